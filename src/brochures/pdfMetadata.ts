@@ -1,0 +1,42 @@
+import { PDFDocument } from "pdf-lib";
+
+export interface BrochureMetadata {
+  title: string;
+  /** The clinic. */
+  author: string;
+  /** The procedure's one-line summary. */
+  subject: string;
+  keywords: string[];
+  /** BCP 47 language tag, e.g. `en`. */
+  lang: string;
+}
+
+/**
+ * Sets the document information Chromium leaves wrong or empty: Chromium writes its full user
+ * agent as Creator and no author, subject or keywords. Also proves the bytes parse as a PDF.
+ */
+export async function setPdfMetadata(pdf: Uint8Array, metadata: BrochureMetadata): Promise<Uint8Array> {
+  const document = await PDFDocument.load(pdf, { updateMetadata: false });
+  document.setTitle(metadata.title, { showInWindowTitleBar: true });
+  document.setAuthor(metadata.author);
+  document.setSubject(metadata.subject);
+  document.setKeywords([metadata.keywords.join(", ")]);
+  document.setLanguage(metadata.lang);
+  document.setCreator("Pamphlet");
+  document.setProducer("Pamphlet");
+  return document.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false });
+}
+
+/** A procedure's brochure metadata: title, the clinic as author, the summary as subject. */
+export function brochureMetadata(
+  procedure: { title: string; summary: string; category: string; lang: string },
+  clinic: { name: string },
+): BrochureMetadata {
+  return {
+    title: procedure.title,
+    author: clinic.name,
+    subject: procedure.summary,
+    keywords: [procedure.title, procedure.category, clinic.name],
+    lang: procedure.lang,
+  };
+}

@@ -1,0 +1,53 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import sirv from "sirv";
+
+export interface SiteServer {
+  /** e.g. `http://127.0.0.1:41234` */
+  origin: string;
+  server: http.Server;
+  close(): Promise<void>;
+}
+
+export interface SiteServerOptions {
+  /** Re-read files on every request (the dev server); otherwise files are indexed once at start. */
+  live?: boolean;
+  port?: number;
+  /** Handles a request before static files; returns true when it answered. */
+  before?: (request: http.IncomingMessage, response: http.ServerResponse) => boolean | Promise<boolean>;
+}
+
+/**
+ * Serves a built site on loopback only. sirv refuses paths that leave the folder (including
+ * percent-encoded `..`), so nothing next to the site can be read through it.
+ */
+export async function startSiteServer(siteDir: string, options: SiteServerOptions = {}): Promise<SiteServer> {
+  const serveStatic = sirv(siteDir, { dev: options.live ?? false, etag: true, dotfiles: false });
+  const server = http.createServer(async (request, response) => {
+    try {
+      if (options.before && (await options.before(request, response))) return;
+      serveStatic(request, response, () => {
+        response.statusCode = 404;
+        response.setHeader("content-type", "text/plain; charset=utf-8");
+        response.end("Not found");
+      });
+    } catch (error) {
+      response.statusCode = 500;
+      response.end(String(error));
+    }
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, "127.0.0.1", () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    server,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

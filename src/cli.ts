@@ -1,0 +1,86 @@
+import { parseArgs } from "node:util";
+import { pathToFileURL } from "node:url";
+import { PamphletError, UsageError } from "./content/errors.ts";
+import { runBrochures } from "./commands/brochures.ts";
+import { runBuild } from "./commands/build.ts";
+import { runCheck } from "./commands/check.ts";
+import { runDev } from "./commands/dev.ts";
+
+const usage = `Usage: pamphlet <command> [options]
+
+Commands:
+  build               build the site and every brochure into --out
+  dev                 preview with live reload on http://localhost:8080
+  brochures [slug…]   print brochures from an already built site
+  check               check the content and list every problem
+
+Options:
+  --content DIR       the content folder (default: content)
+  --out DIR           the output folder (default: output)
+  --port N            dev server port (default: 8080)
+  -h, --help          show this help`;
+
+/** Parses the command line and runs one command; returns the exit status (0 ok, 1 errors, 2 bad usage). */
+export async function runCli(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        content: { type: "string", default: "content" },
+        out: { type: "string", default: "output" },
+        port: { type: "string", default: "8080" },
+        help: { type: "boolean", short: "h" },
+      },
+    });
+  } catch (error) {
+    return fail(new UsageError((error as Error).message));
+  }
+  const { values, positionals } = parsed;
+  const [command, ...rest] = positionals;
+  if (values.help || !command) {
+    console.log(usage);
+    return values.help ? 0 : 2;
+  }
+  const folders = { contentDir: values.content, outDir: values.out };
+  try {
+    switch (command) {
+      case "build":
+        return await runBuild(folders);
+      case "brochures":
+        return await runBrochures(folders, rest);
+      case "check":
+        return await runCheck(folders);
+      case "dev":
+        return await runDev(folders, parsePort(values.port));
+      default:
+        throw new UsageError(`Unknown command "${command}".`);
+    }
+  } catch (error) {
+    return fail(error);
+  }
+}
+
+function parsePort(text: string): number {
+  const port = Number(text);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UsageError(`--port must be a number from 1 to 65535; got "${text}"`);
+  return port;
+}
+
+function fail(error: unknown): number {
+  if (error instanceof UsageError) {
+    console.error(`${error.message}\n\n${usage}`);
+    return 2;
+  }
+  if (error instanceof PamphletError) {
+    console.error(error.message);
+    return 1;
+  }
+  console.error(error);
+  return 1;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  process.exitCode = await runCli(process.argv.slice(2));
+}

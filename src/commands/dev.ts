@@ -1,0 +1,15 @@
+import { devSiteDir, startDevServer } from "../dev/devServer.ts";
+import type { Folders } from "./options.ts";
+
+/** `pamphlet dev`: serve with live reload until Ctrl-C. */
+export async function runDev(folders: Folders, port: number): Promise<number> {
+  const server = await startDevServer({ contentDir: folders.contentDir, siteDir: devSiteDir(folders.outDir), port });
+  const shown = server.origin.replace("127.0.0.1", "localhost");
+  console.log(`Previewing on ${shown}/ (site) and ${shown}/print/<slug>/ (brochure); Ctrl-C stops.`);
+  await new Promise<void>((resolve) => {
+    process.once("SIGINT", resolve);
+    process.once("SIGTERM", resolve);
+  });
+  await server.close();
+  return 0;
+}

@@ -1,0 +1,39 @@
+import { z } from "zod";
+import { language, text } from "./schema.ts";
+
+const hexColour = z
+  .string()
+  .regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour written as "#" and six hex digits, for example "#1d4e89"');
+
+const phone = z
+  .string()
+  .trim()
+  .regex(/^\+?[0-9 ().-]{7,25}$/, 'must be a phone number of digits, spaces and ( ) - . only, for example "(555) 010-0123"');
+
+/** `content/_data/clinic.yaml`: everything about the clinic that a page or brochure shows. */
+export const clinicSchema = z.strictObject({
+  name: text(2, 80),
+  tagline: text(2, 160).optional(),
+  phone,
+  email: z.email("must be an email address, for example hello@example.com").optional(),
+  siteUrl: z
+    .url({ protocol: /^https?$/, error: "must be the full address of the public site, for example https://www.example.com" })
+    .transform((url) => url.replace(/\/+$/, "")),
+  address: z.strictObject({
+    street: text(2, 120),
+    city: text(2, 80),
+    region: text(2, 80),
+    postalCode: text(2, 20),
+    country: text(2, 80),
+  }),
+  hours: z
+    .array(z.strictObject({ days: text(2, 60), time: text(2, 60) }))
+    .min(1, "must list at least one line of opening hours"),
+  colors: z
+    .strictObject({ primary: hexColour, accent: hexColour })
+    .default({ primary: "#1d4e89", accent: "#0f766e" }),
+  paper: z.enum(["letter", "a4"]).default("letter"),
+  defaultLanguage: language.default("en"),
+});
+
+export type Clinic = z.infer<typeof clinicSchema>;

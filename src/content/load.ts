@@ -1,0 +1,95 @@
+import { readdir } from "node:fs/promises";
+import path from "node:path";
+import { clinicSchema, type Clinic } from "./clinicSchema.ts";
+import { ContentError } from "./errors.ts";
+import { splitFrontMatter } from "./frontMatter.ts";
+import { hasErrors, type Problem } from "./problem.ts";
+import { procedureSchema, type Procedure } from "./schema.ts";
+import { validateWithSchema } from "./schemaProblems.ts";
+import { displayPath, readSourceText } from "./sourceText.ts";
+import { parseYamlSource } from "./yamlSource.ts";
+
+/** A validated procedure write-up: its front matter (with defaults applied) and its Markdown body. */
+export interface ProcedureSource extends Procedure {
+  slug: string;
+  lang: NonNullable<Procedure["lang"]>;
+  /** Source path as shown to the user. */
+  file: string;
+  body: string;
+  bodyLine: number;
+}
+
+export interface Content {
+  clinic: Clinic;
+  procedures: ProcedureSource[];
+}
+
+export const clinicFile = (contentDir: string) => path.join(contentDir, "_data", "clinic.yaml");
+export const proceduresDir = (contentDir: string) => path.join(contentDir, "procedures");
+const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** Reads and validates all content; returns every problem found, never only the first. */
+export async function loadContent(contentDir: string): Promise<{ content?: Content; problems: Problem[] }> {
+  const problems: Problem[] = [];
+  const clinic = await loadClinic(contentDir, problems);
+  const procedures = await loadProcedures(contentDir, clinic?.defaultLanguage ?? "en", problems);
+  procedures.sort((a, b) => a.title.localeCompare(b.title, a.lang));
+  problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
+  if (!clinic || hasErrors(problems)) return { problems };
+  return { content: { clinic, procedures }, problems };
+}
+
+/** As `loadContent`, but throws a `ContentError` listing every error. */
+export async function loadContentOrThrow(contentDir: string): Promise<Content> {
+  const { content, problems } = await loadContent(contentDir);
+  if (!content) throw new ContentError(problems);
+  return content;
+}
+
+async function loadClinic(contentDir: string, problems: Problem[]): Promise<Clinic | undefined> {
+  const file = clinicFile(contentDir);
+  const shown = displayPath(file);
+  const read = await readSourceText(file).catch(() => undefined);
+  if (!read) {
+    problems.push({ file: shown, severity: "error", rule: "file", message: "is missing: create it with the clinic's name, phone, siteUrl, address and hours" });
+    return undefined;
+  }
+  if ("problem" in read) return void problems.push(read.problem);
+  const parsed = parseYamlSource(shown, read.text);
+  if (!parsed.source) return void problems.push(...parsed.problems);
+  const result = validateWithSchema(clinicSchema, shown, parsed.source);
+  problems.push(...result.problems);
+  return result.value;
+}
+
+async function loadProcedures(contentDir: string, defaultLang: ProcedureSource["lang"], problems: Problem[]): Promise<ProcedureSource[]> {
+  const dir = proceduresDir(contentDir);
+  const names = await readdir(dir).catch(() => undefined);
+  const markdown = (names ?? []).filter((name) => name.endsWith(".md")).sort();
+  if (markdown.length === 0) {
+    problems.push({ file: displayPath(dir), severity: "error", rule: "file", message: "has no procedures: add one Markdown file per procedure, e.g. sclerotherapy.md" });
+  }
+  const loaded = await Promise.all(markdown.map((name) => loadProcedure(path.join(dir, name), defaultLang, problems)));
+  return loaded.filter((procedure) => procedure !== undefined);
+}
+
+async function loadProcedure(file: string, defaultLang: ProcedureSource["lang"], problems: Problem[]): Promise<ProcedureSource | undefined> {
+  const shown = displayPath(file);
+  const slug = path.basename(file, ".md");
+  if (!slugPattern.test(slug)) {
+    problems.push({ file: shown, severity: "error", rule: "slug", message: `file name "${slug}" is not a usable web address: rename it using lowercase letters, digits and hyphens, e.g. "foam-sclerotherapy.md"` });
+    return undefined;
+  }
+  const read = await readSourceText(file);
+  if ("problem" in read) return void problems.push(read.problem);
+  const parts = splitFrontMatter(shown, read.text);
+  if ("problem" in parts) return void problems.push(parts.problem);
+  const parsed = parseYamlSource(shown, parts.yaml, parts.yamlLine);
+  if (!parsed.source) return void problems.push(...parsed.problems);
+  const result = validateWithSchema(procedureSchema, shown, parsed.source);
+  if (parts.body.trim() === "") {
+    problems.push({ file: shown, line: parts.bodyLine, severity: "error", rule: "body", message: "has no text after the front matter: write the sections, starting with ## What it is" });
+  }
+  if (!result.value) return void problems.push(...result.problems);
+  return { ...result.value, lang: result.value.lang ?? defaultLang, slug, file: shown, body: parts.body, bodyLine: parts.bodyLine };
+}

@@ -1,0 +1,44 @@
+import { z } from "zod";
+
+/** A date as written in YAML, `YYYY-MM-DD`, checked against the calendar (2024-02-30 is refused). */
+export const calendarDate = z
+  .string({ error: "must be a date written as YYYY-MM-DD (for example 2026-03-15)" })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written as YYYY-MM-DD (for example 2026-03-15)")
+  .refine(isRealDate, "is not a real calendar date");
+
+function isRealDate(text: string): boolean {
+  const [year, month, day] = text.split("-").map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+export const text = (min: number, max: number) =>
+  z.string().trim().min(min, `must be at least ${min} characters`).max(max, `must be at most ${max} characters`);
+
+export const languages = ["en", "es"] as const;
+export const language = z.enum(languages);
+
+const faqEntry = z.strictObject({
+  question: text(5, 200),
+  answer: text(5, 1200),
+});
+
+/** Front matter of `content/procedures/<slug>.md`. Unknown keys are errors so a typo never vanishes. */
+export const procedureSchema = z.strictObject({
+  title: text(3, 80),
+  summary: text(20, 220),
+  category: text(3, 60),
+  duration: text(2, 80),
+  downtime: text(2, 120),
+  sessions: text(1, 120),
+  resultsTimeline: text(2, 160),
+  candidates: text(5, 300),
+  veinsTreated: text(3, 120),
+  anaesthesia: text(3, 120),
+  lastReviewed: calendarDate,
+  reviewer: text(3, 120),
+  lang: language.optional(),
+  faq: z.array(faqEntry).optional(),
+});
+
+export type Procedure = z.infer<typeof procedureSchema>;

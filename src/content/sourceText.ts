@@ -1,0 +1,30 @@
+import { readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import type { Problem } from "./problem.ts";
+
+/** Largest source file accepted: a procedure write-up is a few kilobytes; megabytes mean a wrong file. */
+export const maxSourceBytes = 1024 * 1024;
+
+/** How a path is shown to the user: relative to where they ran the command when it is inside it. */
+export function displayPath(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative && !relative.startsWith("..") && !path.isAbsolute(relative) ? relative : file;
+}
+
+/** Reads a source file as UTF-8 text with `\n` line ends, or says why it cannot be read. */
+export async function readSourceText(file: string): Promise<{ text: string } | { problem: Problem }> {
+  const shown = displayPath(file);
+  const fail = (message: string) => ({ problem: { file: shown, severity: "error" as const, message, rule: "file" } });
+  const info = await stat(file);
+  if (info.size > maxSourceBytes) {
+    return fail(`is ${(info.size / 1024 / 1024).toFixed(1)} MB; a source file may be at most 1 MB. Check that this is the right file`);
+  }
+  const bytes = await readFile(file);
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return fail("is not UTF-8 text: open it in your editor and save it with UTF-8 encoding");
+  }
+  return { text: text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n") };
+}

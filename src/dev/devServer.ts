@@ -1,0 +1,131 @@
+import { readFile } from "node:fs/promises";
+import type http from "node:http";
+import path from "node:path";
+import { watch } from "chokidar";
+import { PamphletError } from "../content/errors.ts";
+import { loadContent, type Content } from "../content/load.ts";
+import { formatProblems, hasErrors } from "../content/problem.ts";
+import { buildSite } from "../site/build.ts";
+import { templatesDir } from "../site/paths.ts";
+import { startSiteServer, type SiteServer } from "../brochures/siteServer.ts";
+import { devBrochureRoute } from "./devBrochures.ts";
+import { LiveReload } from "./liveReload.ts";
+
+export interface DevOptions {
+  contentDir: string;
+  /** The dev build lands here, apart from `output/site`, so a dev page (with its reload script) is never published. */
+  siteDir: string;
+  port: number;
+}
+
+export interface DevServer {
+  origin: string;
+  /** Resolves after the next rebuild, for tests. */
+  close(): Promise<void>;
+}
+
+/**
+ * `pamphlet dev`: builds once, serves the site on loopback, and rebuilds on every change to content,
+ * templates or CSS. A content error is shown in the terminal and over the page; the server keeps going.
+ */
+export async function startDevServer(options: DevOptions): Promise<DevServer> {
+  const live = new LiveReload();
+  const clientScript = await readFile(new URL("./liveReload.client.js", import.meta.url), "utf8");
+  let content: Content | undefined;
+  const brochures = devBrochureRoute(() => content);
+
+  const rebuild = async () => {
+    const started = performance.now();
+    try {
+      const loaded = await loadContent(options.contentDir);
+      if (loaded.problems.length > 0) console.error(formatProblems(loaded.problems, Boolean(process.stderr.isTTY)));
+      if (!loaded.content || hasErrors(loaded.problems)) return live.showProblems(formatProblems(loaded.problems));
+      await buildSite({ content: loaded.content, contentDir: options.contentDir, siteDir: options.siteDir, dev: true });
+      content = loaded.content;
+      console.log(`Rebuilt in ${((performance.now() - started) / 1000).toFixed(2)} s`);
+      live.reload();
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      console.error(message);
+      live.showProblems(message);
+    }
+  };
+  await rebuild();
+
+  let server: SiteServer;
+  try {
+    server = await startSiteServer(options.siteDir, {
+      live: true,
+      port: options.port,
+      before: (request, response) => route(request, response),
+    });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EADDRINUSE") {
+      throw new PamphletError(`Port ${options.port} is already in use: stop the other server, or pick another port with --port.`);
+    }
+    throw error;
+  }
+  brochures.setOrigin(server.origin);
+
+  function route(request: http.IncomingMessage, response: http.ServerResponse): boolean | Promise<boolean> {
+    const url = new URL(request.url ?? "/", server?.origin ?? "http://127.0.0.1");
+    if (url.pathname === "/__pamphlet/live-reload.js") {
+      response.writeHead(200, { "content-type": "text/javascript; charset=utf-8", "cache-control": "no-store" });
+      response.end(clientScript);
+      return true;
+    }
+    if (url.pathname === "/__pamphlet/events") return live.connect(request, response);
+    return brochures.handle(url, response);
+  }
+
+  const watcher = watch([options.contentDir, templatesDir], { ignoreInitial: true });
+  const queue = new RebuildQueue(rebuild);
+  watcher.on("all", () => queue.request());
+  await new Promise<void>((resolve) => watcher.once("ready", () => resolve()));
+
+  return {
+    origin: server.origin,
+    async close() {
+      await watcher.close();
+      live.close();
+      await brochures.close();
+      await server.close();
+      await queue.idle();
+    },
+  };
+}
+
+/** Coalesces bursts of file events into one rebuild at a time; the last save always gets built. */
+class RebuildQueue {
+  #running: Promise<void> | undefined;
+  #again = false;
+  #timer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly build: () => Promise<void>) {}
+
+  request(): void {
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => this.#start(), 80);
+  }
+
+  async idle(): Promise<void> {
+    clearTimeout(this.#timer);
+    await this.#running;
+  }
+
+  #start(): void {
+    if (this.#running) {
+      this.#again = true;
+      return;
+    }
+    this.#running = this.build().finally(() => {
+      this.#running = undefined;
+      if (this.#again) {
+        this.#again = false;
+        this.#start();
+      }
+    });
+  }
+}
+
+export const devSiteDir = (outDir: string) => path.join(outDir, "dev-site");

@@ -1,0 +1,41 @@
+import type http from "node:http";
+
+/** Server-sent events to every open page: "reload" after a good rebuild, "problems" after a failed one. */
+export class LiveReload {
+  readonly #clients = new Set<http.ServerResponse>();
+  #problems: string | undefined;
+
+  connect(request: http.IncomingMessage, response: http.ServerResponse): boolean {
+    response.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-store", connection: "keep-alive" });
+    response.write(": connected\n\n");
+    if (this.#problems) this.#send(response, "problems", this.#problems);
+    this.#clients.add(response);
+    request.on("close", () => this.#clients.delete(response));
+    return true;
+  }
+
+  reload(): void {
+    this.#problems = undefined;
+    for (const client of this.#clients) this.#send(client, "reload", "");
+  }
+
+  showProblems(text: string): void {
+    this.#problems = text;
+    for (const client of this.#clients) this.#send(client, "problems", text);
+  }
+
+  /** The problems of the last failed rebuild, if the last rebuild failed. */
+  get problems(): string | undefined {
+    return this.#problems;
+  }
+
+  close(): void {
+    for (const client of this.#clients) client.end();
+    this.#clients.clear();
+  }
+
+  #send(client: http.ServerResponse, event: string, data: string): void {
+    const lines = data.split("\n").map((line) => `data: ${line}`).join("\n");
+    client.write(`event: ${event}\n${lines}\n\n`);
+  }
+}

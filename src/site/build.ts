@@ -1,0 +1,59 @@
+import { rename, rm } from "node:fs/promises";
+import path from "node:path";
+import Eleventy from "@11ty/eleventy";
+import { PamphletError } from "../content/errors.ts";
+import { pamphletSite, type SiteOptions } from "./config.ts";
+
+export interface BuildSiteOptions extends SiteOptions {
+  /** Where the finished site lands, e.g. `output/site`. */
+  siteDir: string;
+}
+
+/**
+ * Builds the site into a staging folder next to `siteDir`, then swaps it into place, so a failed
+ * build leaves the previous site whole and pages of deleted procedures disappear.
+ */
+export async function buildSite(options: BuildSiteOptions): Promise<void> {
+  const staging = `${options.siteDir}.staging-${process.pid}`;
+  const previous = `${options.siteDir}.previous-${process.pid}`;
+  await rm(staging, { recursive: true, force: true });
+  try {
+    await writeSite(options, staging);
+    await rename(options.siteDir, previous).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== "ENOENT") throw error;
+    });
+    await rename(staging, options.siteDir);
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+    await rm(previous, { recursive: true, force: true });
+  }
+}
+
+/** Renders every page in memory, without writing: `[{ url, content }]`. Tests use it. */
+export async function renderSite(options: SiteOptions): Promise<Array<{ url: string; content: string }>> {
+  return runEleventy(options, path.join(options.contentDir, ".unused-output"), (eleventy) => eleventy.toJSON());
+}
+
+async function writeSite(options: SiteOptions, outDir: string): Promise<void> {
+  await runEleventy(options, outDir, (eleventy) => eleventy.write());
+}
+
+async function runEleventy<T>(options: SiteOptions, outDir: string, run: (eleventy: Eleventy) => Promise<T>): Promise<T> {
+  const eleventy = new Eleventy(options.contentDir, outDir, {
+    configPath: false,
+    quietMode: true,
+    config: pamphletSite(options),
+  });
+  try {
+    return await run(eleventy);
+  } catch (error) {
+    throw new PamphletError(`Building the site from ${path.resolve(options.contentDir)} failed: ${describe(error)}`, { cause: error });
+  }
+}
+
+/** Eleventy wraps the real error in one or more layers; the innermost message says what went wrong. */
+function describe(error: unknown): string {
+  const messages: string[] = [];
+  for (let current = error; current instanceof Error; current = current.cause) messages.push(current.message);
+  return messages.join(" → ");
+}

@@ -1,0 +1,42 @@
+import path from "node:path";
+import type { UserConfig } from "@11ty/eleventy";
+import type { Content } from "../content/load.ts";
+import { assetsPlugin } from "./assets.ts";
+import { filtersPlugin } from "./filters/index.ts";
+import { pagesPlugin } from "./pages.ts";
+import { templatesDir } from "./paths.ts";
+import { qrCodeSvg } from "./qrCode.ts";
+import { loadStrings } from "./strings.ts";
+
+export interface SiteOptions {
+  /** Validated content: the site is built only from content that passed the schema. */
+  content: Content;
+  /** The content folder the content was read from (Eleventy's input). */
+  contentDir: string;
+  /** Adds the live-reload client to every page. */
+  dev?: boolean;
+}
+
+/** Pamphlet's Eleventy configuration: a short list of plugins and the validated content as global data. */
+export function pamphletSite({ content, contentDir, dev = false }: SiteOptions) {
+  return (eleventyConfig: UserConfig) => {
+    const fromInput = (dir: string) => path.relative(contentDir, dir) || ".";
+    eleventyConfig.setIncludesDirectory(fromInput(templatesDir));
+    eleventyConfig.setLayoutsDirectory(fromInput(path.join(templatesDir, "layouts")));
+    // Procedures are read and validated by src/content and rendered by our Markdown renderer, so
+    // Eleventy renders only Pamphlet's own Nunjucks pages: Markdown never passes through a template engine.
+    eleventyConfig.setTemplateFormats(["njk"]);
+    eleventyConfig.setUseGitIgnore(false);
+    eleventyConfig.setQuietMode(true);
+
+    eleventyConfig.addGlobalData("clinic", content.clinic);
+    eleventyConfig.addGlobalData("procedures", content.procedures);
+    eleventyConfig.addGlobalData("strings", loadStrings());
+    eleventyConfig.addGlobalData("dev", dev);
+
+    eleventyConfig.addPlugin(filtersPlugin);
+    eleventyConfig.addPlugin(pagesPlugin);
+    eleventyConfig.addPlugin(assetsPlugin);
+    eleventyConfig.addAsyncShortcode("qrCode", qrCodeSvg);
+  };
+}

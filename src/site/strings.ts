@@ -1,0 +1,13 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import YAML from "yaml";
+import { templatesDir } from "./paths.ts";
+
+/** Template text per language, from `templates/strings/<lang>.yaml`: `{ en: {...}, es: {...} }`. */
+export function loadStrings(): Record<string, unknown> {
+  const dir = path.join(templatesDir, "strings");
+  const entries = readdirSync(dir)
+    .filter((file) => file.endsWith(".yaml"))
+    .map((file) => [path.basename(file, ".yaml"), YAML.parse(readFileSync(path.join(dir, file), "utf8"))]);
+  return Object.fromEntries(entries);
+}

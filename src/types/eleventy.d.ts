@@ -1,0 +1,38 @@
+// The parts of Eleventy 3's JavaScript API that Pamphlet uses (Eleventy ships no TypeScript types).
+declare module "@11ty/eleventy" {
+  export interface UserConfig {
+    addFilter(name: string, filter: (...args: any[]) => unknown): void;
+    addShortcode(name: string, shortcode: (...args: any[]) => unknown): void;
+    addAsyncShortcode(name: string, shortcode: (...args: any[]) => Promise<unknown>): void;
+    addGlobalData(name: string, value: unknown): void;
+    addTemplate(virtualPath: string, content: string, data?: Record<string, unknown>): void;
+    addPassthroughCopy(copy: string | Record<string, string>, options?: Record<string, unknown>): void;
+    addPlugin(plugin: unknown, options?: Record<string, unknown>): void;
+    addTransform(name: string, transform: (this: { page: { outputPath: string | false } }, content: string) => unknown): void;
+    on(event: string, callback: (...args: any[]) => unknown): void;
+    setTemplateFormats(formats: string | string[]): void;
+    setInputDirectory(dir: string): void;
+    setOutputDirectory(dir: string): void;
+    setIncludesDirectory(dir: string): void;
+    setLayoutsDirectory(dir: string): void;
+    setDataDirectory(dir: string): void;
+    setQuietMode(quiet: boolean): void;
+    setUseGitIgnore(use: boolean): void;
+    ignores: Set<string>;
+    directories: { input: string; output: string };
+  }
+
+  export interface EleventyOptions {
+    configPath?: string | false;
+    quietMode?: boolean;
+    pathPrefix?: string;
+    config?: (eleventyConfig: UserConfig) => void | Promise<void>;
+  }
+
+  export default class Eleventy {
+    constructor(input?: string, output?: string, options?: EleventyOptions);
+    write(): Promise<unknown>;
+    toJSON(): Promise<Array<{ url: string; inputPath: string; outputPath: string; content: string }>>;
+  }
+
+}

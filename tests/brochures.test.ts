@@ -1,0 +1,74 @@
+import { readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import test from "ava";
+import { PDFDocument, PDFDict, PDFName } from "pdf-lib";
+import { runPamphlet, siteArgs } from "./helpers/cli.ts";
+import { fixtureSite } from "./helpers/fixtures.ts";
+import { pdfFonts, pdfInfo, pdfQrCodes, pdfText } from "./helpers/pdf.ts";
+
+test("build prints a letter brochure per procedure: tagged, titled, fonts embedded, phone and QR code on it", async (t) => {
+  const site = await fixtureSite(t);
+  const run = await runPamphlet(["build", ...siteArgs(site)]);
+  t.is(run.code, 0, run.stderr);
+  t.regex(run.stdout, /Brochures: 2 made, 0 failed/);
+  const pdf = path.join(site.brochuresDir, "sclerotherapy.pdf");
+
+  const info = await pdfInfo(pdf);
+  t.is(info["Page size"], "612 x 792 pts (letter)");
+  t.is(info.Tagged, "yes");
+  t.is(info.Title, "Sclerotherapy");
+  t.is(info.Author, "Fixture Vein Clinic");
+  t.is(info.Subject, "Small injections close spider veins so they fade over a few weeks.");
+  t.is(info.Creator, "Pamphlet");
+  t.true(Number(info.Pages) >= 1);
+
+  const fonts = await pdfFonts(pdf);
+  t.true(fonts.length > 0);
+  for (const font of fonts) {
+    t.true(font.embedded, `${font.name} is not embedded`);
+    t.true(font.subset, `${font.name} is not subset`);
+    t.regex(font.name, /AtkinsonHyperlegibleNext/, "only the bundled typeface is used");
+  }
+
+  const text = await pdfText(pdf);
+  t.regex(text, /Sclerotherapy/);
+  t.regex(text, /\(555\) 010-0199/);
+  t.regex(text, /Page 1 of \d/);
+  t.regex(text, /Fixture Vein Clinic/);
+
+  const lastPage = Number(info.Pages);
+  t.deepEqual(await pdfQrCodes(pdf, lastPage), ["https://fixture.example.org/procedures/sclerotherapy/"]);
+
+  const bytes = await readFile(pdf);
+  const document = await PDFDocument.load(bytes, { updateMetadata: false });
+  t.is(document.catalog.lookup(PDFName.of("Lang"))?.toString(), "(en)");
+  t.true(document.catalog.lookup(PDFName.of("Outlines")) instanceof PDFDict, "has bookmarks");
+  const raw = bytes.toString("latin1");
+  t.notRegex(raw, /HeadlessChrome|Mozilla\/5\.0/, "no browser user agent in the PDF");
+  t.false(raw.includes(site.root), "no machine path in the PDF");
+
+  // The same PDFs are published with the site, next to the pages that link to them.
+  t.deepEqual(await readFile(path.join(site.siteDir, "brochures", "sclerotherapy.pdf")), bytes);
+});
+
+test("a4 paper in clinic.yaml gives A4 brochures", async (t) => {
+  const site = await fixtureSite(t);
+  const clinicFile = path.join(site.contentDir, "_data", "clinic.yaml");
+  await writeFile(clinicFile, (await readFile(clinicFile, "utf8")).replace("paper: letter", "paper: a4"));
+  const run = await runPamphlet(["build", ...siteArgs(site)]);
+  t.is(run.code, 0, run.stderr);
+  const size = (await pdfInfo(path.join(site.brochuresDir, "compression-therapy.pdf")))["Page size"]!;
+  const [width, height] = size.split(" x ").map((part) => Number.parseFloat(part));
+  t.true(Math.abs(width! - 595) <= 1 && Math.abs(height! - 842) <= 1, size);
+});
+
+test("brochures re-prints named procedures from the built site and refuses unknown ones", async (t) => {
+  const site = await fixtureSite(t);
+  t.is((await runPamphlet(["build", ...siteArgs(site)])).code, 0);
+  const run = await runPamphlet(["brochures", "sclerotherapy", ...siteArgs(site)]);
+  t.is(run.code, 0, run.stderr);
+  t.regex(run.stdout, /Brochures: 1 made, 0 failed/);
+  const unknown = await runPamphlet(["brochures", "no-such-thing", ...siteArgs(site)]);
+  t.is(unknown.code, 2);
+  t.regex(unknown.stderr, /No procedure called no-such-thing\. Known procedures: compression-therapy, sclerotherapy/);
+});

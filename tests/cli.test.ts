@@ -1,0 +1,82 @@
+import { existsSync } from "node:fs";
+import { copyFile, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import test from "ava";
+import { runPamphlet, siteArgs } from "./helpers/cli.ts";
+import { fixtureSite, procedureText, writeProcedure } from "./helpers/fixtures.ts";
+import { pdfText } from "./helpers/pdf.ts";
+
+test("copying a procedure file and changing its title adds a page, a card and a brochure", async (t) => {
+  const site = await fixtureSite(t);
+  const source = path.join(site.contentDir, "procedures", "sclerotherapy.md");
+  const copy = path.join(site.contentDir, "procedures", "spider-vein-care.md");
+  await writeFile(copy, (await readFile(source, "utf8")).replace("title: Sclerotherapy", "title: Spider vein care"));
+  const run = await runPamphlet(["build", ...siteArgs(site)]);
+  t.is(run.code, 0, run.stderr);
+  const page = await readFile(path.join(site.siteDir, "procedures", "spider-vein-care", "index.html"), "utf8");
+  t.regex(page, /<h1[^>]*>Spider vein care<\/h1>/);
+  t.regex(await readFile(path.join(site.siteDir, "index.html"), "utf8"), /<a href="\/procedures\/spider-vein-care\/">Spider vein care<\/a>/);
+  t.regex(await pdfText(path.join(site.brochuresDir, "spider-vein-care.pdf")), /Spider vein care/);
+});
+
+for (const [name, text, expected] of [
+  ["a misspelt front-matter key", procedureText({ duration: undefined, duraton: "About 30 minutes" }), /bad\.md:\d+:1 {2}error {2}unknown field "duraton": did you mean "duration"\?/],
+  ["invalid YAML", '---\ntitle: "Bad\nsummary: x\n---\n## What it is\n', /bad\.md:\d+:\d+ {2}error {2}invalid YAML/],
+] as const) {
+  test(`${name} fails the build with file and line, writes no PDF for it and leaves earlier PDFs intact`, async (t) => {
+    const site = await fixtureSite(t);
+    t.is((await runPamphlet(["build", ...siteArgs(site)])).code, 0);
+    const earlier = path.join(site.brochuresDir, "sclerotherapy.pdf");
+    const before = await readFile(earlier);
+    const sitePage = await readFile(path.join(site.siteDir, "procedures", "sclerotherapy", "index.html"));
+
+    await writeProcedure(site, "bad", text);
+    const run = await runPamphlet(["build", ...siteArgs(site)]);
+    t.is(run.code, 1);
+    t.regex(run.stderr, expected);
+    t.regex(run.stderr, /\d+ errors?, \d+ warnings?/);
+    t.false(existsSync(path.join(site.brochuresDir, "bad.pdf")));
+    t.false(existsSync(path.join(site.siteDir, "procedures", "bad")));
+    t.deepEqual(await readFile(earlier), before, "the earlier PDF is byte-identical");
+    t.deepEqual(await readFile(path.join(site.siteDir, "procedures", "sclerotherapy", "index.html")), sitePage);
+  });
+}
+
+test("a deleted procedure's page and PDFs disappear on the next build", async (t) => {
+  const site = await fixtureSite(t);
+  t.is((await runPamphlet(["build", ...siteArgs(site)])).code, 0);
+  t.true(existsSync(path.join(site.brochuresDir, "compression-therapy.pdf")));
+  const { rm } = await import("node:fs/promises");
+  await rm(path.join(site.contentDir, "procedures", "compression-therapy.md"));
+  t.is((await runPamphlet(["build", ...siteArgs(site)])).code, 0);
+  t.false(existsSync(path.join(site.siteDir, "procedures", "compression-therapy")));
+  t.false(existsSync(path.join(site.siteDir, "print", "compression-therapy")));
+  t.false(existsSync(path.join(site.brochuresDir, "compression-therapy.pdf")));
+  t.false(existsSync(path.join(site.siteDir, "brochures", "compression-therapy.pdf")));
+  t.true(existsSync(path.join(site.brochuresDir, "sclerotherapy.pdf")));
+});
+
+test("check lists content errors and exits 1; clean content exits 0", async (t) => {
+  const site = await fixtureSite(t);
+  const clean = await runPamphlet(["check", ...siteArgs(site)]);
+  t.is(clean.code, 0, clean.stderr);
+  await copyFile(path.join(site.contentDir, "procedures", "sclerotherapy.md"), path.join(site.contentDir, "procedures", "Bad Name.md"));
+  await writeProcedure(site, "typo", procedureText({ titel: "x" }));
+  const run = await runPamphlet(["check", ...siteArgs(site)]);
+  t.is(run.code, 1);
+  t.regex(run.stderr, /Bad Name\.md:1:1 {2}error/);
+  t.regex(run.stderr, /typo\.md:\d+:1 {2}error {2}unknown field "titel": did you mean "title"\?/);
+  t.regex(run.stderr, /2 errors, 0 warnings/);
+});
+
+test("bad usage exits 2 with the usage text", async (t) => {
+  const unknownCommand = await runPamphlet(["publish"]);
+  t.is(unknownCommand.code, 2);
+  t.regex(unknownCommand.stderr, /Unknown command "publish"\.[\s\S]*Usage: pamphlet <command>/);
+  const unknownOption = await runPamphlet(["build", "--colour"]);
+  t.is(unknownOption.code, 2);
+  t.regex(unknownOption.stderr, /Unknown option '--colour'/);
+  const help = await runPamphlet(["--help"]);
+  t.is(help.code, 0);
+  t.regex(help.stdout, /Commands:/);
+});

@@ -1,0 +1,105 @@
+import { rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import test from "ava";
+import { loadContent } from "../src/content/load.ts";
+import { formatProblem, type Problem } from "../src/content/problem.ts";
+import { fixtureSite, procedureText, writeProcedure } from "./helpers/fixtures.ts";
+
+const messages = (problems: Problem[]) => problems.map((problem) => formatProblem(problem)).join("\n");
+
+test("the fixture content and the shipped content pass the schema", async (t) => {
+  const site = await fixtureSite(t);
+  for (const dir of [site.contentDir, "content"]) {
+    const { content, problems } = await loadContent(dir);
+    t.deepEqual(problems, [], messages(problems));
+    t.true((content?.procedures.length ?? 0) >= 2);
+  }
+});
+
+test("the shipped content has sclerotherapy and at least two more procedures", async (t) => {
+  const { content } = await loadContent("content");
+  const slugs = content?.procedures.map((procedure) => procedure.slug) ?? [];
+  t.true(slugs.includes("sclerotherapy"));
+  t.true(slugs.length >= 3);
+});
+
+test("a misspelt key names the file, the line and the closest known field", async (t) => {
+  const site = await fixtureSite(t);
+  const text = procedureText({ summary: undefined, sumary: "A summary with a typo in its key name." });
+  await writeProcedure(site, "typo", text);
+  const { content, problems } = await loadContent(site.contentDir);
+  t.is(content, undefined);
+  const unknown = problems.find((problem) => problem.message.includes('unknown field "sumary"'));
+  t.truthy(unknown, messages(problems));
+  t.regex(unknown!.file, /procedures\/typo\.md$/);
+  t.is(unknown!.line, text.split("\n").findIndex((line) => line.startsWith("sumary")) + 1);
+  t.regex(unknown!.message, /did you mean "summary"/);
+  t.true(problems.some((problem) => problem.message.includes('missing required field "summary"')));
+});
+
+test("invalid YAML names the file and the line", async (t) => {
+  const site = await fixtureSite(t);
+  await writeProcedure(site, "broken", '---\ntitle: Broken\nsummary: "never closed\nduration: 30\n---\nBody\n');
+  const { problems } = await loadContent(site.contentDir);
+  const yaml = problems.find((problem) => problem.rule === "yaml");
+  t.truthy(yaml, messages(problems));
+  t.regex(yaml!.file, /broken\.md$/);
+  t.true(yaml!.line! >= 3 && yaml!.line! <= 5, `line ${yaml!.line}`);
+});
+
+test("an impossible date is refused as written, not rolled over by YAML", async (t) => {
+  const site = await fixtureSite(t);
+  await writeFile(
+    path.join(site.contentDir, "procedures", "dated.md"),
+    procedureText({}).replace('lastReviewed: "2026-10-01"', "lastReviewed: 2024-02-30"),
+  );
+  const { problems } = await loadContent(site.contentDir);
+  const date = problems.find((problem) => problem.message.includes("lastReviewed"));
+  t.truthy(date, messages(problems));
+  t.regex(date!.message, /not a real calendar date; got "2024-02-30"/);
+});
+
+test("wrong types, bad values and missing fields are all listed in one run, quoting the bad value", async (t) => {
+  const site = await fixtureSite(t);
+  await writeProcedure(site, "one", procedureText({ title: 42 }));
+  await writeProcedure(site, "two", procedureText({ lang: "fr", reviewer: undefined }));
+  const { problems } = await loadContent(site.contentDir);
+  const text = messages(problems);
+  t.regex(text, /one\.md:2:\d+ {2}error {2}"title" must be text .*got 42/);
+  t.regex(text, /two\.md:\d+:\d+ {2}error {2}"lang" must be one of: en, es; got "fr"/);
+  t.regex(text, /two\.md:\d+:\d+ {2}error {2}missing required field "reviewer"/);
+});
+
+test("clinic.yaml: missing file and missing or misspelt fields are named", async (t) => {
+  const site = await fixtureSite(t);
+  const clinicFile = path.join(site.contentDir, "_data", "clinic.yaml");
+  await writeFile(clinicFile, "name: Test\nphone: '(555) 010-0000'\nsiteURL: https://x.example\n");
+  let { problems } = await loadContent(site.contentDir);
+  let text = messages(problems);
+  t.regex(text, /clinic\.yaml:3:1 {2}error {2}unknown field "siteURL": did you mean "siteUrl"\?/);
+  t.regex(text, /missing required field "address"/);
+  t.regex(text, /missing required field "hours"/);
+  await rm(clinicFile);
+  ({ problems } = await loadContent(site.contentDir));
+  text = messages(problems);
+  t.regex(text, /clinic\.yaml:1:1 {2}error {2}is missing/);
+});
+
+test("empty, front-matter-only, non-UTF-8 and oversized files get clear errors; CRLF files load", async (t) => {
+  const site = await fixtureSite(t);
+  const dir = path.join(site.contentDir, "procedures");
+  await writeFile(path.join(dir, "empty.md"), "");
+  await writeFile(path.join(dir, "only-front-matter.md"), procedureText({}, ""));
+  await writeFile(path.join(dir, "latin1.md"), Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0xe9, 0xff, 0x0a]));
+  await writeFile(path.join(dir, "huge.md"), procedureText({}, "word ".repeat(2_200_000)));
+  await writeFile(path.join(dir, "windows.md"), procedureText({ title: "Windows line ends" }).replace(/\n/g, "\r\n"));
+  await writeFile(path.join(dir, "Not A Slug.md"), procedureText({}));
+  const { problems } = await loadContent(site.contentDir);
+  const text = messages(problems);
+  t.regex(text, /empty\.md:1:1 {2}error {2}is empty/);
+  t.regex(text, /only-front-matter\.md:\d+:1 {2}error {2}has no text after the front matter/);
+  t.regex(text, /latin1\.md:1:1 {2}error {2}is not UTF-8 text/);
+  t.regex(text, /huge\.md:1:1 {2}error {2}is \d+\.\d MB; a source file may be at most 1 MB/);
+  t.regex(text, /Not A Slug\.md:1:1 {2}error {2}file name "Not A Slug" is not a usable web address/);
+  t.notRegex(text, /windows\.md/);
+});

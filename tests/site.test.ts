@@ -1,0 +1,107 @@
+import test from "ava";
+import { loadContentOrThrow } from "../src/content/load.ts";
+import { renderSite } from "../src/site/build.ts";
+import { fixtureSite, procedureText, writeProcedure, type FixtureSite } from "./helpers/fixtures.ts";
+
+async function pages(site: FixtureSite) {
+  const content = await loadContentOrThrow(site.contentDir);
+  const rendered = await renderSite({ content, contentDir: site.contentDir });
+  return new Map(rendered.map((page) => [page.url, page.content]));
+}
+
+const count = (html: string, pattern: RegExp) => html.match(new RegExp(pattern, "g"))?.length ?? 0;
+
+test("home lists every procedure as a card with title, summary, duration and downtime", async (t) => {
+  const site = await fixtureSite(t);
+  const home = (await pages(site)).get("/")!;
+  t.is(count(home, /<li class="card">/), 2);
+  t.regex(home, /<a href="\/procedures\/sclerotherapy\/">Sclerotherapy<\/a>/);
+  t.regex(home, /Small injections close spider veins so they fade over a few weeks\./);
+  t.regex(home, /<dt>Takes<\/dt><dd>About 30 minutes<\/dd>/);
+  t.regex(home, /<dt>Time off<\/dt><dd>Little to none<\/dd>/);
+});
+
+test("a procedure page is accessible HTML with the clinic's header and footer and a brochure link", async (t) => {
+  const site = await fixtureSite(t);
+  const page = (await pages(site)).get("/procedures/sclerotherapy/")!;
+  t.regex(page, /<html lang="en">/);
+  t.is(count(page, /<h1[ >]/), 1);
+  t.regex(page, /<a class="skip-link" href="#main">/);
+  t.regex(page, /<header class="site-header">/);
+  t.regex(page, /<nav aria-label="Main">/);
+  t.regex(page, /<main id="main"/);
+  t.regex(page, /<footer class="site-footer">/);
+  t.regex(page, /<h2 id="glance-title">At a glance<\/h2>/);
+  t.regex(page, /<a href="\/brochures\/sclerotherapy\.pdf">/);
+  t.regex(page, /<a href="tel:\+15550100199">\(555\) 010-0199<\/a>/);
+  t.regex(page, /Last reviewed October 1, 2026 by Dr\. Test Reviewer \(fixture\)\./);
+  t.notRegex(page, /undefined|\[object Object\]/);
+  t.notRegex(page, /<script/);
+});
+
+test("headings go in order: one h1, then h2 sections, h3 only inside them", async (t) => {
+  const site = await fixtureSite(t);
+  for (const [url, html] of await pages(site)) {
+    if (!html.startsWith("<!doctype html>")) continue;
+    const levels = [...html.matchAll(/<h([1-6])[ >]/g)].map((match) => Number(match[1]));
+    t.is(levels[0], 1, url);
+    for (let i = 1; i < levels.length; i++) t.true(levels[i]! <= levels[i - 1]! + 1, `${url}: h${levels[i - 1]} then h${levels[i]}`);
+  }
+});
+
+test("the print view comes from the same content, with cover, glance, contact and a QR code to the public page", async (t) => {
+  const site = await fixtureSite(t);
+  const all = await pages(site);
+  const print = all.get("/print/sclerotherapy/")!;
+  t.regex(print, /<header class="cover">/);
+  t.regex(print, /<h1[^>]*>Sclerotherapy<\/h1>/);
+  t.regex(print, /<section class="glance"/);
+  t.regex(print, /<section class="contact"/);
+  t.regex(print, /<svg role="img" aria-label="Scan to read this guide online: https:\/\/fixture\.example\.org\/procedures\/sclerotherapy\/"/);
+  t.regex(print, /<link rel="stylesheet" href="\/css\/brochure\.css">/);
+  t.notRegex(print, /loading="lazy"/);
+  const clinicCss = all.get("/css/clinic.css")!;
+  t.regex(clinicCss, /size: letter;/);
+  t.regex(clinicCss, /content: "Fixture Vein Clinic" " · " "\(555\) 010-0199";/);
+  t.regex(clinicCss, /counter\(page\) " " "of" " " counter\(pages\)/);
+});
+
+test("a 404 page exists", async (t) => {
+  const site = await fixtureSite(t);
+  const notFound = (await pages(site)).get("/404.html")!;
+  t.regex(notFound, /<h1>Page not found<\/h1>/);
+});
+
+test("raw HTML and template syntax in Markdown are shown as text, never run", async (t) => {
+  const site = await fixtureSite(t);
+  const body = [
+    "## What it is",
+    "",
+    "<script>alert(1)</script> <img src=x onerror=alert(2)>",
+    "",
+    "Sum: {{ 7 * 7 }} and {% raw %}{{ clinic.phone }}{% endraw %} and {% include 'x' %}",
+    "",
+    "[a bad link](javascript:alert(3))",
+  ].join("\n");
+  await writeProcedure(site, "unsafe", procedureText({ title: "Unsafe {{ 6 * 6 }} <b>title</b>" }, body));
+  const all = await pages(site);
+  for (const url of ["/procedures/unsafe/", "/print/unsafe/"]) {
+    const page = all.get(url)!;
+    t.notRegex(page, /<script>alert/, url);
+    t.notRegex(page, /<img src="?x/, url);
+    t.regex(page, /&lt;script&gt;alert\(1\)&lt;\/script&gt;/, url);
+    t.regex(page, /Sum: \{\{ 7 \* 7 \}\}/, url);
+    t.notRegex(page, /Sum: 49/, url);
+    t.regex(page, /\{% include .x. %\}/, url);
+    t.notRegex(page, /href="javascript:/, url);
+    t.regex(page, /Unsafe \{\{ 6 \* 6 \}\} &lt;b&gt;title&lt;\/b&gt;/, url);
+  }
+});
+
+test("a4 paper in clinic.yaml sets the brochure page size", async (t) => {
+  const site = await fixtureSite(t);
+  const { writeFile, readFile } = await import("node:fs/promises");
+  const clinicFile = `${site.contentDir}/_data/clinic.yaml`;
+  await writeFile(clinicFile, (await readFile(clinicFile, "utf8")).replace("paper: letter", "paper: a4"));
+  t.regex((await pages(site)).get("/css/clinic.css")!, /size: a4;/);
+});

@@ -103,3 +103,17 @@ test("empty, front-matter-only, non-UTF-8 and oversized files get clear errors; 
   t.regex(text, /Not A Slug\.md:1:1 {2}error {2}file name "Not A Slug" is not a usable web address/);
   t.notRegex(text, /windows\.md/);
 });
+
+test("with categories listed in clinic.yaml, a misspelt category is an error on its line", async (t) => {
+  const site = await fixtureSite(t);
+  const clinicFile = path.join(site.contentDir, "_data", "clinic.yaml");
+  const { readFile } = await import("node:fs/promises");
+  await writeFile(clinicFile, `${await readFile(clinicFile, "utf8")}categories: [Spider and small veins, Diagnosis and ongoing care]\n`);
+  t.deepEqual((await loadContent(site.contentDir)).problems, []);
+  const text = procedureText({ category: "Spider and smal veins" });
+  await writeProcedure(site, "typo-category", text);
+  const { problems } = await loadContent(site.contentDir);
+  t.is(problems.length, 1, messages(problems));
+  t.is(problems[0]!.line, text.split("\n").findIndex((line) => line.startsWith("category:")) + 1);
+  t.regex(problems[0]!.message, /did you mean "Spider and small veins"\? got "Spider and smal veins"/);
+});

@@ -32,6 +32,8 @@ export const clinicSchema = z.strictObject({
   colors: z
     .strictObject({ primary: hexColour, accent: hexColour })
     .default({ primary: "#1d4e89", accent: "#0f766e" }),
+  /** Procedure categories in the order the home page shows them; a procedure's category must be one of them. */
+  categories: z.array(text(2, 60)).min(1).optional(),
   paper: z.enum(["letter", "a4"]).default("letter"),
   defaultLanguage: language.default("en"),
 });

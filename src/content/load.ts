@@ -1,6 +1,7 @@
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { clinicSchema, type Clinic } from "./clinicSchema.ts";
+import { closestWord } from "./closestWord.ts";
 import { ContentError } from "./errors.ts";
 import { splitFrontMatter } from "./frontMatter.ts";
 import { hasErrors, type Problem } from "./problem.ts";
@@ -17,6 +18,8 @@ export interface ProcedureSource extends Procedure {
   file: string;
   body: string;
   bodyLine: number;
+  /** File line of each front-matter field, for problems found after validation. */
+  fieldLines: Record<string, number>;
 }
 
 export interface Content {
@@ -34,6 +37,7 @@ export async function loadContent(contentDir: string): Promise<{ content?: Conte
   const clinic = await loadClinic(contentDir, problems);
   const procedures = await loadProcedures(contentDir, clinic?.defaultLanguage ?? "en", problems);
   procedures.sort((a, b) => a.title.localeCompare(b.title, a.lang));
+  if (clinic?.categories) problems.push(...unknownCategories(procedures, clinic.categories));
   problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
   if (!clinic || hasErrors(problems)) return { problems };
   return { content: { clinic, procedures }, problems };
@@ -91,5 +95,22 @@ async function loadProcedure(file: string, defaultLang: ProcedureSource["lang"],
     problems.push({ file: shown, line: parts.bodyLine, severity: "error", rule: "body", message: "has no text after the front matter: write the sections, starting with ## What it is" });
   }
   if (!result.value) return void problems.push(...result.problems);
-  return { ...result.value, lang: result.value.lang ?? defaultLang, slug, file: shown, body: parts.body, bodyLine: parts.bodyLine };
+  const fieldLines = Object.fromEntries(Object.keys(result.value).map((key) => [key, parsed.source.locate([key], { key: true }).line]));
+  return { ...result.value, lang: result.value.lang ?? defaultLang, slug, file: shown, body: parts.body, bodyLine: parts.bodyLine, fieldLines };
+}
+
+/** With `categories` listed in clinic.yaml, a procedure's category must be one of them (a typo would make a new group). */
+function unknownCategories(procedures: ProcedureSource[], categories: string[]): Problem[] {
+  return procedures
+    .filter((procedure) => !categories.includes(procedure.category))
+    .map((procedure) => {
+      const suggestion = closestWord(procedure.category, categories);
+      return {
+        file: procedure.file,
+        line: procedure.fieldLines.category,
+        severity: "error" as const,
+        rule: "schema",
+        message: `"category" must be one of the categories in clinic.yaml (${categories.join(", ")})${suggestion ? `; did you mean "${suggestion}"?` : ";"} got "${procedure.category}"`,
+      };
+    });
 }

@@ -6,6 +6,7 @@ import { filtersPlugin } from "./filters/index.ts";
 import { pagesPlugin } from "./pages.ts";
 import { templatesDir } from "./paths.ts";
 import { qrCodeSvg } from "./qrCode.ts";
+import { groupByCategory } from "./groupByCategory.ts";
 import { loadStrings } from "./strings.ts";
 
 export interface SiteOptions {
@@ -31,6 +32,7 @@ export function pamphletSite({ content, contentDir, dev = false }: SiteOptions) 
 
     eleventyConfig.addGlobalData("clinic", content.clinic);
     eleventyConfig.addGlobalData("procedures", content.procedures);
+    eleventyConfig.addGlobalData("procedureGroups", groupByCategory(content));
     eleventyConfig.addGlobalData("strings", loadStrings());
     eleventyConfig.addGlobalData("dev", dev);
 

@@ -1,0 +1,85 @@
+import { readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import test from "ava";
+import { launchBrowser } from "../src/brochures/launchBrowser.ts";
+import { startDevServer } from "../src/dev/devServer.ts";
+import { devEvents } from "./helpers/events.ts";
+import { fixtureSite, type FixtureSite } from "./helpers/fixtures.ts";
+
+async function devServer(t: import("ava").ExecutionContext, site: FixtureSite) {
+  const server = await startDevServer({ contentDir: site.contentDir, siteDir: path.join(site.outDir, "dev-site"), port: 0 });
+  t.teardown(() => server.close());
+  const events = await devEvents(server.origin);
+  t.teardown(() => events.close());
+  return { ...server, events, get: (url: string) => fetch(`${server.origin}${url}`) };
+}
+
+test("the dev server shows edits at the page and the print view without a restart, and survives a content error", async (t) => {
+  const site = await fixtureSite(t);
+  const dev = await devServer(t, site);
+  t.regex(dev.origin, /^http:\/\/127\.0\.0\.1:\d+$/, "listens on loopback only");
+  t.is((await dev.get("/")).status, 200);
+  t.regex(await (await dev.get("/print/sclerotherapy/")).text(), /Sclerotherapy/);
+
+  const file = path.join(site.contentDir, "procedures", "sclerotherapy.md");
+  const original = await readFile(file, "utf8");
+  const reloaded = dev.events.next("reload");
+  await writeFile(file, original.replace("The vein closes and fades.", "The vein closes and slowly fades away."));
+  await reloaded;
+  t.regex(await (await dev.get("/procedures/sclerotherapy/")).text(), /slowly fades away/);
+  t.regex(await (await dev.get("/print/sclerotherapy/")).text(), /slowly fades away/);
+
+  const problems = dev.events.next("problems");
+  await writeFile(file, original.replace("duration:", "duraton:"));
+  const shown = await problems;
+  t.regex(shown, /sclerotherapy\.md:\d+:1 {2}error {2}unknown field "duraton": did you mean "duration"\?/);
+  const stillThere = await dev.get("/procedures/sclerotherapy/");
+  t.is(stillThere.status, 200, "the last good page is still served");
+  t.regex(await stillThere.text(), /slowly fades away/);
+
+  const fixed = dev.events.next("reload");
+  await writeFile(file, original);
+  await fixed;
+  t.notRegex(await (await dev.get("/procedures/sclerotherapy/")).text(), /slowly fades away/);
+});
+
+test("the dev server prints /brochures/<slug>.pdf on demand from the current content", async (t) => {
+  const site = await fixtureSite(t);
+  const dev = await devServer(t, site);
+  const response = await dev.get("/brochures/sclerotherapy.pdf");
+  t.is(response.status, 200);
+  t.is(response.headers.get("content-type"), "application/pdf");
+  const bytes = Buffer.from(await response.arrayBuffer());
+  t.is(bytes.subarray(0, 5).toString(), "%PDF-");
+  t.is((await dev.get("/brochures/not-a-procedure.pdf")).status, 404);
+});
+
+test("the dev server does not serve files outside the site, however the path is written", async (t) => {
+  const site = await fixtureSite(t);
+  const dev = await devServer(t, site);
+  for (const trick of ["/../content/_data/clinic.yaml", "/%2e%2e/content/_data/clinic.yaml", "/%2e%2e%2fcontent%2f_data%2fclinic.yaml", "/..%2f..%2fetc%2fpasswd", "/%2e%2e%2f%2e%2e%2fetc/passwd"]) {
+    const response = await dev.get(trick);
+    t.not(response.status, 200, trick);
+    t.notRegex(await response.text(), /Fixture Vein Clinic|root:/, trick);
+  }
+});
+
+test("in a real browser, a content error appears over the page and the page reloads by itself once fixed", async (t) => {
+  const site = await fixtureSite(t);
+  const dev = await devServer(t, site);
+  const browser = await launchBrowser();
+  t.teardown(() => browser.close());
+  const page = await browser.newPage();
+  await page.goto(`${dev.origin}/procedures/sclerotherapy/`);
+  await page.waitForFunction(() => document.readyState === "complete");
+
+  const file = path.join(site.contentDir, "procedures", "sclerotherapy.md");
+  const original = await readFile(file, "utf8");
+  await writeFile(file, original.replace("lastReviewed: 2026-10-01", "lastReviewed: 2026-13-01"));
+  const overlay = await page.waitForSelector("#pamphlet-problems", { timeout: 20_000 });
+  t.regex((await overlay!.evaluate((element) => element.textContent)) ?? "", /lastReviewed.*2026-13-01/);
+
+  await writeFile(file, original.replace("Call us if your leg swells", "Call us soon if your leg swells"));
+  await page.waitForFunction(() => document.body.textContent!.includes("Call us soon"), { timeout: 20_000 });
+  t.is(await page.$("#pamphlet-problems"), null);
+});

@@ -1,0 +1,33 @@
+/** Listens to the dev server's server-sent events; `next(name)` resolves with the data of the next such event. */
+export async function devEvents(origin: string) {
+  const controller = new AbortController();
+  const response = await fetch(`${origin}/__pamphlet/events`, { signal: controller.signal });
+  const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+  const waiters: Array<{ name: string; resolve: (data: string) => void }> = [];
+  let buffer = "";
+  void (async () => {
+    for (;;) {
+      const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
+      if (done) return;
+      buffer += value;
+      let end;
+      while ((end = buffer.indexOf("\n\n")) !== -1) {
+        const block = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const name = /^event: (.*)$/m.exec(block)?.[1];
+        const data = [...block.matchAll(/^data: ?(.*)$/gm)].map((match) => match[1]).join("\n");
+        const index = waiters.findIndex((waiter) => waiter.name === name);
+        if (index !== -1) waiters.splice(index, 1)[0]!.resolve(data);
+      }
+    }
+  })();
+  return {
+    next(name: string, timeoutMs = 20_000): Promise<string> {
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no "${name}" event within ${timeoutMs} ms`)), timeoutMs);
+        waiters.push({ name, resolve: (data) => (clearTimeout(timer), resolve(data)) });
+      });
+    },
+    close: () => controller.abort(),
+  };
+}

@@ -1,0 +1,71 @@
+import test from "ava";
+import type { Browser } from "puppeteer-core";
+import { launchBrowser } from "../src/brochures/launchBrowser.ts";
+import { startSiteServer } from "../src/brochures/siteServer.ts";
+import { loadContentOrThrow } from "../src/content/load.ts";
+import { buildSite } from "../src/site/build.ts";
+import { fixtureSite } from "./helpers/fixtures.ts";
+
+async function servedSite(t: import("ava").ExecutionContext) {
+  const site = await fixtureSite(t);
+  const content = await loadContentOrThrow(site.contentDir);
+  await buildSite({ content, contentDir: site.contentDir, siteDir: site.siteDir });
+  const server = await startSiteServer(site.siteDir);
+  t.teardown(() => server.close());
+  const browser: Browser = await launchBrowser();
+  t.teardown(() => browser.close());
+  return { origin: server.origin, browser };
+}
+
+test("pages read fully without JavaScript, on a phone-sized screen, with no sideways scrolling", async (t) => {
+  const { origin, browser } = await servedSite(t);
+  const page = await browser.newPage();
+  await page.setJavaScriptEnabled(false);
+  await page.setViewport({ width: 320, height: 640 });
+  for (const url of ["/", "/procedures/sclerotherapy/", "/404.html"]) {
+    const response = await page.goto(`${origin}${url}`, { waitUntil: "load" });
+    t.is(response?.status(), 200, url);
+    const layout = await page.evaluate(() => ({
+      h1: document.querySelector("h1")?.getBoundingClientRect().height ?? 0,
+      overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      font: getComputedStyle(document.body).fontFamily,
+    }));
+    t.true(layout.h1 > 0, `${url}: the h1 is visible`);
+    t.true(layout.overflow <= 0, `${url}: ${layout.overflow}px sideways scroll at 320px`);
+    t.regex(layout.font, /Atkinson Hyperlegible Next/);
+  }
+});
+
+test("the first Tab reaches a visible skip link that moves focus to the main content, with a visible focus ring", async (t) => {
+  const { origin, browser } = await servedSite(t);
+  const page = await browser.newPage();
+  await page.goto(`${origin}/procedures/sclerotherapy/`, { waitUntil: "load" });
+  await page.keyboard.press("Tab");
+  const skip = await page.evaluate(() => {
+    const element = document.activeElement as HTMLElement;
+    const box = element.getBoundingClientRect();
+    const style = getComputedStyle(element);
+    return { text: element.textContent, top: box.top, outline: style.outlineStyle, border: style.borderStyle };
+  });
+  t.is(skip.text, "Skip to main content");
+  t.true(skip.top >= 0, "the skip link is on screen when focused");
+  await page.keyboard.press("Enter");
+  t.is(await page.evaluate(() => document.activeElement?.id), "main");
+  await page.keyboard.press("Tab");
+  const ring = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+  t.not(ring, "none", "focused links show an outline");
+});
+
+test("fonts, stylesheets and icons all resolve; the site makes no outside requests", async (t) => {
+  const { origin, browser } = await servedSite(t);
+  const page = await browser.newPage();
+  const requests: string[] = [];
+  const failures: string[] = [];
+  page.on("request", (request) => requests.push(request.url()));
+  page.on("response", (response) => response.status() >= 400 && failures.push(`${response.status()} ${response.url()}`));
+  await page.goto(`${origin}/procedures/sclerotherapy/`, { waitUntil: "networkidle0" });
+  await page.evaluate(() => document.fonts.ready);
+  t.deepEqual(failures, []);
+  t.deepEqual(requests.filter((url) => !url.startsWith(origin)), []);
+  t.true(requests.some((url) => url.endsWith(".woff2")));
+});

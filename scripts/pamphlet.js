@@ -4,4 +4,6 @@ import { register } from "tsx/esm/api";
 
 register();
 const { runCli } = await import("../src/cli.ts");
+const { exitCleanlyOnSignals } = await import("../src/interrupt.ts");
+exitCleanlyOnSignals();
 process.exitCode = await runCli(process.argv.slice(2));

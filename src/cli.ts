@@ -5,6 +5,7 @@ import { runBrochures } from "./commands/brochures.ts";
 import { runBuild } from "./commands/build.ts";
 import { runCheck } from "./commands/check.ts";
 import { runDev } from "./commands/dev.ts";
+import { exitCleanlyOnSignals } from "./interrupt.ts";
 
 const usage = `Usage: pamphlet <command> [options]
 
@@ -82,5 +83,6 @@ function fail(error: unknown): number {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  exitCleanlyOnSignals();
   process.exitCode = await runCli(process.argv.slice(2));
 }

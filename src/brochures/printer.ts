@@ -1,5 +1,6 @@
 import os from "node:os";
 import type { Browser, HTTPRequest, Page } from "puppeteer-core";
+import { onInterrupt } from "../interrupt.ts";
 import { launchBrowser } from "./launchBrowser.ts";
 import { printPage, type PrintOptions } from "./printPage.ts";
 
@@ -25,6 +26,7 @@ export class BrochurePrinter {
   readonly #waiting: Array<() => void> = [];
   #busy = 0;
   #closed = false;
+  readonly #forgetCleanup = onInterrupt(() => this.close());
 
   constructor(options: PrinterOptions) {
     this.#options = { origin: options.origin, timeoutMs: options.timeoutMs ?? 30_000, tabs: options.tabs ?? defaultTabs() };
@@ -43,6 +45,7 @@ export class BrochurePrinter {
 
   async close(): Promise<void> {
     this.#closed = true;
+    this.#forgetCleanup();
     const browser = this.#browser;
     this.#browser = undefined;
     this.#idle.length = 0;

@@ -1,4 +1,5 @@
 import { devSiteDir, startDevServer } from "../dev/devServer.ts";
+import { onInterrupt } from "../interrupt.ts";
 import type { Folders } from "./options.ts";
 
 /** `pamphlet dev`: serve with live reload until Ctrl-C. */
@@ -6,10 +7,6 @@ export async function runDev(folders: Folders, port: number): Promise<number> {
   const server = await startDevServer({ contentDir: folders.contentDir, siteDir: devSiteDir(folders.outDir), port });
   const shown = server.origin.replace("127.0.0.1", "localhost");
   console.log(`Previewing on ${shown}/ (site) and ${shown}/print/<slug>/ (brochure); Ctrl-C stops.`);
-  await new Promise<void>((resolve) => {
-    process.once("SIGINT", resolve);
-    process.once("SIGTERM", resolve);
-  });
-  await server.close();
-  return 0;
+  onInterrupt(() => server.close());
+  return new Promise<number>(() => {}); // runs until Ctrl-C, which closes the server and exits
 }

@@ -2,6 +2,7 @@ import { rename, rm } from "node:fs/promises";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { PamphletError } from "../content/errors.ts";
+import { onInterrupt } from "../interrupt.ts";
 import { pamphletSite, type SiteOptions } from "./config.ts";
 
 export interface BuildSiteOptions extends SiteOptions {
@@ -17,6 +18,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<void> {
   const staging = `${options.siteDir}.staging-${process.pid}`;
   const previous = `${options.siteDir}.previous-${process.pid}`;
   await rm(staging, { recursive: true, force: true });
+  const forgetCleanup = onInterrupt(() => rm(staging, { recursive: true, force: true }));
   try {
     await writeSite(options, staging);
     await rename(options.siteDir, previous).catch((error: NodeJS.ErrnoException) => {
@@ -24,6 +26,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<void> {
     });
     await rename(staging, options.siteDir);
   } finally {
+    forgetCleanup();
     await rm(staging, { recursive: true, force: true });
     await rm(previous, { recursive: true, force: true });
   }

@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { pathToFileURL } from "node:url";
+import { parseFormats } from "./brochures/formats.ts";
 import { PamphletError, UsageError } from "./content/errors.ts";
 import { runBrochures } from "./commands/brochures.ts";
 import { runBuild } from "./commands/build.ts";
@@ -18,6 +19,9 @@ Commands:
 Options:
   --content DIR       the content folder (default: content)
   --out DIR           the output folder (default: output)
+  --formats LIST      brochure formats, comma-separated: letter, a4, large, trifold, booklet
+                      (default: brochureFormats in clinic.yaml, else the clinic's paper)
+  --bleed             add 3 mm bleed and crop marks, for a print shop
   --port N            dev server port (default: 8080)
   -h, --help          show this help`;
 
@@ -32,6 +36,8 @@ export async function runCli(argv: string[]): Promise<number> {
         content: { type: "string", default: "content" },
         out: { type: "string", default: "output" },
         port: { type: "string", default: "8080" },
+        formats: { type: "string" },
+        bleed: { type: "boolean", default: false },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -46,11 +52,12 @@ export async function runCli(argv: string[]): Promise<number> {
   }
   const folders = { contentDir: values.content, outDir: values.out };
   try {
+    const choice = { formats: values.formats === undefined ? undefined : parseFormats(values.formats), bleed: values.bleed };
     switch (command) {
       case "build":
-        return await runBuild(folders);
+        return await runBuild(folders, choice);
       case "brochures":
-        return await runBrochures(folders, rest);
+        return await runBrochures(folders, rest, choice);
       case "check":
         return await runCheck(folders);
       case "dev":

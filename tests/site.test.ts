@@ -60,10 +60,12 @@ test("the print view comes from the same content, with cover, glance, contact an
   t.regex(print, /<svg role="img" aria-label="Scan to read this guide online: https:\/\/fixture\.example\.org\/procedures\/sclerotherapy\/"/);
   t.regex(print, /<link rel="stylesheet" href="\/css\/brochure\.css">/);
   t.notRegex(print, /loading="lazy"/);
-  const clinicCss = all.get("/css/clinic.css")!;
-  t.regex(clinicCss, /size: letter;/);
-  t.regex(clinicCss, /content: "Fixture Vein Clinic" " · " "\(555\) 010-0199";/);
-  t.regex(clinicCss, /counter\(page\) " " "of" " " counter\(pages\)/);
+  t.regex(print, /<link rel="stylesheet" href="\/css\/page\/letter\.en\.css">/);
+  const pageCss = all.get("/css/page/letter.en.css")!;
+  t.regex(pageCss, /size: letter;/);
+  t.regex(pageCss, /content: "Fixture Vein Clinic" " · " "\(555\) 010-0199";/);
+  t.regex(pageCss, /counter\(page\) " " "of" " " counter\(pages\)/);
+  t.regex(all.get("/css/page/trifold.en.css")!, /size: letter landscape;/);
 });
 
 test("a 404 page exists", async (t) => {
@@ -103,5 +105,9 @@ test("a4 paper in clinic.yaml sets the brochure page size", async (t) => {
   const { writeFile, readFile } = await import("node:fs/promises");
   const clinicFile = `${site.contentDir}/_data/clinic.yaml`;
   await writeFile(clinicFile, (await readFile(clinicFile, "utf8")).replace("paper: letter", "paper: a4"));
-  t.regex((await pages(site)).get("/css/clinic.css")!, /size: a4;/);
+  const all = await pages(site);
+  t.regex(all.get("/css/page/a4.en.css")!, /size: a4;/);
+  t.regex(all.get("/css/page/large.en.css")!, /size: a4;/);
+  t.regex(all.get("/css/page/trifold.en.css")!, /size: a4 landscape;/);
+  t.regex(all.get("/print/sclerotherapy/")!, /href="\/css\/page\/a4\.en\.css"/, "the default print view is on the clinic's paper");
 });

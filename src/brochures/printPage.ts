@@ -5,23 +5,45 @@ import { withDeadline } from "./deadline.ts";
 export interface PrintOptions {
   /** Per-brochure limit for each step, in milliseconds. */
   timeoutMs: number;
+  /** CSS added to the page before printing (e.g. the tri-fold's bleed). */
+  css?: string;
 }
 
+/** Content that does not fit a fixed layout (a tri-fold panel): reported, never clipped or shrunk. */
+export class DoesNotFitError extends PamphletError {}
+
 /**
- * Loads a print view in a tab and prints it. Waits for events, never for time: the load event,
- * the fonts, every image decoded; each under a deadline that says what it was waiting for.
+ * Loads a print view in a tab and waits until it is ready to print. Waits for events, never for
+ * time: the load event, the fonts, every image decoded; each under a deadline that names what it
+ * was waiting for. Fails when an image is missing or content overflows a fixed-size box.
  */
-export async function printPage(page: Page, url: string, { timeoutMs }: PrintOptions): Promise<Uint8Array> {
+export async function loadForPrint(page: Page, url: string, { timeoutMs, css }: PrintOptions): Promise<void> {
   await withDeadline(page.goto(url, { waitUntil: "load", timeout: 0 }), timeoutMs, `loading ${url}`);
+  if (css) await page.addStyleTag({ content: css });
   const broken = await withDeadline(page.evaluate(waitForFontsAndImages), timeoutMs, `waiting for fonts and images of ${url}`);
   if (broken.length > 0) {
     throw new PamphletError(`image(s) did not load, so the brochure would print with a hole: ${broken.join(", ")}`);
   }
+  const overflows = await page.evaluate(measureOverflow);
+  if (overflows.length > 0) {
+    throw new DoesNotFitError(
+      `does not fit: ${overflows.map((o) => `${o.box} is over by about ${o.lines} line${o.lines === 1 ? "" : "s"} (${o.mm} mm)`).join("; ")}. ` +
+        "Shorten the text; it is never shrunk below the minimum size.",
+    );
+  }
+}
+
+export function printToPdf(page: Page, { timeoutMs }: PrintOptions): Promise<Uint8Array> {
   return withDeadline(
     page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout: 0 }),
     timeoutMs,
-    `printing ${url} to PDF`,
+    `printing ${page.url()} to PDF`,
   );
+}
+
+export async function printPage(page: Page, url: string, options: PrintOptions): Promise<Uint8Array> {
+  await loadForPrint(page, url, options);
+  return printToPdf(page, options);
 }
 
 /** Runs in the page: resolves with the URLs of images that failed, once fonts and images are ready. */
@@ -30,4 +52,40 @@ async function waitForFontsAndImages(): Promise<string[]> {
   const images = [...document.images];
   await Promise.all(images.map((image) => image.decode().catch(() => undefined)));
   return images.filter((image) => !image.complete || image.naturalWidth === 0).map((image) => image.currentSrc || image.src);
+}
+
+/**
+ * Runs in the page: for each `[data-fit]` box, how far its content runs past it. A multi-column
+ * box is measured by laying its content out in one column of the same width: the overflow is the
+ * height beyond what its columns hold, plus a small safety margin for breaks that leave a column short.
+ */
+function measureOverflow(): Array<{ box: string; lines: number; mm: number }> {
+  const pxPerMm = 96 / 25.4;
+  const safety = 1.5 * pxPerMm;
+  const results: Array<{ box: string; lines: number; mm: number }> = [];
+  for (const box of document.querySelectorAll<HTMLElement>("[data-fit]")) {
+    const style = getComputedStyle(box);
+    const lineHeight = parseFloat(style.lineHeight) || parseFloat(style.fontSize) * 1.3;
+    const columns = Number.parseInt(style.columnCount, 10);
+    let over: number;
+    if (columns > 1) {
+      const padding = parseFloat(style.paddingTop) + parseFloat(style.paddingBottom);
+      const capacity = columns * (box.clientHeight - padding);
+      const probe = box.cloneNode(true) as HTMLElement;
+      const columnWidth = (box.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - (columns - 1) * parseFloat(style.columnGap)) / columns;
+      probe.style.cssText = `columns:auto;height:auto;width:${columnWidth}px;padding:0;position:absolute;visibility:hidden;`;
+      box.parentElement!.append(probe);
+      const needed = probe.scrollHeight;
+      probe.remove();
+      const spills = box.scrollWidth > box.clientWidth + 1;
+      over = Math.max(needed - capacity, spills ? lineHeight : -Infinity);
+      over += safety;
+    } else {
+      over = box.scrollHeight - box.clientHeight;
+    }
+    if (over > 1) {
+      results.push({ box: box.dataset.fit!, lines: Math.max(1, Math.ceil(over / lineHeight)), mm: Math.max(1, Math.round(over / pxPerMm)) });
+    }
+  }
+  return results;
 }

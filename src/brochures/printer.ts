@@ -1,14 +1,25 @@
 import os from "node:os";
 import type { Browser, HTTPRequest, Page } from "puppeteer-core";
 import { onInterrupt } from "../interrupt.ts";
+import { printBooklet } from "./booklet.ts";
 import { launchBrowser } from "./launchBrowser.ts";
 import { printPage, type PrintOptions } from "./printPage.ts";
 
-export interface PrinterOptions extends Partial<PrintOptions> {
+export interface PrinterOptions {
   /** Only requests to this origin (the loopback site server) are allowed; everything else is blocked. */
   origin: string;
   /** Tabs printing at once; defaults to the machine's cores, at most 4. */
   tabs?: number;
+  /** Per-brochure limit for each step (load, fonts, print), in milliseconds; default 30 s. */
+  timeoutMs?: number;
+}
+
+export interface PrintRequest {
+  url: string;
+  /** `booklet` prints twice to fill in page numbers; `page` prints once. */
+  kind?: "page" | "booklet";
+  /** Extra CSS for this print. */
+  css?: string;
 }
 
 /** Default tab count: one per core (each tab is its own renderer process), capped so memory stays modest. */
@@ -20,7 +31,9 @@ export const defaultTabs = () => Math.max(1, Math.min(os.availableParallelism(),
  * started again once and the job retried.
  */
 export class BrochurePrinter {
-  readonly #options: Required<PrinterOptions>;
+  readonly #origin: string;
+  readonly #tabs: number;
+  readonly #timeoutMs: number;
   #browser: Promise<Browser> | undefined;
   readonly #idle: Page[] = [];
   readonly #waiting: Array<() => void> = [];
@@ -29,17 +42,19 @@ export class BrochurePrinter {
   readonly #forgetCleanup = onInterrupt(() => this.close());
 
   constructor(options: PrinterOptions) {
-    this.#options = { origin: options.origin, timeoutMs: options.timeoutMs ?? 30_000, tabs: options.tabs ?? defaultTabs() };
+    this.#origin = options.origin;
+    this.#tabs = options.tabs ?? defaultTabs();
+    this.#timeoutMs = options.timeoutMs ?? 30_000;
   }
 
-  async print(url: string): Promise<Uint8Array> {
+  async print(request: PrintRequest): Promise<Uint8Array> {
     try {
-      return await this.#printOnce(url);
+      return await this.#printOnce(request);
     } catch (error) {
       if (this.#closed || (await this.#browserAlive())) throw error;
       this.#browser = undefined; // Chromium crashed or was killed: start a new one and try once more.
       this.#idle.length = 0;
-      return this.#printOnce(url);
+      return this.#printOnce(request);
     }
   }
 
@@ -52,11 +67,12 @@ export class BrochurePrinter {
     if (browser) await (await browser.catch(() => undefined))?.close().catch(() => undefined);
   }
 
-  async #printOnce(url: string): Promise<Uint8Array> {
+  async #printOnce({ url, kind = "page", css }: PrintRequest): Promise<Uint8Array> {
     const page = await this.#takeTab();
+    const options: PrintOptions = { timeoutMs: this.#timeoutMs, css };
     let healthy = false;
     try {
-      const pdf = await printPage(page, url, this.#options);
+      const pdf = kind === "booklet" ? await printBooklet(page, url, options) : await printPage(page, url, options);
       healthy = true;
       return pdf;
     } finally {
@@ -65,7 +81,7 @@ export class BrochurePrinter {
   }
 
   async #takeTab(): Promise<Page> {
-    while (this.#busy >= this.#options.tabs) await new Promise<void>((resolve) => this.#waiting.push(resolve));
+    while (this.#busy >= this.#tabs) await new Promise<void>((resolve) => this.#waiting.push(resolve));
     this.#busy++;
     try {
       return this.#idle.pop() ?? (await this.#openTab());
@@ -95,7 +111,7 @@ export class BrochurePrinter {
   /** Default-deny: the print view may load only from the loopback server. */
   #allowOnlyOrigin(request: HTTPRequest): void {
     if (request.isInterceptResolutionHandled()) return;
-    const allowed = request.url().startsWith(`${this.#options.origin}/`);
+    const allowed = request.url().startsWith(`${this.#origin}/`);
     void (allowed ? request.continue() : request.abort("blockedbyclient")).catch(() => undefined);
   }
 

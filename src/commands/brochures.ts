@@ -4,11 +4,11 @@ import { PamphletError, UsageError } from "../content/errors.ts";
 import { loadContent, type Content } from "../content/load.ts";
 import { publishBrochures } from "../brochures/publishBrochures.ts";
 import { renderBrochures } from "../brochures/renderBrochures.ts";
-import { brochuresDirOf, siteDirOf, type Folders } from "./options.ts";
+import { brochuresDirOf, formatsFor, siteDirOf, type BrochureChoice, type Folders } from "./options.ts";
 import { reportBrochure, reportBrochureSummary, reportProblems } from "./report.ts";
 
 /** `pamphlet brochures [slug…]`: print brochures from an already built site. */
-export async function runBrochures(folders: Folders, slugs: string[]): Promise<number> {
+export async function runBrochures(folders: Folders, slugs: string[], choice: BrochureChoice = {}): Promise<number> {
   const { content, problems } = await loadContent(folders.contentDir);
   if (!reportProblems(problems) || !content) return 1;
   const known = content.procedures.map((procedure) => procedure.slug);
@@ -17,24 +17,22 @@ export async function runBrochures(folders: Folders, slugs: string[]): Promise<n
   if (!existsSync(path.join(siteDirOf(folders), "print"))) {
     throw new PamphletError(`There is no built site in ${siteDirOf(folders)}: run \`npm run build\` first.`);
   }
-  const ok = await printBrochures(content, folders, { brochuresDir: brochuresDirOf(folders), slugs: slugs.length > 0 ? slugs : undefined });
+  const ok = await printBrochures(content, folders, choice, slugs.length > 0 ? slugs : undefined);
   return ok ? 0 : 1;
 }
 
 /** Prints, reports and publishes brochures; returns whether every one was made. */
-export async function printBrochures(
-  content: Content,
-  folders: Folders,
-  options: { brochuresDir: string; slugs?: string[] },
-): Promise<boolean> {
+export async function printBrochures(content: Content, folders: Folders, choice: BrochureChoice, slugs?: string[]): Promise<boolean> {
   const started = performance.now();
   const results = await renderBrochures({
     content,
     siteDir: siteDirOf(folders),
-    brochuresDir: options.brochuresDir,
-    slugs: options.slugs,
+    brochuresDir: brochuresDirOf(folders),
+    slugs,
+    formats: formatsFor(choice, content.clinic),
+    bleed: choice.bleed,
     onBrochure: reportBrochure,
   });
-  await publishBrochures(options.brochuresDir, siteDirOf(folders), content.procedures.map((procedure) => procedure.slug));
+  await publishBrochures(brochuresDirOf(folders), siteDirOf(folders), content.procedures.map((procedure) => procedure.slug));
   return reportBrochureSummary(results, (performance.now() - started) / 1000);
 }

@@ -1,4 +1,6 @@
 import path from "node:path";
+import type { BrochureFormat } from "../brochures/formats.ts";
+import type { Clinic } from "../content/clinicSchema.ts";
 
 /** Folders every command works with; `--content` and `--out` let a clinic keep content elsewhere. */
 export interface Folders {
@@ -8,3 +10,12 @@ export interface Folders {
 
 export const siteDirOf = (folders: Folders) => path.join(folders.outDir, "site");
 export const brochuresDirOf = (folders: Folders) => path.join(folders.outDir, "brochures");
+
+/** What to print: `--formats` (else clinic.yaml's `brochureFormats`, else the clinic's paper) and `--bleed`. */
+export interface BrochureChoice {
+  formats?: BrochureFormat[];
+  bleed?: boolean;
+}
+
+export const formatsFor = (choice: BrochureChoice, clinic: Clinic): BrochureFormat[] =>
+  choice.formats ?? clinic.brochureFormats ?? [clinic.paper];

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { brochureFormats } from "../brochures/formats.ts";
 import { language, text } from "./schema.ts";
 
 const hexColour = z
@@ -29,12 +30,19 @@ export const clinicSchema = z.strictObject({
   hours: z
     .array(z.strictObject({ days: text(2, 60), time: text(2, 60) }))
     .min(1, "must list at least one line of opening hours"),
+  /** Path of the logo inside the content folder, e.g. `images/logo.svg` (SVG, PNG or JPEG). */
+  logo: z
+    .string()
+    .regex(/^(?!\/)(?!.*\.\.)[\w./-]+\.(svg|png|jpe?g)$/i, "must be a path inside the content folder to an .svg, .png or .jpg file, e.g. images/logo.svg")
+    .optional(),
   colors: z
     .strictObject({ primary: hexColour, accent: hexColour })
     .default({ primary: "#1d4e89", accent: "#0f766e" }),
   /** Procedure categories in the order the home page shows them; a procedure's category must be one of them. */
   categories: z.array(text(2, 60)).min(1).optional(),
   paper: z.enum(["letter", "a4"]).default("letter"),
+  /** Brochure formats `build` makes when `--formats` is not given; the clinic's paper alone by default. */
+  brochureFormats: z.array(z.enum(brochureFormats)).min(1).optional(),
   defaultLanguage: language.default("en"),
 });
 

@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { clinicSchema, type Clinic } from "./clinicSchema.ts";
@@ -30,6 +31,8 @@ export interface Content {
 export const clinicFile = (contentDir: string) => path.join(contentDir, "_data", "clinic.yaml");
 export const proceduresDir = (contentDir: string) => path.join(contentDir, "procedures");
 const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** File names a procedure cannot take because Pamphlet's own files use them. */
+const reservedSlugs = ["booklet"];
 
 /** Reads and validates all content; returns every problem found, never only the first. */
 export async function loadContent(contentDir: string): Promise<{ content?: Content; problems: Problem[] }> {
@@ -63,6 +66,10 @@ async function loadClinic(contentDir: string, problems: Problem[]): Promise<Clin
   if (!parsed.source) return void problems.push(...parsed.problems);
   const result = validateWithSchema(clinicSchema, shown, parsed.source);
   problems.push(...result.problems);
+  const logo = result.value?.logo;
+  if (logo && !existsSync(path.join(contentDir, logo))) {
+    problems.push({ file: shown, ...parsed.source.locate(["logo"]), severity: "error", rule: "file", message: `"logo" points to ${logo}, but there is no such file in ${displayPath(contentDir)}: add it or fix the path` });
+  }
   return result.value;
 }
 
@@ -82,6 +89,10 @@ async function loadProcedure(file: string, defaultLang: ProcedureSource["lang"],
   const slug = path.basename(file, ".md");
   if (!slugPattern.test(slug)) {
     problems.push({ file: shown, severity: "error", rule: "slug", message: `file name "${slug}" is not a usable web address: rename it using lowercase letters, digits and hyphens, e.g. "foam-sclerotherapy.md"` });
+    return undefined;
+  }
+  if (reservedSlugs.includes(slug)) {
+    problems.push({ file: shown, severity: "error", rule: "slug", message: `"${slug}" is a name Pamphlet uses for its own files (${slug}.pdf): rename this file` });
     return undefined;
   }
   const read = await readSourceText(file);

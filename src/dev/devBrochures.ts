@@ -1,11 +1,14 @@
 import type http from "node:http";
 import type { Content } from "../content/load.ts";
+import { brochureFormats } from "../brochures/formats.ts";
+import { finishPdf } from "../brochures/finishPdf.ts";
+import { brochureJobs } from "../brochures/jobs.ts";
 import { BrochurePrinter } from "../brochures/printer.ts";
-import { brochureMetadata, setPdfMetadata } from "../brochures/pdfMetadata.ts";
 
 /**
- * `/brochures/<slug>.pdf` in the dev server: the real PDF, printed on demand from the current
- * content through the same printer as the build, so a writer can open it from the page.
+ * `/brochures/<slug>[.<format>].pdf` and `/brochures/booklet.pdf` in the dev server: the real PDF,
+ * printed on demand from the current content through the same printer and jobs as the build, so a
+ * writer can open it from the page.
  */
 export function devBrochureRoute(currentContent: () => Content | undefined) {
   let origin = "";
@@ -15,19 +18,19 @@ export function devBrochureRoute(currentContent: () => Content | undefined) {
       origin = value;
     },
     async handle(url: URL, response: http.ServerResponse): Promise<boolean> {
-      const match = /^\/brochures\/([a-z0-9-]+)\.pdf$/.exec(url.pathname);
       const content = currentContent();
-      const procedure = content?.procedures.find((candidate) => candidate.slug === match?.[1]);
-      if (!match || !content || !procedure) return false;
+      if (!content || !url.pathname.startsWith("/brochures/")) return false;
+      const jobs = brochureJobs(content, { formats: brochureFormats, brochuresDir: "/brochures" });
+      const job = jobs.find((candidate) => `/brochures/${candidate.name}` === url.pathname);
+      if (!job) return false;
       printer ??= new BrochurePrinter({ origin, tabs: 1 });
       try {
-        const printed = await printer.print(`${origin}/print/${procedure.slug}/`);
-        const pdf = await setPdfMetadata(printed, brochureMetadata(procedure, content.clinic));
+        const pdf = await finishPdf(await printer.print({ ...job, url: `${origin}${job.url}` }), job.metadata);
         response.writeHead(200, { "content-type": "application/pdf", "content-length": pdf.byteLength, "cache-control": "no-store" });
         response.end(pdf);
       } catch (error) {
         response.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
-        response.end(`Could not print ${procedure.slug}.pdf: ${error instanceof Error ? error.message : String(error)}`);
+        response.end(`Could not print ${job.name}: ${error instanceof Error ? error.message : String(error)}`);
       }
       return true;
     },

@@ -7,6 +7,7 @@ import { pagesPlugin } from "./pages.ts";
 import { templatesDir } from "./paths.ts";
 import { qrCodeSvg } from "./qrCode.ts";
 import { groupByCategory } from "./groupByCategory.ts";
+import { pageStyles, printViews } from "./printViews.ts";
 import { loadStrings } from "./strings.ts";
 
 export interface SiteOptions {
@@ -33,12 +34,16 @@ export function pamphletSite({ content, contentDir, dev = false }: SiteOptions) 
     eleventyConfig.addGlobalData("clinic", content.clinic);
     eleventyConfig.addGlobalData("procedures", content.procedures);
     eleventyConfig.addGlobalData("procedureGroups", groupByCategory(content));
-    eleventyConfig.addGlobalData("strings", loadStrings());
+    const strings = loadStrings();
+    const languages = Object.keys(strings);
+    eleventyConfig.addGlobalData("strings", strings);
+    eleventyConfig.addGlobalData("printViews", printViews(content, (lang) => strings[lang]?.booklet.title ?? content.clinic.name));
+    eleventyConfig.addGlobalData("pageStyles", pageStyles(content.clinic, languages));
     eleventyConfig.addGlobalData("dev", dev);
 
-    eleventyConfig.addPlugin(filtersPlugin);
+    eleventyConfig.addPlugin(filtersPlugin, { clinic: content.clinic });
     eleventyConfig.addPlugin(pagesPlugin);
-    eleventyConfig.addPlugin(assetsPlugin);
+    eleventyConfig.addPlugin(assetsPlugin, { contentDir });
     eleventyConfig.addAsyncShortcode("qrCode", qrCodeSvg);
   };
 }

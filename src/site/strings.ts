@@ -3,8 +3,14 @@ import path from "node:path";
 import YAML from "yaml";
 import { templatesDir } from "./paths.ts";
 
+/** The few strings code reads; templates read the rest. */
+export interface TemplateStrings {
+  booklet: { title: string };
+  [key: string]: unknown;
+}
+
 /** Template text per language, from `templates/strings/<lang>.yaml`: `{ en: {...}, es: {...} }`. */
-export function loadStrings(): Record<string, unknown> {
+export function loadStrings(): Record<string, TemplateStrings> {
   const dir = path.join(templatesDir, "strings");
   const entries = readdirSync(dir)
     .filter((file) => file.endsWith(".yaml"))

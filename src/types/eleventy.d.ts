@@ -7,7 +7,7 @@ declare module "@11ty/eleventy" {
     addGlobalData(name: string, value: unknown): void;
     addTemplate(virtualPath: string, content: string, data?: Record<string, unknown>): void;
     addPassthroughCopy(copy: string | Record<string, string>, options?: Record<string, unknown>): void;
-    addPlugin(plugin: unknown, options?: Record<string, unknown>): void;
+    addPlugin<O>(plugin: (config: UserConfig, options: O) => void, options?: O): void;
     addTransform(name: string, transform: (this: { page: { outputPath: string | false } }, content: string) => unknown): void;
     on(event: string, callback: (...args: any[]) => unknown): void;
     setTemplateFormats(formats: string | string[]): void;

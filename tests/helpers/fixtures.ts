@@ -14,8 +14,17 @@ export interface FixtureSite {
   brochuresDir: string;
 }
 
+/** Something that runs cleanups when done: a test's `t`, or `hookCleanups()` for before/after hooks. */
+type Teardown = Pick<ExecutionContext, "teardown">;
+
+/** For `test.before`: collect cleanups there, run them in `test.after.always`. */
+export function hookCleanups() {
+  const cleanups: Array<() => unknown> = [];
+  return { teardown: (fn: () => unknown) => void cleanups.push(fn), run: () => Promise.all(cleanups.map((fn) => fn())) };
+}
+
 /** A private copy of `tests/fixtures/sites/<name>` in a temporary folder, removed after the test. */
-export async function fixtureSite(t: ExecutionContext, name = "basic"): Promise<FixtureSite> {
+export async function fixtureSite(t: Teardown, name = "basic"): Promise<FixtureSite> {
   const root = await mkdtemp(path.join(os.tmpdir(), `pamphlet-${name}-`));
   t.teardown(() => rm(root, { recursive: true, force: true }));
   const contentDir = path.join(root, "content");

@@ -1,0 +1,36 @@
+import { UsageError } from "../content/errors.ts";
+
+/**
+ * Brochure formats, all printed from the same content:
+ * - `letter`, `a4`: portrait pages on that paper;
+ * - `large`: large-print edition on the clinic's paper (body 14 pt and up);
+ * - `trifold`: one landscape sheet, two sides, six panels;
+ * - `booklet`: every procedure of a language in one PDF, with cover and contents.
+ */
+export const brochureFormats = ["letter", "a4", "large", "trifold", "booklet"] as const;
+export type BrochureFormat = (typeof brochureFormats)[number];
+export type Paper = "letter" | "a4";
+
+/** Formats printed once per procedure (the booklet is one per language). */
+export const procedureFormats = ["letter", "a4", "large", "trifold"] as const satisfies readonly BrochureFormat[];
+export type ProcedureFormat = (typeof procedureFormats)[number];
+
+/** `--formats letter,trifold` → the formats, in a stable order; unknown names are a usage error. */
+export function parseFormats(text: string): BrochureFormat[] {
+  const names = text.split(",").map((name) => name.trim()).filter(Boolean);
+  const unknown = names.filter((name) => !(brochureFormats as readonly string[]).includes(name));
+  if (unknown.length > 0 || names.length === 0) {
+    throw new UsageError(`--formats takes a comma-separated list of ${brochureFormats.join(", ")}; got "${text}"`);
+  }
+  return brochureFormats.filter((format) => names.includes(format));
+}
+
+/** The paper a format prints on: its own for letter and a4, the clinic's for the others. */
+export const paperOf = (format: BrochureFormat, clinicPaper: Paper): Paper =>
+  format === "letter" || format === "a4" ? format : clinicPaper;
+
+/** `<slug>.pdf` for the clinic's own paper, `<slug>.<format>.pdf` for the other formats. */
+export const brochureFileName = (slug: string, format: ProcedureFormat, clinicPaper: Paper) =>
+  format === clinicPaper ? `${slug}.pdf` : `${slug}.${format}.pdf`;
+
+export const bookletFileName = "booklet.pdf";

@@ -1,0 +1,56 @@
+/**
+ * The sections every procedure page has, in order (../shared/CONTENT.md), as `##` headings per
+ * language. `check` verifies them; the tri-fold picks some of them by key.
+ */
+export const sectionKeys = ["whatItIs", "whoItHelps", "before", "during", "after", "results", "risks", "whenToCall"] as const;
+export type SectionKey = (typeof sectionKeys)[number];
+
+export const sectionHeadings: Record<string, Record<SectionKey, string>> = {
+  en: {
+    whatItIs: "What it is",
+    whoItHelps: "Who it helps",
+    before: "Before your visit",
+    during: "During the treatment",
+    after: "After the treatment",
+    results: "Results and how many sessions",
+    risks: "Risks and side effects",
+    whenToCall: "When to call us",
+  },
+  es: {
+    whatItIs: "Qué es",
+    whoItHelps: "A quién ayuda",
+    before: "Antes de su visita",
+    during: "Durante el tratamiento",
+    after: "Después del tratamiento",
+    results: "Resultados y número de sesiones",
+    risks: "Riesgos y efectos secundarios",
+    whenToCall: "Cuándo llamarnos",
+  },
+};
+
+export interface Section {
+  heading: string;
+  /** Which required section this is, when its heading is one of them. */
+  key?: SectionKey;
+  /** 1-based line of the heading within the body. */
+  line: number;
+  /** The section's Markdown, heading included. */
+  markdown: string;
+}
+
+/** Splits a Markdown body at its `##` headings (ignoring `##` inside fenced code). */
+export function splitSections(body: string, lang: string): Section[] {
+  const headings = sectionHeadings[lang] ?? sectionHeadings.en!;
+  const keyOf = (heading: string) =>
+    (Object.keys(headings) as SectionKey[]).find((key) => headings[key].toLowerCase() === heading.toLowerCase());
+  const sections: Section[] = [];
+  let fence: string | undefined;
+  body.split("\n").forEach((line, index) => {
+    const fenceMark = /^\s*(```|~~~)/.exec(line)?.[1];
+    if (fenceMark) fence = fence === fenceMark ? undefined : (fence ?? fenceMark);
+    const heading = fence ? undefined : /^##\s+(.+?)\s*#*\s*$/.exec(line)?.[1];
+    if (heading !== undefined) sections.push({ heading, key: keyOf(heading), line: index + 1, markdown: `${line}\n` });
+    else if (sections.length > 0) sections.at(-1)!.markdown += `${line}\n`;
+  });
+  return sections;
+}

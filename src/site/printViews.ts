@@ -1,0 +1,79 @@
+import type { Clinic } from "../content/clinicSchema.ts";
+import type { Content, ProcedureSource } from "../content/load.ts";
+import { splitSections, type SectionKey } from "../content/sections.ts";
+import { paperOf, type BrochureFormat } from "../brochures/formats.ts";
+import { bookletPrintUrl, printUrl } from "./urls.ts";
+
+/** One print view page: what the brochure layout needs to know about it. */
+export interface PrintView {
+  url: string;
+  format: BrochureFormat;
+  lang: string;
+  title: string;
+  description: string;
+  procedure?: ProcedureSource;
+  /** The booklet's procedures. */
+  procedures?: ProcedureSource[];
+  /** The tri-fold's inside panels: these sections' Markdown, in order. */
+  panelMarkdown?: string;
+}
+
+/**
+ * A tri-fold holds about a quarter of a full guide, so it carries what a patient must have on paper
+ * (what it is, risks, when to call) and points to the full guide online through the QR code.
+ */
+export const trifoldSections: readonly SectionKey[] = ["whatItIs", "risks", "whenToCall"];
+
+export function printViews({ clinic, procedures }: Content, bookletTitle: (lang: string) => string) {
+  const portrait = procedures.flatMap((procedure) =>
+    (["letter", "a4", "large"] as const).map((format) => view(procedure, format, clinic)),
+  );
+  const trifold = procedures.map((procedure) => ({
+    ...view(procedure, "trifold", clinic),
+    panelMarkdown: splitSections(procedure.body, procedure.lang)
+      .filter((section) => section.key && trifoldSections.includes(section.key))
+      .map((section) => section.markdown)
+      .join("\n"),
+  }));
+  const languages = [...new Set(procedures.map((procedure) => procedure.lang))];
+  const booklet = languages.map((lang) => ({
+    url: bookletPrintUrl(lang, clinic),
+    format: "booklet" as const,
+    lang,
+    title: bookletTitle(lang),
+    description: clinic.tagline ?? clinic.name,
+    procedures: procedures.filter((procedure) => procedure.lang === lang),
+  }));
+  return { portrait, trifold, booklet };
+}
+
+function view(procedure: ProcedureSource, format: "letter" | "a4" | "large" | "trifold", clinic: Clinic): PrintView {
+  return {
+    url: printUrl(procedure.slug, procedure.lang, format, clinic),
+    format,
+    lang: procedure.lang,
+    title: procedure.title,
+    description: procedure.summary,
+    procedure,
+  };
+}
+
+/** One stylesheet per format and language: its `@page` size, margins and running footer words. */
+export interface PageStyle {
+  url: string;
+  format: BrochureFormat;
+  lang: string;
+  size: string;
+}
+
+export function pageStyles(clinic: Clinic, languages: string[]): PageStyle[] {
+  const formats: BrochureFormat[] = ["letter", "a4", "large", "trifold", "booklet"];
+  return formats.flatMap((format) =>
+    languages.map((lang) => ({
+      url: `/css/page/${format}.${lang}.css`,
+      format,
+      lang,
+      size: `${paperOf(format, clinic.paper)}${format === "trifold" ? " landscape" : ""}`,
+    })),
+  );
+}

@@ -1,0 +1,28 @@
+import type { ProcedureFormat, Paper } from "../brochures/formats.ts";
+import { brochureFileName, bookletFileName } from "../brochures/formats.ts";
+
+/** Where each view of the content lives on the site; the brochure printer and the templates share it. */
+interface Clinicish {
+  defaultLanguage: string;
+  paper: Paper;
+}
+
+/** "" for the clinic's default language, "/es" for another. */
+export const languagePrefix = (lang: string, clinic: Clinicish) => (lang === clinic.defaultLanguage ? "" : `/${lang}`);
+
+/** Sub-folder of `output/brochures` (and of `/brochures/` on the site) for a language: "" or "es/". */
+export const brochureFolder = (lang: string, clinic: Clinicish) => (lang === clinic.defaultLanguage ? "" : `${lang}/`);
+
+export const procedureUrl = (slug: string, lang: string, clinic: Clinicish) => `${languagePrefix(lang, clinic)}/procedures/${slug}/`;
+
+/** `/print/<slug>/` on the clinic's paper, `/print/<slug>/<format>/` for the other formats. */
+export const printUrl = (slug: string, lang: string, format: ProcedureFormat, clinic: Clinicish) =>
+  `${languagePrefix(lang, clinic)}/print/${slug}/${format === clinic.paper ? "" : `${format}/`}`;
+
+export const bookletPrintUrl = (lang: string, clinic: Clinicish) => `${languagePrefix(lang, clinic)}/print/booklet/`;
+
+/** Path of a brochure relative to `output/brochures` and to the site's `/brochures/`. */
+export const brochurePath = (slug: string, lang: string, format: ProcedureFormat, clinic: Clinicish) =>
+  `${brochureFolder(lang, clinic)}${brochureFileName(slug, format, clinic.paper)}`;
+
+export const bookletPath = (lang: string, clinic: Clinicish) => `${brochureFolder(lang, clinic)}${bookletFileName}`;

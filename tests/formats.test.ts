@@ -1,0 +1,137 @@
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import test from "ava";
+import { runPamphlet, siteArgs } from "./helpers/cli.ts";
+import { fixtureSite, hookCleanups, procedureText, writeProcedure, type FixtureSite } from "./helpers/fixtures.ts";
+import { pdfFonts, pdfInfo, pdfText } from "./helpers/pdf.ts";
+import { pdfTextRuns } from "./helpers/pdfText.ts";
+import { compareWithReference, renderPage } from "./helpers/visual.ts";
+
+const allFormats = "letter,a4,large,trifold,booklet";
+let site: FixtureSite;
+
+const cleanups = hookCleanups();
+test.after.always(() => cleanups.run());
+test.before(async () => {
+  site = await fixtureSite(cleanups);
+  const run = await runPamphlet(["build", "--formats", allFormats, ...siteArgs(site)]);
+  if (run.code !== 0) throw new Error(`build failed: ${run.stdout}\n${run.stderr}`);
+});
+
+const brochure = (name: string) => path.join(site.brochuresDir, name);
+const pageSize = async (file: string) => {
+  const size = (await pdfInfo(file))["Page size"]!;
+  return size.split(" x ").map((part) => Number.parseFloat(part));
+};
+
+test("--formats writes every format: letter, a4, large print, tri-fold and the booklet", async (t) => {
+  for (const slug of ["sclerotherapy", "compression-therapy"]) {
+    t.deepEqual(await pageSize(brochure(`${slug}.pdf`)), [612, 792], `${slug}.pdf is letter`);
+    const [a4Width, a4Height] = await pageSize(brochure(`${slug}.a4.pdf`));
+    t.true(Math.abs(a4Width! - 595) <= 1 && Math.abs(a4Height! - 842) <= 1, `${slug}.a4.pdf is A4`);
+    t.deepEqual(await pageSize(brochure(`${slug}.large.pdf`)), [612, 792], "large print on the clinic's paper");
+    t.deepEqual(await pageSize(brochure(`${slug}.trifold.pdf`)), [792, 612], "tri-fold is a landscape sheet");
+    t.is((await pdfInfo(brochure(`${slug}.trifold.pdf`))).Pages, "2", "tri-fold is one sheet, two sides");
+  }
+  t.true(existsSync(brochure("booklet.pdf")));
+  t.true(existsSync(path.join(site.siteDir, "brochures", "sclerotherapy.trifold.pdf")), "published with the site");
+});
+
+test("every format is a proper PDF: tagged, titled, only the bundled typeface, embedded and subset", async (t) => {
+  for (const name of ["sclerotherapy.pdf", "sclerotherapy.a4.pdf", "sclerotherapy.large.pdf", "sclerotherapy.trifold.pdf", "booklet.pdf"]) {
+    const info = await pdfInfo(brochure(name));
+    t.is(info.Tagged, "yes", name);
+    t.is(info.Author, "Fixture Vein Clinic", name);
+    t.truthy(info.Title, name);
+    t.truthy(info.Subject, name);
+    t.truthy(info.Keywords, name);
+    for (const font of await pdfFonts(brochure(name))) {
+      t.true(font.embedded && font.subset, `${name}: ${font.name} embedded and subset`);
+      t.regex(font.name, /AtkinsonHyperlegibleNext/, `${name}: no machine font`);
+    }
+    const size = (await readFile(brochure(name))).byteLength;
+    if (name !== "booklet.pdf") t.true(size < 300 * 1024, `${name} is ${size} bytes`);
+  }
+});
+
+test("no text is below 11 pt, and none below 14 pt in large print (read from the PDFs)", async (t) => {
+  // Chromium stores 11 pt as 10.99 pt (CSS pixels rounded to 1/64): allow that rounding, nothing more.
+  const rounding = 0.05;
+  for (const [name, minimum] of [["sclerotherapy.pdf", 11], ["sclerotherapy.a4.pdf", 11], ["sclerotherapy.trifold.pdf", 11], ["booklet.pdf", 11], ["sclerotherapy.large.pdf", 14]] as const) {
+    const runs = await pdfTextRuns(brochure(name));
+    t.true(runs.length > 20, name);
+    const small = runs.filter((run) => run.size < minimum - rounding);
+    t.deepEqual(small, [], `${name}: text below ${minimum} pt`);
+    const body = runs.filter((run) => run.text.includes("medicine is injected"));
+    t.true(body.length > 0 || name.includes("trifold"), name);
+    for (const run of body) t.true(run.size >= minimum - rounding, `${name}: body at ${run.size} pt`);
+  }
+});
+
+test("the tri-fold puts the cover on the front panel and contact details on the back panel", async (t) => {
+  const runs = await pdfTextRuns(brochure("sclerotherapy.trifold.pdf"));
+  const title = runs.find((run) => run.page === 1 && run.text === "Sclerotherapy" && run.size > 20);
+  t.truthy(title, "the title is large on the outside");
+  const { execFile } = await import("node:child_process");
+  const { promisify } = await import("node:util");
+  // -bbox gives each word's position: the cover title sits in the right third, contact in the middle third.
+  const { stdout } = await promisify(execFile)("pdftotext", ["-f", "1", "-l", "1", "-bbox", brochure("sclerotherapy.trifold.pdf"), "-"]);
+  const xOf = (word: string) => Number(new RegExp(`xMin="([\\d.]+)"[^>]*>${word}<`).exec(stdout)?.[1]);
+  t.true(xOf("Sclerotherapy") > 792 * (2 / 3), "cover on the right-hand (front) panel");
+  t.true(xOf("Contact") > 792 / 3 && xOf("Contact") < 792 * (2 / 3), "contact on the middle (back) panel");
+  t.true(xOf("glance") < 792 / 3, "at a glance on the flap");
+});
+
+test("the booklet's contents give the right page for each guide, and each guide starts on an odd page", async (t) => {
+  const pages = (await pdfText(brochure("booklet.pdf"))).split("\f");
+  const contents = pages.findIndex((page) => page.includes("Contents"));
+  t.is(contents, 1, "contents on page 2");
+  const entries = [...pages[contents]!.matchAll(/^\s*(.+?)\s{2,}(\d+)\s*$/gm)].map((match) => ({ title: match[1]!.trim(), page: Number(match[2]) }));
+  t.deepEqual(entries.map((entry) => entry.title), ["Compression therapy", "Sclerotherapy"]);
+  for (const entry of entries) {
+    t.is(entry.page % 2, 1, `${entry.title} starts on an odd page`);
+    const startPage = pages[entry.page - 1]!;
+    t.regex(startPage, new RegExp(`^\\s*Fixture Vein Clinic[\\s\\S]*\\n${entry.title}\\n`), `${entry.title} starts on page ${entry.page}`);
+    t.notRegex(pages[entry.page - 2]!, new RegExp(`^\\s*Fixture Vein Clinic\\s*\\n[^\\n]*\\n+${entry.title}\\n`), "and not a page earlier");
+  }
+});
+
+test("visual regression: page 1 of each format matches its reference image", async (t) => {
+  for (const [format, file] of [["letter", "sclerotherapy.pdf"], ["a4", "sclerotherapy.a4.pdf"], ["large", "sclerotherapy.large.pdf"], ["trifold", "sclerotherapy.trifold.pdf"], ["booklet", "booklet.pdf"]] as const) {
+    const share = await compareWithReference(format, await renderPage(brochure(file), 1));
+    t.true(share <= 0.005, `${format}: ${(share * 100).toFixed(2)}% of pixels differ from tests/visual/reference/${format}.png`);
+  }
+});
+
+test("a procedure too long for a tri-fold fails the tri-fold by name and how much is over; other formats still build", async (t) => {
+  const own = await fixtureSite(t);
+  const risks = Array.from({ length: 60 }, (_, i) => `- A listed side effect number ${i + 1} that needs a whole line of explanation for the patient.`).join("\n");
+  await writeProcedure(own, "long-risks", procedureText({ title: "Long risks" }, `## What it is\n\nShort.\n\n## Risks and side effects\n\n${risks}\n\n## When to call us\n\nCall us.\n`));
+  const run = await runPamphlet(["build", "--formats", "letter,trifold", ...siteArgs(own)]);
+  t.is(run.code, 1);
+  t.regex(run.stderr, /long-risks\.trifold\.pdf {2}failed: does not fit: the three inside panels is over by about \d+ lines \(\d+ mm\)/);
+  t.false(existsSync(path.join(own.brochuresDir, "long-risks.trifold.pdf")));
+  t.true(existsSync(path.join(own.brochuresDir, "long-risks.pdf")));
+  t.true(existsSync(path.join(own.brochuresDir, "sclerotherapy.trifold.pdf")));
+});
+
+test("--bleed adds 3 mm bleed and crop marks around the trimmed page", async (t) => {
+  const own = await fixtureSite(t);
+  const run = await runPamphlet(["build", "--formats", "letter,trifold", "--bleed", ...siteArgs(own)]);
+  t.is(run.code, 0, run.stderr);
+  const { execFile } = await import("node:child_process");
+  const { promisify } = await import("node:util");
+  for (const [name, width, height] of [["sclerotherapy.pdf", 612, 792], ["sclerotherapy.trifold.pdf", 792, 612]] as const) {
+    const { stdout } = await promisify(execFile)("pdfinfo", ["-box", path.join(own.brochuresDir, name)]);
+    const box = (label: string) => new RegExp(`${label}:\\s+([-\\d.]+)\\s+([-\\d.]+)\\s+([-\\d.]+)\\s+([-\\d.]+)`).exec(stdout)!.slice(1).map(Number);
+    const trim = box("TrimBox");
+    const bleed = box("BleedBox");
+    const media = box("MediaBox");
+    const mm = 72 / 25.4;
+    t.true(Math.abs(trim[2]! - trim[0]! - width) < 1 && Math.abs(trim[3]! - trim[1]! - height) < 1, `${name}: trim is the paper (${trim})`);
+    t.true(Math.abs(trim[0]! - bleed[0]! - 3 * mm) < 0.1 && Math.abs(bleed[2]! - trim[2]! - 3 * mm) < 0.1, `${name}: 3 mm bleed (${bleed})`);
+    t.true(media[2]! - media[0]! > bleed[2]! - bleed[0]! + 8 * mm, `${name}: room for crop marks`);
+    t.is((await pdfInfo(path.join(own.brochuresDir, name))).Tagged, "yes");
+  }
+});

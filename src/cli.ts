@@ -22,6 +22,7 @@ Options:
   --formats LIST      brochure formats, comma-separated: letter, a4, large, trifold, booklet
                       (default: brochureFormats in clinic.yaml, else the clinic's paper)
   --bleed             add 3 mm bleed and crop marks, for a print shop
+  --json              check: print the report as JSON
   --port N            dev server port (default: 8080)
   -h, --help          show this help`;
 
@@ -38,6 +39,7 @@ export async function runCli(argv: string[]): Promise<number> {
         port: { type: "string", default: "8080" },
         formats: { type: "string" },
         bleed: { type: "boolean", default: false },
+        json: { type: "boolean", default: false },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -59,7 +61,7 @@ export async function runCli(argv: string[]): Promise<number> {
       case "brochures":
         return await runBrochures(folders, rest, choice);
       case "check":
-        return await runCheck(folders);
+        return await runCheck(folders, { json: values.json });
       case "dev":
         return await runDev(folders, parsePort(values.port));
       default:

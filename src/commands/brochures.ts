@@ -1,15 +1,17 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { PamphletError, UsageError } from "../content/errors.ts";
-import { loadContent, type Content } from "../content/load.ts";
+import { loadForBuild } from "../check/runChecks.ts";
+import type { Content } from "../content/load.ts";
 import { publishBrochures } from "../brochures/publishBrochures.ts";
 import { renderBrochures } from "../brochures/renderBrochures.ts";
 import { brochuresDirOf, formatsFor, siteDirOf, type BrochureChoice, type Folders } from "./options.ts";
-import { reportBrochure, reportBrochureSummary, reportProblems } from "./report.ts";
+import { brochureProgress } from "./progress.ts";
+import { reportBrochureSummary, reportProblems } from "./report.ts";
 
 /** `pamphlet brochures [slug…]`: print brochures from an already built site. */
 export async function runBrochures(folders: Folders, slugs: string[], choice: BrochureChoice = {}): Promise<number> {
-  const { content, problems } = await loadContent(folders.contentDir);
+  const { content, problems } = await loadForBuild(folders.contentDir);
   if (!reportProblems(problems) || !content) return 1;
   const known = content.procedures.map((procedure) => procedure.slug);
   const unknown = slugs.filter((slug) => !known.includes(slug));
@@ -31,7 +33,7 @@ export async function printBrochures(content: Content, folders: Folders, choice:
     slugs,
     formats: formatsFor(choice, content.clinic),
     bleed: choice.bleed,
-    onBrochure: reportBrochure,
+    onBrochure: brochureProgress().update,
   });
   await publishBrochures(brochuresDirOf(folders), siteDirOf(folders), content.procedures.map((procedure) => procedure.slug));
   return reportBrochureSummary(results, (performance.now() - started) / 1000);

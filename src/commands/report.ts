@@ -9,16 +9,10 @@ export function reportProblems(problems: readonly Problem[]): boolean {
   return !hasErrors(problems);
 }
 
-export function reportBrochure(result: BrochureResult, done: number, total: number): void {
-  const counter = `[${String(done).padStart(String(total).length)}/${total}]`;
-  if (result.ok) console.log(`${counter} ${result.name}  ${(result.bytes / 1024).toFixed(0)} KB  ${result.seconds.toFixed(1)} s`);
-  else console.error(`${counter} ${result.name}  failed: ${result.error}`);
-}
-
 /** Prints the closing line for a brochure run; returns whether every brochure was made. */
 export function reportBrochureSummary(results: readonly BrochureResult[], seconds: number): boolean {
   const failed = results.filter((result) => !result.ok);
-  console.log(`Brochures: ${results.length - failed.length} made, ${failed.length} failed in ${seconds.toFixed(1)} s`);
+  console.log(`Brochures: ${results.length - failed.length} made, 0 skipped, ${failed.length} failed in ${seconds.toFixed(1)} s`);
   for (const result of failed) console.error(`  not made: ${result.name} (${result.ok ? "" : result.error})`);
   return failed.length === 0;
 }

@@ -44,6 +44,12 @@ export const clinicSchema = z.strictObject({
   /** Brochure formats `build` makes when `--formats` is not given; the clinic's paper alone by default. */
   brochureFormats: z.array(z.enum(brochureFormats)).min(1).optional(),
   defaultLanguage: language.default("en"),
+  /** Reading-level targets per language: English Flesch–Kincaid grade (at most), Spanish INFLESZ score (at least). */
+  readingTargets: z
+    .strictObject({ en: z.number().min(1).max(20).optional(), es: z.number().min(0).max(100).optional() })
+    .optional(),
+  /** Extra phrases `check` refuses as absolute or risky claims, per language, on top of its own list. */
+  bannedClaims: z.strictObject({ en: z.array(text(2, 60)).optional(), es: z.array(text(2, 60)).optional() }).optional(),
 });
 
 export type Clinic = z.infer<typeof clinicSchema>;

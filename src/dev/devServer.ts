@@ -3,7 +3,8 @@ import type http from "node:http";
 import path from "node:path";
 import { watch } from "chokidar";
 import { PamphletError } from "../content/errors.ts";
-import { loadContent, type Content } from "../content/load.ts";
+import { loadForBuild } from "../check/runChecks.ts";
+import type { Content } from "../content/load.ts";
 import { formatProblems, hasErrors } from "../content/problem.ts";
 import { buildSite } from "../site/build.ts";
 import { templatesDir } from "../site/paths.ts";
@@ -37,7 +38,7 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
   const rebuild = async () => {
     const started = performance.now();
     try {
-      const loaded = await loadContent(options.contentDir);
+      const loaded = await loadForBuild(options.contentDir);
       if (loaded.problems.length > 0) console.error(formatProblems(loaded.problems, Boolean(process.stderr.isTTY)));
       if (!loaded.content || hasErrors(loaded.problems)) return live.showProblems(formatProblems(loaded.problems));
       await buildSite({ content: loaded.content, contentDir: options.contentDir, siteDir: options.siteDir, dev: true });

@@ -1,0 +1,77 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import type Token from "markdown-it/lib/token.mjs";
+import { headingId, markdown } from "../site/markdown.ts";
+import { pageIds, siteRoutes } from "../site/routes.ts";
+import { procedureUrl } from "../site/urls.ts";
+import { bodyProblem, type Check, type Problem, type ProcedureSource } from "./types.ts";
+
+/**
+ * Internal links and images in procedure bodies: a link must lead to a page, file or heading that
+ * exists; an image must exist in the content folder and have alt text. External links are not
+ * fetched (the build has no network, and a patient site should not depend on one).
+ */
+export const checkLinks: Check = ({ content, contentDir }) => {
+  const routes = siteRoutes(content);
+  const anchors = new Map(
+    content.procedures.map((procedure) => [procedureUrl(procedure.slug, procedure.lang, content.clinic), anchorsOf(procedure)]),
+  );
+  return content.procedures.flatMap((procedure) => {
+    const pageUrl = procedureUrl(procedure.slug, procedure.lang, content.clinic);
+    const lines = procedure.body.split("\n");
+    const problems: Problem[] = [];
+    for (const { token, line } of inlineTokens(procedure.body)) {
+      const at = (needle: string) => bodyProblemAt(procedure, lines, line, needle);
+      if (token.type === "image") {
+        const src = token.attrGet("src") ?? "";
+        if (token.content.trim() === "") problems.push(at(src)("error", "images", `image ${src} has no alt text: describe what it shows inside the brackets, ![like this](${src})`));
+        const target = resolve(src, pageUrl);
+        if (target && !existsSync(path.join(contentDir, decodeURIComponent(target.pathname)))) {
+          problems.push(at(src)("error", "images", `image ${src} does not exist: put the file at ${path.join(contentDir, decodeURIComponent(target.pathname))} or fix the path`));
+        }
+      }
+      if (token.type === "link_open") {
+        const href = token.attrGet("href") ?? "";
+        const target = resolve(href, pageUrl);
+        if (!target) continue;
+        const route = target.pathname.endsWith("/") || target.pathname.includes(".") ? target.pathname : `${target.pathname}/`;
+        const isImage = route.startsWith("/images/");
+        if (isImage ? !existsSync(path.join(contentDir, decodeURIComponent(route))) : !routes.has(route)) {
+          problems.push(at(href)("error", "links", `link to ${href} leads nowhere: there is no page or file ${route} on the site`));
+        } else if (target.hash && anchors.has(route) && !anchors.get(route)!.has(decodeURIComponent(target.hash.slice(1)))) {
+          problems.push(at(href)("error", "links", `link to ${href}: the page has no heading "${target.hash.slice(1)}"; known: ${[...anchors.get(route)!].slice(0, 12).join(", ")}`));
+        }
+      }
+    }
+    return problems;
+  });
+};
+
+/** The link or image target on the site, or undefined for external links (http:, mailto:, tel:). */
+function resolve(href: string, pageUrl: string): URL | undefined {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith("//")) return undefined;
+  return new URL(href, `http://site.invalid${pageUrl}`);
+}
+
+function anchorsOf(procedure: ProcedureSource): Set<string> {
+  const ids = markdown
+    .parse(procedure.body, {})
+    .flatMap((token, index, tokens) => (token.type === "heading_open" ? [headingId(tokens[index + 1]?.content ?? "")] : []));
+  return new Set([...pageIds, ...ids]);
+}
+
+function* inlineTokens(body: string): Generator<{ token: Token; line: number }> {
+  for (const block of markdown.parse(body, {})) {
+    if (block.type !== "inline") continue;
+    for (const token of block.children ?? []) yield { token, line: (block.map?.[0] ?? 0) + 1 };
+  }
+}
+
+/** A problem at the first line of the block that holds `needle`, with its column. */
+function bodyProblemAt(procedure: ProcedureSource, lines: string[], blockLine: number, needle: string) {
+  let line = blockLine;
+  while (line <= lines.length && !lines[line - 1]!.includes(needle)) line++;
+  if (line > lines.length) line = blockLine;
+  const column = Math.max(1, lines[line - 1]!.indexOf(needle) + 1);
+  return (severity: "error" | "warning", rule: string, message: string) => bodyProblem(procedure, line, severity, rule, message, column);
+}

@@ -1,0 +1,38 @@
+import type Token from "markdown-it/lib/token.mjs";
+import { markdown } from "../site/markdown.ts";
+
+export interface Sentence {
+  text: string;
+  /** 1-based line in the body where its block starts. */
+  line: number;
+}
+
+/**
+ * The sentences a patient reads in a Markdown body: paragraphs and list items, without headings,
+ * markup or code. A list item without a full stop still counts as one sentence.
+ */
+export function proseSentences(body: string): Sentence[] {
+  const tokens = markdown.parse(body, {});
+  const sentences: Sentence[] = [];
+  let inHeading = false;
+  for (const token of tokens) {
+    if (token.type === "heading_open") inHeading = true;
+    if (token.type === "heading_close") inHeading = false;
+    if (token.type !== "inline" || inHeading) continue;
+    const text = plainText(token.children ?? []).replace(/\s+/g, " ").trim();
+    const line = (token.map?.[0] ?? 0) + 1;
+    for (const part of text.split(/(?<=[.!?…])["”’)]*\s+(?=[\p{Lu}¿¡"“(\d])/u)) {
+      if (/\p{L}/u.test(part)) sentences.push({ text: part.trim(), line });
+    }
+  }
+  return sentences;
+}
+
+function plainText(children: Token[]): string {
+  return children
+    .map((child) => (child.type === "text" || child.type === "code_inline" ? child.content : child.type === "softbreak" || child.type === "hardbreak" ? " " : ""))
+    .join("");
+}
+
+/** Words of a sentence: runs of letters and digits (hyphenated words count once). */
+export const wordsOf = (text: string) => text.match(/[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu) ?? [];

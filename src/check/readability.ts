@@ -1,0 +1,67 @@
+import { syllable } from "syllable";
+import { proseSentences, wordsOf, type Sentence } from "./proseText.ts";
+import { spanishSyllables } from "./syllablesEs.ts";
+
+/**
+ * Reading ease per language:
+ * - English: Flesch–Kincaid grade = 0.39 × words/sentence + 11.8 × syllables/word − 15.59 (lower is easier).
+ * - Spanish: Szigriszt-Pazos (INFLESZ) = 206.835 − 62.3 × syllables/word − words/sentence (higher is easier;
+ *   55–65 "normal", 65–80 "bastante fácil").
+ */
+export interface Readability {
+  formula: "Flesch–Kincaid grade" | "Szigriszt-Pazos (INFLESZ)";
+  score: number;
+  /** Whether a higher score is easier. */
+  higherIsEasier: boolean;
+  sentences: number;
+  words: number;
+  /** The hardest sentences, hardest first, each with its own score. */
+  hardest: Array<Sentence & { score: number }>;
+}
+
+interface Counts {
+  sentences: number;
+  words: number;
+  syllables: number;
+}
+
+const formulas = {
+  en: {
+    formula: "Flesch–Kincaid grade" as const,
+    higherIsEasier: false,
+    syllables: (word: string) => Math.max(1, syllable(word)),
+    score: ({ sentences, words, syllables }: Counts) => 0.39 * (words / sentences) + 11.8 * (syllables / words) - 15.59,
+  },
+  es: {
+    formula: "Szigriszt-Pazos (INFLESZ)" as const,
+    higherIsEasier: true,
+    syllables: spanishSyllables,
+    score: ({ sentences, words, syllables }: Counts) => 206.835 - 62.3 * (syllables / words) - words / sentences,
+  },
+};
+
+export const readabilityLanguages = Object.keys(formulas);
+
+export function readability(text: string, lang: string): Readability | undefined {
+  const formula = formulas[lang as keyof typeof formulas];
+  if (!formula) return undefined;
+  const sentences = proseSentences(text);
+  const counted = sentences.map((sentence) => {
+    const words = wordsOf(sentence.text);
+    return { sentence, counts: { sentences: 1, words: words.length, syllables: words.reduce((sum, word) => sum + formula.syllables(word), 0) } };
+  });
+  const total = counted.reduce(
+    (sum, { counts }) => ({ sentences: sum.sentences + 1, words: sum.words + counts.words, syllables: sum.syllables + counts.syllables }),
+    { sentences: 0, words: 0, syllables: 0 },
+  );
+  if (total.words === 0) return undefined;
+  const hardness = (score: number) => (formula.higherIsEasier ? -score : score);
+  const hardest = counted
+    .filter(({ counts }) => counts.words > 0)
+    .map(({ sentence, counts }) => ({ ...sentence, score: round(formula.score(counts)) }))
+    .sort((a, b) => hardness(b.score) - hardness(a.score))
+    .slice(0, 3);
+  return { formula: formula.formula, score: round(formula.score(total)), higherIsEasier: formula.higherIsEasier, sentences: total.sentences, words: total.words, hardest };
+}
+
+const round = (value: number) => Math.round(value * 10) / 10;

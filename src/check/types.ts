@@ -1,0 +1,32 @@
+import type { Clinic } from "../content/clinicSchema.ts";
+import type { Content, ProcedureSource } from "../content/load.ts";
+import type { Problem, Severity } from "../content/problem.ts";
+
+export interface CheckContext {
+  content: Content;
+  contentDir: string;
+  /** "Today" for review-date checks; a parameter so tests can pin it. */
+  today: Date;
+}
+
+/** One check: looks at all content and returns what it found. */
+export type Check = (context: CheckContext) => Problem[];
+
+/** A problem at a line of a procedure's Markdown body (1-based body line). */
+export function bodyProblem(
+  procedure: ProcedureSource,
+  bodyLine: number,
+  severity: Severity,
+  rule: string,
+  message: string,
+  column = 1,
+): Problem {
+  return { file: procedure.file, line: procedure.bodyLine + bodyLine - 1, column, severity, rule, message };
+}
+
+/** A problem at a front-matter field of a procedure. */
+export function fieldProblem(procedure: ProcedureSource, field: string, severity: Severity, rule: string, message: string): Problem {
+  return { file: procedure.file, line: procedure.fieldLines[field] ?? 1, column: 1, severity, rule, message };
+}
+
+export type { Clinic, Content, ProcedureSource, Problem };

@@ -1,0 +1,21 @@
+import type { Content } from "../content/load.ts";
+import { procedureFormats } from "../brochures/formats.ts";
+import { bookletPath, bookletPrintUrl, brochurePath, printUrl, procedureUrl } from "./urls.ts";
+
+/** Every page and file the built site has for this content (images aside), for checking links. */
+export function siteRoutes({ clinic, procedures }: Content): Set<string> {
+  const routes = new Set(["/", "/404.html"]);
+  for (const procedure of procedures) {
+    routes.add(procedureUrl(procedure.slug, procedure.lang, clinic));
+    for (const format of procedureFormats) {
+      routes.add(printUrl(procedure.slug, procedure.lang, format, clinic));
+      routes.add(`/brochures/${brochurePath(procedure.slug, procedure.lang, format, clinic)}`);
+    }
+    routes.add(bookletPrintUrl(procedure.lang, clinic));
+    routes.add(`/brochures/${bookletPath(procedure.lang, clinic)}`);
+  }
+  return routes;
+}
+
+/** Element ids every procedure page has besides its headings. */
+export const pageIds = ["main", "glance-title", "faq-title", "contact-title"];

@@ -1,0 +1,146 @@
+import { readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import test from "ava";
+import { readability } from "../src/check/readability.ts";
+import { runChecks } from "../src/check/runChecks.ts";
+import { spanishSyllables } from "../src/check/syllablesEs.ts";
+import { formatProblem } from "../src/content/problem.ts";
+import { runPamphlet, siteArgs } from "./helpers/cli.ts";
+import { fixtureSite, procedureText, writeProcedure } from "./helpers/fixtures.ts";
+
+const today = new Date("2026-11-24T12:00:00Z");
+const allSections = [
+  "## What it is", "## Who it helps", "## Before your visit", "## During the treatment", "## After the treatment",
+  "## Results and how many sessions", "## Risks and side effects", "## When to call us",
+];
+const completeBody = (extra = "") => allSections.map((heading) => `${heading}\n\nShort plain words here.\n`).join("\n") + extra;
+
+async function checked(t: import("ava").ExecutionContext, slug: string, text: string, now = today) {
+  const site = await fixtureSite(t);
+  const file = await writeProcedure(site, slug, text);
+  const report = await runChecks(site.contentDir, now);
+  const mine = report.problems.filter((problem) => problem.file.endsWith(`${slug}.md`));
+  return { site, file, report, mine, text: mine.map((problem) => formatProblem(problem)).join("\n") };
+}
+
+test("Flesch–Kincaid is within one grade of a hand count", (t) => {
+  // 28 words, 3 sentences, 36 syllables (counted by hand): 0.39 × 28/3 + 11.8 × 36/28 − 15.59 = 3.22
+  const text = "We inject a small amount of medicine into the vein. The vein closes and fades over a few weeks. Most people go back to work the same day.";
+  const result = readability(text, "en")!;
+  t.is(result.words, 28);
+  t.is(result.sentences, 3);
+  t.true(Math.abs(result.score - 3.22) <= 1, `grade ${result.score}`);
+});
+
+test("INFLESZ is close to a hand count, and Spanish syllables follow Spanish rules", (t) => {
+  // 17 words, 2 sentences, 27 syllables: 206.835 − 62.3 × 27/17 − 17/2 = 99.4
+  const result = readability("La vena se cierra y se borra con el tiempo. Puede volver al trabajo el mismo día.", "es")!;
+  t.true(Math.abs(result.score - 99.4) <= 3, `INFLESZ ${result.score}`);
+  for (const [word, syllables] of [["día", 2], ["cierra", 2], ["puede", 2], ["que", 1], ["guerra", 2], ["pingüino", 3], ["ahora", 3], ["muy", 1], ["y", 1], ["tratamiento", 4], ["aorta", 3]] as const) {
+    t.is(spanishSyllables(word), syllables, word);
+  }
+});
+
+test("sections: a complete page passes; a missing or out-of-order section is an error at its line", async (t) => {
+  const complete = await checked(t, "complete", procedureText({}, completeBody()));
+  t.deepEqual(complete.mine.filter((problem) => problem.rule === "sections"), [], complete.text);
+
+  const swapped = completeBody().replace("## Before your visit", "## TEMP").replace("## During the treatment", "## Before your visit").replace("## TEMP", "## During the treatment");
+  const missing = swapped.replace("## Risks and side effects\n", "## Possible problems\n");
+  const { mine, text: report } = await checked(t, "broken", procedureText({}, missing));
+  t.regex(report, /broken\.md:\d+:1 {2}error {2}section "## Before your visit" is out of order: move it before "## During the treatment" {2}\(sections\)/);
+  t.regex(report, /broken\.md:\d+:1 {2}error {2}missing section "## Risks and side effects": add it before "## When to call us"/);
+  const lines = procedureText({}, missing).split("\n");
+  const outOfOrder = mine.find((problem) => problem.message.includes("out of order"))!;
+  t.is(lines[outOfOrder.line! - 1], "## Before your visit");
+});
+
+test("reading level: plain words pass; long, hard sentences warn with the grade and the three hardest sentences", async (t) => {
+  const plain = await checked(t, "plain", procedureText({}, completeBody()));
+  t.false(plain.mine.some((problem) => problem.rule === "reading-level"), plain.text);
+  t.true(plain.report.readingLevels.some((level) => level.slug === "plain" && level.ok));
+
+  const hard = "Venous insufficiency, characterized by pathophysiological valvular incompetence and consequential hemodynamic abnormalities, necessitates comprehensive multidisciplinary evaluation incorporating duplex ultrasonography.";
+  const { mine } = await checked(t, "hard", procedureText({}, completeBody(`\n${hard}\n\n${hard.replace("Venous", "Chronic venous")}\n\n${hard.replace("Venous", "Progressive venous")}\n`)));
+  const warning = mine.find((problem) => problem.rule === "reading-level");
+  t.truthy(warning);
+  t.is(warning!.severity, "warning");
+  t.regex(warning!.message, /Flesch–Kincaid grade \d+(\.\d)?, target 8 or lower/);
+  t.is(warning!.message.match(/line \d+ \(\d+(\.\d)?\): "/g)?.length, 3, "three hardest sentences with their lines");
+  t.regex(warning!.message, /Progressive venous insufficiency/);
+});
+
+test("claims: absolute claims are errors at their line and column; balanced wording passes", async (t) => {
+  const balanced = await checked(t, "balanced", procedureText({}, completeBody("\nMost people feel a small pinch. Serious problems are rare.\n")));
+  t.false(balanced.mine.some((problem) => problem.rule === "claims"), balanced.text);
+
+  const body = completeBody("\nThis treatment is completely safe and painless.\nResults are guaranteed, 100% of the time.\n");
+  const { mine, text } = await checked(t, "claims", procedureText({ summary: "A risk-free way to make spider veins fade for good." }, body));
+  const claims = mine.filter((problem) => problem.rule === "claims");
+  t.deepEqual(claims.map((problem) => problem.message.match(/^(?:summary: )?"([^"]+)"/)![1]), ["risk-free", "completely safe", "painless", "guaranteed", "100%"], text);
+  const lines = procedureText({}, body).split("\n");
+  const painless = claims.find((problem) => problem.message.startsWith('"painless"'))!;
+  t.is(lines[painless.line! - 1]!.slice(painless.column! - 1, painless.column! - 1 + "painless".length), "painless");
+});
+
+test("claims: clinic.yaml can add phrases", async (t) => {
+  const site = await fixtureSite(t);
+  const clinicFile = path.join(site.contentDir, "_data", "clinic.yaml");
+  await writeFile(clinicFile, `${await readFile(clinicFile, "utf8")}bannedClaims:\n  en: [best in town]\n`);
+  await writeProcedure(site, "boast", procedureText({}, completeBody("\nWe are the best in town.\n")));
+  const { problems } = await runChecks(site.contentDir, today);
+  t.true(problems.some((problem) => problem.rule === "claims" && problem.message.startsWith('"best in town"')));
+});
+
+test("freshness: under 12 months passes, over 12 warns, over 24 is an error, a future date is an error", async (t) => {
+  const text = procedureText({ lastReviewed: "2025-10-01" });
+  const at = async (now: string) => (await checked(t, "dated", text, new Date(now))).mine.filter((problem) => problem.rule === "freshness");
+  t.deepEqual(await at("2026-09-30T12:00:00Z"), []);
+  const warning = await at("2026-11-24T12:00:00Z");
+  t.is(warning[0]?.severity, "warning");
+  t.regex(warning[0]!.message, /last reviewed 2025-10-01, 13 months ago \(over 12\)/);
+  t.is(warning[0]!.line, text.split("\n").findIndex((line) => line.startsWith("lastReviewed")) + 1);
+  t.is((await at("2027-11-02T12:00:00Z"))[0]?.severity, "error");
+  t.is((await at("2025-09-01T12:00:00Z"))[0]?.message.includes("in the future"), true);
+});
+
+test("links and images: good ones pass; missing pages, anchors, images and alt text are errors at their line", async (t) => {
+  const good = completeBody("\nSee [compression](/procedures/compression-therapy/), [risks](#risks-and-side-effects), [the PDF](/brochures/sclerotherapy.pdf), [home](/) and [our site](https://example.com/).\n");
+  const ok = await checked(t, "good-links", procedureText({}, good));
+  t.deepEqual(ok.mine.filter((problem) => ["links", "images"].includes(problem.rule)), [], ok.text);
+
+  const bad = completeBody("\nSee [missing](/procedures/not-here/) and [bad anchor](#no-such-heading).\n\nAlso [other anchor](/procedures/sclerotherapy/#nope).\n\n![](/images/leg.png)\n");
+  const { text } = await checked(t, "bad-links", procedureText({}, bad));
+  t.regex(text, /bad-links\.md:\d+:\d+ {2}error {2}link to \/procedures\/not-here\/ leads nowhere/);
+  t.regex(text, /bad-links\.md:\d+:\d+ {2}error {2}link to #no-such-heading: the page has no heading "no-such-heading"/);
+  t.regex(text, /link to \/procedures\/sclerotherapy\/#nope: the page has no heading "nope"/);
+  t.regex(text, /image \/images\/leg\.png has no alt text/);
+  t.regex(text, /image \/images\/leg\.png does not exist/);
+});
+
+test("a broken link also stops the build, naming the source file", async (t) => {
+  const site = await fixtureSite(t);
+  await writeProcedure(site, "broken-link", procedureText({}, "## What it is\n\nSee [this](/procedures/gone/).\n"));
+  const run = await runPamphlet(["build", ...siteArgs(site)]);
+  t.is(run.code, 1);
+  t.regex(run.stderr, /broken-link\.md:\d+:\d+ {2}error {2}link to \/procedures\/gone\/ leads nowhere/);
+});
+
+test("check: the shipped content passes with no errors; --json gives the same findings for machines", async (t) => {
+  const run = await runPamphlet(["check"]);
+  t.is(run.code, 0, run.stderr);
+  t.regex(run.stdout, /sclerotherapy\.md {2}Flesch–Kincaid grade \d/);
+  const json = await runPamphlet(["check", "--json"]);
+  t.is(json.code, 0);
+  const report = JSON.parse(json.stdout);
+  t.is(report.summary.errors, 0);
+  t.true(report.readingLevels.every((level: { ok: boolean }) => level.ok));
+
+  const site = await fixtureSite(t);
+  const text = procedureText({}, "## What it is\n\nIt is painless.\n");
+  await writeProcedure(site, "claims", text);
+  const failing = await runPamphlet(["check", "--json", ...siteArgs(site)]);
+  t.is(failing.code, 1);
+  const found = JSON.parse(failing.stdout).problems.find((problem: { rule: string }) => problem.rule === "claims");
+  t.like(found, { severity: "error", line: text.split("\n").indexOf("It is painless.") + 1, column: 7 });
+});

@@ -83,3 +83,34 @@ test("in a real browser, a content error appears over the page and the page relo
   await page.waitForFunction(() => document.body.textContent!.includes("Call us soon"), { timeout: 20_000 });
   t.is(await page.$("#pamphlet-problems"), null);
 });
+
+test("in a real browser, the dev print view shows the brochure as printed pages at true size", async (t) => {
+  const site = await fixtureSite(t);
+  const dev = await devServer(t, site);
+  const browser = await launchBrowser();
+  t.teardown(() => browser.close());
+  const page = await browser.newPage();
+  await page.goto(`${dev.origin}/print/sclerotherapy/`);
+  await page.waitForFunction(() => /\d+ pages?, true size/.test(document.querySelector('[role="toolbar"]')?.textContent ?? ""), { timeout: 30_000 });
+  const canvases = await page.$$eval("#pamphlet-pages canvas", (elements) => elements.map((canvas) => canvas.getBoundingClientRect().width));
+  t.true(canvases.length >= 1);
+  for (const width of canvases) t.is(Math.round(width), 816, "letter is 8.5 in = 816 CSS px wide");
+  await page.click('[role="toolbar"] button:nth-of-type(2)');
+  t.true(await page.$eval(".cover", (element) => element.getBoundingClientRect().height > 0), "HTML view is one click away");
+});
+
+test("the tri-fold's coloured cover renders in pdf.js too (Firefox's PDF viewer), not only in poppler", async (t) => {
+  const site = await fixtureSite(t);
+  const dev = await devServer(t, site);
+  const browser = await launchBrowser();
+  t.teardown(() => browser.close());
+  const page = await browser.newPage();
+  await page.goto(`${dev.origin}/print/sclerotherapy/trifold/`);
+  await page.waitForFunction(() => /true size/.test(document.querySelector('[role="toolbar"]')?.textContent ?? ""), { timeout: 30_000 });
+  const pixel = await page.$eval("#pamphlet-pages canvas", (canvas) => {
+    const context = (canvas as HTMLCanvasElement).getContext("2d")!;
+    const { width, height } = canvas as HTMLCanvasElement;
+    return [...context.getImageData(Math.round(width * 0.9), Math.round(height * 0.3), 1, 1).data];
+  });
+  t.deepEqual(pixel.slice(0, 3), [0x1d, 0x4e, 0x89], "the fixture's brand blue (#1d4e89) on the front cover");
+});

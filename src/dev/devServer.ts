@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import type http from "node:http";
+import { createRequire as requireFrom } from "node:module";
 import path from "node:path";
 import { watch } from "chokidar";
 import { PamphletError } from "../content/errors.ts";
@@ -31,7 +32,10 @@ export interface DevServer {
  */
 export async function startDevServer(options: DevOptions): Promise<DevServer> {
   const live = new LiveReload();
-  const clientScript = await readFile(new URL("./liveReload.client.js", import.meta.url), "utf8");
+  const clientScripts: Record<string, string> = {
+    "/__pamphlet/live-reload.js": await readFile(new URL("./liveReload.client.js", import.meta.url), "utf8"),
+    "/__pamphlet/page-preview.js": await readFile(new URL("./pagePreview.client.js", import.meta.url), "utf8"),
+  };
   let content: Content | undefined;
   const brochures = devBrochureRoute(() => content);
 
@@ -70,11 +74,13 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
 
   function route(request: http.IncomingMessage, response: http.ServerResponse): boolean | Promise<boolean> {
     const url = new URL(request.url ?? "/", server?.origin ?? "http://127.0.0.1");
-    if (url.pathname === "/__pamphlet/live-reload.js") {
+    const script = clientScripts[url.pathname];
+    if (script) {
       response.writeHead(200, { "content-type": "text/javascript; charset=utf-8", "cache-control": "no-store" });
-      response.end(clientScript);
+      response.end(script);
       return true;
     }
+    if (url.pathname.startsWith("/__pamphlet/pdfjs/")) return servePdfJs(url.pathname, response);
     if (url.pathname === "/__pamphlet/events") return live.connect(request, response);
     return brochures.handle(url, response);
   }
@@ -94,6 +100,16 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
       await queue.idle();
     },
   };
+}
+
+/** pdf.js for the page preview, straight from node_modules (only its two browser builds). */
+async function servePdfJs(pathname: string, response: http.ServerResponse): Promise<boolean> {
+  const name = pathname.slice("/__pamphlet/pdfjs/".length);
+  if (name !== "pdf.min.mjs" && name !== "pdf.worker.min.mjs") return false;
+  const file = path.join(path.dirname(requireFrom(import.meta.url).resolve("pdfjs-dist/package.json")), "build", name);
+  response.writeHead(200, { "content-type": "text/javascript; charset=utf-8", "cache-control": "max-age=3600" });
+  response.end(await readFile(file));
+  return true;
 }
 
 /** Coalesces bursts of file events into one rebuild at a time; the last save always gets built. */

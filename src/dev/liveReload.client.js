@@ -4,6 +4,12 @@
   if (matchMedia("print").matches) return; // printing a brochure: nothing to reload
   const events = new EventSource("/__pamphlet/events");
   let overlay;
+  let connected = false;
+  // A second "open" means the dev server restarted (its TypeScript changed): show the new build.
+  events.addEventListener("open", () => {
+    if (connected) location.reload();
+    connected = true;
+  });
   events.addEventListener("reload", () => location.reload());
   events.addEventListener("problems", (event) => {
     overlay ??= Object.assign(document.body.appendChild(document.createElement("div")), { role: "alert" });

@@ -2,13 +2,15 @@ import type { Clinic } from "../content/clinicSchema.ts";
 import type { Content, ProcedureSource } from "../content/load.ts";
 import { splitSections, type SectionKey } from "../content/sections.ts";
 import { paperOf, type BrochureFormat } from "../brochures/formats.ts";
-import { bookletPrintUrl, printUrl } from "./urls.ts";
+import { bookletPath, bookletPrintUrl, brochurePath, printUrl } from "./urls.ts";
 
 /** One print view page: what the brochure layout needs to know about it. */
 export interface PrintView {
   url: string;
   format: BrochureFormat;
   lang: string;
+  /** The PDF printed from this view, relative to `/brochures/`. */
+  pdf: string;
   title: string;
   description: string;
   procedure?: ProcedureSource;
@@ -39,6 +41,7 @@ export function printViews({ clinic, procedures }: Content, bookletTitle: (lang:
   const booklet = languages.map((lang) => ({
     url: bookletPrintUrl(lang, clinic),
     format: "booklet" as const,
+    pdf: bookletPath(lang, clinic),
     lang,
     title: bookletTitle(lang),
     description: clinic.tagline ?? clinic.name,
@@ -51,6 +54,7 @@ function view(procedure: ProcedureSource, format: "letter" | "a4" | "large" | "t
   return {
     url: printUrl(procedure.slug, procedure.lang, format, clinic),
     format,
+    pdf: brochurePath(procedure.slug, procedure.lang, format, clinic),
     lang: procedure.lang,
     title: procedure.title,
     description: procedure.summary,

@@ -28,11 +28,12 @@ test("a procedure page is accessible HTML with the clinic's header and footer an
   t.is(count(page, /<h1[ >]/), 1);
   t.regex(page, /<a class="skip-link" href="#main">/);
   t.regex(page, /<header class="site-header">/);
-  t.regex(page, /<nav aria-label="Main">/);
+  t.regex(page, /<nav class="wrap main-nav" aria-label="Main">/);
   t.regex(page, /<main id="main"/);
   t.regex(page, /<footer class="site-footer">/);
   t.regex(page, /<h2 id="glance-title">At a glance<\/h2>/);
-  t.regex(page, /<a href="\/brochures\/sclerotherapy\.pdf">/);
+  t.regex(page, /<a href="\/brochures\/sclerotherapy\.pdf" type="application\/pdf">/);
+  t.regex(page, /<a href="\/brochures\/sclerotherapy\.large\.pdf" type="application\/pdf">/);
   t.regex(page, /<a href="tel:\+15550100199">\(555\) 010-0199<\/a>/);
   t.regex(page, /Last reviewed October 1, 2026 by Dr\. Test Reviewer \(fixture\)\./);
   t.notRegex(page, /undefined|\[object Object\]/);

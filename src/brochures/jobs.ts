@@ -1,4 +1,5 @@
 import path from "node:path";
+import { localize } from "../content/clinicSchema.ts";
 import type { Content } from "../content/load.ts";
 import { loadStrings } from "../site/strings.ts";
 import { bookletPath, bookletPrintUrl, brochurePath, printUrl } from "../site/urls.ts";
@@ -62,7 +63,7 @@ export function brochureJobs(content: Content, options: JobOptions): BrochureJob
         metadata: {
           title: strings[lang]?.booklet.title ?? clinic.name,
           author: clinic.name,
-          subject: clinic.tagline ?? clinic.name,
+          subject: localize(clinic.tagline, lang, clinic.defaultLanguage) || clinic.name,
           keywords: [clinic.name, ...procedures.map((procedure) => procedure.title)],
           lang,
         },

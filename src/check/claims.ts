@@ -1,4 +1,4 @@
-import { bodyProblem, fieldProblem, type Check, type Problem, type ProcedureSource } from "./types.ts";
+import { bodyProblem, documentsOf, fieldProblem, type Check, type DocumentSource, type Problem } from "./types.ts";
 
 /**
  * Absolute or risky marketing claims a patient guide must not make (../shared/CONTENT.md), per
@@ -25,15 +25,17 @@ function claimPattern(claims: string[]): RegExp {
 }
 
 export const checkClaims: Check = ({ content }) =>
-  content.procedures.flatMap((procedure) => {
+  documentsOf(content).flatMap((procedure: DocumentSource & { faq?: Array<{ question: string; answer: string }> }) => {
     const claims = [...(defaultBannedClaims[procedure.lang] ?? []), ...(content.clinic.bannedClaims?.[procedure.lang] ?? [])];
     if (claims.length === 0) return [];
     const pattern = claimPattern(claims);
     const problems: Problem[] = [];
     const report = (found: string) =>
       `"${found}" is an absolute or risky claim: say what is likely and how often instead (e.g. "most people", "rarely")`;
-    for (const field of ["title", "summary", "downtime", "resultsTimeline", "candidates"] as const) {
-      for (const match of String(procedure[field]).matchAll(pattern)) problems.push(fieldProblem(procedure, field, "error", "claims", `${field}: ${report(match[0])}`));
+    for (const field of ["title", "summary", "downtime", "resultsTimeline", "candidates"]) {
+      const value = (procedure as unknown as Record<string, unknown>)[field];
+      if (typeof value !== "string") continue;
+      for (const match of value.matchAll(pattern)) problems.push(fieldProblem(procedure, field, "error", "claims", `${field}: ${report(match[0])}`));
     }
     (procedure.faq ?? []).forEach((entry, index) => {
       for (const match of `${entry.question} ${entry.answer}`.matchAll(pattern)) {
@@ -47,7 +49,7 @@ export const checkClaims: Check = ({ content }) =>
   });
 
 /** Body lines with fenced code blanked out, so line numbers stay right. */
-function bodyLines(procedure: ProcedureSource): string[] {
+function bodyLines(procedure: DocumentSource): string[] {
   let fenced = false;
   return procedure.body.split("\n").map((line) => {
     if (/^\s*(```|~~~)/.test(line)) {

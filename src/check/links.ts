@@ -3,8 +3,8 @@ import path from "node:path";
 import type Token from "markdown-it/lib/token.mjs";
 import { headingId, markdown } from "../site/markdown.ts";
 import { pageIds, siteRoutes } from "../site/routes.ts";
-import { procedureUrl } from "../site/urls.ts";
-import { bodyProblem, type Check, type Problem, type ProcedureSource } from "./types.ts";
+import { languagePrefix, procedureUrl } from "../site/urls.ts";
+import { bodyProblem, documentsOf, type Check, type DocumentSource, type Problem } from "./types.ts";
 
 /**
  * Internal links and images in procedure bodies: a link must lead to a page, file or heading that
@@ -13,11 +13,11 @@ import { bodyProblem, type Check, type Problem, type ProcedureSource } from "./t
  */
 export const checkLinks: Check = ({ content, contentDir }) => {
   const routes = siteRoutes(content);
-  const anchors = new Map(
-    content.procedures.map((procedure) => [procedureUrl(procedure.slug, procedure.lang, content.clinic), anchorsOf(procedure)]),
-  );
-  return content.procedures.flatMap((procedure) => {
-    const pageUrl = procedureUrl(procedure.slug, procedure.lang, content.clinic);
+  const urlOf = (document: DocumentSource) =>
+    "category" in document ? procedureUrl(document.slug, document.lang, content.clinic) : `${languagePrefix(document.lang, content.clinic)}/${document.slug}/`;
+  const anchors = new Map(documentsOf(content).map((document) => [urlOf(document), anchorsOf(document)]));
+  return documentsOf(content).flatMap((procedure) => {
+    const pageUrl = urlOf(procedure);
     const lines = procedure.body.split("\n");
     const problems: Problem[] = [];
     for (const { token, line } of inlineTokens(procedure.body)) {
@@ -53,7 +53,7 @@ function resolve(href: string, pageUrl: string): URL | undefined {
   return new URL(href, `http://site.invalid${pageUrl}`);
 }
 
-function anchorsOf(procedure: ProcedureSource): Set<string> {
+function anchorsOf(procedure: DocumentSource): Set<string> {
   const ids = markdown
     .parse(procedure.body, {})
     .flatMap((token, index, tokens) => (token.type === "heading_open" ? [headingId(tokens[index + 1]?.content ?? "")] : []));
@@ -68,7 +68,7 @@ function* inlineTokens(body: string): Generator<{ token: Token; line: number }> 
 }
 
 /** A problem at the first line of the block that holds `needle`, with its column. */
-function bodyProblemAt(procedure: ProcedureSource, lines: string[], blockLine: number, needle: string) {
+function bodyProblemAt(procedure: DocumentSource, lines: string[], blockLine: number, needle: string) {
   let line = blockLine;
   while (line <= lines.length && !lines[line - 1]!.includes(needle)) line++;
   if (line > lines.length) line = blockLine;

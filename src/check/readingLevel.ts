@@ -1,5 +1,5 @@
 import { readability, type Readability } from "./readability.ts";
-import { fieldProblem, type CheckContext, type ProcedureSource, type Problem } from "./types.ts";
+import { documentsOf, fieldProblem, type CheckContext, type DocumentSource, type Problem } from "./types.ts";
 
 /** Targets when clinic.yaml sets none: grade 8 in English (AMA/NIH advice), INFLESZ 65 in Spanish. */
 export const defaultReadingTargets: Record<string, number> = { en: 8, es: 65 };
@@ -15,14 +15,14 @@ export interface ReadingLevel {
 }
 
 /** The prose a patient reads on the page: the body and the FAQ answers. */
-const readableText = (procedure: ProcedureSource) =>
-  [procedure.body, ...(procedure.faq ?? []).map((entry) => entry.answer)].join("\n\n");
+const readableText = (document: DocumentSource & { faq?: Array<{ answer: string }> }) =>
+  [document.body, ...(document.faq ?? []).map((entry) => entry.answer)].join("\n\n");
 
 /** Reading level per procedure; a warning, with the three hardest sentences, when one misses its target. */
 export function checkReadingLevel({ content }: CheckContext): { problems: Problem[]; levels: ReadingLevel[] } {
   const problems: Problem[] = [];
   const levels: ReadingLevel[] = [];
-  for (const procedure of content.procedures) {
+  for (const procedure of documentsOf(content)) {
     const result = readability(readableText(procedure), procedure.lang);
     if (!result) continue;
     const target = content.clinic.readingTargets?.[procedure.lang] ?? defaultReadingTargets[procedure.lang]!;

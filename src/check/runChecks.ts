@@ -5,12 +5,13 @@ import { checkFreshness } from "./freshness.ts";
 import { checkLinks } from "./links.ts";
 import { checkReadingLevel, type ReadingLevel } from "./readingLevel.ts";
 import { checkSections } from "./sections.ts";
+import { checkTranslations } from "./translations.ts";
 import type { Check, CheckContext } from "./types.ts";
 
 /** Checks the build also runs: a broken link or missing image must not reach a page or a brochure. */
 export const buildChecks: Check[] = [checkLinks];
 /** Editorial checks for `pamphlet check`. */
-const editorialChecks: Check[] = [checkSections, checkClaims, checkFreshness];
+const editorialChecks: Check[] = [checkSections, checkClaims, checkFreshness, checkTranslations];
 
 export interface CheckReport {
   problems: Problem[];
@@ -24,7 +25,7 @@ export async function runChecks(contentDir: string, today = new Date()): Promise
   const context: CheckContext = { content, contentDir, today };
   const reading = checkReadingLevel(context);
   const found = [...problems, ...[...buildChecks, ...editorialChecks].flatMap((check) => check(context)), ...reading.problems];
-  return { problems: sortProblems(found), readingLevels: reading.levels };
+  return { problems: sortProblems(found), readingLevels: reading.levels.sort((a, b) => a.file.localeCompare(b.file)) };
 }
 
 export const sortProblems = (problems: Problem[]) =>

@@ -1,5 +1,5 @@
 import type { Clinic } from "../content/clinicSchema.ts";
-import type { Content, ProcedureSource } from "../content/load.ts";
+import type { Content, DocumentSource, ProcedureSource } from "../content/load.ts";
 import type { Problem, Severity } from "../content/problem.ts";
 
 export interface CheckContext {
@@ -14,7 +14,7 @@ export type Check = (context: CheckContext) => Problem[];
 
 /** A problem at a line of a procedure's Markdown body (1-based body line). */
 export function bodyProblem(
-  procedure: ProcedureSource,
+  procedure: DocumentSource,
   bodyLine: number,
   severity: Severity,
   rule: string,
@@ -25,8 +25,11 @@ export function bodyProblem(
 }
 
 /** A problem at a front-matter field of a procedure. */
-export function fieldProblem(procedure: ProcedureSource, field: string, severity: Severity, rule: string, message: string): Problem {
+export function fieldProblem(procedure: DocumentSource, field: string, severity: Severity, rule: string, message: string): Problem {
   return { file: procedure.file, line: procedure.fieldLines[field] ?? 1, column: 1, severity, rule, message };
 }
 
-export type { Clinic, Content, ProcedureSource, Problem };
+/** Procedures and pages: everything written in Markdown that patients read. */
+export const documentsOf = (content: Content): DocumentSource[] => [...content.procedures, ...content.pages];
+
+export type { Clinic, Content, DocumentSource, ProcedureSource, Problem };

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { brochureFormats } from "../brochures/formats.ts";
-import { language, text } from "./schema.ts";
+import { language, text, type Language } from "./schema.ts";
 
 const hexColour = z
   .string()
@@ -11,15 +11,20 @@ const phone = z
   .trim()
   .regex(/^\+?[0-9 ().-]{7,25}$/, 'must be a phone number of digits, spaces and ( ) - . only, for example "(555) 010-0123"');
 
-/** `content/_data/clinic.yaml`: everything about the clinic that a page or brochure shows. */
-export const clinicSchema = z.strictObject({
-  name: text(2, 80),
-  tagline: text(2, 160).optional(),
-  phone,
-  email: z.email("must be an email address, for example hello@example.com").optional(),
-  siteUrl: z
-    .url({ protocol: /^https?$/, error: "must be the full address of the public site, for example https://www.example.com" })
-    .transform((url) => url.replace(/\/+$/, "")),
+/** Text the clinic writes once for every language, or per language: `Monday` or `{ en: Monday, es: Lunes }`. */
+const localized = (min: number, max: number) =>
+  z.union([text(min, max), z.strictObject({ en: text(min, max).optional(), es: text(min, max).optional() })]);
+export type Localized = string | Partial<Record<"en" | "es", string>>;
+
+/** The text of a localized value in `lang`, else in the clinic's default language, else any. */
+export function localize(value: Localized | undefined, lang: string, fallback = "en"): string {
+  if (value === undefined || typeof value === "string") return value ?? "";
+  const byLang = value as Record<string, string | undefined>;
+  return byLang[lang] ?? byLang[fallback] ?? Object.values(byLang).find(Boolean) ?? "";
+}
+
+const location = z.strictObject({
+  name: localized(2, 80),
   address: z.strictObject({
     street: text(2, 120),
     city: text(2, 80),
@@ -27,9 +32,24 @@ export const clinicSchema = z.strictObject({
     postalCode: text(2, 20),
     country: text(2, 80),
   }),
+  /** This location's own number; the clinic's main phone when absent. */
+  phone: phone.optional(),
   hours: z
-    .array(z.strictObject({ days: text(2, 60), time: text(2, 60) }))
+    .array(z.strictObject({ days: localized(2, 60), time: localized(2, 60) }))
     .min(1, "must list at least one line of opening hours"),
+});
+
+/** `content/_data/clinic.yaml`: everything about the clinic that a page or brochure shows. */
+export const clinicSchema = z.strictObject({
+  name: text(2, 80),
+  tagline: localized(2, 160).optional(),
+  phone,
+  email: z.email("must be an email address, for example hello@example.com").optional(),
+  siteUrl: z
+    .url({ protocol: /^https?$/, error: "must be the full address of the public site, for example https://www.example.com" })
+    .transform((url) => url.replace(/\/+$/, "")),
+  /** Where patients come; the first is the main one, shown first and on the tri-fold. */
+  locations: z.array(location).min(1, "must list at least one location with its address and hours"),
   /** Path of the logo inside the content folder, e.g. `images/logo.svg` (SVG, PNG or JPEG). */
   logo: z
     .string()
@@ -39,11 +59,13 @@ export const clinicSchema = z.strictObject({
     .strictObject({ primary: hexColour, accent: hexColour })
     .default({ primary: "#1d4e89", accent: "#0f766e" }),
   /** Procedure categories in the order the home page shows them; a procedure's category must be one of them. */
-  categories: z.array(text(2, 60)).min(1).optional(),
+  categories: z.array(localized(2, 60)).min(1).optional(),
   paper: z.enum(["letter", "a4"]).default("letter"),
   /** Brochure formats `build` makes when `--formats` is not given; the clinic's paper alone by default. */
   brochureFormats: z.array(z.enum(brochureFormats)).min(1).optional(),
   defaultLanguage: language.default("en"),
+  /** Languages the site is published in; the default language first. Each is checked for missing translations. */
+  languages: z.array(language).min(1).optional(),
   /** Reading-level targets per language: English Flesch–Kincaid grade (at most), Spanish INFLESZ score (at least). */
   readingTargets: z
     .strictObject({ en: z.number().min(1).max(20).optional(), es: z.number().min(0).max(100).optional() })
@@ -53,3 +75,9 @@ export const clinicSchema = z.strictObject({
 });
 
 export type Clinic = z.infer<typeof clinicSchema>;
+
+/** The site's languages: clinic.yaml's `languages`, the default language first. */
+export const siteLanguages = (clinic: Clinic): Language[] => [
+  clinic.defaultLanguage,
+  ...(clinic.languages ?? []).filter((lang) => lang !== clinic.defaultLanguage),
+];

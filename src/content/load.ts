@@ -1,20 +1,22 @@
 import { existsSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
-import { clinicSchema, type Clinic } from "./clinicSchema.ts";
+import type { z } from "zod";
+import { clinicSchema, localize, siteLanguages, type Clinic } from "./clinicSchema.ts";
 import { closestWord } from "./closestWord.ts";
 import { ContentError } from "./errors.ts";
 import { splitFrontMatter } from "./frontMatter.ts";
+import { pageSchema, type Page } from "./pageSchema.ts";
 import { hasErrors, type Problem } from "./problem.ts";
-import { procedureSchema, type Procedure } from "./schema.ts";
+import { procedureSchema, type Language, type Procedure } from "./schema.ts";
 import { validateWithSchema } from "./schemaProblems.ts";
 import { displayPath, readSourceText } from "./sourceText.ts";
 import { parseYamlSource } from "./yamlSource.ts";
 
-/** A validated procedure write-up: its front matter (with defaults applied) and its Markdown body. */
-export interface ProcedureSource extends Procedure {
+/** What every Markdown document (procedure or page) carries besides its own front matter. */
+export interface DocumentSource {
   slug: string;
-  lang: NonNullable<Procedure["lang"]>;
+  lang: Language;
   /** Source path as shown to the user. */
   file: string;
   body: string;
@@ -23,27 +25,43 @@ export interface ProcedureSource extends Procedure {
   fieldLines: Record<string, number>;
 }
 
+/** A validated procedure write-up: its front matter (defaults applied) and its Markdown body. */
+export type ProcedureSource = Omit<Procedure, "lang"> & DocumentSource;
+/** A validated general page (about the clinic, FAQ...). */
+export type PageSource = Omit<Page, "lang"> & DocumentSource;
+
 export interface Content {
   clinic: Clinic;
   procedures: ProcedureSource[];
+  pages: PageSource[];
 }
 
 export const clinicFile = (contentDir: string) => path.join(contentDir, "_data", "clinic.yaml");
-export const proceduresDir = (contentDir: string) => path.join(contentDir, "procedures");
+/** Content of the default language sits at the top of the content folder; other languages in `<lang>/`. */
+export const languageDir = (contentDir: string, lang: string, clinic: Clinic) =>
+  lang === clinic.defaultLanguage ? contentDir : path.join(contentDir, lang);
 const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-/** File names a procedure cannot take because Pamphlet's own files use them. */
-const reservedSlugs = ["booklet"];
+/** File names a procedure cannot take because Pamphlet's own files and pages use them. */
+const reservedSlugs = ["booklet", "compare", "contact", "procedures", "print", "brochures", "css", "fonts", "images", "es", "en"];
 
 /** Reads and validates all content; returns every problem found, never only the first. */
 export async function loadContent(contentDir: string): Promise<{ content?: Content; problems: Problem[] }> {
   const problems: Problem[] = [];
   const clinic = await loadClinic(contentDir, problems);
-  const procedures = await loadProcedures(contentDir, clinic?.defaultLanguage ?? "en", problems);
+  if (!clinic) return { problems: sortProblems(problems) };
+  const languages = siteLanguages(clinic);
+  const procedures: ProcedureSource[] = [];
+  const pages: PageSource[] = [];
+  for (const lang of languages) {
+    const dir = languageDir(contentDir, lang, clinic);
+    procedures.push(...(await loadFolder(path.join(dir, "procedures"), procedureSchema, lang, problems, lang === clinic.defaultLanguage)));
+    pages.push(...(await loadFolder(path.join(dir, "pages"), pageSchema, lang, problems, false)));
+  }
+  problems.push(...unpublishedLanguages(contentDir, languages), ...unknownCategories(procedures, clinic));
   procedures.sort((a, b) => a.title.localeCompare(b.title, a.lang));
-  if (clinic?.categories) problems.push(...unknownCategories(procedures, clinic.categories));
-  problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
-  if (!clinic || hasErrors(problems)) return { problems };
-  return { content: { clinic, procedures }, problems };
+  pages.sort((a, b) => (a.navOrder ?? 99) - (b.navOrder ?? 99) || a.title.localeCompare(b.title, a.lang));
+  if (hasErrors(problems)) return { problems: sortProblems(problems) };
+  return { content: { clinic, procedures, pages }, problems: sortProblems(problems) };
 }
 
 /** As `loadContent`, but throws a `ContentError` listing every error. */
@@ -53,12 +71,15 @@ export async function loadContentOrThrow(contentDir: string): Promise<Content> {
   return content;
 }
 
+const sortProblems = (problems: Problem[]) =>
+  problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
+
 async function loadClinic(contentDir: string, problems: Problem[]): Promise<Clinic | undefined> {
   const file = clinicFile(contentDir);
   const shown = displayPath(file);
   const read = await readSourceText(file).catch(() => undefined);
   if (!read) {
-    problems.push({ file: shown, severity: "error", rule: "file", message: "is missing: create it with the clinic's name, phone, siteUrl, address and hours" });
+    problems.push({ file: shown, severity: "error", rule: "file", message: "is missing: create it with the clinic's name, phone, siteUrl and locations" });
     return undefined;
   }
   if ("problem" in read) return void problems.push(read.problem);
@@ -73,55 +94,79 @@ async function loadClinic(contentDir: string, problems: Problem[]): Promise<Clin
   return result.value;
 }
 
-async function loadProcedures(contentDir: string, defaultLang: ProcedureSource["lang"], problems: Problem[]): Promise<ProcedureSource[]> {
-  const dir = proceduresDir(contentDir);
+type DocumentSchema = typeof procedureSchema | typeof pageSchema;
+
+async function loadFolder<S extends DocumentSchema>(
+  dir: string,
+  schema: S,
+  lang: Language,
+  problems: Problem[],
+  required: boolean,
+): Promise<Array<Omit<z.infer<S>, "lang"> & DocumentSource>> {
   const names = await readdir(dir).catch(() => undefined);
   const markdown = (names ?? []).filter((name) => name.endsWith(".md")).sort();
-  if (markdown.length === 0) {
+  if (required && markdown.length === 0) {
     problems.push({ file: displayPath(dir), severity: "error", rule: "file", message: "has no procedures: add one Markdown file per procedure, e.g. sclerotherapy.md" });
   }
-  const loaded = await Promise.all(markdown.map((name) => loadProcedure(path.join(dir, name), defaultLang, problems)));
-  return loaded.filter((procedure) => procedure !== undefined);
+  const loaded = await Promise.all(markdown.map((name) => loadDocument(path.join(dir, name), schema, lang, problems)));
+  return loaded.filter((document) => document !== undefined);
 }
 
-async function loadProcedure(file: string, defaultLang: ProcedureSource["lang"], problems: Problem[]): Promise<ProcedureSource | undefined> {
+async function loadDocument<S extends DocumentSchema>(
+  file: string,
+  schema: S,
+  lang: Language,
+  problems: Problem[],
+): Promise<(Omit<z.infer<S>, "lang"> & DocumentSource) | undefined> {
   const shown = displayPath(file);
   const slug = path.basename(file, ".md");
+  const fail = (rule: string, message: string, line = 1) => void problems.push({ file: shown, line, severity: "error", rule, message });
   if (!slugPattern.test(slug)) {
-    problems.push({ file: shown, severity: "error", rule: "slug", message: `file name "${slug}" is not a usable web address: rename it using lowercase letters, digits and hyphens, e.g. "foam-sclerotherapy.md"` });
-    return undefined;
+    return fail("slug", `file name "${slug}" is not a usable web address: rename it using lowercase letters, digits and hyphens, e.g. "foam-sclerotherapy.md"`);
   }
-  if (reservedSlugs.includes(slug)) {
-    problems.push({ file: shown, severity: "error", rule: "slug", message: `"${slug}" is a name Pamphlet uses for its own files (${slug}.pdf): rename this file` });
-    return undefined;
-  }
+  if (reservedSlugs.includes(slug)) return fail("slug", `"${slug}" is a name Pamphlet uses for its own pages and files: rename this file`);
   const read = await readSourceText(file);
   if ("problem" in read) return void problems.push(read.problem);
   const parts = splitFrontMatter(shown, read.text);
   if ("problem" in parts) return void problems.push(parts.problem);
   const parsed = parseYamlSource(shown, parts.yaml, parts.yamlLine);
   if (!parsed.source) return void problems.push(...parsed.problems);
-  const result = validateWithSchema(procedureSchema, shown, parsed.source);
-  if (parts.body.trim() === "") {
-    problems.push({ file: shown, line: parts.bodyLine, severity: "error", rule: "body", message: "has no text after the front matter: write the sections, starting with ## What it is" });
-  }
+  const result = validateWithSchema(schema, shown, parsed.source);
+  if (parts.body.trim() === "") fail("body", "has no text after the front matter: write the sections, starting with ## What it is", parts.bodyLine);
   if (!result.value) return void problems.push(...result.problems);
-  const fieldLines = Object.fromEntries(Object.keys(result.value).map((key) => [key, parsed.source.locate([key], { key: true }).line]));
-  return { ...result.value, lang: result.value.lang ?? defaultLang, slug, file: shown, body: parts.body, bodyLine: parts.bodyLine, fieldLines };
+  const value = result.value as z.infer<S>;
+  const fieldLines = Object.fromEntries(Object.keys(value).map((key) => [key, parsed.source.locate([key], { key: true }).line]));
+  if (value.lang && value.lang !== lang) {
+    return fail("schema", `"lang" is ${value.lang}, but the file is in the ${lang} folder: move it to the ${value.lang} folder or fix lang`, fieldLines.lang);
+  }
+  return { ...value, lang, slug, file: shown, body: parts.body, bodyLine: parts.bodyLine, fieldLines };
+}
+
+/** A language folder (e.g. `content/es/`) that clinic.yaml does not publish is probably forgotten. */
+function unpublishedLanguages(contentDir: string, languages: string[]): Problem[] {
+  return ["en", "es"]
+    .filter((lang) => !languages.includes(lang) && existsSync(path.join(contentDir, lang)))
+    .map((lang) => ({
+      file: displayPath(path.join(contentDir, lang)),
+      severity: "warning" as const,
+      rule: "languages",
+      message: `is not published: add ${lang} to "languages" in clinic.yaml to build it`,
+    }));
 }
 
 /** With `categories` listed in clinic.yaml, a procedure's category must be one of them (a typo would make a new group). */
-function unknownCategories(procedures: ProcedureSource[], categories: string[]): Problem[] {
-  return procedures
-    .filter((procedure) => !categories.includes(procedure.category))
-    .map((procedure) => {
-      const suggestion = closestWord(procedure.category, categories);
-      return {
-        file: procedure.file,
-        line: procedure.fieldLines.category,
-        severity: "error" as const,
-        rule: "schema",
-        message: `"category" must be one of the categories in clinic.yaml (${categories.join(", ")})${suggestion ? `; did you mean "${suggestion}"?` : ";"} got "${procedure.category}"`,
-      };
-    });
+function unknownCategories(procedures: ProcedureSource[], clinic: Clinic): Problem[] {
+  if (!clinic.categories) return [];
+  return procedures.flatMap((procedure) => {
+    const names = clinic.categories!.map((category) => localize(category, procedure.lang, clinic.defaultLanguage));
+    if (names.includes(procedure.category)) return [];
+    const suggestion = closestWord(procedure.category, names);
+    return [{
+      file: procedure.file,
+      line: procedure.fieldLines.category,
+      severity: "error" as const,
+      rule: "schema",
+      message: `"category" must be one of the categories in clinic.yaml (${names.join(", ")})${suggestion ? `; did you mean "${suggestion}"?` : ";"} got "${procedure.category}"`,
+    }];
+  });
 }

@@ -17,6 +17,7 @@ export const text = (min: number, max: number) =>
 
 export const languages = ["en", "es"] as const;
 export const language = z.enum(languages);
+export type Language = z.infer<typeof language>;
 
 const faqEntry = z.strictObject({
   question: text(5, 200),

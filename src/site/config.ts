@@ -6,8 +6,8 @@ import { filtersPlugin } from "./filters/index.ts";
 import { pagesPlugin } from "./pages.ts";
 import { templatesDir } from "./paths.ts";
 import { qrCodeSvg } from "./qrCode.ts";
-import { groupByCategory } from "./groupByCategory.ts";
 import { pageStyles, printViews } from "./printViews.ts";
+import { siteViews } from "./siteViews.ts";
 import { loadStrings } from "./strings.ts";
 
 export interface SiteOptions {
@@ -31,14 +31,13 @@ export function pamphletSite({ content, contentDir, dev = false }: SiteOptions) 
     eleventyConfig.setUseGitIgnore(false);
     eleventyConfig.setQuietMode(true);
 
-    eleventyConfig.addGlobalData("clinic", content.clinic);
-    eleventyConfig.addGlobalData("procedures", content.procedures);
-    eleventyConfig.addGlobalData("procedureGroups", groupByCategory(content));
     const strings = loadStrings();
-    const languages = Object.keys(strings);
+    const views = siteViews(content, strings);
+    eleventyConfig.addGlobalData("clinic", content.clinic);
     eleventyConfig.addGlobalData("strings", strings);
+    eleventyConfig.addGlobalData("views", views);
     eleventyConfig.addGlobalData("printViews", printViews(content, (lang) => strings[lang]?.booklet.title ?? content.clinic.name));
-    eleventyConfig.addGlobalData("pageStyles", pageStyles(content.clinic, languages));
+    eleventyConfig.addGlobalData("pageStyles", pageStyles(content.clinic, views.languages));
     eleventyConfig.addGlobalData("dev", dev);
 
     eleventyConfig.addPlugin(filtersPlugin, { clinic: content.clinic });

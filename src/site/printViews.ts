@@ -1,4 +1,4 @@
-import type { Clinic } from "../content/clinicSchema.ts";
+import { localize, type Clinic } from "../content/clinicSchema.ts";
 import type { Content, ProcedureSource } from "../content/load.ts";
 import { splitSections, type SectionKey } from "../content/sections.ts";
 import { paperOf, type BrochureFormat } from "../brochures/formats.ts";
@@ -44,7 +44,7 @@ export function printViews({ clinic, procedures }: Content, bookletTitle: (lang:
     pdf: bookletPath(lang, clinic),
     lang,
     title: bookletTitle(lang),
-    description: clinic.tagline ?? clinic.name,
+    description: localize(clinic.tagline, lang, clinic.defaultLanguage) || clinic.name,
     procedures: procedures.filter((procedure) => procedure.lang === lang),
   }));
   return { portrait, trifold, booklet };

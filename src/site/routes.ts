@@ -1,10 +1,16 @@
 import type { Content } from "../content/load.ts";
 import { procedureFormats } from "../brochures/formats.ts";
-import { bookletPath, bookletPrintUrl, brochurePath, printUrl, procedureUrl } from "./urls.ts";
+import { siteLanguages } from "../content/clinicSchema.ts";
+import { bookletPath, bookletPrintUrl, brochurePath, languagePrefix, printUrl, procedureUrl } from "./urls.ts";
 
 /** Every page and file the built site has for this content (images aside), for checking links. */
-export function siteRoutes({ clinic, procedures }: Content): Set<string> {
-  const routes = new Set(["/", "/404.html"]);
+export function siteRoutes({ clinic, procedures, pages }: Content): Set<string> {
+  const routes = new Set<string>();
+  for (const lang of siteLanguages(clinic)) {
+    const prefix = languagePrefix(lang, clinic);
+    for (const route of ["/", "/404.html", "/compare/", "/contact/"]) routes.add(`${prefix}${route}`);
+  }
+  for (const page of pages) routes.add(`${languagePrefix(page.lang, clinic)}/${page.slug}/`);
   for (const procedure of procedures) {
     routes.add(procedureUrl(procedure.slug, procedure.lang, clinic));
     for (const format of procedureFormats) {

@@ -6,6 +6,11 @@ import { templatesDir } from "./paths.ts";
 /** The few strings code reads; templates read the rest. */
 export interface TemplateStrings {
   booklet: { title: string };
+  home: { title: string; intro: string };
+  compare: { title: string; summary: string };
+  contact: { title: string; summary: string };
+  notFound: { title: string; text: string };
+  nav: { treatments: string; compare: string; contact: string };
   [key: string]: unknown;
 }
 

@@ -1,7 +1,8 @@
 import type { UserConfig } from "@11ty/eleventy";
-import type { Clinic } from "../../content/clinicSchema.ts";
+import { localize, type Clinic, type Localized } from "../../content/clinicSchema.ts";
 import { markdown } from "../markdown.ts";
-import { procedureUrl } from "../urls.ts";
+import { brochurePath, procedureUrl } from "../urls.ts";
+import type { ProcedureFormat } from "../../brochures/formats.ts";
 import { cssString } from "./cssString.ts";
 import { readableDate } from "./readableDate.ts";
 import { telHref } from "./telHref.ts";
@@ -18,4 +19,6 @@ export function filtersPlugin(eleventyConfig: UserConfig, { clinic }: { clinic: 
   eleventyConfig.addFilter("readableDate", readableDate);
   eleventyConfig.addFilter("telHref", telHref);
   eleventyConfig.addFilter("procedureUrl", (slug: string, lang: string) => procedureUrl(slug, lang, clinic));
+  eleventyConfig.addFilter("brochurePath", (slug: string, lang: string, format: ProcedureFormat) => brochurePath(slug, lang, format, clinic));
+  eleventyConfig.addFilter("localize", (value: Localized | undefined, lang: string) => localize(value, lang, clinic.defaultLanguage));
 }

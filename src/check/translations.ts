@@ -1,0 +1,41 @@
+import path from "node:path";
+import { siteLanguages } from "../content/clinicSchema.ts";
+import type { DocumentSource } from "../content/load.ts";
+import type { Check, Problem } from "./types.ts";
+
+const languageNames: Record<string, string> = { en: "English", es: "Spanish" };
+
+/**
+ * Every procedure and page of the default language should exist in each published language (same
+ * file name under `<lang>/`). Until it does, the site links readers to the default-language page.
+ */
+export const checkTranslations: Check = ({ content }) => {
+  const { clinic } = content;
+  const problems: Problem[] = [];
+  const documents: Array<DocumentSource & { kind: string }> = [
+    ...content.procedures.map((procedure) => ({ ...procedure, kind: "procedures" })),
+    ...content.pages.map((page) => ({ ...page, kind: "pages" })),
+  ];
+  const has = (kind: string, slug: string, lang: string) => documents.some((d) => d.kind === kind && d.slug === slug && d.lang === lang);
+  for (const lang of siteLanguages(clinic).slice(1)) {
+    for (const original of documents.filter((d) => d.lang === clinic.defaultLanguage && !has(d.kind, d.slug, lang))) {
+      problems.push({
+        file: original.file,
+        line: 1,
+        severity: "warning",
+        rule: "translations",
+        message: `has no ${languageNames[lang] ?? lang} translation: add ${path.join(lang, original.kind, `${original.slug}.md`)}; meanwhile the ${languageNames[lang] ?? lang} site links to this page`,
+      });
+    }
+    for (const orphan of documents.filter((d) => d.lang === lang && !has(d.kind, d.slug, clinic.defaultLanguage))) {
+      problems.push({
+        file: orphan.file,
+        line: 1,
+        severity: "warning",
+        rule: "translations",
+        message: `is a translation of ${path.join(orphan.kind, `${orphan.slug}.md`)}, which does not exist: check the file name`,
+      });
+    }
+  }
+  return problems;
+};

@@ -1,0 +1,130 @@
+import { cp, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import test from "ava";
+import { PDFDocument, PDFName } from "pdf-lib";
+import { runChecks } from "../src/check/runChecks.ts";
+import { loadContentOrThrow } from "../src/content/load.ts";
+import { renderSite } from "../src/site/build.ts";
+import { loadStrings } from "../src/site/strings.ts";
+import { runPamphlet, siteArgs } from "./helpers/cli.ts";
+import { fixtureSite, fixturesDir, type FixtureSite } from "./helpers/fixtures.ts";
+import { pdfText } from "./helpers/pdf.ts";
+
+/** The basic fixture published in English and Spanish, with only sclerotherapy translated. */
+async function bilingualSite(t: import("ava").ExecutionContext): Promise<FixtureSite> {
+  const site = await fixtureSite(t);
+  const clinicFile = path.join(site.contentDir, "_data", "clinic.yaml");
+  await writeFile(clinicFile, `${await readFile(clinicFile, "utf8")}languages: [en, es]\n`);
+  await cp(path.join(fixturesDir, "translations", "es"), path.join(site.contentDir, "es"), { recursive: true });
+  return site;
+}
+
+async function pages(site: FixtureSite) {
+  const content = await loadContentOrThrow(site.contentDir);
+  const rendered = await renderSite({ content, contentDir: site.contentDir });
+  return new Map(rendered.filter((page) => page.url.endsWith("/") || page.url.endsWith(".html")).map((page) => [page.url, page.content]));
+}
+
+const hreflangs = (html: string) =>
+  Object.fromEntries([...html.matchAll(/<link rel="alternate" hreflang="([\w-]+)" href="([^"]+)">/g)].map((match) => [match[1]!, match[2]!]));
+
+test("every page's language switcher leads to its translation, and hreflang pairs are reciprocal", async (t) => {
+  const site = await bilingualSite(t);
+  const all = await pages(site);
+  const origin = "https://fixture.example.org";
+  let pairs = 0;
+  for (const [url, html] of all) {
+    if (url.startsWith("/print/") || url.startsWith("/es/print/")) continue;
+    const lang = /<html lang="(\w+)"/.exec(html)![1]!;
+    const links = hreflangs(html);
+    const switcher = /<nav class="language-switcher"[\s\S]*?<\/nav>/.exec(html)?.[0] ?? "";
+    const other = lang === "en" ? "es" : "en";
+    const target = /href="([^"]+)" hreflang="(\w+)"/.exec(switcher);
+    t.truthy(target, `${url} has a language switcher`);
+    t.is(target![2], other, url);
+    if (links[other]) {
+      t.is(`${origin}${target![1]}`, links[other], `${url}: the switcher goes to the translation`);
+      t.is(links[lang], `${origin}${url}`, `${url} lists itself`);
+      const back = hreflangs(all.get(links[other]!.slice(origin.length))!);
+      t.is(back[lang], `${origin}${url}`, `${links[other]} points back to ${url}`);
+      pairs++;
+    } else {
+      t.is(target![1], other === "en" ? "/" : "/es/", `${url} has no translation: the switcher goes to the other language's home`);
+    }
+  }
+  t.true(pairs >= 8, `${pairs} reciprocal pairs`);
+  const spanish = all.get("/es/procedures/sclerotherapy/")!;
+  t.regex(spanish, /<html lang="es">/);
+  t.regex(spanish, /<h2 id="glance-title">De un vistazo<\/h2>/);
+  t.regex(spanish, /<link rel="alternate" hreflang="x-default" href="https:\/\/fixture\.example\.org\/procedures\/sclerotherapy\/">/);
+});
+
+test("a procedure missing its translation is reported by check, and the Spanish site links to the English page", async (t) => {
+  const site = await bilingualSite(t);
+  const { problems } = await runChecks(site.contentDir);
+  const missing = problems.filter((problem) => problem.rule === "translations");
+  t.is(missing.length, 1);
+  t.regex(missing[0]!.file, /procedures\/compression-therapy\.md$/);
+  t.regex(missing[0]!.message, /has no Spanish translation: add es\/procedures\/compression-therapy\.md/);
+
+  const all = await pages(site);
+  const home = all.get("/es/")!;
+  t.regex(home, /<a href="\/es\/procedures\/sclerotherapy\/">Escleroterapia<\/a>/);
+  t.regex(home, /<a href="\/procedures\/compression-therapy\/" hreflang="en">Compression therapy<\/a> <span class="card__note">\(en inglés\)<\/span>/);
+  t.false(all.has("/es/procedures/compression-therapy/"));
+  t.regex(all.get("/es/compare/")!, /href="\/procedures\/compression-therapy\/" hreflang="en"/);
+});
+
+test("the comparison table is generated from front matter and changes with it", async (t) => {
+  const site = await bilingualSite(t);
+  const row = (html: string) => /<th scope="row"><a href="\/procedures\/sclerotherapy\/">Sclerotherapy<\/a><\/th>([\s\S]*?)<\/tr>/.exec(html)![1]!;
+  const before = row((await pages(site)).get("/compare/")!);
+  t.regex(before, /<td>About 30 minutes<\/td>/);
+  t.regex(before, /<td>None needed<\/td>/);
+  const file = path.join(site.contentDir, "procedures", "sclerotherapy.md");
+  await writeFile(file, (await readFile(file, "utf8")).replace("duration: About 30 minutes", "duration: About 45 minutes").replace("anaesthesia: None needed", "anaesthesia: A cooling spray"));
+  const after = row((await pages(site)).get("/compare/")!);
+  t.regex(after, /<td>About 45 minutes<\/td>/);
+  t.regex(after, /<td>A cooling spray<\/td>/);
+  t.notRegex(after, /About 30 minutes/);
+});
+
+test("Spanish brochures are in Spanish, back page and labels included, with the PDF language set to es", async (t) => {
+  const site = await bilingualSite(t);
+  const run = await runPamphlet(["build", "--formats", "letter,trifold,booklet", ...siteArgs(site)]);
+  t.is(run.code, 0, run.stderr);
+  const pdf = path.join(site.brochuresDir, "es", "sclerotherapy.pdf");
+  const text = await pdfText(pdf);
+  for (const words of ["Escleroterapia", "De un vistazo", "Cuánto dura", "Comuníquese con nosotros", "Escanee para leer esta guía en internet", "Revisado por última vez el 1 de octubre de 2026", "Página 1 de", "Esta guía ofrece información general"]) {
+    t.true(text.includes(words), `"${words}" in the Spanish brochure`);
+  }
+  t.notRegex(text, /At a glance|Contact us|Page 1 of/);
+  const document = await PDFDocument.load(await readFile(pdf), { updateMetadata: false });
+  t.is(document.catalog.lookup(PDFName.of("Lang"))?.toString(), "(es)");
+  t.regex(await pdfText(path.join(site.brochuresDir, "es", "sclerotherapy.trifold.pdf")), /¿Preguntas\? Llámenos/);
+  t.regex(await pdfText(path.join(site.brochuresDir, "es", "booklet.pdf")), /Guías para pacientes[\s\S]*Contenido/);
+  t.regex(await readFile(path.join(site.siteDir, "es", "procedures", "sclerotherapy", "index.html"), "utf8"), /href="\/brochures\/es\/sclerotherapy\.pdf"/);
+});
+
+test("every language's string file has the same keys as English", (t) => {
+  const strings = loadStrings();
+  const keys = (value: unknown, prefix = ""): string[] =>
+    value && typeof value === "object" ? Object.entries(value).flatMap(([key, inner]) => keys(inner, `${prefix}${key}.`)) : [prefix.slice(0, -1)];
+  const english = keys(strings.en).sort();
+  for (const [lang, table] of Object.entries(strings)) t.deepEqual(keys(table).sort(), english, lang);
+});
+
+test("the shipped library: eight procedures in English and Spanish, all sections, readable, no translation gaps", async (t) => {
+  const content = await loadContentOrThrow("content");
+  for (const lang of ["en", "es"]) {
+    t.deepEqual(
+      content.procedures.filter((procedure) => procedure.lang === lang).map((procedure) => procedure.slug).sort(),
+      ["ambulatory-phlebectomy", "compression-therapy", "endovenous-laser-ablation", "foam-sclerotherapy", "medical-adhesive-closure", "radiofrequency-ablation", "sclerotherapy", "vein-consultation"],
+      lang,
+    );
+  }
+  const report = await runChecks("content");
+  t.deepEqual(report.problems, []);
+  t.is(report.readingLevels.length, content.procedures.length + content.pages.length);
+  for (const level of report.readingLevels) t.true(level.ok, `${level.file}: ${level.formula} ${level.score}`);
+});

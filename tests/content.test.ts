@@ -116,3 +116,18 @@ test("with categories listed in clinic.yaml, a misspelt category is an error on 
   t.is(problems[0]!.line, text.split("\n").findIndex((line) => line.startsWith("category:")) + 1);
   t.regex(problems[0]!.message, /did you mean "Spider and small veins"\? got "Spider and smal veins"/);
 });
+
+test("brand colours too light for text fail with the contrast ratio and what to do", async (t) => {
+  const site = await fixtureSite(t);
+  const clinicFile = path.join(site.contentDir, "_data", "clinic.yaml");
+  const { readFile } = await import("node:fs/promises");
+  const original = await readFile(clinicFile, "utf8");
+  await writeFile(clinicFile, `${original}colors:\n  primary: "#7fb2e5"\n  accent: "#0f766e"\n`);
+  const { problems } = await loadContent(site.contentDir);
+  const text = messages(problems);
+  const lines = (await readFile(clinicFile, "utf8")).split("\n");
+  t.regex(text, new RegExp(`clinic\\.yaml:${lines.findIndex((line) => line.includes("#7fb2e5")) + 1}:\\d+ {2}error {2}"colors\\.primary" #7fb2e5 has a contrast of 2\\.\\d\\d:1 against #ffffff`));
+  t.regex(text, /at least 4\.5:1 \(WCAG 2\.2 AA\): choose a darker colour {2}\(contrast\)/);
+  await writeFile(clinicFile, `${original}colors:\n  primary: "#1d4e89"\n  accent: "#0f766e"\n`);
+  t.deepEqual((await loadContent(site.contentDir)).problems, []);
+});

@@ -3,7 +3,7 @@ import type { Browser, HTTPRequest, Page } from "puppeteer-core";
 import { onInterrupt } from "../interrupt.ts";
 import { printBooklet } from "./booklet.ts";
 import { launchBrowser } from "./launchBrowser.ts";
-import { printPage, type PrintOptions } from "./printPage.ts";
+import { loadForPrint, printPage, type PrintOptions } from "./printPage.ts";
 
 export interface PrinterOptions {
   /** Only requests to this origin (the loopback site server) are allowed; everything else is blocked. */
@@ -16,8 +16,8 @@ export interface PrinterOptions {
 
 export interface PrintRequest {
   url: string;
-  /** `booklet` prints twice to fill in page numbers; `page` prints once. */
-  kind?: "page" | "booklet";
+  /** `booklet` prints twice to fill in page numbers; `page` prints once; `image` takes a 1200 × 630 PNG. */
+  kind?: "page" | "booklet" | "image";
   /** Extra CSS for this print. */
   css?: string;
 }
@@ -72,9 +72,13 @@ export class BrochurePrinter {
     const options: PrintOptions = { timeoutMs: this.#timeoutMs, css };
     let healthy = false;
     try {
-      const pdf = kind === "booklet" ? await printBooklet(page, url, options) : await printPage(page, url, options);
+      await page.emulateMediaType(kind === "image" ? "screen" : "print");
+      const bytes =
+        kind === "image" ? await takeScreenshot(page, url, options)
+        : kind === "booklet" ? await printBooklet(page, url, options)
+        : await printPage(page, url, options);
       healthy = true;
-      return pdf;
+      return bytes;
     } finally {
       this.#releaseTab(page, healthy);
     }
@@ -102,7 +106,6 @@ export class BrochurePrinter {
   async #openTab(): Promise<Page> {
     this.#browser ??= launchBrowser();
     const page = await (await this.#browser).newPage();
-    await page.emulateMediaType("print");
     await page.setRequestInterception(true);
     page.on("request", (request) => this.#allowOnlyOrigin(request));
     return page;
@@ -119,4 +122,10 @@ export class BrochurePrinter {
     const browser = await this.#browser?.catch(() => undefined);
     return browser?.connected ?? false;
   }
+}
+
+async function takeScreenshot(page: Page, url: string, options: PrintOptions): Promise<Uint8Array> {
+  await page.setViewport({ width: 1200, height: 630 });
+  await loadForPrint(page, url, options);
+  return page.screenshot({ type: "png" });
 }

@@ -24,7 +24,13 @@ export async function runBrochures(folders: Folders, slugs: string[], choice: Br
 }
 
 /** Prints, reports and publishes brochures; returns whether every one was made. */
-export async function printBrochures(content: Content, folders: Folders, choice: BrochureChoice, slugs?: string[]): Promise<boolean> {
+export async function printBrochures(
+  content: Content,
+  folders: Folders,
+  choice: BrochureChoice,
+  slugs?: string[],
+  { shareImages = false } = {},
+): Promise<boolean> {
   const started = performance.now();
   const results = await renderBrochures({
     content,
@@ -33,6 +39,7 @@ export async function printBrochures(content: Content, folders: Folders, choice:
     slugs,
     formats: formatsFor(choice, content.clinic),
     bleed: choice.bleed,
+    shareImages,
     onBrochure: brochureProgress().update,
   });
   await publishBrochures(brochuresDirOf(folders), siteDirOf(folders), content.procedures.map((procedure) => procedure.slug));

@@ -11,6 +11,6 @@ export async function runBuild(folders: Folders, choice: BrochureChoice = {}): P
   if (!reportProblems(problems) || !content) return 1;
   await buildSite({ content, contentDir: folders.contentDir, siteDir: siteDirOf(folders) });
   console.log(`Site: ${siteDirOf(folders)} built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  const ok = await printBrochures(content, folders, choice);
+  const ok = await printBrochures(content, folders, choice, undefined, { shareImages: true });
   return ok ? 0 : 1;
 }

@@ -12,7 +12,11 @@ export function reportProblems(problems: readonly Problem[]): boolean {
 /** Prints the closing line for a brochure run; returns whether every brochure was made. */
 export function reportBrochureSummary(results: readonly BrochureResult[], seconds: number): boolean {
   const failed = results.filter((result) => !result.ok);
-  console.log(`Brochures: ${results.length - failed.length} made, 0 skipped, ${failed.length} failed in ${seconds.toFixed(1)} s`);
+  const images = results.filter((result) => result.name.endsWith(".png"));
+  const pdfs = results.length - images.length;
+  const failedPdfs = failed.filter((result) => !result.name.endsWith(".png")).length;
+  console.log(`Brochures: ${pdfs - failedPdfs} made, 0 skipped, ${failedPdfs} failed in ${seconds.toFixed(1)} s`);
+  if (images.length > 0) console.log(`Share images: ${images.length - (failed.length - failedPdfs)} made`);
   for (const result of failed) console.error(`  not made: ${result.name} (${result.ok ? "" : result.error})`);
   return failed.length === 0;
 }

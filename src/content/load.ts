@@ -4,6 +4,7 @@ import path from "node:path";
 import type { z } from "zod";
 import { clinicSchema, localize, siteLanguages, type Clinic } from "./clinicSchema.ts";
 import { closestWord } from "./closestWord.ts";
+import { brandContrastProblems } from "./contrast.ts";
 import { ContentError } from "./errors.ts";
 import { splitFrontMatter } from "./frontMatter.ts";
 import { pageSchema, type Page } from "./pageSchema.ts";
@@ -87,6 +88,9 @@ async function loadClinic(contentDir: string, problems: Problem[]): Promise<Clin
   if (!parsed.source) return void problems.push(...parsed.problems);
   const result = validateWithSchema(clinicSchema, shown, parsed.source);
   problems.push(...result.problems);
+  for (const problem of result.value ? brandContrastProblems(result.value.colors) : []) {
+    problems.push({ file: shown, ...parsed.source.locate(["colors", problem.field]), severity: "error", rule: "contrast", message: problem.message });
+  }
   const logo = result.value?.logo;
   if (logo && !existsSync(path.join(contentDir, logo))) {
     problems.push({ file: shown, ...parsed.source.locate(["logo"]), severity: "error", rule: "file", message: `"logo" points to ${logo}, but there is no such file in ${displayPath(contentDir)}: add it or fix the path` });

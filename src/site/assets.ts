@@ -9,6 +9,7 @@ const fontFiles = ["400-normal", "400-italic", "700-normal"].map((style) => `atk
 export function assetsPlugin(eleventyConfig: UserConfig, { contentDir }: { contentDir: string }) {
   eleventyConfig.addPassthroughCopy({ [path.join(contentDir, "images")]: "images" });
   eleventyConfig.addPassthroughCopy({ [path.join(templatesDir, "css")]: "css" });
+  eleventyConfig.addPassthroughCopy({ [path.join(templatesDir, "js")]: "js" });
   for (const file of fontFiles) {
     eleventyConfig.addPassthroughCopy({ [path.join(fontFilesDir, file)]: `fonts/${file}` });
   }

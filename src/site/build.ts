@@ -4,6 +4,7 @@ import Eleventy from "@11ty/eleventy";
 import { PamphletError } from "../content/errors.ts";
 import { onInterrupt } from "../interrupt.ts";
 import { pamphletSite, type SiteOptions } from "./config.ts";
+import { closeSearchIndexer, writeSearchIndex } from "./searchIndex.ts";
 
 export interface BuildSiteOptions extends SiteOptions {
   /** Where the finished site lands, e.g. `output/site`. */
@@ -21,11 +22,13 @@ export async function buildSite(options: BuildSiteOptions): Promise<void> {
   const forgetCleanup = onInterrupt(() => rm(staging, { recursive: true, force: true }));
   try {
     await writeSite(options, staging);
+    await writeSearchIndex(staging);
     await rename(options.siteDir, previous).catch((error: NodeJS.ErrnoException) => {
       if (error.code !== "ENOENT") throw error;
     });
     await rename(staging, options.siteDir);
   } finally {
+    await closeSearchIndexer();
     forgetCleanup();
     await rm(staging, { recursive: true, force: true });
     await rm(previous, { recursive: true, force: true });

@@ -7,6 +7,7 @@ import { pagesPlugin } from "./pages.ts";
 import { templatesDir } from "./paths.ts";
 import { qrCodeSvg } from "./qrCode.ts";
 import { pageStyles, printViews } from "./printViews.ts";
+import { headersFile, metaContentSecurityPolicy } from "./securityHeaders.ts";
 import { siteViews } from "./siteViews.ts";
 import { loadStrings } from "./strings.ts";
 
@@ -39,6 +40,7 @@ export function pamphletSite({ content, contentDir, dev = false }: SiteOptions) 
     eleventyConfig.addGlobalData("printViews", printViews(content, (lang) => strings[lang]?.booklet.title ?? content.clinic.name));
     eleventyConfig.addGlobalData("pageStyles", pageStyles(content.clinic, views.languages));
     eleventyConfig.addGlobalData("dev", dev);
+    eleventyConfig.addGlobalData("security", { csp: metaContentSecurityPolicy, headers: headersFile() });
 
     eleventyConfig.addPlugin(filtersPlugin, { clinic: content.clinic });
     eleventyConfig.addPlugin(pagesPlugin);

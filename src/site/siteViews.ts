@@ -57,11 +57,21 @@ export function siteViews(content: Content, strings: Record<string, TemplateStri
   const contact: SiteView[] = languages.map((lang) => ({
     url: `${prefix(lang)}/contact/`, lang, routeKey: "contact", title: t(lang).contact.title, description: t(lang).contact.summary,
   }));
+  const search: SiteView[] = languages.map((lang) => ({
+    url: `${prefix(lang)}/search/`, lang, routeKey: "search", title: t(lang).search.title, description: t(lang).search.summary, listed: listedProcedures(content, lang),
+  }));
   const notFound: SiteView[] = languages.map((lang) => ({
     url: `${prefix(lang)}/404.html`, lang, routeKey: "404", title: t(lang).notFound.title, description: t(lang).notFound.text,
   }));
 
-  const all = [...home, ...procedures, ...pages, ...compare, ...contact, ...notFound];
+  /** Pages that are photographed into link-preview images (1200 × 630): each language's home and each procedure. */
+  const share: SiteView[] = [...home, ...procedures].map((view) => ({
+    ...view,
+    url: `/share/${view.lang}/${view.procedure?.slug ?? "home"}/`,
+    routeKey: `share:${view.routeKey}`,
+  }));
+
+  const all = [...home, ...procedures, ...pages, ...compare, ...contact, ...search, ...notFound];
   /** `alternates[routeKey][lang]` = URL of that page in that language. */
   const alternates: Record<string, Partial<Record<Language, string>>> = {};
   for (const view of all) (alternates[view.routeKey] ??= {})[view.lang] = view.url;
@@ -76,10 +86,11 @@ export function siteViews(content: Content, strings: Record<string, TemplateStri
           .filter((page) => page.lang === lang && page.navLabel)
           .map((page) => ({ url: `${prefix(lang)}/${page.slug}/`, label: page.navLabel!, routeKey: `page:${page.slug}` })),
         { url: `${prefix(lang)}/contact/`, label: t(lang).nav.contact, routeKey: "contact" },
+        { url: `${prefix(lang)}/search/`, label: t(lang).nav.search, routeKey: "search" },
       ],
     ]),
   );
-  return { home, procedures, pages, compare, contact, notFound, all, alternates, nav, languages };
+  return { home, procedures, pages, compare, contact, search, notFound, share, all, alternates, nav, languages };
 }
 
 /**

@@ -10,7 +10,8 @@ export interface TemplateStrings {
   compare: { title: string; summary: string };
   contact: { title: string; summary: string };
   notFound: { title: string; text: string };
-  nav: { treatments: string; compare: string; contact: string };
+  nav: { treatments: string; compare: string; contact: string; search: string };
+  search: { title: string; summary: string };
   [key: string]: unknown;
 }
 

@@ -1,6 +1,8 @@
 import type { UserConfig } from "@11ty/eleventy";
 import { localize, type Clinic, type Localized } from "../../content/clinicSchema.ts";
+import type { ProcedureSource } from "../../content/load.ts";
 import { markdown } from "../markdown.ts";
+import { clinicJsonLd, jsonForHtml, procedureJsonLd } from "../structuredData.ts";
 import { brochurePath, procedureUrl } from "../urls.ts";
 import type { ProcedureFormat } from "../../brochures/formats.ts";
 import { cssString } from "./cssString.ts";
@@ -20,5 +22,7 @@ export function filtersPlugin(eleventyConfig: UserConfig, { clinic }: { clinic: 
   eleventyConfig.addFilter("telHref", telHref);
   eleventyConfig.addFilter("procedureUrl", (slug: string, lang: string) => procedureUrl(slug, lang, clinic));
   eleventyConfig.addFilter("brochurePath", (slug: string, lang: string, format: ProcedureFormat) => brochurePath(slug, lang, format, clinic));
+  eleventyConfig.addFilter("procedureJsonLd", (procedure: ProcedureSource) => jsonForHtml(procedureJsonLd(procedure, clinic)));
+  eleventyConfig.addFilter("clinicJsonLd", (lang: string) => jsonForHtml(clinicJsonLd(clinic, lang)));
   eleventyConfig.addFilter("localize", (value: Localized | undefined, lang: string) => localize(value, lang, clinic.defaultLanguage));
 }

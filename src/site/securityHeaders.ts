@@ -1,0 +1,38 @@
+/**
+ * The site's Content-Security-Policy: everything from its own origin, no inline script, no plugins,
+ * no framing, no form posts. `wasm-unsafe-eval` lets the Pagefind search run its WebAssembly index.
+ */
+export const contentSecurityPolicy = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join("; ");
+
+/** The same policy in a `<meta>` tag, for hosts that cannot set headers (frame-ancestors only works as a header). */
+export const metaContentSecurityPolicy = contentSecurityPolicy.replace("; frame-ancestors 'none'", "");
+
+/** `_headers` (Netlify, Cloudflare Pages): security headers for every path, long caching for fonts. */
+export function headersFile(): string {
+  return [
+    "/*",
+    `  Content-Security-Policy: ${contentSecurityPolicy}`,
+    "  Strict-Transport-Security: max-age=31536000; includeSubDomains",
+    "  Referrer-Policy: strict-origin-when-cross-origin",
+    "  Permissions-Policy: camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()",
+    "  X-Content-Type-Options: nosniff",
+    "  X-Frame-Options: DENY",
+    "  Cross-Origin-Opener-Policy: same-origin",
+    "/print/*",
+    "  X-Robots-Tag: noindex",
+    "/fonts/*",
+    "  Cache-Control: public, max-age=31536000, immutable",
+    "",
+  ].join("\n");
+}

@@ -1,0 +1,55 @@
+import { localize, type Clinic } from "../content/clinicSchema.ts";
+import type { ProcedureSource } from "../content/load.ts";
+import { procedureUrl } from "./urls.ts";
+
+/** schema.org data for search engines, from front matter and clinic.yaml (never typed by hand). */
+
+export function procedureJsonLd(procedure: ProcedureSource, clinic: Clinic): object {
+  const url = `${clinic.siteUrl}${procedureUrl(procedure.slug, procedure.lang, clinic)}`;
+  return {
+    "@context": "https://schema.org",
+    "@type": "MedicalProcedure",
+    "@id": `${url}#procedure`,
+    name: procedure.title,
+    description: procedure.summary,
+    url,
+    inLanguage: procedure.lang,
+    procedureType: "https://schema.org/NoninvasiveProcedure",
+    bodyLocation: procedure.veinsTreated,
+    howPerformed: procedure.anaesthesia,
+    followup: procedure.downtime,
+    status: "https://schema.org/EventScheduled",
+    subjectOf: {
+      "@type": "MedicalWebPage",
+      url,
+      lastReviewed: procedure.lastReviewed,
+      reviewedBy: { "@type": "Person", name: procedure.reviewer },
+      publisher: { "@id": `${clinic.siteUrl}/#clinic` },
+    },
+  };
+}
+
+export function clinicJsonLd(clinic: Clinic, lang: string): object {
+  const [main, ...others] = clinic.locations.map((location, index) => ({
+    "@type": "MedicalClinic",
+    ...(index === 0 ? { "@id": `${clinic.siteUrl}/#clinic`, name: clinic.name } : { name: `${clinic.name}, ${localize(location.name, lang, clinic.defaultLanguage)}` }),
+    url: `${clinic.siteUrl}/`,
+    telephone: location.phone ?? clinic.phone,
+    ...(index === 0 && clinic.email ? { email: clinic.email } : {}),
+    ...(index === 0 && clinic.logo ? { logo: `${clinic.siteUrl}/${clinic.logo}` } : {}),
+    medicalSpecialty: "https://schema.org/Vascular",
+    address: {
+      "@type": "PostalAddress",
+      streetAddress: location.address.street,
+      addressLocality: location.address.city,
+      addressRegion: location.address.region,
+      postalCode: location.address.postalCode,
+      addressCountry: location.address.country,
+    },
+    openingHours: location.hours.map((line) => `${localize(line.days, "en", clinic.defaultLanguage)} ${localize(line.time, "en", clinic.defaultLanguage)}`),
+  }));
+  return { "@context": "https://schema.org", ...main, ...(others.length > 0 ? { department: others } : {}) };
+}
+
+/** JSON for a `<script type="application/ld+json">` block: `<` escaped so no text can close the element. */
+export const jsonForHtml = (data: object) => JSON.stringify(data).replace(/</g, "\\u003c");

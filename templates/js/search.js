@@ -1,0 +1,42 @@
+// Search over the static Pagefind index. Progressive enhancement: the page already lists every
+// guide; this shows the search box and, as the reader types, the matching pages. Results are built
+// with DOM methods (no HTML strings) so nothing in the index can inject markup.
+const box = document.querySelector("[data-search]");
+if (box) {
+  const input = box.querySelector("input");
+  const status = box.querySelector(".search__status");
+  const list = box.querySelector(".search__results");
+  const fill = (template, values) => template.replace(/\{(\w+)\}/g, (_, key) => values[key] ?? "");
+  let pagefind;
+  let latest = 0;
+  box.hidden = false;
+
+  input.addEventListener("input", async () => {
+    const query = input.value.trim();
+    const ticket = ++latest;
+    if (!query) {
+      list.replaceChildren();
+      status.textContent = "";
+      return;
+    }
+    pagefind ??= await import(new URL("../pagefind/pagefind.js", import.meta.url).href);
+    const search = await pagefind.search(query);
+    const results = await Promise.all(search.results.slice(0, 10).map((result) => result.data()));
+    if (ticket !== latest) return; // a newer query is on its way
+    list.replaceChildren(...results.map(resultItem));
+    status.textContent = fill(box.dataset[results.length ? "resultsText" : "noResultsText"], { count: search.results.length, query });
+  });
+
+  function resultItem(result) {
+    const item = document.createElement("li");
+    const link = Object.assign(document.createElement("a"), { href: result.url, textContent: result.meta.title });
+    const excerpt = document.createElement("p");
+    // Pagefind marks matches with <mark>; keep those, as elements, and everything else as text.
+    for (const [index, part] of result.excerpt.split(/<\/?mark>/).entries()) {
+      const text = new DOMParser().parseFromString(part, "text/html").documentElement.textContent;
+      excerpt.append(index % 2 ? Object.assign(document.createElement("mark"), { textContent: text }) : text);
+    }
+    item.append(link, excerpt);
+    return item;
+  }
+}

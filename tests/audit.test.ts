@@ -1,0 +1,158 @@
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import test from "ava";
+import type { Browser } from "puppeteer-core";
+import { launchBrowser } from "../src/brochures/launchBrowser.ts";
+import { startSiteServer, type SiteServer } from "../src/brochures/siteServer.ts";
+import { runPamphlet } from "./helpers/cli.ts";
+import { hookCleanups } from "./helpers/fixtures.ts";
+import { htmlPages } from "./helpers/siteFiles.ts";
+
+/** The shipped content, built once for these tests: the site a clinic would publish. */
+const cleanups = hookCleanups();
+let siteDir: string;
+let server: SiteServer;
+let browser: Browser;
+let pages: string[];
+
+test.before(async () => {
+  const { mkdtemp, rm } = await import("node:fs/promises");
+  const os = await import("node:os");
+  const outDir = await mkdtemp(path.join(os.tmpdir(), "pamphlet-audit-"));
+  cleanups.teardown(() => rm(outDir, { recursive: true, force: true }));
+  const run = await runPamphlet(["build", "--formats", "letter", "--out", outDir]);
+  if (run.code !== 0) throw new Error(`build failed: ${run.stderr}`);
+  siteDir = path.join(outDir, "site");
+  server = await startSiteServer(siteDir);
+  cleanups.teardown(() => server.close());
+  browser = await launchBrowser();
+  cleanups.teardown(() => browser.close());
+  pages = await htmlPages(siteDir);
+});
+test.after.always(() => cleanups.run());
+
+const axeSource = readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+test.serial("axe finds no WCAG 2.2 AA violation on any page of the built site", async (t) => {
+  t.true(pages.length > 60, `${pages.length} pages`);
+  const source = await axeSource;
+  const failures: string[] = [];
+  const tabs = await Promise.all([browser.newPage(), browser.newPage()]);
+  const queue = [...pages];
+  await Promise.all(
+    tabs.map(async (tab) => {
+      for (let url = queue.shift(); url; url = queue.shift()) {
+        await tab.goto(`${server.origin}${url}`, { waitUntil: "load" });
+        await tab.evaluate(source);
+        const violations = await tab.evaluate(async () => {
+          const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+          const result = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] } });
+          return result.violations.map((violation) => `${violation.id} at ${violation.nodes.map((node) => node.target.join(" ")).slice(0, 3).join(", ")}`);
+        });
+        failures.push(...violations.map((violation) => `${url}: ${violation}`));
+      }
+    }),
+  );
+  t.deepEqual(failures, []);
+});
+
+test.serial("each procedure page carries MedicalProcedure JSON-LD with its name, description and URL; the clinic's has name, phone and address", async (t) => {
+  const procedures = pages.filter((url) => /^(\/es)?\/procedures\/[^/]+\/$/.test(url));
+  t.is(procedures.length, 16);
+  const jsonLd = (html: string) => [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((match) => JSON.parse(match[1]!));
+  for (const url of procedures) {
+    const html = await readFile(path.join(siteDir, url, "index.html"), "utf8");
+    const [data] = jsonLd(html);
+    t.is(data["@type"], "MedicalProcedure", url);
+    t.is(data.name, /<h1[^>]*>([^<]+)<\/h1>/.exec(html)![1]!.replace(/&amp;/g, "&"), url);
+    t.is(data.description, /<meta name="description" content="([^"]+)">/.exec(html)![1], url);
+    t.is(data.url, `https://veins.example.com${url}`, url);
+  }
+  for (const url of ["/", "/contact/", "/es/"]) {
+    const [clinic] = jsonLd(await readFile(path.join(siteDir, url, "index.html"), "utf8"));
+    t.is(clinic["@type"], "MedicalClinic");
+    t.is(clinic.name, "Maple Grove Vein Clinic (sample)");
+    t.is(clinic.telephone, "(555) 010-0147");
+    t.like(clinic.address, { "@type": "PostalAddress", streetAddress: "120 Sample Street, Suite 300", addressLocality: "Maple Grove", postalCode: "55311" });
+    t.is(clinic.department[0].address.addressLocality, "Riverside", "every location is listed");
+  }
+});
+
+test.serial("sitemap.xml lists every public page, with translations; robots.txt points to it", async (t) => {
+  const sitemap = await readFile(path.join(siteDir, "sitemap.xml"), "utf8");
+  const listed = [...sitemap.matchAll(/<loc>https:\/\/veins\.example\.com([^<]+)<\/loc>/g)].map((match) => match[1]);
+  const publicPages = pages.filter((url) => !/\/(print|share)\//.test(url) && !url.endsWith("404.html"));
+  t.deepEqual([...listed].sort(), publicPages);
+  t.regex(sitemap, /<xhtml:link rel="alternate" hreflang="es" href="https:\/\/veins\.example\.com\/es\/procedures\/sclerotherapy\/"\/>/);
+  const robots = await readFile(path.join(siteDir, "robots.txt"), "utf8");
+  t.regex(robots, /^Sitemap: https:\/\/veins\.example\.com\/sitemap\.xml$/m);
+});
+
+test.serial("pages carry canonical URLs, meta descriptions, Open Graph and Twitter tags with a share image that exists", async (t) => {
+  for (const url of pages.filter((page) => !/\/(print|share)\//.test(page))) {
+    const html = await readFile(path.join(siteDir, url.endsWith(".html") ? url : `${url}index.html`), "utf8");
+    t.regex(html, /<meta name="description" content="[^"]{20,}">/, url);
+    if (!url.endsWith("404.html")) t.true(html.includes(`<link rel="canonical" href="https://veins.example.com${url}">`), url);
+    for (const property of ["og:title", "og:description", "og:url", "og:image", "og:locale"]) t.regex(html, new RegExp(`<meta property="${property}" content="[^"]+">`), `${url} ${property}`);
+    t.regex(html, /<meta name="twitter:card" content="summary_large_image">/, url);
+    const image = /<meta property="og:image" content="https:\/\/veins\.example\.com([^"]+)">/.exec(html)![1]!;
+    const png = await readFile(path.join(siteDir, image));
+    t.is(png.readUInt32BE(16), 1200, `${image} is 1200 wide`);
+    t.is(png.readUInt32BE(20), 630, `${image} is 630 high`);
+  }
+});
+
+test.serial("performance budget: each page's HTML, CSS and JS under 100 KB compressed, no render-blocking script, fonts preloaded", async (t) => {
+  for (const url of pages.filter((page) => !/\/(print|share)\//.test(page))) {
+    const html = await readFile(path.join(siteDir, url.endsWith(".html") ? url : `${url}index.html`), "utf8");
+    const assets = [...html.matchAll(/<(?:link rel="stylesheet" href|script src)="([^"]+)"/g)].map((match) => match[1]!);
+    let bytes = gzipSync(html).byteLength;
+    for (const asset of assets) bytes += gzipSync(await readFile(path.join(siteDir, asset))).byteLength;
+    t.true(bytes < 100 * 1024, `${url}: ${bytes} bytes compressed`);
+    for (const script of html.matchAll(/<script (?!type="application\/ld\+json")[^>]*>/g)) t.regex(script[0], /\s(defer|async|type="module")[\s>]/, `${url}: ${script[0]}`);
+    t.regex(html, /<link rel="preload" href="\/fonts\/[^"]+\.woff2" as="font" type="font\/woff2" crossorigin>/, url);
+  }
+});
+
+test.serial("every page has a Content-Security-Policy without inline script; _headers sets CSP, HSTS, referrer and permissions policies", async (t) => {
+  for (const url of pages.filter((page) => !/\/(print|share)\//.test(page))) {
+    const html = await readFile(path.join(siteDir, url.endsWith(".html") ? url : `${url}index.html`), "utf8");
+    const csp = (/<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1] ?? "").replace(/&#39;/g, "'");
+    t.regex(csp, /script-src 'self' 'wasm-unsafe-eval'(;|$)/, url);
+    t.notRegex(csp, /unsafe-inline/, url);
+    t.deepEqual([...html.matchAll(/<script(?![^>]*\bsrc=)(?![^>]*application\/ld\+json)[^>]*>/g)].map((match) => match[0]), [], `${url}: no inline script`);
+    t.notRegex(html, /<form\b|style="/i, url);
+  }
+  const headers = await readFile(path.join(siteDir, "_headers"), "utf8");
+  for (const header of ["Content-Security-Policy: default-src 'self'", "Strict-Transport-Security: max-age=", "Referrer-Policy: ", "Permissions-Policy: ", "X-Content-Type-Options: nosniff"]) {
+    t.true(headers.includes(header), header);
+  }
+});
+
+test.serial("in Chromium, search finds the one procedure a word appears in, and the page lists every guide without JavaScript", async (t) => {
+  const page = await browser.newPage();
+  const violations: string[] = [];
+  page.on("console", (message) => message.text().includes("Content Security Policy") && violations.push(message.text()));
+  await page.goto(`${server.origin}/search/`, { waitUntil: "load" });
+  await page.waitForSelector("[data-search]:not([hidden])");
+  await page.type("#search-input", "cyanoacrylate");
+  await page.waitForFunction(() => document.querySelectorAll(".search__results li").length > 0, { timeout: 20_000 });
+  const results = await page.$$eval(".search__results a", (links) => links.map((link) => link.getAttribute("href")));
+  t.deepEqual(results, ["/procedures/medical-adhesive-closure/"]);
+  t.deepEqual(violations, []);
+
+  const spanish = await browser.newPage();
+  await spanish.goto(`${server.origin}/es/search/`, { waitUntil: "load" });
+  await spanish.type("#search-input", "pegamento");
+  await spanish.waitForFunction(() => document.querySelectorAll(".search__results li").length > 0, { timeout: 20_000 });
+  t.true((await spanish.$$eval(".search__results a", (links) => links.map((link) => link.getAttribute("href")))).every((href) => href!.startsWith("/es/")));
+
+  const noScript = await browser.newPage();
+  await noScript.setJavaScriptEnabled(false);
+  await noScript.goto(`${server.origin}/search/`, { waitUntil: "load" });
+  t.true(await noScript.$eval("[data-search]", (element) => (element as HTMLElement).hidden), "no dead search box without JavaScript");
+  t.is((await noScript.$$(".all-pages a")).length >= 8, true);
+});
+

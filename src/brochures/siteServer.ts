@@ -13,6 +13,8 @@ export interface SiteServerOptions {
   /** Re-read files on every request (the dev server); otherwise files are indexed once at start. */
   live?: boolean;
   port?: number;
+  /** Response headers for every file, e.g. the security headers of the site's `_headers`. */
+  headers?: Record<string, string>;
   /** Handles a request before static files; returns true when it answered. */
   before?: (request: http.IncomingMessage, response: http.ServerResponse) => boolean | Promise<boolean>;
 }
@@ -22,7 +24,14 @@ export interface SiteServerOptions {
  * percent-encoded `..`), so nothing next to the site can be read through it.
  */
 export async function startSiteServer(siteDir: string, options: SiteServerOptions = {}): Promise<SiteServer> {
-  const serveStatic = sirv(siteDir, { dev: options.live ?? false, etag: true, dotfiles: false });
+  const serveStatic = sirv(siteDir, {
+    dev: options.live ?? false,
+    etag: true,
+    dotfiles: false,
+    setHeaders: (response) => {
+      for (const [name, value] of Object.entries(options.headers ?? {})) response.setHeader(name, value);
+    },
+  });
   const server = http.createServer(async (request, response) => {
     try {
       if (options.before && (await options.before(request, response))) return;

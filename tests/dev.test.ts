@@ -11,10 +11,20 @@ async function devServer(t: import("ava").ExecutionContext, site: FixtureSite) {
   t.teardown(() => server.close());
   const events = await devEvents(server.origin);
   t.teardown(() => events.close());
-  return { ...server, events, get: (url: string) => fetch(`${server.origin}${url}`) };
+  const get = (url: string) => fetch(`${server.origin}${url}`);
+  /** Resolves once `url` shows `pattern` (or not), checking after each rebuild; late file events from setting up the fixture may cause extra rebuilds first. */
+  const untilPage = async (url: string, pattern: RegExp, present = true) => {
+    for (const deadline = Date.now() + 30_000; Date.now() < deadline; ) {
+      const reloaded = events.next("reload").catch(() => undefined);
+      if (pattern.test(await (await get(url)).text()) === present) return;
+      await reloaded;
+    }
+    throw new Error(`${url} did not ${present ? "show" : "lose"} ${pattern} within 30 s`);
+  };
+  return { ...server, events, get, untilPage };
 }
 
-test("the dev server shows edits at the page and the print view without a restart, and survives a content error", async (t) => {
+test.serial("the dev server shows edits at the page and the print view without a restart, and survives a content error", async (t) => {
   const site = await fixtureSite(t);
   const dev = await devServer(t, site);
   t.regex(dev.origin, /^http:\/\/127\.0\.0\.1:\d+$/, "listens on loopback only");
@@ -23,9 +33,8 @@ test("the dev server shows edits at the page and the print view without a restar
 
   const file = path.join(site.contentDir, "procedures", "sclerotherapy.md");
   const original = await readFile(file, "utf8");
-  const reloaded = dev.events.next("reload");
   await writeFile(file, original.replace("The vein closes and fades.", "The vein closes and slowly fades away."));
-  await reloaded;
+  await dev.untilPage("/procedures/sclerotherapy/", /slowly fades away/);
   t.regex(await (await dev.get("/procedures/sclerotherapy/")).text(), /slowly fades away/);
   t.regex(await (await dev.get("/print/sclerotherapy/")).text(), /slowly fades away/);
 
@@ -37,13 +46,12 @@ test("the dev server shows edits at the page and the print view without a restar
   t.is(stillThere.status, 200, "the last good page is still served");
   t.regex(await stillThere.text(), /slowly fades away/);
 
-  const fixed = dev.events.next("reload");
   await writeFile(file, original);
-  await fixed;
+  await dev.untilPage("/procedures/sclerotherapy/", /slowly fades away/, false);
   t.notRegex(await (await dev.get("/procedures/sclerotherapy/")).text(), /slowly fades away/);
 });
 
-test("the dev server prints /brochures/<slug>.pdf on demand from the current content", async (t) => {
+test.serial("the dev server prints /brochures/<slug>.pdf on demand from the current content", async (t) => {
   const site = await fixtureSite(t);
   const dev = await devServer(t, site);
   const response = await dev.get("/brochures/sclerotherapy.pdf");
@@ -54,7 +62,7 @@ test("the dev server prints /brochures/<slug>.pdf on demand from the current con
   t.is((await dev.get("/brochures/not-a-procedure.pdf")).status, 404);
 });
 
-test("the dev server does not serve files outside the site, however the path is written", async (t) => {
+test.serial("the dev server does not serve files outside the site, however the path is written", async (t) => {
   const site = await fixtureSite(t);
   const dev = await devServer(t, site);
   for (const trick of ["/../content/_data/clinic.yaml", "/%2e%2e/content/_data/clinic.yaml", "/%2e%2e%2fcontent%2f_data%2fclinic.yaml", "/..%2f..%2fetc%2fpasswd", "/%2e%2e%2f%2e%2e%2fetc/passwd"]) {
@@ -64,7 +72,7 @@ test("the dev server does not serve files outside the site, however the path is 
   }
 });
 
-test("in a real browser, a content error appears over the page and the page reloads by itself once fixed", async (t) => {
+test.serial("in a real browser, a content error appears over the page and the page reloads by itself once fixed", async (t) => {
   const site = await fixtureSite(t);
   const dev = await devServer(t, site);
   const browser = await launchBrowser();
@@ -84,7 +92,7 @@ test("in a real browser, a content error appears over the page and the page relo
   t.is(await page.$("#pamphlet-problems"), null);
 });
 
-test("in a real browser, the dev print view shows the brochure as printed pages at true size", async (t) => {
+test.serial("in a real browser, the dev print view shows the brochure as printed pages at true size", async (t) => {
   const site = await fixtureSite(t);
   const dev = await devServer(t, site);
   const browser = await launchBrowser();
@@ -99,7 +107,7 @@ test("in a real browser, the dev print view shows the brochure as printed pages 
   t.true(await page.$eval(".cover", (element) => element.getBoundingClientRect().height > 0), "HTML view is one click away");
 });
 
-test("the tri-fold's coloured cover renders in pdf.js too (Firefox's PDF viewer), not only in poppler", async (t) => {
+test.serial("the tri-fold's coloured cover renders in pdf.js too (Firefox's PDF viewer), not only in poppler", async (t) => {
   const site = await fixtureSite(t);
   const dev = await devServer(t, site);
   const browser = await launchBrowser();

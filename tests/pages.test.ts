@@ -17,7 +17,7 @@ async function servedSite(t: import("ava").ExecutionContext) {
   return { origin: server.origin, browser };
 }
 
-test("pages read fully without JavaScript, on a phone-sized screen, with no sideways scrolling", async (t) => {
+test.serial("pages read fully without JavaScript, on a phone-sized screen, with no sideways scrolling", async (t) => {
   const { origin, browser } = await servedSite(t);
   const page = await browser.newPage();
   await page.setJavaScriptEnabled(false);
@@ -36,7 +36,7 @@ test("pages read fully without JavaScript, on a phone-sized screen, with no side
   }
 });
 
-test("the first Tab reaches a visible skip link that moves focus to the main content, with a visible focus ring", async (t) => {
+test.serial("the first Tab reaches a visible skip link that moves focus to the main content, with a visible focus ring", async (t) => {
   const { origin, browser } = await servedSite(t);
   const page = await browser.newPage();
   await page.goto(`${origin}/procedures/sclerotherapy/`, { waitUntil: "load" });
@@ -56,14 +56,14 @@ test("the first Tab reaches a visible skip link that moves focus to the main con
   t.not(ring, "none", "focused links show an outline");
 });
 
-test("fonts, stylesheets and icons all resolve; the site makes no outside requests", async (t) => {
+test.serial("fonts, stylesheets and icons all resolve; the site makes no outside requests", async (t) => {
   const { origin, browser } = await servedSite(t);
   const page = await browser.newPage();
   const requests: string[] = [];
   const failures: string[] = [];
   page.on("request", (request) => requests.push(request.url()));
   page.on("response", (response) => response.status() >= 400 && failures.push(`${response.status()} ${response.url()}`));
-  await page.goto(`${origin}/procedures/sclerotherapy/`, { waitUntil: "networkidle0" });
+  await page.goto(`${origin}/procedures/sclerotherapy/`, { waitUntil: "load" });
   await page.evaluate(() => document.fonts.ready);
   t.deepEqual(failures, []);
   t.deepEqual(requests.filter((url) => !url.startsWith(origin)), []);

@@ -112,3 +112,30 @@ test("a4 paper in clinic.yaml sets the brochure page size", async (t) => {
   t.regex(all.get("/css/page/trifold.en.css")!, /size: a4 landscape;/);
   t.regex(all.get("/print/sclerotherapy/")!, /href="\/css\/page\/a4\.en\.css"/, "the default print view is on the clinic's paper");
 });
+
+test("content images: responsive <picture> on the site, the original full-resolution file in the print view and the PDF", async (t) => {
+  const site = await fixtureSite(t);
+  const { PNG } = await import("pngjs");
+  const { mkdir, writeFile } = await import("node:fs/promises");
+  const image = new PNG({ width: 2000, height: 1000 });
+  image.data.fill(200);
+  await mkdir(`${site.contentDir}/images`, { recursive: true });
+  await writeFile(`${site.contentDir}/images/legs.png`, PNG.sync.write(image));
+  const body = "## What it is\n\n![Legs after treatment, with fewer visible veins](/images/legs.png)\n\nText.\n";
+  await writeProcedure(site, "with-image", procedureText({ title: "With image" }, body));
+  const { runPamphlet, siteArgs } = await import("./helpers/cli.ts");
+  const run = await runPamphlet(["build", ...siteArgs(site)]);
+  t.is(run.code, 0, run.stderr);
+  const { readFile } = await import("node:fs/promises");
+  const page = await readFile(`${site.siteDir}/procedures/with-image/index.html`, "utf8");
+  t.regex(page, /<picture><source type="image\/avif" srcset="\/img\/[^"]+ 480w, \/img\/[^"]+ 960w, \/img\/[^"]+ 1600w"/);
+  t.regex(page, /<source type="image\/webp"/);
+  t.regex(page, /<img src="\/img\/[^"]+" alt="Legs after treatment, with fewer visible veins" loading="lazy" decoding="async" width="\d+" height="\d+"/);
+  const print = await readFile(`${site.siteDir}/print/with-image/index.html`, "utf8");
+  t.regex(print, /<img src="\/images\/legs\.png" alt="Legs after treatment, with fewer visible veins">/);
+  t.notRegex(print, /loading="lazy"/);
+  const { execFile } = await import("node:child_process");
+  const { promisify } = await import("node:util");
+  const { stdout } = await promisify(execFile)("pdfimages", ["-list", `${site.brochuresDir}/with-image.pdf`]);
+  t.regex(stdout, /^\s*\d+\s+\d+\s+image\s+2000\s+1000\s/m, "the PDF holds the 2000 px original");
+});

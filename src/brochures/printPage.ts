@@ -46,12 +46,19 @@ export async function printPage(page: Page, url: string, options: PrintOptions):
   return printToPdf(page, options);
 }
 
-/** Runs in the page: resolves with the URLs of images that failed, once fonts and images are ready. */
+/**
+ * Runs in the page: resolves with the URLs of images that failed, once fonts and images are ready.
+ * (Not `image.decode()`: measured, it never settles for a large image in a background tab.)
+ */
 async function waitForFontsAndImages(): Promise<string[]> {
   await document.fonts.ready;
   const images = [...document.images];
-  await Promise.all(images.map((image) => image.decode().catch(() => undefined)));
-  return images.filter((image) => !image.complete || image.naturalWidth === 0).map((image) => image.currentSrc || image.src);
+  // No named helpers in here: the function runs in the page, where tsx's name helper does not exist.
+  await Promise.all(
+    images.map((image) =>
+      image.complete || new Promise((resolve) => ["load", "error"].forEach((event) => image.addEventListener(event, resolve, { once: true })))),
+  );
+  return images.filter((image) => image.naturalWidth === 0).map((image) => image.currentSrc || image.src);
 }
 
 /**

@@ -85,7 +85,8 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
     return brochures.handle(url, response);
   }
 
-  const watcher = watch([options.contentDir, templatesDir], { ignoreInitial: true });
+  // Wait until a save has finished writing, so a rebuild never reads a half-written file.
+  const watcher = watch([options.contentDir, templatesDir], { ignoreInitial: true, awaitWriteFinish: { stabilityThreshold: 60, pollInterval: 20 } });
   const queue = new RebuildQueue(rebuild);
   watcher.on("all", () => queue.request());
   await new Promise<void>((resolve) => watcher.once("ready", () => resolve()));

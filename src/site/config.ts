@@ -8,6 +8,7 @@ import { templatesDir } from "./paths.ts";
 import { qrCodeSvg } from "./qrCode.ts";
 import { pageStyles, printViews } from "./printViews.ts";
 import { headersFile, metaContentSecurityPolicy } from "./securityHeaders.ts";
+import { responsiveImagesPlugin } from "./responsiveImages.ts";
 import { siteViews } from "./siteViews.ts";
 import { loadStrings } from "./strings.ts";
 
@@ -45,6 +46,7 @@ export function pamphletSite({ content, contentDir, dev = false }: SiteOptions) 
     eleventyConfig.addPlugin(filtersPlugin, { clinic: content.clinic });
     eleventyConfig.addPlugin(pagesPlugin);
     eleventyConfig.addPlugin(assetsPlugin, { contentDir });
+    eleventyConfig.addPlugin(responsiveImagesPlugin, { contentDir });
     eleventyConfig.addAsyncShortcode("qrCode", qrCodeSvg);
   };
 }

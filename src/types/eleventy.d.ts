@@ -8,7 +8,7 @@ declare module "@11ty/eleventy" {
     addTemplate(virtualPath: string, content: string, data?: Record<string, unknown>): void;
     addPassthroughCopy(copy: string | Record<string, string>, options?: Record<string, unknown>): void;
     addPlugin<O>(plugin: (config: UserConfig, options: O) => void, options?: O): void;
-    addTransform(name: string, transform: (this: { page: { outputPath: string | false } }, content: string) => unknown): void;
+    addTransform(name: string, transform: (this: { page: { url: string | false; outputPath: string | false } }, content: string) => unknown): void;
     on(event: string, callback: (...args: any[]) => unknown): void;
     setTemplateFormats(formats: string | string[]): void;
     setInputDirectory(dir: string): void;
@@ -35,4 +35,21 @@ declare module "@11ty/eleventy" {
     toJSON(): Promise<Array<{ url: string; inputPath: string; outputPath: string; content: string }>>;
   }
 
+}
+
+// The parts of @11ty/eleventy-img that Pamphlet uses.
+declare module "@11ty/eleventy-img" {
+  interface ImageOptions {
+    widths?: Array<number | "auto">;
+    formats?: string[];
+    outputDir?: string;
+    urlPath?: string;
+    svgShortCircuit?: boolean | "size";
+  }
+  type Metadata = Record<string, Array<{ url: string; width: number; height: number; format: string }>>;
+  function Image(src: string, options?: ImageOptions): Promise<Metadata>;
+  namespace Image {
+    function generateHTML(metadata: Metadata, attributes: Record<string, string>): string;
+  }
+  export default Image;
 }

@@ -16,8 +16,11 @@ export async function devEvents(origin: string) {
         buffer = buffer.slice(end + 2);
         const name = /^event: (.*)$/m.exec(block)?.[1];
         const data = [...block.matchAll(/^data: ?(.*)$/gm)].map((match) => match[1]).join("\n");
-        const index = waiters.findIndex((waiter) => waiter.name === name);
-        if (index !== -1) waiters.splice(index, 1)[0]!.resolve(data);
+        // Every waiter for this event gets it (a waiter left over from an earlier step must not swallow it).
+        for (const waiter of waiters.filter((candidate) => candidate.name === name)) {
+          waiters.splice(waiters.indexOf(waiter), 1);
+          waiter.resolve(data);
+        }
       }
     }
   })();

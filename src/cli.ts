@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { pathToFileURL } from "node:url";
 import { parseFormats } from "./brochures/formats.ts";
+import { parseShard } from "./brochures/shard.ts";
 import { PamphletError, UsageError } from "./content/errors.ts";
 import { runBrochures } from "./commands/brochures.ts";
 import { runBuild } from "./commands/build.ts";
@@ -22,6 +23,8 @@ Options:
   --formats LIST      brochure formats, comma-separated: letter, a4, large, trifold, booklet
                       (default: brochureFormats in clinic.yaml, else the clinic's paper)
   --bleed             add 3 mm bleed and crop marks, for a print shop
+  --force             make every brochure, even those whose inputs did not change
+  --shard i/n         make only the i-th of n shares of the brochures (split across machines)
   --json              check: print the report as JSON
   --port N            dev server port (default: 8080)
   -h, --help          show this help`;
@@ -40,6 +43,8 @@ export async function runCli(argv: string[]): Promise<number> {
         formats: { type: "string" },
         bleed: { type: "boolean", default: false },
         json: { type: "boolean", default: false },
+        shard: { type: "string" },
+        force: { type: "boolean", default: false },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -54,7 +59,12 @@ export async function runCli(argv: string[]): Promise<number> {
   }
   const folders = { contentDir: values.content, outDir: values.out };
   try {
-    const choice = { formats: values.formats === undefined ? undefined : parseFormats(values.formats), bleed: values.bleed };
+    const choice = {
+      formats: values.formats === undefined ? undefined : parseFormats(values.formats),
+      bleed: values.bleed,
+      shard: values.shard === undefined ? undefined : parseShard(values.shard),
+      force: values.force,
+    };
     switch (command) {
       case "build":
         return await runBuild(folders, choice);

@@ -6,7 +6,7 @@ function fakeStream(isTTY: boolean) {
   return { stream: { isTTY, columns: 120, write: (text: string) => writes.push(text) } as unknown as NodeJS.WriteStream, writes };
 }
 
-const made = (name: string) => ({ name, ok: true as const, file: `/x/${name}`, bytes: 2048, seconds: 0.5 });
+const made = (name: string) => ({ name, ok: true as const, skipped: false, file: `/x/${name}`, bytes: 2048, seconds: 0.5 });
 
 test("on a terminal, progress is one line redrawn with a bar, done/total, the brochure and time left", (t) => {
   const { stream, writes } = fakeStream(true);

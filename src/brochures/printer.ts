@@ -12,6 +12,14 @@ export interface PrinterOptions {
   tabs?: number;
   /** Per-brochure limit for each step (load, fonts, print), in milliseconds; default 30 s. */
   timeoutMs?: number;
+  /** Chromium is restarted after this many prints, so its memory stays flat on long runs; default 150. */
+  restartAfter?: number;
+}
+
+export interface Printed {
+  bytes: Uint8Array;
+  /** Site paths the page loaded (HTML, CSS, fonts, images), for the render manifest. */
+  resources: string[];
 }
 
 export interface PrintRequest {
@@ -34,7 +42,10 @@ export class BrochurePrinter {
   readonly #origin: string;
   readonly #tabs: number;
   readonly #timeoutMs: number;
+  readonly #restartAfter: number;
   #browser: Promise<Browser> | undefined;
+  #printsByThisBrowser = 0;
+  readonly #loaded = new WeakMap<Page, Set<string>>();
   readonly #idle: Page[] = [];
   readonly #waiting: Array<() => void> = [];
   #busy = 0;
@@ -45,9 +56,10 @@ export class BrochurePrinter {
     this.#origin = options.origin;
     this.#tabs = options.tabs ?? defaultTabs();
     this.#timeoutMs = options.timeoutMs ?? 30_000;
+    this.#restartAfter = options.restartAfter ?? 150;
   }
 
-  async print(request: PrintRequest): Promise<Uint8Array> {
+  async print(request: PrintRequest): Promise<Printed> {
     try {
       return await this.#printOnce(request);
     } catch (error) {
@@ -67,9 +79,11 @@ export class BrochurePrinter {
     if (browser) await (await browser.catch(() => undefined))?.close().catch(() => undefined);
   }
 
-  async #printOnce({ url, kind = "page", css }: PrintRequest): Promise<Uint8Array> {
+  async #printOnce({ url, kind = "page", css }: PrintRequest): Promise<Printed> {
     const page = await this.#takeTab();
     const options: PrintOptions = { timeoutMs: this.#timeoutMs, css };
+    const loaded = new Set<string>();
+    this.#loaded.set(page, loaded);
     let healthy = false;
     try {
       await page.emulateMediaType(kind === "image" ? "screen" : "print");
@@ -78,14 +92,19 @@ export class BrochurePrinter {
         : kind === "booklet" ? await printBooklet(page, url, options)
         : await printPage(page, url, options);
       healthy = true;
-      return bytes;
+      return { bytes, resources: [...loaded] };
     } finally {
       this.#releaseTab(page, healthy);
     }
   }
 
   async #takeTab(): Promise<Page> {
-    while (this.#busy >= this.#tabs) await new Promise<void>((resolve) => this.#waiting.push(resolve));
+    // At most #tabs at once; and when this Chromium has printed its share, let its tabs finish, then restart it.
+    while (this.#busy >= this.#tabs || (this.#printsByThisBrowser >= this.#restartAfter && this.#busy > 0)) {
+      await new Promise<void>((resolve) => this.#waiting.push(resolve));
+    }
+    if (this.#printsByThisBrowser >= this.#restartAfter) await this.#restartBrowser();
+    this.#printsByThisBrowser++;
     this.#busy++;
     try {
       return this.#idle.pop() ?? (await this.#openTab());
@@ -100,21 +119,31 @@ export class BrochurePrinter {
     this.#busy--;
     if (healthy && !this.#closed && !page.isClosed()) this.#idle.push(page);
     else void page.close().catch(() => undefined);
-    this.#waiting.shift()?.();
+    // Wake every waiter: one takes the free tab, and a pending restart may now proceed.
+    for (const wake of this.#waiting.splice(0)) wake();
+  }
+
+  async #restartBrowser(): Promise<void> {
+    const browser = this.#browser;
+    this.#browser = undefined;
+    this.#idle.length = 0;
+    this.#printsByThisBrowser = 0;
+    await (await browser?.catch(() => undefined))?.close().catch(() => undefined);
   }
 
   async #openTab(): Promise<Page> {
     this.#browser ??= launchBrowser();
     const page = await (await this.#browser).newPage();
     await page.setRequestInterception(true);
-    page.on("request", (request) => this.#allowOnlyOrigin(request));
+    page.on("request", (request) => this.#allowOnlyOrigin(page, request));
     return page;
   }
 
   /** Default-deny: the print view may load only from the loopback server. */
-  #allowOnlyOrigin(request: HTTPRequest): void {
+  #allowOnlyOrigin(page: Page, request: HTTPRequest): void {
     if (request.isInterceptResolutionHandled()) return;
     const allowed = request.url().startsWith(`${this.#origin}/`);
+    if (allowed) this.#loaded.get(page)?.add(new URL(request.url()).pathname);
     void (allowed ? request.continue() : request.abort("blockedbyclient")).catch(() => undefined);
   }
 

@@ -1,56 +1,79 @@
+import path from "node:path";
 import type { Content } from "../content/load.ts";
+import { browserIdentity } from "./browserVersion.ts";
 import { finishPdf } from "./finishPdf.ts";
 import { brochureJobs, type BrochureJob, type JobOptions } from "./jobs.ts";
+import { RenderManifest } from "./manifest.ts";
 import { BrochurePrinter } from "./printer.ts";
+import { inShard, type Shard } from "./shard.ts";
 import { shareImageJobs, type ShareImageJob } from "./shareImages.ts";
 import { startSiteServer } from "./siteServer.ts";
 import { writeFileAtomic } from "./writeAtomic.ts";
+
+/** Bump when printing or post-processing changes in a way that changes the files: every file is made again. */
+const renderVersion = "pamphlet-render-1: preferCSSPageSize printBackground tagged outline; pdf-lib metadata";
 
 export interface RenderOptions extends JobOptions {
   content: Content;
   /** The built site whose print views are printed. */
   siteDir: string;
-  /** Also photograph the link-preview images into the site (a full build does). */
-  shareImages?: boolean;
+  /** Also photograph the link-preview images into this folder (a full build does). */
+  shareDir?: string;
+  /** Only this share of the files (`--shard i/n`), for splitting a run across machines. */
+  shard?: Shard;
+  /** Make every file even when the manifest says it is up to date (`--force`). */
+  force?: boolean;
   tabs?: number;
   timeoutMs?: number;
   onBrochure?: (result: BrochureResult, done: number, total: number) => void;
 }
 
 export type BrochureResult =
-  | { name: string; ok: true; file: string; bytes: number; seconds: number }
+  | { name: string; ok: true; skipped: boolean; file: string; bytes: number; seconds: number }
   | { name: string; ok: false; error: string };
 
-/** Prints the requested brochures through one browser and a loopback server over the built site. */
+/**
+ * Prints the requested brochures through one browser and a loopback server over the built site,
+ * skipping every file whose inputs have not changed since it was made (see RenderManifest).
+ * Chromium is only started when something needs printing.
+ */
 export async function renderBrochures(options: RenderOptions): Promise<BrochureResult[]> {
-  const jobs: Array<BrochureJob | ShareImageJob> = [
+  const jobs = [
     ...brochureJobs(options.content, options),
-    ...(options.shareImages ? shareImageJobs(options.content, options.siteDir) : []),
-  ];
+    ...(options.shareDir ? shareImageJobs(options.content, options.shareDir) : []),
+  ].filter((job) => !options.shard || inShard(job.name, options.shard));
+  const common = JSON.stringify({ renderVersion, browser: browserIdentity(), clinic: options.content.clinic });
+  const manifest = await RenderManifest.open(path.join(options.brochuresDir, ".manifest.json"), options.siteDir, common, { fresh: options.force });
   const server = await startSiteServer(options.siteDir);
   const printer = new BrochurePrinter({ origin: server.origin, tabs: options.tabs, timeoutMs: options.timeoutMs });
   let done = 0;
   try {
-    return await Promise.all(
+    const results = await Promise.all(
       jobs.map(async (job) => {
-        const result = await renderOne(job, printer, server.origin);
+        const result = await renderOne(job, printer, server.origin, manifest);
         options.onBrochure?.(result, ++done, jobs.length);
         return result;
       }),
     );
+    await manifest.save();
+    return results;
   } finally {
     await printer.close();
     await server.close();
   }
 }
 
-async function renderOne(job: BrochureJob | ShareImageJob, printer: BrochurePrinter, origin: string): Promise<BrochureResult> {
+async function renderOne(job: BrochureJob | ShareImageJob, printer: BrochurePrinter, origin: string, manifest: RenderManifest): Promise<BrochureResult> {
   const started = performance.now();
+  const settings = { url: job.url, kind: job.kind, css: job.css, ...("metadata" in job ? { metadata: job.metadata, bleed: job.bleed } : {}) };
+  const made = (skipped: boolean, bytes: number) => ({ name: job.name, ok: true as const, skipped, file: job.file, bytes, seconds: (performance.now() - started) / 1000 });
   try {
+    if (await manifest.isFresh(job.name, settings, job.file)) return made(true, 0);
     const printed = await printer.print({ ...job, url: `${origin}${job.url}` });
-    const pdf = "metadata" in job ? await finishPdf(printed, job.metadata, job.bleed) : printed;
-    await writeFileAtomic(job.file, pdf);
-    return { name: job.name, ok: true, file: job.file, bytes: pdf.byteLength, seconds: (performance.now() - started) / 1000 };
+    const bytes = "metadata" in job ? await finishPdf(printed.bytes, job.metadata, job.bleed) : printed.bytes;
+    await writeFileAtomic(job.file, bytes);
+    await manifest.record(job.name, settings, printed.resources);
+    return made(false, bytes.byteLength);
   } catch (error) {
     return { name: job.name, ok: false, error: error instanceof Error ? error.message : String(error) };
   }

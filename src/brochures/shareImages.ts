@@ -8,7 +8,7 @@ export interface ShareImageJob extends PrintRequest {
 }
 
 /** Link-preview images: each language's home page and each procedure, photographed from /share/… pages. */
-export function shareImageJobs(content: Content, siteDir: string): ShareImageJob[] {
+export function shareImageJobs(content: Content, shareDir: string): ShareImageJob[] {
   const languages = [...new Set([content.clinic.defaultLanguage, ...content.procedures.map((procedure) => procedure.lang)])];
   const names = [
     ...languages.map((lang) => ({ lang, name: "home" })),
@@ -16,7 +16,7 @@ export function shareImageJobs(content: Content, siteDir: string): ShareImageJob
   ];
   return names.map(({ lang, name }) => ({
     name: `share/${lang}/${name}.png`,
-    file: path.join(siteDir, "share", lang, `${name}.png`),
+    file: path.join(shareDir, lang, `${name}.png`),
     url: `/share/${lang}/${name}/`,
     kind: "image" as const,
   }));

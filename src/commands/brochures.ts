@@ -3,9 +3,9 @@ import path from "node:path";
 import { PamphletError, UsageError } from "../content/errors.ts";
 import { loadForBuild } from "../check/runChecks.ts";
 import type { Content } from "../content/load.ts";
-import { publishBrochures } from "../brochures/publishBrochures.ts";
+import { publishOutputs } from "../brochures/publishOutputs.ts";
 import { renderBrochures } from "../brochures/renderBrochures.ts";
-import { brochuresDirOf, formatsFor, siteDirOf, type BrochureChoice, type Folders } from "./options.ts";
+import { brochuresDirOf, formatsFor, shareDirOf, siteDirOf, type BrochureChoice, type Folders } from "./options.ts";
 import { brochureProgress } from "./progress.ts";
 import { reportBrochureSummary, reportProblems } from "./report.ts";
 
@@ -39,9 +39,11 @@ export async function printBrochures(
     slugs,
     formats: formatsFor(choice, content.clinic),
     bleed: choice.bleed,
-    shareImages,
+    shard: choice.shard,
+    force: choice.force,
+    shareDir: shareImages ? shareDirOf(folders) : undefined,
     onBrochure: brochureProgress().update,
   });
-  await publishBrochures(brochuresDirOf(folders), siteDirOf(folders), content.procedures.map((procedure) => procedure.slug));
+  await publishOutputs(folders.outDir, siteDirOf(folders), content.procedures.map((procedure) => procedure.slug));
   return reportBrochureSummary(results, (performance.now() - started) / 1000);
 }

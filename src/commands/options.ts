@@ -1,5 +1,6 @@
 import path from "node:path";
 import type { BrochureFormat } from "../brochures/formats.ts";
+import type { Shard } from "../brochures/shard.ts";
 import type { Clinic } from "../content/clinicSchema.ts";
 
 /** Folders every command works with; `--content` and `--out` let a clinic keep content elsewhere. */
@@ -10,11 +11,14 @@ export interface Folders {
 
 export const siteDirOf = (folders: Folders) => path.join(folders.outDir, "site");
 export const brochuresDirOf = (folders: Folders) => path.join(folders.outDir, "brochures");
+export const shareDirOf = (folders: Folders) => path.join(folders.outDir, "share");
 
-/** What to print: `--formats` (else clinic.yaml's `brochureFormats`, else the clinic's paper) and `--bleed`. */
+/** What to print: `--formats` (else clinic.yaml's `brochureFormats`, else the clinic's paper), `--bleed`, `--shard`, `--force`. */
 export interface BrochureChoice {
   formats?: BrochureFormat[];
   bleed?: boolean;
+  shard?: Shard;
+  force?: boolean;
 }
 
 export const formatsFor = (choice: BrochureChoice, clinic: Clinic): BrochureFormat[] =>

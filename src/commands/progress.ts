@@ -17,7 +17,8 @@ export function brochureProgress(stream: NodeJS.WriteStream = process.stdout) {
         console.error(`[${counter}] ${result.name}  failed: ${result.error}`);
       }
       if (!live) {
-        if (result.ok) stream.write(`[${counter}] ${result.name}  ${(result.bytes / 1024).toFixed(0)} KB  ${result.seconds.toFixed(1)} s\n`);
+        if (result.ok && result.skipped) stream.write(`[${counter}] ${result.name}  unchanged\n`);
+        else if (result.ok) stream.write(`[${counter}] ${result.name}  ${(result.bytes / 1024).toFixed(0)} KB  ${result.seconds.toFixed(1)} s\n`);
         return;
       }
       const elapsed = (performance.now() - started) / 1000;

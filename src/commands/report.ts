@@ -11,12 +11,18 @@ export function reportProblems(problems: readonly Problem[]): boolean {
 
 /** Prints the closing line for a brochure run; returns whether every brochure was made. */
 export function reportBrochureSummary(results: readonly BrochureResult[], seconds: number): boolean {
+  const count = (of: readonly BrochureResult[]) => ({
+    made: of.filter((result) => result.ok && !result.skipped).length,
+    skipped: of.filter((result) => result.ok && result.skipped).length,
+    failed: of.filter((result) => !result.ok).length,
+  });
+  const pdfs = count(results.filter((result) => result.name.endsWith(".pdf")));
+  const images = count(results.filter((result) => result.name.endsWith(".png")));
+  console.log(`Brochures: ${pdfs.made} made, ${pdfs.skipped} skipped (unchanged), ${pdfs.failed} failed in ${seconds.toFixed(1)} s`);
+  if (images.made + images.skipped + images.failed > 0) {
+    console.log(`Share images: ${images.made} made, ${images.skipped} skipped (unchanged), ${images.failed} failed`);
+  }
   const failed = results.filter((result) => !result.ok);
-  const images = results.filter((result) => result.name.endsWith(".png"));
-  const pdfs = results.length - images.length;
-  const failedPdfs = failed.filter((result) => !result.name.endsWith(".png")).length;
-  console.log(`Brochures: ${pdfs - failedPdfs} made, 0 skipped, ${failedPdfs} failed in ${seconds.toFixed(1)} s`);
-  if (images.length > 0) console.log(`Share images: ${images.length - (failed.length - failedPdfs)} made`);
   for (const result of failed) console.error(`  not made: ${result.name} (${result.ok ? "" : result.error})`);
   return failed.length === 0;
 }

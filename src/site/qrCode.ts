@@ -1,8 +1,12 @@
 import QRCode from "qrcode";
 
+const codes = new Map<string, Promise<string>>();
+
 /** An inline SVG QR code for `url`, labelled for screen readers and tagged PDFs. */
 export async function qrCodeSvg(url: string, label: string): Promise<string> {
-  const svg = await QRCode.toString(url, { type: "svg", errorCorrectionLevel: "M", margin: 2 });
+  // Each procedure's print views in every format show the same code: make it once.
+  if (!codes.has(url)) codes.set(url, QRCode.toString(url, { type: "svg", errorCorrectionLevel: "M", margin: 2 }));
+  const svg = await codes.get(url)!;
   const escapedLabel = label.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
   return svg.replace("<svg ", `<svg role="img" aria-label="${escapedLabel}" class="qr-code" `);
 }

@@ -1,0 +1,23 @@
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import Eleventy from "@11ty/eleventy";
+
+/**
+ * The baseline: plain Eleventy over the same Markdown files with a minimal layout (Eleventy's
+ * defaults: markdown-it, front matter, one page per file).
+ */
+export async function plainEleventyBuild(contentDir: string, outDir: string): Promise<void> {
+  const layouts = path.join(path.dirname(outDir), "plain-layouts");
+  await mkdir(layouts, { recursive: true });
+  await writeFile(path.join(layouts, "page.njk"), "<!doctype html><html lang=en><title>{{ title }}</title><main>{{ content | safe }}</main></html>\n");
+  const eleventy = new Eleventy(path.join(contentDir, "procedures"), outDir, {
+    configPath: false,
+    quietMode: true,
+    config(eleventyConfig) {
+      eleventyConfig.setLayoutsDirectory(path.relative(path.join(contentDir, "procedures"), layouts));
+      eleventyConfig.addGlobalData("layout", "page.njk");
+      eleventyConfig.setQuietMode(true);
+    },
+  });
+  await eleventy.write();
+}

@@ -1,0 +1,67 @@
+import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { writeFileAtomic } from "./writeAtomic.ts";
+
+/**
+ * What each made file was made from: the hash of everything its print view loaded (HTML, CSS,
+ * fonts, images, recorded as Chromium requested them), plus the job's own settings (format, bleed,
+ * metadata), clinic.yaml and the Chromium version. A job whose inputs hash the same and whose file
+ * is still there is skipped; any change to one of its inputs makes it again.
+ */
+interface Entry {
+  hash: string;
+  /** Site paths the print view loaded, e.g. `/print/x/`, `/css/brochure.css`, `/fonts/….woff2`. */
+  resources: string[];
+}
+
+export class RenderManifest {
+  readonly #fileHashes = new Map<string, Promise<string>>();
+  readonly #entries: Record<string, Entry>;
+  /** Settings every job shares: Chromium version, clinic.yaml, Pamphlet's PDF options. */
+  readonly #common: string;
+
+  private constructor(readonly file: string, readonly siteDir: string, entries: Record<string, Entry>, common: string) {
+    this.#entries = entries;
+    this.#common = common;
+  }
+
+  /** Opens the manifest at `file`; `fresh` ignores what it holds (`--force`), so every job is made. */
+  static async open(file: string, siteDir: string, common: string, { fresh = false } = {}): Promise<RenderManifest> {
+    const entries = fresh ? {} : await readFile(file, "utf8").then((text) => JSON.parse(text) as Record<string, Entry>).catch(() => ({}));
+    return new RenderManifest(file, siteDir, entries, common);
+  }
+
+  /** Whether `output` exists and was made from exactly the inputs it would be made from now. */
+  async isFresh(name: string, settings: unknown, output: string): Promise<boolean> {
+    const entry = this.#entries[name];
+    if (!entry || !existsSync(output)) return false;
+    return (await this.#hash(settings, entry.resources)) === entry.hash;
+  }
+
+  async record(name: string, settings: unknown, resources: string[]): Promise<void> {
+    const sorted = [...new Set(resources)].sort();
+    this.#entries[name] = { hash: await this.#hash(settings, sorted), resources: sorted };
+  }
+
+  async save(): Promise<void> {
+    await writeFileAtomic(this.file, new TextEncoder().encode(`${JSON.stringify(this.#entries, null, 1)}\n`));
+  }
+
+  async #hash(settings: unknown, resources: string[]): Promise<string> {
+    const hash = createHash("sha256").update(this.#common).update(JSON.stringify(settings));
+    for (const resource of resources) hash.update(`\n${resource} ${await this.#fileHash(resource)}`);
+    return hash.digest("hex");
+  }
+
+  /** A site path's file content hash (`/print/x/` → `print/x/index.html`), cached for the run. */
+  #fileHash(resource: string): Promise<string> {
+    const relative = decodeURIComponent(resource).replace(/\/$/, "/index.html").replace(/^\/+/, "");
+    const file = path.join(this.siteDir, relative);
+    if (!this.#fileHashes.has(file)) {
+      this.#fileHashes.set(file, readFile(file).then((bytes) => createHash("sha256").update(bytes).digest("hex"), () => "missing"));
+    }
+    return this.#fileHashes.get(file)!;
+  }
+}

@@ -1,0 +1,35 @@
+import { copyFile, mkdir, readdir, rm } from "node:fs/promises";
+import path from "node:path";
+
+/**
+ * Copies the made files into the site so any static host serves them next to the pages that link
+ * to them (`output/brochures` → `site/brochures`, `output/share` → `site/share`), and removes the
+ * files of procedures that no longer exist from both places. A file is `<slug>.pdf`,
+ * `<slug>.<format>.pdf`, `booklet.pdf` or `<slug>.png` / `home.png`, maybe under a language folder.
+ */
+export async function publishOutputs(outDir: string, siteDir: string, slugs: readonly string[]): Promise<void> {
+  const current = (name: string) => ["booklet.pdf", "home.png"].includes(name) || slugs.includes(name.split(".")[0]!);
+  for (const folder of ["brochures", "share"]) {
+    const made = path.join(outDir, folder);
+    const published = path.join(siteDir, folder);
+    for (const relative of await filesUnder(made)) {
+      if (!current(path.basename(relative))) {
+        await rm(path.join(made, relative), { force: true });
+        continue;
+      }
+      await mkdir(path.dirname(path.join(published, relative)), { recursive: true });
+      await copyFile(path.join(made, relative), path.join(published, relative));
+    }
+    for (const relative of await filesUnder(published)) {
+      if (/\.(pdf|png)$/.test(relative) && !current(path.basename(relative))) await rm(path.join(published, relative), { force: true });
+    }
+  }
+}
+
+/** PDFs and PNGs under `dir` (not the manifest or temporary files), as relative paths. */
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+  return entries
+    .filter((entry) => entry.isFile() && /\.(pdf|png)$/.test(entry.name))
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)));
+}

@@ -1,0 +1,82 @@
+import { readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import test from "ava";
+import { runPamphlet, siteArgs } from "./helpers/cli.ts";
+import { fixtureSite, type FixtureSite } from "./helpers/fixtures.ts";
+
+const formats = ["--formats", "letter,trifold,booklet"];
+/** The files a run made (not skipped), from its one-line-per-file report. */
+const made = (stdout: string) => [...stdout.matchAll(/^\[\s*\d+\/\d+\] (\S+) {2}(?!unchanged)/gm)].map((match) => match[1]!).sort();
+const skipped = (stdout: string) => [...stdout.matchAll(/^\[\s*\d+\/\d+\] (\S+) {2}unchanged$/gm)].map((match) => match[1]!).sort();
+const all = ["booklet.pdf", "compression-therapy.pdf", "compression-therapy.trifold.pdf", "sclerotherapy.pdf", "sclerotherapy.trifold.pdf"];
+
+async function built(t: import("ava").ExecutionContext): Promise<FixtureSite> {
+  const site = await fixtureSite(t);
+  const first = await runPamphlet(["build", ...formats, ...siteArgs(site)]);
+  t.is(first.code, 0, first.stderr);
+  t.deepEqual(made(first.stdout).filter((name) => name.endsWith(".pdf")), all);
+  return site;
+}
+
+const brochures = (site: FixtureSite, ...extra: string[]) => runPamphlet(["brochures", ...formats, ...extra, ...siteArgs(site)]);
+
+test("unchanged content: a rebuild prints nothing and leaves every PDF byte-identical", async (t) => {
+  const site = await built(t);
+  const before = await readFile(path.join(site.brochuresDir, "sclerotherapy.pdf"));
+  const again = await runPamphlet(["build", ...formats, ...siteArgs(site)]);
+  t.is(again.code, 0, again.stderr);
+  t.deepEqual(made(again.stdout), []);
+  t.deepEqual(skipped(again.stdout).filter((name) => name.endsWith(".pdf")), all);
+  t.regex(again.stdout, /Brochures: 0 made, 5 skipped \(unchanged\), 0 failed/);
+  t.deepEqual(await readFile(path.join(site.brochuresDir, "sclerotherapy.pdf")), before);
+});
+
+test("an edit to one procedure prints only that procedure's brochures (and the booklet that holds it)", async (t) => {
+  const site = await built(t);
+  const file = path.join(site.contentDir, "procedures", "sclerotherapy.md");
+  await writeFile(file, (await readFile(file, "utf8")).replace("The vein closes and fades.", "The vein closes and slowly fades."));
+  const run = await runPamphlet(["build", ...formats, ...siteArgs(site)]);
+  t.is(run.code, 0, run.stderr);
+  // The share card shows the title and summary, not the body: it stays as it was.
+  t.deepEqual(made(run.stdout), ["booklet.pdf", "sclerotherapy.pdf", "sclerotherapy.trifold.pdf"]);
+});
+
+test("a stylesheet change prints everything", async (t) => {
+  const site = await built(t);
+  const css = path.join(site.siteDir, "css", "brochure.css");
+  await writeFile(css, `${await readFile(css, "utf8")}\nh2 { letter-spacing: 0.01em; }\n`);
+  const run = await brochures(site);
+  t.is(run.code, 0, run.stderr);
+  t.deepEqual(made(run.stdout), all);
+});
+
+test("a clinic.yaml change prints everything", async (t) => {
+  const site = await built(t);
+  const clinic = path.join(site.contentDir, "_data", "clinic.yaml");
+  await writeFile(clinic, (await readFile(clinic, "utf8")).replace("(555) 010-0199", "(555) 010-0198"));
+  const run = await runPamphlet(["build", ...formats, ...siteArgs(site)]);
+  t.is(run.code, 0, run.stderr);
+  t.deepEqual(made(run.stdout).filter((name) => name.endsWith(".pdf")), all);
+});
+
+test("--force prints everything even when nothing changed", async (t) => {
+  const site = await built(t);
+  const run = await brochures(site, "--force");
+  t.is(run.code, 0, run.stderr);
+  t.deepEqual(made(run.stdout), all);
+});
+
+test("--shard 1/3, 2/3 and 3/3 together print every brochure exactly once", async (t) => {
+  const site = await built(t);
+  const shares = [];
+  for (const shard of ["1/3", "2/3", "3/3"]) {
+    const run = await brochures(site, "--force", "--shard", shard);
+    t.is(run.code, 0, run.stderr);
+    shares.push(made(run.stdout));
+  }
+  t.deepEqual(shares.flat().sort(), all, "every brochure once, none twice");
+  t.true(shares.filter((share) => share.length > 0).length >= 2, `split across shards: ${JSON.stringify(shares)}`);
+  const bad = await brochures(site, "--shard", "4/3");
+  t.is(bad.code, 2);
+  t.regex(bad.stderr, /--shard takes i\/n with 1 ≤ i ≤ n/);
+});

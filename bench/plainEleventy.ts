@@ -17,6 +17,7 @@ export async function plainEleventyBuild(contentDir: string, outDir: string): Pr
       eleventyConfig.setLayoutsDirectory(path.relative(path.join(contentDir, "procedures"), layouts));
       eleventyConfig.addGlobalData("layout", "page.njk");
       eleventyConfig.setQuietMode(true);
+      eleventyConfig.setUseGitIgnore(false);
     },
   });
   await eleventy.write();

@@ -3,10 +3,6 @@ import { pathToFileURL } from "node:url";
 import { parseFormats } from "./brochures/formats.ts";
 import { parseShard } from "./brochures/shard.ts";
 import { PamphletError, UsageError } from "./content/errors.ts";
-import { runBrochures } from "./commands/brochures.ts";
-import { runBuild } from "./commands/build.ts";
-import { runCheck } from "./commands/check.ts";
-import { runDev } from "./commands/dev.ts";
 import { exitCleanlyOnSignals } from "./interrupt.ts";
 
 const usage = `Usage: pamphlet <command> [options]
@@ -65,15 +61,16 @@ export async function runCli(argv: string[]): Promise<number> {
       shard: values.shard === undefined ? undefined : parseShard(values.shard),
       force: values.force,
     };
+    // Each command's module is loaded only when it runs: Eleventy and Puppeteer take a while to load.
     switch (command) {
       case "build":
-        return await runBuild(folders, choice);
+        return await (await import("./commands/build.ts")).runBuild(folders, choice);
       case "brochures":
-        return await runBrochures(folders, rest, choice);
+        return await (await import("./commands/brochures.ts")).runBrochures(folders, rest, choice);
       case "check":
-        return await runCheck(folders, { json: values.json });
+        return await (await import("./commands/check.ts")).runCheck(folders, { json: values.json });
       case "dev":
-        return await runDev(folders, parsePort(values.port));
+        return await (await import("./commands/dev.ts")).runDev(folders, parsePort(values.port));
       default:
         throw new UsageError(`Unknown command "${command}".`);
     }

@@ -10,7 +10,7 @@ test("build prints a letter brochure per procedure: tagged, titled, fonts embedd
   const site = await fixtureSite(t);
   const run = await runPamphlet(["build", ...siteArgs(site)]);
   t.is(run.code, 0, run.stderr);
-  t.regex(run.stdout, /Brochures: 2 made, 0 skipped, 0 failed/);
+  t.regex(run.stdout, /Brochures: 2 made, 0 skipped \(unchanged\), 0 failed/);
   const pdf = path.join(site.brochuresDir, "sclerotherapy.pdf");
 
   const info = await pdfInfo(pdf);
@@ -65,9 +65,9 @@ test("a4 paper in clinic.yaml gives A4 brochures", async (t) => {
 test("brochures re-prints named procedures from the built site and refuses unknown ones", async (t) => {
   const site = await fixtureSite(t);
   t.is((await runPamphlet(["build", ...siteArgs(site)])).code, 0);
-  const run = await runPamphlet(["brochures", "sclerotherapy", ...siteArgs(site)]);
+  const run = await runPamphlet(["brochures", "sclerotherapy", "--force", ...siteArgs(site)]);
   t.is(run.code, 0, run.stderr);
-  t.regex(run.stdout, /Brochures: 1 made, 0 skipped, 0 failed/);
+  t.regex(run.stdout, /Brochures: 1 made, 0 skipped \(unchanged\), 0 failed/);
   const unknown = await runPamphlet(["brochures", "no-such-thing", ...siteArgs(site)]);
   t.is(unknown.code, 2);
   t.regex(unknown.stderr, /No procedure called no-such-thing\. Known procedures: compression-therapy, sclerotherapy/);

@@ -80,3 +80,14 @@ test("--shard 1/3, 2/3 and 3/3 together print every brochure exactly once", asyn
   t.is(bad.code, 2);
   t.regex(bad.stderr, /--shard takes i\/n with 1 ≤ i ≤ n/);
 });
+
+test("after the shards ran, a full run finds every brochure made (their manifests merge) and prints nothing", async (t) => {
+  const site = await built(t);
+  for (const shard of ["1/2", "2/2"]) t.is((await brochures(site, "--force", "--shard", shard)).code, 0);
+  const { readdir } = await import("node:fs/promises");
+  t.deepEqual((await readdir(site.brochuresDir)).filter((name) => name.startsWith(".manifest")).sort(), [".manifest-1-of-2.json", ".manifest-2-of-2.json", ".manifest.json"]);
+  const { rm } = await import("node:fs/promises");
+  await rm(path.join(site.brochuresDir, ".manifest.json"));
+  const run = await brochures(site);
+  t.deepEqual(made(run.stdout), []);
+});

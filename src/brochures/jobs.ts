@@ -4,7 +4,7 @@ import type { Content } from "../content/load.ts";
 import { loadStrings } from "../site/strings.ts";
 import { bookletPath, bookletPrintUrl, brochurePath, printUrl } from "../site/urls.ts";
 import { bleedMm, type BleedPlacement } from "./bleed.ts";
-import { brochureMetadata, type BrochureMetadata } from "./finishPdf.ts";
+import { brochureMetadata, type BrochureMetadata } from "./metadata.ts";
 import { paperOf, procedureFormats, type BrochureFormat } from "./formats.ts";
 import type { PrintRequest } from "./printer.ts";
 

@@ -1,4 +1,4 @@
-import puppeteer, { type Browser } from "puppeteer-core";
+import type { Browser } from "puppeteer-core";
 import { findBrowser } from "./findBrowser.ts";
 
 /** Chromium flags: headless, no GPU, and no calls home (this machine and many clinics' have no open internet). */
@@ -17,6 +17,8 @@ export async function launchBrowser(): Promise<Browser> {
   const args = [...quietFlags];
   // Chromium's sandbox refuses to start as root (containers, CI); only then do we turn it off.
   if (process.getuid?.() === 0) args.push("--no-sandbox");
+  // Loaded here, not at the top: a run where nothing needs printing never pays for it.
+  const { default: puppeteer } = await import("puppeteer-core");
   return puppeteer.launch({
     executablePath: findBrowser(),
     headless: true,

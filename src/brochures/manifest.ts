@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { readFile } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { writeFileAtomic } from "./writeAtomic.ts";
 
@@ -27,9 +27,18 @@ export class RenderManifest {
     this.#common = common;
   }
 
-  /** Opens the manifest at `file`; `fresh` ignores what it holds (`--force`), so every job is made. */
-  static async open(file: string, siteDir: string, common: string, { fresh = false } = {}): Promise<RenderManifest> {
-    const entries = fresh ? {} : await readFile(file, "utf8").then((text) => JSON.parse(text) as Record<string, Entry>).catch(() => ({}));
+  /**
+   * Opens the manifest of `dir`. A sharded run writes its own `.manifest-<i>-of-<n>.json`; reading
+   * merges every manifest there, so files made by other machines of a CI matrix count as made.
+   * `fresh` ignores them all (`--force`), so every job is made.
+   */
+  static async open(dir: string, siteDir: string, common: string, options: { fresh?: boolean; shard?: string } = {}): Promise<RenderManifest> {
+    const file = path.join(dir, options.shard ? `.manifest-${options.shard.replace("/", "-of-")}.json` : ".manifest.json");
+    const names = options.fresh ? [] : (await readdir(dir).catch(() => [])).filter((name) => /^\.manifest.*\.json$/.test(name)).sort();
+    const entries: Record<string, Entry> = {};
+    for (const name of names) {
+      Object.assign(entries, await readFile(path.join(dir, name), "utf8").then((text) => JSON.parse(text) as Record<string, Entry>).catch(() => ({})));
+    }
     return new RenderManifest(file, siteDir, entries, common);
   }
 

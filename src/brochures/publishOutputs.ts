@@ -1,4 +1,4 @@
-import { copyFile, mkdir, readdir, rm } from "node:fs/promises";
+import { copyFile, mkdir, readdir, rm, stat } from "node:fs/promises";
 import path from "node:path";
 
 /**
@@ -17,8 +17,7 @@ export async function publishOutputs(outDir: string, siteDir: string, slugs: rea
         await rm(path.join(made, relative), { force: true });
         continue;
       }
-      await mkdir(path.dirname(path.join(published, relative)), { recursive: true });
-      await copyFile(path.join(made, relative), path.join(published, relative));
+      await copyIfChanged(path.join(made, relative), path.join(published, relative));
     }
     for (const relative of await filesUnder(published)) {
       if (/\.(pdf|png)$/.test(relative) && !current(path.basename(relative))) await rm(path.join(published, relative), { force: true });
@@ -32,4 +31,12 @@ async function filesUnder(dir: string): Promise<string[]> {
   return entries
     .filter((entry) => entry.isFile() && /\.(pdf|png)$/.test(entry.name))
     .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)));
+}
+
+/** Copies unless the copy is already there: same size and not older than the original. */
+async function copyIfChanged(from: string, to: string): Promise<void> {
+  const [source, target] = await Promise.all([stat(from), stat(to).catch(() => undefined)]);
+  if (target && target.size === source.size && target.mtimeMs >= source.mtimeMs) return;
+  await mkdir(path.dirname(to), { recursive: true });
+  await copyFile(from, to);
 }

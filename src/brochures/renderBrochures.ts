@@ -1,7 +1,5 @@
-import path from "node:path";
 import type { Content } from "../content/load.ts";
 import { browserIdentity } from "./browserVersion.ts";
-import { finishPdf } from "./finishPdf.ts";
 import { brochureJobs, type BrochureJob, type JobOptions } from "./jobs.ts";
 import { RenderManifest } from "./manifest.ts";
 import { BrochurePrinter } from "./printer.ts";
@@ -43,7 +41,10 @@ export async function renderBrochures(options: RenderOptions): Promise<BrochureR
     ...(options.shareDir ? shareImageJobs(options.content, options.shareDir) : []),
   ].filter((job) => !options.shard || inShard(job.name, options.shard));
   const common = JSON.stringify({ renderVersion, browser: browserIdentity(), clinic: options.content.clinic });
-  const manifest = await RenderManifest.open(path.join(options.brochuresDir, ".manifest.json"), options.siteDir, common, { fresh: options.force });
+  const manifest = await RenderManifest.open(options.brochuresDir, options.siteDir, common, {
+    fresh: options.force,
+    shard: options.shard && `${options.shard.index}/${options.shard.count}`,
+  });
   const server = await startSiteServer(options.siteDir);
   const printer = new BrochurePrinter({ origin: server.origin, tabs: options.tabs, timeoutMs: options.timeoutMs });
   let done = 0;
@@ -70,6 +71,7 @@ async function renderOne(job: BrochureJob | ShareImageJob, printer: BrochurePrin
   try {
     if (await manifest.isFresh(job.name, settings, job.file)) return made(true, 0);
     const printed = await printer.print({ ...job, url: `${origin}${job.url}` });
+    const { finishPdf } = await import("./finishPdf.ts"); // pdf-lib loads only when something is printed
     const bytes = "metadata" in job ? await finishPdf(printed.bytes, job.metadata, job.bleed) : printed.bytes;
     await writeFileAtomic(job.file, bytes);
     await manifest.record(job.name, settings, printed.resources);

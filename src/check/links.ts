@@ -15,12 +15,13 @@ export const checkLinks: Check = ({ content, contentDir }) => {
   const routes = siteRoutes(content);
   const urlOf = (document: DocumentSource) =>
     "category" in document ? procedureUrl(document.slug, document.lang, content.clinic) : `${languagePrefix(document.lang, content.clinic)}/${document.slug}/`;
-  const anchors = new Map(documentsOf(content).map((document) => [urlOf(document), anchorsOf(document)]));
+  const parsed = new Map(documentsOf(content).map((document) => [document, markdown.parse(document.body, {})]));
+  const anchors = new Map([...parsed].map(([document, tokens]) => [urlOf(document), anchorsOf(tokens)]));
   return documentsOf(content).flatMap((procedure) => {
     const pageUrl = urlOf(procedure);
     const lines = procedure.body.split("\n");
     const problems: Problem[] = [];
-    for (const { token, line } of inlineTokens(procedure.body)) {
+    for (const { token, line } of inlineTokens(parsed.get(procedure)!)) {
       const at = (needle: string) => bodyProblemAt(procedure, lines, line, needle);
       if (token.type === "image") {
         const src = token.attrGet("src") ?? "";
@@ -53,15 +54,13 @@ function resolve(href: string, pageUrl: string): URL | undefined {
   return new URL(href, `http://site.invalid${pageUrl}`);
 }
 
-function anchorsOf(procedure: DocumentSource): Set<string> {
-  const ids = markdown
-    .parse(procedure.body, {})
-    .flatMap((token, index, tokens) => (token.type === "heading_open" ? [headingId(tokens[index + 1]?.content ?? "")] : []));
+function anchorsOf(tokens: Token[]): Set<string> {
+  const ids = tokens.flatMap((token, index) => (token.type === "heading_open" ? [headingId(tokens[index + 1]?.content ?? "")] : []));
   return new Set([...pageIds, ...ids]);
 }
 
-function* inlineTokens(body: string): Generator<{ token: Token; line: number }> {
-  for (const block of markdown.parse(body, {})) {
+function* inlineTokens(tokens: Token[]): Generator<{ token: Token; line: number }> {
+  for (const block of tokens) {
     if (block.type !== "inline") continue;
     for (const token of block.children ?? []) yield { token, line: (block.map?.[0] ?? 0) + 1 };
   }

@@ -1,16 +1,29 @@
+import { rm } from "node:fs/promises";
 import { loadForBuild } from "../check/runChecks.ts";
-import { buildSite } from "../site/build.ts";
+import { recordSiteFingerprint, siteFingerprint, siteIsCurrent } from "../site/siteFingerprint.ts";
+import { printBrochures } from "./brochures.ts";
 import { siteDirOf, type BrochureChoice, type Folders } from "./options.ts";
 import { reportProblems } from "./report.ts";
-import { printBrochures } from "./brochures.ts";
 
-/** `pamphlet build`: validate all content, build the site, then print and publish every brochure. */
+/**
+ * `pamphlet build`: validate all content, build the site (skipped when nothing it is built from
+ * changed), then print and publish the brochures that changed.
+ */
 export async function runBuild(folders: Folders, choice: BrochureChoice = {}): Promise<number> {
   const started = performance.now();
   const { content, problems } = await loadForBuild(folders.contentDir);
   if (!reportProblems(problems) || !content) return 1;
-  await buildSite({ content, contentDir: folders.contentDir, siteDir: siteDirOf(folders) });
-  console.log(`Site: ${siteDirOf(folders)} built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  const siteDir = siteDirOf(folders);
+  const fingerprint = await siteFingerprint(folders.contentDir);
+  if (!choice.force && (await siteIsCurrent(siteDir, fingerprint))) {
+    console.log(`Site: ${siteDir} unchanged`);
+  } else {
+    await rm(`${siteDir}.fingerprint`, { force: true });
+    const { buildSite } = await import("../site/build.ts"); // Eleventy loads only when the site is built
+    await buildSite({ content, contentDir: folders.contentDir, siteDir });
+    await recordSiteFingerprint(siteDir, fingerprint);
+    console.log(`Site: ${siteDir} built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  }
   const ok = await printBrochures(content, folders, choice, undefined, { shareImages: true });
   return ok ? 0 : 1;
 }

@@ -1,0 +1,127 @@
+// npm run bench [-- --n 200 --runs 3 --quick]
+// Pamphlet against its baselines, side by side in one run, on a synthetic library of N procedures
+// made from the shipped ones. Prints medians and ratios. --quick skips the 5N memory run.
+import { spawn } from "node:child_process";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { renderBrochures } from "../src/brochures/renderBrochures.ts";
+import { startSiteServer } from "../src/brochures/siteServer.ts";
+import { loadForBuild } from "../src/check/runChecks.ts";
+import { buildSite } from "../src/site/build.ts";
+import { printUrl } from "../src/site/urls.ts";
+import { withPeakMemory } from "./memory.ts";
+import { naivePdfs } from "./naiveBaseline.ts";
+import { plainEleventyBuild } from "./plainEleventy.ts";
+import { fixed, median, timed } from "./stats.ts";
+import { syntheticLibrary } from "./syntheticLibrary.ts";
+
+const { values } = parseArgs({ options: { n: { type: "string", default: "200" }, runs: { type: "string", default: "3" }, quick: { type: "boolean", default: false } } });
+const n = Number(values.n);
+const runs = Number(values.runs);
+const root = await mkdtemp(path.join(os.tmpdir(), "pamphlet-bench-"));
+const repo = path.resolve(import.meta.dirname, "..");
+const line = (label: string, ours: string, baseline: string, ratio: string) => console.log(`${label.padEnd(44)} ${ours.padStart(14)} ${baseline.padStart(16)} ${ratio.padStart(9)}`);
+
+try {
+  console.log(`Pamphlet benchmark: ${n} procedures, ${runs} runs each, ${os.availableParallelism()} cores, ${os.cpus()[0]?.model ?? ""}`);
+  const contentDir = await syntheticLibrary(path.join(root, "content"), n, path.join(repo, "content"));
+  line("", "Pamphlet", "baseline", "ratio");
+
+  // 1. Site build, in this process, alternating Pamphlet and plain Eleventy over the same Markdown.
+  const ours: number[] = [];
+  const plain: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    plain.push((await timed(() => plainEleventyBuild(contentDir, path.join(root, "plain")))).seconds);
+    ours.push((await timed(async () => {
+      const { content } = await loadForBuild(contentDir);
+      await buildSite({ content: content!, contentDir, siteDir: path.join(root, "site") });
+    })).seconds);
+  }
+  line("site build, cold (s)   [plain Eleventy]", fixed(median(ours)), fixed(median(plain)), `${fixed(median(ours) / median(plain))}x`);
+
+  // 2. Brochures per second over the same print pages: the pool vs a new browser per PDF.
+  const { content } = await loadForBuild(contentDir);
+  const sample = content!.procedures.slice(0, Math.min(n, 40));
+  const naiveSample = sample.slice(0, 8);
+  const server = await startSiteServer(path.join(root, "site"));
+  const poolRates: number[] = [];
+  const naiveRates: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const naive = await timed(() =>
+      naivePdfs(naiveSample.map((procedure) => `${server.origin}${printUrl(procedure.slug, procedure.lang, "letter", content!.clinic)}`), (i) => path.join(root, `naive-${i}.pdf`)));
+    naiveRates.push(naiveSample.length / naive.seconds);
+    const pool = await timed(() => renderBrochures({
+      content: content!, siteDir: path.join(root, "site"), brochuresDir: path.join(root, "pool"), formats: ["letter"],
+      slugs: sample.map((procedure) => procedure.slug), force: true,
+    }));
+    poolRates.push(sample.length / pool.seconds);
+  }
+  await server.close();
+  line(`brochures per second  [new browser per PDF]`, fixed(median(poolRates)), fixed(median(naiveRates)), `${fixed(median(poolRates) / median(naiveRates), 1)}x`);
+
+  // 3. Whole builds through the CLI, as a writer runs them: cold, unchanged, one procedure edited.
+  const out = path.join(root, "out");
+  const cli = (...args: string[]) => timed(() => run(process.execPath, [path.join(repo, "scripts/pamphlet.js"), "build", "--formats", "letter", "--content", contentDir, "--out", out, ...args]));
+  const plainCli = () => timed(() => run(process.execPath, [path.join(repo, "node_modules/@11ty/eleventy/cmd.cjs"), "--config", path.join(root, "plain.config.cjs"), "--quiet"]));
+  await writeFile(path.join(root, "plain.config.cjs"), plainConfig(contentDir, path.join(root, "plain-cli")));
+  const cold = await cli();
+  const unchanged: number[] = [];
+  const plainRuns: number[] = [];
+  let unchangedOutput = "";
+  for (let run = 0; run < runs; run++) {
+    plainRuns.push((await plainCli()).seconds);
+    const again = await cli();
+    unchanged.push(again.seconds);
+    unchangedOutput = again.result;
+  }
+  const edited = path.join(contentDir, "procedures", `${content!.procedures[0]!.slug}.md`);
+  await writeFile(edited, (await readFile(edited, "utf8")).replace("## What it is", "## What it is\n\nAn edited sentence for the benchmark."));
+  const edit = await cli();
+  line("full build, cold: site + PDFs + share (s)", fixed(cold.seconds), "", "");
+  line("rebuild, nothing changed (s) [plain Eleventy]", fixed(median(unchanged)), fixed(median(plainRuns)), `${fixed(median(unchanged) / median(plainRuns))}x`);
+  line("rebuild, one procedure edited (s) [cold build]", fixed(edit.seconds), fixed(cold.seconds), `${fixed(edit.seconds / cold.seconds)}x`);
+  console.log(`  (cold build printed ${count(cold.result, /Brochures: (\d+) made/)} PDFs; the unchanged rebuild ${count(unchangedOutput, /Brochures: (\d+) made/)}; the edit ${count(edit.result, /Brochures: (\d+) made/)})`);
+
+  // 4. Peak memory (RSS) while printing N and 5N PDFs: Chromium is restarted every 150 prints.
+  if (!values.quick) {
+    const peaks = [];
+    for (const size of [n, 5 * n]) {
+      const library = await syntheticLibrary(path.join(root, `memory-${size}`), size, path.join(repo, "content"));
+      const loaded = (await loadForBuild(library)).content!;
+      await buildSite({ content: loaded, contentDir: library, siteDir: path.join(root, `memory-${size}-site`) });
+      const { peak } = await withPeakMemory(() => renderBrochures({ content: loaded, siteDir: path.join(root, `memory-${size}-site`), brochuresDir: path.join(root, `memory-${size}-pdf`), formats: ["letter"], force: true }));
+      peaks.push(peak);
+      console.log(`peak RSS printing ${String(size).padStart(5)} PDFs (MB)              node ${fixed(peak.node, 0)}  chromium ${fixed(peak.chromium, 0)}  total ${fixed(peak.total, 0)}`);
+    }
+    line(`peak RSS at 5N vs N (total)`, fixed(peaks[1]!.total, 0), fixed(peaks[0]!.total, 0), `${fixed(peaks[1]!.total / peaks[0]!.total)}x`);
+  }
+} finally {
+  await rm(root, { recursive: true, force: true });
+}
+
+function run(command: string, args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: repo, env: { ...process.env, NO_COLOR: "1" } });
+    let output = "";
+    child.stdout.on("data", (chunk) => (output += chunk));
+    child.stderr.on("data", (chunk) => (output += chunk));
+    child.on("error", reject);
+    child.on("close", (code) => (code === 0 ? resolve(output) : reject(new Error(`${command} ${args.join(" ")} failed:\n${output}`))));
+  });
+}
+
+function count(output: string, pattern: RegExp): string {
+  return pattern.exec(output)?.[1] ?? "?";
+}
+
+function plainConfig(contentDir: string, outDir: string): string {
+  return `// Plain Eleventy over the same Markdown, minimal layout: the baseline for Pamphlet's build.
+module.exports = function (eleventyConfig) {
+  eleventyConfig.addGlobalData("layout", "page.njk");
+  eleventyConfig.addTemplate("_layouts/page.njk", "<!doctype html><html lang=en><title>{{ title }}</title><main>{{ content | safe }}</main></html>");
+  return { dir: { input: ${JSON.stringify(path.join(contentDir, "procedures"))}, output: ${JSON.stringify(outDir)}, layouts: "_layouts" } };
+};
+`;
+}

@@ -1,0 +1,35 @@
+import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
+import { readdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { projectRoot, templatesDir } from "./paths.ts";
+
+/**
+ * A hash of everything the site is built from: the content folder, Pamphlet's templates and code,
+ * and the installed dependencies (via package-lock.json). When it matches the last build's and the
+ * site is still there, the site build can be skipped.
+ */
+export async function siteFingerprint(contentDir: string): Promise<string> {
+  const hash = createHash("sha256");
+  const roots = [contentDir, templatesDir, path.join(projectRoot, "src"), path.join(projectRoot, "package-lock.json")];
+  for (const root of roots) {
+    for (const file of await filesUnder(root)) hash.update(`${path.relative(root, file)}\0`).update(await readFile(file)).update("\0");
+  }
+  return hash.digest("hex");
+}
+
+async function filesUnder(root: string): Promise<string[]> {
+  if (!existsSync(root)) return [];
+  if (!(await readdir(root).then(() => true, () => false))) return [root];
+  const entries = await readdir(root, { recursive: true, withFileTypes: true });
+  return entries.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name)).sort();
+}
+
+const stampFile = (siteDir: string) => `${siteDir}.fingerprint`;
+
+export async function siteIsCurrent(siteDir: string, fingerprint: string): Promise<boolean> {
+  if (!existsSync(path.join(siteDir, "index.html"))) return false;
+  return (await readFile(stampFile(siteDir), "utf8").catch(() => "")) === fingerprint;
+}
+
+export const recordSiteFingerprint = (siteDir: string, fingerprint: string) => writeFile(stampFile(siteDir), fingerprint);

@@ -12,6 +12,8 @@ Commands:
   dev                 preview with live reload on http://localhost:8080
   brochures [slug…]   print brochures from an already built site
   check               check the content and list every problem
+  pack <slug…>        one PDF to print for a visit: a cover, then each brochure
+                      on a right-hand page (--lang es, --format large, --out FILE)
 
 Options:
   --content DIR       the content folder (default: content)
@@ -22,6 +24,7 @@ Options:
   --force             make every brochure, even those whose inputs did not change
   --shard i/n         make only the i-th of n shares of the brochures (split across machines)
   --json              check: print the report as JSON
+  --base-path PATH    publish the site under this folder (default: the path of siteUrl)
   --port N            dev server port (default: 8080)
   -h, --help          show this help`;
 
@@ -40,6 +43,10 @@ export async function runCli(argv: string[]): Promise<number> {
         bleed: { type: "boolean", default: false },
         json: { type: "boolean", default: false },
         shard: { type: "string" },
+        "base-path": { type: "string" },
+        lang: { type: "string" },
+        format: { type: "string" },
+        from: { type: "string" },
         force: { type: "boolean", default: false },
         help: { type: "boolean", short: "h" },
       },
@@ -53,7 +60,8 @@ export async function runCli(argv: string[]): Promise<number> {
     console.log(usage);
     return values.help ? 0 : 2;
   }
-  const folders = { contentDir: values.content, outDir: values.out };
+  const folders = { contentDir: values.content, outDir: values.out, basePath: values["base-path"] };
+  const outGiven = argv.some((arg) => arg === "--out" || arg.startsWith("--out="));
   try {
     const choice = {
       formats: values.formats === undefined ? undefined : parseFormats(values.formats),
@@ -69,6 +77,9 @@ export async function runCli(argv: string[]): Promise<number> {
         return await (await import("./commands/brochures.ts")).runBrochures(folders, rest, choice);
       case "check":
         return await (await import("./commands/check.ts")).runCheck(folders, { json: values.json });
+      case "pack":
+        // For pack, --out is the PDF to write; the built brochures are read from --from (default: output).
+        return await (await import("./commands/pack.ts")).runPack({ ...folders, outDir: values.from ?? "output" }, rest, { lang: values.lang, format: values.format, file: outGiven ? values.out : undefined });
       case "dev":
         return await (await import("./commands/dev.ts")).runDev(folders, parsePort(values.port));
       default:

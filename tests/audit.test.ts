@@ -83,7 +83,7 @@ test.serial("each procedure page carries MedicalProcedure JSON-LD with its name,
 test.serial("sitemap.xml lists every public page, with translations; robots.txt points to it", async (t) => {
   const sitemap = await readFile(path.join(siteDir, "sitemap.xml"), "utf8");
   const listed = [...sitemap.matchAll(/<loc>https:\/\/veins\.example\.com([^<]+)<\/loc>/g)].map((match) => match[1]);
-  const publicPages = pages.filter((url) => !/\/(print|share)\//.test(url) && !url.endsWith("404.html"));
+  const publicPages = pages.filter((url) => !/\/(print|share|print-centre)\//.test(url) && !url.endsWith("404.html"));
   t.deepEqual([...listed].sort(), publicPages);
   t.regex(sitemap, /<xhtml:link rel="alternate" hreflang="es" href="https:\/\/veins\.example\.com\/es\/procedures\/sclerotherapy\/"\/>/);
   const robots = await readFile(path.join(siteDir, "robots.txt"), "utf8");

@@ -7,7 +7,7 @@ import type { BrochureMetadata } from "./metadata.ts";
  * Creator, and no author, subject or keywords), adds bleed and crop marks when asked, and proves
  * the bytes parse as a PDF.
  */
-export async function finishPdf(pdf: Uint8Array, metadata: BrochureMetadata, bleed?: BleedPlacement): Promise<Uint8Array> {
+export async function finishPdf(pdf: Uint8Array, metadata: BrochureMetadata, bleed?: BleedPlacement): Promise<{ bytes: Uint8Array; pages: number }> {
   const document = await PDFDocument.load(pdf, { updateMetadata: false });
   document.setTitle(metadata.title, { showInWindowTitleBar: true });
   document.setAuthor(metadata.author);
@@ -17,5 +17,6 @@ export async function finishPdf(pdf: Uint8Array, metadata: BrochureMetadata, ble
   document.setCreator("Pamphlet");
   document.setProducer("Pamphlet");
   if (bleed) addBleedAndCropMarks(document, bleed);
-  return document.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false });
+  const bytes = await document.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false });
+  return { bytes, pages: document.getPageCount() };
 }

@@ -12,6 +12,8 @@ import { writeFileAtomic } from "./writeAtomic.ts";
  */
 interface Entry {
   hash: string;
+  /** Page count of a PDF, for the print centre. */
+  pages?: number;
   /** Site paths the print view loaded, e.g. `/print/x/`, `/css/brochure.css`, `/fonts/….woff2`. */
   resources: string[];
 }
@@ -22,9 +24,12 @@ export class RenderManifest {
   /** Settings every job shares: Chromium version, clinic.yaml, Pamphlet's PDF options. */
   readonly #common: string;
 
-  private constructor(readonly file: string, readonly siteDir: string, entries: Record<string, Entry>, common: string) {
+  readonly #basePath: string;
+
+  private constructor(readonly file: string, readonly siteDir: string, entries: Record<string, Entry>, common: string, basePath: string) {
     this.#entries = entries;
     this.#common = common;
+    this.#basePath = basePath;
   }
 
   /**
@@ -32,14 +37,14 @@ export class RenderManifest {
    * merges every manifest there, so files made by other machines of a CI matrix count as made.
    * `fresh` ignores them all (`--force`), so every job is made.
    */
-  static async open(dir: string, siteDir: string, common: string, options: { fresh?: boolean; shard?: string } = {}): Promise<RenderManifest> {
+  static async open(dir: string, siteDir: string, common: string, options: { fresh?: boolean; shard?: string; basePath?: string } = {}): Promise<RenderManifest> {
     const file = path.join(dir, options.shard ? `.manifest-${options.shard.replace("/", "-of-")}.json` : ".manifest.json");
     const names = options.fresh ? [] : (await readdir(dir).catch(() => [])).filter((name) => /^\.manifest.*\.json$/.test(name)).sort();
     const entries: Record<string, Entry> = {};
     for (const name of names) {
       Object.assign(entries, await readFile(path.join(dir, name), "utf8").then((text) => JSON.parse(text) as Record<string, Entry>).catch(() => ({})));
     }
-    return new RenderManifest(file, siteDir, entries, common);
+    return new RenderManifest(file, siteDir, entries, common, options.basePath ?? "/");
   }
 
   /** Whether `output` exists and was made from exactly the inputs it would be made from now. */
@@ -49,9 +54,14 @@ export class RenderManifest {
     return (await this.#hash(settings, entry.resources)) === entry.hash;
   }
 
-  async record(name: string, settings: unknown, resources: string[]): Promise<void> {
+  async record(name: string, settings: unknown, resources: string[], pages?: number): Promise<void> {
     const sorted = [...new Set(resources)].sort();
-    this.#entries[name] = { hash: await this.#hash(settings, sorted), resources: sorted };
+    this.#entries[name] = { hash: await this.#hash(settings, sorted), resources: sorted, ...(pages ? { pages } : {}) };
+  }
+
+  /** Page count recorded when `name` was made. */
+  pages(name: string): number | undefined {
+    return this.#entries[name]?.pages;
   }
 
   async save(): Promise<void> {
@@ -66,7 +76,7 @@ export class RenderManifest {
 
   /** A site path's file content hash (`/print/x/` → `print/x/index.html`), cached for the run. */
   #fileHash(resource: string): Promise<string> {
-    const relative = decodeURIComponent(resource).replace(/\/$/, "/index.html").replace(/^\/+/, "");
+    const relative = decodeURIComponent(resource).slice(this.#basePath.length - 1).replace(/\/$/, "/index.html").replace(/^\/+/, "");
     const file = path.join(this.siteDir, relative);
     if (!this.#fileHashes.has(file)) {
       this.#fileHashes.set(file, readFile(file).then((bytes) => createHash("sha256").update(bytes).digest("hex"), () => "missing"));

@@ -21,6 +21,8 @@ export interface RenderOptions extends JobOptions {
   shard?: Shard;
   /** Make every file even when the manifest says it is up to date (`--force`). */
   force?: boolean;
+  /** The folder the site is published under (`/clinic/`): its pages link to files there. */
+  basePath?: string;
   tabs?: number;
   timeoutMs?: number;
   onBrochure?: (result: BrochureResult, done: number, total: number) => void;
@@ -41,17 +43,19 @@ export async function renderBrochures(options: RenderOptions): Promise<BrochureR
     ...(options.shareDir ? shareImageJobs(options.content, options.shareDir) : []),
   ].filter((job) => !options.shard || inShard(job.name, options.shard));
   const common = JSON.stringify({ renderVersion, browser: browserIdentity(), clinic: options.content.clinic });
+  const basePath = options.basePath ?? "/";
   const manifest = await RenderManifest.open(options.brochuresDir, options.siteDir, common, {
     fresh: options.force,
+    basePath,
     shard: options.shard && `${options.shard.index}/${options.shard.count}`,
   });
-  const server = await startSiteServer(options.siteDir);
+  const server = await startSiteServer(options.siteDir, { basePath });
   const printer = new BrochurePrinter({ origin: server.origin, tabs: options.tabs, timeoutMs: options.timeoutMs });
   let done = 0;
   try {
     const results = await Promise.all(
       jobs.map(async (job) => {
-        const result = await renderOne(job, printer, server.origin, manifest);
+        const result = await renderOne(job, printer, `${server.origin}${basePath.slice(0, -1)}`, manifest);
         options.onBrochure?.(result, ++done, jobs.length);
         return result;
       }),
@@ -72,9 +76,9 @@ async function renderOne(job: BrochureJob | ShareImageJob, printer: BrochurePrin
     if (await manifest.isFresh(job.name, settings, job.file)) return made(true, 0);
     const printed = await printer.print({ ...job, url: `${origin}${job.url}` });
     const { finishPdf } = await import("./finishPdf.ts"); // pdf-lib loads only when something is printed
-    const bytes = "metadata" in job ? await finishPdf(printed.bytes, job.metadata, job.bleed) : printed.bytes;
+    const { bytes, pages } = "metadata" in job ? await finishPdf(printed.bytes, job.metadata, job.bleed) : { bytes: printed.bytes, pages: undefined };
     await writeFileAtomic(job.file, bytes);
-    await manifest.record(job.name, settings, printed.resources);
+    await manifest.record(job.name, settings, printed.resources, pages);
     return made(false, bytes.byteLength);
   } catch (error) {
     return { name: job.name, ok: false, error: error instanceof Error ? error.message : String(error) };

@@ -13,6 +13,8 @@ export interface SiteServerOptions {
   /** Re-read files on every request (the dev server); otherwise files are indexed once at start. */
   live?: boolean;
   port?: number;
+  /** Serve the site under this folder (`/clinic/`), as the static host will; default `/`. */
+  basePath?: string;
   /** Response headers for every file, e.g. the security headers of the site's `_headers`. */
   headers?: Record<string, string>;
   /** Handles a request before static files; returns true when it answered. */
@@ -32,14 +34,15 @@ export async function startSiteServer(siteDir: string, options: SiteServerOption
       for (const [name, value] of Object.entries(options.headers ?? {})) response.setHeader(name, value);
     },
   });
+  const prefix = (options.basePath ?? "/").replace(/\/$/, "");
   const server = http.createServer(async (request, response) => {
     try {
       if (options.before && (await options.before(request, response))) return;
-      serveStatic(request, response, () => {
-        response.statusCode = 404;
-        response.setHeader("content-type", "text/plain; charset=utf-8");
-        response.end("Not found");
-      });
+      if (prefix) {
+        if (!request.url?.startsWith(`${prefix}/`)) return notFound(response);
+        request.url = request.url.slice(prefix.length);
+      }
+      serveStatic(request, response, () => notFound(response));
     } catch (error) {
       response.statusCode = 500;
       response.end(String(error));
@@ -59,4 +62,10 @@ export async function startSiteServer(siteDir: string, options: SiteServerOption
         server.close(() => resolve());
       }),
   };
+}
+
+function notFound(response: http.ServerResponse): void {
+  response.statusCode = 404;
+  response.setHeader("content-type", "text/plain; charset=utf-8");
+  response.end("Not found");
 }

@@ -6,13 +6,15 @@ import type { Content } from "../content/load.ts";
 import { publishOutputs } from "../brochures/publishOutputs.ts";
 import { renderBrochures } from "../brochures/renderBrochures.ts";
 import { brochuresDirOf, formatsFor, shareDirOf, siteDirOf, type BrochureChoice, type Folders } from "./options.ts";
+import { basePathOf, publishedUnder } from "../site/urls.ts";
 import { brochureProgress } from "./progress.ts";
 import { reportBrochureSummary, reportProblems } from "./report.ts";
 
 /** `pamphlet brochures [slug…]`: print brochures from an already built site. */
 export async function runBrochures(folders: Folders, slugs: string[], choice: BrochureChoice = {}): Promise<number> {
-  const { content, problems } = await loadForBuild(folders.contentDir);
-  if (!reportProblems(problems) || !content) return 1;
+  const loaded = await loadForBuild(folders.contentDir);
+  if (!reportProblems(loaded.problems) || !loaded.content) return 1;
+  const { content } = publishedUnder(loaded.content, folders.basePath);
   const known = content.procedures.map((procedure) => procedure.slug);
   const unknown = slugs.filter((slug) => !known.includes(slug));
   if (unknown.length > 0) throw new UsageError(`No procedure called ${unknown.join(", ")}. Known procedures: ${known.join(", ")}`);
@@ -42,8 +44,13 @@ export async function printBrochures(
     shard: choice.shard,
     force: choice.force,
     shareDir: shareImages ? shareDirOf(folders) : undefined,
+    basePath: basePathOf(content.clinic.siteUrl),
     onBrochure: brochureProgress().update,
   });
   await publishOutputs(folders.outDir, siteDirOf(folders), content.procedures.map((procedure) => procedure.slug));
+  // The print centre lists the files that now exist, so it is written after them.
+  const { publishedBrochures, writePrintCentre } = await import("../site/printCentre.ts");
+  const entries = await publishedBrochures(content, siteDirOf(folders), brochuresDirOf(folders));
+  await writePrintCentre({ content, contentDir: folders.contentDir, siteDir: siteDirOf(folders), basePath: basePathOf(content.clinic.siteUrl), entries });
   return reportBrochureSummary(results, (performance.now() - started) / 1000);
 }

@@ -1,6 +1,7 @@
 import { rm } from "node:fs/promises";
 import { loadForBuild } from "../check/runChecks.ts";
 import { recordSiteFingerprint, siteFingerprint, siteIsCurrent } from "../site/siteFingerprint.ts";
+import { publishedUnder } from "../site/urls.ts";
 import { printBrochures } from "./brochures.ts";
 import { siteDirOf, type BrochureChoice, type Folders } from "./options.ts";
 import { reportProblems } from "./report.ts";
@@ -11,16 +12,17 @@ import { reportProblems } from "./report.ts";
  */
 export async function runBuild(folders: Folders, choice: BrochureChoice = {}): Promise<number> {
   const started = performance.now();
-  const { content, problems } = await loadForBuild(folders.contentDir);
-  if (!reportProblems(problems) || !content) return 1;
+  const loaded = await loadForBuild(folders.contentDir);
+  if (!reportProblems(loaded.problems) || !loaded.content) return 1;
+  const { content, basePath } = publishedUnder(loaded.content, folders.basePath);
   const siteDir = siteDirOf(folders);
-  const fingerprint = await siteFingerprint(folders.contentDir);
+  const fingerprint = await siteFingerprint(folders.contentDir, basePath);
   if (!choice.force && (await siteIsCurrent(siteDir, fingerprint))) {
     console.log(`Site: ${siteDir} unchanged`);
   } else {
     await rm(`${siteDir}.fingerprint`, { force: true });
     const { buildSite } = await import("../site/build.ts"); // Eleventy loads only when the site is built
-    await buildSite({ content, contentDir: folders.contentDir, siteDir });
+    await buildSite({ content, contentDir: folders.contentDir, siteDir, basePath });
     await recordSiteFingerprint(siteDir, fingerprint);
     console.log(`Site: ${siteDir} built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   }

@@ -7,6 +7,8 @@ import type { Clinic } from "../content/clinicSchema.ts";
 export interface Folders {
   contentDir: string;
   outDir: string;
+  /** `--base-path`: the folder the site is published under, overriding the path of clinic.yaml's siteUrl. */
+  basePath?: string;
 }
 
 export const siteDirOf = (folders: Folders) => path.join(folders.outDir, "site");

@@ -25,7 +25,7 @@ export function devBrochureRoute(currentContent: () => Content | undefined) {
       if (!job) return false;
       printer ??= new BrochurePrinter({ origin, tabs: 1 });
       try {
-        const pdf = await finishPdf((await printer.print({ ...job, url: `${origin}${job.url}` })).bytes, job.metadata);
+        const { bytes: pdf } = await finishPdf((await printer.print({ ...job, url: `${origin}${job.url}` })).bytes, job.metadata);
         response.writeHead(200, { "content-type": "application/pdf", "content-length": pdf.byteLength, "cache-control": "no-store" });
         response.end(pdf);
       } catch (error) {

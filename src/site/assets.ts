@@ -1,3 +1,4 @@
+import { createRequire } from "node:module";
 import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
 import { fontFilesDir, templatesDir } from "./paths.ts";
@@ -5,12 +6,22 @@ import { fontFilesDir, templatesDir } from "./paths.ts";
 /** Typeface weights the site and brochures use; only the Latin subset (it covers English and Spanish). */
 const fontFiles = ["400-normal", "400-italic", "700-normal"].map((style) => `atkinson-hyperlegible-next-latin-${style}.woff2`);
 
+/** pdf-lib and fontkit for the print centre's visit pack, loaded only when someone makes one. */
+const require = createRequire(import.meta.url);
+const vendorScripts = {
+  "pdf-lib.min.js": path.join(path.dirname(require.resolve("pdf-lib/package.json")), "dist", "pdf-lib.min.js"),
+  "fontkit.umd.min.js": path.join(path.dirname(require.resolve("@pdf-lib/fontkit/package.json")), "dist", "fontkit.umd.min.js"),
+};
+/** WOFF (not WOFF2) copies of the regular and bold faces, which fontkit can embed in the visit pack's cover. */
+const packFonts = ["400-normal", "700-normal"].map((style) => `atkinson-hyperlegible-next-latin-${style}.woff`);
+
 /** Stylesheets, bundled fonts and the content's images, copied as they are. */
 export function assetsPlugin(eleventyConfig: UserConfig, { contentDir }: { contentDir: string }) {
   eleventyConfig.addPassthroughCopy({ [path.join(contentDir, "images")]: "images" });
   eleventyConfig.addPassthroughCopy({ [path.join(templatesDir, "css")]: "css" });
   eleventyConfig.addPassthroughCopy({ [path.join(templatesDir, "js")]: "js" });
-  for (const file of fontFiles) {
+  for (const [name, file] of Object.entries(vendorScripts)) eleventyConfig.addPassthroughCopy({ [file]: `js/vendor/${name}` });
+  for (const file of [...fontFiles, ...packFonts]) {
     eleventyConfig.addPassthroughCopy({ [path.join(fontFilesDir, file)]: `fonts/${file}` });
   }
 }

@@ -48,6 +48,7 @@ async function runEleventy<T>(options: SiteOptions, outDir: string, run: (eleven
   const eleventy = new Eleventy(options.contentDir, outDir, {
     configPath: false,
     quietMode: true,
+    pathPrefix: options.basePath ?? "/",
     config: pamphletSite(options),
   });
   try {

@@ -1,9 +1,11 @@
 import path from "node:path";
-import type { UserConfig } from "@11ty/eleventy";
+import { HtmlBasePlugin, type UserConfig } from "@11ty/eleventy";
 import type { Content } from "../content/load.ts";
 import { assetsPlugin } from "./assets.ts";
 import { filtersPlugin } from "./filters/index.ts";
+import { packCovers } from "./packCovers.ts";
 import { pagesPlugin } from "./pages.ts";
+import type { PrintCentreEntry } from "./printCentre.ts";
 import { templatesDir } from "./paths.ts";
 import { qrCodeSvg } from "./qrCode.ts";
 import { pageStyles, printViews } from "./printViews.ts";
@@ -19,10 +21,14 @@ export interface SiteOptions {
   contentDir: string;
   /** Adds the live-reload client to every page. */
   dev?: boolean;
+  /** The folder the site is published under, e.g. `/clinic/` (default `/`): every root-relative URL gets it. */
+  basePath?: string;
+  /** Render only the print centre pages, listing these brochures (they exist only after printing). */
+  printCentre?: PrintCentreEntry[];
 }
 
 /** Pamphlet's Eleventy configuration: a short list of plugins and the validated content as global data. */
-export function pamphletSite({ content, contentDir, dev = false }: SiteOptions) {
+export function pamphletSite({ content, contentDir, dev = false, basePath = "/", printCentre }: SiteOptions) {
   return (eleventyConfig: UserConfig) => {
     const fromInput = (dir: string) => path.relative(contentDir, dir) || ".";
     eleventyConfig.setIncludesDirectory(fromInput(templatesDir));
@@ -41,12 +47,18 @@ export function pamphletSite({ content, contentDir, dev = false }: SiteOptions) 
     eleventyConfig.addGlobalData("printViews", printViews(content, (lang) => strings[lang]?.booklet.title ?? content.clinic.name));
     eleventyConfig.addGlobalData("pageStyles", pageStyles(content.clinic, views.languages));
     eleventyConfig.addGlobalData("dev", dev);
-    eleventyConfig.addGlobalData("security", { csp: metaContentSecurityPolicy, headers: headersFile() });
+    eleventyConfig.addGlobalData("basePath", basePath);
+    eleventyConfig.addGlobalData("printCentre", printCentre ?? []);
+    eleventyConfig.addGlobalData("printCentreFormats", [...new Set((printCentre ?? []).flatMap((entry) => entry.brochures.map((brochure) => brochure.format)))]);
+    eleventyConfig.addGlobalData("packCovers", packCovers(content.clinic, strings));
+    eleventyConfig.addGlobalData("security", { csp: metaContentSecurityPolicy, headers: headersFile(basePath) });
 
     eleventyConfig.addPlugin(filtersPlugin, { clinic: content.clinic });
-    eleventyConfig.addPlugin(pagesPlugin);
-    eleventyConfig.addPlugin(assetsPlugin, { contentDir });
+    eleventyConfig.addPlugin(pagesPlugin, { only: printCentre ? ["print-centre.njk"] : undefined, except: printCentre ? [] : ["print-centre.njk"] });
+    if (!printCentre) eleventyConfig.addPlugin(assetsPlugin, { contentDir });
     eleventyConfig.addPlugin(responsiveImagesPlugin, { contentDir });
     eleventyConfig.addAsyncShortcode("qrCode", qrCodeSvg);
+    // Templates write root-relative URLs (/css/…); published under a sub-path, they get the prefix.
+    eleventyConfig.addPlugin(HtmlBasePlugin);
   };
 }

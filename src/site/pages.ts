@@ -8,9 +8,10 @@ import { templatesDir } from "./paths.ts";
  * `templates/pages/`, not in the clinic's content folder, so a clinic's content repository holds
  * only its words and data. They are added to Eleventy as virtual templates.
  */
-export function pagesPlugin(eleventyConfig: UserConfig) {
+export function pagesPlugin(eleventyConfig: UserConfig, { only, except = [] }: { only?: string[]; except?: string[] } = {}) {
   const pagesDir = path.join(templatesDir, "pages");
-  for (const name of readdirSync(pagesDir).filter((file) => file.endsWith(".njk"))) {
+  const wanted = (name: string) => name.endsWith(".njk") && (!only || only.includes(name)) && !except.includes(name);
+  for (const name of readdirSync(pagesDir).filter(wanted)) {
     eleventyConfig.addTemplate(`pamphlet-${name}`, readFileSync(path.join(pagesDir, name), "utf8"));
   }
 }

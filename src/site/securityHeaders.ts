@@ -19,9 +19,9 @@ export const contentSecurityPolicy = [
 export const metaContentSecurityPolicy = contentSecurityPolicy.replace("; frame-ancestors 'none'", "");
 
 /** `_headers` (Netlify, Cloudflare Pages): security headers for every path, long caching for fonts. */
-export function headersFile(): string {
+export function headersFile(basePath = "/"): string {
   return [
-    "/*",
+    `${basePath}*`,
     `  Content-Security-Policy: ${contentSecurityPolicy}`,
     "  Strict-Transport-Security: max-age=31536000; includeSubDomains",
     "  Referrer-Policy: strict-origin-when-cross-origin",
@@ -29,9 +29,9 @@ export function headersFile(): string {
     "  X-Content-Type-Options: nosniff",
     "  X-Frame-Options: DENY",
     "  Cross-Origin-Opener-Policy: same-origin",
-    "/print/*",
+    `${basePath}print/*`,
     "  X-Robots-Tag: noindex",
-    "/fonts/*",
+    `${basePath}fonts/*`,
     "  Cache-Control: public, max-age=31536000, immutable",
     "",
   ].join("\n");

@@ -9,8 +9,8 @@ import { projectRoot, templatesDir } from "./paths.ts";
  * and the installed dependencies (via package-lock.json). When it matches the last build's and the
  * site is still there, the site build can be skipped.
  */
-export async function siteFingerprint(contentDir: string): Promise<string> {
-  const hash = createHash("sha256");
+export async function siteFingerprint(contentDir: string, basePath: string): Promise<string> {
+  const hash = createHash("sha256").update(basePath);
   const roots = [contentDir, templatesDir, path.join(projectRoot, "src"), path.join(projectRoot, "package-lock.json")];
   for (const root of roots) {
     for (const file of await filesUnder(root)) hash.update(`${path.relative(root, file)}\0`).update(await readFile(file)).update("\0");

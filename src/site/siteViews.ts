@@ -60,6 +60,9 @@ export function siteViews(content: Content, strings: Record<string, TemplateStri
   const search: SiteView[] = languages.map((lang) => ({
     url: `${prefix(lang)}/search/`, lang, routeKey: "search", title: t(lang).search.title, description: t(lang).search.summary, listed: listedProcedures(content, lang),
   }));
+  const printCentre: SiteView[] = languages.map((lang) => ({
+    url: `${prefix(lang)}/print-centre/`, lang, routeKey: "print-centre", title: t(lang).printCentre.title, description: t(lang).printCentre.summary,
+  }));
   const notFound: SiteView[] = languages.map((lang) => ({
     url: `${prefix(lang)}/404.html`, lang, routeKey: "404", title: t(lang).notFound.title, description: t(lang).notFound.text,
   }));
@@ -71,7 +74,7 @@ export function siteViews(content: Content, strings: Record<string, TemplateStri
     routeKey: `share:${view.routeKey}`,
   }));
 
-  const all = [...home, ...procedures, ...pages, ...compare, ...contact, ...search, ...notFound];
+  const all = [...home, ...procedures, ...pages, ...compare, ...contact, ...search, ...printCentre, ...notFound];
   /** `alternates[routeKey][lang]` = URL of that page in that language. */
   const alternates: Record<string, Partial<Record<Language, string>>> = {};
   for (const view of all) (alternates[view.routeKey] ??= {})[view.lang] = view.url;
@@ -90,7 +93,7 @@ export function siteViews(content: Content, strings: Record<string, TemplateStri
       ],
     ]),
   );
-  return { home, procedures, pages, compare, contact, search, notFound, share, all, alternates, nav, languages };
+  return { home, procedures, pages, compare, contact, search, printCentre, notFound, share, all, alternates, nav, languages };
 }
 
 /**

@@ -12,6 +12,9 @@ export interface TemplateStrings {
   notFound: { title: string; text: string };
   nav: { treatments: string; compare: string; contact: string; search: string };
   search: { title: string; summary: string };
+  printCentre: { title: string; summary: string; pack: { cover: string; inside: string; page: string } };
+  callUs: string;
+  disclaimer: string;
   [key: string]: unknown;
 }
 

@@ -26,3 +26,20 @@ export const brochurePath = (slug: string, lang: string, format: ProcedureFormat
   `${brochureFolder(lang, clinic)}${brochureFileName(slug, format, clinic.paper)}`;
 
 export const bookletPath = (lang: string, clinic: Clinicish) => `${brochureFolder(lang, clinic)}${bookletFileName}`;
+
+/** The folder the site is published under: `--base-path`, else the path of clinic.yaml's siteUrl ("/" or "/clinic/"). */
+export function basePathOf(siteUrl: string, override?: string): string {
+  const path = override ?? new URL(siteUrl).pathname;
+  return `/${path.replace(/^\/+|\/+$/g, "")}/`.replace(/^\/\/$/, "/");
+}
+
+/**
+ * Content as published under `basePath`: with `--base-path`, the public address changes too, so
+ * canonical URLs, the sitemap and the brochures' QR codes point at the right place.
+ */
+export function publishedUnder<C extends { clinic: { siteUrl: string } }>(content: C, override?: string): { content: C; basePath: string } {
+  const basePath = basePathOf(content.clinic.siteUrl, override);
+  if (override === undefined) return { content, basePath };
+  const siteUrl = `${new URL(content.clinic.siteUrl).origin}${basePath.replace(/\/$/, "")}`;
+  return { content: { ...content, clinic: { ...content.clinic, siteUrl } }, basePath };
+}

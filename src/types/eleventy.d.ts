@@ -29,6 +29,8 @@ declare module "@11ty/eleventy" {
     config?: (eleventyConfig: UserConfig) => void | Promise<void>;
   }
 
+  export const HtmlBasePlugin: (config: UserConfig) => void;
+
   export default class Eleventy {
     constructor(input?: string, output?: string, options?: EleventyOptions);
     write(): Promise<unknown>;

@@ -1,0 +1,63 @@
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { loadForBuild } from "../check/runChecks.ts";
+import { PamphletError, UsageError } from "../content/errors.ts";
+import { writeFileAtomic } from "../brochures/writeAtomic.ts";
+import { packCovers } from "../site/packCovers.ts";
+import { fontFilesDir, templatesDir } from "../site/paths.ts";
+import { loadStrings } from "../site/strings.ts";
+import { brochurePath } from "../site/urls.ts";
+import { brochuresDirOf, type Folders } from "./options.ts";
+import { reportProblems } from "./report.ts";
+
+export interface PackOptions {
+  lang?: string;
+  format?: string;
+  /** The visit pack PDF to write. */
+  file?: string;
+}
+
+/**
+ * `pamphlet pack <slug…> [--lang es] [--format large] --out FILE`: the print centre's visit pack
+ * from the command line, made by the same code (templates/js/visit-pack.js) from the built PDFs.
+ */
+export async function runPack(folders: Folders, slugs: string[], options: PackOptions): Promise<number> {
+  if (slugs.length === 0) throw new UsageError("Name at least one procedure, e.g. pamphlet pack sclerotherapy compression-therapy --out pack.pdf");
+  if (!options.file) throw new UsageError("Say where to write the visit pack with --out FILE.pdf");
+  const { content, problems } = await loadForBuild(folders.contentDir);
+  if (!reportProblems(problems) || !content) return 1;
+  const lang = options.lang ?? content.clinic.defaultLanguage;
+  const format = options.format ?? content.clinic.paper;
+  if (format !== "letter" && format !== "a4" && format !== "large") throw new UsageError(`--format for a visit pack is letter, a4 or large; got "${format}"`);
+  const procedures = slugs.map((slug) => {
+    const procedure = content.procedures.find((candidate) => candidate.slug === slug && candidate.lang === lang);
+    if (!procedure) {
+      const known = content.procedures.filter((candidate) => candidate.lang === lang).map((candidate) => candidate.slug);
+      throw new UsageError(`No procedure "${slug}" in ${lang}. Known: ${known.join(", ")}`);
+    }
+    return procedure;
+  });
+  const files = procedures.map((procedure) => path.join(brochuresDirOf(folders), brochurePath(procedure.slug, lang, format, content.clinic)));
+  const missing = files.filter((file) => !existsSync(file));
+  if (missing.length > 0) {
+    throw new PamphletError(`These brochures have not been made yet: ${missing.join(", ")}. Run: npm run build -- --formats ${format}`);
+  }
+
+  const [PDFLib, fontkit, { buildVisitPack }] = await Promise.all([
+    import("pdf-lib"),
+    import("@pdf-lib/fontkit").then((module) => module.default),
+    import(path.join(templatesDir, "js", "visit-pack.js")),
+  ]);
+  const font = (style: string) => readFile(path.join(fontFilesDir, `atkinson-hyperlegible-next-latin-${style}.woff`));
+  const pack = await buildVisitPack({
+    PDFLib,
+    fontkit,
+    fonts: { regular: await font("400-normal"), bold: await font("700-normal") },
+    cover: packCovers(content.clinic, loadStrings())[lang],
+    brochures: await Promise.all(procedures.map(async (procedure, index) => ({ title: procedure.title, bytes: await readFile(files[index]!) }))),
+  });
+  await writeFileAtomic(options.file, pack.bytes);
+  console.log(`Visit pack: ${options.file} (${pack.pages} pages; guides start on pages ${pack.starts.join(", ")})`);
+  return 0;
+}

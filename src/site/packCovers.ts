@@ -1,0 +1,39 @@
+import { localize, siteLanguages, type Clinic } from "../content/clinicSchema.ts";
+import type { TemplateStrings } from "./strings.ts";
+
+/** What a visit pack's cover says, per language (templates/js/visit-pack.js draws it). */
+export interface PackCover {
+  lang: string;
+  title: string;
+  insideTitle: string;
+  pageLabel: string;
+  clinic: string;
+  phone: string;
+  contactLines: string[];
+  note: string;
+  colour: string;
+}
+
+export function packCovers(clinic: Clinic, strings: Record<string, TemplateStrings>): Record<string, PackCover> {
+  return Object.fromEntries(
+    siteLanguages(clinic).map((lang) => {
+      const t = strings[lang]!;
+      const text = (value: Parameters<typeof localize>[0]) => localize(value, lang, clinic.defaultLanguage);
+      const contactLines = clinic.locations.flatMap((location) => [
+        `${text(location.name)}: ${location.address.street}, ${location.address.city}, ${location.address.region} ${location.address.postalCode}${location.phone ? ` · ${location.phone}` : ""}`,
+        ...location.hours.map((line) => `  ${text(line.days)}: ${text(line.time)}`),
+      ]);
+      return [lang, {
+        lang,
+        title: t.printCentre.pack.cover,
+        insideTitle: t.printCentre.pack.inside,
+        pageLabel: t.printCentre.pack.page,
+        clinic: clinic.name,
+        phone: `${t.callUs} ${clinic.phone}`,
+        contactLines,
+        note: t.disclaimer,
+        colour: clinic.colors.primary,
+      }];
+    }),
+  );
+}

@@ -1,0 +1,77 @@
+import { mkdir, readdir, readFile, rename, rm, stat } from "node:fs/promises";
+import path from "node:path";
+import Eleventy from "@11ty/eleventy";
+import type { Content } from "../content/load.ts";
+import { RenderManifest } from "../brochures/manifest.ts";
+import { pamphletSite } from "./config.ts";
+
+/** One published PDF as the print centre lists it. */
+export interface PublishedBrochure {
+  format: "letter" | "a4" | "large" | "trifold";
+  /** Path from the site root, e.g. `brochures/es/sclerotherapy.large.pdf`. */
+  path: string;
+  pages?: number;
+  kilobytes: number;
+}
+
+export interface PrintCentreEntry {
+  slug: string;
+  lang: string;
+  title: string;
+  lastReviewed: string;
+  brochures: PublishedBrochure[];
+}
+
+/**
+ * What the print centre lists: exactly the brochures published in the site now (files on disk),
+ * with page counts from the render manifest.
+ */
+export async function publishedBrochures(content: Content, siteDir: string, brochuresDir: string): Promise<PrintCentreEntry[]> {
+  const manifest = await RenderManifest.open(brochuresDir, siteDir, "");
+  const folder = path.join(siteDir, "brochures");
+  const files = (await readdir(folder, { recursive: true }).catch(() => [] as string[])).filter((name) => name.endsWith(".pdf")).map((name) => name.split(path.sep).join("/"));
+  const entries: PrintCentreEntry[] = [];
+  for (const procedure of content.procedures) {
+    const prefix = procedure.lang === content.clinic.defaultLanguage ? "" : `${procedure.lang}/`;
+    const brochures: PublishedBrochure[] = [];
+    for (const format of ["letter", "a4", "large", "trifold"] as const) {
+      const name = `${prefix}${procedure.slug}${format === content.clinic.paper ? "" : `.${format}`}.pdf`;
+      if (!files.includes(name)) continue;
+      const { size } = await stat(path.join(folder, name));
+      const pages = manifest.pages(name) ?? (await countPages(path.join(folder, name)));
+      brochures.push({ format, path: `brochures/${name}`, pages, kilobytes: Math.max(1, Math.round(size / 1024)) });
+    }
+    if (brochures.length > 0) entries.push({ slug: procedure.slug, lang: procedure.lang, title: procedure.title, lastReviewed: procedure.lastReviewed, brochures });
+  }
+  return entries;
+}
+
+/**
+ * Writes the print centre pages (one per language) into the built site. They list files, so they
+ * are made after the brochures, by a small second Eleventy run over the same templates.
+ */
+export async function writePrintCentre(options: { content: Content; contentDir: string; siteDir: string; basePath: string; entries: PrintCentreEntry[] }): Promise<void> {
+  const staging = `${options.siteDir}.print-centre-${process.pid}`;
+  await rm(staging, { recursive: true, force: true });
+  try {
+    const eleventy = new Eleventy(options.contentDir, staging, {
+      configPath: false,
+      quietMode: true,
+      pathPrefix: options.basePath,
+      config: pamphletSite({ content: options.content, contentDir: options.contentDir, basePath: options.basePath, printCentre: options.entries }),
+    });
+    await eleventy.write();
+    for (const page of (await readdir(staging, { recursive: true })).filter((name) => name.endsWith("index.html"))) {
+      await mkdir(path.dirname(path.join(options.siteDir, page)), { recursive: true });
+      await rename(path.join(staging, page), path.join(options.siteDir, page));
+    }
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
+}
+
+/** Page count read from the file, for a PDF the manifest knows nothing about (made by an older run). */
+async function countPages(file: string): Promise<number | undefined> {
+  const { PDFDocument } = await import("pdf-lib");
+  return PDFDocument.load(await readFile(file), { updateMetadata: false }).then((document) => document.getPageCount(), () => undefined);
+}

@@ -1,0 +1,97 @@
+// Builds a visit pack: one PDF with a cover listing what is inside and the clinic's contact
+// details, then each brochure starting on an odd (right-hand) page, with blank pages inserted so
+// duplex printing works. Plain ES module with no DOM use: the print centre runs it in the browser,
+// `pamphlet pack` runs the same file in Node. PDFLib (pdf-lib) and fontkit are passed in.
+//
+// cover: { title, clinic, phone, contactLines: string[], insideTitle, pageLabel, note, lang, colour }
+// brochures: [{ title, bytes }]   fonts: { regular, bold } (WOFF bytes of the bundled typeface)
+
+export async function buildVisitPack({ PDFLib, fontkit, fonts, cover, brochures }) {
+  const { PDFDocument, rgb } = PDFLib;
+  const sources = await Promise.all(brochures.map((brochure) => PDFDocument.load(brochure.bytes)));
+  const pack = await PDFDocument.create();
+  pack.registerFontkit(fontkit);
+  const regular = await pack.embedFont(fonts.regular, { subset: true });
+  const bold = await pack.embedFont(fonts.bold, { subset: true });
+  const [width, height] = sources.length > 0 ? sizeOf(sources[0].getPage(0)) : [612, 792];
+
+  // Where each brochure will start: page 1 is the cover; every brochure starts on an odd page.
+  const starts = [];
+  let pages = 1;
+  for (const source of sources) {
+    if (pages % 2 === 1) pages++; // the page before must be even: a blank page fills the gap
+    starts.push(pages + 1);
+    pages += source.getPageCount();
+  }
+
+  drawCover(pack.addPage([width, height]), { regular, bold, rgb, cover, items: brochures.map((brochure, index) => ({ title: brochure.title, page: starts[index] })) });
+  for (const [index, source] of sources.entries()) {
+    while (pack.getPageCount() < starts[index] - 1) pack.addPage(sizeOf(source.getPage(0)));
+    for (const page of await pack.copyPages(source, source.getPageIndices())) pack.addPage(page);
+  }
+
+  pack.setTitle(cover.title, { showInWindowTitleBar: true });
+  pack.setAuthor(cover.clinic);
+  pack.setSubject(brochures.map((brochure) => brochure.title).join(", "));
+  pack.setLanguage(cover.lang);
+  pack.setCreator("Pamphlet");
+  pack.setProducer("Pamphlet");
+  return { bytes: await pack.save(), starts, pages: pack.getPageCount() };
+}
+
+function sizeOf(page) {
+  const { width, height } = page.getSize();
+  return [width, height];
+}
+
+function drawCover(page, { regular, bold, rgb, cover, items }) {
+  const { width, height } = page.getSize();
+  const margin = 54;
+  const ink = rgb(0.106, 0.122, 0.141);
+  const brand = hexColour(rgb, cover.colour);
+  let y = height - margin;
+
+  page.drawRectangle({ x: margin, y: y - 10, width: width - 2 * margin, height: 10, color: brand });
+  y -= 40;
+  y = write(page, cover.clinic, { x: margin, y, font: bold, size: 14, color: brand, maxWidth: width - 2 * margin });
+  y -= 30;
+  y = write(page, cover.title, { x: margin, y, font: bold, size: 30, color: ink, maxWidth: width - 2 * margin });
+  y -= 24;
+  y = write(page, cover.insideTitle, { x: margin, y, font: bold, size: 15, color: ink, maxWidth: width - 2 * margin });
+  y -= 6;
+  for (const item of items) {
+    const label = `${cover.pageLabel} ${item.page}`;
+    const labelWidth = regular.widthOfTextAtSize(label, 13);
+    page.drawText(label, { x: width - margin - labelWidth, y: y - 13, size: 13, font: regular, color: ink });
+    y = write(page, item.title, { x: margin, y, font: regular, size: 13, color: ink, maxWidth: width - 2 * margin - labelWidth - 18 }) - 6;
+  }
+  y -= 24;
+  page.drawRectangle({ x: margin, y: y + 6, width: width - 2 * margin, height: 1.5, color: brand });
+  y -= 14;
+  y = write(page, cover.phone, { x: margin, y, font: bold, size: 18, color: ink, maxWidth: width - 2 * margin });
+  y -= 6;
+  for (const line of cover.contactLines) y = write(page, line, { x: margin, y, font: regular, size: 12, color: ink, maxWidth: width - 2 * margin }) - 2;
+  write(page, cover.note, { x: margin, y: margin + 40, font: regular, size: 11, color: rgb(0.24, 0.28, 0.33), maxWidth: width - 2 * margin });
+}
+
+/** Draws text wrapped to `maxWidth`; returns the y below it. */
+function write(page, text, { x, y, font, size, color, maxWidth }) {
+  const lineHeight = size * 1.3;
+  let line = "";
+  const lines = [];
+  for (const word of String(text).split(/\s+/)) {
+    const candidate = line ? `${line} ${word}` : word;
+    if (line && font.widthOfTextAtSize(candidate, size) > maxWidth) {
+      lines.push(line);
+      line = word;
+    } else line = candidate;
+  }
+  if (line) lines.push(line);
+  for (const [index, content] of lines.entries()) page.drawText(content, { x, y: y - size - index * lineHeight, size, font, color });
+  return y - lines.length * lineHeight;
+}
+
+function hexColour(rgb, hex) {
+  const value = (start) => Number.parseInt(hex.slice(start, start + 2), 16) / 255;
+  return rgb(value(1), value(3), value(5));
+}

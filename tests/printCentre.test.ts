@@ -1,0 +1,139 @@
+import { existsSync } from "node:fs";
+import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import test from "ava";
+import { launchBrowser } from "../src/brochures/launchBrowser.ts";
+import { startSiteServer } from "../src/brochures/siteServer.ts";
+import { runPamphlet, siteArgs } from "./helpers/cli.ts";
+import { fixtureSite, procedureText, writeProcedure, type FixtureSite } from "./helpers/fixtures.ts";
+import { pdfInfo, pdfText } from "./helpers/pdf.ts";
+
+async function built(t: import("ava").ExecutionContext, ...extra: string[]): Promise<FixtureSite> {
+  const site = await fixtureSite(t);
+  const run = await runPamphlet(["build", "--formats", "letter,large", ...extra, ...siteArgs(site)]);
+  t.is(run.code, 0, run.stderr);
+  return site;
+}
+
+/** Checks a visit pack: cover, then each guide on an odd page after blank fillers. */
+async function checkPack(t: import("ava").ExecutionContext, file: string, guides: Array<{ title: string; pdf: string }>) {
+  const pageCounts = await Promise.all(guides.map(async (guide) => Number((await pdfInfo(guide.pdf)).Pages)));
+  let expected = 1;
+  const starts: number[] = [];
+  for (const count of pageCounts) {
+    if (expected % 2 === 1) expected++;
+    starts.push(expected + 1);
+    expected += count;
+  }
+  t.is(Number((await pdfInfo(file)).Pages), expected, "cover + brochures + blank pages");
+  const pages = (await pdfText(file)).split("\f");
+  t.regex(pages[0]!, /Your visit pack[\s\S]*Inside this pack/);
+  for (const [index, guide] of guides.entries()) {
+    t.true(pages[0]!.includes(guide.title), `the cover lists ${guide.title}`);
+    t.is(starts[index]! % 2, 1, `${guide.title} starts on an odd page`);
+    t.regex(pages[starts[index]! - 1]!, new RegExp(`\\n${guide.title}\\n`), `${guide.title} starts on page ${starts[index]}`);
+    if (pages[starts[index]! - 2]!.trim() === "") t.pass("a blank page before it");
+  }
+}
+
+test.serial("in Chromium, the print centre makes a visit pack from two ticked guides", async (t) => {
+  const site = await built(t);
+  const server = await startSiteServer(site.siteDir);
+  t.teardown(() => server.close());
+  const browser = await launchBrowser();
+  t.teardown(() => browser.close());
+  const downloads = await mkdtemp(path.join(os.tmpdir(), "pamphlet-downloads-"));
+  t.teardown(() => rm(downloads, { recursive: true, force: true }));
+  const page = await browser.newPage();
+  const session = await page.createCDPSession();
+  await session.send("Browser.setDownloadBehavior", { behavior: "allow", downloadPath: downloads });
+  const requests: string[] = [];
+  page.on("request", (request) => requests.push(request.url()));
+  await page.goto(`${server.origin}/print-centre/`, { waitUntil: "load" });
+  await page.waitForSelector("[data-visit-pack]:not([hidden])");
+  await page.click("#pack-sclerotherapy");
+  await page.click("#pack-compression-therapy");
+  await page.click("[data-pack-button]");
+  await page.waitForFunction(() => document.querySelector("[data-pack-status] a[download]"), { timeout: 30_000 });
+  const file = path.join(downloads, "visit-pack.pdf");
+  for (let waited = 0; !existsSync(file) && waited < 100; waited++) await new Promise((resolve) => setTimeout(resolve, 100));
+  // In the order the print centre lists them.
+  await checkPack(t, file, [
+    { title: "Compression therapy", pdf: path.join(site.brochuresDir, "compression-therapy.pdf") },
+    { title: "Sclerotherapy", pdf: path.join(site.brochuresDir, "sclerotherapy.pdf") },
+  ]);
+  t.deepEqual(requests.filter((url) => !url.startsWith(server.origin) && !url.startsWith("blob:")), [], "nothing leaves the site");
+});
+
+test.serial("pamphlet pack makes the same structure from the command line", async (t) => {
+  const site = await built(t);
+  const out = path.join(site.root, "pack.pdf");
+  const run = await runPamphlet(["pack", "sclerotherapy", "compression-therapy", "--format", "large", "--content", site.contentDir, "--from", site.outDir, "--out", out]);
+  t.is(run.code, 0, run.stderr);
+  t.regex(run.stdout, /Visit pack: .*pack\.pdf \(\d+ pages; guides start on pages \d+, \d+\)/);
+  await checkPack(t, out, [
+    { title: "Sclerotherapy", pdf: path.join(site.brochuresDir, "sclerotherapy.large.pdf") },
+    { title: "Compression therapy", pdf: path.join(site.brochuresDir, "compression-therapy.large.pdf") },
+  ]);
+  const missing = await runPamphlet(["pack", "sclerotherapy", "--format", "a4", "--content", site.contentDir, "--from", site.outDir, "--out", out]);
+  t.is(missing.code, 1);
+  t.regex(missing.stderr, /have not been made yet: .*sclerotherapy\.a4\.pdf\. Run: npm run build -- --formats a4/);
+});
+
+test.serial("the print centre lists exactly the brochures that exist, and updates when a procedure is added", async (t) => {
+  const site = await built(t);
+  const listed = async () => {
+    const html = await readFile(path.join(site.siteDir, "print-centre", "index.html"), "utf8");
+    return [...html.matchAll(/<a href="\/(brochures\/[^"]+\.pdf)"/g)].map((match) => match[1]!).sort();
+  };
+  const onDisk = async () => (await readdir(path.join(site.siteDir, "brochures"))).filter((name) => name.endsWith(".pdf")).map((name) => `brochures/${name}`).sort();
+  t.deepEqual(await listed(), await onDisk());
+  t.is((await listed()).length, 4);
+  const html = await readFile(path.join(site.siteDir, "print-centre", "index.html"), "utf8");
+  t.regex(html, /Sclerotherapy<\/th>\s*<td>October 1, 2026<\/td>[\s\S]*?Letter<\/a>\s*<span class="files__facts">\d+ pages, \d+ KB<\/span>/);
+
+  await writeProcedure(site, "vein-glue", procedureText({ title: "Vein glue" }));
+  t.is((await runPamphlet(["build", "--formats", "letter,large", ...siteArgs(site)])).code, 0);
+  t.deepEqual(await listed(), await onDisk());
+  t.true((await listed()).includes("brochures/vein-glue.large.pdf"));
+});
+
+test.serial("published under /clinic/, the site, its brochures and the print centre have no broken internal link", async (t) => {
+  const site = await built(t, "--base-path", "/clinic/");
+  const server = await startSiteServer(site.siteDir, { basePath: "/clinic/" });
+  t.teardown(() => server.close());
+  const seen = new Set<string>();
+  const queue = ["/clinic/"];
+  const broken: string[] = [];
+  const outside: string[] = [];
+  while (queue.length > 0) {
+    const url = queue.shift()!;
+    if (seen.has(url)) continue;
+    seen.add(url);
+    const response = await fetch(`${server.origin}${url}`);
+    if (response.status !== 200) {
+      broken.push(`${response.status} ${url}`);
+      continue;
+    }
+    if (!(response.headers.get("content-type") ?? "").includes("text/html")) continue;
+    const html = await response.text();
+    for (const match of html.matchAll(/(?:href|src)="([^"#]+)|srcset="([^"]+)"/g)) {
+      for (const link of (match[1] ?? match[2]!.split(",").map((part) => part.trim().split(" ")[0]!).join("\n")).split("\n")) {
+        if (!link.startsWith("/")) continue;
+        if (!link.startsWith("/clinic/")) outside.push(`${url} → ${link}`);
+        else queue.push(link);
+      }
+    }
+  }
+  t.deepEqual(broken, []);
+  t.deepEqual(outside, []);
+  t.true(seen.has("/clinic/print-centre/"));
+  t.true([...seen].some((url) => url.endsWith(".pdf")), "PDF links were followed");
+  t.true(seen.size > 15, `${seen.size} URLs crawled`);
+  const sitemap = await readFile(path.join(site.siteDir, "sitemap.xml"), "utf8");
+  t.regex(sitemap, /<loc>https:\/\/fixture\.example\.org\/clinic\/procedures\/sclerotherapy\/<\/loc>/);
+  const qr = (await pdfText(path.join(site.brochuresDir, "sclerotherapy.pdf")));
+  t.regex(qr, /https:\/\/fixture\.example\.org\/clinic\/procedures\/sclerotherapy\//);
+});
+

@@ -3,6 +3,7 @@ import { pathToFileURL } from "node:url";
 import { parseFormats } from "./brochures/formats.ts";
 import { parseShard } from "./brochures/shard.ts";
 import { PamphletError, UsageError } from "./content/errors.ts";
+import { outputWriteError } from "./fileSystemError.ts";
 import { exitCleanlyOnSignals } from "./interrupt.ts";
 
 const usage = `Usage: pamphlet <command> [options]
@@ -97,6 +98,11 @@ function parsePort(text: string): number {
 }
 
 function fail(error: unknown): number {
+  const writeError = outputWriteError(error);
+  if (writeError) {
+    console.error(writeError.message);
+    return 1;
+  }
   if (error instanceof UsageError) {
     console.error(`${error.message}\n\n${usage}`);
     return 2;

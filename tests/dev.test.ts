@@ -122,3 +122,27 @@ test.serial("the tri-fold's coloured cover renders in pdf.js too (Firefox's PDF 
   });
   t.deepEqual(pixel.slice(0, 3), [0x1d, 0x4e, 0x89], "the fixture's brand blue (#1d4e89) on the front cover");
 });
+
+test.serial("under 50 rapid saves the dev server keeps answering and ends in the state of the last save", async (t) => {
+  const site = await fixtureSite(t);
+  const dev = await devServer(t, site);
+  const file = path.join(site.contentDir, "procedures", "sclerotherapy.md");
+  const original = await readFile(file, "utf8");
+  let answering = true;
+  const failures: string[] = [];
+  const poller = (async () => {
+    while (answering) {
+      const response = await dev.get("/procedures/sclerotherapy/").catch((error: Error) => ({ status: 0, statusText: error.message }));
+      if (response.status !== 200) failures.push(`${response.status} ${response.statusText}`);
+    }
+  })();
+  for (let save = 1; save <= 50; save++) {
+    await writeFile(file, original.replace("The vein closes and fades.", `The vein closes and fades (save ${save}).`));
+    await new Promise((resolve) => setTimeout(resolve, 15));
+  }
+  await dev.untilPage("/procedures/sclerotherapy/", /\(save 50\)/);
+  answering = false;
+  await poller;
+  t.deepEqual(failures, [], "every request during the saves was answered");
+  t.regex(await (await dev.get("/print/sclerotherapy/")).text(), /\(save 50\)/);
+});

@@ -21,8 +21,11 @@ export async function loadForPrint(page: Page, url: string, { timeoutMs, css }: 
   await withDeadline(page.goto(url, { waitUntil: "load", timeout: 0 }), timeoutMs, `loading ${url}`);
   if (css) await page.addStyleTag({ content: css });
   const broken = await withDeadline(page.evaluate(waitForFontsAndImages), timeoutMs, `waiting for fonts and images of ${url}`);
-  if (broken.length > 0) {
-    throw new PamphletError(`image(s) did not load, so the brochure would print with a hole: ${broken.join(", ")}`);
+  if (broken.images.length > 0) {
+    throw new PamphletError(`image(s) did not load, so the brochure would print with a hole: ${broken.images.join(", ")}`);
+  }
+  if (broken.fonts.length > 0) {
+    throw new PamphletError(`font(s) did not load, so the brochure would print in a fallback typeface: ${broken.fonts.join(", ")}`);
   }
   const overflows = await page.evaluate(measureOverflow);
   if (overflows.length > 0) {
@@ -47,10 +50,10 @@ export async function printPage(page: Page, url: string, options: PrintOptions):
 }
 
 /**
- * Runs in the page: resolves with the URLs of images that failed, once fonts and images are ready.
+ * Runs in the page: once fonts and images are ready, resolves with the images and fonts that failed.
  * (Not `image.decode()`: measured, it never settles for a large image in a background tab.)
  */
-async function waitForFontsAndImages(): Promise<string[]> {
+async function waitForFontsAndImages(): Promise<{ images: string[]; fonts: string[] }> {
   await document.fonts.ready;
   const images = [...document.images];
   // No named helpers in here: the function runs in the page, where tsx's name helper does not exist.
@@ -58,7 +61,10 @@ async function waitForFontsAndImages(): Promise<string[]> {
     images.map((image) =>
       image.complete || new Promise((resolve) => ["load", "error"].forEach((event) => image.addEventListener(event, resolve, { once: true })))),
   );
-  return images.filter((image) => image.naturalWidth === 0).map((image) => image.currentSrc || image.src);
+  return {
+    images: images.filter((image) => image.naturalWidth === 0).map((image) => image.currentSrc || image.src),
+    fonts: [...document.fonts].filter((font) => font.status === "error").map((font) => `${font.family} ${font.weight} ${font.style}`),
+  };
 }
 
 /**

@@ -2,6 +2,7 @@ import os from "node:os";
 import type { Browser, HTTPRequest, Page } from "puppeteer-core";
 import { onInterrupt } from "../interrupt.ts";
 import { printBooklet } from "./booklet.ts";
+import { TimeoutError } from "./deadline.ts";
 import { launchBrowser } from "./launchBrowser.ts";
 import { loadForPrint, printPage, type PrintOptions } from "./printPage.ts";
 
@@ -44,8 +45,12 @@ export class BrochurePrinter {
   readonly #timeoutMs: number;
   readonly #restartAfter: number;
   #browser: Promise<Browser> | undefined;
+  /** Every Chromium this printer started, so close() leaves none behind whatever happened in between. */
+  readonly #launched = new Set<Promise<Browser>>();
   #printsByThisBrowser = 0;
   readonly #loaded = new WeakMap<Page, Set<string>>();
+  /** Requests a tab has started and not yet finished: named when a print times out. */
+  readonly #pending = new WeakMap<Page, Set<string>>();
   readonly #idle: Page[] = [];
   readonly #waiting: Array<() => void> = [];
   #busy = 0;
@@ -60,30 +65,41 @@ export class BrochurePrinter {
   }
 
   async print(request: PrintRequest): Promise<Printed> {
+    const used: { browser?: Browser } = {};
     try {
-      return await this.#printOnce(request);
+      return await this.#printOnce(request, used);
     } catch (error) {
-      if (this.#closed || (await this.#browserAlive())) throw error;
-      this.#browser = undefined; // Chromium crashed or was killed: start a new one and try once more.
-      this.#idle.length = 0;
-      return this.#printOnce(request);
+      // Only a Chromium that died (crashed or was killed) earns a retry, and only once.
+      if (this.#closed || !used.browser || used.browser.connected) throw error;
+      if (this.#browser && (await this.#browser.catch(() => undefined)) === used.browser) {
+        this.#browser = undefined; // start a new one (unless another print already did)
+        this.#idle.length = 0;
+      }
+      return this.#printOnce(request, {});
     }
   }
 
   async close(): Promise<void> {
     this.#closed = true;
     this.#forgetCleanup();
-    const browser = this.#browser;
     this.#browser = undefined;
     this.#idle.length = 0;
-    if (browser) await (await browser.catch(() => undefined))?.close().catch(() => undefined);
+    await Promise.all([...this.#launched].map(async (launch) => (await launch.catch(() => undefined))?.close().catch(() => undefined)));
   }
 
-  async #printOnce({ url, kind = "page", css }: PrintRequest): Promise<Printed> {
+  #launch(): Promise<Browser> {
+    const launch = launchBrowser();
+    this.#launched.add(launch);
+    return launch;
+  }
+
+  async #printOnce({ url, kind = "page", css }: PrintRequest, used: { browser?: Browser }): Promise<Printed> {
     const page = await this.#takeTab();
+    used.browser = page.browser();
     const options: PrintOptions = { timeoutMs: this.#timeoutMs, css };
     const loaded = new Set<string>();
     this.#loaded.set(page, loaded);
+    this.#pending.set(page, new Set());
     let healthy = false;
     try {
       await page.emulateMediaType(kind === "image" ? "screen" : "print");
@@ -93,6 +109,12 @@ export class BrochurePrinter {
         : await printPage(page, url, options);
       healthy = true;
       return { bytes, resources: [...loaded] };
+    } catch (error) {
+      const pending = [...(this.#pending.get(page) ?? [])];
+      if (error instanceof TimeoutError && pending.length > 0) {
+        throw new TimeoutError(`${error.message}; still waiting for ${pending.join(", ")}`, { cause: error });
+      }
+      throw error;
     } finally {
       this.#releaseTab(page, healthy);
     }
@@ -107,7 +129,10 @@ export class BrochurePrinter {
     this.#printsByThisBrowser++;
     this.#busy++;
     try {
-      return this.#idle.pop() ?? (await this.#openTab());
+      // A tab of a Chromium that has died is no use; a new one (in a new Chromium if need be) is.
+      let page = this.#idle.pop();
+      while (page && !page.browser().connected) page = this.#idle.pop();
+      return page ?? (await this.#openTab());
     } catch (error) {
       this.#busy--;
       this.#waiting.shift()?.();
@@ -117,7 +142,7 @@ export class BrochurePrinter {
 
   #releaseTab(page: Page, healthy: boolean): void {
     this.#busy--;
-    if (healthy && !this.#closed && !page.isClosed()) this.#idle.push(page);
+    if (healthy && !this.#closed && !page.isClosed() && page.browser().connected) this.#idle.push(page);
     else void page.close().catch(() => undefined);
     // Wake every waiter: one takes the free tab, and a pending restart may now proceed.
     for (const wake of this.#waiting.splice(0)) wake();
@@ -132,10 +157,21 @@ export class BrochurePrinter {
   }
 
   async #openTab(): Promise<Page> {
-    this.#browser ??= launchBrowser();
-    const page = await (await this.#browser).newPage();
+    const launching = (this.#browser ??= this.#launch());
+    let browser = await launching;
+    if (!browser.connected) {
+      // It crashed or was killed since the last print: start one new Chromium, however many tabs noticed.
+      if (this.#browser === launching) {
+        this.#browser = this.#launch();
+        this.#printsByThisBrowser = 0;
+      }
+      browser = await this.#browser!;
+    }
+    const page = await browser.newPage();
     await page.setRequestInterception(true);
     page.on("request", (request) => this.#allowOnlyOrigin(page, request));
+    page.on("requestfinished", (request) => this.#pending.get(page)?.delete(request.url()));
+    page.on("requestfailed", (request) => this.#pending.get(page)?.delete(request.url()));
     return page;
   }
 
@@ -143,14 +179,13 @@ export class BrochurePrinter {
   #allowOnlyOrigin(page: Page, request: HTTPRequest): void {
     if (request.isInterceptResolutionHandled()) return;
     const allowed = request.url().startsWith(`${this.#origin}/`);
-    if (allowed) this.#loaded.get(page)?.add(new URL(request.url()).pathname);
+    if (allowed) {
+      this.#loaded.get(page)?.add(new URL(request.url()).pathname);
+      this.#pending.get(page)?.add(request.url());
+    }
     void (allowed ? request.continue() : request.abort("blockedbyclient")).catch(() => undefined);
   }
 
-  async #browserAlive(): Promise<boolean> {
-    const browser = await this.#browser?.catch(() => undefined);
-    return browser?.connected ?? false;
-  }
 }
 
 async function takeScreenshot(page: Page, url: string, options: PrintOptions): Promise<Uint8Array> {

@@ -43,7 +43,10 @@ export const languageDir = (contentDir: string, lang: string, clinic: Clinic) =>
   lang === clinic.defaultLanguage ? contentDir : path.join(contentDir, lang);
 const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** File names a procedure cannot take because Pamphlet's own files and pages use them. */
-const reservedSlugs = ["booklet", "compare", "contact", "procedures", "print", "brochures", "css", "fonts", "images", "es", "en"];
+const reservedSlugs = [
+  "booklet", "compare", "contact", "procedures", "print", "print-centre", "search", "share", "brochures",
+  "css", "fonts", "images", "img", "js", "pagefind", "es", "en", "404",
+];
 
 /** Reads and validates all content; returns every problem found, never only the first. */
 export async function loadContent(contentDir: string): Promise<{ content?: Content; problems: Problem[] }> {

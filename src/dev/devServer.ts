@@ -39,13 +39,24 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
   let content: Content | undefined;
   const brochures = devBrochureRoute(() => content);
 
+  // Between the two renames of a swap the site folder is briefly absent: requests wait it out.
+  let swapping: Promise<void> | undefined;
+  const duringSwap = async (swap: () => Promise<void>) => {
+    swapping = swap();
+    try {
+      await swapping;
+    } finally {
+      swapping = undefined;
+    }
+  };
+
   const rebuild = async () => {
     const started = performance.now();
     try {
       const loaded = await loadForBuild(options.contentDir);
       if (loaded.problems.length > 0) console.error(formatProblems(loaded.problems, Boolean(process.stderr.isTTY)));
       if (!loaded.content || hasErrors(loaded.problems)) return live.showProblems(formatProblems(loaded.problems));
-      await buildSite({ content: loaded.content, contentDir: options.contentDir, siteDir: options.siteDir, dev: true });
+      await buildSite({ content: loaded.content, contentDir: options.contentDir, siteDir: options.siteDir, dev: true, duringSwap });
       content = loaded.content;
       console.log(`Rebuilt in ${((performance.now() - started) / 1000).toFixed(2)} s`);
       live.reload();
@@ -72,7 +83,8 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
   }
   brochures.setOrigin(server.origin);
 
-  function route(request: http.IncomingMessage, response: http.ServerResponse): boolean | Promise<boolean> {
+  async function route(request: http.IncomingMessage, response: http.ServerResponse): Promise<boolean> {
+    await swapping?.catch(() => undefined);
     const url = new URL(request.url ?? "/", server?.origin ?? "http://127.0.0.1");
     const script = clientScripts[url.pathname];
     if (script) {

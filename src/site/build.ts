@@ -9,6 +9,8 @@ import { closeSearchIndexer, writeSearchIndex } from "./searchIndex.ts";
 export interface BuildSiteOptions extends SiteOptions {
   /** Where the finished site lands, e.g. `output/site`. */
   siteDir: string;
+  /** Runs the swap of the new site into place; the dev server holds requests meanwhile. */
+  duringSwap?: (swap: () => Promise<void>) => Promise<void>;
 }
 
 /**
@@ -23,10 +25,13 @@ export async function buildSite(options: BuildSiteOptions): Promise<void> {
   try {
     await writeSite(options, staging);
     await writeSearchIndex(staging);
-    await rename(options.siteDir, previous).catch((error: NodeJS.ErrnoException) => {
-      if (error.code !== "ENOENT") throw error;
-    });
-    await rename(staging, options.siteDir);
+    const swap = async () => {
+      await rename(options.siteDir, previous).catch((error: NodeJS.ErrnoException) => {
+        if (error.code !== "ENOENT") throw error;
+      });
+      await rename(staging, options.siteDir);
+    };
+    await (options.duringSwap ? options.duringSwap(swap) : swap());
   } finally {
     await closeSearchIndexer();
     forgetCleanup();

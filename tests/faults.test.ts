@@ -1,0 +1,126 @@
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { readdir, readFile, writeFile } from "node:fs/promises";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import test from "ava";
+import { BrochurePrinter } from "../src/brochures/printer.ts";
+import { runPamphlet, siteArgs } from "./helpers/cli.ts";
+import { fixtureSite, procedureText, repoRoot, writeProcedure, type FixtureSite } from "./helpers/fixtures.ts";
+import { pdfInfo } from "./helpers/pdf.ts";
+import { commandLine, descendants, isAlive } from "./helpers/processes.ts";
+
+/** A fixture with enough procedures that a run lasts a few seconds. */
+async function biggerSite(t: import("ava").ExecutionContext): Promise<FixtureSite> {
+  const site = await fixtureSite(t);
+  for (let i = 1; i <= 8; i++) await writeProcedure(site, `extra-${i}`, procedureText({ title: `Extra procedure ${i}` }));
+  return site;
+}
+
+/** Starts the CLI; resolves when its output matches `ready`, with the child and its output so far. */
+function startCli(args: string[], ready: RegExp) {
+  const child = spawn(process.execPath, [path.join(repoRoot, "scripts", "pamphlet.js"), ...args], { cwd: repoRoot, env: { ...process.env, NO_COLOR: "1" } });
+  let output = "";
+  const exited = new Promise<number | null>((resolve) => child.on("close", (code, signal) => resolve(code ?? (signal ? 128 : null))));
+  const reached = new Promise<void>((resolve, reject) => {
+    const look = (chunk: Buffer) => {
+      output += chunk;
+      if (ready.test(output)) resolve();
+    };
+    child.stdout.on("data", look);
+    child.stderr.on("data", look);
+    exited.then(() => reject(new Error(`exited before ${ready}: ${output}`)));
+  });
+  return { child, reached, exited, output: () => output };
+}
+
+const chromiumOf = (pid: number) => descendants(pid).filter((child) => /chrom/i.test(commandLine(child)));
+const leftovers = async (dir: string) => (await readdir(dir, { recursive: true })).filter((name) => /\.tmp$|staging-|previous-/.test(name));
+
+test.serial("Chromium killed mid-run: the run starts it again and finishes; every PDF is whole", async (t) => {
+  const site = await biggerSite(t);
+  t.is((await runPamphlet(["build", "--formats", "letter", ...siteArgs(site)])).code, 0);
+  const run = startCli(["brochures", "--force", "--formats", "letter,large", ...siteArgs(site)], /\[\s*2\/\d+\]/);
+  await run.reached;
+  const browsers = chromiumOf(run.child.pid!);
+  t.true(browsers.length > 0, "Chromium was running");
+  for (const pid of browsers) process.kill(pid, "SIGKILL");
+  const code = await run.exited;
+  t.is(code, 0, run.output());
+  t.regex(run.output(), /Brochures: 20 made, 0 skipped \(unchanged\), 0 failed/);
+  for (const name of (await readdir(site.brochuresDir)).filter((file) => file.endsWith(".pdf"))) {
+    t.regex((await pdfInfo(path.join(site.brochuresDir, name))).Pages ?? "", /^\d+$/, `${name} parses`);
+  }
+  t.deepEqual(await leftovers(site.outDir), []);
+});
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  test.serial(`${signal} mid-run: no temporary files, the browser is gone, earlier PDFs are intact`, async (t) => {
+    const site = await biggerSite(t);
+    t.is((await runPamphlet(["build", "--formats", "letter", ...siteArgs(site)])).code, 0);
+    const before = await readFile(path.join(site.brochuresDir, "sclerotherapy.pdf"));
+    const run = startCli(["brochures", "--force", "--formats", "letter,large", ...siteArgs(site)], /\[\s*1\/\d+\]/);
+    await run.reached;
+    const browsers = chromiumOf(run.child.pid!);
+    t.true(browsers.length > 0);
+    run.child.kill(signal);
+    const code = await run.exited;
+    t.is(code, signal === "SIGINT" ? 130 : 143, run.output());
+    t.deepEqual(browsers.filter(isAlive), [], "no Chromium process left behind");
+    t.deepEqual(await leftovers(site.outDir), []);
+    const after = await readFile(path.join(site.brochuresDir, "sclerotherapy.pdf"));
+    t.true(after.equals(before) || (await pdfInfo(path.join(site.brochuresDir, "sclerotherapy.pdf"))).Pages !== undefined, "the PDF is the old one or a whole new one");
+    for (const name of (await readdir(site.brochuresDir)).filter((file) => file.endsWith(".pdf"))) {
+      t.truthy((await pdfInfo(path.join(site.brochuresDir, name))).Pages, `${name} parses`);
+    }
+  });
+}
+
+test.serial("an image or font that never finishes loading times out naming the page and the resource", async (t) => {
+  const pages: Record<string, string> = {
+    "/image/": '<!doctype html><title>x</title><p>Text</p><img src="/never.png" alt="x">',
+    "/font/": '<!doctype html><title>x</title><style>@font-face { font-family: Slow; src: url(/never.woff2); } p { font-family: Slow; }</style><p>Text</p>',
+  };
+  const server = http.createServer((request, response) => {
+    const html = pages[request.url ?? ""];
+    if (html) response.writeHead(200, { "content-type": "text/html" }).end(html);
+    // /never.png and /never.woff2: no answer, ever.
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  t.teardown(() => {
+    server.closeAllConnections();
+    server.close();
+  });
+  const printer = new BrochurePrinter({ origin, tabs: 1, timeoutMs: 2000 });
+  t.teardown(() => printer.close());
+  const image = await t.throwsAsync(printer.print({ url: `${origin}/image/` }));
+  t.regex(image!.message, /timed out after 2 s loading http:\/\/127\.0\.0\.1:\d+\/image\/; still waiting for http:\/\/127\.0\.0\.1:\d+\/never\.png/);
+  const font = await t.throwsAsync(printer.print({ url: `${origin}/font/` }));
+  t.regex(font!.message, /timed out after 2 s (loading|waiting for fonts and images of) http:\/\/127\.0\.0\.1:\d+\/font\/; still waiting for http:\/\/127\.0\.0\.1:\d+\/never\.woff2/);
+});
+
+test.serial("a font that fails to load fails that brochure by name; it never prints in a fallback typeface", async (t) => {
+  const site = await fixtureSite(t);
+  t.is((await runPamphlet(["build", "--formats", "letter", ...siteArgs(site)])).code, 0);
+  const css = path.join(site.siteDir, "css", "fonts.css");
+  await writeFile(css, (await readFile(css, "utf8")).replace("latin-700-normal.woff2", "missing.woff2"));
+  const before = await readFile(path.join(site.brochuresDir, "sclerotherapy.pdf"));
+  const run = await runPamphlet(["brochures", "--formats", "letter", ...siteArgs(site)]);
+  t.is(run.code, 1);
+  t.regex(run.stderr, /sclerotherapy\.pdf {2}failed: font\(s\) did not load, so the brochure would print in a fallback typeface: Atkinson Hyperlegible Next 700 normal/);
+  t.deepEqual(await readFile(path.join(site.brochuresDir, "sclerotherapy.pdf")), before, "the previous good PDF stays");
+});
+
+test.serial("an output folder that cannot be written: a clear error, sources untouched", async (t) => {
+  const site = await fixtureSite(t);
+  const blocker = path.join(site.root, "not-a-folder");
+  await writeFile(blocker, "a file where the output folder should be");
+  const sources = await readFile(path.join(site.contentDir, "procedures", "sclerotherapy.md"));
+  const run = await runPamphlet(["build", "--content", site.contentDir, "--out", path.join(blocker, "output")]);
+  t.is(run.code, 1);
+  t.regex(run.stderr, /Could not write .*not-a-folder.*: a part of the path is a file, not a folder \(ENOTDIR\)\. Check that the output folder \(--out\) is a writable folder/);
+  t.notRegex(run.stderr, /\n\s+at /, "no stack trace");
+  t.deepEqual(await readFile(path.join(site.contentDir, "procedures", "sclerotherapy.md")), sources);
+});

@@ -1,0 +1,94 @@
+import { readdir, readFile } from "node:fs/promises";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import test from "ava";
+import { BrochurePrinter } from "../src/brochures/printer.ts";
+import { startSiteServer } from "../src/brochures/siteServer.ts";
+import { startDevServer } from "../src/dev/devServer.ts";
+import { runPamphlet, siteArgs } from "./helpers/cli.ts";
+import { fixtureSite } from "./helpers/fixtures.ts";
+
+async function listen(handler: http.RequestListener) {
+  const server = http.createServer(handler);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return { origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => (server.closeAllConnections(), server.close()) };
+}
+
+test.serial("printing is default-deny: a remote stylesheet, another origin and a file:// iframe are never fetched", async (t) => {
+  const spied: string[] = [];
+  const spy = await listen((request, response) => {
+    spied.push(request.url ?? "");
+    response.end("body { color: red }");
+  });
+  t.teardown(spy.close);
+  const page = `<!doctype html><html lang="en"><title>Probe</title>
+    <link rel="stylesheet" href="${spy.origin}/other-origin.css">
+    <link rel="stylesheet" href="https://example.com/remote.css">
+    <p>Printed text</p>
+    <iframe src="file:///etc/passwd"></iframe>
+    <iframe src="${spy.origin}/framed"></iframe>`;
+  const site = await listen((request, response) => response.writeHead(200, { "content-type": "text/html" }).end(page));
+  t.teardown(site.close);
+  const printer = new BrochurePrinter({ origin: site.origin, tabs: 1, timeoutMs: 10_000 });
+  t.teardown(() => printer.close());
+  const printed = await printer.print({ url: `${site.origin}/` });
+  t.deepEqual(spied, [], "no request reached another origin");
+  t.deepEqual(printed.resources.filter((resource) => resource !== "/favicon.ico"), ["/"], "only the page itself was loaded (and the icon Chromium asks for)");
+  const { PDFDocument } = await import("pdf-lib");
+  t.true((await PDFDocument.load(printed.bytes)).getPageCount() >= 1, "and the page still printed");
+  t.false(Buffer.from(printed.bytes).toString("latin1").includes("root:x:0:0"), "nothing of /etc/passwd in the PDF");
+});
+
+test.serial("the loopback servers answer only on 127.0.0.1 and serve nothing outside the site", async (t) => {
+  const site = await fixtureSite(t);
+  t.is((await runPamphlet(["build", "--formats", "letter", ...siteArgs(site)])).code, 0);
+  const server = await startSiteServer(site.siteDir);
+  t.teardown(() => server.close());
+  const dev = await startDevServer({ contentDir: site.contentDir, siteDir: path.join(site.outDir, "dev-site"), port: 0 });
+  t.teardown(() => dev.close());
+  const external = Object.values(os.networkInterfaces()).flat().find((address) => address && address.family === "IPv4" && !address.internal)?.address;
+  for (const origin of [server.origin, dev.origin]) {
+    const port = new URL(origin).port;
+    t.regex(origin, /^http:\/\/127\.0\.0\.1:/);
+    if (external) await t.throwsAsync(fetch(`http://${external}:${port}/`), undefined, `not reachable on ${external}`);
+    for (const trick of ["/..%2f..%2fcontent%2f_data%2fclinic.yaml", "/%2e%2e/%2e%2e/content/_data/clinic.yaml", "/..\\..\\content\\_data\\clinic.yaml", "/%2e%2e%2f%2e%2e%2f%2e%2e%2fetc%2fpasswd", "//etc/passwd"]) {
+      const response = await fetch(`${origin}${trick}`);
+      const body = await response.text();
+      t.not(response.status, 200, `${origin}${trick}`);
+      t.false(body.includes("Fixture Vein Clinic") && body.includes("siteUrl"), trick);
+      t.false(body.includes("root:x:0:0"), trick);
+    }
+  }
+});
+
+test.serial("the built site has no form, no analytics, no third-party request and no inline script", async (t) => {
+  const site = await fixtureSite(t);
+  t.is((await runPamphlet(["build", "--formats", "letter", ...siteArgs(site)])).code, 0);
+  const files = (await readdir(site.siteDir, { recursive: true })).filter((name) => /\.(html|js|css)$/.test(name) && !name.startsWith("pagefind") && !name.startsWith("js/vendor"));
+  t.true(files.length > 20);
+  for (const file of files) {
+    const text = await readFile(path.join(site.siteDir, file), "utf8");
+    t.notRegex(text, /<form\b/i, `${file}: no form`);
+    t.notRegex(text, /google-analytics|googletagmanager|gtag\(|plausible|matomo|segment\.com|facebook\.net|hotjar/i, `${file}: no analytics`);
+    t.notRegex(text, /(src|href)="(https?:)?\/\/(?!fixture\.example\.org)[^"]*"(?![^>]*rel="(canonical|alternate)")/i, `${file}: nothing loaded from elsewhere`);
+    if (file.endsWith(".html")) t.notRegex(text, /<script(?![^>]*\bsrc=)(?![^>]*application\/ld\+json)[^>]*>/, `${file}: no inline script`);
+    t.notRegex(text, /\son[a-z]+="/i, `${file}: no inline event handlers`);
+  }
+});
+
+test.serial("PDF metadata carries no machine path, user name or Chromium user agent", async (t) => {
+  const site = await fixtureSite(t);
+  t.is((await runPamphlet(["build", "--formats", "letter,trifold,booklet", ...siteArgs(site)])).code, 0);
+  const { PDFDocument } = await import("pdf-lib");
+  for (const name of (await readdir(site.brochuresDir)).filter((file) => file.endsWith(".pdf"))) {
+    const bytes = await readFile(path.join(site.brochuresDir, name));
+    const document = await PDFDocument.load(bytes, { updateMetadata: false });
+    const fields = [document.getTitle(), document.getAuthor(), document.getSubject(), document.getKeywords(), document.getCreator(), document.getProducer()].join(" | ");
+    t.notRegex(fields, /HeadlessChrome|Chrome\/|Mozilla|Skia|\/tmp\/|\/root|\/home\//, `${name}: ${fields}`);
+    t.is(document.getCreator(), "Pamphlet");
+    t.false(bytes.toString("latin1").includes(site.root), `${name}: no machine path anywhere in the file`);
+    t.false(bytes.toString("latin1").includes(os.userInfo().username === "root" ? "/root/" : os.userInfo().homedir), `${name}: no home folder`);
+  }
+});

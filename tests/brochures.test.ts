@@ -6,7 +6,7 @@ import { runPamphlet, siteArgs } from "./helpers/cli.ts";
 import { fixtureSite } from "./helpers/fixtures.ts";
 import { pdfFonts, pdfInfo, pdfQrCodes, pdfText } from "./helpers/pdf.ts";
 
-test("build prints a letter brochure per procedure: tagged, titled, fonts embedded, phone and QR code on it", async (t) => {
+test.serial("build prints a letter brochure per procedure: tagged, titled, fonts embedded, phone and QR code on it", async (t) => {
   const site = await fixtureSite(t);
   const run = await runPamphlet(["build", ...siteArgs(site)]);
   t.is(run.code, 0, run.stderr);
@@ -51,7 +51,7 @@ test("build prints a letter brochure per procedure: tagged, titled, fonts embedd
   t.deepEqual(await readFile(path.join(site.siteDir, "brochures", "sclerotherapy.pdf")), bytes);
 });
 
-test("a4 paper in clinic.yaml gives A4 brochures", async (t) => {
+test.serial("a4 paper in clinic.yaml gives A4 brochures", async (t) => {
   const site = await fixtureSite(t);
   const clinicFile = path.join(site.contentDir, "_data", "clinic.yaml");
   await writeFile(clinicFile, (await readFile(clinicFile, "utf8")).replace("paper: letter", "paper: a4"));
@@ -62,7 +62,7 @@ test("a4 paper in clinic.yaml gives A4 brochures", async (t) => {
   t.true(Math.abs(width! - 595) <= 1 && Math.abs(height! - 842) <= 1, size);
 });
 
-test("brochures re-prints named procedures from the built site and refuses unknown ones", async (t) => {
+test.serial("brochures re-prints named procedures from the built site and refuses unknown ones", async (t) => {
   const site = await fixtureSite(t);
   t.is((await runPamphlet(["build", ...siteArgs(site)])).code, 0);
   const run = await runPamphlet(["brochures", "sclerotherapy", "--force", ...siteArgs(site)]);

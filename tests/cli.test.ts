@@ -6,7 +6,7 @@ import { runPamphlet, siteArgs } from "./helpers/cli.ts";
 import { fixtureSite, procedureText, writeProcedure } from "./helpers/fixtures.ts";
 import { pdfText } from "./helpers/pdf.ts";
 
-test("copying a procedure file and changing its title adds a page, a card and a brochure", async (t) => {
+test.serial("copying a procedure file and changing its title adds a page, a card and a brochure", async (t) => {
   const site = await fixtureSite(t);
   const source = path.join(site.contentDir, "procedures", "sclerotherapy.md");
   const copy = path.join(site.contentDir, "procedures", "spider-vein-care.md");
@@ -42,7 +42,7 @@ for (const [name, text, expected] of [
   });
 }
 
-test("a deleted procedure's page and PDFs disappear on the next build", async (t) => {
+test.serial("a deleted procedure's page and PDFs disappear on the next build", async (t) => {
   const site = await fixtureSite(t);
   t.is((await runPamphlet(["build", ...siteArgs(site)])).code, 0);
   t.true(existsSync(path.join(site.brochuresDir, "compression-therapy.pdf")));
@@ -56,7 +56,7 @@ test("a deleted procedure's page and PDFs disappear on the next build", async (t
   t.true(existsSync(path.join(site.brochuresDir, "sclerotherapy.pdf")));
 });
 
-test("check lists content errors and exits 1; clean content exits 0", async (t) => {
+test.serial("check lists content errors and exits 1; clean content exits 0", async (t) => {
   const site = await fixtureSite(t);
   const clean = await runPamphlet(["check", ...siteArgs(site)]);
   t.is(clean.code, 0, clean.stderr);
@@ -69,7 +69,7 @@ test("check lists content errors and exits 1; clean content exits 0", async (t) 
   t.regex(run.stderr, /2 errors, 0 warnings/);
 });
 
-test("bad usage exits 2 with the usage text", async (t) => {
+test.serial("bad usage exits 2 with the usage text", async (t) => {
   const unknownCommand = await runPamphlet(["publish"]);
   t.is(unknownCommand.code, 2);
   t.regex(unknownCommand.stderr, /Unknown command "publish"\.[\s\S]*Usage: pamphlet <command>/);

@@ -25,7 +25,7 @@ const pageSize = async (file: string) => {
   return size.split(" x ").map((part) => Number.parseFloat(part));
 };
 
-test("--formats writes every format: letter, a4, large print, tri-fold and the booklet", async (t) => {
+test.serial("--formats writes every format: letter, a4, large print, tri-fold and the booklet", async (t) => {
   for (const slug of ["sclerotherapy", "compression-therapy"]) {
     t.deepEqual(await pageSize(brochure(`${slug}.pdf`)), [612, 792], `${slug}.pdf is letter`);
     const [a4Width, a4Height] = await pageSize(brochure(`${slug}.a4.pdf`));
@@ -38,7 +38,7 @@ test("--formats writes every format: letter, a4, large print, tri-fold and the b
   t.true(existsSync(path.join(site.siteDir, "brochures", "sclerotherapy.trifold.pdf")), "published with the site");
 });
 
-test("every format is a proper PDF: tagged, titled, only the bundled typeface, embedded and subset", async (t) => {
+test.serial("every format is a proper PDF: tagged, titled, only the bundled typeface, embedded and subset", async (t) => {
   for (const name of ["sclerotherapy.pdf", "sclerotherapy.a4.pdf", "sclerotherapy.large.pdf", "sclerotherapy.trifold.pdf", "booklet.pdf"]) {
     const info = await pdfInfo(brochure(name));
     t.is(info.Tagged, "yes", name);
@@ -55,7 +55,7 @@ test("every format is a proper PDF: tagged, titled, only the bundled typeface, e
   }
 });
 
-test("no text is below 11 pt, and none below 14 pt in large print (read from the PDFs)", async (t) => {
+test.serial("no text is below 11 pt, and none below 14 pt in large print (read from the PDFs)", async (t) => {
   // Chromium stores 11 pt as 10.99 pt (CSS pixels rounded to 1/64): allow that rounding, nothing more.
   const rounding = 0.05;
   for (const [name, minimum] of [["sclerotherapy.pdf", 11], ["sclerotherapy.a4.pdf", 11], ["sclerotherapy.trifold.pdf", 11], ["booklet.pdf", 11], ["sclerotherapy.large.pdf", 14]] as const) {
@@ -69,7 +69,7 @@ test("no text is below 11 pt, and none below 14 pt in large print (read from the
   }
 });
 
-test("the tri-fold puts the cover on the front panel and contact details on the back panel", async (t) => {
+test.serial("the tri-fold puts the cover on the front panel and contact details on the back panel", async (t) => {
   const runs = await pdfTextRuns(brochure("sclerotherapy.trifold.pdf"));
   const title = runs.find((run) => run.page === 1 && run.text === "Sclerotherapy" && run.size > 20);
   t.truthy(title, "the title is large on the outside");
@@ -83,7 +83,7 @@ test("the tri-fold puts the cover on the front panel and contact details on the 
   t.true(xOf("glance") < 792 / 3, "at a glance on the flap");
 });
 
-test("the booklet's contents give the right page for each guide, and each guide starts on an odd page", async (t) => {
+test.serial("the booklet's contents give the right page for each guide, and each guide starts on an odd page", async (t) => {
   const pages = (await pdfText(brochure("booklet.pdf"))).split("\f");
   const contents = pages.findIndex((page) => page.includes("Contents"));
   t.is(contents, 1, "contents on page 2");
@@ -97,14 +97,14 @@ test("the booklet's contents give the right page for each guide, and each guide 
   }
 });
 
-test("visual regression: page 1 of each format matches its reference image", async (t) => {
+test.serial("visual regression: page 1 of each format matches its reference image", async (t) => {
   for (const [format, file] of [["letter", "sclerotherapy.pdf"], ["a4", "sclerotherapy.a4.pdf"], ["large", "sclerotherapy.large.pdf"], ["trifold", "sclerotherapy.trifold.pdf"], ["booklet", "booklet.pdf"]] as const) {
     const share = await compareWithReference(format, await renderPage(brochure(file), 1));
     t.true(share <= 0.005, `${format}: ${(share * 100).toFixed(2)}% of pixels differ from tests/visual/reference/${format}.png`);
   }
 });
 
-test("a procedure too long for a tri-fold fails the tri-fold by name and how much is over; other formats still build", async (t) => {
+test.serial("a procedure too long for a tri-fold fails the tri-fold by name and how much is over; other formats still build", async (t) => {
   const own = await fixtureSite(t);
   const risks = Array.from({ length: 60 }, (_, i) => `- A listed side effect number ${i + 1} that needs a whole line of explanation for the patient.`).join("\n");
   await writeProcedure(own, "long-risks", procedureText({ title: "Long risks" }, `## What it is\n\nShort.\n\n## Risks and side effects\n\n${risks}\n\n## When to call us\n\nCall us.\n`));
@@ -116,7 +116,7 @@ test("a procedure too long for a tri-fold fails the tri-fold by name and how muc
   t.true(existsSync(path.join(own.brochuresDir, "sclerotherapy.trifold.pdf")));
 });
 
-test("--bleed adds 3 mm bleed and crop marks around the trimmed page", async (t) => {
+test.serial("--bleed adds 3 mm bleed and crop marks around the trimmed page", async (t) => {
   const own = await fixtureSite(t);
   const run = await runPamphlet(["build", "--formats", "letter,trifold", "--bleed", ...siteArgs(own)]);
   t.is(run.code, 0, run.stderr);

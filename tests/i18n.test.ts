@@ -28,7 +28,7 @@ async function pages(site: FixtureSite) {
 const hreflangs = (html: string) =>
   Object.fromEntries([...html.matchAll(/<link rel="alternate" hreflang="([\w-]+)" href="([^"]+)">/g)].map((match) => [match[1]!, match[2]!]));
 
-test("every page's language switcher leads to its translation, and hreflang pairs are reciprocal", async (t) => {
+test.serial("every page's language switcher leads to its translation, and hreflang pairs are reciprocal", async (t) => {
   const site = await bilingualSite(t);
   const all = await pages(site);
   const origin = "https://fixture.example.org";
@@ -59,7 +59,7 @@ test("every page's language switcher leads to its translation, and hreflang pair
   t.regex(spanish, /<link rel="alternate" hreflang="x-default" href="https:\/\/fixture\.example\.org\/procedures\/sclerotherapy\/">/);
 });
 
-test("a procedure missing its translation is reported by check, and the Spanish site links to the English page", async (t) => {
+test.serial("a procedure missing its translation is reported by check, and the Spanish site links to the English page", async (t) => {
   const site = await bilingualSite(t);
   const { problems } = await runChecks(site.contentDir);
   const missing = problems.filter((problem) => problem.rule === "translations");
@@ -75,7 +75,7 @@ test("a procedure missing its translation is reported by check, and the Spanish 
   t.regex(all.get("/es/compare/")!, /href="\/procedures\/compression-therapy\/" hreflang="en"/);
 });
 
-test("the comparison table is generated from front matter and changes with it", async (t) => {
+test.serial("the comparison table is generated from front matter and changes with it", async (t) => {
   const site = await bilingualSite(t);
   const row = (html: string) => /<th scope="row"><a href="\/procedures\/sclerotherapy\/">Sclerotherapy<\/a><\/th>([\s\S]*?)<\/tr>/.exec(html)![1]!;
   const before = row((await pages(site)).get("/compare/")!);
@@ -89,7 +89,7 @@ test("the comparison table is generated from front matter and changes with it", 
   t.notRegex(after, /About 30 minutes/);
 });
 
-test("Spanish brochures are in Spanish, back page and labels included, with the PDF language set to es", async (t) => {
+test.serial("Spanish brochures are in Spanish, back page and labels included, with the PDF language set to es", async (t) => {
   const site = await bilingualSite(t);
   const run = await runPamphlet(["build", "--formats", "letter,trifold,booklet", ...siteArgs(site)]);
   t.is(run.code, 0, run.stderr);
@@ -106,7 +106,7 @@ test("Spanish brochures are in Spanish, back page and labels included, with the 
   t.regex(await readFile(path.join(site.siteDir, "es", "procedures", "sclerotherapy", "index.html"), "utf8"), /href="\/brochures\/es\/sclerotherapy\.pdf"/);
 });
 
-test("every language's string file has the same keys as English", (t) => {
+test.serial("every language's string file has the same keys as English", (t) => {
   const strings = loadStrings();
   const keys = (value: unknown, prefix = ""): string[] =>
     value && typeof value === "object" ? Object.entries(value).flatMap(([key, inner]) => keys(inner, `${prefix}${key}.`)) : [prefix.slice(0, -1)];
@@ -114,7 +114,7 @@ test("every language's string file has the same keys as English", (t) => {
   for (const [lang, table] of Object.entries(strings)) t.deepEqual(keys(table).sort(), english, lang);
 });
 
-test("the shipped library: eight procedures in English and Spanish, all sections, readable, no translation gaps", async (t) => {
+test.serial("the shipped library: eight procedures in English and Spanish, all sections, readable, no translation gaps", async (t) => {
   const content = await loadContentOrThrow("content");
   for (const lang of ["en", "es"]) {
     t.deepEqual(

@@ -20,7 +20,7 @@ async function built(t: import("ava").ExecutionContext): Promise<FixtureSite> {
 
 const brochures = (site: FixtureSite, ...extra: string[]) => runPamphlet(["brochures", ...formats, ...extra, ...siteArgs(site)]);
 
-test("unchanged content: a rebuild prints nothing and leaves every PDF byte-identical", async (t) => {
+test.serial("unchanged content: a rebuild prints nothing and leaves every PDF byte-identical", async (t) => {
   const site = await built(t);
   const before = await readFile(path.join(site.brochuresDir, "sclerotherapy.pdf"));
   const again = await runPamphlet(["build", ...formats, ...siteArgs(site)]);
@@ -31,7 +31,7 @@ test("unchanged content: a rebuild prints nothing and leaves every PDF byte-iden
   t.deepEqual(await readFile(path.join(site.brochuresDir, "sclerotherapy.pdf")), before);
 });
 
-test("an edit to one procedure prints only that procedure's brochures (and the booklet that holds it)", async (t) => {
+test.serial("an edit to one procedure prints only that procedure's brochures (and the booklet that holds it)", async (t) => {
   const site = await built(t);
   const file = path.join(site.contentDir, "procedures", "sclerotherapy.md");
   await writeFile(file, (await readFile(file, "utf8")).replace("The vein closes and fades.", "The vein closes and slowly fades."));
@@ -41,7 +41,7 @@ test("an edit to one procedure prints only that procedure's brochures (and the b
   t.deepEqual(made(run.stdout), ["booklet.pdf", "sclerotherapy.pdf", "sclerotherapy.trifold.pdf"]);
 });
 
-test("a stylesheet change prints everything", async (t) => {
+test.serial("a stylesheet change prints everything", async (t) => {
   const site = await built(t);
   const css = path.join(site.siteDir, "css", "brochure.css");
   await writeFile(css, `${await readFile(css, "utf8")}\nh2 { letter-spacing: 0.01em; }\n`);
@@ -50,7 +50,7 @@ test("a stylesheet change prints everything", async (t) => {
   t.deepEqual(made(run.stdout), all);
 });
 
-test("a clinic.yaml change prints everything", async (t) => {
+test.serial("a clinic.yaml change prints everything", async (t) => {
   const site = await built(t);
   const clinic = path.join(site.contentDir, "_data", "clinic.yaml");
   await writeFile(clinic, (await readFile(clinic, "utf8")).replace("(555) 010-0199", "(555) 010-0198"));
@@ -59,14 +59,14 @@ test("a clinic.yaml change prints everything", async (t) => {
   t.deepEqual(made(run.stdout).filter((name) => name.endsWith(".pdf")), all);
 });
 
-test("--force prints everything even when nothing changed", async (t) => {
+test.serial("--force prints everything even when nothing changed", async (t) => {
   const site = await built(t);
   const run = await brochures(site, "--force");
   t.is(run.code, 0, run.stderr);
   t.deepEqual(made(run.stdout), all);
 });
 
-test("--shard 1/3, 2/3 and 3/3 together print every brochure exactly once", async (t) => {
+test.serial("--shard 1/3, 2/3 and 3/3 together print every brochure exactly once", async (t) => {
   const site = await built(t);
   const shares = [];
   for (const shard of ["1/3", "2/3", "3/3"]) {
@@ -81,7 +81,7 @@ test("--shard 1/3, 2/3 and 3/3 together print every brochure exactly once", asyn
   t.regex(bad.stderr, /--shard takes i\/n with 1 ≤ i ≤ n/);
 });
 
-test("after the shards ran, a full run finds every brochure made (their manifests merge) and prints nothing", async (t) => {
+test.serial("after the shards ran, a full run finds every brochure made (their manifests merge) and prints nothing", async (t) => {
   const site = await built(t);
   for (const shard of ["1/2", "2/2"]) t.is((await brochures(site, "--force", "--shard", shard)).code, 0);
   const { readdir } = await import("node:fs/promises");

@@ -1,9 +1,12 @@
-import { spawnSync } from "node:child_process";
+import { realpathSync, statSync } from "node:fs";
 import { findBrowser } from "./findBrowser.ts";
 
-/** The Chromium that would print, as `path (version)`, without starting it: part of every brochure's inputs. */
+/**
+ * The Chromium that would print, without starting it: its path, size and modification time (an
+ * upgrade replaces the file). Part of every brochure's inputs, so a new Chromium prints everything again.
+ */
 export function browserIdentity(): string {
   const executable = findBrowser();
-  const version = spawnSync(executable, ["--version"], { encoding: "utf8", timeout: 10_000 }).stdout?.trim();
-  return `${executable} (${version || "unknown version"})`;
+  const { size, mtimeMs } = statSync(realpathSync(executable));
+  return `${executable} ${size} ${Math.round(mtimeMs)}`;
 }

@@ -12,10 +12,17 @@ import { writeFileAtomic } from "./writeAtomic.ts";
  */
 interface Entry {
   hash: string;
+  /** Hash of the settings part alone (Chromium, clinic.yaml, the job), for the unchanged-site fast path. */
+  settings?: string;
   /** Page count of a PDF, for the print centre. */
   pages?: number;
   /** Site paths the print view loaded, e.g. `/print/x/`, `/css/brochure.css`, `/fonts/….woff2`. */
   resources: string[];
+}
+
+interface ManifestFile {
+  siteFingerprint?: string;
+  entries: Record<string, Entry>;
 }
 
 export class RenderManifest {
@@ -25,11 +32,16 @@ export class RenderManifest {
   readonly #common: string;
 
   readonly #basePath: string;
+  /** Fingerprint of the site these entries were made from; when the site is known unchanged, it matches. */
+  readonly #siteFingerprint: string | undefined;
+  readonly #trustEntries: boolean;
 
-  private constructor(readonly file: string, readonly siteDir: string, entries: Record<string, Entry>, common: string, basePath: string) {
+  private constructor(readonly file: string, readonly siteDir: string, entries: Record<string, Entry>, common: string, basePath: string, siteFingerprint: string | undefined, trustEntries: boolean) {
     this.#entries = entries;
     this.#common = common;
     this.#basePath = basePath;
+    this.#siteFingerprint = siteFingerprint;
+    this.#trustEntries = trustEntries;
   }
 
   /**
@@ -37,26 +49,36 @@ export class RenderManifest {
    * merges every manifest there, so files made by other machines of a CI matrix count as made.
    * `fresh` ignores them all (`--force`), so every job is made.
    */
-  static async open(dir: string, siteDir: string, common: string, options: { fresh?: boolean; shard?: string; basePath?: string } = {}): Promise<RenderManifest> {
+  static async open(
+    dir: string,
+    siteDir: string,
+    common: string,
+    options: { fresh?: boolean; shard?: string; basePath?: string; siteFingerprint?: string } = {},
+  ): Promise<RenderManifest> {
     const file = path.join(dir, options.shard ? `.manifest-${options.shard.replace("/", "-of-")}.json` : ".manifest.json");
     const names = options.fresh ? [] : (await readdir(dir).catch(() => [])).filter((name) => /^\.manifest.*\.json$/.test(name)).sort();
     const entries: Record<string, Entry> = {};
+    let sameSite = names.length > 0 && options.siteFingerprint !== undefined;
     for (const name of names) {
-      Object.assign(entries, await readFile(path.join(dir, name), "utf8").then((text) => JSON.parse(text) as Record<string, Entry>).catch(() => ({})));
+      const saved = await readFile(path.join(dir, name), "utf8").then((text) => JSON.parse(text) as ManifestFile).catch((): ManifestFile => ({ entries: {} }));
+      Object.assign(entries, saved.entries);
+      sameSite &&= saved.siteFingerprint === options.siteFingerprint;
     }
-    return new RenderManifest(file, siteDir, entries, common, options.basePath ?? "/");
+    return new RenderManifest(file, siteDir, entries, common, options.basePath ?? "/", options.siteFingerprint, sameSite);
   }
 
   /** Whether `output` exists and was made from exactly the inputs it would be made from now. */
   async isFresh(name: string, settings: unknown, output: string): Promise<boolean> {
     const entry = this.#entries[name];
     if (!entry || !existsSync(output)) return false;
+    // The site is the very one these entries were made from: its files need no hashing again.
+    if (this.#trustEntries && entry.settings === this.#settingsHash(settings)) return true;
     return (await this.#hash(settings, entry.resources)) === entry.hash;
   }
 
   async record(name: string, settings: unknown, resources: string[], pages?: number): Promise<void> {
     const sorted = [...new Set(resources)].sort();
-    this.#entries[name] = { hash: await this.#hash(settings, sorted), resources: sorted, ...(pages ? { pages } : {}) };
+    this.#entries[name] = { hash: await this.#hash(settings, sorted), settings: this.#settingsHash(settings), resources: sorted, ...(pages ? { pages } : {}) };
   }
 
   /** Page count recorded when `name` was made. */
@@ -65,7 +87,12 @@ export class RenderManifest {
   }
 
   async save(): Promise<void> {
-    await writeFileAtomic(this.file, new TextEncoder().encode(`${JSON.stringify(this.#entries, null, 1)}\n`));
+    const saved: ManifestFile = { siteFingerprint: this.#siteFingerprint, entries: this.#entries };
+    await writeFileAtomic(this.file, new TextEncoder().encode(`${JSON.stringify(saved, null, 1)}\n`));
+  }
+
+  #settingsHash(settings: unknown): string {
+    return createHash("sha256").update(this.#common).update(JSON.stringify(settings)).digest("hex");
   }
 
   async #hash(settings: unknown, resources: string[]): Promise<string> {

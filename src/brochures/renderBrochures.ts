@@ -23,6 +23,8 @@ export interface RenderOptions extends JobOptions {
   force?: boolean;
   /** The folder the site is published under (`/clinic/`): its pages link to files there. */
   basePath?: string;
+  /** Fingerprint of the inputs the site was just built from (or found unchanged against) by `build`. */
+  siteFingerprint?: string;
   tabs?: number;
   timeoutMs?: number;
   onBrochure?: (result: BrochureResult, done: number, total: number) => void;
@@ -47,6 +49,7 @@ export async function renderBrochures(options: RenderOptions): Promise<BrochureR
   const manifest = await RenderManifest.open(options.brochuresDir, options.siteDir, common, {
     fresh: options.force,
     basePath,
+    siteFingerprint: options.siteFingerprint,
     shard: options.shard && `${options.shard.index}/${options.shard.count}`,
   });
   const server = await startSiteServer(options.siteDir, { basePath });

@@ -31,7 +31,7 @@ export async function printBrochures(
   folders: Folders,
   choice: BrochureChoice,
   slugs?: string[],
-  { shareImages = false } = {},
+  { shareImages = false, siteFingerprint }: { shareImages?: boolean; siteFingerprint?: string } = {},
 ): Promise<boolean> {
   const started = performance.now();
   const results = await renderBrochures({
@@ -43,14 +43,18 @@ export async function printBrochures(
     bleed: choice.bleed,
     shard: choice.shard,
     force: choice.force,
+    siteFingerprint,
     shareDir: shareImages ? shareDirOf(folders) : undefined,
     basePath: basePathOf(content.clinic.siteUrl),
     onBrochure: brochureProgress().update,
   });
   await publishOutputs(folders.outDir, siteDirOf(folders), content.procedures.map((procedure) => procedure.slug));
-  // The print centre lists the files that now exist, so it is written after them.
-  const { publishedBrochures, writePrintCentre } = await import("../site/printCentre.ts");
+  // The print centre lists the files that now exist, so it is written after them (and only when
+  // the list or the site changed: it takes a second, small Eleventy run).
+  const { printCentreIsCurrent, publishedBrochures, writePrintCentre } = await import("../site/printCentre.ts");
   const entries = await publishedBrochures(content, siteDirOf(folders), brochuresDirOf(folders));
-  await writePrintCentre({ content, contentDir: folders.contentDir, siteDir: siteDirOf(folders), basePath: basePathOf(content.clinic.siteUrl), entries });
+  if (!siteFingerprint || !(await printCentreIsCurrent(siteDirOf(folders), siteFingerprint, entries))) {
+    await writePrintCentre({ content, contentDir: folders.contentDir, siteDir: siteDirOf(folders), basePath: basePathOf(content.clinic.siteUrl), entries, siteFingerprint });
+  }
   return reportBrochureSummary(results, (performance.now() - started) / 1000);
 }

@@ -26,6 +26,6 @@ export async function runBuild(folders: Folders, choice: BrochureChoice = {}): P
     await recordSiteFingerprint(siteDir, fingerprint);
     console.log(`Site: ${siteDir} built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   }
-  const ok = await printBrochures(content, folders, choice, undefined, { shareImages: true });
+  const ok = await printBrochures(content, folders, choice, undefined, { shareImages: true, siteFingerprint: fingerprint });
   return ok ? 0 : 1;
 }

@@ -1,9 +1,8 @@
-import { mkdir, readdir, readFile, rename, rm, stat } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
-import Eleventy from "@11ty/eleventy";
+import { createHash } from "node:crypto";
 import type { Content } from "../content/load.ts";
 import { RenderManifest } from "../brochures/manifest.ts";
-import { pamphletSite } from "./config.ts";
 
 /** One published PDF as the print centre lists it. */
 export interface PublishedBrochure {
@@ -50,10 +49,19 @@ export async function publishedBrochures(content: Content, siteDir: string, broc
  * Writes the print centre pages (one per language) into the built site. They list files, so they
  * are made after the brochures, by a small second Eleventy run over the same templates.
  */
-export async function writePrintCentre(options: { content: Content; contentDir: string; siteDir: string; basePath: string; entries: PrintCentreEntry[] }): Promise<void> {
+export async function writePrintCentre(options: {
+  content: Content;
+  contentDir: string;
+  siteDir: string;
+  basePath: string;
+  entries: PrintCentreEntry[];
+  siteFingerprint?: string;
+}): Promise<void> {
   const staging = `${options.siteDir}.print-centre-${process.pid}`;
   await rm(staging, { recursive: true, force: true });
   try {
+    // Loaded here: a build whose print centre is unchanged never pays for Eleventy.
+    const [{ default: Eleventy }, { pamphletSite }] = await Promise.all([import("@11ty/eleventy"), import("./config.ts")]);
     const eleventy = new Eleventy(options.contentDir, staging, {
       configPath: false,
       quietMode: true,
@@ -65,6 +73,7 @@ export async function writePrintCentre(options: { content: Content; contentDir: 
       await mkdir(path.dirname(path.join(options.siteDir, page)), { recursive: true });
       await rename(path.join(staging, page), path.join(options.siteDir, page));
     }
+    if (options.siteFingerprint) await writeFile(stampFile(options.siteDir), printCentreStamp(options.siteFingerprint, options.entries));
   } finally {
     await rm(staging, { recursive: true, force: true });
   }
@@ -74,4 +83,13 @@ export async function writePrintCentre(options: { content: Content; contentDir: 
 async function countPages(file: string): Promise<number | undefined> {
   const { PDFDocument } = await import("pdf-lib");
   return PDFDocument.load(await readFile(file), { updateMetadata: false }).then((document) => document.getPageCount(), () => undefined);
+}
+
+const stampFile = (siteDir: string) => `${siteDir}.print-centre`;
+const printCentreStamp = (siteFingerprint: string, entries: PrintCentreEntry[]) =>
+  createHash("sha256").update(siteFingerprint).update(JSON.stringify(entries)).digest("hex");
+
+/** Whether the print centre in the site was made from this site and lists exactly these brochures. */
+export async function printCentreIsCurrent(siteDir: string, siteFingerprint: string, entries: PrintCentreEntry[]): Promise<boolean> {
+  return (await readFile(stampFile(siteDir), "utf8").catch(() => "")) === printCentreStamp(siteFingerprint, entries);
 }

@@ -146,3 +146,11 @@ test.serial("under 50 rapid saves the dev server keeps answering and ends in the
   t.deepEqual(failures, [], "every request during the saves was answered");
   t.regex(await (await dev.get("/print/sclerotherapy/")).text(), /\(save 50\)/);
 });
+
+test.serial("a dev port already in use is named, with what to do", async (t) => {
+  const site = await fixtureSite(t);
+  const first = await devServer(t, site);
+  const port = Number(new URL(first.origin).port);
+  const error = await t.throwsAsync(startDevServer({ contentDir: site.contentDir, siteDir: path.join(site.outDir, "dev-site-2"), port }));
+  t.is(error!.message, `Port ${port} is already in use: stop the other server, or pick another port with --port.`);
+});

@@ -24,6 +24,21 @@ async function devServer(t: import("ava").ExecutionContext, site: FixtureSite) {
   return { ...server, events, get, untilPage };
 }
 
+/** A dev server over a fresh fixture and a Chromium tab open on `url` of it. */
+async function browsing(t: import("ava").ExecutionContext, url: string) {
+  const site = await fixtureSite(t);
+  const dev = await devServer(t, site);
+  const browser = await launchBrowser();
+  t.teardown(() => browser.close());
+  const page = await browser.newPage();
+  await page.goto(`${dev.origin}${url}`);
+  return { site, dev, page };
+}
+
+/** Waits until the dev page preview has drawn every page of the PDF. */
+const previewDrawn = (page: import("puppeteer-core").Page) =>
+  page.waitForFunction(() => /\d+ pages?, true size/.test(document.querySelector('[role="toolbar"]')?.textContent ?? ""), { timeout: 30_000 });
+
 test.serial("the dev server shows edits at the page and the print view without a restart, and survives a content error", async (t) => {
   const site = await fixtureSite(t);
   const dev = await devServer(t, site);
@@ -73,12 +88,7 @@ test.serial("the dev server does not serve files outside the site, however the p
 });
 
 test.serial("in a real browser, a content error appears over the page and the page reloads by itself once fixed", async (t) => {
-  const site = await fixtureSite(t);
-  const dev = await devServer(t, site);
-  const browser = await launchBrowser();
-  t.teardown(() => browser.close());
-  const page = await browser.newPage();
-  await page.goto(`${dev.origin}/procedures/sclerotherapy/`);
+  const { site, page } = await browsing(t, "/procedures/sclerotherapy/");
   await page.waitForFunction(() => document.readyState === "complete");
 
   const file = path.join(site.contentDir, "procedures", "sclerotherapy.md");
@@ -93,13 +103,8 @@ test.serial("in a real browser, a content error appears over the page and the pa
 });
 
 test.serial("in a real browser, the dev print view shows the brochure as printed pages at true size", async (t) => {
-  const site = await fixtureSite(t);
-  const dev = await devServer(t, site);
-  const browser = await launchBrowser();
-  t.teardown(() => browser.close());
-  const page = await browser.newPage();
-  await page.goto(`${dev.origin}/print/sclerotherapy/`);
-  await page.waitForFunction(() => /\d+ pages?, true size/.test(document.querySelector('[role="toolbar"]')?.textContent ?? ""), { timeout: 30_000 });
+  const { page } = await browsing(t, "/print/sclerotherapy/");
+  await previewDrawn(page);
   const canvases = await page.$$eval("#pamphlet-pages canvas", (elements) => elements.map((canvas) => canvas.getBoundingClientRect().width));
   t.true(canvases.length >= 1);
   for (const width of canvases) t.is(Math.round(width), 816, "letter is 8.5 in = 816 CSS px wide");
@@ -108,13 +113,8 @@ test.serial("in a real browser, the dev print view shows the brochure as printed
 });
 
 test.serial("the tri-fold's coloured cover renders in pdf.js too (Firefox's PDF viewer), not only in poppler", async (t) => {
-  const site = await fixtureSite(t);
-  const dev = await devServer(t, site);
-  const browser = await launchBrowser();
-  t.teardown(() => browser.close());
-  const page = await browser.newPage();
-  await page.goto(`${dev.origin}/print/sclerotherapy/trifold/`);
-  await page.waitForFunction(() => /true size/.test(document.querySelector('[role="toolbar"]')?.textContent ?? ""), { timeout: 30_000 });
+  const { page } = await browsing(t, "/print/sclerotherapy/trifold/");
+  await previewDrawn(page);
   const pixel = await page.$eval("#pamphlet-pages canvas", (canvas) => {
     const context = (canvas as HTMLCanvasElement).getContext("2d")!;
     const { width, height } = canvas as HTMLCanvasElement;

@@ -3,7 +3,7 @@ import path from "node:path";
 import type Token from "markdown-it/lib/token.mjs";
 import { headingId, markdown } from "../site/markdown.ts";
 import { pageIds, siteRoutes } from "../site/routes.ts";
-import { languagePrefix, procedureUrl } from "../site/urls.ts";
+import { pageUrl, procedureUrl } from "../site/urls.ts";
 import { bodyProblem, documentsOf, type Check, type DocumentSource, type Problem } from "./types.ts";
 
 /**
@@ -14,7 +14,7 @@ import { bodyProblem, documentsOf, type Check, type DocumentSource, type Problem
 export const checkLinks: Check = ({ content, contentDir }) => {
   const routes = siteRoutes(content);
   const urlOf = (document: DocumentSource) =>
-    "category" in document ? procedureUrl(document.slug, document.lang, content.clinic) : `${languagePrefix(document.lang, content.clinic)}/${document.slug}/`;
+    ("category" in document ? procedureUrl : pageUrl)(document.slug, document.lang, content.clinic);
   const parsed = new Map(documentsOf(content).map((document) => [document, markdown.parse(document.body, {})]));
   const anchors = new Map([...parsed].map(([document, tokens]) => [urlOf(document), anchorsOf(tokens)]));
   return documentsOf(content).flatMap((procedure) => {

@@ -22,7 +22,7 @@ export function reportBrochureSummary(results: readonly BrochureResult[], second
   if (images.made + images.skipped + images.failed > 0) {
     console.log(`Share images: ${images.made} made, ${images.skipped} skipped (unchanged), ${images.failed} failed`);
   }
-  const failed = results.filter((result) => !result.ok);
-  for (const result of failed) console.error(`  not made: ${result.name} (${result.ok ? "" : result.error})`);
+  const failed = results.filter((result): result is Extract<BrochureResult, { ok: false }> => !result.ok);
+  for (const result of failed) console.error(`  not made: ${result.name} (${result.error})`);
   return failed.length === 0;
 }

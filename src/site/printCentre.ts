@@ -3,6 +3,7 @@ import path from "node:path";
 import { createHash } from "node:crypto";
 import type { Content } from "../content/load.ts";
 import { RenderManifest } from "../brochures/manifest.ts";
+import { brochurePath } from "./urls.ts";
 
 /** One published PDF as the print centre lists it. */
 export interface PublishedBrochure {
@@ -31,10 +32,9 @@ export async function publishedBrochures(content: Content, siteDir: string, broc
   const files = (await readdir(folder, { recursive: true }).catch(() => [] as string[])).filter((name) => name.endsWith(".pdf")).map((name) => name.split(path.sep).join("/"));
   const entries: PrintCentreEntry[] = [];
   for (const procedure of content.procedures) {
-    const prefix = procedure.lang === content.clinic.defaultLanguage ? "" : `${procedure.lang}/`;
     const brochures: PublishedBrochure[] = [];
     for (const format of ["letter", "a4", "large", "trifold"] as const) {
-      const name = `${prefix}${procedure.slug}${format === content.clinic.paper ? "" : `.${format}`}.pdf`;
+      const name = brochurePath(procedure.slug, procedure.lang, format, content.clinic);
       if (!files.includes(name)) continue;
       const { size } = await stat(path.join(folder, name));
       const pages = manifest.pages(name) ?? (await countPages(path.join(folder, name)));

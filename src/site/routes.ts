@@ -1,7 +1,7 @@
 import type { Content } from "../content/load.ts";
 import { procedureFormats } from "../brochures/formats.ts";
 import { siteLanguages } from "../content/clinicSchema.ts";
-import { bookletPath, bookletPrintUrl, brochurePath, languagePrefix, printUrl, procedureUrl } from "./urls.ts";
+import { bookletPath, bookletPrintUrl, brochurePath, languagePrefix, pageUrl, printUrl, procedureUrl } from "./urls.ts";
 
 /** Every page and file the built site has for this content (images aside), for checking links. */
 export function siteRoutes({ clinic, procedures, pages }: Content): Set<string> {
@@ -10,7 +10,7 @@ export function siteRoutes({ clinic, procedures, pages }: Content): Set<string> 
     const prefix = languagePrefix(lang, clinic);
     for (const route of ["/", "/404.html", "/compare/", "/contact/"]) routes.add(`${prefix}${route}`);
   }
-  for (const page of pages) routes.add(`${languagePrefix(page.lang, clinic)}/${page.slug}/`);
+  for (const page of pages) routes.add(pageUrl(page.slug, page.lang, clinic));
   for (const procedure of procedures) {
     routes.add(procedureUrl(procedure.slug, procedure.lang, clinic));
     for (const format of procedureFormats) {

@@ -3,7 +3,7 @@ import type { Content, PageSource, ProcedureSource } from "../content/load.ts";
 import type { Language } from "../content/schema.ts";
 import { groupByCategory, type ProcedureGroup } from "./groupByCategory.ts";
 import type { TemplateStrings } from "./strings.ts";
-import { languagePrefix, procedureUrl } from "./urls.ts";
+import { languagePrefix, pageUrl, procedureUrl } from "./urls.ts";
 
 /** One page of the public site: what the base layout needs to know about it. */
 export interface SiteView {
@@ -49,7 +49,7 @@ export function siteViews(content: Content, strings: Record<string, TemplateStri
     title: procedure.title, description: procedure.summary, procedure,
   }));
   const pages: SiteView[] = content.pages.map((page) => ({
-    url: `${prefix(page.lang)}/${page.slug}/`, lang: page.lang, routeKey: `page:${page.slug}`, title: page.title, description: page.summary, page,
+    url: pageUrl(page.slug, page.lang, clinic), lang: page.lang, routeKey: `page:${page.slug}`, title: page.title, description: page.summary, page,
   }));
   const compare: SiteView[] = languages.map((lang) => ({
     url: `${prefix(lang)}/compare/`, lang, routeKey: "compare", title: t(lang).compare.title, description: t(lang).compare.summary, listed: listedProcedures(content, lang),
@@ -87,7 +87,7 @@ export function siteViews(content: Content, strings: Record<string, TemplateStri
         { url: `${prefix(lang)}/compare/`, label: t(lang).nav.compare, routeKey: "compare" },
         ...content.pages
           .filter((page) => page.lang === lang && page.navLabel)
-          .map((page) => ({ url: `${prefix(lang)}/${page.slug}/`, label: page.navLabel!, routeKey: `page:${page.slug}` })),
+          .map((page) => ({ url: pageUrl(page.slug, lang, clinic), label: page.navLabel!, routeKey: `page:${page.slug}` })),
         { url: `${prefix(lang)}/contact/`, label: t(lang).nav.contact, routeKey: "contact" },
         { url: `${prefix(lang)}/search/`, label: t(lang).nav.search, routeKey: "search" },
       ],

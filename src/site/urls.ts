@@ -19,6 +19,9 @@ export const procedureUrl = (slug: string, lang: string, clinic: Clinicish) => `
 export const printUrl = (slug: string, lang: string, format: ProcedureFormat, clinic: Clinicish) =>
   `${languagePrefix(lang, clinic)}/print/${slug}/${format === clinic.paper ? "" : `${format}/`}`;
 
+/** A general page (about, FAQ…): `/<slug>/`, `/es/<slug>/`. */
+export const pageUrl = (slug: string, lang: string, clinic: Clinicish) => `${languagePrefix(lang, clinic)}/${slug}/`;
+
 export const bookletPrintUrl = (lang: string, clinic: Clinicish) => `${languagePrefix(lang, clinic)}/print/booklet/`;
 
 /** Path of a brochure relative to `output/brochures` and to the site's `/brochures/`. */

@@ -1,6 +1,7 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import test from "ava";
+import { buildKey } from "../src/commands/buildStamp.ts";
 import { runPamphlet, siteArgs } from "./helpers/cli.ts";
 import { fixtureSite, type FixtureSite } from "./helpers/fixtures.ts";
 
@@ -29,6 +30,17 @@ test.serial("unchanged content: a rebuild prints nothing and leaves every PDF by
   t.deepEqual(skipped(again.stdout).filter((name) => name.endsWith(".pdf")), all);
   t.regex(again.stdout, /Brochures: 0 made, 5 skipped \(unchanged\), 0 failed/);
   t.deepEqual(await readFile(path.join(site.brochuresDir, "sclerotherapy.pdf")), before);
+});
+
+test.serial("nothing changed, but a PDF was deleted: the build makes that one again", async (t) => {
+  const site = await built(t);
+  await rm(path.join(site.brochuresDir, "sclerotherapy.pdf"));
+  const afterDelete = await runPamphlet(["build", ...formats, ...siteArgs(site)]);
+  t.is(afterDelete.code, 0, afterDelete.stderr);
+  t.deepEqual(made(afterDelete.stdout), ["sclerotherapy.pdf"]);
+  const again = await runPamphlet(["build", ...formats, ...siteArgs(site)]);
+  t.deepEqual(made(again.stdout), []);
+  t.regex(again.stdout, /Brochures: 0 made, 5 skipped \(unchanged\)/);
 });
 
 test.serial("an edit to one procedure prints only that procedure's brochures (and the booklet that holds it)", async (t) => {
@@ -84,10 +96,17 @@ test.serial("--shard 1/3, 2/3 and 3/3 together print every brochure exactly once
 test.serial("after the shards ran, a full run finds every brochure made (their manifests merge) and prints nothing", async (t) => {
   const site = await built(t);
   for (const shard of ["1/2", "2/2"]) t.is((await brochures(site, "--force", "--shard", shard)).code, 0);
-  const { readdir } = await import("node:fs/promises");
   t.deepEqual((await readdir(site.brochuresDir)).filter((name) => name.startsWith(".manifest")).sort(), [".manifest-1-of-2.json", ".manifest-2-of-2.json", ".manifest.json"]);
-  const { rm } = await import("node:fs/promises");
   await rm(path.join(site.brochuresDir, ".manifest.json"));
   const run = await brochures(site);
   t.deepEqual(made(run.stdout), []);
+});
+
+test("the no-change shortcut holds for one day only: freshness warnings depend on the date", (t) => {
+  const folders = { contentDir: "content", outDir: "output" };
+  const key = (day: string, choice = {}) => buildKey("sources", folders, choice, "chromium 1 2", new Date(`${day}T12:00:00`));
+  t.is(key("2026-11-24"), key("2026-11-24"));
+  t.not(key("2026-11-24"), key("2026-11-25"));
+  t.not(key("2026-11-24"), key("2026-11-24", { bleed: true }), "options are inputs too");
+  t.is(key("2026-11-24"), key("2026-11-24", { force: true }), "--force skips the shortcut; it is not an input");
 });

@@ -21,18 +21,18 @@ export async function runBrochures(folders: Folders, slugs: string[], choice: Br
   if (!existsSync(path.join(siteDirOf(folders), "print"))) {
     throw new PamphletError(`There is no built site in ${siteDirOf(folders)}: run \`npm run build\` first.`);
   }
-  const ok = await printBrochures(content, folders, choice, slugs.length > 0 ? slugs : undefined);
+  const { ok } = await printBrochures(content, folders, choice, slugs.length > 0 ? slugs : undefined);
   return ok ? 0 : 1;
 }
 
-/** Prints, reports and publishes brochures; returns whether every one was made. */
+/** Prints, reports and publishes brochures; returns whether every one was made, and their names. */
 export async function printBrochures(
   content: Content,
   folders: Folders,
   choice: BrochureChoice,
   slugs?: string[],
   { shareImages = false, siteFingerprint }: { shareImages?: boolean; siteFingerprint?: string } = {},
-): Promise<boolean> {
+): Promise<{ ok: boolean; files: string[] }> {
   const started = performance.now();
   const results = await renderBrochures({
     content,
@@ -56,5 +56,6 @@ export async function printBrochures(
   if (!siteFingerprint || !(await printCentreIsCurrent(siteDirOf(folders), siteFingerprint, entries))) {
     await writePrintCentre({ content, contentDir: folders.contentDir, siteDir: siteDirOf(folders), basePath: basePathOf(content.clinic.siteUrl), entries, siteFingerprint });
   }
-  return reportBrochureSummary(results, (performance.now() - started) / 1000);
+  const ok = reportBrochureSummary(results, (performance.now() - started) / 1000);
+  return { ok, files: results.map((result) => result.name) };
 }

@@ -1,31 +1,54 @@
 import { rm } from "node:fs/promises";
-import { loadForBuild } from "../check/runChecks.ts";
-import { recordSiteFingerprint, siteFingerprint, siteIsCurrent } from "../site/siteFingerprint.ts";
-import { publishedUnder } from "../site/urls.ts";
-import { printBrochures } from "./brochures.ts";
+import { browserIdentity } from "../brochures/browserVersion.ts";
+import { recordSiteFingerprint, siteFingerprint, siteIsCurrent, sourcesFingerprint } from "../site/siteFingerprint.ts";
+import { buildKey, currentStamp, removeStamp, writeStamp, type BuildStamp } from "./buildStamp.ts";
+import { brochureProgress } from "./progress.ts";
 import { siteDirOf, type BrochureChoice, type Folders } from "./options.ts";
-import { reportProblems } from "./report.ts";
+import { reportBrochureSummary, reportProblems } from "./report.ts";
 
 /**
  * `pamphlet build`: validate all content, build the site (skipped when nothing it is built from
- * changed), then print and publish the brochures that changed.
+ * changed), then print and publish the brochures that changed. When nothing at all changed since
+ * the last build, it says so and stops before loading anything heavy.
  */
 export async function runBuild(folders: Folders, choice: BrochureChoice = {}): Promise<number> {
   const started = performance.now();
+  const sources = await sourcesFingerprint(folders.contentDir);
+  const key = buildKey(sources, folders, choice, browserIdentity());
+  const stamp = choice.force ? undefined : await currentStamp(folders, key);
+  if (stamp) return reportUnchanged(folders, stamp, started);
+  await removeStamp(folders);
+
+  // Content, Eleventy and Puppeteer load only when something may have changed.
+  const { loadForBuild } = await import("../check/runChecks.ts");
+  const { publishedUnder } = await import("../site/urls.ts");
+  const { printBrochures } = await import("./brochures.ts");
   const loaded = await loadForBuild(folders.contentDir);
   if (!reportProblems(loaded.problems) || !loaded.content) return 1;
   const { content, basePath } = publishedUnder(loaded.content, folders.basePath);
   const siteDir = siteDirOf(folders);
-  const fingerprint = await siteFingerprint(folders.contentDir, basePath);
+  const fingerprint = siteFingerprint(sources, basePath);
   if (!choice.force && (await siteIsCurrent(siteDir, fingerprint))) {
     console.log(`Site: ${siteDir} unchanged`);
   } else {
     await rm(`${siteDir}.fingerprint`, { force: true });
-    const { buildSite } = await import("../site/build.ts"); // Eleventy loads only when the site is built
+    const { buildSite } = await import("../site/build.ts");
     await buildSite({ content, contentDir: folders.contentDir, siteDir, basePath });
     await recordSiteFingerprint(siteDir, fingerprint);
     console.log(`Site: ${siteDir} built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   }
-  const ok = await printBrochures(content, folders, choice, undefined, { shareImages: true, siteFingerprint: fingerprint });
+  const { ok, files } = await printBrochures(content, folders, choice, undefined, { shareImages: true, siteFingerprint: fingerprint });
+  if (ok) await writeStamp(folders, { key, problems: loaded.problems, files });
   return ok ? 0 : 1;
+}
+
+/** The same report an unchanged build prints the long way: the warnings, then every file unchanged. */
+function reportUnchanged(folders: Folders, stamp: BuildStamp, started: number): number {
+  reportProblems(stamp.problems);
+  console.log(`Site: ${siteDirOf(folders)} unchanged`);
+  const results = stamp.files.map((name) => ({ name, ok: true as const, skipped: true, file: name, bytes: 0, seconds: 0 }));
+  const progress = brochureProgress();
+  results.forEach((result, i) => progress.update(result, i + 1, results.length));
+  reportBrochureSummary(results, (performance.now() - started) / 1000);
+  return 0;
 }

@@ -6,17 +6,19 @@ import { projectRoot, templatesDir } from "./paths.ts";
 
 /**
  * A hash of everything the site is built from: the content folder, Pamphlet's templates and code,
- * and the installed dependencies (via package-lock.json). When it matches the last build's and the
- * site is still there, the site build can be skipped.
+ * and the installed dependencies (via package-lock.json).
  */
-export async function siteFingerprint(contentDir: string, basePath: string): Promise<string> {
-  const hash = createHash("sha256").update(basePath);
+export async function sourcesFingerprint(contentDir: string): Promise<string> {
+  const hash = createHash("sha256");
   const roots = [contentDir, templatesDir, path.join(projectRoot, "src"), path.join(projectRoot, "package-lock.json")];
   for (const root of roots) {
     for (const file of await filesUnder(root)) hash.update(`${path.relative(root, file)}\0`).update(await readFile(file)).update("\0");
   }
   return hash.digest("hex");
 }
+
+/** The sources and the folder the site is published under: when it matches the last build's and the site is still there, the site build is skipped. */
+export const siteFingerprint = (sources: string, basePath: string) => createHash("sha256").update(sources).update(basePath).digest("hex");
 
 async function filesUnder(root: string): Promise<string[]> {
   if (!existsSync(root)) return [];

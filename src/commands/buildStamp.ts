@@ -1,0 +1,56 @@
+import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
+import { readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import path from "node:path";
+import type { Problem } from "../content/problem.ts";
+import { brochuresDirOf, shareDirOf, siteDirOf, type BrochureChoice, type Folders } from "./options.ts";
+
+/**
+ * What the last successful `build` read and left behind. When every input is as it was (the
+ * sources fingerprint, the options, Chromium, today's date, which freshness warnings depend on)
+ * and every output file is still there untouched, the build has nothing to do: it says so without
+ * loading the content, Eleventy or Chromium. Writers rebuild dozens of times a day.
+ */
+export interface BuildStamp {
+  key: string;
+  outputs: string;
+  /** The warnings the build printed, printed again. */
+  problems: Problem[];
+  /** The files the build made or kept, reported again as unchanged. */
+  files: string[];
+}
+
+const stampFile = (folders: Folders) => path.join(folders.outDir, ".build-stamp.json");
+
+export function buildKey(sourcesFingerprint: string, folders: Folders, choice: BrochureChoice, browser: string, today = new Date()): string {
+  const { force: _ignored, ...options } = choice;
+  const day = today.toLocaleDateString("sv"); // YYYY-MM-DD, local
+  return createHash("sha256").update(JSON.stringify({ sourcesFingerprint, basePath: folders.basePath, options, browser, day })).digest("hex");
+}
+
+/** The stamp, if the last build's inputs and outputs are exactly as it left them. */
+export async function currentStamp(folders: Folders, key: string): Promise<BuildStamp | undefined> {
+  const stamp = await readFile(stampFile(folders), "utf8").then((text) => JSON.parse(text) as BuildStamp, () => undefined);
+  if (stamp?.key !== key) return undefined;
+  return stamp.outputs === (await outputsListing(folders)) ? stamp : undefined;
+}
+
+export async function writeStamp(folders: Folders, stamp: Omit<BuildStamp, "outputs">): Promise<void> {
+  await writeFile(stampFile(folders), JSON.stringify({ ...stamp, outputs: await outputsListing(folders) }));
+}
+
+/** Removed before a build starts, so an interrupted or failed build is never taken as current. */
+export const removeStamp = (folders: Folders) => rm(stampFile(folders), { force: true });
+
+/** A hash of every output file's path, size and modification time. */
+async function outputsListing(folders: Folders): Promise<string> {
+  const hash = createHash("sha256");
+  for (const dir of [siteDirOf(folders), brochuresDirOf(folders), shareDirOf(folders)]) {
+    if (!existsSync(dir)) continue;
+    const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+    const files = entries.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name)).sort();
+    const stats = await Promise.all(files.map((file) => stat(file)));
+    files.forEach((file, i) => hash.update(`${file}\0${stats[i]!.size}\0${stats[i]!.mtimeMs}\n`));
+  }
+  return hash.digest("hex");
+}

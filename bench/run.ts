@@ -6,6 +6,7 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { findBrowser } from "../src/brochures/findBrowser.ts";
 import { renderBrochures } from "../src/brochures/renderBrochures.ts";
 import { startSiteServer } from "../src/brochures/siteServer.ts";
 import { loadForBuild } from "../src/check/runChecks.ts";
@@ -13,6 +14,7 @@ import { buildSite } from "../src/site/build.ts";
 import { printUrl } from "../src/site/urls.ts";
 import { withPeakMemory } from "./memory.ts";
 import { naivePdfs } from "./naiveBaseline.ts";
+import { pagedjsCli, pagedjsPdfs } from "./pagedjsBaseline.ts";
 import { plainEleventyBuild } from "./plainEleventy.ts";
 import { fixed, median, timed } from "./stats.ts";
 import { syntheticLibrary } from "./syntheticLibrary.ts";
@@ -46,12 +48,19 @@ try {
   const sample = content!.procedures.slice(0, Math.min(n, 40));
   const naiveSample = sample.slice(0, 8);
   const server = await startSiteServer(path.join(root, "site"));
+  const naiveUrls = naiveSample.map((procedure) => `${server.origin}${printUrl(procedure.slug, procedure.lang, "letter", content!.clinic)}`);
+  // pagedjs-cli is not a dependency: installed on first use (browser download skipped), pointed at the same Chromium.
+  const pagedjs = await pagedjsCli(path.join(repo, "node_modules", ".cache", "pamphlet-bench", "pagedjs"));
   const poolRates: number[] = [];
   const naiveRates: number[] = [];
+  const pagedjsRates: number[] = [];
   for (let run = 0; run < runs; run++) {
-    const naive = await timed(() =>
-      naivePdfs(naiveSample.map((procedure) => `${server.origin}${printUrl(procedure.slug, procedure.lang, "letter", content!.clinic)}`), (i) => path.join(root, `naive-${i}.pdf`)));
+    const naive = await timed(() => naivePdfs(naiveUrls, (i) => path.join(root, `naive-${i}.pdf`)));
     naiveRates.push(naiveSample.length / naive.seconds);
+    if ("bin" in pagedjs) {
+      const paged = await timed(() => pagedjsPdfs(pagedjs.bin, naiveUrls, (i) => path.join(root, `pagedjs-${i}.pdf`), findBrowser()));
+      pagedjsRates.push(naiveSample.length / paged.seconds);
+    }
     const pool = await timed(() => renderBrochures({
       content: content!, siteDir: path.join(root, "site"), brochuresDir: path.join(root, "pool"), formats: ["letter"],
       slugs: sample.map((procedure) => procedure.slug), force: true,
@@ -60,6 +69,8 @@ try {
   }
   await server.close();
   line(`brochures per second  [new browser per PDF]`, fixed(median(poolRates)), fixed(median(naiveRates)), `${fixed(median(poolRates) / median(naiveRates), 1)}x`);
+  if ("bin" in pagedjs) line(`brochures per second  [pagedjs-cli 0.4.3]`, fixed(median(poolRates)), fixed(median(pagedjsRates)), `${fixed(median(poolRates) / median(pagedjsRates), 1)}x`);
+  else console.log(`  (pagedjs-cli comparison skipped: ${pagedjs.skipped.split("\n")[0]})`);
 
   // 3. Whole builds through the CLI, as a writer runs them: cold, unchanged, one procedure edited.
   const out = path.join(root, "out");

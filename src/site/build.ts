@@ -1,10 +1,10 @@
 import { rename, rm } from "node:fs/promises";
 import path from "node:path";
-import Eleventy from "@11ty/eleventy";
+import Eleventy, { type UserConfig } from "@11ty/eleventy";
 import { PamphletError } from "../content/errors.ts";
 import { onInterrupt } from "../interrupt.ts";
 import { pamphletSite, type SiteOptions } from "./config.ts";
-import { closeSearchIndexer, writeSearchIndex } from "./searchIndex.ts";
+import { SearchIndex } from "./searchIndex.ts";
 
 export interface BuildSiteOptions extends SiteOptions {
   /** Where the finished site lands, e.g. `output/site`. */
@@ -22,9 +22,11 @@ export async function buildSite(options: BuildSiteOptions): Promise<void> {
   const previous = `${options.siteDir}.previous-${process.pid}`;
   await rm(staging, { recursive: true, force: true });
   const forgetCleanup = onInterrupt(() => rm(staging, { recursive: true, force: true }));
+  let search: SearchIndex | undefined;
   try {
-    await writeSite(options, staging);
-    await writeSearchIndex(staging);
+    search = await SearchIndex.start();
+    await runEleventy(options, staging, (eleventy) => eleventy.write(), search.plugin);
+    await search.write(staging);
     const swap = async () => {
       await rename(options.siteDir, previous).catch((error: NodeJS.ErrnoException) => {
         if (error.code !== "ENOENT") throw error;
@@ -33,7 +35,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<void> {
     };
     await (options.duringSwap ? options.duringSwap(swap) : swap());
   } finally {
-    await closeSearchIndexer();
+    await search?.close();
     forgetCleanup();
     await rm(staging, { recursive: true, force: true });
     await rm(previous, { recursive: true, force: true });
@@ -45,16 +47,15 @@ export async function renderSite(options: SiteOptions): Promise<Array<{ url: str
   return runEleventy(options, path.join(options.contentDir, ".unused-output"), (eleventy) => eleventy.toJSON());
 }
 
-async function writeSite(options: SiteOptions, outDir: string): Promise<void> {
-  await runEleventy(options, outDir, (eleventy) => eleventy.write());
-}
-
-async function runEleventy<T>(options: SiteOptions, outDir: string, run: (eleventy: Eleventy) => Promise<T>): Promise<T> {
+async function runEleventy<T>(options: SiteOptions, outDir: string, run: (eleventy: Eleventy) => Promise<T>, plugin?: (eleventyConfig: UserConfig) => void): Promise<T> {
   const eleventy = new Eleventy(options.contentDir, outDir, {
     configPath: false,
     quietMode: true,
     pathPrefix: options.basePath ?? "/",
-    config: pamphletSite(options),
+    config(eleventyConfig: UserConfig) {
+      pamphletSite(options)(eleventyConfig);
+      if (plugin) eleventyConfig.addPlugin(plugin);
+    },
   });
   try {
     return await run(eleventy);

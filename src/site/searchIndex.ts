@@ -1,25 +1,54 @@
 import path from "node:path";
+import type { UserConfig } from "@11ty/eleventy";
 import * as pagefind from "pagefind";
 import { PamphletError } from "../content/errors.ts";
 
 /**
- * Builds the static search index (Pagefind) into `<site>/pagefind/`: plain files any static host
- * serves, searched in the browser, nothing sent anywhere. Only elements marked
- * `data-pagefind-body` (the public pages' main content) are indexed, one index per language.
+ * The static search index (Pagefind) in `<site>/pagefind/`: plain files any static host serves,
+ * searched in the browser, nothing sent anywhere. Only the public pages' main content (marked
+ * `data-pagefind-body`) is indexed, one index per language. Pages are handed to Pagefind as
+ * Eleventy renders them: it indexes in its own process, on another core, while the rest of the
+ * site is still being rendered.
  */
-export async function writeSearchIndex(siteDir: string): Promise<number> {
-  const { index, errors } = await pagefind.createIndex({});
-  if (!index) throw new PamphletError(`Could not start the search indexer (Pagefind): ${errors.join("; ")}`);
-  try {
-    const added = await index.addDirectory({ path: siteDir });
-    if (added.errors.length > 0) throw new PamphletError(`Indexing the site for search failed: ${added.errors.join("; ")}`);
-    const written = await index.writeFiles({ outputPath: path.join(siteDir, "pagefind") });
+export class SearchIndex {
+  readonly #index: pagefind.PagefindIndex;
+  readonly #added: Array<Promise<pagefind.NewFileResponse>> = [];
+
+  private constructor(index: pagefind.PagefindIndex) {
+    this.#index = index;
+  }
+
+  static async start(): Promise<SearchIndex> {
+    const { index, errors } = await pagefind.createIndex({});
+    if (!index) throw new PamphletError(`Could not start the search indexer (Pagefind): ${errors.join("; ")}`);
+    return new SearchIndex(index);
+  }
+
+  /** An Eleventy transform that passes every public page on to the index, unchanged. */
+  plugin = (eleventyConfig: UserConfig) => {
+    const added = this.#added;
+    const index = this.#index;
+    eleventyConfig.addTransform("search-index", function (html: string) {
+      const url = this.page.url;
+      if (url && String(this.page.outputPath).endsWith(".html") && html.includes("data-pagefind-body")) {
+        added.push(index.addHTMLFile({ url, content: html }));
+      }
+      return html;
+    });
+  };
+
+  /** Waits for every page to be indexed, then writes the index into the site; returns the page count. */
+  async write(siteDir: string): Promise<number> {
+    const added = await Promise.all(this.#added);
+    const errors = added.flatMap((result) => result.errors);
+    if (errors.length > 0) throw new PamphletError(`Indexing the site for search failed: ${errors.join("; ")}`);
+    const written = await this.#index.writeFiles({ outputPath: path.join(siteDir, "pagefind") });
     if (written.errors.length > 0) throw new PamphletError(`Writing the search index failed: ${written.errors.join("; ")}`);
-    return added.page_count;
-  } finally {
-    await index.deleteIndex().catch(() => undefined);
+    return added.length;
+  }
+
+  async close(): Promise<void> {
+    await this.#index.deleteIndex().catch(() => undefined);
+    await pagefind.close();
   }
 }
-
-/** Stops Pagefind's helper process so the command can exit. */
-export const closeSearchIndexer = () => pagefind.close();

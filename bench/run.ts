@@ -1,12 +1,13 @@
 // npm run bench [-- --n 200 --runs 3 --quick]
 // Pamphlet against its baselines, side by side in one run, on a synthetic library of N procedures
-// made from the shipped ones. Prints medians and ratios. --quick skips the 5N memory run.
+// made from the shipped ones. Prints medians and ratios. --quick skips the pool settings and the 5N memory run.
 import { spawn } from "node:child_process";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { findBrowser } from "../src/brochures/findBrowser.ts";
+import { defaultTabs } from "../src/brochures/printer.ts";
 import { renderBrochures } from "../src/brochures/renderBrochures.ts";
 import { startSiteServer } from "../src/brochures/siteServer.ts";
 import { loadForBuild } from "../src/check/runChecks.ts";
@@ -68,9 +69,32 @@ try {
     poolRates.push(sample.length / pool.seconds);
   }
   await server.close();
+
+  // The pool's settings, measured the same way: tabs printing at once, and a tab kept for the next print or a new one each time.
+  const settings: Array<{ tabs: number; reuseTabs: boolean; rate: number }> = [];
+  if (!values.quick) {
+    for (const tabs of [1, 2, 3, 4]) {
+      for (const reuseTabs of [true, false]) {
+        const rates: number[] = [];
+        for (let run = 0; run < runs; run++) {
+          const pool = await timed(() => renderBrochures({
+            content: content!, siteDir: path.join(root, "site"), brochuresDir: path.join(root, "pool"), formats: ["letter"],
+            slugs: sample.map((procedure) => procedure.slug), force: true, tabs, reuseTabs,
+          }));
+          rates.push(sample.length / pool.seconds);
+        }
+        settings.push({ tabs, reuseTabs, rate: median(rates) });
+      }
+    }
+  }
   line(`brochures per second  [new browser per PDF]`, fixed(median(poolRates)), fixed(median(naiveRates)), `${fixed(median(poolRates) / median(naiveRates), 1)}x`);
   if ("bin" in pagedjs) line(`brochures per second  [pagedjs-cli 0.4.3]`, fixed(median(poolRates)), fixed(median(pagedjsRates)), `${fixed(median(poolRates) / median(pagedjsRates), 1)}x`);
   else console.log(`  (pagedjs-cli comparison skipped: ${pagedjs.skipped.split("\n")[0]})`);
+  const best = Math.max(...settings.map((setting) => setting.rate));
+  for (const { tabs, reuseTabs, rate } of settings) {
+    const chosen = tabs === defaultTabs() && reuseTabs ? "  <- default" : "";
+    console.log(`  pool with ${tabs} tab${tabs > 1 ? "s" : " "}, ${reuseTabs ? "tab reused  " : "new tab each"}          ${fixed(rate).padStart(14)} PDFs/s  ${fixed(rate / best)} of best${chosen}`);
+  }
 
   // 3. Whole builds through the CLI, as a writer runs them: cold, unchanged, one procedure edited.
   const out = path.join(root, "out");

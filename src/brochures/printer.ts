@@ -15,6 +15,8 @@ export interface PrinterOptions {
   timeoutMs?: number;
   /** Chromium is restarted after this many prints, so its memory stays flat on long runs; default 150. */
   restartAfter?: number;
+  /** Keep a tab for the next print (default) rather than open a new one each time; `npm run bench` compares both. */
+  reuseTabs?: boolean;
 }
 
 export interface Printed {
@@ -44,6 +46,7 @@ export class BrochurePrinter {
   readonly #tabs: number;
   readonly #timeoutMs: number;
   readonly #restartAfter: number;
+  readonly #reuseTabs: boolean;
   #browser: Promise<Browser> | undefined;
   /** Every Chromium this printer started, so close() leaves none behind whatever happened in between. */
   readonly #launched = new Set<Promise<Browser>>();
@@ -62,6 +65,7 @@ export class BrochurePrinter {
     this.#tabs = options.tabs ?? defaultTabs();
     this.#timeoutMs = options.timeoutMs ?? 30_000;
     this.#restartAfter = options.restartAfter ?? 150;
+    this.#reuseTabs = options.reuseTabs ?? true;
   }
 
   async print(request: PrintRequest): Promise<Printed> {
@@ -142,7 +146,7 @@ export class BrochurePrinter {
 
   #releaseTab(page: Page, healthy: boolean): void {
     this.#busy--;
-    if (healthy && !this.#closed && !page.isClosed() && page.browser().connected) this.#idle.push(page);
+    if (healthy && this.#reuseTabs && !this.#closed && !page.isClosed() && page.browser().connected) this.#idle.push(page);
     else void page.close().catch(() => undefined);
     // Wake every waiter: one takes the free tab, and a pending restart may now proceed.
     for (const wake of this.#waiting.splice(0)) wake();

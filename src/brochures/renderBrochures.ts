@@ -26,6 +26,7 @@ export interface RenderOptions extends JobOptions {
   /** Fingerprint of the inputs the site was just built from (or found unchanged against) by `build`. */
   siteFingerprint?: string;
   tabs?: number;
+  reuseTabs?: boolean;
   timeoutMs?: number;
   onBrochure?: (result: BrochureResult, done: number, total: number) => void;
 }
@@ -53,7 +54,7 @@ export async function renderBrochures(options: RenderOptions): Promise<BrochureR
     shard: options.shard && `${options.shard.index}/${options.shard.count}`,
   });
   const server = await startSiteServer(options.siteDir, { basePath });
-  const printer = new BrochurePrinter({ origin: server.origin, tabs: options.tabs, timeoutMs: options.timeoutMs });
+  const printer = new BrochurePrinter({ origin: server.origin, tabs: options.tabs, reuseTabs: options.reuseTabs, timeoutMs: options.timeoutMs });
   let done = 0;
   try {
     const results = await Promise.all(

@@ -7,6 +7,8 @@ export interface PrintOptions {
   timeoutMs: number;
   /** CSS added to the page before printing (e.g. the tri-fold's bleed). */
   css?: string;
+  /** The navigation event to wait for before fonts and images: `load` (default); `networkidle0` adds half a second of quiet. */
+  waitUntil?: "load" | "networkidle0";
 }
 
 /** Content that does not fit a fixed layout (a tri-fold panel): reported, never clipped or shrunk. */
@@ -17,8 +19,8 @@ export class DoesNotFitError extends PamphletError {}
  * time: the load event, the fonts, every image decoded; each under a deadline that names what it
  * was waiting for. Fails when an image is missing or content overflows a fixed-size box.
  */
-export async function loadForPrint(page: Page, url: string, { timeoutMs, css }: PrintOptions): Promise<void> {
-  await withDeadline(page.goto(url, { waitUntil: "load", timeout: 0 }), timeoutMs, `loading ${url}`);
+export async function loadForPrint(page: Page, url: string, { timeoutMs, css, waitUntil = "load" }: PrintOptions): Promise<void> {
+  await withDeadline(page.goto(url, { waitUntil, timeout: 0 }), timeoutMs, `loading ${url}`);
   if (css) await page.addStyleTag({ content: css });
   const broken = await withDeadline(page.evaluate(waitForFontsAndImages), timeoutMs, `waiting for fonts and images of ${url}`);
   if (broken.images.length > 0) {

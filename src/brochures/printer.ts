@@ -17,6 +17,8 @@ export interface PrinterOptions {
   restartAfter?: number;
   /** Keep a tab for the next print (default) rather than open a new one each time; `npm run bench` compares both. */
   reuseTabs?: boolean;
+  /** When a page is ready: the load event, then fonts and images (default), or Puppeteer's `networkidle0` (for comparison). */
+  waitUntil?: PrintOptions["waitUntil"];
 }
 
 export interface Printed {
@@ -47,6 +49,7 @@ export class BrochurePrinter {
   readonly #timeoutMs: number;
   readonly #restartAfter: number;
   readonly #reuseTabs: boolean;
+  readonly #waitUntil: PrintOptions["waitUntil"];
   #browser: Promise<Browser> | undefined;
   /** Every Chromium this printer started, so close() leaves none behind whatever happened in between. */
   readonly #launched = new Set<Promise<Browser>>();
@@ -66,6 +69,7 @@ export class BrochurePrinter {
     this.#timeoutMs = options.timeoutMs ?? 30_000;
     this.#restartAfter = options.restartAfter ?? 150;
     this.#reuseTabs = options.reuseTabs ?? true;
+    this.#waitUntil = options.waitUntil ?? "load";
   }
 
   async print(request: PrintRequest): Promise<Printed> {
@@ -100,7 +104,7 @@ export class BrochurePrinter {
   async #printOnce({ url, kind = "page", css }: PrintRequest, used: { browser?: Browser }): Promise<Printed> {
     const page = await this.#takeTab();
     used.browser = page.browser();
-    const options: PrintOptions = { timeoutMs: this.#timeoutMs, css };
+    const options: PrintOptions = { timeoutMs: this.#timeoutMs, css, waitUntil: this.#waitUntil };
     const loaded = new Set<string>();
     this.#loaded.set(page, loaded);
     this.#pending.set(page, new Set());

@@ -2,7 +2,7 @@ import type { Content } from "../content/load.ts";
 import { browserIdentity } from "./browserVersion.ts";
 import { brochureJobs, type BrochureJob, type JobOptions } from "./jobs.ts";
 import { RenderManifest } from "./manifest.ts";
-import { BrochurePrinter } from "./printer.ts";
+import { BrochurePrinter, type PrinterOptions } from "./printer.ts";
 import { inShard, type Shard } from "./shard.ts";
 import { shareImageJobs, type ShareImageJob } from "./shareImages.ts";
 import { startSiteServer } from "./siteServer.ts";
@@ -25,9 +25,8 @@ export interface RenderOptions extends JobOptions {
   basePath?: string;
   /** Fingerprint of the inputs the site was just built from (or found unchanged against) by `build`. */
   siteFingerprint?: string;
-  tabs?: number;
-  reuseTabs?: boolean;
-  timeoutMs?: number;
+  /** The pool's settings (tabs, reuse, wait, timeouts); the defaults are what `npm run bench` measured best. */
+  pool?: Omit<PrinterOptions, "origin">;
   onBrochure?: (result: BrochureResult, done: number, total: number) => void;
 }
 
@@ -54,7 +53,7 @@ export async function renderBrochures(options: RenderOptions): Promise<BrochureR
     shard: options.shard && `${options.shard.index}/${options.shard.count}`,
   });
   const server = await startSiteServer(options.siteDir, { basePath });
-  const printer = new BrochurePrinter({ origin: server.origin, tabs: options.tabs, reuseTabs: options.reuseTabs, timeoutMs: options.timeoutMs });
+  const printer = new BrochurePrinter({ ...options.pool, origin: server.origin });
   let done = 0;
   try {
     const results = await Promise.all(

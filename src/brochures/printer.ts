@@ -2,7 +2,7 @@ import os from "node:os";
 import type { Browser, HTTPRequest, Page } from "puppeteer-core";
 import { onInterrupt } from "../interrupt.ts";
 import { printBooklet } from "./booklet.ts";
-import { TimeoutError } from "./deadline.ts";
+import { TimeoutError, withDeadline } from "./deadline.ts";
 import { launchBrowser } from "./launchBrowser.ts";
 import { loadForPrint, printPage, type PrintOptions } from "./printPage.ts";
 
@@ -199,5 +199,5 @@ export class BrochurePrinter {
 async function takeScreenshot(page: Page, url: string, options: PrintOptions): Promise<Uint8Array> {
   await page.setViewport({ width: 1200, height: 630 });
   await loadForPrint(page, url, options);
-  return page.screenshot({ type: "png" });
+  return withDeadline(page.screenshot({ type: "png" }), options.timeoutMs, `taking the share image of ${url}`);
 }

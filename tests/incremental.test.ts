@@ -1,4 +1,4 @@
-import { readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import test from "ava";
 import { buildKey } from "../src/commands/buildStamp.ts";
@@ -41,6 +41,18 @@ test.serial("nothing changed, but a PDF was deleted: the build makes that one ag
   const again = await runPamphlet(["build", ...formats, ...siteArgs(site)]);
   t.deepEqual(made(again.stdout), []);
   t.regex(again.stdout, /Brochures: 0 made, 5 skipped \(unchanged\)/);
+});
+
+test.serial("nothing changed: the quick rebuild still prints the content's warnings", async (t) => {
+  const site = await fixtureSite(t);
+  await mkdir(path.join(site.contentDir, "es", "procedures"), { recursive: true }); // a language clinic.yaml does not publish
+  const first = await runPamphlet(["build", "--formats", "letter", ...siteArgs(site)]);
+  t.is(first.code, 0, first.stderr);
+  t.regex(first.stderr, /es:1:1 {2}warning {2}is not published/);
+  const again = await runPamphlet(["build", "--formats", "letter", ...siteArgs(site)]);
+  t.is(again.code, 0, again.stderr);
+  t.deepEqual(made(again.stdout), []);
+  t.is(again.stderr, first.stderr, "the same warnings, word for word");
 });
 
 test.serial("an edit to one procedure prints only that procedure's brochures (and the booklet that holds it)", async (t) => {
@@ -102,11 +114,13 @@ test.serial("after the shards ran, a full run finds every brochure made (their m
   t.deepEqual(made(run.stdout), []);
 });
 
-test("the no-change shortcut holds for one day only: freshness warnings depend on the date", (t) => {
+test("the no-change shortcut's key: the options are inputs, --force is not", (t) => {
   const folders = { contentDir: "content", outDir: "output" };
-  const key = (day: string, choice = {}) => buildKey("sources", folders, choice, "chromium 1 2", new Date(`${day}T12:00:00`));
-  t.is(key("2026-11-24"), key("2026-11-24"));
-  t.not(key("2026-11-24"), key("2026-11-25"));
-  t.not(key("2026-11-24"), key("2026-11-24", { bleed: true }), "options are inputs too");
-  t.is(key("2026-11-24"), key("2026-11-24", { force: true }), "--force skips the shortcut; it is not an input");
+  const key = (choice = {}, browser = "chromium 1 2") => buildKey("sources", folders, choice, browser);
+  t.is(key(), key());
+  t.not(key(), key({ bleed: true }));
+  t.not(key(), key({ formats: ["a4"] }));
+  t.not(key(), key({}, "chromium 1 3"), "a new Chromium prints everything again");
+  t.not(key(), buildKey("sources", { ...folders, basePath: "/clinic/" }, {}, "chromium 1 2"));
+  t.is(key(), key({ force: true }), "--force skips the shortcut; it is not an input");
 });

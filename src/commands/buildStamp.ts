@@ -7,9 +7,10 @@ import { brochuresDirOf, shareDirOf, siteDirOf, type BrochureChoice, type Folder
 
 /**
  * What the last successful `build` read and left behind. When every input is as it was (the
- * sources fingerprint, the options, Chromium, today's date, which freshness warnings depend on)
- * and every output file is still there untouched, the build has nothing to do: it says so without
- * loading the content, Eleventy or Chromium. Writers rebuild dozens of times a day.
+ * sources fingerprint, the options, Chromium) and every output file is still there untouched, the
+ * build has nothing to do: it says so without loading the content, Eleventy or Chromium. Writers
+ * rebuild dozens of times a day. (The build's own checks do not depend on the date; `check`'s
+ * freshness check does, and it always runs in full.)
  */
 export interface BuildStamp {
   key: string;
@@ -22,10 +23,9 @@ export interface BuildStamp {
 
 const stampFile = (folders: Folders) => path.join(folders.outDir, ".build-stamp.json");
 
-export function buildKey(sourcesFingerprint: string, folders: Folders, choice: BrochureChoice, browser: string, today = new Date()): string {
+export function buildKey(sourcesFingerprint: string, folders: Folders, choice: BrochureChoice, browser: string): string {
   const { force: _ignored, ...options } = choice;
-  const day = today.toLocaleDateString("sv"); // YYYY-MM-DD, local
-  return createHash("sha256").update(JSON.stringify({ sourcesFingerprint, basePath: folders.basePath, options, browser, day })).digest("hex");
+  return createHash("sha256").update(JSON.stringify({ sourcesFingerprint, basePath: folders.basePath, options, browser })).digest("hex");
 }
 
 /** The stamp, if the last build's inputs and outputs are exactly as it left them. */

@@ -57,16 +57,26 @@ async function runEleventy<T>(options: SiteOptions, outDir: string, run: (eleven
       if (plugin) eleventyConfig.addPlugin(plugin);
     },
   });
+  // Pamphlet reports progress and errors itself; Eleventy's own "Wrote N files" line would come between them.
+  eleventy.disableLogger();
   try {
     return await run(eleventy);
   } catch (error) {
-    throw new PamphletError(`Building the site from ${path.resolve(options.contentDir)} failed: ${describe(error)}`, { cause: error });
+    // A problem Pamphlet itself found while rendering (e.g. an unreadable image) already says what and where.
+    const ours = causes(error).find((cause) => cause instanceof PamphletError);
+    throw ours ?? new PamphletError(`Building the site from ${path.resolve(options.contentDir)} failed: ${describe(error)}`, { cause: error });
   }
 }
 
-/** Eleventy wraps the real error in one or more layers; the innermost message says what went wrong. */
+/** The error and the errors it wraps: Eleventy keeps them in `cause` or in its own `originalError`. */
+function causes(error: unknown): Error[] {
+  const chain: Error[] = [];
+  for (let current = error; current instanceof Error; current = current.cause ?? (current as { originalError?: unknown }).originalError) chain.push(current);
+  return chain;
+}
+
+/** The messages of the error and the errors it wraps, each once: a message another already contains is left out. */
 function describe(error: unknown): string {
-  const messages: string[] = [];
-  for (let current = error; current instanceof Error; current = current.cause) messages.push(current.message);
-  return messages.join(" → ");
+  const messages = [...new Set(causes(error).map((cause) => cause.message.replace(/\s+/g, " ").trim()))];
+  return messages.filter((message) => !messages.some((other) => other !== message && other.includes(message))).join(" → ");
 }

@@ -68,6 +68,7 @@ export async function writePrintCentre(options: {
       pathPrefix: options.basePath,
       config: pamphletSite({ content: options.content, contentDir: options.contentDir, basePath: options.basePath, printCentre: options.entries }),
     });
+    eleventy.disableLogger(); // as in build.ts: Pamphlet reports for itself
     await eleventy.write();
     for (const page of (await readdir(staging, { recursive: true })).filter((name) => name.endsWith("index.html"))) {
       await mkdir(path.dirname(path.join(options.siteDir, page)), { recursive: true });

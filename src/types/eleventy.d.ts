@@ -35,6 +35,8 @@ declare module "@11ty/eleventy" {
     constructor(input?: string, output?: string, options?: EleventyOptions);
     write(): Promise<unknown>;
     toJSON(): Promise<Array<{ url: string; inputPath: string; outputPath: string; content: string }>>;
+    /** Silences Eleventy's console output, including the "Wrote N files" line that quiet mode still prints. */
+    disableLogger(): void;
   }
 
 }

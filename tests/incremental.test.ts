@@ -13,18 +13,20 @@ const all = ["booklet.pdf", "compression-therapy.pdf", "compression-therapy.trif
 
 async function built(t: import("ava").ExecutionContext): Promise<FixtureSite> {
   const site = await fixtureSite(t);
-  const first = await runPamphlet(["build", ...formats, ...siteArgs(site)]);
+  const first = await build(site);
   t.is(first.code, 0, first.stderr);
   t.deepEqual(made(first.stdout).filter((name) => name.endsWith(".pdf")), all);
   return site;
 }
 
+const build = (site: FixtureSite, options = formats) => runPamphlet(["build", ...options, ...siteArgs(site)]);
 const brochures = (site: FixtureSite, ...extra: string[]) => runPamphlet(["brochures", ...formats, ...extra, ...siteArgs(site)]);
+const replaceIn = async (file: string, from: string, to: string) => writeFile(file, (await readFile(file, "utf8")).replace(from, to));
 
 test.serial("unchanged content: a rebuild prints nothing and leaves every PDF byte-identical", async (t) => {
   const site = await built(t);
   const before = await readFile(path.join(site.brochuresDir, "sclerotherapy.pdf"));
-  const again = await runPamphlet(["build", ...formats, ...siteArgs(site)]);
+  const again = await build(site);
   t.is(again.code, 0, again.stderr);
   t.deepEqual(made(again.stdout), []);
   t.deepEqual(skipped(again.stdout).filter((name) => name.endsWith(".pdf")), all);
@@ -35,10 +37,10 @@ test.serial("unchanged content: a rebuild prints nothing and leaves every PDF by
 test.serial("nothing changed, but a PDF was deleted: the build makes that one again", async (t) => {
   const site = await built(t);
   await rm(path.join(site.brochuresDir, "sclerotherapy.pdf"));
-  const afterDelete = await runPamphlet(["build", ...formats, ...siteArgs(site)]);
+  const afterDelete = await build(site);
   t.is(afterDelete.code, 0, afterDelete.stderr);
   t.deepEqual(made(afterDelete.stdout), ["sclerotherapy.pdf"]);
-  const again = await runPamphlet(["build", ...formats, ...siteArgs(site)]);
+  const again = await build(site);
   t.deepEqual(made(again.stdout), []);
   t.regex(again.stdout, /Brochures: 0 made, 5 skipped \(unchanged\)/);
 });
@@ -46,10 +48,10 @@ test.serial("nothing changed, but a PDF was deleted: the build makes that one ag
 test.serial("nothing changed: the quick rebuild still prints the content's warnings", async (t) => {
   const site = await fixtureSite(t);
   await mkdir(path.join(site.contentDir, "es", "procedures"), { recursive: true }); // a language clinic.yaml does not publish
-  const first = await runPamphlet(["build", "--formats", "letter", ...siteArgs(site)]);
+  const first = await build(site, ["--formats", "letter"]);
   t.is(first.code, 0, first.stderr);
   t.regex(first.stderr, /es:1:1 {2}warning {2}is not published/);
-  const again = await runPamphlet(["build", "--formats", "letter", ...siteArgs(site)]);
+  const again = await build(site, ["--formats", "letter"]);
   t.is(again.code, 0, again.stderr);
   t.deepEqual(made(again.stdout), []);
   t.is(again.stderr, first.stderr, "the same warnings, word for word");
@@ -58,8 +60,8 @@ test.serial("nothing changed: the quick rebuild still prints the content's warni
 test.serial("an edit to one procedure prints only that procedure's brochures (and the booklet that holds it)", async (t) => {
   const site = await built(t);
   const file = path.join(site.contentDir, "procedures", "sclerotherapy.md");
-  await writeFile(file, (await readFile(file, "utf8")).replace("The vein closes and fades.", "The vein closes and slowly fades."));
-  const run = await runPamphlet(["build", ...formats, ...siteArgs(site)]);
+  await replaceIn(file, "The vein closes and fades.", "The vein closes and slowly fades.");
+  const run = await build(site);
   t.is(run.code, 0, run.stderr);
   // The share card shows the title and summary, not the body: it stays as it was.
   t.deepEqual(made(run.stdout), ["booklet.pdf", "sclerotherapy.pdf", "sclerotherapy.trifold.pdf"]);
@@ -77,8 +79,8 @@ test.serial("a stylesheet change prints everything", async (t) => {
 test.serial("a clinic.yaml change prints everything", async (t) => {
   const site = await built(t);
   const clinic = path.join(site.contentDir, "_data", "clinic.yaml");
-  await writeFile(clinic, (await readFile(clinic, "utf8")).replace("(555) 010-0199", "(555) 010-0198"));
-  const run = await runPamphlet(["build", ...formats, ...siteArgs(site)]);
+  await replaceIn(clinic, "(555) 010-0199", "(555) 010-0198");
+  const run = await build(site);
   t.is(run.code, 0, run.stderr);
   t.deepEqual(made(run.stdout).filter((name) => name.endsWith(".pdf")), all);
 });

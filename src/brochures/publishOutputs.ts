@@ -1,5 +1,6 @@
-import { copyFile, mkdir, readdir, rm, stat } from "node:fs/promises";
+import { copyFile, mkdir, rm, stat } from "node:fs/promises";
 import path from "node:path";
+import { filesUnder } from "../filesUnder.ts";
 
 /**
  * Copies the made files into the site so any static host serves them next to the pages that link
@@ -12,25 +13,22 @@ export async function publishOutputs(outDir: string, siteDir: string, slugs: rea
   for (const folder of ["brochures", "share"]) {
     const made = path.join(outDir, folder);
     const published = path.join(siteDir, folder);
-    for (const relative of await filesUnder(made)) {
+    for (const relative of await madeFilesUnder(made)) {
       if (!current(path.basename(relative))) {
         await rm(path.join(made, relative), { force: true });
         continue;
       }
       await copyIfChanged(path.join(made, relative), path.join(published, relative));
     }
-    for (const relative of await filesUnder(published)) {
+    for (const relative of await madeFilesUnder(published)) {
       if (/\.(pdf|png)$/.test(relative) && !current(path.basename(relative))) await rm(path.join(published, relative), { force: true });
     }
   }
 }
 
 /** PDFs and PNGs under `dir` (not the manifest or temporary files), as relative paths. */
-async function filesUnder(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
-  return entries
-    .filter((entry) => entry.isFile() && /\.(pdf|png)$/.test(entry.name))
-    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)));
+async function madeFilesUnder(dir: string): Promise<string[]> {
+  return (await filesUnder(dir)).filter((file) => /\.(pdf|png)$/.test(file)).map((file) => path.relative(dir, file));
 }
 
 /** Copies unless the copy is already there: same size and not older than the original. */

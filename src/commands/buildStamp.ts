@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
-import { existsSync } from "node:fs";
-import { readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { readFile, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Problem } from "../content/problem.ts";
+import { filesUnder } from "../filesUnder.ts";
 import { brochuresDirOf, shareDirOf, siteDirOf, type BrochureChoice, type Folders } from "./options.ts";
 
 /**
@@ -46,9 +46,7 @@ export const removeStamp = (folders: Folders) => rm(stampFile(folders), { force:
 async function outputsListing(folders: Folders): Promise<string> {
   const hash = createHash("sha256");
   for (const dir of [siteDirOf(folders), brochuresDirOf(folders), shareDirOf(folders)]) {
-    if (!existsSync(dir)) continue;
-    const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-    const files = entries.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name)).sort();
+    const files = await filesUnder(dir);
     const stats = await Promise.all(files.map((file) => stat(file)));
     files.forEach((file, i) => hash.update(`${file}\0${stats[i]!.size}\0${stats[i]!.mtimeMs}\n`));
   }

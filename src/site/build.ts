@@ -47,7 +47,8 @@ export async function renderSite(options: SiteOptions): Promise<Array<{ url: str
   return runEleventy(options, path.join(options.contentDir, ".unused-output"), (eleventy) => eleventy.toJSON());
 }
 
-async function runEleventy<T>(options: SiteOptions, outDir: string, run: (eleventy: Eleventy) => Promise<T>, plugin?: (eleventyConfig: UserConfig) => void): Promise<T> {
+/** One Eleventy run over Pamphlet's configuration (plus `plugin`), its errors reported as Pamphlet's. */
+export async function runEleventy<T>(options: SiteOptions, outDir: string, run: (eleventy: Eleventy) => Promise<T>, plugin?: (eleventyConfig: UserConfig) => void): Promise<T> {
   const eleventy = new Eleventy(options.contentDir, outDir, {
     configPath: false,
     quietMode: true,

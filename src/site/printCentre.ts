@@ -61,15 +61,9 @@ export async function writePrintCentre(options: {
   await rm(staging, { recursive: true, force: true });
   try {
     // Loaded here: a build whose print centre is unchanged never pays for Eleventy.
-    const [{ default: Eleventy }, { pamphletSite }] = await Promise.all([import("@11ty/eleventy"), import("./config.ts")]);
-    const eleventy = new Eleventy(options.contentDir, staging, {
-      configPath: false,
-      quietMode: true,
-      pathPrefix: options.basePath,
-      config: pamphletSite({ content: options.content, contentDir: options.contentDir, basePath: options.basePath, printCentre: options.entries }),
-    });
-    eleventy.disableLogger(); // as in build.ts: Pamphlet reports for itself
-    await eleventy.write();
+    const { runEleventy } = await import("./build.ts");
+    const site = { content: options.content, contentDir: options.contentDir, basePath: options.basePath, printCentre: options.entries };
+    await runEleventy(site, staging, (eleventy) => eleventy.write());
     for (const page of (await readdir(staging, { recursive: true })).filter((name) => name.endsWith("index.html"))) {
       await mkdir(path.dirname(path.join(options.siteDir, page)), { recursive: true });
       await rename(path.join(staging, page), path.join(options.siteDir, page));

@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { readdir, readFile, writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { filesUnder } from "../filesUnder.ts";
 import { projectRoot, templatesDir } from "./paths.ts";
 
 /**
@@ -19,13 +20,6 @@ export async function sourcesFingerprint(contentDir: string): Promise<string> {
 
 /** The sources and the folder the site is published under: when it matches the last build's and the site is still there, the site build is skipped. */
 export const siteFingerprint = (sources: string, basePath: string) => createHash("sha256").update(sources).update(basePath).digest("hex");
-
-async function filesUnder(root: string): Promise<string[]> {
-  if (!existsSync(root)) return [];
-  if (!(await readdir(root).then(() => true, () => false))) return [root];
-  const entries = await readdir(root, { recursive: true, withFileTypes: true });
-  return entries.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name)).sort();
-}
 
 const stampFile = (siteDir: string) => `${siteDir}.fingerprint`;
 

@@ -1,0 +1,11 @@
+import { readdir, stat } from "node:fs/promises";
+import path from "node:path";
+
+/** Every file under `root`, recursively, as sorted absolute paths: `[root]` when it is a file, none when it does not exist. */
+export async function filesUnder(root: string): Promise<string[]> {
+  const found = await stat(root).catch(() => undefined);
+  if (!found) return [];
+  if (!found.isDirectory()) return [root];
+  const entries = await readdir(root, { recursive: true, withFileTypes: true });
+  return entries.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name)).sort();
+}

@@ -52,16 +52,16 @@ export function siteViews(content: Content, strings: Record<string, TemplateStri
     url: pageUrl(page.slug, page.lang, clinic), lang: page.lang, routeKey: `page:${page.slug}`, title: page.title, description: page.summary, page,
   }));
   const compare: SiteView[] = languages.map((lang) => ({
-    url: `${prefix(lang)}/compare/`, lang, routeKey: "compare", title: t(lang).compare.title, description: t(lang).compare.summary, listed: listedProcedures(content, lang),
+    url: pageUrl("compare", lang, clinic), lang, routeKey: "compare", title: t(lang).compare.title, description: t(lang).compare.summary, listed: listedProcedures(content, lang),
   }));
   const contact: SiteView[] = languages.map((lang) => ({
-    url: `${prefix(lang)}/contact/`, lang, routeKey: "contact", title: t(lang).contact.title, description: t(lang).contact.summary,
+    url: pageUrl("contact", lang, clinic), lang, routeKey: "contact", title: t(lang).contact.title, description: t(lang).contact.summary,
   }));
   const search: SiteView[] = languages.map((lang) => ({
-    url: `${prefix(lang)}/search/`, lang, routeKey: "search", title: t(lang).search.title, description: t(lang).search.summary, listed: listedProcedures(content, lang),
+    url: pageUrl("search", lang, clinic), lang, routeKey: "search", title: t(lang).search.title, description: t(lang).search.summary, listed: listedProcedures(content, lang),
   }));
   const printCentre: SiteView[] = languages.map((lang) => ({
-    url: `${prefix(lang)}/print-centre/`, lang, routeKey: "print-centre", title: t(lang).printCentre.title, description: t(lang).printCentre.summary,
+    url: pageUrl("print-centre", lang, clinic), lang, routeKey: "print-centre", title: t(lang).printCentre.title, description: t(lang).printCentre.summary,
   }));
   const notFound: SiteView[] = languages.map((lang) => ({
     url: `${prefix(lang)}/404.html`, lang, routeKey: "404", title: t(lang).notFound.title, description: t(lang).notFound.text,
@@ -84,12 +84,12 @@ export function siteViews(content: Content, strings: Record<string, TemplateStri
       lang,
       [
         { url: `${prefix(lang)}/`, label: t(lang).nav.treatments, routeKey: "home" },
-        { url: `${prefix(lang)}/compare/`, label: t(lang).nav.compare, routeKey: "compare" },
+        { url: pageUrl("compare", lang, clinic), label: t(lang).nav.compare, routeKey: "compare" },
         ...content.pages
           .filter((page) => page.lang === lang && page.navLabel)
           .map((page) => ({ url: pageUrl(page.slug, lang, clinic), label: page.navLabel!, routeKey: `page:${page.slug}` })),
-        { url: `${prefix(lang)}/contact/`, label: t(lang).nav.contact, routeKey: "contact" },
-        { url: `${prefix(lang)}/search/`, label: t(lang).nav.search, routeKey: "search" },
+        { url: pageUrl("contact", lang, clinic), label: t(lang).nav.contact, routeKey: "contact" },
+        { url: pageUrl("search", lang, clinic), label: t(lang).nav.search, routeKey: "search" },
       ],
     ]),
   );

@@ -19,7 +19,7 @@ export const procedureUrl = (slug: string, lang: string, clinic: Clinicish) => `
 export const printUrl = (slug: string, lang: string, format: ProcedureFormat, clinic: Clinicish) =>
   `${languagePrefix(lang, clinic)}/print/${slug}/${format === clinic.paper ? "" : `${format}/`}`;
 
-/** A general page (about, FAQ…): `/<slug>/`, `/es/<slug>/`. */
+/** A page at `/<slug>/` (`/es/<slug>/`): about, FAQ, and the built-in compare, contact, search and print centre. */
 export const pageUrl = (slug: string, lang: string, clinic: Clinicish) => `${languagePrefix(lang, clinic)}/${slug}/`;
 
 export const bookletPrintUrl = (lang: string, clinic: Clinicish) => `${languagePrefix(lang, clinic)}/print/booklet/`;

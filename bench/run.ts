@@ -8,7 +8,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { findBrowser } from "../src/brochures/findBrowser.ts";
 import { defaultTabs } from "../src/brochures/printer.ts";
-import { renderBrochures } from "../src/brochures/renderBrochures.ts";
+import { renderBrochures, type RenderOptions } from "../src/brochures/renderBrochures.ts";
 import { startSiteServer } from "../src/brochures/siteServer.ts";
 import { loadForBuild } from "../src/check/runChecks.ts";
 import { buildSite } from "../src/site/build.ts";
@@ -54,6 +54,14 @@ try {
   const { content } = await loadForBuild(contentDir);
   const sample = content!.procedures.slice(0, Math.min(n, 40));
   const naiveSample = sample.slice(0, 8);
+  /** PDFs per second printing the sample through Pamphlet's pool, with these settings. */
+  const poolRate = async (pool?: RenderOptions["pool"]) => {
+    const printed = await timed(() => renderBrochures({
+      content: content!, siteDir: path.join(root, "site"), brochuresDir: path.join(root, "pool"), formats: ["letter"],
+      slugs: sample.map((procedure) => procedure.slug), force: true, pool,
+    }));
+    return sample.length / printed.seconds;
+  };
   const server = await startSiteServer(path.join(root, "site"));
   const naiveUrls = naiveSample.map((procedure) => `${server.origin}${printUrl(procedure.slug, procedure.lang, "letter", content!.clinic)}`);
   // pagedjs-cli is not a dependency: installed on first use (browser download skipped), pointed at the same Chromium.
@@ -68,11 +76,7 @@ try {
       const paged = await timed(() => pagedjsPdfs(pagedjs.bin, naiveUrls, (i) => path.join(root, `pagedjs-${i}.pdf`), findBrowser()));
       pagedjsRates.push(naiveSample.length / paged.seconds);
     }
-    const pool = await timed(() => renderBrochures({
-      content: content!, siteDir: path.join(root, "site"), brochuresDir: path.join(root, "pool"), formats: ["letter"],
-      slugs: sample.map((procedure) => procedure.slug), force: true,
-    }));
-    poolRates.push(sample.length / pool.seconds);
+    poolRates.push(await poolRate());
   }
   await server.close();
 
@@ -80,13 +84,7 @@ try {
   const settings: Array<{ label: string; isDefault: boolean; rate: number }> = [];
   const tryPool = async (label: string, pool: { tabs: number; reuseTabs?: boolean; waitUntil?: "load" | "networkidle0" }) => {
     const rates: number[] = [];
-    for (let run = 0; run < runs; run++) {
-      const printed = await timed(() => renderBrochures({
-        content: content!, siteDir: path.join(root, "site"), brochuresDir: path.join(root, "pool"), formats: ["letter"],
-        slugs: sample.map((procedure) => procedure.slug), force: true, pool,
-      }));
-      rates.push(sample.length / printed.seconds);
-    }
+    for (let run = 0; run < runs; run++) rates.push(await poolRate(pool));
     const isDefault = pool.tabs === defaultTabs() && pool.reuseTabs !== false && pool.waitUntil !== "networkidle0";
     settings.push({ label, isDefault, rate: median(rates) });
   };

@@ -5,5 +5,6 @@ import { register } from "tsx/esm/api";
 register();
 const { eleventyConfigForContent } = await import("./src/site/eleventyCli.ts");
 
-export default eleventyConfigForContent("content");
-export const config = { dir: { input: "content", output: "output/site" } };
+const dir = { input: "content", output: "output/site" };
+export default eleventyConfigForContent(dir.input, dir.output);
+export const config = { dir };

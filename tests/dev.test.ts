@@ -1,4 +1,4 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import test from "ava";
 import { launchBrowser } from "../src/brochures/launchBrowser.ts";
@@ -64,6 +64,36 @@ test.serial("the dev server shows edits at the page and the print view without a
   await writeFile(file, original);
   await dev.untilPage("/procedures/sclerotherapy/", /slowly fades away/, false);
   t.notRegex(await (await dev.get("/procedures/sclerotherapy/")).text(), /slowly fades away/);
+});
+
+test.serial("the dev server keeps a page's images through rebuilds, even after the output folder is deleted", async (t) => {
+  const site = await fixtureSite(t);
+  await mkdir(path.join(site.contentDir, "images"));
+  await writeFile(path.join(site.contentDir, "images", "diagram.svg"), '<svg xmlns="http://www.w3.org/2000/svg" width="400" height="200"><rect width="400" height="200" fill="#036"/></svg>\n');
+  const file = path.join(site.contentDir, "procedures", "sclerotherapy.md");
+  const withImage = (await readFile(file, "utf8")).replace("## What it is\n", "## What it is\n\n![A diagram of the vein.](/images/diagram.svg)\n");
+  await writeFile(file, withImage);
+  const dev = await devServer(t, site);
+  /** The status of every image the page shows (its <picture> sources and fallback). */
+  const imageStatuses = async () => {
+    const html = await (await dev.get("/procedures/sclerotherapy/")).text();
+    const urls = [...new Set([...html.matchAll(/(?:src|srcset)="(\/img\/[^" ]+)/g)].map((match) => match[1]!))];
+    t.true(urls.length > 0, "the page shows the image");
+    return Promise.all(urls.map(async (url) => `${url} ${(await dev.get(url)).status}`));
+  };
+  const served = (statuses: string[]) => statuses.every((status) => status.endsWith(" 200"));
+  t.true(served(await imageStatuses()), "first build");
+
+  await writeFile(file, withImage.replace("The vein closes and fades.", "The vein closes and slowly fades away."));
+  await dev.untilPage("/procedures/sclerotherapy/", /slowly fades away/);
+  const afterEdit = await imageStatuses();
+  t.true(served(afterEdit), `after an edit: ${afterEdit.join(", ")}`);
+
+  await rm(site.outDir, { recursive: true, force: true });
+  await writeFile(file, withImage.replace("The vein closes and fades.", "The vein closes and fades for good."));
+  await dev.untilPage("/procedures/sclerotherapy/", /fades for good/);
+  const afterDelete = await imageStatuses();
+  t.true(served(afterDelete), `after the output folder was deleted: ${afterDelete.join(", ")}`);
 });
 
 test.serial("the dev server prints /brochures/<slug>.pdf on demand from the current content", async (t) => {

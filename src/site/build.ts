@@ -1,9 +1,11 @@
-import { rename, rm } from "node:fs/promises";
+import { mkdtemp, rename, rm } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 import Eleventy, { type UserConfig } from "@11ty/eleventy";
 import { PamphletError } from "../content/errors.ts";
 import { onInterrupt } from "../interrupt.ts";
 import { pamphletSite, type SiteOptions } from "./config.ts";
+import { imageCacheDir } from "./paths.ts";
 import { SearchIndex } from "./searchIndex.ts";
 
 export interface BuildSiteOptions extends SiteOptions {
@@ -42,19 +44,28 @@ export async function buildSite(options: BuildSiteOptions): Promise<void> {
   }
 }
 
-/** Renders every page in memory, without writing: `[{ url, content }]`. Tests use it. */
+/** Renders every page in memory, without writing pages: `[{ url, content }]`. Tests use it. */
 export async function renderSite(options: SiteOptions): Promise<Array<{ url: string; content: string }>> {
-  return runEleventy(options, path.join(options.contentDir, ".unused-output"), (eleventy) => eleventy.toJSON());
+  // Web copies of images are still made: in a temporary folder, never in the content folder.
+  const scratch = await mkdtemp(path.join(os.tmpdir(), "pamphlet-render-"));
+  try {
+    return await runEleventy(options, path.join(scratch, "site"), (eleventy) => eleventy.toJSON());
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
 }
 
-/** One Eleventy run over Pamphlet's configuration (plus `plugin`), its errors reported as Pamphlet's. */
+/**
+ * One Eleventy run over Pamphlet's configuration (plus `plugin`), its errors reported as Pamphlet's.
+ * `outDir` is a staging folder beside the site's, so both share one image cache.
+ */
 export async function runEleventy<T>(options: SiteOptions, outDir: string, run: (eleventy: Eleventy) => Promise<T>, plugin?: (eleventyConfig: UserConfig) => void): Promise<T> {
   const eleventy = new Eleventy(options.contentDir, outDir, {
     configPath: false,
     quietMode: true,
     pathPrefix: options.basePath ?? "/",
     config(eleventyConfig: UserConfig) {
-      pamphletSite(options)(eleventyConfig);
+      pamphletSite({ ...options, imageCacheDir: imageCacheDir(outDir) })(eleventyConfig);
       if (plugin) eleventyConfig.addPlugin(plugin);
     },
   });

@@ -27,8 +27,11 @@ export interface SiteOptions {
   printCentre?: PrintCentreEntry[];
 }
 
-/** Pamphlet's Eleventy configuration: a short list of plugins and the validated content as global data. */
-export function pamphletSite({ content, contentDir, dev = false, basePath = "/", printCentre }: SiteOptions) {
+/**
+ * Pamphlet's Eleventy configuration: a short list of plugins and the validated content as global data.
+ * `imageCacheDir` keeps the web copies of content images from one build to the next.
+ */
+export function pamphletSite({ content, contentDir, dev = false, basePath = "/", printCentre, imageCacheDir }: SiteOptions & { imageCacheDir: string }) {
   return (eleventyConfig: UserConfig) => {
     const fromInput = (dir: string) => path.relative(contentDir, dir) || ".";
     eleventyConfig.setIncludesDirectory(fromInput(templatesDir));
@@ -56,7 +59,7 @@ export function pamphletSite({ content, contentDir, dev = false, basePath = "/",
     eleventyConfig.addPlugin(filtersPlugin, { clinic: content.clinic });
     eleventyConfig.addPlugin(pagesPlugin, { only: printCentre ? ["print-centre.njk"] : undefined, except: printCentre ? [] : ["print-centre.njk"] });
     if (!printCentre) eleventyConfig.addPlugin(assetsPlugin, { contentDir });
-    eleventyConfig.addPlugin(responsiveImagesPlugin, { contentDir });
+    eleventyConfig.addPlugin(responsiveImagesPlugin, { contentDir, cacheDir: imageCacheDir });
     eleventyConfig.addAsyncShortcode("qrCode", qrCodeSvg);
     // Templates write root-relative URLs (/css/…); published under a sub-path, they get the prefix.
     eleventyConfig.addPlugin(HtmlBasePlugin);

@@ -12,3 +12,6 @@ export const fontFilesDir = path.join(
   path.dirname(require.resolve("@fontsource/atkinson-hyperlegible-next/package.json")),
   "files",
 );
+
+/** Web copies of content images, kept between builds beside the site folder: `output/.cache/images` for `output/site`. */
+export const imageCacheDir = (siteDir: string) => path.join(path.dirname(siteDir), ".cache", "images");

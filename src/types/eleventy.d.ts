@@ -49,8 +49,10 @@ declare module "@11ty/eleventy-img" {
     outputDir?: string;
     urlPath?: string;
     svgShortCircuit?: boolean | "size";
+    /** Reuse what this process already made (in memory) and files already in outputDir (default true). */
+    useCache?: boolean;
   }
-  type Metadata = Record<string, Array<{ url: string; width: number; height: number; format: string }>>;
+  type Metadata = Record<string, Array<{ url: string; outputPath: string; width: number; height: number; format: string }>>;
   function Image(src: string, options?: ImageOptions): Promise<Metadata>;
   namespace Image {
     function generateHTML(metadata: Metadata, attributes: Record<string, string>): string;

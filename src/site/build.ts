@@ -65,6 +65,8 @@ export async function runEleventy<T>(options: SiteOptions, outDir: string, run: 
     quietMode: true,
     pathPrefix: options.basePath ?? "/",
     config(eleventyConfig: UserConfig) {
+      // Its "[11ty] Benchmark … slow filter" warnings bypass disableLogger(): they are for Eleventy's own CLI, not a writer.
+      eleventyConfig.benchmarkManager.get("Configuration").setIsVerbose(false);
       pamphletSite({ ...options, imageCacheDir: imageCacheDir(outDir) })(eleventyConfig);
       if (plugin) eleventyConfig.addPlugin(plugin);
     },

@@ -20,6 +20,8 @@ declare module "@11ty/eleventy" {
     setUseGitIgnore(use: boolean): void;
     ignores: Set<string>;
     directories: { input: string; output: string };
+    /** Eleventy's timing groups; "Configuration" warns about slow filters on its own console logger. */
+    benchmarkManager: { get(group: string): { setIsVerbose(verbose: boolean): void } };
   }
 
   export interface EleventyOptions {

@@ -139,3 +139,16 @@ test("content images: responsive <picture> on the site, the original full-resolu
   const { stdout } = await promisify(execFile)("pdfimages", ["-list", `${site.brochuresDir}/with-image.pdf`]);
   t.regex(stdout, /^\s*\d+\s+\d+\s+image\s+2000\s+1000\s/m, "the PDF holds the 2000 px original");
 });
+
+test("a second build in the same process (as the dev server runs them) uses the new clinic.yaml in the layouts too", async (t) => {
+  const site = await fixtureSite(t);
+  const content = await loadContentOrThrow(site.contentDir);
+  await renderSite({ content, contentDir: site.contentDir });
+  const newPhone = "(555) 010-0999";
+  const changed = { ...content, clinic: { ...content.clinic, phone: newPhone } };
+  const home = (await renderSite({ content: changed, contentDir: site.contentDir })).find((page) => page.url === "/")!.content;
+  const structuredData = [...home.matchAll(/<script type="application\/ld\+json">(.*?)<\/script>/gs)].map((match) => match[1]!).join("\n");
+  t.true(home.includes(newPhone), "the page shows the new number");
+  t.true(structuredData.includes(newPhone), "so does its structured data (rendered in the layout)");
+  t.false(structuredData.includes(content.clinic.phone), "the old number is gone");
+});

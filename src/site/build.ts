@@ -67,6 +67,9 @@ export async function runEleventy<T>(options: SiteOptions, outDir: string, run: 
     config(eleventyConfig: UserConfig) {
       // Its "[11ty] Benchmark … slow filter" warnings bypass disableLogger(): they are for Eleventy's own CLI, not a writer.
       eleventyConfig.benchmarkManager.get("Configuration").setIsVerbose(false);
+      // Eleventy keeps compiled layouts for the life of the process, with the filters (and so the clinic.yaml)
+      // of the run that compiled them; only its own watcher clears them. The dev server builds many times in one process.
+      eleventyConfig.setUseTemplateCache(false);
       pamphletSite({ ...options, imageCacheDir: imageCacheDir(outDir) })(eleventyConfig);
       if (plugin) eleventyConfig.addPlugin(plugin);
     },

@@ -18,6 +18,8 @@ declare module "@11ty/eleventy" {
     setDataDirectory(dir: string): void;
     setQuietMode(quiet: boolean): void;
     setUseGitIgnore(use: boolean): void;
+    /** Whether compiled layouts and read templates are kept for the life of the process (default true). */
+    setUseTemplateCache(use: boolean): void;
     ignores: Set<string>;
     directories: { input: string; output: string };
     /** Eleventy's timing groups; "Configuration" warns about slow filters on its own console logger. */

@@ -89,6 +89,14 @@ test.serial("the dev server keeps a page's images through rebuilds, even after t
   const afterEdit = await imageStatuses();
   t.true(served(afterEdit), `after an edit: ${afterEdit.join(", ")}`);
 
+  // The same picture saved again with one colour changed: the same byte size, new web copies.
+  const imageFile = path.join(site.contentDir, "images", "diagram.svg");
+  const oldCopy = /\/img\/[^" ]+\.svg/.exec(await (await dev.get("/procedures/sclerotherapy/")).text())![0];
+  await writeFile(imageFile, (await readFile(imageFile, "utf8")).replace("#036", "#063"));
+  await dev.untilPage("/procedures/sclerotherapy/", new RegExp(oldCopy.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")), false);
+  const newCopy = /\/img\/[^" ]+\.svg/.exec(await (await dev.get("/procedures/sclerotherapy/")).text())![0];
+  t.regex(await (await dev.get(newCopy)).text(), /#063/, "the page shows the new picture");
+
   await rm(site.outDir, { recursive: true, force: true });
   await writeFile(file, withImage.replace("The vein closes and fades.", "The vein closes and fades for good."));
   await dev.untilPage("/procedures/sclerotherapy/", /fades for good/);

@@ -2,8 +2,7 @@ import { copyFile, mkdir } from "node:fs/promises";
 import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
 import Image from "@11ty/eleventy-img";
-import { PamphletError } from "../content/errors.ts";
-import { displayPath } from "../content/sourceText.ts";
+import { webImages } from "./webImages.ts";
 
 /** Content images as Markdown writes them: `<img src="/images/…" alt="…">`. */
 const contentImage = /<img src="(\/images\/[^"]+)" alt="([^"]*)"(?: title="([^"]*)")?>/g;
@@ -13,21 +12,14 @@ const contentImage = /<img src="(\/images\/[^"]+)" alt="([^"]*)"(?: title="([^"]
  * (@11ty/eleventy-img), with width and height set and loaded lazily. Print views and share cards keep
  * the original file, so brochures get the full-resolution image, never a web thumbnail.
  *
- * The resized copies are made in `cacheDir`, which outlives the build, and copied into the site's
+ * The web copies (src/site/webImages.ts) are made in `cacheDir`, which outlives the build, and copied into the site's
  * `img/` after it. eleventy-img remembers, for the life of the process, which images it has made and
  * which folders it has created: made straight into a fresh staging folder, the dev server's second
  * build would find neither the files nor the folder.
  */
 export function responsiveImagesPlugin(eleventyConfig: UserConfig, { contentDir, cacheDir }: { contentDir: string; cacheDir: string }) {
-  /** Each resized copy this build's pages show: the content image it was made from, and a page showing it. */
+  /** Each web copy this build's pages show: the content image it was made from, and a page showing it. */
   const shown = new Map<string, { file: string; url: string }>();
-  const resize = (file: string, url: string, useCache = true) =>
-    Image(file, { widths: [480, 960, 1600], formats: ["avif", "webp", "auto"], outputDir: cacheDir, urlPath: "/img/", svgShortCircuit: true, useCache }).catch((error: NodeJS.ErrnoException) => {
-      const [problem, whatToDo] = error.code
-        ? [`its web copies could not be written to ${cacheDir}`, "Check that the output folder can be written to."]
-        : ["could not be read as an image", "Save it again as a PNG, JPEG, WebP or SVG file."];
-      throw new PamphletError(`${displayPath(file)}: ${problem} (${error.message}), shown on ${url}. ${whatToDo}`, { cause: error });
-    });
 
   // The cache may have been deleted since the last build (with the output folder): eleventy-img would not notice.
   eleventyConfig.on("eleventy.before", () => mkdir(cacheDir, { recursive: true }));
@@ -38,7 +30,7 @@ export function responsiveImagesPlugin(eleventyConfig: UserConfig, { contentDir,
     const replacements = await Promise.all(
       [...html.matchAll(contentImage)].map(async ([tag, src, alt, title]) => {
         const file = path.join(contentDir, decodeURIComponent(src!));
-        const metadata = await resize(file, url);
+        const metadata = await webImages(file, cacheDir, url);
         for (const copy of Object.values(metadata).flat()) shown.set(copy.outputPath, { file, url });
         const attributes: Record<string, string> = { alt: alt!, sizes: "(min-width: 48rem) 44rem, 100vw", loading: "lazy", decoding: "async" };
         if (title) attributes.title = title;
@@ -58,7 +50,7 @@ export function responsiveImagesPlugin(eleventyConfig: UserConfig, { contentDir,
         await copyFile(copy, target).catch(async (error: NodeJS.ErrnoException) => {
           if (error.code !== "ENOENT") throw error;
           // Deleted from the cache after eleventy-img last made it in this process: make it again.
-          await resize(file, url, false);
+          await webImages(file, cacheDir, url, { remake: true });
           await copyFile(copy, target);
         });
       }),

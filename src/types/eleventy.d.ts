@@ -56,7 +56,7 @@ declare module "@11ty/eleventy-img" {
     /** Reuse what this process already made (in memory) and files already in outputDir (default true). */
     useCache?: boolean;
   }
-  type Metadata = Record<string, Array<{ url: string; outputPath: string; width: number; height: number; format: string }>>;
+  export type Metadata = Record<string, Array<{ url: string; outputPath: string; width: number; height: number; format: string }>>;
   function Image(src: string, options?: ImageOptions): Promise<Metadata>;
   namespace Image {
     function generateHTML(metadata: Metadata, attributes: Record<string, string>): string;

@@ -1,4 +1,4 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import test from "ava";
 import { PDFDocument, PDFDict, PDFName } from "pdf-lib";
@@ -71,4 +71,16 @@ test.serial("brochures re-prints named procedures from the built site and refuse
   const unknown = await runPamphlet(["brochures", "no-such-thing", ...siteArgs(site)]);
   t.is(unknown.code, 2);
   t.regex(unknown.stderr, /No procedure called no-such-thing\. Known procedures: compression-therapy, sclerotherapy/);
+});
+
+test.serial("brochures refuses to print a print view missing from the built site, instead of printing its 'Not found' page", async (t) => {
+  const site = await fixtureSite(t);
+  t.is((await runPamphlet(["build", ...siteArgs(site)])).code, 0);
+  const pdf = path.join(site.brochuresDir, "sclerotherapy.pdf");
+  const before = await readFile(pdf);
+  await rm(path.join(site.siteDir, "print", "sclerotherapy"), { recursive: true });
+  const run = await runPamphlet(["brochures", "sclerotherapy", "--force", ...siteArgs(site)]);
+  t.is(run.code, 1, run.stdout);
+  t.regex(`${run.stdout}\n${run.stderr}`, /\/print\/sclerotherapy\/ answered 404 Not Found: the built site has no such print view\. Build the site again \(npm run build\), then retry\./);
+  t.deepEqual(await readFile(pdf), before, "the earlier PDF is left as it was");
 });

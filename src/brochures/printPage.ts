@@ -20,7 +20,11 @@ export class DoesNotFitError extends PamphletError {}
  * was waiting for. Fails when an image is missing or content overflows a fixed-size box.
  */
 export async function loadForPrint(page: Page, url: string, { timeoutMs, css, waitUntil = "load" }: PrintOptions): Promise<void> {
-  await withDeadline(page.goto(url, { waitUntil, timeout: 0 }), timeoutMs, `loading ${url}`);
+  const response = await withDeadline(page.goto(url, { waitUntil, timeout: 0 }), timeoutMs, `loading ${url}`);
+  // A missing print view answers with a "Not found" page, which would print as a PDF like any other.
+  if (response && !response.ok()) {
+    throw new PamphletError(`${url} answered ${response.status()} ${response.statusText()}: the built site has no such print view. Build the site again (npm run build), then retry.`);
+  }
   if (css) await page.addStyleTag({ content: css });
   const broken = await withDeadline(page.evaluate(waitForFontsAndImages), timeoutMs, `waiting for fonts and images of ${url}`);
   if (broken.images.length > 0) {

@@ -1,11 +1,13 @@
-import { mkdtemp, rename, rm } from "node:fs/promises";
+import { mkdtemp, rename } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { removeFolder } from "../removeFolder.ts";
 import Eleventy, { type UserConfig } from "@11ty/eleventy";
 import { PamphletError } from "../content/errors.ts";
 import { onInterrupt } from "../interrupt.ts";
 import { pamphletSite, type SiteOptions } from "./config.ts";
 import { imageCacheDir } from "./paths.ts";
+import { pagesDir } from "./pages.ts";
 import { SearchIndex } from "./searchIndex.ts";
 
 export interface BuildSiteOptions extends SiteOptions {
@@ -22,8 +24,8 @@ export interface BuildSiteOptions extends SiteOptions {
 export async function buildSite(options: BuildSiteOptions): Promise<void> {
   const staging = `${options.siteDir}.staging-${process.pid}`;
   const previous = `${options.siteDir}.previous-${process.pid}`;
-  await rm(staging, { recursive: true, force: true });
-  const forgetCleanup = onInterrupt(() => rm(staging, { recursive: true, force: true }));
+  await removeFolder(staging);
+  const forgetCleanup = onInterrupt(() => removeFolder(staging));
   let search: SearchIndex | undefined;
   try {
     search = await SearchIndex.start();
@@ -39,8 +41,8 @@ export async function buildSite(options: BuildSiteOptions): Promise<void> {
   } finally {
     await search?.close();
     forgetCleanup();
-    await rm(staging, { recursive: true, force: true });
-    await rm(previous, { recursive: true, force: true });
+    await removeFolder(staging);
+    await removeFolder(previous);
   }
 }
 
@@ -51,7 +53,7 @@ export async function renderSite(options: SiteOptions): Promise<Array<{ url: str
   try {
     return await runEleventy(options, path.join(scratch, "site"), (eleventy) => eleventy.toJSON());
   } finally {
-    await rm(scratch, { recursive: true, force: true });
+    await removeFolder(scratch);
   }
 }
 
@@ -94,6 +96,9 @@ function causes(error: unknown): Error[] {
 
 /** The messages of the error and the errors it wraps, each once: a message another already contains is left out. */
 function describe(error: unknown): string {
-  const messages = [...new Set(causes(error).map((cause) => cause.message.replace(/\s+/g, " ").trim()))];
+  const messages = [...new Set(causes(error).map((cause) => namePageFiles(cause.message.replace(/\s+/g, " ").trim())))];
   return messages.filter((message) => !messages.some((other) => other !== message && other.includes(message))).join(" → ");
 }
+
+/** Eleventy names Pamphlet's own pages by their virtual path (`./content/pamphlet-print.njk`): name the real file. */
+const namePageFiles = (message: string) => message.replace(/[^\s()]*\/pamphlet-([\w.-]+\.njk)/g, (_, name: string) => path.join(pagesDir, name));

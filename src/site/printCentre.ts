@@ -1,5 +1,6 @@
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { removeFolder } from "../removeFolder.ts";
 import { createHash } from "node:crypto";
 import type { Content } from "../content/load.ts";
 import { RenderManifest } from "../brochures/manifest.ts";
@@ -58,7 +59,7 @@ export async function writePrintCentre(options: {
   siteFingerprint?: string;
 }): Promise<void> {
   const staging = `${options.siteDir}.print-centre-${process.pid}`;
-  await rm(staging, { recursive: true, force: true });
+  await removeFolder(staging);
   try {
     // Loaded here: a build whose print centre is unchanged never pays for Eleventy.
     const { runEleventy } = await import("./build.ts");
@@ -70,7 +71,7 @@ export async function writePrintCentre(options: {
     }
     if (options.siteFingerprint) await writeFile(stampFile(options.siteDir), printCentreStamp(options.siteFingerprint, options.entries));
   } finally {
-    await rm(staging, { recursive: true, force: true });
+    await removeFolder(staging);
   }
 }
 

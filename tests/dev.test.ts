@@ -104,6 +104,17 @@ test.serial("the dev server keeps a page's images through rebuilds, even after t
   t.true(served(afterDelete), `after the output folder was deleted: ${afterDelete.join(", ")}`);
 });
 
+test.serial("a page that is gone (a procedure being renamed) answers the site's 404 page, which reloads by itself", async (t) => {
+  const site = await fixtureSite(t);
+  const dev = await devServer(t, site);
+  const gone = await dev.get("/procedures/not-yet-written/");
+  t.is(gone.status, 404);
+  t.regex(gone.headers.get("content-type") ?? "", /^text\/html/);
+  const page = await gone.text();
+  t.regex(page, /<html lang="en">/, "the site's own 404 page");
+  t.regex(page, /<script src="\/__pamphlet\/live-reload\.js" defer><\/script>/, "with the live-reload script");
+});
+
 test.serial("the dev server prints /brochures/<slug>.pdf on demand from the current content", async (t) => {
   const site = await fixtureSite(t);
   const dev = await devServer(t, site);

@@ -1,5 +1,7 @@
+import { readFile } from "node:fs/promises";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import path from "node:path";
 import sirv from "sirv";
 
 export interface SiteServer {
@@ -39,10 +41,10 @@ export async function startSiteServer(siteDir: string, options: SiteServerOption
     try {
       if (options.before && (await options.before(request, response))) return;
       if (prefix) {
-        if (!request.url?.startsWith(`${prefix}/`)) return notFound(response);
+        if (!request.url?.startsWith(`${prefix}/`)) return await notFound(siteDir, response);
         request.url = request.url.slice(prefix.length);
       }
-      serveStatic(request, response, () => notFound(response));
+      serveStatic(request, response, () => notFound(siteDir, response));
     } catch (error) {
       response.statusCode = 500;
       response.end(String(error));
@@ -64,8 +66,13 @@ export async function startSiteServer(siteDir: string, options: SiteServerOption
   };
 }
 
-function notFound(response: http.ServerResponse): void {
+/**
+ * The site's own 404 page, as static hosts serve it; in the dev server it carries the live-reload
+ * script, so a page that is gone for a moment (a procedure being renamed) comes back by itself.
+ */
+async function notFound(siteDir: string, response: http.ServerResponse): Promise<void> {
+  const page = await readFile(path.join(siteDir, "404.html")).catch(() => undefined);
   response.statusCode = 404;
-  response.setHeader("content-type", "text/plain; charset=utf-8");
-  response.end("Not found");
+  response.setHeader("content-type", page ? "text/html; charset=utf-8" : "text/plain; charset=utf-8");
+  response.end(page ?? "Not found");
 }

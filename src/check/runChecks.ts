@@ -8,10 +8,13 @@ import { checkSections } from "./sections.ts";
 import { checkTranslations } from "./translations.ts";
 import type { Check, CheckContext } from "./types.ts";
 
-/** Checks the build also runs: a broken link or missing image must not reach a page or a brochure. */
-export const buildChecks: Check[] = [checkLinks];
+/**
+ * Checks the build (and the dev server) also runs: a broken link or missing image must not reach a
+ * page or a brochure, and a writer who renames a procedure hears that its translation lost its pair.
+ */
+export const buildChecks: Check[] = [checkLinks, checkTranslations];
 /** Editorial checks for `pamphlet check`. */
-const editorialChecks: Check[] = [checkSections, checkClaims, checkFreshness, checkTranslations];
+const editorialChecks: Check[] = [checkSections, checkClaims, checkFreshness];
 
 export interface CheckReport {
   problems: Problem[];

@@ -115,6 +115,15 @@ test.serial("a page that is gone (a procedure being renamed) answers the site's 
   t.regex(page, /<script src="\/__pamphlet\/live-reload\.js" defer><\/script>/, "with the live-reload script");
 });
 
+test.serial("when output/ is deleted while previewing, the next request builds the preview again", async (t) => {
+  const site = await fixtureSite(t);
+  const dev = await devServer(t, site);
+  await rm(site.outDir, { recursive: true, force: true });
+  const page = await dev.get("/procedures/sclerotherapy/");
+  t.is(page.status, 200);
+  t.regex(await page.text(), /<h1[^>]*>Sclerotherapy<\/h1>/);
+});
+
 test.serial("the dev server prints /brochures/<slug>.pdf on demand from the current content", async (t) => {
   const site = await fixtureSite(t);
   const dev = await devServer(t, site);

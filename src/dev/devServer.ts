@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import type http from "node:http";
 import { createRequire as requireFrom } from "node:module";
@@ -50,22 +51,30 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
     }
   };
 
+  /** Whether the last build succeeded, so its site should be there. */
+  let built = false;
   const rebuild = async () => {
     const started = performance.now();
     try {
       const loaded = await loadForBuild(options.contentDir);
       if (loaded.problems.length > 0) console.error(formatProblems(loaded.problems, Boolean(process.stderr.isTTY)));
-      if (!loaded.content || hasErrors(loaded.problems)) return live.showProblems(formatProblems(loaded.problems));
+      if (!loaded.content || hasErrors(loaded.problems)) {
+        built = false;
+        return live.showProblems(formatProblems(loaded.problems));
+      }
       await buildSite({ content: loaded.content, contentDir: options.contentDir, siteDir: options.siteDir, dev: true, duringSwap });
       content = loaded.content;
+      built = true;
       console.log(`Rebuilt in ${((performance.now() - started) / 1000).toFixed(2)} s`);
       live.reload();
     } catch (error) {
+      built = false;
       const message = error instanceof Error ? error.message : String(error);
       console.error(message);
       live.showProblems(message);
     }
   };
+  const queue = new RebuildQueue(rebuild);
   await rebuild();
 
   let server: SiteServer;
@@ -85,6 +94,10 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
 
   async function route(request: http.IncomingMessage, response: http.ServerResponse): Promise<boolean> {
     await swapping?.catch(() => undefined);
+    if (built && !existsSync(options.siteDir)) {
+      console.log(`${options.siteDir} is gone (was output/ deleted?): building it again`);
+      await queue.now();
+    }
     const url = new URL(request.url ?? "/", server?.origin ?? "http://127.0.0.1");
     const script = clientScripts[url.pathname];
     if (script) {
@@ -99,7 +112,6 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
 
   // Wait until a save has finished writing, so a rebuild never reads a half-written file.
   const watcher = watch([options.contentDir, templatesDir], { ignoreInitial: true, awaitWriteFinish: { stabilityThreshold: 60, pollInterval: 20 } });
-  const queue = new RebuildQueue(rebuild);
   watcher.on("all", () => queue.request());
   await new Promise<void>((resolve) => watcher.once("ready", () => resolve()));
 
@@ -136,6 +148,15 @@ class RebuildQueue {
   request(): void {
     clearTimeout(this.#timer);
     this.#timer = setTimeout(() => this.#start(), 80);
+  }
+
+  /** Starts a build unless one is under way, and resolves once no build is running. */
+  async now(): Promise<void> {
+    if (!this.#running) {
+      clearTimeout(this.#timer);
+      this.#start();
+    }
+    while (this.#running) await this.#running;
   }
 
   async idle(): Promise<void> {

@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { copyFile, readFile, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import test from "ava";
 import { runPamphlet, siteArgs } from "./helpers/cli.ts";
@@ -79,4 +79,15 @@ test.serial("bad usage exits 2 with the usage text", async (t) => {
   const help = await runPamphlet(["--help"]);
   t.is(help.code, 0);
   t.regex(help.stdout, /Commands:/);
+});
+
+test.serial("a content folder beside the working folder, its name starting the same (~/clinic and ~/clinic-content), builds", async (t) => {
+  const site = await fixtureSite(t);
+  // Run from <tmp>/pamphlet-basic-XXXX/cont with the content in <tmp>/pamphlet-basic-XXXX/content.
+  const workingDir = path.join(site.root, "cont");
+  await mkdir(workingDir);
+  const run = await runPamphlet(["build", "--formats", "letter", ...siteArgs(site)], { cwd: workingDir });
+  t.is(run.code, 0, `${run.stdout}\n${run.stderr}`);
+  t.true(existsSync(path.join(site.siteDir, "procedures", "sclerotherapy", "index.html")));
+  t.true(existsSync(path.join(site.brochuresDir, "sclerotherapy.pdf")));
 });

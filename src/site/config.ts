@@ -2,6 +2,7 @@ import path from "node:path";
 import { HtmlBasePlugin, type UserConfig } from "@11ty/eleventy";
 import type { Content } from "../content/load.ts";
 import { assetsPlugin } from "./assets.ts";
+import "./eleventyPathFix.ts";
 import { filtersPlugin } from "./filters/index.ts";
 import { packCovers } from "./packCovers.ts";
 import { pagesPlugin } from "./pages.ts";

@@ -91,6 +91,11 @@ test.serial("the comparison table is generated from front matter and changes wit
 
 test.serial("Spanish brochures are in Spanish, back page and labels included, with the PDF language set to es", async (t) => {
   const site = await bilingualSite(t);
+  const clinicFile = path.join(site.contentDir, "_data", "clinic.yaml");
+  const localized = (await readFile(clinicFile, "utf8"))
+    .replace("name: Testville clinic", "name: { en: Testville clinic, es: Clínica de Testville }")
+    .replace("days: Monday to Friday", "days: { en: Monday to Friday, es: De lunes a viernes }");
+  await writeFile(clinicFile, localized);
   const run = await runPamphlet(["build", "--formats", "letter,trifold,booklet", ...siteArgs(site)]);
   t.is(run.code, 0, run.stderr);
   const pdf = path.join(site.brochuresDir, "es", "sclerotherapy.pdf");
@@ -99,6 +104,11 @@ test.serial("Spanish brochures are in Spanish, back page and labels included, wi
     t.true(text.includes(words), `"${words}" in the Spanish brochure`);
   }
   t.notRegex(text, /At a glance|Contact us|Page 1 of/);
+  for (const file of ["sclerotherapy.pdf", "sclerotherapy.trifold.pdf", "booklet.pdf"]) {
+    const brochure = await pdfText(path.join(site.brochuresDir, "es", file));
+    t.regex(brochure, /Clínica de Testville[\s\S]*De lunes a viernes/, `the locations and hours in Spanish in es/${file}`);
+    t.notRegex(brochure, /Testville clinic|Monday to Friday/, `no English location or hours in es/${file}`);
+  }
   const document = await PDFDocument.load(await readFile(pdf), { updateMetadata: false });
   t.is(document.catalog.lookup(PDFName.of("Lang"))?.toString(), "(es)");
   t.regex(await pdfText(path.join(site.brochuresDir, "es", "sclerotherapy.trifold.pdf")), /¿Preguntas\? Llámenos/);

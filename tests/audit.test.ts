@@ -141,6 +141,15 @@ test.serial("in Chromium, search finds the one procedure a word appears in, and 
   await page.waitForFunction(() => document.querySelectorAll(".search__results li").length > 0, { timeout: 20_000 });
   const results = await page.$$eval(".search__results a", (links) => links.map((link) => link.getAttribute("href")));
   t.deepEqual(results, ["/procedures/medical-adhesive-closure/"]);
+  // Matches are marked, and the words after them keep their space ("the glue is", not "the glueis").
+  const glue = await browser.newPage();
+  await glue.goto(`${server.origin}/search/`, { waitUntil: "load" });
+  await glue.waitForSelector("[data-search]:not([hidden])");
+  await glue.type("#search-input", "glue");
+  await glue.waitForFunction(() => document.querySelectorAll(".search__results mark").length > 0, { timeout: 20_000 });
+  // Each match with what follows it: Pagefind marks whole words, so a letter right after one means a lost space.
+  const afterMarks = await glue.$$eval(".search__results mark", (marks) => marks.map((mark) => [mark.textContent, (mark.nextSibling?.textContent ?? "").slice(0, 4)]));
+  t.deepEqual(afterMarks.filter(([, next]) => /^\p{L}/u.test(next!)), [], "no word glued to a match");
   t.deepEqual(violations, []);
 
   const spanish = await browser.newPage();

@@ -33,7 +33,8 @@ if (box) {
     const excerpt = document.createElement("p");
     // Pagefind marks matches with <mark>; keep those, as elements, and everything else as text.
     for (const [index, part] of result.excerpt.split(/<\/?mark>/).entries()) {
-      const text = new DOMParser().parseFromString(part, "text/html").documentElement.textContent;
+      // Inside a <p>, so the parser keeps a leading space (before <body> it drops it, gluing words to the mark).
+      const text = new DOMParser().parseFromString(`<p>${part}`, "text/html").body.textContent;
       excerpt.append(index % 2 ? Object.assign(document.createElement("mark"), { textContent: text }) : text);
     }
     item.append(link, excerpt);

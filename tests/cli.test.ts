@@ -91,3 +91,16 @@ test.serial("a content folder beside the working folder, its name starting the s
   t.true(existsSync(path.join(site.siteDir, "procedures", "sclerotherapy", "index.html")));
   t.true(existsSync(path.join(site.brochuresDir, "sclerotherapy.pdf")));
 });
+
+test.serial("procedure pages link only to the brochures the build printed, and every link has its PDF", async (t) => {
+  const site = await fixtureSite(t);
+  const pdfLinks = async () => {
+    const page = await readFile(path.join(site.siteDir, "procedures", "sclerotherapy", "index.html"), "utf8");
+    return [...page.matchAll(/href="\/brochures\/([^"]+\.pdf)"/g)].map((match) => match[1]!);
+  };
+  t.is((await runPamphlet(["build", "--formats", "letter,trifold", ...siteArgs(site)])).code, 0);
+  t.deepEqual(await pdfLinks(), ["sclerotherapy.pdf"], "no large-print link when large print is not printed");
+  t.is((await runPamphlet(["build", "--formats", "letter,large", ...siteArgs(site)])).code, 0);
+  t.deepEqual(await pdfLinks(), ["sclerotherapy.pdf", "sclerotherapy.large.pdf"]);
+  for (const pdf of await pdfLinks()) t.true(existsSync(path.join(site.siteDir, "brochures", pdf)), `${pdf} is published`);
+});

@@ -3,7 +3,7 @@ import { browserIdentity } from "../brochures/browserVersion.ts";
 import { recordSiteFingerprint, siteFingerprint, siteIsCurrent, sourcesFingerprint } from "../site/siteFingerprint.ts";
 import { buildKey, currentStamp, removeStamp, writeStamp, type BuildStamp } from "./buildStamp.ts";
 import { brochureProgress } from "./progress.ts";
-import { siteDirOf, type BrochureChoice, type Folders } from "./options.ts";
+import { formatsFor, siteDirOf, type BrochureChoice, type Folders } from "./options.ts";
 import { reportBrochureSummary, reportProblems } from "./report.ts";
 
 /**
@@ -27,13 +27,15 @@ export async function runBuild(folders: Folders, choice: BrochureChoice = {}): P
   if (!reportProblems(loaded.problems) || !loaded.content) return 1;
   const { content, basePath } = publishedUnder(loaded.content, folders.basePath);
   const siteDir = siteDirOf(folders);
-  const fingerprint = siteFingerprint(sources, basePath);
+  // The procedure pages link only to the brochures this build prints.
+  const formats = formatsFor(choice, content.clinic);
+  const fingerprint = siteFingerprint(sources, basePath, formats);
   if (!choice.force && (await siteIsCurrent(siteDir, fingerprint))) {
     console.log(`Site: ${siteDir} unchanged`);
   } else {
     await rm(`${siteDir}.fingerprint`, { force: true });
     const { buildSite } = await import("../site/build.ts");
-    await buildSite({ content, contentDir: folders.contentDir, siteDir, basePath });
+    await buildSite({ content, contentDir: folders.contentDir, siteDir, basePath, formats });
     await recordSiteFingerprint(siteDir, fingerprint);
     console.log(`Site: ${siteDir} built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   }

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { HtmlBasePlugin, type UserConfig } from "@11ty/eleventy";
+import { brochureFormats, type BrochureFormat } from "../brochures/formats.ts";
 import type { Content } from "../content/load.ts";
 import { assetsPlugin } from "./assets.ts";
 import "./eleventyPathFix.ts";
@@ -26,13 +27,15 @@ export interface SiteOptions {
   basePath?: string;
   /** Render only the print centre pages, listing these brochures (they exist only after printing). */
   printCentre?: PrintCentreEntry[];
+  /** The brochure formats printed with this site, which its pages link to (default: all, as the dev server prints any on demand). */
+  formats?: readonly BrochureFormat[];
 }
 
 /**
  * Pamphlet's Eleventy configuration: a short list of plugins and the validated content as global data.
  * `imageCacheDir` keeps the web copies of content images from one build to the next.
  */
-export function pamphletSite({ content, contentDir, dev = false, basePath = "/", printCentre, imageCacheDir }: SiteOptions & { imageCacheDir: string }) {
+export function pamphletSite({ content, contentDir, dev = false, basePath = "/", printCentre, formats = brochureFormats, imageCacheDir }: SiteOptions & { imageCacheDir: string }) {
   return (eleventyConfig: UserConfig) => {
     const fromInput = (dir: string) => path.relative(contentDir, dir) || ".";
     eleventyConfig.setIncludesDirectory(fromInput(templatesDir));
@@ -51,6 +54,7 @@ export function pamphletSite({ content, contentDir, dev = false, basePath = "/",
     eleventyConfig.addGlobalData("printViews", printViews(content, (lang) => strings[lang]?.booklet.title ?? content.clinic.name));
     eleventyConfig.addGlobalData("pageStyles", pageStyles(content.clinic, views.languages));
     eleventyConfig.addGlobalData("dev", dev);
+    eleventyConfig.addGlobalData("builtFormats", formats);
     eleventyConfig.addGlobalData("basePath", basePath);
     eleventyConfig.addGlobalData("printCentre", printCentre ?? []);
     eleventyConfig.addGlobalData("printCentreFormats", [...new Set((printCentre ?? []).flatMap((entry) => entry.brochures.map((brochure) => brochure.format)))]);

@@ -18,8 +18,12 @@ export async function sourcesFingerprint(contentDir: string): Promise<string> {
   return hash.digest("hex");
 }
 
-/** The sources and the folder the site is published under: when it matches the last build's and the site is still there, the site build is skipped. */
-export const siteFingerprint = (sources: string, basePath: string) => createHash("sha256").update(sources).update(basePath).digest("hex");
+/**
+ * The sources, the folder the site is published under and the brochure formats its pages link to:
+ * when it matches the last build's and the site is still there, the site build is skipped.
+ */
+export const siteFingerprint = (sources: string, basePath: string, formats: readonly string[]) =>
+  createHash("sha256").update(sources).update(basePath).update(`\0${formats.join(",")}`).digest("hex");
 
 const stampFile = (siteDir: string) => `${siteDir}.fingerprint`;
 

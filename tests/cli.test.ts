@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import test from "ava";
 import { runPamphlet, siteArgs } from "./helpers/cli.ts";
@@ -103,4 +103,21 @@ test.serial("procedure pages link only to the brochures the build printed, and e
   t.is((await runPamphlet(["build", "--formats", "letter,large", ...siteArgs(site)])).code, 0);
   t.deepEqual(await pdfLinks(), ["sclerotherapy.pdf", "sclerotherapy.large.pdf"]);
   for (const pdf of await pdfLinks()) t.true(existsSync(path.join(site.siteDir, "brochures", pdf)), `${pdf} is published`);
+});
+
+test.serial("a build publishes exactly its formats: brochures of formats an earlier build printed are removed, not left out of date", async (t) => {
+  const site = await fixtureSite(t);
+  const published = async () => (await readdir(path.join(site.siteDir, "brochures"))).filter((name) => name.startsWith("sclerotherapy")).sort();
+  t.is((await runPamphlet(["build", "--formats", "letter,a4,trifold", ...siteArgs(site)])).code, 0);
+  t.deepEqual(await published(), ["sclerotherapy.a4.pdf", "sclerotherapy.pdf", "sclerotherapy.trifold.pdf"]);
+
+  // Re-printing some brochures in another format adds them and leaves the rest alone.
+  t.is((await runPamphlet(["brochures", "sclerotherapy", "--formats", "large", ...siteArgs(site)])).code, 0);
+  t.deepEqual(await published(), ["sclerotherapy.a4.pdf", "sclerotherapy.large.pdf", "sclerotherapy.pdf", "sclerotherapy.trifold.pdf"]);
+
+  t.is((await runPamphlet(["build", "--formats", "letter", ...siteArgs(site)])).code, 0);
+  t.deepEqual(await published(), ["sclerotherapy.pdf"], "the site keeps only this build's formats");
+  t.deepEqual((await readdir(site.brochuresDir)).filter((name) => name.startsWith("sclerotherapy")), ["sclerotherapy.pdf"], "so does output/brochures");
+  const printCentre = await readFile(path.join(site.siteDir, "print-centre", "index.html"), "utf8");
+  t.notRegex(printCentre, /sclerotherapy\.(a4|large|trifold)\.pdf/, "the print centre lists only what exists");
 });

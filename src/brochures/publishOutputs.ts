@@ -7,21 +7,27 @@ import { filesUnder } from "../filesUnder.ts";
  * to them (`output/brochures` → `site/brochures`, `output/share` → `site/share`), and removes the
  * files of procedures that no longer exist from both places. A file is `<slug>.pdf`,
  * `<slug>.<format>.pdf`, `booklet.pdf` or `<slug>.png` / `home.png`, maybe under a language folder.
+ * With `brochures` (a whole build's file names), any other brochure goes too: a format printed by an
+ * earlier build is not kept up to date, so it must not stay where staff and patients find it.
  */
-export async function publishOutputs(outDir: string, siteDir: string, slugs: readonly string[]): Promise<void> {
-  const current = (name: string) => ["booklet.pdf", "home.png"].includes(name) || slugs.includes(name.split(".")[0]!);
+export async function publishOutputs(outDir: string, siteDir: string, slugs: readonly string[], { brochures }: { brochures?: readonly string[] } = {}): Promise<void> {
   for (const folder of ["brochures", "share"]) {
+    const current = (relative: string) => {
+      const name = path.basename(relative);
+      if (folder === "brochures" && brochures) return brochures.includes(relative.split(path.sep).join("/"));
+      return ["booklet.pdf", "home.png"].includes(name) || slugs.includes(name.split(".")[0]!);
+    };
     const made = path.join(outDir, folder);
     const published = path.join(siteDir, folder);
     for (const relative of await madeFilesUnder(made)) {
-      if (!current(path.basename(relative))) {
+      if (!current(relative)) {
         await rm(path.join(made, relative), { force: true });
         continue;
       }
       await copyIfChanged(path.join(made, relative), path.join(published, relative));
     }
     for (const relative of await madeFilesUnder(published)) {
-      if (/\.(pdf|png)$/.test(relative) && !current(path.basename(relative))) await rm(path.join(published, relative), { force: true });
+      if (/\.(pdf|png)$/.test(relative) && !current(relative)) await rm(path.join(published, relative), { force: true });
     }
   }
 }

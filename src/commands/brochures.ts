@@ -3,6 +3,7 @@ import path from "node:path";
 import { PamphletError, UsageError } from "../content/errors.ts";
 import { loadForBuild } from "../check/runChecks.ts";
 import type { Content } from "../content/load.ts";
+import { brochureJobs } from "../brochures/jobs.ts";
 import { publishOutputs } from "../brochures/publishOutputs.ts";
 import { renderBrochures } from "../brochures/renderBrochures.ts";
 import { brochuresDirOf, formatsFor, shareDirOf, siteDirOf, type BrochureChoice, type Folders } from "./options.ts";
@@ -31,7 +32,7 @@ export async function printBrochures(
   folders: Folders,
   choice: BrochureChoice,
   slugs?: string[],
-  { shareImages = false, siteFingerprint }: { shareImages?: boolean; siteFingerprint?: string } = {},
+  { shareImages = false, siteFingerprint, prune = false }: { shareImages?: boolean; siteFingerprint?: string; prune?: boolean } = {},
 ): Promise<{ ok: boolean; files: string[] }> {
   const started = performance.now();
   const results = await renderBrochures({
@@ -48,7 +49,10 @@ export async function printBrochures(
     basePath: basePathOf(content.clinic.siteUrl),
     onBrochure: brochureProgress().update,
   });
-  await publishOutputs(folders.outDir, siteDirOf(folders), content.procedures.map((procedure) => procedure.slug));
+  // A whole build publishes exactly its formats; a re-print of some procedures or one shard leaves the rest alone.
+  const complete = prune && !choice.shard;
+  const brochures = complete ? brochureJobs(content, { formats: formatsFor(choice, content.clinic), brochuresDir: "" }).map((job) => job.name) : undefined;
+  await publishOutputs(folders.outDir, siteDirOf(folders), content.procedures.map((procedure) => procedure.slug), { brochures });
   // The print centre lists the files that now exist, so it is written after them (and only when
   // the list or the site changed: it takes a second, small Eleventy run).
   const { printCentreIsCurrent, publishedBrochures, writePrintCentre } = await import("../site/printCentre.ts");

@@ -39,7 +39,7 @@ export async function runBuild(folders: Folders, choice: BrochureChoice = {}): P
     await recordSiteFingerprint(siteDir, fingerprint);
     console.log(`Site: ${siteDir} built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   }
-  const { ok, files } = await printBrochures(content, folders, choice, undefined, { shareImages: true, siteFingerprint: fingerprint });
+  const { ok, files } = await printBrochures(content, folders, choice, undefined, { shareImages: true, siteFingerprint: fingerprint, prune: true });
   if (ok) await writeStamp(folders, { key, problems: loaded.problems, files });
   return ok ? 0 : 1;
 }

@@ -110,7 +110,7 @@ test.serial("a procedure too long for a tri-fold fails the tri-fold by name and 
   await writeProcedure(own, "long-risks", procedureText({ title: "Long risks" }, `## What it is\n\nShort.\n\n## Risks and side effects\n\n${risks}\n\n## When to call us\n\nCall us.\n`));
   const run = await runPamphlet(["build", "--formats", "letter,trifold", ...siteArgs(own)]);
   t.is(run.code, 1);
-  t.regex(run.stderr, /long-risks\.trifold\.pdf {2}failed: does not fit: the three inside panels is over by about \d+ lines \(\d+ mm\)/);
+  t.regex(run.stderr, /long-risks\.trifold\.pdf {2}failed: does not fit: the text of the three inside panels is over by about \d+ lines \(\d+ mm\)/);
   t.false(existsSync(path.join(own.brochuresDir, "long-risks.trifold.pdf")));
   t.true(existsSync(path.join(own.brochuresDir, "long-risks.pdf")));
   t.true(existsSync(path.join(own.brochuresDir, "sclerotherapy.trifold.pdf")));

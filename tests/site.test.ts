@@ -134,6 +134,7 @@ test("content images: responsive <picture> on the site, the original full-resolu
   const print = await readFile(`${site.siteDir}/print/with-image/index.html`, "utf8");
   t.regex(print, /<img src="\/images\/legs\.png" alt="Legs after treatment, with fewer visible veins">/);
   t.notRegex(print, /loading="lazy"/);
+  t.notRegex(await readFile(`${site.siteDir}/print/with-image/trifold/index.html`, "utf8"), /legs\.png/, "the tri-fold leaves illustrations out");
   const { execFile } = await import("node:child_process");
   const { promisify } = await import("node:util");
   const { stdout } = await promisify(execFile)("pdfimages", ["-list", `${site.brochuresDir}/with-image.pdf`]);

@@ -16,7 +16,7 @@ export async function runBrochures(folders: Folders, slugs: string[], choice: Br
   const loaded = await loadForBuild(folders.contentDir);
   if (!reportProblems(loaded.problems) || !loaded.content) return 1;
   const { content } = publishedUnder(loaded.content, folders.basePath);
-  const known = content.procedures.map((procedure) => procedure.slug);
+  const known = [...new Set(content.procedures.map((procedure) => procedure.slug))].sort();
   const unknown = slugs.filter((slug) => !known.includes(slug));
   if (unknown.length > 0) throw new UsageError(`No procedure called ${unknown.join(", ")}. Known procedures: ${known.join(", ")}`);
   if (!existsSync(path.join(siteDirOf(folders), "print"))) {

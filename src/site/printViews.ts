@@ -26,6 +26,9 @@ export interface PrintView {
  */
 export const trifoldSections: readonly SectionKey[] = ["whatItIs", "risks", "whenToCall"];
 
+/** A paragraph that is only an image: the tri-fold's narrow panels leave illustrations out (the full guide has them). */
+const standaloneImage = /^!\[[^\]]*\]\([^)]*\)[ \t]*$/gm;
+
 export function printViews({ clinic, procedures }: Content, bookletTitle: (lang: string) => string) {
   const portrait = procedures.flatMap((procedure) =>
     (["letter", "a4", "large"] as const).map((format) => view(procedure, format, clinic)),
@@ -34,7 +37,7 @@ export function printViews({ clinic, procedures }: Content, bookletTitle: (lang:
     ...view(procedure, "trifold", clinic),
     panelMarkdown: splitSections(procedure.body, procedure.lang)
       .filter((section) => section.key && trifoldSections.includes(section.key))
-      .map((section) => section.markdown)
+      .map((section) => section.markdown.replace(standaloneImage, ""))
       .join("\n"),
   }));
   const languages = [...new Set(procedures.map((procedure) => procedure.lang))];

@@ -135,3 +135,25 @@ test.serial("--bleed adds 3 mm bleed and crop marks around the trimmed page", as
     t.is((await pdfInfo(path.join(own.brochuresDir, name))).Tagged, "yes");
   }
 });
+
+test.serial("a Markdown table prints with ruled rows and room between its columns", async (t) => {
+  const tableSite = await fixtureSite(t);
+  const rows = Array.from({ length: 4 }, (_, i) => `| Day ${i + 1} | Mild bruising | Call us if it lasts |`).join("\n");
+  await writeProcedure(tableSite, "with-table", procedureText({ title: "With table" }, `## What it is\n\n| When | What you may notice | What to do |\n| --- | --- | --- |\n${rows}\n`));
+  t.is((await runPamphlet(["build", "--formats", "letter", ...siteArgs(tableSite)])).code, 0);
+  const { startSiteServer } = await import("../src/brochures/siteServer.ts");
+  const { launchBrowser } = await import("../src/brochures/launchBrowser.ts");
+  const server = await startSiteServer(tableSite.siteDir);
+  t.teardown(() => server.close());
+  const browser = await launchBrowser();
+  t.teardown(() => browser.close());
+  const page = await browser.newPage();
+  await page.goto(`${server.origin}/print/with-table/`, { waitUntil: "load" });
+  const cell = await page.$eval(".prose td", (td) => {
+    const style = getComputedStyle(td);
+    return { border: parseFloat(style.borderBottomWidth), padding: parseFloat(style.paddingLeft) + parseFloat(style.paddingRight) };
+  });
+  t.true(cell.border > 0, "rows are ruled");
+  t.true(cell.padding >= 8, `columns have room between them (${cell.padding} px)`);
+  t.regex(await pdfText(path.join(tableSite.brochuresDir, "with-table.pdf")), /Day 1\s+Mild bruising\s+Call us if it lasts/);
+});

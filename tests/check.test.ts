@@ -144,3 +144,14 @@ test("check: the shipped content passes with no errors; --json gives the same fi
   const found = JSON.parse(failing.stdout).problems.find((problem: { rule: string }) => problem.rule === "claims");
   t.like(found, { severity: "error", line: text.split("\n").indexOf("It is painless.") + 1, column: 7 });
 });
+
+test("titles: a copied procedure that keeps the original's title is a warning at its title line", async (t) => {
+  const { mine, text } = await checked(t, "sclerotherapy-copy", procedureText({ title: "Sclerotherapy" }, completeBody()));
+  const titles = mine.filter((problem) => problem.rule === "titles");
+  t.is(titles.length, 1, text);
+  t.is(titles[0]!.severity, "warning");
+  t.is(titles[0]!.line, 2, "the title field's line");
+  t.regex(text, /has the same title as sclerotherapy\.md \("Sclerotherapy"\): readers cannot tell them apart; give each its own title/);
+  const { mine: distinct } = await checked(t, "sclerotherapy-copy", procedureText({ title: "Sclerotherapy for hands" }, completeBody()));
+  t.deepEqual(distinct.filter((problem) => problem.rule === "titles"), []);
+});

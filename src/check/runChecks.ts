@@ -1,6 +1,7 @@
 import { loadContent } from "../content/load.ts";
 import type { Problem } from "../content/problem.ts";
 import { checkClaims } from "./claims.ts";
+import { checkDuplicateTitles } from "./duplicateTitles.ts";
 import { checkFreshness } from "./freshness.ts";
 import { checkLinks } from "./links.ts";
 import { checkReadingLevel, type ReadingLevel } from "./readingLevel.ts";
@@ -10,9 +11,10 @@ import type { Check, CheckContext } from "./types.ts";
 
 /**
  * Checks the build (and the dev server) also runs: a broken link or missing image must not reach a
- * page or a brochure, and a writer who renames a procedure hears that its translation lost its pair.
+ * page or a brochure; a writer who renames a procedure hears that its translation lost its pair, and
+ * one who copies a procedure, that it still has the original's title.
  */
-export const buildChecks: Check[] = [checkLinks, checkTranslations];
+export const buildChecks: Check[] = [checkLinks, checkTranslations, checkDuplicateTitles];
 /** Editorial checks for `pamphlet check`. */
 const editorialChecks: Check[] = [checkSections, checkClaims, checkFreshness];
 

@@ -3,7 +3,6 @@ import path from "node:path";
 import { PamphletError, UsageError } from "../content/errors.ts";
 import { loadForBuild } from "../check/runChecks.ts";
 import type { Content } from "../content/load.ts";
-import { brochureJobs } from "../brochures/jobs.ts";
 import { publishOutputs } from "../brochures/publishOutputs.ts";
 import { renderBrochures } from "../brochures/renderBrochures.ts";
 import { brochuresDirOf, formatsFor, shareDirOf, siteDirOf, type BrochureChoice, type Folders } from "./options.ts";
@@ -49,9 +48,8 @@ export async function printBrochures(
     basePath: basePathOf(content.clinic.siteUrl),
     onBrochure: brochureProgress().update,
   });
-  // A whole build publishes exactly its formats; a re-print of some procedures or one shard leaves the rest alone.
-  const complete = prune && !choice.shard;
-  const brochures = complete ? brochureJobs(content, { formats: formatsFor(choice, content.clinic), brochuresDir: "" }).map((job) => job.name) : undefined;
+  // A whole build publishes exactly what it printed (or kept); a re-print of some procedures or one shard leaves the rest alone.
+  const brochures = prune && !choice.shard ? results.map((result) => result.name) : undefined;
   await publishOutputs(folders.outDir, siteDirOf(folders), content.procedures.map((procedure) => procedure.slug), { brochures });
   // The print centre lists the files that now exist, so it is written after them (and only when
   // the list or the site changed: it takes a second, small Eleventy run).

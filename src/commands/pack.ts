@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { loadForBuild } from "../check/runChecks.ts";
+import { siteLanguages } from "../content/clinicSchema.ts";
 import { PamphletError, UsageError } from "../content/errors.ts";
 import { writeFileAtomic } from "../brochures/writeAtomic.ts";
 import { packCovers } from "../site/packCovers.ts";
@@ -28,8 +29,8 @@ export async function runPack(folders: Folders, slugs: string[], options: PackOp
   const { content, problems } = await loadForBuild(folders.contentDir);
   if (!reportProblems(problems) || !content) return 1;
   const lang = options.lang ?? content.clinic.defaultLanguage;
-  const languages = [...new Set(content.procedures.map((procedure) => procedure.lang))].sort();
-  if (!(languages as string[]).includes(lang)) throw new UsageError(`--lang ${lang}: the site is not published in that language. Published: ${languages.join(", ")}`);
+  const languages: string[] = siteLanguages(content.clinic);
+  if (!languages.includes(lang)) throw new UsageError(`--lang ${lang}: the site is not published in that language. Published: ${languages.join(", ")}`);
   const format = options.format ?? content.clinic.paper;
   if (format !== "letter" && format !== "a4" && format !== "large") throw new UsageError(`--format for a visit pack is letter, a4 or large; got "${format}"`);
   const procedures = slugs.map((slug) => {

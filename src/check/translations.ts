@@ -16,7 +16,9 @@ export const checkTranslations: Check = ({ content }) => {
     ...content.procedures.map((procedure) => ({ ...procedure, kind: "procedures" })),
     ...content.pages.map((page) => ({ ...page, kind: "pages" })),
   ];
-  const has = (kind: string, slug: string, lang: string) => documents.some((d) => d.kind === kind && d.slug === slug && d.lang === lang);
+  // Runs on every build and dev save: one set lookup per document, not a scan of all of them.
+  const present = new Set(documents.map((d) => `${d.kind}\0${d.slug}\0${d.lang}`));
+  const has = (kind: string, slug: string, lang: string) => present.has(`${kind}\0${slug}\0${lang}`);
   for (const lang of siteLanguages(clinic).slice(1)) {
     for (const original of documents.filter((d) => d.lang === clinic.defaultLanguage && !has(d.kind, d.slug, lang))) {
       problems.push({

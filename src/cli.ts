@@ -21,7 +21,8 @@ Options:
   --out DIR           the output folder (default: output)
   --formats LIST      brochure formats, comma-separated: letter, a4, large, trifold, booklet
                       (default: brochureFormats in clinic.yaml, else the clinic's paper)
-  --bleed             add 3 mm bleed and crop marks, for a print shop
+  --bleed             brochures: add 3 mm bleed and crop marks, for a print shop;
+                      written to <out>/print-shop/, never published on the site
   --force             make every brochure, even those whose inputs did not change
   --shard i/n         make only the i-th of n shares of the brochures (split across machines)
   --json              check: print the report as JSON

@@ -116,24 +116,57 @@ test.serial("a procedure too long for a tri-fold fails the tri-fold by name and 
   t.true(existsSync(path.join(own.brochuresDir, "sclerotherapy.trifold.pdf")));
 });
 
-test.serial("--bleed adds 3 mm bleed and crop marks around the trimmed page", async (t) => {
+test.serial("--bleed makes print-shop PDFs with 3 mm bleed and crop marks, never published on the site", async (t) => {
   const own = await fixtureSite(t);
-  const run = await runPamphlet(["build", "--formats", "letter,trifold", "--bleed", ...siteArgs(own)]);
+  t.is((await runPamphlet(["build", "--formats", "letter,trifold", ...siteArgs(own)])).code, 0);
+  const run = await runPamphlet(["brochures", "--formats", "letter,trifold", "--bleed", ...siteArgs(own)]);
   t.is(run.code, 0, run.stderr);
+  const printShop = path.join(own.outDir, "print-shop");
+  t.true(run.stdout.includes(printShop), run.stdout);
   const { execFile } = await import("node:child_process");
   const { promisify } = await import("node:util");
+  const boxes = async (file: string) => {
+    const { stdout } = await promisify(execFile)("pdfinfo", ["-box", file]);
+    return (label: string) => new RegExp(`${label}:\\s+([-\\d.]+)\\s+([-\\d.]+)\\s+([-\\d.]+)\\s+([-\\d.]+)`).exec(stdout)!.slice(1).map(Number);
+  };
+  const bleedPt = (3 * 72) / 25.4;
   for (const [name, width, height] of [["sclerotherapy.pdf", 612, 792], ["sclerotherapy.trifold.pdf", 792, 612]] as const) {
-    const { stdout } = await promisify(execFile)("pdfinfo", ["-box", path.join(own.brochuresDir, name)]);
-    const box = (label: string) => new RegExp(`${label}:\\s+([-\\d.]+)\\s+([-\\d.]+)\\s+([-\\d.]+)\\s+([-\\d.]+)`).exec(stdout)!.slice(1).map(Number);
+    const box = await boxes(path.join(printShop, name));
     const trim = box("TrimBox");
     const bleed = box("BleedBox");
     const media = box("MediaBox");
     const mm = 72 / 25.4;
     t.true(Math.abs(trim[2]! - trim[0]! - width) < 1 && Math.abs(trim[3]! - trim[1]! - height) < 1, `${name}: trim is the paper (${trim})`);
-    t.true(Math.abs(trim[0]! - bleed[0]! - 3 * mm) < 0.1 && Math.abs(bleed[2]! - trim[2]! - 3 * mm) < 0.1, `${name}: 3 mm bleed (${bleed})`);
+    t.true(Math.abs(trim[0]! - bleed[0]! - bleedPt) < 0.1 && Math.abs(bleed[2]! - trim[2]! - bleedPt) < 0.1, `${name}: 3 mm bleed (${bleed})`);
     t.true(media[2]! - media[0]! > bleed[2]! - bleed[0]! + 8 * mm, `${name}: room for crop marks`);
-    t.is((await pdfInfo(path.join(own.brochuresDir, name))).Tagged, "yes");
+    t.is((await pdfInfo(path.join(printShop, name))).Tagged, "yes");
+    // What patients download and staff print stays the trimmed page, with no crop marks.
+    for (const published of [path.join(own.brochuresDir, name), path.join(own.siteDir, "brochures", name)]) {
+      const media = (await boxes(published))("MediaBox");
+      t.true(Math.abs(media[2]! - media[0]! - width) < 1, `${published}: the paper, no crop marks (${media})`);
+    }
   }
+  t.false(existsSync(path.join(own.siteDir, "print-shop")), "print-shop files are not on the site");
+
+  // The tri-fold's cover and flap colours run past the trim to the bleed edge on every outer side.
+  const { PNG } = await import("pngjs");
+  const outside = PNG.sync.read(await renderPage(path.join(printShop, "sclerotherapy.trifold.pdf"), 1, 72));
+  const slug = (outside.width - (792 + 2 * bleedPt)) / 2;
+  /** The colour at a point in the bleed box's coordinates (points from its bottom-left corner). */
+  const colour = (x: number, y: number) => {
+    const offset = 4 * (Math.round(outside.height - slug - y) * outside.width + Math.round(slug + x));
+    return [...outside.data.subarray(offset, offset + 3)].join(",");
+  };
+  const [right, top] = [792 + 2 * bleedPt, 612 + 2 * bleedPt];
+  const cover = colour(right - bleedPt - 5, top / 2);
+  const flap = colour(bleedPt + 5, top / 2);
+  t.not(cover, "255,255,255");
+  for (const [x, y] of [[right - 2, top / 2], [right - 10, 2], [right - 10, top - 2]]) t.is(colour(x, y), cover, `cover colour at (${x}, ${y})`);
+  for (const [x, y] of [[2, top / 2], [10, 2], [10, top - 2]]) t.is(colour(x, y), flap, `flap colour at (${x}, ${y})`);
+
+  const build = await runPamphlet(["build", "--bleed", ...siteArgs(own)]);
+  t.is(build.code, 2);
+  t.true(build.stderr.includes("pamphlet brochures --bleed"), build.stderr);
 });
 
 test.serial("a Markdown table prints with ruled rows and room between its columns", async (t) => {

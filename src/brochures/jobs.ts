@@ -45,7 +45,8 @@ export function brochureJobs(content: Content, options: JobOptions): BrochureJob
           slug: procedure.slug,
           url: printUrl(procedure.slug, procedure.lang, format, clinic),
           metadata: brochureMetadata(procedure, clinic),
-          css: trifoldBleed ? `@page { size: ${width + 2 * bleedMm}mm ${height + 2 * bleedMm}mm; } :root { --bleed: ${bleedMm}mm; }` : undefined,
+          // Same selector as brochure.css's `--bleed: 0mm`, and later in the page, so it wins.
+          css: trifoldBleed ? `@page { size: ${width + 2 * bleedMm}mm ${height + 2 * bleedMm}mm; } html.format-trifold { --bleed: ${bleedMm}mm; }` : undefined,
           bleed: options.bleed ? (trifoldBleed ? "included" : "around") : undefined,
         } satisfies BrochureJob;
       }),

@@ -5,7 +5,7 @@ import { loadForBuild } from "../check/runChecks.ts";
 import type { Content } from "../content/load.ts";
 import { publishOutputs } from "../brochures/publishOutputs.ts";
 import { renderBrochures } from "../brochures/renderBrochures.ts";
-import { brochuresDirOf, formatsFor, shareDirOf, siteDirOf, type BrochureChoice, type Folders } from "./options.ts";
+import { brochuresDirOf, formatsFor, printShopDirOf, shareDirOf, siteDirOf, type BrochureChoice, type Folders } from "./options.ts";
 import { basePathOf, publishedUnder } from "../site/urls.ts";
 import { brochureProgress } from "./progress.ts";
 import { reportBrochureSummary, reportProblems } from "./report.ts";
@@ -34,10 +34,11 @@ export async function printBrochures(
   { shareImages = false, siteFingerprint, prune = false }: { shareImages?: boolean; siteFingerprint?: string; prune?: boolean } = {},
 ): Promise<{ ok: boolean; files: string[] }> {
   const started = performance.now();
+  const brochuresDir = choice.bleed ? printShopDirOf(folders) : brochuresDirOf(folders);
   const results = await renderBrochures({
     content,
     siteDir: siteDirOf(folders),
-    brochuresDir: brochuresDirOf(folders),
+    brochuresDir,
     slugs,
     formats: formatsFor(choice, content.clinic),
     bleed: choice.bleed,
@@ -48,6 +49,11 @@ export async function printBrochures(
     basePath: basePathOf(content.clinic.siteUrl),
     onBrochure: brochureProgress().update,
   });
+  if (choice.bleed) {
+    const ok = reportBrochureSummary(results, (performance.now() - started) / 1000);
+    console.log(`For the print shop, in ${brochuresDir} (not published on the site).`);
+    return { ok, files: results.map((result) => result.name) };
+  }
   // A whole build publishes exactly what it printed (or kept); a re-print of some procedures or one shard leaves the rest alone.
   const brochures = prune && !choice.shard ? results.map((result) => result.name) : undefined;
   await publishOutputs(folders.outDir, siteDirOf(folders), content.procedures.map((procedure) => procedure.slug), { brochures });

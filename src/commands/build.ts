@@ -1,9 +1,10 @@
 import { rm } from "node:fs/promises";
+import { UsageError } from "../content/errors.ts";
 import { browserIdentity } from "../brochures/browserVersion.ts";
 import { recordSiteFingerprint, siteFingerprint, siteIsCurrent, sourcesFingerprint } from "../site/siteFingerprint.ts";
 import { buildKey, currentStamp, removeStamp, writeStamp, type BuildStamp } from "./buildStamp.ts";
 import { brochureProgress } from "./progress.ts";
-import { formatsFor, siteDirOf, type BrochureChoice, type Folders } from "./options.ts";
+import { formatsFor, printShopDirOf, siteDirOf, type BrochureChoice, type Folders } from "./options.ts";
 import { reportBrochureSummary, reportProblems } from "./report.ts";
 
 /**
@@ -13,6 +14,9 @@ import { reportBrochureSummary, reportProblems } from "./report.ts";
  */
 export async function runBuild(folders: Folders, choice: BrochureChoice = {}): Promise<number> {
   const started = performance.now();
+  if (choice.bleed) {
+    throw new UsageError(`--bleed makes PDFs for a print shop, which are never published: build the site first, then run \`pamphlet brochures --bleed\` (they go to ${printShopDirOf(folders)}).`);
+  }
   const sources = await sourcesFingerprint(folders.contentDir);
   const key = buildKey(sources, folders, choice, browserIdentity());
   const stamp = choice.force ? undefined : await currentStamp(folders, key);

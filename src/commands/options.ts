@@ -14,6 +14,8 @@ export interface Folders {
 export const siteDirOf = (folders: Folders) => path.join(folders.outDir, "site");
 export const brochuresDirOf = (folders: Folders) => path.join(folders.outDir, "brochures");
 export const shareDirOf = (folders: Folders) => path.join(folders.outDir, "share");
+/** Where `--bleed` PDFs go: crop marks are for the print shop, so these are never published on the site. */
+export const printShopDirOf = (folders: Folders) => path.join(folders.outDir, "print-shop");
 
 /** What to print: `--formats` (else clinic.yaml's `brochureFormats`, else the clinic's paper), `--bleed`, `--shard`, `--force`. */
 export interface BrochureChoice {

@@ -4,7 +4,7 @@ import path from "node:path";
 import test from "ava";
 import { runPamphlet, siteArgs } from "./helpers/cli.ts";
 import { fixtureSite, hookCleanups, procedureText, writeProcedure, type FixtureSite } from "./helpers/fixtures.ts";
-import { pdfFonts, pdfInfo, pdfText } from "./helpers/pdf.ts";
+import { pdfFonts, pdfInfo, pdfQrCodes, pdfText } from "./helpers/pdf.ts";
 import { pdfTextRuns } from "./helpers/pdfText.ts";
 import { compareWithReference, renderPage } from "./helpers/visual.ts";
 
@@ -95,6 +95,8 @@ test.serial("the booklet's contents give the right page for each guide, and each
     t.regex(startPage, new RegExp(`^\\s*Fixture Vein Clinic[\\s\\S]*\\n${entry.title}\\n`), `${entry.title} starts on page ${entry.page}`);
     t.notRegex(pages[entry.page - 2]!, new RegExp(`^\\s*Fixture Vein Clinic\\s*\\n[^\\n]*\\n+${entry.title}\\n`), "and not a page earlier");
   }
+  // The back page sends a reader to every guide online: a QR code to the home page in the booklet's language.
+  t.deepEqual(await pdfQrCodes(brochure("booklet.pdf"), pages.length - 1), ["https://fixture.example.org/"]);
 });
 
 test.serial("visual regression: page 1 of each format matches its reference image", async (t) => {
@@ -161,8 +163,8 @@ test.serial("--bleed makes print-shop PDFs with 3 mm bleed and crop marks, never
   const cover = colour(right - bleedPt - 5, top / 2);
   const flap = colour(bleedPt + 5, top / 2);
   t.not(cover, "255,255,255");
-  for (const [x, y] of [[right - 2, top / 2], [right - 10, 2], [right - 10, top - 2]]) t.is(colour(x, y), cover, `cover colour at (${x}, ${y})`);
-  for (const [x, y] of [[2, top / 2], [10, 2], [10, top - 2]]) t.is(colour(x, y), flap, `flap colour at (${x}, ${y})`);
+  for (const [x, y] of [[right - 2, top / 2], [right - 10, 2], [right - 10, top - 2]] as const) t.is(colour(x, y), cover, `cover colour at (${x}, ${y})`);
+  for (const [x, y] of [[2, top / 2], [10, 2], [10, top - 2]] as const) t.is(colour(x, y), flap, `flap colour at (${x}, ${y})`);
 
   const build = await runPamphlet(["build", "--bleed", ...siteArgs(own)]);
   t.is(build.code, 2);

@@ -7,7 +7,7 @@ import "./eleventyPathFix.ts";
 import { filtersPlugin } from "./filters/index.ts";
 import { packCovers } from "./packCovers.ts";
 import { pagesPlugin } from "./pages.ts";
-import type { PrintCentreEntry } from "./printCentre.ts";
+import type { PrintCentreList } from "./printCentre.ts";
 import { templatesDir } from "./paths.ts";
 import { qrCodeSvg } from "./qrCode.ts";
 import { pageStyles, printViews } from "./printViews.ts";
@@ -26,7 +26,7 @@ export interface SiteOptions {
   /** The folder the site is published under, e.g. `/clinic/` (default `/`): every root-relative URL gets it. */
   basePath?: string;
   /** Render only the print centre pages, listing these brochures (they exist only after printing). */
-  printCentre?: PrintCentreEntry[];
+  printCentre?: PrintCentreList;
   /** The brochure formats printed with this site, which its pages link to (default: all, as the dev server prints any on demand). */
   formats?: readonly BrochureFormat[];
 }
@@ -56,8 +56,9 @@ export function pamphletSite({ content, contentDir, dev = false, basePath = "/",
     eleventyConfig.addGlobalData("dev", dev);
     eleventyConfig.addGlobalData("builtFormats", formats);
     eleventyConfig.addGlobalData("basePath", basePath);
-    eleventyConfig.addGlobalData("printCentre", printCentre ?? []);
-    eleventyConfig.addGlobalData("printCentreFormats", [...new Set((printCentre ?? []).flatMap((entry) => entry.brochures.map((brochure) => brochure.format)))]);
+    eleventyConfig.addGlobalData("printCentre", printCentre?.procedures ?? []);
+    eleventyConfig.addGlobalData("printCentreBooklets", printCentre?.booklets ?? []);
+    eleventyConfig.addGlobalData("printCentreFormats", [...new Set((printCentre?.procedures ?? []).flatMap((entry) => entry.brochures.map((brochure) => brochure.format)))]);
     eleventyConfig.addGlobalData("packCovers", packCovers(content.clinic, strings));
     eleventyConfig.addGlobalData("security", { csp: metaContentSecurityPolicy, headers: headersFile(basePath) });
 

@@ -4,11 +4,11 @@ import { removeFolder } from "../removeFolder.ts";
 import { createHash } from "node:crypto";
 import type { Content } from "../content/load.ts";
 import { RenderManifest } from "../brochures/manifest.ts";
-import { brochurePath } from "./urls.ts";
+import { bookletPath, brochurePath } from "./urls.ts";
 
 /** One published PDF as the print centre lists it. */
 export interface PublishedBrochure {
-  format: "letter" | "a4" | "large" | "trifold";
+  format: "letter" | "a4" | "large" | "trifold" | "booklet";
   /** Path from the site root, e.g. `brochures/es/sclerotherapy.large.pdf`. */
   path: string;
   pages?: number;
@@ -23,27 +23,42 @@ export interface PrintCentreEntry {
   brochures: PublishedBrochure[];
 }
 
+/** What the print centre lists: each procedure's brochures, and each language's booklet. */
+export interface PrintCentreList {
+  procedures: PrintCentreEntry[];
+  booklets: Array<PublishedBrochure & { lang: string }>;
+}
+
 /**
  * What the print centre lists: exactly the brochures published in the site now (files on disk),
  * with page counts from the render manifest.
  */
-export async function publishedBrochures(content: Content, siteDir: string, brochuresDir: string): Promise<PrintCentreEntry[]> {
+export async function publishedBrochures(content: Content, siteDir: string, brochuresDir: string): Promise<PrintCentreList> {
   const manifest = await RenderManifest.open(brochuresDir, siteDir, "");
   const folder = path.join(siteDir, "brochures");
   const files = (await readdir(folder, { recursive: true }).catch(() => [] as string[])).filter((name) => name.endsWith(".pdf")).map((name) => name.split(path.sep).join("/"));
-  const entries: PrintCentreEntry[] = [];
+  /** The file as listed, or undefined when it is not published. */
+  const published = async (format: PublishedBrochure["format"], name: string): Promise<PublishedBrochure | undefined> => {
+    if (!files.includes(name)) return undefined;
+    const { size } = await stat(path.join(folder, name));
+    const pages = manifest.pages(name) ?? (await countPages(path.join(folder, name)));
+    return { format, path: `brochures/${name}`, pages, kilobytes: Math.max(1, Math.round(size / 1024)) };
+  };
+  const procedures: PrintCentreEntry[] = [];
   for (const procedure of content.procedures) {
     const brochures: PublishedBrochure[] = [];
     for (const format of ["letter", "a4", "large", "trifold"] as const) {
-      const name = brochurePath(procedure.slug, procedure.lang, format, content.clinic);
-      if (!files.includes(name)) continue;
-      const { size } = await stat(path.join(folder, name));
-      const pages = manifest.pages(name) ?? (await countPages(path.join(folder, name)));
-      brochures.push({ format, path: `brochures/${name}`, pages, kilobytes: Math.max(1, Math.round(size / 1024)) });
+      const brochure = await published(format, brochurePath(procedure.slug, procedure.lang, format, content.clinic));
+      if (brochure) brochures.push(brochure);
     }
-    if (brochures.length > 0) entries.push({ slug: procedure.slug, lang: procedure.lang, title: procedure.title, lastReviewed: procedure.lastReviewed, brochures });
+    if (brochures.length > 0) procedures.push({ slug: procedure.slug, lang: procedure.lang, title: procedure.title, lastReviewed: procedure.lastReviewed, brochures });
   }
-  return entries;
+  const booklets: PrintCentreList["booklets"] = [];
+  for (const lang of new Set(content.procedures.map((procedure) => procedure.lang))) {
+    const booklet = await published("booklet", bookletPath(lang, content.clinic));
+    if (booklet) booklets.push({ ...booklet, lang });
+  }
+  return { procedures, booklets };
 }
 
 /**
@@ -55,7 +70,7 @@ export async function writePrintCentre(options: {
   contentDir: string;
   siteDir: string;
   basePath: string;
-  entries: PrintCentreEntry[];
+  entries: PrintCentreList;
   siteFingerprint?: string;
 }): Promise<void> {
   const staging = `${options.siteDir}.print-centre-${process.pid}`;
@@ -82,10 +97,10 @@ async function countPages(file: string): Promise<number | undefined> {
 }
 
 const stampFile = (siteDir: string) => `${siteDir}.print-centre`;
-const printCentreStamp = (siteFingerprint: string, entries: PrintCentreEntry[]) =>
+const printCentreStamp = (siteFingerprint: string, entries: PrintCentreList) =>
   createHash("sha256").update(siteFingerprint).update(JSON.stringify(entries)).digest("hex");
 
 /** Whether the print centre in the site was made from this site and lists exactly these brochures. */
-export async function printCentreIsCurrent(siteDir: string, siteFingerprint: string, entries: PrintCentreEntry[]): Promise<boolean> {
+export async function printCentreIsCurrent(siteDir: string, siteFingerprint: string, entries: PrintCentreList): Promise<boolean> {
   return (await readFile(stampFile(siteDir), "utf8").catch(() => "")) === printCentreStamp(siteFingerprint, entries);
 }

@@ -92,6 +92,16 @@ test.serial("--force prints everything even when nothing changed", async (t) => 
   t.deepEqual(made(run.stdout), all);
 });
 
+test.serial("--force for one procedure prints only it, and the next run still knows the others are up to date", async (t) => {
+  const site = await built(t);
+  const forced = await brochures(site, "sclerotherapy", "--force");
+  t.is(forced.code, 0, forced.stderr);
+  t.deepEqual(made(forced.stdout), ["booklet.pdf", "sclerotherapy.pdf", "sclerotherapy.trifold.pdf"]);
+  const next = await brochures(site);
+  t.is(next.code, 0, next.stderr);
+  t.deepEqual(made(next.stdout), []);
+});
+
 test.serial("--shard 1/3, 2/3 and 3/3 together print every brochure exactly once", async (t) => {
   const site = await built(t);
   const shares = [];

@@ -35,9 +35,12 @@ export class RenderManifest {
   /** Fingerprint of the site these entries were made from; when the site is known unchanged, it matches. */
   readonly #siteFingerprint: string | undefined;
   readonly #trustEntries: boolean;
+  /** `--force`: every job is made again; the records of files not made this time are kept. */
+  readonly #force: boolean;
 
-  private constructor(readonly file: string, readonly siteDir: string, entries: Record<string, Entry>, common: string, basePath: string, siteFingerprint: string | undefined, trustEntries: boolean) {
+  private constructor(readonly file: string, readonly siteDir: string, entries: Record<string, Entry>, common: string, basePath: string, siteFingerprint: string | undefined, trustEntries: boolean, force: boolean) {
     this.#entries = entries;
+    this.#force = force;
     this.#common = common;
     this.#basePath = basePath;
     this.#siteFingerprint = siteFingerprint;
@@ -47,7 +50,8 @@ export class RenderManifest {
   /**
    * Opens the manifest of `dir`. A sharded run writes its own `.manifest-<i>-of-<n>.json`; reading
    * merges every manifest there, so files made by other machines of a CI matrix count as made.
-   * `fresh` ignores them all (`--force`), so every job is made.
+   * `fresh` (`--force`) makes every job again, but keeps what is known of the files it does not make
+   * (a forced re-print of one procedure must not make the next run print all the others).
    */
   static async open(
     dir: string,
@@ -56,7 +60,7 @@ export class RenderManifest {
     options: { fresh?: boolean; shard?: string; basePath?: string; siteFingerprint?: string } = {},
   ): Promise<RenderManifest> {
     const file = path.join(dir, options.shard ? `.manifest-${options.shard.replace("/", "-of-")}.json` : ".manifest.json");
-    const names = options.fresh ? [] : (await readdir(dir).catch(() => [])).filter((name) => /^\.manifest.*\.json$/.test(name)).sort();
+    const names = (await readdir(dir).catch(() => [])).filter((name) => /^\.manifest.*\.json$/.test(name)).sort();
     const entries: Record<string, Entry> = {};
     let sameSite = names.length > 0 && options.siteFingerprint !== undefined;
     for (const name of names) {
@@ -64,13 +68,13 @@ export class RenderManifest {
       Object.assign(entries, saved.entries);
       sameSite &&= saved.siteFingerprint === options.siteFingerprint;
     }
-    return new RenderManifest(file, siteDir, entries, common, options.basePath ?? "/", options.siteFingerprint, sameSite);
+    return new RenderManifest(file, siteDir, entries, common, options.basePath ?? "/", options.siteFingerprint, sameSite, options.fresh ?? false);
   }
 
   /** Whether `output` exists and was made from exactly the inputs it would be made from now. */
   async isFresh(name: string, settings: unknown, output: string): Promise<boolean> {
     const entry = this.#entries[name];
-    if (!entry || !existsSync(output)) return false;
+    if (this.#force || !entry || !existsSync(output)) return false;
     // The site is the very one these entries were made from: its files need no hashing again.
     if (this.#trustEntries && entry.settings === this.#settingsHash(settings)) return true;
     return (await this.#hash(settings, entry.resources)) === entry.hash;

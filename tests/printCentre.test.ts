@@ -145,3 +145,14 @@ test.serial("published under /clinic/, the site, its brochures and the print cen
   t.regex(qr, /https:\/\/fixture\.example\.org\/clinic\/procedures\/sclerotherapy\//);
 });
 
+
+test.serial("after a build under /clinic/, `brochures` prints for that site without --base-path, and refuses another", async (t) => {
+  const site = await built(t, "--base-path", "/clinic/");
+  const again = await runPamphlet(["brochures", "sclerotherapy", "--formats", "letter", "--force", ...siteArgs(site)]);
+  t.is(again.code, 0, again.stderr);
+  t.regex(again.stdout, /Brochures: 1 made, 0 skipped \(unchanged\), 0 failed/);
+  t.regex(await pdfText(path.join(site.brochuresDir, "sclerotherapy.pdf")), /https:\/\/fixture\.example\.org\/clinic\/procedures\/sclerotherapy\//);
+  const other = await runPamphlet(["brochures", "--base-path", "/elsewhere", ...siteArgs(site)]);
+  t.is(other.code, 2);
+  t.true(other.stderr.includes(`The site in ${site.siteDir} was built to be published under /clinic/, not /elsewhere/`), other.stderr);
+});

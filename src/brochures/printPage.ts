@@ -28,10 +28,10 @@ export async function loadForPrint(page: Page, url: string, { timeoutMs, css, wa
   if (css) await page.addStyleTag({ content: css });
   const broken = await withDeadline(page.evaluate(waitForFontsAndImages), timeoutMs, `waiting for fonts and images of ${url}`);
   if (broken.images.length > 0) {
-    throw new PamphletError(`image(s) did not load, so the brochure would print with a hole: ${broken.images.join(", ")}`);
+    throw new PamphletError(`image(s) did not load, so the brochure would print with a hole: ${[...new Set(broken.images)].join(", ")}`);
   }
   if (broken.fonts.length > 0) {
-    throw new PamphletError(`font(s) did not load, so the brochure would print in a fallback typeface: ${broken.fonts.join(", ")}`);
+    throw new PamphletError(`font(s) did not load, so the brochure would print in a fallback typeface: ${[...new Set(broken.fonts)].join(", ")}`);
   }
   const overflows = await page.evaluate(measureOverflow);
   if (overflows.length > 0) {

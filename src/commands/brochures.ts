@@ -7,6 +7,7 @@ import { publishOutputs } from "../brochures/publishOutputs.ts";
 import { renderBrochures } from "../brochures/renderBrochures.ts";
 import { brochuresDirOf, formatsFor, printShopDirOf, shareDirOf, siteDirOf, type BrochureChoice, type Folders } from "./options.ts";
 import { basePathOf, publishedUnder } from "../site/urls.ts";
+import { builtBasePath } from "../site/siteFingerprint.ts";
 import { brochureProgress } from "./progress.ts";
 import { reportBrochureSummary, reportProblems } from "./report.ts";
 
@@ -14,7 +15,7 @@ import { reportBrochureSummary, reportProblems } from "./report.ts";
 export async function runBrochures(folders: Folders, slugs: string[], choice: BrochureChoice = {}): Promise<number> {
   const loaded = await loadForBuild(folders.contentDir);
   if (!reportProblems(loaded.problems) || !loaded.content) return 1;
-  const { content } = publishedUnder(loaded.content, folders.basePath);
+  const { content } = publishedUnder(loaded.content, await basePathBuiltWith(folders, loaded.content.clinic.siteUrl));
   const known = [...new Set(content.procedures.map((procedure) => procedure.slug))].sort();
   const unknown = slugs.filter((slug) => !known.includes(slug));
   if (unknown.length > 0) throw new UsageError(`No procedure called ${unknown.join(", ")}. Known procedures: ${known.join(", ")}`);
@@ -66,4 +67,18 @@ export async function printBrochures(
   }
   const ok = reportBrochureSummary(results, (performance.now() - started) / 1000);
   return { ok, files: results.map((result) => result.name) };
+}
+
+/**
+ * The folder the built site is published under: the one \`build\` recorded (so \`--base-path\` need not
+ * be given again). A different \`--base-path\` would print from pages whose links point elsewhere.
+ */
+async function basePathBuiltWith(folders: Folders, siteUrl: string): Promise<string | undefined> {
+  const built = await builtBasePath(siteDirOf(folders));
+  const asked = folders.basePath === undefined ? undefined : basePathOf(siteUrl, folders.basePath);
+  if (asked !== undefined && built !== undefined && asked !== built) {
+    throw new UsageError(`The site in ${siteDirOf(folders)} was built to be published under ${built}, not ${asked}: leave out --base-path, or build again with the new one.`);
+  }
+  // Without --base-path, the site was built for siteUrl's own path unless build recorded another.
+  return folders.basePath ?? (built !== undefined && built !== basePathOf(siteUrl) ? built : undefined);
 }

@@ -40,7 +40,7 @@ export async function runBuild(folders: Folders, choice: BrochureChoice = {}): P
     await rm(`${siteDir}.fingerprint`, { force: true });
     const { buildSite } = await import("../site/build.ts");
     await buildSite({ content, contentDir: folders.contentDir, siteDir, basePath, formats });
-    await recordSiteFingerprint(siteDir, fingerprint);
+    await recordSiteFingerprint(siteDir, { fingerprint, basePath });
     console.log(`Site: ${siteDir} built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   }
   const { ok, files } = await printBrochures(content, folders, choice, undefined, { shareImages: true, siteFingerprint: fingerprint, prune: true });

@@ -27,9 +27,27 @@ export const siteFingerprint = (sources: string, basePath: string, formats: read
 
 const stampFile = (siteDir: string) => `${siteDir}.fingerprint`;
 
-export async function siteIsCurrent(siteDir: string, fingerprint: string): Promise<boolean> {
-  if (!existsSync(path.join(siteDir, "index.html"))) return false;
-  return (await readFile(stampFile(siteDir), "utf8").catch(() => "")) === fingerprint;
+/** What `build` records about the site it built: its fingerprint, and the folder it is published under. */
+interface SiteStamp {
+  fingerprint: string;
+  basePath: string;
 }
 
-export const recordSiteFingerprint = (siteDir: string, fingerprint: string) => writeFile(stampFile(siteDir), fingerprint);
+/** The recorded stamp; empty when there is none, or it is unreadable or from an older Pamphlet (then the site is built again). */
+async function readStamp(siteDir: string): Promise<Partial<SiteStamp>> {
+  try {
+    return JSON.parse(await readFile(stampFile(siteDir), "utf8")) as Partial<SiteStamp>;
+  } catch {
+    return {};
+  }
+}
+
+export async function siteIsCurrent(siteDir: string, fingerprint: string): Promise<boolean> {
+  if (!existsSync(path.join(siteDir, "index.html"))) return false;
+  return (await readStamp(siteDir)).fingerprint === fingerprint;
+}
+
+export const recordSiteFingerprint = (siteDir: string, stamp: SiteStamp) => writeFile(stampFile(siteDir), JSON.stringify(stamp));
+
+/** The folder the site in `siteDir` was built to be published under (`--base-path`), if `build` recorded it. */
+export const builtBasePath = async (siteDir: string): Promise<string | undefined> => (await readStamp(siteDir)).basePath;

@@ -1,0 +1,24 @@
+import path from "node:path";
+import test from "ava";
+import { runPamphlet, siteArgs } from "./helpers/cli.ts";
+import { fixtureSite, procedureText, writeProcedure } from "./helpers/fixtures.ts";
+import { pdfText } from "./helpers/pdf.ts";
+
+test.serial("a line that introduces a list never ends a page: the list's first item follows it", async (t) => {
+  const site = await fixtureSite(t);
+  // Filler of one-line paragraphs, one line longer in each procedure, so that in one of them the
+  // lead-in falls on the last line of a page.
+  const slugs = Array.from({ length: 12 }, (_, i) => `lead-in-${i}`);
+  for (const [i, slug] of slugs.entries()) {
+    const filler = Array.from({ length: 36 + i }, (_, line) => `Filler line ${line + 1}.`).join("\n\n");
+    const list = Array.from({ length: 5 }, (_, item) => `- Warning sign ${item + 1}`).join("\n");
+    await writeProcedure(site, slug, procedureText({ title: `Lead in ${i}` }, `## What it is\n\n${filler}\n\nCall us right away if you have:\n\n${list}\n`));
+  }
+  const run = await runPamphlet(["build", "--formats", "letter", ...siteArgs(site)]);
+  t.is(run.code, 0, run.stderr);
+  for (const slug of slugs) {
+    const pages = (await pdfText(path.join(site.brochuresDir, `${slug}.pdf`))).split("\f");
+    const leadInPage = pages.findIndex((page) => page.includes("Call us right away if you have:"));
+    t.true(pages[leadInPage]!.includes("Warning sign 1"), `${slug}: the lead-in on page ${leadInPage + 1} has its list's first item with it`);
+  }
+});

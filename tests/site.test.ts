@@ -73,6 +73,9 @@ test("a 404 page exists", async (t) => {
   const site = await fixtureSite(t);
   const notFound = (await pages(site)).get("/404.html")!;
   t.regex(notFound, /<h1>Page not found<\/h1>/);
+  // Hosts serve it at any missing address: it names no address of its own, and is not indexed.
+  t.notRegex(notFound, /rel="canonical"|hreflang=|og:url/);
+  t.regex(notFound, /<meta name="robots" content="noindex">/);
 });
 
 test("raw HTML and template syntax in Markdown are shown as text, never run", async (t) => {

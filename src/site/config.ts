@@ -5,6 +5,7 @@ import type { Content } from "../content/load.ts";
 import { assetsPlugin } from "./assets.ts";
 import "./eleventyPathFix.ts";
 import { filtersPlugin } from "./filters/index.ts";
+import { nunjucksCompileOnce } from "./nunjucksCompileOnce.ts";
 import { packCovers } from "./packCovers.ts";
 import { pagesPlugin } from "./pages.ts";
 import type { PrintCentreList } from "./printCentre.ts";
@@ -62,6 +63,7 @@ export function pamphletSite({ content, contentDir, dev = false, basePath = "/",
     eleventyConfig.addGlobalData("packCovers", packCovers(content.clinic, strings));
     eleventyConfig.addGlobalData("security", { csp: metaContentSecurityPolicy, headers: headersFile(basePath) });
 
+    eleventyConfig.addPlugin(nunjucksCompileOnce);
     eleventyConfig.addPlugin(filtersPlugin, { clinic: content.clinic });
     eleventyConfig.addPlugin(pagesPlugin, { only: printCentre ? ["print-centre.njk"] : undefined, except: printCentre ? [] : ["print-centre.njk"] });
     if (!printCentre) eleventyConfig.addPlugin(assetsPlugin, { contentDir });

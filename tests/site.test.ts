@@ -104,6 +104,20 @@ test("raw HTML and template syntax in Markdown are shown as text, never run", as
   }
 });
 
+test("tap-to-call links dial the number as the clinic writes it, with no country code guessed", async (t) => {
+  const site = await fixtureSite(t);
+  const { writeFile, readFile } = await import("node:fs/promises");
+  const clinicFile = `${site.contentDir}/_data/clinic.yaml`;
+  const links = async (phone: string) => {
+    await writeFile(clinicFile, (await readFile(clinicFile, "utf8")).replace(/^phone: .*$/m, `phone: "${phone}"`));
+    return [...new Set([...(await pages(site)).get("/contact/")!.matchAll(/href="(tel:[^"]+)">([^<]+)</g)].filter((match) => match[2] === phone).map((match) => match[1]))];
+  };
+  t.deepEqual(await links("(555) 010-0199"), ["tel:5550100199"]);
+  t.deepEqual(await links("1-800-555-0147"), ["tel:18005550147"]);
+  t.deepEqual(await links("020 7946 0958"), ["tel:02079460958"]);
+  t.deepEqual(await links("+44 20 7946 0958"), ["tel:+442079460958"]);
+});
+
 test("a4 paper in clinic.yaml sets the brochure page size", async (t) => {
   const site = await fixtureSite(t);
   const { writeFile, readFile } = await import("node:fs/promises");

@@ -9,7 +9,8 @@ const hexColour = z
 const phone = z
   .string()
   .trim()
-  .regex(/^\+?[0-9 ().-]{7,25}$/, 'must be a phone number of digits, spaces and ( ) - . only, for example "(555) 010-0123"');
+  .regex(/^\+?[0-9 ().-]{7,25}$/, 'must be a phone number of digits, spaces and ( ) - . only, for example "(555) 010-0123"')
+  .refine((value) => value.replace(/[^0-9]/g, "").length >= 7, 'must have at least 7 digits: the whole number a patient dials, for example "(555) 010-0123"');
 
 /** Text the clinic writes once for every language, or per language: `Monday` or `{ en: Monday, es: Lunes }`. */
 const localized = (min: number, max: number) =>

@@ -103,6 +103,15 @@ test.serial("procedure pages link only to the brochures the build printed, and e
   t.is((await runPamphlet(["build", "--formats", "letter,large", ...siteArgs(site)])).code, 0);
   t.deepEqual(await pdfLinks(), ["sclerotherapy.pdf", "sclerotherapy.large.pdf"]);
   for (const pdf of await pdfLinks()) t.true(existsSync(path.join(site.siteDir, "brochures", pdf)), `${pdf} is published`);
+
+  // A clinic on a4 whose clinic.yaml still lists letter: warned, and the page keeps its download.
+  const clinicFile = path.join(site.contentDir, "_data", "clinic.yaml");
+  await writeFile(clinicFile, `${(await readFile(clinicFile, "utf8")).replace("paper: letter", "paper: a4")}\nbrochureFormats: [letter, large]\n`);
+  const a4 = await runPamphlet(["build", ...siteArgs(site)]);
+  t.is(a4.code, 0, a4.stderr);
+  t.regex(a4.stderr, /_data\/clinic\.yaml:\d+:\d+ {2}warning {2}"brochureFormats" lists letter but not a4, the clinic's paper/);
+  t.deepEqual(await pdfLinks(), ["sclerotherapy.letter.pdf", "sclerotherapy.large.pdf"]);
+  for (const pdf of await pdfLinks()) t.true(existsSync(path.join(site.siteDir, "brochures", pdf)), `${pdf} is published`);
 });
 
 test.serial("a build publishes exactly its formats: brochures of formats an earlier build printed are removed, not left out of date", async (t) => {

@@ -94,6 +94,18 @@ async function loadClinic(contentDir: string, problems: Problem[]): Promise<Clin
   for (const problem of result.value ? brandContrastProblems(result.value.colors) : []) {
     problems.push({ file: shown, ...parsed.source.locate(["colors", problem.field]), severity: "error", rule: "contrast", message: problem.message });
   }
+  const formats = result.value?.brochureFormats;
+  const paper = result.value?.paper;
+  const otherPaper = paper === "letter" ? "a4" : "letter";
+  if (formats && paper && !formats.includes(paper) && formats.includes(otherPaper)) {
+    problems.push({
+      file: shown,
+      ...parsed.source.locate(["brochureFormats"]),
+      severity: "warning",
+      rule: "schema",
+      message: `"brochureFormats" lists ${otherPaper} but not ${paper}, the clinic's paper: the brochures will print on ${otherPaper}. Write ${paper} instead of ${otherPaper} if that was meant`,
+    });
+  }
   const logo = result.value?.logo;
   if (logo && !existsSync(path.join(contentDir, logo))) {
     problems.push({ file: shown, ...parsed.source.locate(["logo"]), severity: "error", rule: "file", message: `"logo" points to ${logo}, but there is no such file in ${displayPath(contentDir)}: add it or fix the path` });

@@ -22,3 +22,18 @@ test.serial("a line that introduces a list never ends a page: the list's first i
     t.true(pages[leadInPage]!.includes("Warning sign 1"), `${slug}: the lead-in on page ${leadInPage + 1} has its list's first item with it`);
   }
 });
+
+test.serial("the booklet's back page (contact details, QR code) is always its last, even page: the outside back cover", async (t) => {
+  const site = await fixtureSite(t);
+  // The last guide one page longer each time: in one of the two, the back page needs a notes page before it.
+  for (const lines of [20, 48]) {
+    const filler = Array.from({ length: lines }, (_, line) => `Filler line ${line + 1}.`).join("\n\n");
+    await writeProcedure(site, "zz-last", procedureText({ title: "Zz last guide" }, `## What it is\n\n${filler}\n`));
+    const run = await runPamphlet(["build", "--formats", "booklet", ...siteArgs(site)]);
+    t.is(run.code, 0, run.stderr);
+    const pages = (await pdfText(path.join(site.brochuresDir, "booklet.pdf"))).split("\f").slice(0, -1);
+    t.is(pages.length % 2, 0, `${pages.length} pages: whole sheets`);
+    t.regex(pages.at(-1)!, /Contact us/, "the back page is last");
+    t.notRegex(pages.at(-2)!, /Contact us/);
+  }
+});

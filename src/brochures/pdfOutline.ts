@@ -6,8 +6,8 @@ export interface OutlineEntry {
   page: number;
 }
 
-/** The top-level bookmarks Chromium made from the document's `h1` headings, with their pages. */
-export async function topLevelOutline(pdf: Uint8Array): Promise<OutlineEntry[]> {
+/** The top-level bookmarks Chromium made from the document's `h1` headings, with their pages; and the page count. */
+export async function topLevelOutline(pdf: Uint8Array): Promise<{ outline: OutlineEntry[]; pageCount: number }> {
   const { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } = await import("pdf-lib");
   const document = await PDFDocument.load(pdf, { updateMetadata: false });
   const pageRefs = document.getPages().map((page) => page.ref.toString());
@@ -19,5 +19,5 @@ export async function topLevelOutline(pdf: Uint8Array): Promise<OutlineEntry[]> 
     const page = destination ? pageRefs.indexOf(destination.get(0).toString()) + 1 : 0;
     entries.push({ title: title instanceof PDFString || title instanceof PDFHexString ? title.decodeText() : "", page });
   }
-  return entries;
+  return { outline: entries, pageCount: pageRefs.length };
 }

@@ -22,7 +22,7 @@ test.serial("pages read fully without JavaScript, on a phone-sized screen, with 
   const page = await browser.newPage();
   await page.setJavaScriptEnabled(false);
   await page.setViewport({ width: 320, height: 640 });
-  for (const url of ["/", "/procedures/sclerotherapy/", "/404.html"]) {
+  for (const url of ["/", "/procedures/sclerotherapy/", "/compare/", "/contact/", "/search/", "/404.html"]) {
     const response = await page.goto(`${origin}${url}`, { waitUntil: "load" });
     t.is(response?.status(), 200, url);
     const layout = await page.evaluate(() => ({
@@ -34,6 +34,10 @@ test.serial("pages read fully without JavaScript, on a phone-sized screen, with 
     t.true(layout.overflow <= 0, `${url}: ${layout.overflow}px sideways scroll at 320px`);
     t.regex(layout.font, /Atkinson Hyperlegible Next/);
   }
+  // The comparison table: every treatment's facts are on the screen, none off to the side.
+  await page.goto(`${origin}/compare/`, { waitUntil: "load" });
+  const offScreen = await page.$$eval(".compare td", (cells) => cells.filter((cell) => cell.getBoundingClientRect().right > document.documentElement.clientWidth).length);
+  t.is(offScreen, 0, "compare table cells beyond the screen's right edge at 320px");
 });
 
 test.serial("the first Tab reaches a visible skip link that moves focus to the main content, with a visible focus ring", async (t) => {

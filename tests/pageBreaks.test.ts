@@ -1,3 +1,4 @@
+import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import test from "ava";
 import { runPamphlet, siteArgs } from "./helpers/cli.ts";
@@ -35,5 +36,21 @@ test.serial("the booklet's back page (contact details, QR code) is always its la
     t.is(pages.length % 2, 0, `${pages.length} pages: whole sheets`);
     t.regex(pages.at(-1)!, /Contact us/, "the back page is last");
     t.notRegex(pages.at(-2)!, /Contact us/);
+  }
+});
+
+test.serial("with a clinic name as long as clinic.yaml allows, every page's footer keeps the phone number and page number whole", async (t) => {
+  const site = await fixtureSite(t);
+  const clinicFile = path.join(site.contentDir, "_data", "clinic.yaml");
+  const longName = "Minnesota Vein & Vascular Specialists of the Twin Cities and Suburbs, Clinic 2";
+  await writeFile(clinicFile, (await readFile(clinicFile, "utf8")).replace(/^name: .*$/m, `name: "${longName}"`));
+  const run = await runPamphlet(["build", "--formats", "letter,large", ...siteArgs(site)]);
+  t.is(run.code, 0, run.stderr);
+  for (const file of ["sclerotherapy.pdf", "sclerotherapy.large.pdf"]) {
+    const pages = (await pdfText(path.join(site.brochuresDir, file))).split("\f").slice(0, -1);
+    for (const [index, page] of pages.entries()) {
+      t.regex(page, /^\(555\) 010-0199$/m, `${file} page ${index + 1}: the phone number on a line of its own`);
+      t.regex(page, new RegExp(`Page ${index + 1} of ${pages.length}$`, "m"), `${file} page ${index + 1}: the page number in one piece`);
+    }
   }
 });

@@ -153,6 +153,20 @@ test.serial("in Chromium, search finds the one procedure a word appears in, and 
   t.deepEqual(afterMarks.filter(([, next]) => /^\p{L}/u.test(next!)), [], "no word glued to a match");
   t.deepEqual(violations, []);
 
+  // More results than the first ten: the count says how many, and a button shows the rest.
+  const many = await browser.newPage();
+  await many.goto(`${server.origin}/search/`, { waitUntil: "load" });
+  await many.waitForSelector("[data-search]:not([hidden])");
+  await many.type("#search-input", "stockings");
+  await many.waitForFunction(() => document.querySelectorAll(".search__results li").length > 0, { timeout: 20_000 });
+  const total = Number(/^(\d+) results/.exec(await many.$eval(".search__status", (status) => status.textContent!))![1]);
+  t.true(total > 10, `${total} results for "stockings" in the shipped guides`);
+  t.is((await many.$$(".search__results li")).length, 10);
+  t.is(await many.$eval(".search__more", (button) => (button as HTMLElement).hidden ? "" : button.textContent), `Show ${Math.min(10, total - 10)} more results`);
+  await many.click(".search__more");
+  await many.waitForFunction((expected) => document.querySelectorAll(".search__results li").length === Math.min(expected, 20), { timeout: 20_000 }, total);
+  if (total <= 20) t.true(await many.$eval(".search__more", (button) => (button as HTMLElement).hidden), "no button once every result shows");
+
   const spanish = await browser.newPage();
   await spanish.goto(`${server.origin}/es/search/`, { waitUntil: "load" });
   await spanish.type("#search-input", "pegamento");

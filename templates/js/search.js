@@ -6,9 +6,13 @@ if (box) {
   const input = box.querySelector("input");
   const status = box.querySelector(".search__status");
   const list = box.querySelector(".search__results");
+  const more = box.querySelector(".search__more");
   const fill = (template, values) => template.replace(/\{(\w+)\}/g, (_, key) => values[key] ?? "");
+  // Each result's text is fetched on demand: the first ten, then ten more at each press of the button.
+  const pageSize = 10;
   let pagefind;
   let latest = 0;
+  let pending = [];
   box.hidden = false;
 
   input.addEventListener("input", async () => {
@@ -17,15 +21,36 @@ if (box) {
     if (!query) {
       list.replaceChildren();
       status.textContent = "";
+      pending = [];
+      more.hidden = true;
       return;
     }
     pagefind ??= await import(new URL("../pagefind/pagefind.js", import.meta.url).href);
     const search = await pagefind.search(query);
-    const results = await Promise.all(search.results.slice(0, 10).map((result) => result.data()));
+    const results = await Promise.all(search.results.slice(0, pageSize).map((result) => result.data()));
     if (ticket !== latest) return; // a newer query is on its way
     list.replaceChildren(...results.map(resultItem));
+    pending = search.results.slice(pageSize);
+    showMoreButton();
     status.textContent = fill(box.dataset[results.length ? "resultsText" : "noResultsText"], { count: search.results.length, query });
   });
+
+  more.addEventListener("click", async () => {
+    const ticket = latest;
+    const next = await Promise.all(pending.slice(0, pageSize).map((result) => result.data()));
+    if (ticket !== latest) return;
+    pending = pending.slice(pageSize);
+    const items = next.map(resultItem);
+    list.append(...items);
+    showMoreButton();
+    // Keyboard and screen-reader users continue from the first new result.
+    items[0]?.querySelector("a")?.focus();
+  });
+
+  function showMoreButton() {
+    more.hidden = pending.length === 0;
+    more.textContent = fill(box.dataset.moreText, { count: Math.min(pageSize, pending.length) });
+  }
 
   function resultItem(result) {
     const item = document.createElement("li");

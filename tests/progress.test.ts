@@ -1,5 +1,6 @@
 import test from "ava";
 import { brochureProgress } from "../src/commands/progress.ts";
+import { reportBrochureSummary } from "../src/commands/report.ts";
 
 function fakeStream(isTTY: boolean) {
   const writes: string[] = [];
@@ -26,4 +27,24 @@ test("elsewhere, progress is one plain line per brochure", (t) => {
   progress.update(made("a.pdf"), 1, 2);
   progress.update(made("b.pdf"), 2, 2);
   t.deepEqual(writes, ["[1/2] a.pdf  2 KB  0.5 s\n", "[2/2] b.pdf  2 KB  0.5 s\n"]);
+});
+
+test("the closing report names the brochures that failed for one reason on one line", (t) => {
+  const lines: string[] = [];
+  const original = { log: console.log, error: console.error };
+  console.log = () => undefined;
+  console.error = (line: string) => lines.push(line);
+  try {
+    const backPanel = "does not fit: the back panel is over by about 3 lines (14 mm): shorten the contact details";
+    const ok = reportBrochureSummary([
+      { name: "a.trifold.pdf", ok: false, error: backPanel },
+      { name: "a.pdf", ok: true, skipped: false, file: "a.pdf", bytes: 1, seconds: 1 },
+      { name: "b.trifold.pdf", ok: false, error: backPanel },
+      { name: "c.pdf", ok: false, error: "image(s) did not load" },
+    ], 1);
+    t.false(ok);
+  } finally {
+    Object.assign(console, original);
+  }
+  t.deepEqual(lines, [`  not made: a.trifold.pdf, b.trifold.pdf (does not fit: the back panel is over by about 3 lines (14 mm): shorten the contact details)`, "  not made: c.pdf (image(s) did not load)"]);
 });

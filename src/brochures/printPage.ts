@@ -36,8 +36,8 @@ export async function loadForPrint(page: Page, url: string, { timeoutMs, css, wa
   const overflows = await page.evaluate(measureOverflow);
   if (overflows.length > 0) {
     throw new DoesNotFitError(
-      `does not fit: ${overflows.map((o) => `${o.box} is over by about ${o.lines} line${o.lines === 1 ? "" : "s"} (${o.mm} mm)`).join("; ")}. ` +
-        "Shorten the text; it is never shrunk below the minimum size.",
+      `does not fit: ${overflows.map((o) => `${o.box} is over by about ${o.lines} line${o.lines === 1 ? "" : "s"} (${o.mm} mm): shorten ${o.fix}`).join("; ")}. ` +
+        "Text is never shrunk below the minimum size.",
     );
   }
 }
@@ -74,14 +74,15 @@ async function waitForFontsAndImages(): Promise<{ images: string[]; fonts: strin
 }
 
 /**
- * Runs in the page: for each `[data-fit]` box, how far its content runs past it. A multi-column
+ * Runs in the page: for each `[data-fit]` box, how far its content runs past it, and what to shorten
+ * (`data-fix`: the box shows text from the procedure, or from clinic.yaml). A multi-column
  * box is measured by laying its content out in one column of the same width: the overflow is the
  * height beyond what its columns hold, plus a small safety margin for breaks that leave a column short.
  */
-function measureOverflow(): Array<{ box: string; lines: number; mm: number }> {
+function measureOverflow(): Array<{ box: string; fix: string; lines: number; mm: number }> {
   const pxPerMm = 96 / 25.4;
   const safety = 1.5 * pxPerMm;
-  const results: Array<{ box: string; lines: number; mm: number }> = [];
+  const results: Array<{ box: string; fix: string; lines: number; mm: number }> = [];
   for (const box of document.querySelectorAll<HTMLElement>("[data-fit]")) {
     const style = getComputedStyle(box);
     const lineHeight = parseFloat(style.lineHeight) || parseFloat(style.fontSize) * 1.3;
@@ -103,7 +104,7 @@ function measureOverflow(): Array<{ box: string; lines: number; mm: number }> {
       over = box.scrollHeight - box.clientHeight;
     }
     if (over > 1) {
-      results.push({ box: box.dataset.fit!, lines: Math.max(1, Math.ceil(over / lineHeight)), mm: Math.max(1, Math.round(over / pxPerMm)) });
+      results.push({ box: box.dataset.fit!, fix: box.dataset.fix ?? "the text", lines: Math.max(1, Math.ceil(over / lineHeight)), mm: Math.max(1, Math.round(over / pxPerMm)) });
     }
   }
   return results;

@@ -23,6 +23,9 @@ export function reportBrochureSummary(results: readonly BrochureResult[], second
     console.log(`Share images: ${images.made} made, ${images.skipped} skipped (unchanged), ${images.failed} failed`);
   }
   const failed = results.filter((result): result is Extract<BrochureResult, { ok: false }> => !result.ok);
-  for (const result of failed) console.error(`  not made: ${result.name} (${result.error})`);
+  // One line per reason: a clinic.yaml change can fail every tri-fold for the same reason.
+  const byReason = new Map<string, string[]>();
+  for (const result of failed) byReason.set(result.error, [...(byReason.get(result.error) ?? []), result.name]);
+  for (const [reason, names] of byReason) console.error(`  not made: ${names.join(", ")} (${reason})`);
   return failed.length === 0;
 }

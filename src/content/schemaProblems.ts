@@ -27,7 +27,9 @@ function issueProblems(schema: z.ZodType, file: string, source: YamlSource, issu
     const known = keysAt(schema, issue.path);
     return issue.keys.map((key) => {
       const suggestion = closestWord(key, known);
-      const hint = suggestion ? `did you mean "${suggestion}"?` : `known fields are: ${known.join(", ")}`;
+      let hint = suggestion ? `did you mean "${suggestion}"?` : `known fields are: ${known.join(", ")}`;
+      // In `{ en: Monday, Wednesday }` YAML reads "Wednesday" as a field: the text needs quotes.
+      if (known.length > 0 && known.every((name) => /^[a-z]{2}$/.test(name))) hint += ` (text per language: { en: "…", es: "…" }; put text with commas in quotes)`;
       return problem([...issue.path, key], `unknown field "${[...issue.path, key].join(".")}": ${hint}`, true);
     });
   }
@@ -66,7 +68,7 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
   return current;
 }
 
-/** The field names an object schema allows at `path`, unwrapping optional, default, array and pipe wrappers. */
+/** The field names an object schema allows at `path`, unwrapping optional, default, array, pipe and text-or-per-language wrappers. */
 function keysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
   let current: unknown = schema;
   const unwrap = () => {
@@ -74,6 +76,10 @@ function keysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
       const def = (current as { def?: Record<string, unknown> }).def;
       if (def && ["optional", "default", "nullable", "prefault"].includes(def.type as string)) current = def.innerType;
       else if (def?.type === "pipe") current = def.in;
+      // Text once or per language (`Monday` or `{ en: Monday, es: Lunes }`): the fields are the per-language ones.
+      else if (def?.type === "union" && (def.options as Array<{ def?: { type?: string } }>).some((option) => option.def?.type === "object")) {
+        current = (def.options as Array<{ def?: { type?: string } }>).find((option) => option.def?.type === "object");
+      }
       else return;
     }
   };

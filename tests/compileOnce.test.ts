@@ -1,7 +1,9 @@
 import { createRequire } from "node:module";
 import test from "ava";
+import { loadForBuild } from "../src/check/runChecks.ts";
 import { loadContentOrThrow } from "../src/content/load.ts";
 import { renderSite } from "../src/site/build.ts";
+import { markdown } from "../src/site/markdown.ts";
 import { fixtureSite, procedureText, writeProcedure } from "./helpers/fixtures.ts";
 
 // The Nunjucks that Eleventy uses: its compiler, counted.
@@ -28,4 +30,24 @@ test.serial("each template is compiled once per build, however many procedures i
   const many = await countCompiles();
   t.true(many.pages >= few.pages + 6 * 5, `six more procedures add their pages (${few.pages} → ${many.pages})`);
   t.is(many.compiles, few.compiles, "no more compiles for more pages");
+});
+
+test.serial("each Markdown body is parsed once for the checks and every view of the site", async (t) => {
+  const site = await fixtureSite(t);
+  for (let i = 1; i <= 3; i++) await writeProcedure(site, `parsed-${i}`, procedureText({ title: `Parsed ${i}` }, `## What it is\n\nBody number ${i} with [a link](/procedures/sclerotherapy/).\n`));
+  const parse = markdown.parse;
+  const parses = new Map<string, number>();
+  markdown.parse = (body, env) => {
+    parses.set(body, (parses.get(body) ?? 0) + 1);
+    return parse.call(markdown, body, env);
+  };
+  t.teardown(() => {
+    markdown.parse = parse;
+  });
+  const loaded = await loadForBuild(site.contentDir);
+  t.truthy(loaded.content, JSON.stringify(loaded.problems));
+  await renderSite({ content: loaded.content!, contentDir: site.contentDir });
+  const body = loaded.content!.procedures.find((procedure) => procedure.slug === "parsed-2")!.body;
+  t.is(parses.get(body), 1, "the link check, the readability check, the page and its print views share one parse");
+  t.deepEqual([...parses].filter(([, count]) => count > 1), []);
 });

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import type Token from "markdown-it/lib/token.mjs";
-import { headingId, markdown } from "../site/markdown.ts";
+import { headingId, parseMarkdown } from "../site/markdown.ts";
 import { pageIds, siteRoutes } from "../site/routes.ts";
 import { pageUrl, procedureUrl } from "../site/urls.ts";
 import { bodyProblem, documentsOf, type Check, type DocumentSource, type Problem } from "./types.ts";
@@ -15,7 +15,7 @@ export const checkLinks: Check = ({ content, contentDir }) => {
   const routes = siteRoutes(content);
   const urlOf = (document: DocumentSource) =>
     ("category" in document ? procedureUrl : pageUrl)(document.slug, document.lang, content.clinic);
-  const parsed = new Map(documentsOf(content).map((document) => [document, markdown.parse(document.body, {})]));
+  const parsed = new Map(documentsOf(content).map((document) => [document, parseMarkdown(document.body)]));
   const anchors = new Map([...parsed].map(([document, tokens]) => [urlOf(document), anchorsOf(tokens)]));
   return documentsOf(content).flatMap((procedure) => {
     const pageUrl = urlOf(procedure);

@@ -1,5 +1,5 @@
 import type Token from "markdown-it/lib/token.mjs";
-import { markdown } from "../site/markdown.ts";
+import { parseMarkdown } from "../site/markdown.ts";
 
 export interface Sentence {
   text: string;
@@ -12,7 +12,7 @@ export interface Sentence {
  * markup or code. A list item without a full stop still counts as one sentence.
  */
 export function proseSentences(body: string): Sentence[] {
-  const tokens = markdown.parse(body, {});
+  const tokens = parseMarkdown(body);
   const sentences: Sentence[] = [];
   let inHeading = false;
   for (const token of tokens) {

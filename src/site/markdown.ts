@@ -1,5 +1,6 @@
 import markdownIt from "markdown-it";
 import markdownItAnchor from "markdown-it-anchor";
+import type Token from "markdown-it/lib/token.mjs";
 
 /** Heading text → id: "When to call us" → "when-to-call-us". `check` uses it to resolve `#anchor` links. */
 export function headingId(text: string): string {
@@ -21,3 +22,27 @@ export const markdown = markdownIt({ html: false, linkify: false, typographer: t
   slugify: headingId,
   tabIndex: false,
 });
+
+/** Parsed bodies, newest last; bounded, so a dev server running all day does not keep every version. */
+const parsed = new Map<string, Token[]>();
+const parsedLimit = 4096;
+
+/**
+ * The tokens of a Markdown body, parsed once however many times it is asked for: the link check,
+ * the readability check and each view of the site all read the same body. Callers read the
+ * tokens; they must not change them.
+ */
+export function parseMarkdown(body: string): Token[] {
+  let tokens = parsed.get(body);
+  if (tokens) {
+    parsed.delete(body);
+  } else {
+    tokens = markdown.parse(body, {});
+    if (parsed.size >= parsedLimit) parsed.delete(parsed.keys().next().value!);
+  }
+  parsed.set(body, tokens);
+  return tokens;
+}
+
+/** A Markdown body as HTML, from its parsed tokens. */
+export const renderMarkdown = (body: string): string => markdown.renderer.render(parseMarkdown(body), markdown.options, {});

@@ -1,7 +1,7 @@
 import type { UserConfig } from "@11ty/eleventy";
 import { localize, type Clinic, type Localized } from "../../content/clinicSchema.ts";
 import type { ProcedureSource } from "../../content/load.ts";
-import { markdown } from "../markdown.ts";
+import { renderMarkdown } from "../markdown.ts";
 import { clinicJsonLd, jsonForHtml, procedureJsonLd } from "../structuredData.ts";
 import { brochurePath, procedureUrl } from "../urls.ts";
 import type { ProcedureFormat } from "../../brochures/formats.ts";
@@ -14,7 +14,7 @@ export function filtersPlugin(eleventyConfig: UserConfig, { clinic }: { clinic: 
   // Each body is shown in up to six views; render it once per build.
   const rendered = new Map<string, string>();
   eleventyConfig.addFilter("markdown", (text: string) => {
-    if (!rendered.has(text)) rendered.set(text, markdown.render(text));
+    if (!rendered.has(text)) rendered.set(text, renderMarkdown(text));
     return rendered.get(text);
   });
   eleventyConfig.addFilter("cssString", cssString);

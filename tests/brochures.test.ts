@@ -3,7 +3,7 @@ import path from "node:path";
 import test from "ava";
 import { PDFDocument, PDFDict, PDFName } from "pdf-lib";
 import { runPamphlet, siteArgs } from "./helpers/cli.ts";
-import { fixtureSite } from "./helpers/fixtures.ts";
+import { fixtureSite, procedureText, writeProcedure } from "./helpers/fixtures.ts";
 import { pdfFonts, pdfInfo, pdfQrCodes, pdfText } from "./helpers/pdf.ts";
 
 test.serial("build prints a letter brochure per procedure: tagged, titled, fonts embedded, phone and QR code on it", async (t) => {
@@ -83,4 +83,42 @@ test.serial("brochures refuses to print a print view missing from the built site
   t.is(run.code, 1, run.stdout);
   t.regex(`${run.stdout}\n${run.stderr}`, /\/print\/sclerotherapy\/ answered 404 Not Found: the built site has no such print view\. Build the site again \(npm run build\), then retry\./);
   t.deepEqual(await readFile(pdf), before, "the earlier PDF is left as it was");
+});
+
+test.serial("PDFs as readers need them: each bookmark once, standard structure types, the flip edge, a link under the QR code", async (t) => {
+  const site = await fixtureSite(t);
+  // A heading at the foot of a page is pushed to the next one: in one of these, whichever line that is.
+  const slugs = Array.from({ length: 10 }, (_, i) => `pushed-${i}`);
+  for (const [i, slug] of slugs.entries()) {
+    const filler = Array.from({ length: 38 + i }, (_, line) => `Filler line ${line + 1}.`).join("\n\n");
+    await writeProcedure(site, slug, procedureText({ title: `Pushed ${i}` }, `## What it is\n\n${filler}\n\n## Before your visit\n\nA **strong** word and a line after it.\n`));
+  }
+  const run = await runPamphlet(["build", "--formats", "letter,trifold", ...siteArgs(site)]);
+  t.is(run.code, 0, run.stderr);
+  const { PDFArray, PDFHexString, PDFString } = await import("pdf-lib");
+  const text = (value: unknown) => (value instanceof PDFString || value instanceof PDFHexString ? value.decodeText() : "");
+  const titles: string[] = [];
+  for (const slug of slugs) {
+    const document = await PDFDocument.load(await readFile(path.join(site.brochuresDir, `${slug}.pdf`)), { updateMetadata: false });
+    const walk = (item: PDFDict | undefined) => {
+      for (; item; item = item.lookupMaybe(PDFName.of("Next"), PDFDict)) {
+        titles.push(text(item.lookup(PDFName.of("Title"))));
+        walk(item.lookupMaybe(PDFName.of("First"), PDFDict));
+      }
+    };
+    walk(document.catalog.lookup(PDFName.of("Outlines"), PDFDict).lookupMaybe(PDFName.of("First"), PDFDict));
+    const roleMap = document.catalog.lookup(PDFName.of("StructTreeRoot"), PDFDict).lookup(PDFName.of("RoleMap"), PDFDict);
+    t.is(roleMap.get(PDFName.of("Strong"))?.toString(), "/Span", `${slug}: Strong is a standard Span for PDF 1.7 readers`);
+    t.is(document.catalog.lookup(PDFName.of("ViewerPreferences"), PDFDict).get(PDFName.of("Duplex"))?.toString(), "/DuplexFlipLongEdge");
+  }
+  t.true(titles.filter((title) => title === "Before your visit").length === slugs.length, `each brochure has the bookmark once: ${JSON.stringify([...new Set(titles)])}`);
+  t.deepEqual(titles.filter((title) => title.length > 1 && title.slice(0, title.length / 2).repeat(2) === title), [], "no bookmark title written twice");
+
+  const trifold = await PDFDocument.load(await readFile(path.join(site.brochuresDir, "sclerotherapy.trifold.pdf")), { updateMetadata: false });
+  t.is(trifold.catalog.lookup(PDFName.of("ViewerPreferences"), PDFDict).get(PDFName.of("Duplex"))?.toString(), "/DuplexFlipShortEdge", "the tri-fold turns over its short edge");
+  const uris = trifold.getPages().flatMap((page) => {
+    const annotations = page.node.lookupMaybe(PDFName.of("Annots"), PDFArray);
+    return Array.from({ length: annotations?.size() ?? 0 }, (_, i) => text(annotations!.lookup(i, PDFDict).lookupMaybe(PDFName.of("A"), PDFDict)?.lookup(PDFName.of("URI"))));
+  });
+  t.true(uris.includes("https://fixture.example.org/procedures/sclerotherapy/"), `the address under the QR code is a link: ${JSON.stringify(uris)}`);
 });

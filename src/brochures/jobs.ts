@@ -44,7 +44,7 @@ export function brochureJobs(content: Content, options: JobOptions): BrochureJob
           file: path.join(options.brochuresDir, name),
           slug: procedure.slug,
           url: printUrl(procedure.slug, procedure.lang, format, clinic),
-          metadata: brochureMetadata(procedure, clinic),
+          metadata: { ...brochureMetadata(procedure, clinic), ...(format === "trifold" ? { flipOnShortEdge: true } : {}) },
           // Same selector as brochure.css's `--bleed: 0mm`, and later in the page, so it wins.
           css: trifoldBleed ? `@page { size: ${width + 2 * bleedMm}mm ${height + 2 * bleedMm}mm; } html.format-trifold { --bleed: ${bleedMm}mm; }` : undefined,
           bleed: options.bleed ? (trifoldBleed ? "included" : "around") : undefined,

@@ -7,6 +7,8 @@ export interface BrochureMetadata {
   keywords: string[];
   /** BCP 47 language tag, e.g. `en`. */
   lang: string;
+  /** Printed double-sided, the sheet turns over its short edge (the tri-fold); otherwise its long edge. */
+  flipOnShortEdge?: boolean;
 }
 
 /** A procedure's brochure metadata: title, the clinic as author, the summary as subject. */

@@ -9,7 +9,7 @@ import { startSiteServer } from "./siteServer.ts";
 import { writeFileAtomic } from "./writeAtomic.ts";
 
 /** Bump when printing or post-processing changes in a way that changes the files: every file is made again. */
-const renderVersion = "pamphlet-render-1: preferCSSPageSize printBackground tagged outline; pdf-lib metadata";
+const renderVersion = "pamphlet-render-2: preferCSSPageSize printBackground tagged outline; pdf-lib metadata, outline titles, RoleMap, duplex";
 
 export interface RenderOptions extends JobOptions {
   content: Content;

@@ -93,7 +93,8 @@ test.serial("sitemap.xml lists every public page, with translations; robots.txt 
 test.serial("pages carry canonical URLs, meta descriptions, Open Graph and Twitter tags with a share image that exists", async (t) => {
   for (const url of pages.filter((page) => !/\/(print|share)\//.test(page))) {
     const html = await readFile(path.join(siteDir, url.endsWith(".html") ? url : `${url}index.html`), "utf8");
-    const notFound = url.endsWith("404.html"); // served at any missing address: no address of its own
+    // Not indexed: the 404 page (served at any missing address) and the staff's print centre.
+    const notFound = url.endsWith("404.html") || url.includes("/print-centre/");
     t.regex(html, /<meta name="description" content="[^"]{20,}">/, url);
     if (!notFound) t.true(html.includes(`<link rel="canonical" href="https://veins.example.com${url}">`), url);
     for (const property of ["og:title", "og:description", ...(notFound ? [] : ["og:url"]), "og:image", "og:locale"]) t.regex(html, new RegExp(`<meta property="${property}" content="[^"]+">`), `${url} ${property}`);
@@ -127,6 +128,7 @@ test.serial("every page has a Content-Security-Policy without inline script; _he
     t.notRegex(html, /<form\b|style="/i, url);
   }
   const headers = await readFile(path.join(siteDir, "_headers"), "utf8");
+  for (const folder of ["/print/*", "/print-centre/*", "/es/print/*", "/es/print-centre/*"]) t.true(headers.includes(`${folder}\n  X-Robots-Tag: noindex`), folder);
   for (const header of ["Content-Security-Policy: default-src 'self'", "Strict-Transport-Security: max-age=", "Referrer-Policy: ", "Permissions-Policy: ", "X-Content-Type-Options: nosniff"]) {
     t.true(headers.includes(header), header);
   }

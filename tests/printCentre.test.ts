@@ -99,12 +99,13 @@ test.serial("the print centre lists exactly the brochures that exist, and update
   t.true((await listed()).includes("brochures/vein-glue.large.pdf"));
 });
 
-test.serial("the print centre lists each language's booklet while a build publishes it", async (t) => {
-  const site = await built(t, "--formats", "letter,booklet");
+test.serial("the print centre lists each language's booklet, and says how to print tri-folds, while a build publishes them", async (t) => {
+  const site = await built(t, "--formats", "letter,trifold,booklet");
   const html = async () => readFile(path.join(site.siteDir, "print-centre", "index.html"), "utf8");
   t.regex(await html(), /All guides in one booklet[\s\S]*?<a href="\/brochures\/booklet\.pdf" type="application\/pdf">Booklet \(every guide\)<\/a>\s*<span class="files__facts">\d+ pages, \d+ KB<\/span>/);
+  t.regex(await html(), /Tri-folds: print on both sides and choose “flip on short edge”/);
   t.is((await runPamphlet(["build", "--formats", "letter", ...siteArgs(site)])).code, 0);
-  t.notRegex(await html(), /booklet\.pdf|All guides in one booklet/);
+  t.notRegex(await html(), /booklet\.pdf|All guides in one booklet|Tri-folds:/);
 });
 
 test.serial("published under /clinic/, the site, its brochures and the print centre have no broken internal link", async (t) => {

@@ -61,7 +61,7 @@ export function pamphletSite({ content, contentDir, dev = false, basePath = "/",
     eleventyConfig.addGlobalData("printCentreBooklets", printCentre?.booklets ?? []);
     eleventyConfig.addGlobalData("printCentreFormats", [...new Set((printCentre?.procedures ?? []).flatMap((entry) => entry.brochures.map((brochure) => brochure.format)))]);
     eleventyConfig.addGlobalData("packCovers", packCovers(content.clinic, strings));
-    eleventyConfig.addGlobalData("security", { csp: metaContentSecurityPolicy, headers: headersFile(basePath) });
+    eleventyConfig.addGlobalData("security", { csp: metaContentSecurityPolicy, headers: headersFile(basePath, views.languages.filter((lang) => lang !== content.clinic.defaultLanguage)) });
 
     eleventyConfig.addPlugin(nunjucksCompileOnce);
     eleventyConfig.addPlugin(filtersPlugin, { clinic: content.clinic });

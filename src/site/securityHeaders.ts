@@ -18,8 +18,12 @@ export const contentSecurityPolicy = [
 /** The same policy in a `<meta>` tag, for hosts that cannot set headers (frame-ancestors only works as a header). */
 export const metaContentSecurityPolicy = contentSecurityPolicy.replace("; frame-ancestors 'none'", "");
 
-/** `_headers` (Netlify, Cloudflare Pages): security headers for every path, long caching for fonts. */
-export function headersFile(basePath = "/"): string {
+/**
+ * `_headers` (Netlify, Cloudflare Pages): security headers for every path, long caching for fonts,
+ * and no indexing of the print views and the staff's print centre, in every language folder.
+ */
+export function headersFile(basePath = "/", languageFolders: readonly string[] = []): string {
+  const notIndexed = ["", ...languageFolders.map((folder) => `${folder}/`)].flatMap((folder) => [`${basePath}${folder}print/*`, `${basePath}${folder}print-centre/*`]);
   return [
     `${basePath}*`,
     `  Content-Security-Policy: ${contentSecurityPolicy}`,
@@ -29,8 +33,7 @@ export function headersFile(basePath = "/"): string {
     "  X-Content-Type-Options: nosniff",
     "  X-Frame-Options: DENY",
     "  Cross-Origin-Opener-Policy: same-origin",
-    `${basePath}print/*`,
-    "  X-Robots-Tag: noindex",
+    ...notIndexed.flatMap((path) => [path, "  X-Robots-Tag: noindex"]),
     `${basePath}fonts/*`,
     "  Cache-Control: public, max-age=31536000, immutable",
     "",

@@ -122,3 +122,29 @@ test.serial("PDFs as readers need them: each bookmark once, standard structure t
   });
   t.true(uris.includes("https://fixture.example.org/procedures/sclerotherapy/"), `the address under the QR code is a link: ${JSON.stringify(uris)}`);
 });
+
+test.serial("links in a brochure's text lead to the public site, never to the server it was printed from", async (t) => {
+  const site = await fixtureSite(t);
+  const body = "## What it is\n\nSee [how it compares](/procedures/sclerotherapy/), [our risks](#risks-and-side-effects) and [the sibling guide](../compression-therapy/).\n\n## Risks and side effects\n\nFew.\n\n## When to call us\n\nCall us.\n";
+  await writeProcedure(site, "linked", procedureText({ title: "Linked" }, body));
+  const run = await runPamphlet(["build", "--formats", "letter,trifold,booklet", ...siteArgs(site)]);
+  t.is(run.code, 0, run.stderr);
+  const { PDFArray, PDFHexString, PDFString } = await import("pdf-lib");
+  const text = (value: unknown) => (value instanceof PDFString || value instanceof PDFHexString ? value.decodeText() : "");
+  const uris = async (file: string) => {
+    const document = await PDFDocument.load(await readFile(path.join(site.brochuresDir, file)), { updateMetadata: false });
+    return document.getPages().flatMap((page) => {
+      const annotations = page.node.lookupMaybe(PDFName.of("Annots"), PDFArray);
+      return Array.from({ length: annotations?.size() ?? 0 }, (_, i) => text(annotations!.lookup(i, PDFDict).lookupMaybe(PDFName.of("A"), PDFDict)?.lookup(PDFName.of("URI")))).filter(Boolean);
+    });
+  };
+  const origin = "https://fixture.example.org";
+  for (const file of ["linked.pdf", "linked.trifold.pdf", "booklet.pdf"]) {
+    const links = await uris(file);
+    t.deepEqual(links.filter((uri) => !/^(https:\/\/fixture\.example\.org\/|tel:|mailto:)/.test(uri)), [], `${file}: every link is public`);
+    t.true(links.includes(`${origin}/procedures/sclerotherapy/`), `${file}: ${JSON.stringify(links)}`);
+    t.true(links.includes(`${origin}/procedures/compression-therapy/`), `${file}: a relative link resolved from the guide's page`);
+  }
+  // The booklet repeats every guide's headings: a heading link goes to that guide's public page.
+  t.true((await uris("booklet.pdf")).includes(`${origin}/procedures/linked/#risks-and-side-effects`));
+});

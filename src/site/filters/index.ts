@@ -6,6 +6,7 @@ import { clinicJsonLd, jsonForHtml, procedureJsonLd } from "../structuredData.ts
 import { brochurePath, procedureUrl } from "../urls.ts";
 import type { ProcedureFormat } from "../../brochures/formats.ts";
 import { cssString } from "./cssString.ts";
+import { printLinks } from "./printLinks.ts";
 import { readableDate } from "./readableDate.ts";
 import { telHref } from "./telHref.ts";
 
@@ -21,6 +22,7 @@ export function filtersPlugin(eleventyConfig: UserConfig, { clinic }: { clinic: 
   eleventyConfig.addFilter("readableDate", readableDate);
   eleventyConfig.addFilter("telHref", telHref);
   eleventyConfig.addFilter("procedureUrl", (slug: string, lang: string) => procedureUrl(slug, lang, clinic));
+  eleventyConfig.addFilter("printLinks", (html: string, slug: string, lang: string, keepFragments = false) => printLinks(html, clinic.siteUrl, procedureUrl(slug, lang, clinic), keepFragments));
   eleventyConfig.addFilter("brochurePath", (slug: string, lang: string, format: ProcedureFormat) => brochurePath(slug, lang, format, clinic));
   eleventyConfig.addFilter("procedureJsonLd", (procedure: ProcedureSource) => jsonForHtml(procedureJsonLd(procedure, clinic)));
   eleventyConfig.addFilter("clinicJsonLd", (lang: string) => jsonForHtml(clinicJsonLd(clinic, lang)));

@@ -1,0 +1,16 @@
+/**
+ * Links in a brochure's text, made to work in the PDF: it is read far from the loopback server it
+ * was printed from, so a link to a page of the site (`/compare/`, `../sclerotherapy/`) points at the
+ * public site instead. A link to a heading (`#risks`) stays inside the PDF when `keepFragments`;
+ * in the tri-fold (which leaves sections out) and the booklet (where every guide has the same
+ * headings) it points at that heading on the guide's public page.
+ */
+export function printLinks(html: string, siteUrl: string, pageUrl: string, keepFragments: boolean): string {
+  const page = `${siteUrl}${pageUrl}`;
+  return html.replace(/href="([^"]*)"/g, (attribute, escaped: string) => {
+    const href = escaped.replace(/&amp;/g, "&");
+    if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith("//")) return attribute; // https:, mailto:, tel:
+    if (href.startsWith("#") && keepFragments) return attribute;
+    return `href="${new URL(href, page).href.replace(/&/g, "&amp;")}"`;
+  });
+}

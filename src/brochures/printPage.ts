@@ -22,7 +22,8 @@ export class DoesNotFitError extends PamphletError {}
 export async function loadForPrint(page: Page, url: string, { timeoutMs, css, waitUntil = "load" }: PrintOptions): Promise<void> {
   const response = await withDeadline(page.goto(url, { waitUntil, timeout: 0 }), timeoutMs, `loading ${url}`);
   // A missing print view answers with a "Not found" page, which would print as a PDF like any other.
-  if (response && !response.ok()) {
+  // 304 is the same page again from the browser's cache (a tab printing it a second time).
+  if (response && !response.ok() && response.status() !== 304) {
     throw new PamphletError(`${url} answered ${response.status()} ${response.statusText()}: the built site has no such print view. Build the site again (npm run build), then retry.`);
   }
   if (css) await page.addStyleTag({ content: css });

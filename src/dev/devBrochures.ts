@@ -29,8 +29,11 @@ export function devBrochureRoute(currentContent: () => Content | undefined) {
         response.writeHead(200, { "content-type": "application/pdf", "content-length": pdf.byteLength, "cache-control": "no-store" });
         response.end(pdf);
       } catch (error) {
+        // Said in the terminal too: the preview shows it, but a writer may only be watching the terminal.
+        const message = `Could not print ${job.name}: ${error instanceof Error ? error.message : String(error)}`;
+        console.error(message);
         response.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
-        response.end(`Could not print ${job.name}: ${error instanceof Error ? error.message : String(error)}`);
+        response.end(message);
       }
       return true;
     },

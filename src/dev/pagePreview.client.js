@@ -51,6 +51,8 @@ if (link && !matchMedia("print").matches) {
     }
     status.textContent = `${document_.numPages} page${document_.numPages === 1 ? "" : "s"}, true size`;
   } catch (error) {
-    status.textContent = `Could not print: ${error.message ?? error}`;
+    // pdf.js says only "Unexpected server response (500)": show the server's own reason (e.g. what does not fit).
+    const reason = await fetch(link.href).then((response) => (response.ok ? "" : response.text())).catch(() => "");
+    status.textContent = reason || `Could not print: ${error.message ?? error}`;
   }
 }

@@ -14,7 +14,8 @@ Commands:
   brochures [slug…]   print brochures from an already built site
   check               check the content and list every problem
   pack <slug…>        one PDF to print for a visit: a cover, then each brochure
-                      on a right-hand page (--lang es, --format large, --out FILE)
+                      on a right-hand page (--lang es, --format large, --out FILE,
+                      --from DIR: the output folder of the build, default output)
 
 Options:
   --content DIR       the content folder (default: content)

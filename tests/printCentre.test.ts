@@ -78,7 +78,7 @@ test.serial("pamphlet pack makes the same structure from the command line", asyn
   ]);
   const missing = await runPamphlet(["pack", "sclerotherapy", "--format", "a4", "--content", site.contentDir, "--from", site.outDir, "--out", out]);
   t.is(missing.code, 1);
-  t.regex(missing.stderr, /have not been made yet: .*sclerotherapy\.a4\.pdf\. Run: npm run build -- --formats a4/);
+  t.regex(missing.stderr, /have not been made yet: .*sclerotherapy\.a4\.pdf\. Print them \(this adds them; the other published brochures stay\): npm run brochures -- --formats a4/);
 });
 
 test.serial("the print centre lists exactly the brochures that exist, and updates when a procedure is added", async (t) => {

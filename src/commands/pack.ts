@@ -44,7 +44,7 @@ export async function runPack(folders: Folders, slugs: string[], options: PackOp
   const files = procedures.map((procedure) => path.join(brochuresDirOf(folders), brochurePath(procedure.slug, lang, format, content.clinic)));
   const missing = files.filter((file) => !existsSync(file));
   if (missing.length > 0) {
-    throw new PamphletError(`These brochures have not been made yet: ${missing.join(", ")}. Run: npm run build -- --formats ${format}`);
+    throw new PamphletError(`These brochures have not been made yet: ${missing.join(", ")}. Print them (this adds them; the other published brochures stay): npm run brochures -- --formats ${format}`);
   }
 
   const [PDFLib, fontkit, { buildVisitPack }] = await Promise.all([

@@ -37,9 +37,10 @@ if (box) {
 
   more.addEventListener("click", async () => {
     const ticket = latest;
-    const next = await Promise.all(pending.slice(0, pageSize).map((result) => result.data()));
+    // Taken off the list before waiting: a second click meanwhile gets the next ten, not these again.
+    const batch = pending.splice(0, pageSize);
+    const next = await Promise.all(batch.map((result) => result.data()));
     if (ticket !== latest) return;
-    pending = pending.slice(pageSize);
     const items = next.map(resultItem);
     list.append(...items);
     showMoreButton();

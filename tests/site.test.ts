@@ -158,6 +158,21 @@ test("content images: responsive <picture> on the site, the original full-resolu
   t.regex(stdout, /^\s*\d+\s+\d+\s+image\s+2000\s+1000\s/m, "the PDF holds the 2000 px original");
 });
 
+test("published under a sub-path, content images are still made responsive, with the sub-path in their URLs", async (t) => {
+  const site = await fixtureSite(t);
+  const { PNG } = await import("pngjs");
+  const { mkdir, writeFile } = await import("node:fs/promises");
+  const image = new PNG({ width: 1200, height: 600 });
+  image.data.fill(120);
+  await mkdir(`${site.contentDir}/images`, { recursive: true });
+  await writeFile(`${site.contentDir}/images/legs.png`, PNG.sync.write(image));
+  await writeProcedure(site, "with-image", procedureText({ title: "With image" }, "## What it is\n\n![Legs after treatment](/images/legs.png)\n"));
+  const content = await loadContentOrThrow(site.contentDir);
+  const page = (await renderSite({ content, contentDir: site.contentDir, basePath: "/clinic/" })).find((rendered) => rendered.url === "/procedures/with-image/")!.content;
+  t.regex(page, /<picture><source type="image\/avif" srcset="\/clinic\/img\/[^"]+ 480w, \/clinic\/img\/[^"]+ 960w/);
+  t.regex(page, /<img src="\/clinic\/img\/[^"]+" alt="Legs after treatment" loading="lazy" decoding="async" width="\d+" height="\d+"/);
+});
+
 test("a second build in the same process (as the dev server runs them) uses the new clinic.yaml in the layouts too", async (t) => {
   const site = await fixtureSite(t);
   const content = await loadContentOrThrow(site.contentDir);

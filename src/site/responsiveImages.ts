@@ -4,8 +4,12 @@ import type { UserConfig } from "@11ty/eleventy";
 import Image from "@11ty/eleventy-img";
 import { webImages } from "./webImages.ts";
 
-/** Content images as Markdown writes them: `<img src="/images/…" alt="…">`. */
-const contentImage = /<img src="(\/images\/[^"]+)" alt="([^"]*)"(?: title="([^"]*)")?>/g;
+/**
+ * Content images as Markdown writes them, `<img src="/images/…" alt="…">`, with the folder the site
+ * is published under in front (Eleventy's HtmlBasePlugin has already added it when this runs).
+ */
+const contentImage = (basePath: string) =>
+  new RegExp(`<img src="${basePath.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(images\\/[^"]+)" alt="([^"]*)"(?: title="([^"]*)")?>`, "g");
 
 /**
  * On the public pages, each content image becomes a `<picture>` in modern formats and a few widths
@@ -17,7 +21,8 @@ const contentImage = /<img src="(\/images\/[^"]+)" alt="([^"]*)"(?: title="([^"]
  * which folders it has created: made straight into a fresh staging folder, the dev server's second
  * build would find neither the files nor the folder.
  */
-export function responsiveImagesPlugin(eleventyConfig: UserConfig, { contentDir, cacheDir }: { contentDir: string; cacheDir: string }) {
+export function responsiveImagesPlugin(eleventyConfig: UserConfig, { contentDir, cacheDir, basePath = "/" }: { contentDir: string; cacheDir: string; basePath?: string }) {
+  const images = contentImage(basePath);
   /** Each web copy this build's pages show: the content image it was made from, and a page showing it. */
   const shown = new Map<string, { file: string; url: string }>();
 
@@ -28,13 +33,14 @@ export function responsiveImagesPlugin(eleventyConfig: UserConfig, { contentDir,
     const url = this.page.url;
     if (!url || !String(this.page.outputPath).endsWith(".html") || /^(\/\w\w)?\/(print|share)\//.test(url)) return html;
     const replacements = await Promise.all(
-      [...html.matchAll(contentImage)].map(async ([tag, src, alt, title]) => {
+      [...html.matchAll(images)].map(async ([tag, src, alt, title]) => {
         const file = path.join(contentDir, decodeURIComponent(src!));
         const metadata = await webImages(file, cacheDir, url);
         for (const copy of Object.values(metadata).flat()) shown.set(copy.outputPath, { file, url });
         const attributes: Record<string, string> = { alt: alt!, sizes: "(min-width: 48rem) 44rem, 100vw", loading: "lazy", decoding: "async" };
         if (title) attributes.title = title;
-        return [tag, Image.generateHTML(metadata, attributes)] as const;
+        // The web copies' URLs (`/img/…`) get the folder too: HtmlBasePlugin has run already.
+        return [tag, Image.generateHTML(metadata, attributes).replace(/(["\s,])\/img\//g, `$1${basePath}img/`)] as const;
       }),
     );
     return replacements.reduce((result, [tag, picture]) => result.replace(tag, picture), html);

@@ -1,11 +1,16 @@
 import type { Content } from "../content/load.ts";
 import { procedureFormats } from "../brochures/formats.ts";
+import { formatsFor } from "../commands/options.ts";
 import { siteLanguages } from "../content/clinicSchema.ts";
 import { bookletPath, bookletPrintUrl, brochurePath, languagePrefix, pageUrl, printUrl, procedureUrl } from "./urls.ts";
 
-/** Every page and file the built site has for this content (images aside), for checking links. */
+/**
+ * Every page and file the built site has for this content (images aside), for checking links. The
+ * brochures are those of clinic.yaml's `brochureFormats`: a link to another format's PDF would 404.
+ */
 export function siteRoutes({ clinic, procedures, pages }: Content): Set<string> {
   const routes = new Set<string>();
+  const published = formatsFor({}, clinic);
   for (const lang of siteLanguages(clinic)) {
     const prefix = languagePrefix(lang, clinic);
     for (const route of ["/", "/404.html", "/compare/", "/contact/"]) routes.add(`${prefix}${route}`);
@@ -15,10 +20,10 @@ export function siteRoutes({ clinic, procedures, pages }: Content): Set<string> 
     routes.add(procedureUrl(procedure.slug, procedure.lang, clinic));
     for (const format of procedureFormats) {
       routes.add(printUrl(procedure.slug, procedure.lang, format, clinic));
-      routes.add(`/brochures/${brochurePath(procedure.slug, procedure.lang, format, clinic)}`);
+      if (published.includes(format)) routes.add(`/brochures/${brochurePath(procedure.slug, procedure.lang, format, clinic)}`);
     }
     routes.add(bookletPrintUrl(procedure.lang, clinic));
-    routes.add(`/brochures/${bookletPath(procedure.lang, clinic)}`);
+    if (published.includes("booklet")) routes.add(`/brochures/${bookletPath(procedure.lang, clinic)}`);
   }
   return routes;
 }

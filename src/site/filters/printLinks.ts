@@ -11,6 +11,10 @@ export function printLinks(html: string, siteUrl: string, pageUrl: string, keepF
     const href = escaped.replace(/&amp;/g, "&");
     if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith("//")) return attribute; // https:, mailto:, tel:
     if (href.startsWith("#") && keepFragments) return attribute;
-    return `href="${new URL(href, page).href.replace(/&/g, "&amp;")}"`;
+    try {
+      return `href="${new URL(href, page).href.replace(/&/g, "&amp;")}"`;
+    } catch {
+      return attribute; // not a URL at all: left as written (the link check reports what leads nowhere)
+    }
   });
 }

@@ -130,3 +130,11 @@ test.serial("a build publishes exactly its formats: brochures of formats an earl
   const printCentre = await readFile(path.join(site.siteDir, "print-centre", "index.html"), "utf8");
   t.notRegex(printCentre, /sclerotherapy\.(a4|large|trifold)\.pdf/, "the print centre lists only what exists");
 });
+
+test.serial("build does not stop on what only check reports (a banned claim), but says to run check before publishing", async (t) => {
+  const site = await fixtureSite(t);
+  await writeProcedure(site, "claimed", procedureText({ title: "Claimed" }, "## What it is\n\nThis treatment is guaranteed to work.\n"));
+  const run = await runPamphlet(["build", "--formats", "letter", ...siteArgs(site)]);
+  t.is(run.code, 0, run.stderr);
+  t.regex(run.stderr, /npm run check finds \d+ errors? and \d+ warnings? \([^)]*claims[^)]*\) that this build does not stop on: run it before publishing\./);
+});

@@ -33,6 +33,20 @@ export async function runChecks(contentDir: string, today = new Date()): Promise
   return { problems: sortProblems(found), readingLevels: reading.levels.sort((a, b) => a.file.localeCompare(b.file)) };
 }
 
+/**
+ * What `check` would add to a build's own problems (claims, sections, freshness), as one line that
+ * says to run it, or undefined: `build` and `dev` do not stop on them, but a writer who never runs
+ * `check` should still hear of a "guaranteed" before publishing it.
+ */
+export function checkReminder(content: NonNullable<Awaited<ReturnType<typeof loadContent>>["content"]>, contentDir: string, today = new Date()): string | undefined {
+  const found = editorialChecks.flatMap((check) => check({ content, contentDir, today }));
+  const errors = found.filter((problem) => problem.severity === "error").length;
+  const warnings = found.length - errors;
+  if (found.length === 0) return undefined;
+  const rules = [...new Set(found.map((problem) => problem.rule))].join(", ");
+  return `npm run check finds ${errors} error${errors === 1 ? "" : "s"} and ${warnings} warning${warnings === 1 ? "" : "s"} (${rules}) that this build does not stop on: run it before publishing.`;
+}
+
 export const sortProblems = (problems: Problem[]) =>
   problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
 

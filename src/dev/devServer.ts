@@ -5,7 +5,7 @@ import { createRequire as requireFrom } from "node:module";
 import path from "node:path";
 import { watch } from "chokidar";
 import { PamphletError } from "../content/errors.ts";
-import { loadForBuild } from "../check/runChecks.ts";
+import { checkReminder, loadForBuild } from "../check/runChecks.ts";
 import type { Content } from "../content/load.ts";
 import { formatProblems, hasErrors } from "../content/problem.ts";
 import { buildSite } from "../site/build.ts";
@@ -66,6 +66,8 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
       content = loaded.content;
       built = true;
       console.log(`Rebuilt in ${((performance.now() - started) / 1000).toFixed(2)} s`);
+      const reminder = checkReminder(loaded.content, options.contentDir);
+      if (reminder) console.error(reminder);
       live.reload();
     } catch (error) {
       built = false;

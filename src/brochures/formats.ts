@@ -25,6 +25,13 @@ export function parseFormats(text: string): BrochureFormat[] {
   return brochureFormats.filter((format) => names.includes(format));
 }
 
+/** The brochures a build prints unless told otherwise: clinic.yaml's `brochureFormats`, else the clinic's paper. */
+export const clinicFormats = (clinic: { brochureFormats?: readonly BrochureFormat[]; paper: Paper }): readonly BrochureFormat[] =>
+  clinic.brochureFormats ?? [clinic.paper];
+
+/** The paper that is not the clinic's: letter for an a4 clinic, a4 for a letter one. */
+export const otherPaper = (paper: Paper): Paper => (paper === "letter" ? "a4" : "letter");
+
 /** The paper a format prints on: its own for letter and a4, the clinic's for the others. */
 export const paperOf = (format: BrochureFormat, clinicPaper: Paper): Paper =>
   format === "letter" || format === "a4" ? format : clinicPaper;

@@ -1,8 +1,8 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import type Token from "markdown-it/lib/token.mjs";
+import { clinicFormats } from "../brochures/formats.ts";
 import { headingId, parseMarkdown } from "../site/markdown.ts";
-import { formatsFor } from "../commands/options.ts";
 import { pageIds, siteRoutes } from "../site/routes.ts";
 import { pageUrl, procedureUrl } from "../site/urls.ts";
 import { bodyProblem, documentsOf, type Check, type DocumentSource, type Problem } from "./types.ts";
@@ -40,7 +40,7 @@ export const checkLinks: Check = ({ content, contentDir }) => {
         const isImage = route.startsWith("/images/");
         if (isImage ? !existsSync(path.join(contentDir, decodeURIComponent(route))) : !routes.has(route)) {
           const why = route.startsWith("/brochures/")
-            ? `the build does not publish that brochure: link to one of the formats in brochureFormats in clinic.yaml (${formatsFor({}, content.clinic).join(", ")}), or add its format there`
+            ? `the build does not publish that brochure: link to one of the formats in brochureFormats in clinic.yaml (${clinicFormats(content.clinic).join(", ")}), or add its format there`
             : `there is no page or file ${route} on the site`;
           problems.push(at(href)("error", "links", `link to ${href} leads nowhere: ${why}`));
         } else if (target.hash && anchors.has(route) && !anchors.get(route)!.has(decodeURIComponent(target.hash.slice(1)))) {

@@ -1,4 +1,4 @@
-import { loadContent } from "../content/load.ts";
+import { loadContent, type Content } from "../content/load.ts";
 import type { Problem } from "../content/problem.ts";
 import { checkClaims } from "./claims.ts";
 import { checkDuplicateTitles } from "./duplicateTitles.ts";
@@ -38,7 +38,7 @@ export async function runChecks(contentDir: string, today = new Date()): Promise
  * says to run it, or undefined: `build` and `dev` do not stop on them, but a writer who never runs
  * `check` should still hear of a "guaranteed" before publishing it.
  */
-export function checkReminder(content: NonNullable<Awaited<ReturnType<typeof loadContent>>["content"]>, contentDir: string, today = new Date()): string | undefined {
+export function checkReminder(content: Content, contentDir: string, today = new Date()): string | undefined {
   const found = editorialChecks.flatMap((check) => check({ content, contentDir, today }));
   const errors = found.filter((problem) => problem.severity === "error").length;
   const warnings = found.length - errors;

@@ -1,5 +1,5 @@
 import path from "node:path";
-import type { BrochureFormat } from "../brochures/formats.ts";
+import { clinicFormats, type BrochureFormat } from "../brochures/formats.ts";
 import type { Shard } from "../brochures/shard.ts";
 import type { Clinic } from "../content/clinicSchema.ts";
 
@@ -25,5 +25,4 @@ export interface BrochureChoice {
   force?: boolean;
 }
 
-export const formatsFor = (choice: BrochureChoice, clinic: Clinic): BrochureFormat[] =>
-  choice.formats ?? clinic.brochureFormats ?? [clinic.paper];
+export const formatsFor = (choice: BrochureChoice, clinic: Clinic): BrochureFormat[] => choice.formats ?? [...clinicFormats(clinic)];

@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import type { z } from "zod";
+import { otherPaper } from "../brochures/formats.ts";
 import { clinicSchema, localize, siteLanguages, type Clinic } from "./clinicSchema.ts";
 import { closestWord } from "./closestWord.ts";
 import { brandContrastProblems } from "./contrast.ts";
@@ -94,17 +95,20 @@ async function loadClinic(contentDir: string, problems: Problem[]): Promise<Clin
   for (const problem of result.value ? brandContrastProblems(result.value.colors) : []) {
     problems.push({ file: shown, ...parsed.source.locate(["colors", problem.field]), severity: "error", rule: "contrast", message: problem.message });
   }
+  // A clinic that switched its paper but still lists the other one would print (and link) only that.
   const formats = result.value?.brochureFormats;
-  const paper = result.value?.paper;
-  const otherPaper = paper === "letter" ? "a4" : "letter";
-  if (formats && paper && !formats.includes(paper) && formats.includes(otherPaper)) {
-    problems.push({
-      file: shown,
-      ...parsed.source.locate(["brochureFormats"]),
-      severity: "warning",
-      rule: "schema",
-      message: `"brochureFormats" lists ${otherPaper} but not ${paper}, the clinic's paper: the brochures will print on ${otherPaper}. Write ${paper} instead of ${otherPaper} if that was meant`,
-    });
+  if (formats && result.value) {
+    const { paper } = result.value;
+    const other = otherPaper(paper);
+    if (!formats.includes(paper) && formats.includes(other)) {
+      problems.push({
+        file: shown,
+        ...parsed.source.locate(["brochureFormats"]),
+        severity: "warning",
+        rule: "schema",
+        message: `"brochureFormats" lists ${other} but not ${paper}, the clinic's paper: the brochures will print on ${other}. Write ${paper} instead of ${other} if that was meant`,
+      });
+    }
   }
   const logo = result.value?.logo;
   if (logo && !existsSync(path.join(contentDir, logo))) {

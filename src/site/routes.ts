@@ -1,6 +1,5 @@
 import type { Content } from "../content/load.ts";
-import { procedureFormats } from "../brochures/formats.ts";
-import { formatsFor } from "../commands/options.ts";
+import { clinicFormats, procedureFormats } from "../brochures/formats.ts";
 import { siteLanguages } from "../content/clinicSchema.ts";
 import { bookletPath, bookletPrintUrl, brochurePath, languagePrefix, pageUrl, printUrl, procedureUrl } from "./urls.ts";
 
@@ -10,7 +9,7 @@ import { bookletPath, bookletPrintUrl, brochurePath, languagePrefix, pageUrl, pr
  */
 export function siteRoutes({ clinic, procedures, pages }: Content): Set<string> {
   const routes = new Set<string>();
-  const published = formatsFor({}, clinic);
+  const published = clinicFormats(clinic);
   for (const lang of siteLanguages(clinic)) {
     const prefix = languagePrefix(lang, clinic);
     for (const route of ["/", "/404.html", "/compare/", "/contact/"]) routes.add(`${prefix}${route}`);

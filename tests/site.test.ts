@@ -9,6 +9,17 @@ async function pages(site: FixtureSite) {
   return new Map(rendered.map((page) => [page.url, page.content]));
 }
 
+/** A grey `images/legs.png` of this size, and a procedure `with-image` that shows it with this alt text. */
+async function writeImageProcedure(site: FixtureSite, width: number, height: number, alt: string) {
+  const { PNG } = await import("pngjs");
+  const { mkdir, writeFile } = await import("node:fs/promises");
+  const image = new PNG({ width, height });
+  image.data.fill(200);
+  await mkdir(`${site.contentDir}/images`, { recursive: true });
+  await writeFile(`${site.contentDir}/images/legs.png`, PNG.sync.write(image));
+  await writeProcedure(site, "with-image", procedureText({ title: "With image" }, `## What it is\n\n![${alt}](/images/legs.png)\n\nText.\n`));
+}
+
 const count = (html: string, pattern: RegExp) => html.match(new RegExp(pattern, "g"))?.length ?? 0;
 
 test("home lists every procedure as a card with title, summary, duration and downtime", async (t) => {
@@ -132,14 +143,7 @@ test("a4 paper in clinic.yaml sets the brochure page size", async (t) => {
 
 test("content images: responsive <picture> on the site, the original full-resolution file in the print view and the PDF", async (t) => {
   const site = await fixtureSite(t);
-  const { PNG } = await import("pngjs");
-  const { mkdir, writeFile } = await import("node:fs/promises");
-  const image = new PNG({ width: 2000, height: 1000 });
-  image.data.fill(200);
-  await mkdir(`${site.contentDir}/images`, { recursive: true });
-  await writeFile(`${site.contentDir}/images/legs.png`, PNG.sync.write(image));
-  const body = "## What it is\n\n![Legs after treatment, with fewer visible veins](/images/legs.png)\n\nText.\n";
-  await writeProcedure(site, "with-image", procedureText({ title: "With image" }, body));
+  await writeImageProcedure(site, 2000, 1000, "Legs after treatment, with fewer visible veins");
   const { runPamphlet, siteArgs } = await import("./helpers/cli.ts");
   const run = await runPamphlet(["build", ...siteArgs(site)]);
   t.is(run.code, 0, run.stderr);
@@ -160,13 +164,7 @@ test("content images: responsive <picture> on the site, the original full-resolu
 
 test("published under a sub-path, content images are still made responsive, with the sub-path in their URLs", async (t) => {
   const site = await fixtureSite(t);
-  const { PNG } = await import("pngjs");
-  const { mkdir, writeFile } = await import("node:fs/promises");
-  const image = new PNG({ width: 1200, height: 600 });
-  image.data.fill(120);
-  await mkdir(`${site.contentDir}/images`, { recursive: true });
-  await writeFile(`${site.contentDir}/images/legs.png`, PNG.sync.write(image));
-  await writeProcedure(site, "with-image", procedureText({ title: "With image" }, "## What it is\n\n![Legs after treatment](/images/legs.png)\n"));
+  await writeImageProcedure(site, 1200, 600, "Legs after treatment");
   const content = await loadContentOrThrow(site.contentDir);
   const page = (await renderSite({ content, contentDir: site.contentDir, basePath: "/clinic/" })).find((rendered) => rendered.url === "/procedures/with-image/")!.content;
   t.regex(page, /<picture><source type="image\/avif" srcset="\/clinic\/img\/[^"]+ 480w, \/clinic\/img\/[^"]+ 960w/);

@@ -77,6 +77,12 @@ test.serial("each procedure page carries MedicalProcedure JSON-LD with its name,
     t.is(clinic.telephone, "(555) 010-0147");
     t.like(clinic.address, { "@type": "PostalAddress", streetAddress: "120 Sample Street, Suite 300", addressLocality: "Maple Grove", postalCode: "55311" });
     t.is(clinic.department[0].address.addressLocality, "Riverside", "every location is listed");
+    // Hours as search engines read them, not clinic.yaml's free text.
+    t.deepEqual(clinic.openingHoursSpecification, [
+      { "@type": "OpeningHoursSpecification", dayOfWeek: ["Monday", "Tuesday", "Wednesday", "Thursday"], opens: "08:00", closes: "17:00" },
+      { "@type": "OpeningHoursSpecification", dayOfWeek: ["Friday"], opens: "08:00", closes: "13:00" },
+    ]);
+    t.is(clinic.openingHours, undefined);
   }
 });
 

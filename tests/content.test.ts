@@ -2,6 +2,7 @@ import { rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import test from "ava";
 import { loadContent } from "../src/content/load.ts";
+import { openingHoursSpecification } from "../src/content/openingHours.ts";
 import { formatProblem, type Problem } from "../src/content/problem.ts";
 import { fixtureSite, procedureText, writeProcedure } from "./helpers/fixtures.ts";
 
@@ -130,4 +131,33 @@ test("brand colours too light for text fail with the contrast ratio and what to 
   t.regex(text, /at least 4\.5:1 \(WCAG 2\.2 AA\): choose a darker colour {2}\(contrast\)/);
   await writeFile(clinicFile, `${original}colors:\n  primary: "#1d4e89"\n  accent: "#0f766e"\n`);
   t.deepEqual((await loadContent(site.contentDir)).problems, []);
+});
+
+test("opening hours written for patients are read as days and times, in English or Spanish", (t) => {
+  const spec = (days: string, time: string) => openingHoursSpecification(days, time)?.map(({ dayOfWeek, opens, closes }) => `${dayOfWeek.join(",")} ${opens}-${closes}`);
+  t.deepEqual(spec("Monday to Thursday", "8:00 am to 5:00 pm"), ["Monday,Tuesday,Wednesday,Thursday 08:00-17:00"]);
+  t.deepEqual(spec("De lunes a jueves", "8:00 a. m. a 5:00 p. m."), ["Monday,Tuesday,Wednesday,Thursday 08:00-17:00"]);
+  t.deepEqual(spec("Martes y jueves", "de 9:00 a 14:00 y 16:00 a 19:00"), ["Tuesday,Thursday 09:00-14:00", "Tuesday,Thursday 16:00-19:00"]);
+  t.deepEqual(spec("Mon–Fri", "09:00–17:00"), ["Monday,Tuesday,Wednesday,Thursday,Friday 09:00-17:00"]);
+  t.deepEqual(spec("Friday to Monday", "12 pm - 6 pm"), ["Monday,Friday,Saturday,Sunday 12:00-18:00"]);
+  t.deepEqual(spec("Weekends", "10 am to 2 pm"), ["Saturday,Sunday 10:00-14:00"]);
+  // Not guessed: notes, times without am/pm that run backwards, impossible times.
+  t.is(spec("Saturday", "By appointment"), undefined);
+  t.is(spec("Saturday", "10-2"), undefined);
+  t.is(spec("Holidays", "9 am to 1 pm"), undefined);
+  t.is(spec("Monday", "9:75 am to 5 pm"), undefined);
+});
+
+test("hours search engines cannot read are a warning on their line, not an error", async (t) => {
+  const site = await fixtureSite(t);
+  const clinicFile = path.join(site.contentDir, "_data", "clinic.yaml");
+  const { readFile } = await import("node:fs/promises");
+  const original = await readFile(clinicFile, "utf8");
+  await writeFile(clinicFile, original.replace("        time: 9:00 am to 5:00 pm\n", "        time: 9:00 am to 5:00 pm\n      - days: Saturday\n        time: By appointment\n"));
+  const { problems, content } = await loadContent(site.contentDir);
+  t.truthy(content);
+  t.is(problems.length, 1, messages(problems));
+  const lines = (await readFile(clinicFile, "utf8")).split("\n");
+  t.like(problems[0], { severity: "warning", rule: "hours", line: lines.indexOf("      - days: Saturday") + 1 });
+  t.regex(problems[0]!.message, /hours "Saturday: By appointment" are not plain days and times, so search engines will not show them/);
 });

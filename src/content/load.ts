@@ -8,6 +8,7 @@ import { closestWord } from "./closestWord.ts";
 import { brandContrastProblems } from "./contrast.ts";
 import { ContentError } from "./errors.ts";
 import { splitFrontMatter } from "./frontMatter.ts";
+import { structuredHours } from "./openingHours.ts";
 import { pageSchema, type Page } from "./pageSchema.ts";
 import { hasErrors, type Problem } from "./problem.ts";
 import { procedureSchema, type Language, type Procedure } from "./schema.ts";
@@ -110,6 +111,16 @@ async function loadClinic(contentDir: string, problems: Problem[]): Promise<Clin
       });
     }
   }
+  result.value?.locations.forEach((location, at) => location.hours.forEach((line, row) => {
+    if (structuredHours(line.days, line.time)) return;
+    problems.push({
+      file: shown,
+      ...parsed.source.locate(["locations", at, "hours", row]),
+      severity: "warning",
+      rule: "hours",
+      message: `hours "${localize(line.days, "en")}: ${localize(line.time, "en")}" are not plain days and times, so search engines will not show them. That is fine for a note such as "By appointment"; otherwise write them like "Monday to Friday" and "8:00 am to 5:00 pm"`,
+    });
+  }));
   const logo = result.value?.logo;
   if (logo && !existsSync(path.join(contentDir, logo))) {
     problems.push({ file: shown, ...parsed.source.locate(["logo"]), severity: "error", rule: "file", message: `"logo" points to ${logo}, but there is no such file in ${displayPath(contentDir)}: add it or fix the path` });

@@ -1,5 +1,6 @@
 import { localize, type Clinic } from "../content/clinicSchema.ts";
 import type { ProcedureSource } from "../content/load.ts";
+import { structuredHours } from "../content/openingHours.ts";
 import { procedureUrl } from "./urls.ts";
 
 /** schema.org data for search engines, from front matter and clinic.yaml (never typed by hand). */
@@ -46,9 +47,15 @@ export function clinicJsonLd(clinic: Clinic, lang: string): object {
       postalCode: location.address.postalCode,
       addressCountry: location.address.country,
     },
-    openingHours: location.hours.map((line) => `${localize(line.days, "en", clinic.defaultLanguage)} ${localize(line.time, "en", clinic.defaultLanguage)}`),
+    ...openingHours(location.hours),
   }));
   return { "@context": "https://schema.org", ...main, ...(others.length > 0 ? { department: others } : {}) };
+}
+
+/** Hours search engines can read; lines that are not plain days and times ("By appointment") are left out. */
+function openingHours(hours: Clinic["locations"][number]["hours"]) {
+  const specification = hours.flatMap((line) => structuredHours(line.days, line.time) ?? []);
+  return specification.length > 0 ? { openingHoursSpecification: specification } : {};
 }
 
 /** JSON for a `<script type="application/ld+json">` block: `<` escaped so no text can close the element. */

@@ -76,9 +76,23 @@ test.serial("a procedure missing its translation is reported by check, and the S
   const all = await pages(site);
   const home = all.get("/es/")!;
   t.regex(home, /<a href="\/es\/procedures\/sclerotherapy\/">Escleroterapia<\/a>/);
-  t.regex(home, /<a href="\/procedures\/compression-therapy\/" hreflang="en">Compression therapy<\/a> <span class="card__note">\(en inglés\)<\/span>/);
+  t.regex(home, /<a href="\/procedures\/compression-therapy\/" hreflang="en" lang="en">Compression therapy<\/a> <span class="card__note">\(en inglés\)<\/span>/);
   t.false(all.has("/es/procedures/compression-therapy/"));
   t.regex(all.get("/es/compare/")!, /href="\/procedures\/compression-therapy\/" hreflang="en"/);
+});
+
+test.serial("on a Spanish-default site, a guide not yet in English is marked as Spanish on the English pages", async (t) => {
+  const site = await fixtureSite(t);
+  const clinicFile = path.join(site.contentDir, "_data", "clinic.yaml");
+  await writeFile(clinicFile, `${await readFile(clinicFile, "utf8")}defaultLanguage: es\nlanguages: [es, en]\n`);
+  // The default language's guides sit at the top of the content folder; English goes in en/.
+  await cp(path.join(site.contentDir, "procedures", "sclerotherapy.md"), path.join(site.contentDir, "en", "procedures", "sclerotherapy.md"));
+  const all = await pages(site);
+  for (const url of ["/en/", "/en/search/"]) {
+    t.regex(all.get(url)!, /<a href="\/procedures\/compression-therapy\/" hreflang="es" lang="es">Compression therapy<\/a> <span class="card__note">\(in Spanish\)<\/span>/, url);
+  }
+  t.regex(all.get("/en/compare/")!, /<tr lang="es">[\s\S]*?hreflang="es">Compression therapy<\/a> <span class="card__note" lang="en">\(in Spanish\)<\/span>/);
+  t.notRegex([...all.values()].join(""), /\(in English\)/);
 });
 
 test.serial("the comparison table is generated from front matter and changes with it", async (t) => {

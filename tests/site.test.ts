@@ -127,6 +127,7 @@ test("tap-to-call links dial the number as the clinic writes it, with no country
   t.deepEqual(await links("1-800-555-0147"), ["tel:18005550147"]);
   t.deepEqual(await links("020 7946 0958"), ["tel:02079460958"]);
   t.deepEqual(await links("+44 20 7946 0958"), ["tel:+442079460958"]);
+  t.deepEqual(await links("+44 (0)118 496 0123"), ["tel:+441184960123"], "the trunk 0 is not dialled after the country code");
 });
 
 test("a4 paper in clinic.yaml sets the brochure page size", async (t) => {

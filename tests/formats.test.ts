@@ -81,6 +81,9 @@ test.serial("the tri-fold puts the cover on the front panel and contact details 
   t.true(xOf("Sclerotherapy") > 792 * (2 / 3), "cover on the right-hand (front) panel");
   t.true(xOf("Contact") > 792 / 3 && xOf("Contact") < 792 * (2 / 3), "contact on the middle (back) panel");
   t.true(xOf("glance") < 792 / 3, "at a glance on the flap");
+  // The inside has no running footer: the phone number follows "When to call us" there too.
+  const inside = (await pdfText(brochure("sclerotherapy.trifold.pdf"))).split("\f")[1]!;
+  t.regex(inside, /When to call us[\s\S]+Call us\s+\(555\) 010-0199\s*$/);
 });
 
 test.serial("the booklet's contents give the right page for each guide, and each guide starts on an odd page", async (t) => {

@@ -39,7 +39,7 @@ export async function runCli(argv: string[]): Promise<number> {
       args: argv,
       allowPositionals: true,
       options: {
-        content: { type: "string", default: "content" },
+        content: { type: "string" },
         out: { type: "string", default: "output" },
         port: { type: "string", default: "8080" },
         formats: { type: "string" },
@@ -63,7 +63,7 @@ export async function runCli(argv: string[]): Promise<number> {
     console.log(usage);
     return values.help ? 0 : 2;
   }
-  const folders = { contentDir: values.content, outDir: values.out, basePath: values["base-path"] };
+  const folders = { contentDir: values.content ?? "content", contentGiven: values.content !== undefined, outDir: values.out, basePath: values["base-path"] };
   const outGiven = argv.some((arg) => arg === "--out" || arg.startsWith("--out="));
   try {
     const choice = {

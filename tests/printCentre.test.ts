@@ -76,9 +76,16 @@ test.serial("pamphlet pack makes the same structure from the command line", asyn
     { title: "Sclerotherapy", pdf: path.join(site.brochuresDir, "sclerotherapy.large.pdf") },
     { title: "Compression therapy", pdf: path.join(site.brochuresDir, "compression-therapy.large.pdf") },
   ]);
-  const missing = await runPamphlet(["pack", "sclerotherapy", "--format", "a4", "--content", site.contentDir, "--from", site.outDir, "--out", out]);
+  // Without --content, pack reads the content the build in --from was made from (not ./content).
+  const one = await runPamphlet(["pack", "sclerotherapy", "--from", site.outDir, "--out", out]);
+  t.is(one.code, 0, one.stderr);
+  t.regex(one.stdout, /\(\d+ pages; the guide starts on page 3\)/);
+  const missing = await runPamphlet(["pack", "sclerotherapy", "--format", "a4", "--from", site.outDir, "--out", out]);
   t.is(missing.code, 1);
-  t.regex(missing.stderr, /have not been made yet: .*sclerotherapy\.a4\.pdf\. Print them \(this adds them; the other published brochures stay\): npm run brochures -- --formats a4/);
+  t.regex(missing.stderr, /have not been made yet: .*sclerotherapy\.a4\.pdf\. Print them \(this adds them; the other published brochures stay\): npm run brochures -- --formats a4 --out \S+/);
+  const other = await runPamphlet(["pack", "sclerotherapy", "--content", path.join(site.root, "elsewhere"), "--from", site.outDir, "--out", out]);
+  t.is(other.code, 2);
+  t.regex(other.stderr, /was built from the content in .+, not .+elsewhere: leave out --content, or build again with the new one/);
 });
 
 test.serial("the print centre lists exactly the brochures that exist, and updates when a procedure is added", async (t) => {

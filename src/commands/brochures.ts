@@ -7,12 +7,14 @@ import { publishOutputs } from "../brochures/publishOutputs.ts";
 import { renderBrochures } from "../brochures/renderBrochures.ts";
 import { brochuresDirOf, formatsFor, printShopDirOf, shareDirOf, siteDirOf, type BrochureChoice, type Folders } from "./options.ts";
 import { basePathOf, publishedUnder } from "../site/urls.ts";
-import { builtBasePath } from "../site/siteFingerprint.ts";
+import { builtWith } from "../site/siteFingerprint.ts";
+import { withBuiltContent } from "./builtContent.ts";
 import { brochureProgress } from "./progress.ts";
 import { reportBrochureSummary, reportProblems } from "./report.ts";
 
 /** `pamphlet brochures [slug…]`: print brochures from an already built site. */
-export async function runBrochures(folders: Folders, slugs: string[], choice: BrochureChoice = {}): Promise<number> {
+export async function runBrochures(given: Folders, slugs: string[], choice: BrochureChoice = {}): Promise<number> {
+  const folders = await withBuiltContent(given);
   const loaded = await loadForBuild(folders.contentDir);
   if (!reportProblems(loaded.problems) || !loaded.content) return 1;
   const { content } = publishedUnder(loaded.content, await basePathBuiltWith(folders, loaded.content.clinic.siteUrl));
@@ -74,7 +76,7 @@ export async function printBrochures(
  * be given again). A different \`--base-path\` would print from pages whose links point elsewhere.
  */
 async function basePathBuiltWith(folders: Folders, siteUrl: string): Promise<string | undefined> {
-  const built = await builtBasePath(siteDirOf(folders));
+  const built = (await builtWith(siteDirOf(folders))).basePath;
   const asked = folders.basePath === undefined ? undefined : basePathOf(siteUrl, folders.basePath);
   if (asked !== undefined && built !== undefined && asked !== built) {
     throw new UsageError(`The site in ${siteDirOf(folders)} was built to be published under ${built}, not ${asked}: leave out --base-path, or build again with the new one.`);

@@ -1,4 +1,5 @@
 import { rm } from "node:fs/promises";
+import path from "node:path";
 import { UsageError } from "../content/errors.ts";
 import { browserIdentity } from "../brochures/browserVersion.ts";
 import { recordSiteFingerprint, siteFingerprint, siteIsCurrent, sourcesFingerprint } from "../site/siteFingerprint.ts";
@@ -42,7 +43,7 @@ export async function runBuild(folders: Folders, choice: BrochureChoice = {}): P
     await rm(`${siteDir}.fingerprint`, { force: true });
     const { buildSite } = await import("../site/build.ts");
     await buildSite({ content, contentDir: folders.contentDir, siteDir, basePath, formats });
-    await recordSiteFingerprint(siteDir, { fingerprint, basePath });
+    await recordSiteFingerprint(siteDir, { fingerprint, basePath, contentDir: path.resolve(folders.contentDir) });
     console.log(`Site: ${siteDir} built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   }
   const { ok, files } = await printBrochures(content, folders, choice, undefined, { shareImages: true, siteFingerprint: fingerprint, prune: true });

@@ -6,6 +6,8 @@ import type { Clinic } from "../content/clinicSchema.ts";
 /** Folders every command works with; `--content` and `--out` let a clinic keep content elsewhere. */
 export interface Folders {
   contentDir: string;
+  /** Whether `--content` was given; if not, `brochures` and `pack` read the content the site was built from. */
+  contentGiven?: boolean;
   outDir: string;
   /** `--base-path`: the folder the site is published under, overriding the path of clinic.yaml's siteUrl. */
   basePath?: string;

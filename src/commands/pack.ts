@@ -9,6 +9,7 @@ import { packCovers } from "../site/packCovers.ts";
 import { fontFilesDir, templatesDir } from "../site/paths.ts";
 import { loadStrings } from "../site/strings.ts";
 import { brochurePath } from "../site/urls.ts";
+import { withBuiltContent } from "./builtContent.ts";
 import { brochuresDirOf, type Folders } from "./options.ts";
 import { reportProblems } from "./report.ts";
 
@@ -23,9 +24,10 @@ export interface PackOptions {
  * `pamphlet pack <slug…> [--lang es] [--format large] --out FILE`: the print centre's visit pack
  * from the command line, made by the same code (templates/js/visit-pack.js) from the built PDFs.
  */
-export async function runPack(folders: Folders, slugs: string[], options: PackOptions): Promise<number> {
+export async function runPack(given: Folders, slugs: string[], options: PackOptions): Promise<number> {
   if (slugs.length === 0) throw new UsageError("Name at least one procedure, e.g. pamphlet pack sclerotherapy compression-therapy --out pack.pdf");
   if (!options.file) throw new UsageError("Say where to write the visit pack with --out FILE.pdf");
+  const folders = await withBuiltContent(given);
   const { content, problems } = await loadForBuild(folders.contentDir);
   if (!reportProblems(problems) || !content) return 1;
   const lang = options.lang ?? content.clinic.defaultLanguage;
@@ -44,7 +46,7 @@ export async function runPack(folders: Folders, slugs: string[], options: PackOp
   const files = procedures.map((procedure) => path.join(brochuresDirOf(folders), brochurePath(procedure.slug, lang, format, content.clinic)));
   const missing = files.filter((file) => !existsSync(file));
   if (missing.length > 0) {
-    throw new PamphletError(`These brochures have not been made yet: ${missing.join(", ")}. Print them (this adds them; the other published brochures stay): npm run brochures -- --formats ${format}`);
+    throw new PamphletError(`These brochures have not been made yet: ${missing.join(", ")}. Print them (this adds them; the other published brochures stay): npm run brochures -- --formats ${format}${folders.outDir === "output" ? "" : ` --out ${folders.outDir}`}`);
   }
 
   const [PDFLib, fontkit, { buildVisitPack }] = await Promise.all([
@@ -61,6 +63,7 @@ export async function runPack(folders: Folders, slugs: string[], options: PackOp
     brochures: await Promise.all(procedures.map(async (procedure, index) => ({ title: procedure.title, bytes: await readFile(files[index]!) }))),
   });
   await writeFileAtomic(options.file, pack.bytes);
-  console.log(`Visit pack: ${options.file} (${pack.pages} pages; guides start on pages ${pack.starts.join(", ")})`);
+  const starts = pack.starts.length === 1 ? `the guide starts on page ${pack.starts[0]}` : `guides start on pages ${pack.starts.join(", ")}`;
+  console.log(`Visit pack: ${options.file} (${pack.pages} pages; ${starts})`);
   return 0;
 }

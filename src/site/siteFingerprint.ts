@@ -27,10 +27,12 @@ export const siteFingerprint = (sources: string, basePath: string, formats: read
 
 const stampFile = (siteDir: string) => `${siteDir}.fingerprint`;
 
-/** What `build` records about the site it built: its fingerprint, and the folder it is published under. */
+/** What `build` records about the site it built: its fingerprint, the folder it is published under, and its content. */
 interface SiteStamp {
   fingerprint: string;
   basePath: string;
+  /** Absolute path of the content folder the site was built from. */
+  contentDir: string;
 }
 
 /** The recorded stamp; empty when there is none, or it is unreadable or from an older Pamphlet (then the site is built again). */
@@ -49,5 +51,8 @@ export async function siteIsCurrent(siteDir: string, fingerprint: string): Promi
 
 export const recordSiteFingerprint = (siteDir: string, stamp: SiteStamp) => writeFile(stampFile(siteDir), JSON.stringify(stamp));
 
-/** The folder the site in `siteDir` was built to be published under (`--base-path`), if `build` recorded it. */
-export const builtBasePath = async (siteDir: string): Promise<string | undefined> => (await readStamp(siteDir)).basePath;
+/** How the site in `siteDir` was built (`--base-path`, `--content`), as far as `build` recorded it. */
+export const builtWith = async (siteDir: string): Promise<Partial<Pick<SiteStamp, "basePath" | "contentDir">>> => {
+  const { basePath, contentDir } = await readStamp(siteDir);
+  return { basePath, contentDir };
+};

@@ -1,0 +1,20 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { UsageError } from "../content/errors.ts";
+import { builtWith } from "../site/siteFingerprint.ts";
+import { siteDirOf, type Folders } from "./options.ts";
+
+/**
+ * `brochures` and `pack` work from a site `build` made. Without `--content` they read the content
+ * that site was built from (a clinic that keeps its content elsewhere need not name it again); a
+ * different `--content` would print guides the site's pages do not have, so it is refused.
+ */
+export async function withBuiltContent(folders: Folders): Promise<Folders> {
+  const built = (await builtWith(siteDirOf(folders))).contentDir;
+  if (built === undefined || !existsSync(built)) return folders;
+  if (!folders.contentGiven) return { ...folders, contentDir: built };
+  if (path.resolve(folders.contentDir) !== built) {
+    throw new UsageError(`The site in ${siteDirOf(folders)} was built from the content in ${built}, not ${path.resolve(folders.contentDir)}: leave out --content, or build again with the new one.`);
+  }
+  return folders;
+}

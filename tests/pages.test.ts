@@ -1,13 +1,16 @@
+import { appendFile } from "node:fs/promises";
+import path from "node:path";
 import test from "ava";
 import type { Browser } from "puppeteer-core";
 import { launchBrowser } from "../src/brochures/launchBrowser.ts";
 import { startSiteServer } from "../src/brochures/siteServer.ts";
 import { loadContentOrThrow } from "../src/content/load.ts";
 import { buildSite } from "../src/site/build.ts";
-import { fixtureSite } from "./helpers/fixtures.ts";
+import { fixtureSite, type FixtureSite } from "./helpers/fixtures.ts";
 
-async function servedSite(t: import("ava").ExecutionContext) {
+async function servedSite(t: import("ava").ExecutionContext, prepare?: (site: FixtureSite) => Promise<void>) {
   const site = await fixtureSite(t);
+  await prepare?.(site);
   const content = await loadContentOrThrow(site.contentDir);
   await buildSite({ content, contentDir: site.contentDir, siteDir: site.siteDir });
   const server = await startSiteServer(site.siteDir);
@@ -17,8 +20,11 @@ async function servedSite(t: import("ava").ExecutionContext) {
   return { origin: server.origin, browser };
 }
 
+/** A table wider than a phone, written in the guide's Markdown. */
+const wideTable = "\n| Session | Veins treated | Injections | Stockings afterwards |\n|---|---|---|---|\n| First | Spider veins on both calves | About twenty small ones | Two weeks, day and night |\n";
+
 test.serial("pages read fully without JavaScript, on a phone-sized screen, with no sideways scrolling", async (t) => {
-  const { origin, browser } = await servedSite(t);
+  const { origin, browser } = await servedSite(t, (site) => appendFile(path.join(site.contentDir, "procedures", "sclerotherapy.md"), wideTable));
   const page = await browser.newPage();
   await page.setJavaScriptEnabled(false);
   await page.setViewport({ width: 320, height: 640 });
@@ -38,6 +44,27 @@ test.serial("pages read fully without JavaScript, on a phone-sized screen, with 
   await page.goto(`${origin}/compare/`, { waitUntil: "load" });
   const offScreen = await page.$$eval(".compare td", (cells) => cells.filter((cell) => cell.getBoundingClientRect().right > document.documentElement.clientWidth).length);
   t.is(offScreen, 0, "compare table cells beyond the screen's right edge at 320px");
+  // A table in a guide scrolls inside its own named, focusable box; the page does not.
+  await page.goto(`${origin}/procedures/sclerotherapy/`, { waitUntil: "load" });
+  const box = await page.$eval(".prose .table-scroll", (element) => ({
+    scrolls: element.scrollWidth > element.clientWidth,
+    role: element.getAttribute("role"),
+    name: element.getAttribute("aria-label"),
+    focusable: (element as HTMLElement).tabIndex === 0,
+  }));
+  t.deepEqual(box, { scrolls: true, role: "region", name: "When to call us", focusable: true });
+});
+
+test.serial("in forced-colors mode (Windows High Contrast), a focused procedure card still shows where focus is", async (t) => {
+  const { origin, browser } = await servedSite(t);
+  const page = await browser.newPage();
+  const session = await page.createCDPSession();
+  await session.send("Emulation.setEmulatedMedia", { features: [{ name: "forced-colors", value: "active" }] });
+  await page.goto(`${origin}/`, { waitUntil: "load" });
+  await page.focus(".card__title a");
+  const ring = await page.$eval(".card:focus-within", (card) => ({ outline: getComputedStyle(card).outlineStyle, width: getComputedStyle(card).outlineWidth }));
+  t.is(ring.outline, "solid");
+  t.is(ring.width, "3px");
 });
 
 test.serial("the first Tab reaches a visible skip link that moves focus to the main content, with a visible focus ring", async (t) => {

@@ -54,8 +54,10 @@ test.serial("in Chromium, the print centre makes a visit pack from two ticked gu
   await page.waitForSelector("[data-visit-pack]:not([hidden])");
   await page.click("#pack-sclerotherapy");
   await page.click("#pack-compression-therapy");
-  await page.click("[data-pack-button]");
+  await page.focus("[data-pack-button]");
+  await page.keyboard.press("Enter");
   await page.waitForFunction(() => document.querySelector("[data-pack-status] a[download]"), { timeout: 30_000 });
+  t.true(await page.evaluate(() => document.activeElement?.matches("[data-pack-button]")), "keyboard focus stays on the button while it works");
   const file = path.join(downloads, "visit-pack.pdf");
   for (let waited = 0; !existsSync(file) && waited < 100; waited++) await new Promise((resolve) => setTimeout(resolve, 100));
   // In the order the print centre lists them.

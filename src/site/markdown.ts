@@ -23,6 +23,19 @@ export const markdown = markdownIt({ html: false, linkify: false, typographer: t
   tabIndex: false,
 });
 
+/**
+ * A table in a write-up scrolls inside its own box, as the compare page's does, so on a phone only
+ * the table moves sideways, not the page. The box is named by the section the table is in.
+ */
+markdown.renderer.rules.table_open = (tokens, idx, options, _env, self) => {
+  let heading = idx;
+  while (heading >= 0 && tokens[heading]!.type !== "heading_open") heading--;
+  const name = heading >= 0 ? tokens[heading + 1]!.content : "";
+  const region = name ? ` role="region" aria-label="${markdown.utils.escapeHtml(name)}"` : "";
+  return `<div class="table-scroll" tabindex="0"${region}>${self.renderToken(tokens, idx, options)}`;
+};
+markdown.renderer.rules.table_close = (tokens, idx, options, _env, self) => `${self.renderToken(tokens, idx, options)}</div>\n`;
+
 /** Parsed bodies, newest last; bounded, so a dev server running all day does not keep every version. */
 const parsed = new Map<string, Token[]>();
 const parsedLimit = 4096;

@@ -19,6 +19,8 @@ if (section) {
   for (const cell of document.querySelectorAll(".pack-column")) cell.hidden = false;
 
   button.addEventListener("click", async () => {
+    // aria-disabled, not disabled: a disabled button loses keyboard focus, and a screen reader its place.
+    if (button.getAttribute("aria-disabled") === "true") return;
     const slugs = [...document.querySelectorAll("[data-pack-slug]:checked")].map((box) => box.dataset.packSlug);
     if (slugs.length === 0) return say(texts.noneChosen);
     const lang = section.querySelector("[data-pack-language]").value;
@@ -32,7 +34,7 @@ if (section) {
       const titles = missing.map((item) => catalog.find((candidate) => candidate.slug === item.slug)?.title ?? item.slug);
       return say(fill(texts.missing, { titles: titles.join(", ") }));
     }
-    button.disabled = true;
+    button.setAttribute("aria-disabled", "true");
     say(texts.working);
     try {
       const [PDFLib, fontkit] = await Promise.all([loadGlobal("js/vendor/pdf-lib.min.js", "PDFLib"), loadGlobal("js/vendor/fontkit.umd.min.js", "fontkit")]);
@@ -49,7 +51,7 @@ if (section) {
     } catch (error) {
       say(fill(texts.failed, { error: error?.message ?? String(error) }));
     } finally {
-      button.disabled = false;
+      button.removeAttribute("aria-disabled");
     }
   });
 

@@ -1,4 +1,4 @@
-import { appendFile } from "node:fs/promises";
+import { appendFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import test from "ava";
 import type { Browser } from "puppeteer-core";
@@ -53,6 +53,25 @@ test.serial("pages read fully without JavaScript, on a phone-sized screen, with 
     focusable: (element as HTMLElement).tabIndex === 0,
   }));
   t.deepEqual(box, { scrolls: true, role: "region", name: "When to call us", focusable: true });
+});
+
+test.serial("a wide wordmark logo keeps its proportions in the header, not squeezed into the round badge", async (t) => {
+  const wordmark = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 240 60"><rect width="240" height="60" fill="#1d4e89"/></svg>`;
+  const { origin, browser } = await servedSite(t, async (site) => {
+    await writeFile(path.join(site.contentDir, "wordmark.svg"), wordmark);
+    await appendFile(path.join(site.contentDir, "_data", "clinic.yaml"), "logo: wordmark.svg\n");
+  });
+  const page = await browser.newPage();
+  await page.goto(`${origin}/`, { waitUntil: "load" });
+  const logo = await page.$eval(".brand .logo", (image) => {
+    const style = getComputedStyle(image);
+    const box = image.getBoundingClientRect();
+    const [width, height] = [box.width - Number.parseFloat(style.paddingLeft) - Number.parseFloat(style.paddingRight), box.height - Number.parseFloat(style.paddingTop) - Number.parseFloat(style.paddingBottom)];
+    return { wide: image.classList.contains("logo--wide"), ratio: width / height, radius: style.borderRadius };
+  });
+  t.true(logo.wide);
+  t.true(Math.abs(logo.ratio - 4) < 0.1, `drawn at ${logo.ratio.toFixed(2)}:1, the file is 4:1`);
+  t.not(logo.radius, "50%");
 });
 
 test.serial("in forced-colors mode (Windows High Contrast), a focused procedure card still shows where focus is", async (t) => {

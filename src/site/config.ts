@@ -5,6 +5,7 @@ import type { Content } from "../content/load.ts";
 import { assetsPlugin } from "./assets.ts";
 import "./eleventyPathFix.ts";
 import { filtersPlugin } from "./filters/index.ts";
+import { logoImage } from "./logoImage.ts";
 import { nunjucksCompileOnce } from "./nunjucksCompileOnce.ts";
 import { packCovers } from "./packCovers.ts";
 import { pagesPlugin } from "./pages.ts";
@@ -50,6 +51,7 @@ export function pamphletSite({ content, contentDir, dev = false, basePath = "/",
     const strings = loadStrings();
     const views = siteViews(content, strings);
     eleventyConfig.addGlobalData("clinic", content.clinic);
+    eleventyConfig.addGlobalData("logoImage", () => logoImage(contentDir, content.clinic.logo));
     eleventyConfig.addGlobalData("strings", strings);
     eleventyConfig.addGlobalData("views", views);
     eleventyConfig.addGlobalData("printViews", printViews(content, (lang) => strings[lang]?.booklet.title ?? content.clinic.name));

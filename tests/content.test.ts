@@ -118,6 +118,15 @@ test("with categories listed in clinic.yaml, a misspelt category is an error on 
   t.regex(problems[0]!.message, /did you mean "Spider and small veins"\? got "Spider and smal veins"/);
 });
 
+test("a locale that is not the language's, with a country, names the field and gives an example", async (t) => {
+  const site = await fixtureSite(t);
+  const clinicFile = path.join(site.contentDir, "_data", "clinic.yaml");
+  const { appendFile } = await import("node:fs/promises");
+  await appendFile(clinicFile, "locales: { en: es-ES }\n");
+  const { problems } = await loadContent(site.contentDir);
+  t.regex(messages(problems), /clinic\.yaml:\d+:\d+ {2}error {2}"locales\.en" must be en and a country code, e\.g\. en-GB/);
+});
+
 test("brand colours too light for text fail with the contrast ratio and what to do", async (t) => {
   const site = await fixtureSite(t);
   const clinicFile = path.join(site.contentDir, "_data", "clinic.yaml");

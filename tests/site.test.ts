@@ -130,6 +130,15 @@ test("tap-to-call links dial the number as the clinic writes it, with no country
   t.deepEqual(await links("+44 (0)118 496 0123"), ["tel:+441184960123"], "the trunk 0 is not dialled after the country code");
 });
 
+test("clinic.yaml's locales set how dates are written: a UK clinic gets '1 October 2026'", async (t) => {
+  const site = await fixtureSite(t);
+  const { appendFile } = await import("node:fs/promises");
+  const reviewed = async () => /<p class="reviewed">Last reviewed ([^<]+?) by/.exec((await pages(site)).get("/procedures/sclerotherapy/")!)![1];
+  t.is(await reviewed(), "October 1, 2026");
+  await appendFile(`${site.contentDir}/_data/clinic.yaml`, "locales: { en: en-GB }\n");
+  t.is(await reviewed(), "1 October 2026");
+});
+
 test("a4 paper in clinic.yaml sets the brochure page size", async (t) => {
   const site = await fixtureSite(t);
   const { writeFile, readFile } = await import("node:fs/promises");

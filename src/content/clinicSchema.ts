@@ -24,6 +24,13 @@ export function localize(value: Localized | undefined, lang: string, fallback = 
   return byLang[lang] ?? byLang[fallback] ?? Object.values(byLang).find(Boolean) ?? "";
 }
 
+/** A locale of `lang` with its country, e.g. en-GB, es-ES, that this Node.js can format dates for. */
+const locale = (lang: string) =>
+  z
+    .string()
+    .regex(new RegExp(`^${lang}-[A-Z]{2}$`), `must be ${lang} and a country code, e.g. ${lang === "en" ? "en-GB" : "es-ES"}`)
+    .refine((tag) => Intl.DateTimeFormat.supportedLocalesOf(tag).length > 0, "is not a locale this computer can write dates for");
+
 const location = z.strictObject({
   name: localized(2, 80),
   address: z.strictObject({
@@ -67,6 +74,8 @@ export const clinicSchema = z.strictObject({
   defaultLanguage: language.default("en"),
   /** Languages the site is published in; the default language first. Each is checked for missing translations. */
   languages: z.array(language).min(1).optional(),
+  /** How dates are written in each language: en-GB gives "15 January 2026"; without it, en-US ("January 15, 2026"). */
+  locales: z.strictObject({ en: locale("en").optional(), es: locale("es").optional() }).optional(),
   /** Reading-level targets per language: English Flesch–Kincaid grade (at most), Spanish INFLESZ score (at least). */
   readingTargets: z
     .strictObject({ en: z.number().min(1).max(20).optional(), es: z.number().min(0).max(100).optional() })

@@ -1,6 +1,7 @@
 import type { UserConfig } from "@11ty/eleventy";
 import { localize, type Clinic, type Localized } from "../../content/clinicSchema.ts";
 import type { ProcedureSource } from "../../content/load.ts";
+import type { Language } from "../../content/schema.ts";
 import { renderMarkdown } from "../markdown.ts";
 import { clinicJsonLd, jsonForHtml, procedureJsonLd } from "../structuredData.ts";
 import { brochurePath, procedureUrl } from "../urls.ts";
@@ -19,7 +20,7 @@ export function filtersPlugin(eleventyConfig: UserConfig, { clinic }: { clinic: 
     return rendered.get(text);
   });
   eleventyConfig.addFilter("cssString", cssString);
-  eleventyConfig.addFilter("readableDate", readableDate);
+  eleventyConfig.addFilter("readableDate", (isoDate: string, lang: string) => readableDate(isoDate, clinic.locales?.[lang as Language] ?? lang));
   eleventyConfig.addFilter("telHref", telHref);
   eleventyConfig.addFilter("procedureUrl", (slug: string, lang: string) => procedureUrl(slug, lang, clinic));
   eleventyConfig.addFilter("printLinks", (html: string, slug: string, lang: string, keepFragments = false) => printLinks(html, clinic.siteUrl, procedureUrl(slug, lang, clinic), keepFragments));

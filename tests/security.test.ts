@@ -1,4 +1,4 @@
-import { readdir, readFile } from "node:fs/promises";
+import { appendFile, copyFile, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
@@ -8,7 +8,7 @@ import { BrochurePrinter } from "../src/brochures/printer.ts";
 import { startSiteServer } from "../src/brochures/siteServer.ts";
 import { startDevServer } from "../src/dev/devServer.ts";
 import { runPamphlet, siteArgs } from "./helpers/cli.ts";
-import { fixtureSite } from "./helpers/fixtures.ts";
+import { fixtureSite, fixturesDir } from "./helpers/fixtures.ts";
 
 async function listen(handler: http.RequestListener) {
   const server = http.createServer(handler);
@@ -91,4 +91,50 @@ test.serial("PDF metadata carries no machine path, user name or Chromium user ag
     t.false(bytes.toString("latin1").includes(site.root), `${name}: no machine path anywhere in the file`);
     t.false(bytes.toString("latin1").includes(os.userInfo().username === "root" ? "/root/" : os.userInfo().homedir), `${name}: no home folder`);
   }
+});
+
+test.serial("files in the content folder never run at build time: no data scripts, no templates, no writes outside --out", async (t) => {
+  const site = await fixtureSite(t);
+  const markers = await mkdtemp(path.join(os.tmpdir(), "pamphlet-markers-"));
+  t.teardown(() => rm(markers, { recursive: true, force: true }));
+  const write = (name: string) => `require("node:fs").writeFileSync(${JSON.stringify(path.join(markers, name))}, "ran"); module.exports = {};`;
+  await writeFile(path.join(site.contentDir, "_data", "evil.cjs"), write("global-data"));
+  await writeFile(path.join(site.contentDir, "content.11tydata.cjs"), write("directory-data"));
+  await writeFile(path.join(site.contentDir, "pamphlet-procedure.11tydata.cjs"), write("template-data"));
+  await writeFile(path.join(site.contentDir, "notes.njk"), `---\npermalink: ${path.join(path.relative(site.siteDir, markers), "escaped.html")}\n---\n{{ 7*7 }}`);
+  await mkdir(path.join(site.contentDir, "images"));
+  await writeFile(path.join(site.contentDir, "images", "page.njk"), "---\npermalink: /sitemap-extra.xml\n---\n<script>alert(1)</script>");
+  const run = await runPamphlet(["build", "--formats", "letter", ...siteArgs(site)]);
+  t.is(run.code, 0, run.stderr);
+  t.deepEqual(await readdir(markers), [], "nothing from the content folder ran or was written outside --out");
+  const built = await readdir(site.siteDir, { recursive: true });
+  t.deepEqual(built.filter((name) => /notes|sitemap-extra|\.njk$|\.cjs$/.test(name)), []);
+});
+
+test.serial("images: a link out of the content folder is an error, and only image files are published; an address cannot climb out of images/", async (t) => {
+  const site = await fixtureSite(t);
+  const outside = await mkdtemp(path.join(os.tmpdir(), "pamphlet-outside-"));
+  t.teardown(() => rm(outside, { recursive: true, force: true }));
+  await writeFile(path.join(outside, "secret.png"), "not for the site");
+  const images = path.join(site.contentDir, "images");
+  await mkdir(path.join(images, "shared"), { recursive: true });
+  await copyFile(path.join(fixturesDir, "..", "..", "content", "images", "logo.svg"), path.join(images, "shared", "logo.svg"));
+  await symlink("shared/logo.svg", path.join(images, "inside.svg"));
+  await writeFile(path.join(images, "notes.txt"), "a writer's notes");
+  t.is((await runPamphlet(["build", "--formats", "letter", ...siteArgs(site)])).code, 0);
+  const published = (await readdir(path.join(site.siteDir, "images"), { recursive: true, withFileTypes: true })).map((entry) => `${path.relative(path.join(site.siteDir, "images"), path.join(entry.parentPath, entry.name))}${entry.isSymbolicLink() ? " (link)" : ""}`);
+  t.deepEqual(published.sort(), ["inside.svg", "shared", "shared/logo.svg"], "a link inside the folder is copied as its file; notes are not published");
+
+  await symlink(path.dirname(outside), path.join(images, "tmp"));
+  const linked = await runPamphlet(["build", "--formats", "letter", ...siteArgs(site)]);
+  t.is(linked.code, 1);
+  t.regex(linked.stderr, /images\/tmp:1:1 {2}error {2}is a link to .+, outside the content folder: copy the file into the folder instead/);
+  await rm(path.join(images, "tmp"));
+
+  const procedure = path.join(site.contentDir, "procedures", "sclerotherapy.md");
+  await appendFile(procedure, `\n![A secret](/images/..%2F..%2F..%2F${path.basename(outside)}%2Fsecret.png)\n\n![A pixel](https://tracker.example/pixel.png)\n`);
+  const climbed = await runPamphlet(["build", "--formats", "letter", ...siteArgs(site)]);
+  t.is(climbed.code, 1);
+  t.regex(climbed.stderr, /sclerotherapy\.md:\d+:\d+ {2}error {2}image \/images\/\.\.%2F.+ is not in the images folder/);
+  t.regex(climbed.stderr, /sclerotherapy\.md:\d+:\d+ {2}error {2}image https:\/\/tracker\.example\/pixel\.png is on another site/);
 });

@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import type Token from "markdown-it/lib/token.mjs";
 import { clinicFormats } from "../brochures/formats.ts";
+import { contentImageFile } from "../content/contentImageFile.ts";
 import { headingId, parseMarkdown } from "../site/markdown.ts";
 import { pageIds, siteRoutes } from "../site/routes.ts";
 import { pageUrl, procedureUrl } from "../site/urls.ts";
@@ -28,8 +29,13 @@ export const checkLinks: Check = ({ content, contentDir }) => {
         const src = token.attrGet("src") ?? "";
         if (token.content.trim() === "") problems.push(at(src)("error", "images", `image ${src} has no alt text: describe what it shows inside the brackets, ![like this](${src})`));
         const target = resolve(src, pageUrl);
-        if (target && !existsSync(path.join(contentDir, decodeURIComponent(target.pathname)))) {
-          problems.push(at(src)("error", "images", `image ${src} does not exist: put the file at ${path.join(contentDir, decodeURIComponent(target.pathname))} or fix the path`));
+        const file = target && contentImageFile(contentDir, target.pathname);
+        if (!target) {
+          problems.push(at(src)("error", "images", `image ${src} is on another site: the pages load nothing from elsewhere (a patient's visit stays private). Save it in ${path.join(contentDir, "images")} and write /images/<name>`));
+        } else if (!file) {
+          problems.push(at(src)("error", "images", `image ${src} is not in the images folder: put the file in ${path.join(contentDir, "images")} and write /images/<name>`));
+        } else if (!existsSync(file)) {
+          problems.push(at(src)("error", "images", `image ${src} does not exist: put the file at ${file} or fix the path`));
         }
       }
       if (token.type === "link_open") {
@@ -38,7 +44,8 @@ export const checkLinks: Check = ({ content, contentDir }) => {
         if (!target) continue;
         const route = target.pathname.endsWith("/") || target.pathname.includes(".") ? target.pathname : `${target.pathname}/`;
         const isImage = route.startsWith("/images/");
-        if (isImage ? !existsSync(path.join(contentDir, decodeURIComponent(route))) : !routes.has(route)) {
+        const imageFile = isImage && contentImageFile(contentDir, route);
+        if (isImage ? !imageFile || !existsSync(imageFile) : !routes.has(route)) {
           const why = route.startsWith("/brochures/")
             ? `the build does not publish that brochure: link to one of the formats in brochureFormats in clinic.yaml (${clinicFormats(content.clinic).join(", ")}), or add its format there`
             : `there is no page or file ${route} on the site`;

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { readFile, rm, stat, writeFile } from "node:fs/promises";
+import { lstat, readFile, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Problem } from "../content/problem.ts";
 import { filesUnder } from "../filesUnder.ts";
@@ -47,7 +47,7 @@ async function outputsListing(folders: Folders): Promise<string> {
   const hash = createHash("sha256");
   for (const dir of [siteDirOf(folders), brochuresDirOf(folders), shareDirOf(folders)]) {
     const files = await filesUnder(dir);
-    const stats = await Promise.all(files.map((file) => stat(file)));
+    const stats = await Promise.all(files.map((file) => stat(file).catch(() => lstat(file))));
     files.forEach((file, i) => hash.update(`${file}\0${stats[i]!.size}\0${stats[i]!.mtimeMs}\n`));
   }
   return hash.digest("hex");

@@ -9,6 +9,7 @@ import { brandContrastProblems } from "./contrast.ts";
 import { ContentError } from "./errors.ts";
 import { splitFrontMatter } from "./frontMatter.ts";
 import { structuredHours } from "./openingHours.ts";
+import { outsideLinks } from "./outsideLinks.ts";
 import { pageSchema, type Page } from "./pageSchema.ts";
 import { hasErrors, type Problem } from "./problem.ts";
 import { procedureSchema, type Language, type Procedure } from "./schema.ts";
@@ -63,7 +64,7 @@ export async function loadContent(contentDir: string): Promise<{ content?: Conte
     procedures.push(...(await loadFolder(path.join(dir, "procedures"), procedureSchema, lang, problems, lang === clinic.defaultLanguage)));
     pages.push(...(await loadFolder(path.join(dir, "pages"), pageSchema, lang, problems, false)));
   }
-  problems.push(...unpublishedLanguages(contentDir, languages), ...unknownCategories(procedures, clinic));
+  problems.push(...unpublishedLanguages(contentDir, languages), ...unknownCategories(procedures, clinic), ...(await outsideLinks(contentDir)));
   procedures.sort((a, b) => a.title.localeCompare(b.title, a.lang));
   pages.sort((a, b) => (a.navOrder ?? 99) - (b.navOrder ?? 99) || a.title.localeCompare(b.title, a.lang));
   if (hasErrors(problems)) return { problems: sortProblems(problems) };

@@ -1,3 +1,4 @@
+import { statSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
@@ -15,9 +16,15 @@ const vendorScripts = {
 /** WOFF (not WOFF2) copies of the regular and bold faces, which fontkit can embed in the visit pack's cover. */
 const packFonts = ["400-normal", "700-normal"].map((style) => `atkinson-hyperlegible-next-latin-${style}.woff`);
 
+const imageExtensions = /\.(png|jpe?g|gif|webp|avif|svg)$/i;
+
 /** Stylesheets, bundled fonts and the content's images, copied as they are. */
 export function assetsPlugin(eleventyConfig: UserConfig, { contentDir }: { contentDir: string }) {
-  eleventyConfig.addPassthroughCopy({ [path.join(contentDir, "images")]: "images" });
+  // Only image files (a stray .njk or notes file is not published). Links inside images/ are copied
+  // as the files they lead to: src/content refuses any that leads outside the content folder.
+  const imagesDir = path.join(contentDir, "images");
+  const published = (relative: string) => imageExtensions.test(relative) || statSync(path.join(imagesDir, relative), { throwIfNoEntry: false })?.isDirectory() === true;
+  eleventyConfig.addPassthroughCopy({ [imagesDir]: "images" }, { expand: true, filter: published });
   eleventyConfig.addPassthroughCopy({ [path.join(templatesDir, "css")]: "css" });
   eleventyConfig.addPassthroughCopy({ [path.join(templatesDir, "js")]: "js" });
   for (const [name, file] of Object.entries(vendorScripts)) eleventyConfig.addPassthroughCopy({ [file]: `js/vendor/${name}` });

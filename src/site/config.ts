@@ -45,6 +45,13 @@ export function pamphletSite({ content, contentDir, dev = false, basePath = "/",
     // Procedures are read and validated by src/content and rendered by our Markdown renderer, so
     // Eleventy renders only Pamphlet's own Nunjucks pages: Markdown never passes through a template engine.
     eleventyConfig.setTemplateFormats(["njk"]);
+    // The content folder is data, never code (QUALITY.md): no file in it is a template (a stray
+    // .njk could run code, or write anywhere through its permalink), and Eleventy's data files
+    // (_data/*.js, *.11tydata.js, <template>.json) are not read: clinic.yaml is loaded by src/content.
+    eleventyConfig.ignores.add(`${path.relative(process.cwd(), contentDir) || "."}/**`);
+    eleventyConfig.setDataDirectory(fromInput(path.join(templatesDir, "no-data-files")));
+    // (Eleventy 3.1 has setDataFileSuffixes but its type declarations leave it out.)
+    (eleventyConfig as UserConfig & { setDataFileSuffixes(suffixes: string[]): void }).setDataFileSuffixes([]);
     eleventyConfig.setUseGitIgnore(false);
     eleventyConfig.setQuietMode(true);
 

@@ -2,6 +2,7 @@ import { copyFile, mkdir } from "node:fs/promises";
 import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
 import Image from "@11ty/eleventy-img";
+import { contentImageFile } from "../content/contentImageFile.ts";
 import { webImages } from "./webImages.ts";
 
 /**
@@ -34,7 +35,9 @@ export function responsiveImagesPlugin(eleventyConfig: UserConfig, { contentDir,
     if (!url || !String(this.page.outputPath).endsWith(".html") || /^(\/\w\w)?\/(print|share)\//.test(url)) return html;
     const replacements = await Promise.all(
       [...html.matchAll(images)].map(async ([tag, src, alt, title]) => {
-        const file = path.join(contentDir, decodeURIComponent(src!));
+        const file = contentImageFile(contentDir, src!);
+        // Only the content's own images (check stops the build on any other): nothing else is read.
+        if (!file) return [tag, tag] as const;
         const metadata = await webImages(file, cacheDir, url);
         for (const copy of Object.values(metadata).flat()) shown.set(copy.outputPath, { file, url });
         const attributes: Record<string, string> = { alt: alt!, sizes: "(min-width: 48rem) 44rem, 100vw", loading: "lazy", decoding: "async" };

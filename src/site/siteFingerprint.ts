@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile, readlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { filesUnder } from "../filesUnder.ts";
 import { projectRoot, templatesDir } from "./paths.ts";
@@ -13,7 +13,11 @@ export async function sourcesFingerprint(contentDir: string): Promise<string> {
   const hash = createHash("sha256");
   const roots = [contentDir, templatesDir, path.join(projectRoot, "src"), path.join(projectRoot, "package-lock.json")];
   for (const root of roots) {
-    for (const file of await filesUnder(root)) hash.update(`${path.relative(root, file)}\0`).update(await readFile(file)).update("\0");
+    for (const file of await filesUnder(root)) {
+      // A link to a folder, or to nothing, counts by where it leads.
+      const bytes = await readFile(file).catch(() => readlink(file).catch(() => ""));
+      hash.update(`${path.relative(root, file)}\0`).update(bytes).update("\0");
+    }
   }
   return hash.digest("hex");
 }

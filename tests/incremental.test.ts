@@ -45,6 +45,16 @@ test.serial("nothing changed, but a PDF was deleted: the build makes that one ag
   t.regex(again.stdout, /Brochures: 0 made, 5 skipped \(unchanged\)/);
 });
 
+test.serial("nothing changed, but a PDF was cut short or replaced: the build makes that one again", async (t) => {
+  const site = await built(t);
+  const file = path.join(site.brochuresDir, "sclerotherapy.pdf");
+  await writeFile(file, (await readFile(file)).subarray(0, 1000));
+  const again = await build(site);
+  t.is(again.code, 0, again.stderr);
+  t.deepEqual(made(again.stdout), ["sclerotherapy.pdf"]);
+  t.true((await readFile(path.join(site.siteDir, "brochures", "sclerotherapy.pdf"))).length > 1000, "the site publishes the whole PDF again");
+});
+
 test.serial("nothing changed: the quick rebuild still prints the content's warnings", async (t) => {
   const site = await fixtureSite(t);
   await mkdir(path.join(site.contentDir, "es", "procedures"), { recursive: true }); // a language clinic.yaml does not publish

@@ -85,6 +85,9 @@ test.serial("pamphlet pack makes the same structure from the command line", asyn
   const missing = await runPamphlet(["pack", "sclerotherapy", "--format", "a4", "--from", site.outDir, "--out", out]);
   t.is(missing.code, 1);
   t.regex(missing.stderr, /have not been made yet: .*sclerotherapy\.a4\.pdf\. Print them \(this adds them; the other published brochures stay\): npm run brochures -- --formats a4 --out \S+/);
+  const overwrite = await runPamphlet(["pack", "sclerotherapy", "--from", site.outDir, "--out", path.join(site.brochuresDir, "sclerotherapy.pdf")]);
+  t.is(overwrite.code, 2);
+  t.regex(overwrite.stderr, /--out .+sclerotherapy\.pdf is inside .+brochures, which the build writes and publishes/);
   const other = await runPamphlet(["pack", "sclerotherapy", "--content", path.join(site.root, "elsewhere"), "--from", site.outDir, "--out", out]);
   t.is(other.code, 2);
   t.regex(other.stderr, /was built from the content in .+, not .+elsewhere: leave out --content, or build again with the new one/);
@@ -106,6 +109,11 @@ test.serial("the print centre lists exactly the brochures that exist, and update
   t.is((await runPamphlet(["build", "--formats", "letter,large", ...siteArgs(site)])).code, 0);
   t.deepEqual(await listed(), await onDisk());
   t.true((await listed()).includes("brochures/vein-glue.large.pdf"));
+
+  // A build interrupted after the new site was swapped in leaves no print centre: the next build makes it again.
+  await rm(path.join(site.siteDir, "print-centre"), { recursive: true });
+  t.is((await runPamphlet(["build", "--formats", "letter,large", ...siteArgs(site)])).code, 0);
+  t.deepEqual(await listed(), await onDisk());
 });
 
 test.serial("the print centre lists each language's booklet, and says how to print tri-folds, while a build publishes them", async (t) => {

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { existsSync } from "node:fs";
+import { statSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { writeFileAtomic } from "./writeAtomic.ts";
@@ -16,6 +16,8 @@ interface Entry {
   settings?: string;
   /** Page count of a PDF, for the print centre. */
   pages?: number;
+  /** Size of the file as made: a file cut short or replaced since (by hand, or a torn copy) is made again. */
+  bytes?: number;
   /** Site paths the print view loaded, e.g. `/print/x/`, `/css/brochure.css`, `/fonts/….woff2`. */
   resources: string[];
 }
@@ -71,18 +73,19 @@ export class RenderManifest {
     return new RenderManifest(file, siteDir, entries, common, options.basePath ?? "/", options.siteFingerprint, sameSite, options.fresh ?? false);
   }
 
-  /** Whether `output` exists and was made from exactly the inputs it would be made from now. */
+  /** Whether `output` is there as it was made, from exactly the inputs it would be made from now. */
   async isFresh(name: string, settings: unknown, output: string): Promise<boolean> {
     const entry = this.#entries[name];
-    if (this.#force || !entry || !existsSync(output)) return false;
+    if (this.#force || !entry || statSync(output, { throwIfNoEntry: false })?.size !== entry.bytes) return false;
     // The site is the very one these entries were made from: its files need no hashing again.
     if (this.#trustEntries && entry.settings === this.#settingsHash(settings)) return true;
     return (await this.#hash(settings, entry.resources)) === entry.hash;
   }
 
-  async record(name: string, settings: unknown, resources: string[], pages?: number): Promise<void> {
+  async record(name: string, settings: unknown, resources: string[], made: { bytes: number; pages?: number }): Promise<void> {
     const sorted = [...new Set(resources)].sort();
-    this.#entries[name] = { hash: await this.#hash(settings, sorted), settings: this.#settingsHash(settings), resources: sorted, ...(pages ? { pages } : {}) };
+    const { bytes, pages } = made;
+    this.#entries[name] = { hash: await this.#hash(settings, sorted), settings: this.#settingsHash(settings), resources: sorted, bytes, ...(pages ? { pages } : {}) };
   }
 
   /** Page count recorded when `name` was made. */

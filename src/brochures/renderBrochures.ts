@@ -81,7 +81,7 @@ async function renderOne(job: BrochureJob | ShareImageJob, printer: BrochurePrin
     const { finishPdf } = await import("./finishPdf.ts"); // pdf-lib loads only when something is printed
     const { bytes, pages } = "metadata" in job ? await finishPdf(printed.bytes, job.metadata, job.bleed) : { bytes: printed.bytes, pages: undefined };
     await writeFileAtomic(job.file, bytes);
-    await manifest.record(job.name, settings, printed.resources, pages);
+    await manifest.record(job.name, settings, printed.resources, { bytes: bytes.byteLength, pages });
     return made(false, bytes.byteLength);
   } catch (error) {
     return { name: job.name, ok: false, error: error instanceof Error ? error.message : String(error) };

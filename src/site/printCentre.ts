@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { mkdir, readdir, readFile, rename, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { removeFolder } from "../removeFolder.ts";
@@ -80,11 +81,15 @@ export async function writePrintCentre(options: {
     const { runEleventy } = await import("./build.ts");
     const site = { content: options.content, contentDir: options.contentDir, basePath: options.basePath, printCentre: options.entries };
     await runEleventy(site, staging, (eleventy) => eleventy.write());
-    for (const page of (await readdir(staging, { recursive: true })).filter((name) => name.endsWith("index.html"))) {
+    const pages = (await readdir(staging, { recursive: true })).filter((name) => name.endsWith("index.html"));
+    for (const page of pages) {
       await mkdir(path.dirname(path.join(options.siteDir, page)), { recursive: true });
       await rename(path.join(staging, page), path.join(options.siteDir, page));
     }
-    if (options.siteFingerprint) await writeFile(stampFile(options.siteDir), printCentreStamp(options.siteFingerprint, options.entries));
+    if (options.siteFingerprint) {
+      const stamp: PrintCentreStamp = { stamp: printCentreStamp(options.siteFingerprint, options.entries), pages };
+      await writeFile(stampFile(options.siteDir), JSON.stringify(stamp));
+    }
   } finally {
     await removeFolder(staging);
   }
@@ -100,7 +105,15 @@ const stampFile = (siteDir: string) => `${siteDir}.print-centre`;
 const printCentreStamp = (siteFingerprint: string, entries: PrintCentreList) =>
   createHash("sha256").update(siteFingerprint).update(JSON.stringify(entries)).digest("hex");
 
-/** Whether the print centre in the site was made from this site and lists exactly these brochures. */
+/** What was written: a hash of the site and the list, and the pages (a build interrupted after the site was swapped in has none). */
+interface PrintCentreStamp {
+  stamp: string;
+  pages: string[];
+}
+
+/** Whether the print centre in the site was made from this site, lists exactly these brochures, and is still there. */
 export async function printCentreIsCurrent(siteDir: string, siteFingerprint: string, entries: PrintCentreList): Promise<boolean> {
-  return (await readFile(stampFile(siteDir), "utf8").catch(() => "")) === printCentreStamp(siteFingerprint, entries);
+  const recorded = await readFile(stampFile(siteDir), "utf8").then((text) => JSON.parse(text) as Partial<PrintCentreStamp>, () => ({}) as Partial<PrintCentreStamp>);
+  if (recorded.stamp !== printCentreStamp(siteFingerprint, entries) || !Array.isArray(recorded.pages)) return false;
+  return recorded.pages.every((page) => existsSync(path.join(siteDir, page)));
 }

@@ -61,6 +61,13 @@ test.serial("the loopback servers answer only on 127.0.0.1 and serve nothing out
       t.false(body.includes("root:x:0:0"), trick);
     }
   }
+  // DNS rebinding: a page on another domain that resolves to 127.0.0.1 gets nothing from the preview.
+  const status = (host: string) =>
+    new Promise<number>((resolve, reject) => http.get(`${dev.origin}/`, { headers: { host } }, (response) => (response.resume(), resolve(response.statusCode ?? 0))).on("error", reject));
+  t.is(await status("evil.example"), 403);
+  t.is(await status(`evil.example:${new URL(dev.origin).port}`), 403);
+  t.is(await status(`localhost:${new URL(dev.origin).port}`), 200);
+  t.is(await status(new URL(dev.origin).host), 200);
 });
 
 test.serial("the built site has no form, no analytics, no third-party request and no inline script", async (t) => {

@@ -95,6 +95,13 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
   brochures.setOrigin(server.origin);
 
   async function route(request: http.IncomingMessage, response: http.ServerResponse): Promise<boolean> {
+    // Only this machine's own names: a web page whose domain is made to resolve to 127.0.0.1 (DNS
+    // rebinding) must not read the preview or have it print.
+    if (!/^(localhost|127\.0\.0\.1)(:\d+)?$/i.test(request.headers.host ?? "")) {
+      response.writeHead(403, { "content-type": "text/plain; charset=utf-8" });
+      response.end("Pamphlet's preview answers only to http://localhost or http://127.0.0.1.\n");
+      return true;
+    }
     await swapping?.catch(() => undefined);
     if (built && !existsSync(options.siteDir)) {
       console.log(`${options.siteDir} is gone (was output/ deleted?): building it again`);

@@ -82,7 +82,23 @@ test("clinic.yaml: missing file and missing or misspelt fields are named", async
   await rm(clinicFile);
   ({ problems } = await loadContent(site.contentDir));
   text = messages(problems);
-  t.regex(text, /clinic\.yaml:1:1 {2}error {2}is missing/);
+  t.regex(text, /clinic\.yaml:1:1 {2}error {2}is missing: create it/);
+  ({ problems } = await loadContent(path.join(site.contentDir, "no-such-folder")));
+  t.regex(messages(problems), /clinic\.yaml:1:1 {2}error {2}is missing: the content folder .*no-such-folder does not exist \(check --content\)/);
+});
+
+test("a siteUrl with a space or a line break, and a Markdown file not ending in .md, are errors", async (t) => {
+  const site = await fixtureSite(t);
+  const clinicFile = path.join(site.contentDir, "_data", "clinic.yaml");
+  const { readFile } = await import("node:fs/promises");
+  const original = await readFile(clinicFile, "utf8");
+  for (const siteUrl of ['"https://veins.example.com/our clinic"', '"https://veins.example.com/\\nDisallow: /"']) {
+    await writeFile(clinicFile, original.replace(/^siteUrl: .*$/m, `siteUrl: ${siteUrl}`));
+    t.regex(messages((await loadContent(site.contentDir)).problems), /"siteUrl" must be the full address of the public site, without spaces/, siteUrl);
+  }
+  await writeFile(clinicFile, original);
+  await writeFile(path.join(site.contentDir, "procedures", "Vein-glue.MD"), "---\ntitle: x\n---\n");
+  t.regex(messages((await loadContent(site.contentDir)).problems), /Vein-glue\.MD:1:1 {2}error {2}is not read: Markdown files end in \.md \(lowercase\)\. Rename it to Vein-glue\.md/);
 });
 
 test("empty, front-matter-only, non-UTF-8 and oversized files get clear errors; CRLF files load", async (t) => {

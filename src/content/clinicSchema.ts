@@ -54,7 +54,10 @@ export const clinicSchema = z.strictObject({
   phone,
   email: z.email("must be an email address, for example hello@example.com").optional(),
   siteUrl: z
-    .url({ protocol: /^https?$/, error: "must be the full address of the public site, for example https://www.example.com" })
+    .string()
+    // Checked before the URL parser, which would accept (and encode) a space or a line break.
+    .regex(/^\S+$/, "must be the full address of the public site, without spaces, for example https://www.example.com/our-clinic")
+    .pipe(z.url({ protocol: /^https?$/, error: "must be the full address of the public site, for example https://www.example.com" }))
     .transform((url) => url.replace(/\/+$/, "")),
   /** Where patients come; the first is the main one, shown first and on the tri-fold. */
   locations: z.array(location).min(1, "must list at least one location with its address and hours"),

@@ -86,7 +86,10 @@ async function loadClinic(contentDir: string, problems: Problem[]): Promise<Clin
   const shown = displayPath(file);
   const read = await readSourceText(file).catch(() => undefined);
   if (!read) {
-    problems.push({ file: shown, severity: "error", rule: "file", message: "is missing: create it with the clinic's name, phone, siteUrl and locations" });
+    const message = existsSync(contentDir)
+      ? "is missing: create it with the clinic's name, phone, siteUrl and locations"
+      : `is missing: the content folder ${displayPath(contentDir)} does not exist (check --content)`;
+    problems.push({ file: shown, severity: "error", rule: "file", message });
     return undefined;
   }
   if ("problem" in read) return void problems.push(read.problem);
@@ -140,6 +143,10 @@ async function loadFolder<S extends DocumentSchema>(
 ): Promise<Array<Omit<z.infer<S>, "lang"> & DocumentSource>> {
   const names = await readdir(dir).catch(() => undefined);
   const markdown = (names ?? []).filter((name) => name.endsWith(".md")).sort();
+  // "Sclerotherapy.MD" would otherwise be left out without a word.
+  for (const name of (names ?? []).filter((candidate) => /\.(md|markdown|mdown)$/i.test(candidate) && !candidate.endsWith(".md"))) {
+    problems.push({ file: displayPath(path.join(dir, name)), severity: "error", rule: "file", message: `is not read: Markdown files end in .md (lowercase). Rename it to ${name.replace(/\.\w+$/, ".md")}` });
+  }
   if (required && markdown.length === 0) {
     problems.push({ file: displayPath(dir), severity: "error", rule: "file", message: "has no procedures: add one Markdown file per procedure, e.g. sclerotherapy.md" });
   }

@@ -58,6 +58,10 @@ test("an impossible date is refused as written, not rolled over by YAML", async 
   const date = problems.find((problem) => problem.message.includes("lastReviewed"));
   t.truthy(date, messages(problems));
   t.regex(date!.message, /not a real calendar date; got "2024-02-30"/);
+  // A date in another format gets one message saying how to write it.
+  await writeFile(path.join(site.contentDir, "procedures", "dated.md"), procedureText({}).replace('lastReviewed: "2026-10-01"', "lastReviewed: 25/11/2026"));
+  const dates = (await loadContent(site.contentDir)).problems.filter((problem) => problem.message.includes("lastReviewed"));
+  t.deepEqual(dates.map((problem) => problem.message), ['"lastReviewed" must be a date written as YYYY-MM-DD (for example 2026-03-15); got "25/11/2026"']);
 });
 
 test("wrong types, bad values and missing fields are all listed in one run, quoting the bad value", async (t) => {

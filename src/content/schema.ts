@@ -3,7 +3,8 @@ import { z } from "zod";
 /** A date as written in YAML, `YYYY-MM-DD`, checked against the calendar (2024-02-30 is refused). */
 export const calendarDate = z
   .string({ error: "must be a date written as YYYY-MM-DD (for example 2026-03-15)" })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written as YYYY-MM-DD (for example 2026-03-15)")
+  // abort: a date in another format gets one message, not also "not a real calendar date".
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "must be a date written as YYYY-MM-DD (for example 2026-03-15)", abort: true })
   .refine(isRealDate, "is not a real calendar date");
 
 function isRealDate(text: string): boolean {

@@ -4,7 +4,7 @@ import test from "ava";
 import { loadContent } from "../src/content/load.ts";
 import { openingHoursSpecification } from "../src/content/openingHours.ts";
 import { formatProblem, type Problem } from "../src/content/problem.ts";
-import { fixtureSite, procedureText, writeProcedure } from "./helpers/fixtures.ts";
+import { fixturesDir, fixtureSite, procedureText, writeProcedure } from "./helpers/fixtures.ts";
 
 const messages = (problems: Problem[]) => problems.map((problem) => formatProblem(problem)).join("\n");
 
@@ -145,6 +145,19 @@ test("a locale that is not the language's, with a country, names the field and g
   await appendFile(clinicFile, "locales: { en: es-ES }\n");
   const { problems } = await loadContent(site.contentDir);
   t.regex(messages(problems), /clinic\.yaml:\d+:\d+ {2}error {2}"locales\.en" must be en and a country code, e\.g\. en-GB/);
+});
+
+test("a Spanish guide with a category's English name is told its Spanish name", async (t) => {
+  const site = await fixtureSite(t);
+  const clinicFile = path.join(site.contentDir, "_data", "clinic.yaml");
+  const { appendFile, cp, readFile } = await import("node:fs/promises");
+  await appendFile(clinicFile, "languages: [en, es]\ncategories:\n  - { en: Spider and small veins, es: Arañas vasculares y venas pequeñas }\n  - { en: Diagnosis and ongoing care, es: Diagnóstico y cuidado continuo }\n");
+  await cp(path.join(fixturesDir, "translations", "es"), path.join(site.contentDir, "es"), { recursive: true });
+  const spanish = path.join(site.contentDir, "es", "procedures", "sclerotherapy.md");
+  await writeFile(spanish, (await readFile(spanish, "utf8")).replace("category: Arañas vasculares y venas pequeñas", "category: Spider and small veins"));
+  const problems = (await loadContent(site.contentDir)).problems.filter((problem) => problem.message.includes("category"));
+  t.is(problems.length, 1, messages(problems));
+  t.regex(problems[0]!.message, /did you mean "Arañas vasculares y venas pequeñas"\? got "Spider and small veins"/);
 });
 
 test("brand colours too light for text fail with the contrast ratio and what to do", async (t) => {

@@ -202,7 +202,9 @@ function unknownCategories(procedures: ProcedureSource[], clinic: Clinic): Probl
   return procedures.flatMap((procedure) => {
     const names = clinic.categories!.map((category) => localize(category, procedure.lang, clinic.defaultLanguage));
     if (names.includes(procedure.category)) return [];
-    const suggestion = closestWord(procedure.category, names);
+    // The category's name in another language (an English name copied into a Spanish guide).
+    const translated = clinic.categories!.find((category) => typeof category !== "string" && Object.values(category).includes(procedure.category));
+    const suggestion = translated ? localize(translated, procedure.lang, clinic.defaultLanguage) : closestWord(procedure.category, names);
     return [{
       file: procedure.file,
       line: procedure.fieldLines.category,

@@ -1,5 +1,6 @@
 import test from "ava";
-import { loadContentOrThrow } from "../src/content/load.ts";
+import { loadContent, loadContentOrThrow } from "../src/content/load.ts";
+import { formatProblem } from "../src/content/problem.ts";
 import { renderSite } from "../src/site/build.ts";
 import { fixtureSite, procedureText, writeProcedure, type FixtureSite } from "./helpers/fixtures.ts";
 
@@ -137,6 +138,25 @@ test("clinic.yaml's locales set how dates are written: a UK clinic gets '1 Octob
   t.is(await reviewed(), "October 1, 2026");
   await appendFile(`${site.contentDir}/_data/clinic.yaml`, "locales: { en: en-GB }\n");
   t.is(await reviewed(), "1 October 2026");
+});
+
+test("_data/strings/<lang>.yaml puts the clinic's own words on the site; unknown keys and lost placeholders are errors on their line", async (t) => {
+  const site = await fixtureSite(t);
+  const { mkdir, writeFile } = await import("node:fs/promises");
+  const file = `${site.contentDir}/_data/strings/en.yaml`;
+  await mkdir(`${site.contentDir}/_data/strings`);
+  await writeFile(file, "home:\n  title: Leg vein care in Testville\nreviewed: Checked {date} by {reviewer}.\n");
+  const all = await pages(site);
+  t.regex(all.get("/")!, /<h1[^>]*>Leg vein care in Testville<\/h1>/);
+  t.regex(all.get("/procedures/sclerotherapy/")!, /Checked October 1, 2026 by /);
+  t.regex(all.get("/")!, /Not sure which treatment fits you\?/, "the texts not given stay Pamphlet's own");
+
+  await writeFile(file, "home:\n  titel: Leg vein care\nreviewed: Checked on {date}.\nnav: Menu\n");
+  const { problems } = await loadContent(site.contentDir);
+  const text = problems.map((problem) => formatProblem(problem)).join("\n");
+  t.regex(text, /strings\/en\.yaml:2:3 {2}error {2}unknown text "home\.titel": did you mean "home\.title"\?/);
+  t.regex(text, /strings\/en\.yaml:3:11 {2}error {2}"reviewed" must keep \{reviewer\}, which the page fills in/);
+  t.regex(text, /strings\/en\.yaml:4:6 {2}error {2}"nav" is a group of texts \(treatments, compare, contact, search\)/);
 });
 
 test("a4 paper in clinic.yaml sets the brochure page size", async (t) => {

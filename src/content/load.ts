@@ -15,6 +15,7 @@ import { hasErrors, type Problem } from "./problem.ts";
 import { procedureSchema, type Language, type Procedure } from "./schema.ts";
 import { validateWithSchema } from "./schemaProblems.ts";
 import { displayPath, readSourceText } from "./sourceText.ts";
+import { loadWording, type Wording } from "./wording.ts";
 import { parseYamlSource } from "./yamlSource.ts";
 
 /** What every Markdown document (procedure or page) carries besides its own front matter. */
@@ -38,6 +39,8 @@ export interface Content {
   clinic: Clinic;
   procedures: ProcedureSource[];
   pages: PageSource[];
+  /** The clinic's own wording for Pamphlet's texts (`_data/strings/<lang>.yaml`), if any. */
+  wording?: Wording;
 }
 
 export const clinicFile = (contentDir: string) => path.join(contentDir, "_data", "clinic.yaml");
@@ -65,10 +68,11 @@ export async function loadContent(contentDir: string): Promise<{ content?: Conte
     pages.push(...(await loadFolder(path.join(dir, "pages"), pageSchema, lang, problems, false)));
   }
   problems.push(...unpublishedLanguages(contentDir, languages), ...unknownCategories(procedures, clinic), ...(await outsideLinks(contentDir)));
+  const wording = await loadWording(contentDir, languages, problems);
   procedures.sort((a, b) => a.title.localeCompare(b.title, a.lang));
   pages.sort((a, b) => (a.navOrder ?? 99) - (b.navOrder ?? 99) || a.title.localeCompare(b.title, a.lang));
   if (hasErrors(problems)) return { problems: sortProblems(problems) };
-  return { content: { clinic, procedures, pages }, problems: sortProblems(problems) };
+  return { content: { clinic, procedures, pages, wording }, problems: sortProblems(problems) };
 }
 
 /** As `loadContent`, but throws a `ContentError` listing every error. */

@@ -55,7 +55,7 @@ export function pamphletSite({ content, contentDir, dev = false, basePath = "/",
     eleventyConfig.setUseGitIgnore(false);
     eleventyConfig.setQuietMode(true);
 
-    const strings = loadStrings();
+    const strings = loadStrings(content.wording);
     const views = siteViews(content, strings);
     eleventyConfig.addGlobalData("clinic", content.clinic);
     eleventyConfig.addGlobalData("logoImage", () => logoImage(contentDir, content.clinic.logo));

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import YAML from "yaml";
+import type { Wording } from "../content/wording.ts";
 import { templatesDir } from "./paths.ts";
 
 /** The few strings code reads; templates read the rest. */
@@ -18,11 +19,29 @@ export interface TemplateStrings {
   [key: string]: unknown;
 }
 
-/** Template text per language, from `templates/strings/<lang>.yaml`: `{ en: {...}, es: {...} }`. */
-export function loadStrings(): Record<string, TemplateStrings> {
+/**
+ * Template text per language, from `templates/strings/<lang>.yaml`: `{ en: {...}, es: {...} }`,
+ * with the clinic's own wording (`_data/strings/<lang>.yaml`, checked by src/content) laid over it.
+ */
+export function loadStrings(wording: Wording = {}): Record<string, TemplateStrings> {
   const dir = path.join(templatesDir, "strings");
   const entries = readdirSync(dir)
     .filter((file) => file.endsWith(".yaml"))
-    .map((file) => [path.basename(file, ".yaml"), YAML.parse(readFileSync(path.join(dir, file), "utf8"))]);
+    .map((file) => {
+      const lang = path.basename(file, ".yaml");
+      return [lang, overlay(YAML.parse(readFileSync(path.join(dir, file), "utf8")), wording[lang] ?? {})];
+    });
   return Object.fromEntries(entries);
+}
+
+/** `base` with `over`'s texts in place of its own, group by group. */
+function overlay(base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
+  const merged = { ...base };
+  for (const [key, value] of Object.entries(over)) {
+    const own = base[key];
+    merged[key] = typeof value === "object" && value !== null && typeof own === "object" && own !== null
+      ? overlay(own as Record<string, unknown>, value as Record<string, unknown>)
+      : value;
+  }
+  return merged;
 }

@@ -159,6 +159,24 @@ test("_data/strings/<lang>.yaml puts the clinic's own words on the site; unknown
   t.regex(text, /strings\/en\.yaml:4:6 {2}error {2}"nav" is a group of texts \(treatments, compare, contact, search\)/);
 });
 
+test("addresses are written the way their country writes them, and search engines get the country's ISO code", async (t) => {
+  const site = await fixtureSite(t);
+  const { readFile, writeFile } = await import("node:fs/promises");
+  const clinicFile = `${site.contentDir}/_data/clinic.yaml`;
+  const original = await readFile(clinicFile, "utf8");
+  const contact = async (city: string, region: string, postalCode: string, country: string) => {
+    await writeFile(clinicFile, original.replace("city: Testville", `city: ${city}`).replace("region: OR", `region: ${region}`).replace('postalCode: "97000"', `postalCode: "${postalCode}"`).replace("country: United States", `country: ${country}`));
+    const html = (await pages(site)).get("/contact/")!;
+    const clinic = JSON.parse(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(html)![1]!);
+    return { line: /1 Test Road<br>([^<]+)<br>/.exec(html)![1], country: clinic.address.addressCountry };
+  };
+  t.deepEqual(await contact("Testville", "OR", "97000", "United States"), { line: "Testville, OR 97000", country: "US" });
+  t.deepEqual(await contact("Valencia", "Comunidad Valenciana", "46005", "España"), { line: "46005 Valencia, Comunidad Valenciana", country: "ES" });
+  t.deepEqual(await contact("Madrid", "Madrid", "28001", "Spain"), { line: "28001 Madrid", country: "ES" });
+  t.deepEqual(await contact("Reading", "Berkshire", "RG1 5AQ", "UK"), { line: "Reading RG1 5AQ", country: "GB" });
+  t.deepEqual(await contact("Testville", "OR", "97000", "Freedonia"), { line: "Testville, OR 97000", country: "Freedonia" });
+});
+
 test("a4 paper in clinic.yaml sets the brochure page size", async (t) => {
   const site = await fixtureSite(t);
   const { writeFile, readFile } = await import("node:fs/promises");

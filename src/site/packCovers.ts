@@ -1,4 +1,5 @@
 import { localize, siteLanguages, type Clinic } from "../content/clinicSchema.ts";
+import { addressLine } from "./filters/addressLine.ts";
 import type { TemplateStrings } from "./strings.ts";
 
 /** What a visit pack's cover says, per language (templates/js/visit-pack.js draws it). */
@@ -20,7 +21,7 @@ export function packCovers(clinic: Clinic, strings: Record<string, TemplateStrin
       const t = strings[lang]!;
       const text = (value: Parameters<typeof localize>[0]) => localize(value, lang, clinic.defaultLanguage);
       const contactLines = clinic.locations.flatMap((location) => [
-        `${text(location.name)}: ${location.address.street}, ${location.address.city}, ${location.address.region} ${location.address.postalCode}${location.phone ? ` · ${location.phone}` : ""}`,
+        `${text(location.name)}: ${location.address.street}, ${addressLine(location.address)}${location.phone ? ` · ${location.phone}` : ""}`,
         ...location.hours.map((line) => `  ${text(line.days)}: ${text(line.time)}`),
       ]);
       return [lang, {

@@ -1,5 +1,6 @@
 import { localize, type Clinic } from "../content/clinicSchema.ts";
 import type { ProcedureSource } from "../content/load.ts";
+import { countryCode } from "../content/countryCode.ts";
 import { structuredHours } from "../content/openingHours.ts";
 import { procedureUrl } from "./urls.ts";
 
@@ -45,7 +46,8 @@ export function clinicJsonLd(clinic: Clinic, lang: string): object {
       addressLocality: location.address.city,
       addressRegion: location.address.region,
       postalCode: location.address.postalCode,
-      addressCountry: location.address.country,
+      // The ISO code search engines prefer ("US" for "United States"), else the name as written.
+      addressCountry: countryCode(location.address.country) ?? location.address.country,
     },
     ...openingHours(location.hours),
   }));

@@ -6,6 +6,7 @@ import { renderMarkdown } from "../markdown.ts";
 import { clinicJsonLd, jsonForHtml, procedureJsonLd } from "../structuredData.ts";
 import { brochurePath, procedureUrl } from "../urls.ts";
 import type { ProcedureFormat } from "../../brochures/formats.ts";
+import { addressLine } from "./addressLine.ts";
 import { cssString } from "./cssString.ts";
 import { printLinks } from "./printLinks.ts";
 import { readableDate } from "./readableDate.ts";
@@ -22,6 +23,7 @@ export function filtersPlugin(eleventyConfig: UserConfig, { clinic }: { clinic: 
   eleventyConfig.addFilter("cssString", cssString);
   eleventyConfig.addFilter("readableDate", (isoDate: string, lang: string) => readableDate(isoDate, clinic.locales?.[lang as Language] ?? lang));
   eleventyConfig.addFilter("telHref", telHref);
+  eleventyConfig.addFilter("addressLine", addressLine);
   eleventyConfig.addFilter("procedureUrl", (slug: string, lang: string) => procedureUrl(slug, lang, clinic));
   eleventyConfig.addFilter("printLinks", (html: string, slug: string, lang: string, keepFragments = false) => printLinks(html, clinic.siteUrl, procedureUrl(slug, lang, clinic), keepFragments));
   eleventyConfig.addFilter("brochurePath", (slug: string, lang: string, format: ProcedureFormat) => brochurePath(slug, lang, format, clinic));

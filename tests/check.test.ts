@@ -55,6 +55,18 @@ test("sections: a complete page passes; a missing or out-of-order section is an 
   t.is(lines[outOfOrder.line! - 1], "## Before your visit");
 });
 
+test("headings: a skipped level or a second # title is a warning at its line", async (t) => {
+  const complete = await checked(t, "levels-ok", procedureText({}, completeBody()));
+  t.deepEqual(complete.mine.filter((problem) => problem.rule === "headings"), [], complete.text);
+  const body = completeBody().replace("## After the treatment\n", "## After the treatment\n\n#### Going home\n\nWalk a little.\n\n# Aftercare\n\nRest.\n");
+  const { mine, text } = await checked(t, "levels", procedureText({}, body));
+  const lines = procedureText({}, body).split("\n");
+  const found = mine.filter((problem) => problem.rule === "headings");
+  t.deepEqual(found.map((problem) => lines[problem.line! - 1]), ["#### Going home", "# Aftercare"], text);
+  t.regex(text, /warning {2}a #### heading right after ## skips a level: use ###/);
+  t.regex(text, /warning {2}"#" is the page's title, which the front matter gives: write sections as "##"/);
+});
+
 test("reading level: plain words pass; long, hard sentences warn with the grade and the three hardest sentences", async (t) => {
   const plain = await checked(t, "plain", procedureText({}, completeBody()));
   t.false(plain.mine.some((problem) => problem.rule === "reading-level"), plain.text);

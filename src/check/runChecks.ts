@@ -3,6 +3,7 @@ import type { Problem } from "../content/problem.ts";
 import { checkClaims } from "./claims.ts";
 import { checkDuplicateTitles } from "./duplicateTitles.ts";
 import { checkFreshness } from "./freshness.ts";
+import { checkHeadingLevels } from "./headingLevels.ts";
 import { checkLinks } from "./links.ts";
 import { checkReadingLevel, type ReadingLevel } from "./readingLevel.ts";
 import { checkSections } from "./sections.ts";
@@ -16,7 +17,7 @@ import type { Check, CheckContext } from "./types.ts";
  */
 export const buildChecks: Check[] = [checkLinks, checkTranslations, checkDuplicateTitles];
 /** Editorial checks for `pamphlet check`. */
-const editorialChecks: Check[] = [checkSections, checkClaims, checkFreshness];
+const editorialChecks: Check[] = [checkSections, checkHeadingLevels, checkClaims, checkFreshness];
 
 export interface CheckReport {
   problems: Problem[];

@@ -1,9 +1,12 @@
+import { execFile } from "node:child_process";
 import { readFile, writeFile } from "node:fs/promises";
+import { promisify } from "node:util";
 import path from "node:path";
 import test from "ava";
 import { runPamphlet, siteArgs } from "./helpers/cli.ts";
 import { fixtureSite, procedureText, writeProcedure } from "./helpers/fixtures.ts";
 import { pdfText } from "./helpers/pdf.ts";
+import { pdfTextRuns } from "./helpers/pdfText.ts";
 
 test.serial("a line that introduces a list never ends a page: the list's first item follows it", async (t) => {
   const site = await fixtureSite(t);
@@ -21,7 +24,25 @@ test.serial("a line that introduces a list never ends a page: the list's first i
     const pages = (await pdfText(path.join(site.brochuresDir, `${slug}.pdf`))).split("\f");
     const leadInPage = pages.findIndex((page) => page.includes("Call us right away if you have:"));
     t.true(pages[leadInPage]!.includes("Warning sign 1"), `${slug}: the lead-in on page ${leadInPage + 1} has its list's first item with it`);
+    t.true(pages[leadInPage]!.includes("Warning sign 5"), `${slug}: and the whole short list`);
   }
+});
+
+test.serial("a word longer than a line breaks inside it: no brochure is shrunk to fit it, and no tri-fold panel runs into the next", async (t) => {
+  const site = await fixtureSite(t);
+  const long = "Venoushemodynamicsultrasonographyconsultationassessmentvisit";
+  const body = `## What it is\n\nThe ${long} takes an hour. Body text stays full size.\n\n## Risks and side effects\n\nRare.\n\n## When to call us\n\nCall us if your leg swells.\n`;
+  await writeProcedure(site, "long-word", procedureText({ title: `${long.slice(0, 50)} visit` }, body));
+  const run = await runPamphlet(["build", "--formats", "letter,large,trifold", ...siteArgs(site)]);
+  t.is(run.code, 0, run.stderr);
+  const sizeOf = async (file: string, text: string) => Math.round((await pdfTextRuns(path.join(site.brochuresDir, file))).find((item) => item.text.includes(text))?.size ?? 0);
+  t.is(await sizeOf("long-word.pdf", "stays full"), 12);
+  t.is(await sizeOf("long-word.large.pdf", "stays full"), 15);
+  t.is(await sizeOf("long-word.trifold.pdf", "stays full"), 11);
+  // The tri-fold's first panel ends before the second begins: the long word wrapped inside its column.
+  const { stdout } = await promisify(execFile)("pdftotext", ["-f", "2", "-l", "2", "-bbox", path.join(site.brochuresDir, "long-word.trifold.pdf"), "-"]);
+  const rightmost = Math.max(...[...stdout.matchAll(/xMax="([\d.]+)"[^>]*>[^<]*(?:Venous|hemodynamics|assessment)/gi)].map((match) => Number(match[1])));
+  t.true(rightmost < 792 / 3, `the long word ends at x=${rightmost}, inside the first panel`);
 });
 
 test.serial("the booklet's back page (contact details, QR code) is always its last, even page: the outside back cover", async (t) => {

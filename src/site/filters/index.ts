@@ -11,6 +11,7 @@ import { cssString } from "./cssString.ts";
 import { printLinks } from "./printLinks.ts";
 import { readableDate } from "./readableDate.ts";
 import { telHref } from "./telHref.ts";
+import { urlBreaks } from "./urlBreaks.ts";
 
 /** Nunjucks filters, each in its own file. */
 export function filtersPlugin(eleventyConfig: UserConfig, { clinic }: { clinic: Clinic }) {
@@ -24,6 +25,7 @@ export function filtersPlugin(eleventyConfig: UserConfig, { clinic }: { clinic: 
   eleventyConfig.addFilter("readableDate", (isoDate: string, lang: string) => readableDate(isoDate, clinic.locales?.[lang as Language] ?? lang));
   eleventyConfig.addFilter("telHref", telHref);
   eleventyConfig.addFilter("addressLine", addressLine);
+  eleventyConfig.addFilter("urlBreaks", urlBreaks);
   eleventyConfig.addFilter("procedureUrl", (slug: string, lang: string) => procedureUrl(slug, lang, clinic));
   eleventyConfig.addFilter("printLinks", (html: string, slug: string, lang: string, keepFragments = false) => printLinks(html, clinic.siteUrl, procedureUrl(slug, lang, clinic), keepFragments));
   eleventyConfig.addFilter("brochurePath", (slug: string, lang: string, format: ProcedureFormat) => brochurePath(slug, lang, format, clinic));

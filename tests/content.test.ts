@@ -3,6 +3,7 @@ import path from "node:path";
 import test from "ava";
 import { loadContent } from "../src/content/load.ts";
 import { openingHoursSpecification } from "../src/content/openingHours.ts";
+import { clinicJsonLd } from "../src/site/structuredData.ts";
 import { formatProblem, type Problem } from "../src/content/problem.ts";
 import { fixturesDir, fixtureSite, procedureText, writeProcedure } from "./helpers/fixtures.ts";
 
@@ -183,9 +184,14 @@ test("opening hours written for patients are read as days and times, in English 
   t.deepEqual(spec("Mon–Fri", "09:00–17:00"), ["Monday,Tuesday,Wednesday,Thursday,Friday 09:00-17:00"]);
   t.deepEqual(spec("Friday to Monday", "12 pm - 6 pm"), ["Monday,Friday,Saturday,Sunday 12:00-18:00"]);
   t.deepEqual(spec("Weekends", "10 am to 2 pm"), ["Saturday,Sunday 10:00-14:00"]);
+  // am/pm written once, after the closing time; plural day names.
+  t.deepEqual(spec("Saturdays", "1–5 pm"), ["Saturday 13:00-17:00"]);
+  t.deepEqual(spec("Sábados", "10 - 2 p. m."), ["Saturday 10:00-14:00"]);
+  t.deepEqual(spec("Mon–Fri", "8:00 am to 12:00 pm, 1 to 5 pm"), ["Monday,Tuesday,Wednesday,Thursday,Friday 08:00-12:00", "Monday,Tuesday,Wednesday,Thursday,Friday 13:00-17:00"]);
   // Not guessed: notes, times without am/pm that run backwards, impossible times.
   t.is(spec("Saturday", "By appointment"), undefined);
   t.is(spec("Saturday", "10-2"), undefined);
+  t.is(spec("Saturday", "1:00 to 5:00"), undefined);
   t.is(spec("Holidays", "9 am to 1 pm"), undefined);
   t.is(spec("Monday", "9:75 am to 5 pm"), undefined);
 });
@@ -202,4 +208,6 @@ test("hours search engines cannot read are a warning on their line, not an error
   const lines = (await readFile(clinicFile, "utf8")).split("\n");
   t.like(problems[0], { severity: "warning", rule: "hours", line: lines.indexOf("      - days: Saturday") + 1 });
   t.regex(problems[0]!.message, /hours "Saturday: By appointment" are not plain days and times, so search engines will not show them/);
+  // None of that location's hours then: Monday to Friday alone would say it is closed on Saturday.
+  t.false("openingHoursSpecification" in (clinicJsonLd(content!.clinic, "en") as object));
 });

@@ -61,14 +61,16 @@ function readDays(text: string): Day[] | undefined {
   const phrase = dayPhrases.find(([pattern]) => pattern.test(plain(text)));
   if (phrase) return phrase[1].map((index) => week[index]!);
   const days = new Set<number>();
+  // "Saturdays", "sábados": a day's name in the plural.
+  const dayOf = (word = "") => dayWords[word] ?? (word.endsWith("s") ? dayWords[word.slice(0, -1)] : undefined);
   for (let i = 0; i < words.length; i++) {
-    const day = dayWords[words[i]!];
+    const day = dayOf(words[i]);
     if (day === undefined) {
       if (listWords.has(words[i]!)) continue;
       return undefined;
     }
-    if (rangeWords.has(words[i + 1] ?? "") && dayWords[words[i + 2] ?? ""] !== undefined) {
-      const last = dayWords[words[i + 2]!]!;
+    if (rangeWords.has(words[i + 1] ?? "") && dayOf(words[i + 2]) !== undefined) {
+      const last = dayOf(words[i + 2])!;
       for (let d = day; ; d = (d + 1) % 7) {
         days.add(d);
         if (d === last) break;
@@ -89,8 +91,12 @@ function readTimes(text: string): Array<[string, string]> | undefined {
   for (const part of parts) {
     const match = span.exec(part.replace(/^(de|from)\s+/, ""));
     if (!match) return undefined;
-    const opens = time24(match[1]!, match[2], match[3]);
     const closes = time24(match[4]!, match[5], match[6]);
+    // "1 to 5 pm": the opening hour takes the closing one's am/pm when that still opens first;
+    // "10 to 2 pm" keeps 10:00. Without any am/pm, "1:00 to 5:00" is too unlikely for a clinic to guess.
+    const shared = !match[3] && match[6] ? time24(match[1]!, match[2], match[6]) : undefined;
+    const opens = shared && closes && shared < closes ? shared : time24(match[1]!, match[2], match[3]);
+    if (!match[3] && !match[6] && Number(match[1]) < 6) return undefined;
     if (!opens || !closes || opens >= closes) return undefined;
     spans.push([opens, closes]);
   }

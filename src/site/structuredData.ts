@@ -54,10 +54,14 @@ export function clinicJsonLd(clinic: Clinic, lang: string): object {
   return { "@context": "https://schema.org", ...main, ...(others.length > 0 ? { department: others } : {}) };
 }
 
-/** Hours search engines can read; lines that are not plain days and times ("By appointment") are left out. */
+/**
+ * A location's hours as search engines read them: all of its lines, or none when one of them is
+ * not plain days and times ("By appointment"). Some hours alone would tell them the clinic is
+ * closed on the other days.
+ */
 function openingHours(hours: Clinic["locations"][number]["hours"]) {
-  const specification = hours.flatMap((line) => structuredHours(line.days, line.time) ?? []);
-  return specification.length > 0 ? { openingHoursSpecification: specification } : {};
+  const lines = hours.map((line) => structuredHours(line.days, line.time));
+  return lines.every((line) => line !== undefined) ? { openingHoursSpecification: lines.flat() } : {};
 }
 
 /** JSON for a `<script type="application/ld+json">` block: `<` escaped so no text can close the element. */

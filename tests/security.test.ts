@@ -1,4 +1,4 @@
-import { appendFile, copyFile, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
+import { appendFile, copyFile, mkdir, mkdtemp, readdir, readFile, rename, rm, symlink, writeFile } from "node:fs/promises";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
@@ -132,11 +132,26 @@ test.serial("images: a link out of the content folder is an error, and only imag
   const published = (await readdir(path.join(site.siteDir, "images"), { recursive: true, withFileTypes: true })).map((entry) => `${path.relative(path.join(site.siteDir, "images"), path.join(entry.parentPath, entry.name))}${entry.isSymbolicLink() ? " (link)" : ""}`);
   t.deepEqual(published.sort(), ["inside.svg", "shared", "shared/logo.svg"], "a link inside the folder is copied as its file; notes are not published");
 
+  // Links out of images/: to another folder, to a file of the content folder that is not an image
+  // (a checkout's .git/config holds a token), into a loop; and images/ itself linked elsewhere.
+  await mkdir(path.join(site.contentDir, ".git"));
+  await writeFile(path.join(site.contentDir, ".git", "config"), "token");
   await symlink(path.dirname(outside), path.join(images, "tmp"));
+  await symlink("../.git/config", path.join(images, "cfg.png"));
+  await symlink(".", path.join(images, "shared", "loop"));
   const linked = await runPamphlet(["build", "--formats", "letter", ...siteArgs(site)]);
   t.is(linked.code, 1);
-  t.regex(linked.stderr, /images\/tmp:1:1 {2}error {2}is a link to .+, outside the content folder: copy the file into the folder instead/);
-  await rm(path.join(images, "tmp"));
+  t.regex(linked.stderr, /images\/tmp:1:1 {2}error {2}is a link to .+, outside the images folder: copy the file into the folder instead/);
+  t.regex(linked.stderr, /images\/cfg\.png:1:1 {2}error {2}is a link to .+\.git\/config, outside the images folder/);
+  t.regex(linked.stderr, /images\/shared\/loop:1:1 {2}error {2}is a link to .+shared, a folder that holds the link itself/);
+  for (const link of ["tmp", "cfg.png", "shared/loop"]) await rm(path.join(images, link));
+  await rename(images, path.join(outside, "images"));
+  await symlink(path.join(outside, "images"), images);
+  const moved = await runPamphlet(["build", "--formats", "letter", ...siteArgs(site)]);
+  t.is(moved.code, 1);
+  t.regex(moved.stderr, /images:1:1 {2}error {2}is a link to .+, outside the content folder: make it a real folder inside it/);
+  await rm(images);
+  await rename(path.join(outside, "images"), images);
 
   const procedure = path.join(site.contentDir, "procedures", "sclerotherapy.md");
   await appendFile(procedure, `\n![A secret](/images/..%2F..%2F..%2F${path.basename(outside)}%2Fsecret.png)\n\n![A pixel](https://tracker.example/pixel.png)\n`);

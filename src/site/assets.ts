@@ -1,7 +1,8 @@
-import { statSync } from "node:fs";
+import { existsSync, realpathSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
+import { isWithin } from "../content/outsideLinks.ts";
 import { fontFilesDir, templatesDir } from "./paths.ts";
 
 /** Typeface weights the site and brochures use; only the Latin subset (it covers English and Spanish). */
@@ -23,7 +24,15 @@ export function assetsPlugin(eleventyConfig: UserConfig, { contentDir }: { conte
   // Only image files (a stray .njk or notes file is not published). Links inside images/ are copied
   // as the files they lead to: src/content refuses any that leads outside the content folder.
   const imagesDir = path.join(contentDir, "images");
-  const published = (relative: string) => imageExtensions.test(relative) || statSync(path.join(imagesDir, relative), { throwIfNoEntry: false })?.isDirectory() === true;
+  // Checked again as the files are copied (src/content checked the links before the build): the
+  // copy follows links, so whatever a link leads to must still be inside images/.
+  const imagesReal = existsSync(imagesDir) ? realpathSync(imagesDir) : imagesDir;
+  const published = (relative: string) => {
+    const file = path.join(imagesDir, relative);
+    const target = existsSync(file) ? realpathSync(file) : undefined;
+    if (!target || !isWithin(target, imagesReal)) return false;
+    return imageExtensions.test(relative) || statSync(target).isDirectory();
+  };
   eleventyConfig.addPassthroughCopy({ [imagesDir]: "images" }, { expand: true, filter: published });
   eleventyConfig.addPassthroughCopy({ [path.join(templatesDir, "css")]: "css" });
   eleventyConfig.addPassthroughCopy({ [path.join(templatesDir, "js")]: "js" });

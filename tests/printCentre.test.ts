@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rename, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import test from "ava";
@@ -88,6 +88,13 @@ test.serial("pamphlet pack makes the same structure from the command line", asyn
   const overwrite = await runPamphlet(["pack", "sclerotherapy", "--from", site.outDir, "--out", path.join(site.brochuresDir, "sclerotherapy.pdf")]);
   t.is(overwrite.code, 2);
   t.regex(overwrite.stderr, /--out .+sclerotherapy\.pdf is inside .+brochures, which the build writes and publishes/);
+  // The content folder the build used has moved: said, not silently replaced by ./content.
+  await rename(site.contentDir, `${site.contentDir}-moved`);
+  const moved = await runPamphlet(["pack", "sclerotherapy", "--from", site.outDir, "--out", out]);
+  t.is(moved.code, 2);
+  t.regex(moved.stderr, /was built from the content in .+, which is not there any more: give its new place with --content/);
+  t.is((await runPamphlet(["pack", "sclerotherapy", "--content", `${site.contentDir}-moved`, "--from", site.outDir, "--out", out])).code, 0);
+  await rename(`${site.contentDir}-moved`, site.contentDir);
   const other = await runPamphlet(["pack", "sclerotherapy", "--content", path.join(site.root, "elsewhere"), "--from", site.outDir, "--out", out]);
   t.is(other.code, 2);
   t.regex(other.stderr, /was built from the content in .+, not .+elsewhere: leave out --content, or build again with the new one/);

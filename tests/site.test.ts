@@ -2,6 +2,7 @@ import test from "ava";
 import { loadContent, loadContentOrThrow } from "../src/content/load.ts";
 import { formatProblem } from "../src/content/problem.ts";
 import { renderSite } from "../src/site/build.ts";
+import { logoImage } from "../src/site/logoImage.ts";
 import { fixtureSite, procedureText, writeProcedure, type FixtureSite } from "./helpers/fixtures.ts";
 
 async function pages(site: FixtureSite) {
@@ -175,6 +176,13 @@ test("addresses are written the way their country writes them, and search engine
   t.deepEqual(await contact("Madrid", "Madrid", "28001", "Spain"), { line: "28001 Madrid", country: "ES" });
   t.deepEqual(await contact("Reading", "Berkshire", "RG1 5AQ", "UK"), { line: "Reading RG1 5AQ", country: "GB" });
   t.deepEqual(await contact("Testville", "OR", "97000", "Freedonia"), { line: "Testville, OR 97000", country: "Freedonia" });
+});
+
+test("a logo whose shape cannot be read (an SVG with no size or viewBox) is drawn square, not a failed build", async (t) => {
+  const site = await fixtureSite(t);
+  const { writeFile } = await import("node:fs/promises");
+  await writeFile(`${site.contentDir}/shapeless.svg`, `<svg xmlns="http://www.w3.org/2000/svg"><circle cx="5" cy="5" r="4"/></svg>`);
+  t.deepEqual(await logoImage(site.contentDir, "shapeless.svg"), { width: 48, height: 48, wide: false });
 });
 
 test("a4 paper in clinic.yaml sets the brochure page size", async (t) => {

@@ -1,4 +1,5 @@
 import { existsSync } from "node:fs";
+import { realpath } from "node:fs/promises";
 import path from "node:path";
 import { UsageError } from "../content/errors.ts";
 import { builtWith } from "../site/siteFingerprint.ts";
@@ -11,10 +12,15 @@ import { siteDirOf, type Folders } from "./options.ts";
  */
 export async function withBuiltContent(folders: Folders): Promise<Folders> {
   const built = (await builtWith(siteDirOf(folders))).contentDir;
-  if (built === undefined || !existsSync(built)) return folders;
-  if (!folders.contentGiven) return { ...folders, contentDir: built };
-  if (path.resolve(folders.contentDir) !== built) {
-    throw new UsageError(`The site in ${siteDirOf(folders)} was built from the content in ${built}, not ${path.resolve(folders.contentDir)}: leave out --content, or build again with the new one.`);
+  if (built === undefined) return folders;
+  if (!folders.contentGiven) {
+    if (!existsSync(built)) throw new UsageError(`The site in ${siteDirOf(folders)} was built from the content in ${built}, which is not there any more: give its new place with --content.`);
+    return { ...folders, contentDir: built };
+  }
+  // The same folder reached another way (a link, a relative path) is the same content.
+  const given = await realpath(folders.contentDir).catch(() => path.resolve(folders.contentDir));
+  if (given !== (await realpath(built).catch(() => built))) {
+    if (existsSync(built)) throw new UsageError(`The site in ${siteDirOf(folders)} was built from the content in ${built}, not ${given}: leave out --content, or build again with the new one.`);
   }
   return folders;
 }

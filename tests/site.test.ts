@@ -176,6 +176,8 @@ test("addresses are written the way their country writes them, and search engine
   t.deepEqual(await contact("Madrid", "Madrid", "28001", "Spain"), { line: "28001 Madrid", country: "ES" });
   t.deepEqual(await contact("Reading", "Berkshire", "RG1 5AQ", "UK"), { line: "Reading RG1 5AQ", country: "GB" });
   t.deepEqual(await contact("Testville", "OR", "97000", "Freedonia"), { line: "Testville, OR 97000", country: "Freedonia" });
+  t.deepEqual(await contact("San Juan", "PR", "00901", "Puerto Rico"), { line: "San Juan, PR 00901", country: "PR" });
+  t.deepEqual(await contact("Mumbai", "Maharashtra", "400001", "India"), { line: "Mumbai, Maharashtra 400001", country: "IN" });
 });
 
 test("a logo whose shape cannot be read (an SVG with no size or viewBox) is drawn square, not a failed build", async (t) => {

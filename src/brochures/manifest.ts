@@ -76,7 +76,9 @@ export class RenderManifest {
   /** Whether `output` is there as it was made, from exactly the inputs it would be made from now. */
   async isFresh(name: string, settings: unknown, output: string): Promise<boolean> {
     const entry = this.#entries[name];
-    if (this.#force || !entry || statSync(output, { throwIfNoEntry: false })?.size !== entry.bytes) return false;
+    const size = statSync(output, { throwIfNoEntry: false })?.size;
+    // (A record from before sizes were kept has none: the file being there is all it can say.)
+    if (this.#force || !entry || size === undefined || (entry.bytes !== undefined && size !== entry.bytes)) return false;
     // The site is the very one these entries were made from: its files need no hashing again.
     if (this.#trustEntries && entry.settings === this.#settingsHash(settings)) return true;
     return (await this.#hash(settings, entry.resources)) === entry.hash;

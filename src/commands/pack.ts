@@ -10,7 +10,7 @@ import { fontFilesDir, templatesDir } from "../site/paths.ts";
 import { loadStrings } from "../site/strings.ts";
 import { brochurePath } from "../site/urls.ts";
 import { withBuiltContent } from "./builtContent.ts";
-import { brochuresDirOf, siteDirOf, type Folders } from "./options.ts";
+import { brochuresDirOf, shareDirOf, siteDirOf, type Folders } from "./options.ts";
 import { reportProblems } from "./report.ts";
 
 export interface PackOptions {
@@ -29,7 +29,7 @@ export async function runPack(given: Folders, slugs: string[], options: PackOpti
   if (!options.file) throw new UsageError("Say where to write the visit pack with --out FILE.pdf");
   const folders = await withBuiltContent(given);
   // A visit pack written over a brochure would be published in its place.
-  for (const dir of [brochuresDirOf(folders), siteDirOf(folders)]) {
+  for (const dir of [brochuresDirOf(folders), siteDirOf(folders), shareDirOf(folders)]) {
     if (path.resolve(options.file).startsWith(`${path.resolve(dir)}${path.sep}`)) {
       throw new UsageError(`--out ${options.file} is inside ${dir}, which the build writes and publishes: write the visit pack somewhere else, e.g. --out visit.pdf`);
     }

@@ -29,7 +29,8 @@ const locale = (lang: string) =>
   z
     .string()
     .regex(new RegExp(`^${lang}-[A-Z]{2}$`), `must be ${lang} and a country code, e.g. ${lang === "en" ? "en-GB" : "es-ES"}`)
-    .refine((tag) => Intl.DateTimeFormat.supportedLocalesOf(tag).length > 0, "is not a locale this computer can write dates for");
+    // supportedLocalesOf accepts any region ("en-ZZ"); the formatter's own locale shows what it really uses.
+    .refine((tag) => new Intl.DateTimeFormat(tag).resolvedOptions().locale === tag, "is not a locale this computer can write dates for, e.g. en-GB, en-AU, es-ES, es-MX");
 
 const location = z.strictObject({
   name: localized(2, 80),

@@ -30,7 +30,8 @@ export const markdown = markdownIt({ html: false, linkify: false, typographer: t
 markdown.renderer.rules.table_open = (tokens, idx, options, _env, self) => {
   let heading = idx;
   while (heading >= 0 && tokens[heading]!.type !== "heading_open") heading--;
-  const name = heading >= 0 ? tokens[heading + 1]!.content : "";
+  // The heading's text, without its Markdown ("## **Risks**" names the table "Risks").
+  const name = heading >= 0 ? (tokens[heading + 1]!.children ?? []).filter((child) => child.type === "text" || child.type === "code_inline").map((child) => child.content).join("") : "";
   const region = name ? ` role="region" aria-label="${markdown.utils.escapeHtml(name)}"` : "";
   return `<div class="table-scroll" tabindex="0"${region}>${self.renderToken(tokens, idx, options)}`;
 };

@@ -4,14 +4,17 @@ import { countryCode } from "../../content/countryCode.ts";
 type Address = Clinic["locations"][number]["address"];
 
 /**
- * The town line of an address, in the order its country writes it: "Maple Grove, MN 55311" (US,
- * Canada), "Reading RG1 5AQ" (UK, Ireland: no county), "46005 Valencia" (most of the world, postal
- * code first, with the region when it is not the town's own name). A country Pamphlet cannot
- * name keeps the US order it always had.
+ * The town line of an address, in the order its country writes it: "Reading RG1 5AQ" (UK,
+ * Ireland: no county), "46005 Valencia" (continental Europe and Latin America: postal code first,
+ * with the region when it is not the town's own name), else "Maple Grove, MN 55311", the order
+ * Pamphlet always used (the US and its territories, Canada, Australia, and any country not listed).
  */
 export function addressLine({ city, region, postalCode, country }: Address): string {
-  const code = countryCode(country);
-  if (code === undefined || ["US", "CA", "AU", "PH"].includes(code)) return `${city}, ${region} ${postalCode}`;
-  if (["GB", "IE"].includes(code)) return `${city} ${postalCode}`;
+  const code = countryCode(country) ?? "";
+  if (townPostcode.has(code)) return `${city} ${postalCode}`;
+  if (!postcodeTown.has(code)) return `${city}, ${region} ${postalCode}`;
   return region.trim().toLowerCase() === city.trim().toLowerCase() ? `${postalCode} ${city}` : `${postalCode} ${city}, ${region}`;
 }
+
+const townPostcode = new Set(["GB", "IE"]);
+const postcodeTown = new Set(["ES", "FR", "DE", "IT", "PT", "NL", "BE", "LU", "AT", "CH", "DK", "SE", "NO", "FI", "IS", "PL", "CZ", "SK", "HU", "SI", "HR", "GR", "MX", "AR", "CL", "CO", "PE", "UY", "PY", "EC", "BO", "VE", "CR", "GT", "DO"]);

@@ -5,7 +5,7 @@ import { clinicFormats } from "../brochures/formats.ts";
 import { contentImageFile } from "../content/contentImageFile.ts";
 import { headingId, parseMarkdown } from "../site/markdown.ts";
 import { pageIds, siteRoutes } from "../site/routes.ts";
-import { pageUrl, procedureUrl } from "../site/urls.ts";
+import { isExternalHref, pageUrl, procedureUrl } from "../site/urls.ts";
 import { bodyProblem, documentsOf, type Check, type DocumentSource, type Problem } from "./types.ts";
 
 /**
@@ -61,7 +61,7 @@ export const checkLinks: Check = ({ content, contentDir }) => {
 
 /** The link or image target on the site, or undefined for external links (http:, mailto:, tel:). */
 function resolve(href: string, pageUrl: string): URL | undefined {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith("//")) return undefined;
+  if (isExternalHref(href)) return undefined;
   return new URL(href, `http://site.invalid${pageUrl}`);
 }
 

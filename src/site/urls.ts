@@ -8,6 +8,9 @@ interface Clinicish {
 }
 
 /** "" for the clinic's default language, "/es" for another. */
+/** Whether a link in a write-up leads off the site (`https:`, `mailto:`, `tel:`, `//host/…`). */
+export const isExternalHref = (href: string) => /^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith("//");
+
 export const languagePrefix = (lang: string, clinic: Clinicish) => (lang === clinic.defaultLanguage ? "" : `/${lang}`);
 
 /** Sub-folder of `output/brochures` (and of `/brochures/` on the site) for a language: "" or "es/". */

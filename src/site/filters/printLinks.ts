@@ -1,3 +1,5 @@
+import { isExternalHref } from "../urls.ts";
+
 /**
  * Links in a brochure's text, made to work in the PDF: it is read far from the loopback server it
  * was printed from, so a link to a page of the site (`/compare/`, `../sclerotherapy/`) points at the
@@ -9,7 +11,7 @@ export function printLinks(html: string, siteUrl: string, pageUrl: string, keepF
   const page = `${siteUrl}${pageUrl}`;
   return html.replace(/href="([^"]*)"/g, (attribute, escaped: string) => {
     const href = escaped.replace(/&amp;/g, "&");
-    if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith("//")) return attribute; // https:, mailto:, tel:
+    if (isExternalHref(href)) return attribute;
     if (href.startsWith("#") && keepFragments) return attribute;
     try {
       return `href="${new URL(href, page).href.replace(/&/g, "&amp;")}"`;

@@ -9,6 +9,7 @@ import { packCovers } from "../site/packCovers.ts";
 import { fontFilesDir, templatesDir } from "../site/paths.ts";
 import { loadStrings } from "../site/strings.ts";
 import { brochurePath } from "../site/urls.ts";
+import { isWithin } from "../isWithin.ts";
 import { withBuiltContent } from "./builtContent.ts";
 import { brochuresDirOf, shareDirOf, siteDirOf, type Folders } from "./options.ts";
 import { reportProblems } from "./report.ts";
@@ -30,7 +31,7 @@ export async function runPack(given: Folders, slugs: string[], options: PackOpti
   const folders = await withBuiltContent(given);
   // A visit pack written over a brochure would be published in its place.
   for (const dir of [brochuresDirOf(folders), siteDirOf(folders), shareDirOf(folders)]) {
-    if (path.resolve(options.file).startsWith(`${path.resolve(dir)}${path.sep}`)) {
+    if (isWithin(path.resolve(options.file), path.resolve(dir))) {
       throw new UsageError(`--out ${options.file} is inside ${dir}, which the build writes and publishes: write the visit pack somewhere else, e.g. --out visit.pdf`);
     }
   }

@@ -1,4 +1,5 @@
 import path from "node:path";
+import { isWithin } from "../isWithin.ts";
 
 /**
  * The file in the content's `images/` folder that an image address on the site (`/images/…`)
@@ -14,5 +15,5 @@ export function contentImageFile(contentDir: string, pathname: string): string |
   }
   const imagesDir = path.resolve(contentDir, "images");
   const file = path.resolve(contentDir, `.${path.posix.join("/", decoded)}`);
-  return file.startsWith(`${imagesDir}${path.sep}`) ? file : undefined;
+  return file !== imagesDir && isWithin(file, imagesDir) ? file : undefined;
 }

@@ -1,10 +1,8 @@
 import { readdir, realpath } from "node:fs/promises";
 import path from "node:path";
+import { isWithin } from "../isWithin.ts";
 import { displayPath } from "./sourceText.ts";
 import type { Problem } from "./problem.ts";
-
-/** Whether `target` is `folder` itself or inside it. */
-export const isWithin = (target: string, folder: string) => target === folder || target.startsWith(`${folder}${path.sep}`);
 
 /**
  * Symbolic links that would publish something from outside the content's images/ folder: the

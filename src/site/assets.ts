@@ -2,7 +2,7 @@ import { existsSync, realpathSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
-import { isWithin } from "../content/outsideLinks.ts";
+import { isWithin } from "../isWithin.ts";
 import { fontFilesDir, templatesDir } from "./paths.ts";
 
 /** Typeface weights the site and brochures use; only the Latin subset (it covers English and Spanish). */

@@ -3,7 +3,9 @@
  * two-letter code, read with the names Node's own Intl data gives in a few languages (the name a
  * clinic writes is usually in its own).
  */
-const plain = (text: string) => text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/[^a-z ]/g, "").replace(/\s+/g, " ").trim();
+import { foldText } from "./foldText.ts";
+
+const plain = (text: string) => foldText(text).replace(/[^a-z ]/g, "").replace(/\s+/g, " ").trim();
 
 const aliases = new Map([["usa", "US"], ["united states of america", "US"], ["estados unidos de america", "US"], ["uk", "GB"], ["great britain", "GB"], ["england", "GB"], ["scotland", "GB"], ["wales", "GB"], ["northern ireland", "GB"]]);
 const letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";

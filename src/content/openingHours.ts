@@ -5,6 +5,7 @@
  */
 
 import { localize, type Localized } from "./clinicSchema.ts";
+import { foldText } from "./foldText.ts";
 
 const week = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"] as const;
 type Day = (typeof week)[number];
@@ -54,7 +55,7 @@ export function openingHoursSpecification(days: string, time: string): OpeningHo
   return spans.map(([opens, closes]) => ({ "@type": "OpeningHoursSpecification", dayOfWeek: dayList, opens, closes }));
 }
 
-const plain = (text: string) => text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/[–—]/g, "-").trim();
+const plain = (text: string) => foldText(text).replace(/[–—]/g, "-");
 
 function readDays(text: string): Day[] | undefined {
   const words = plain(text).replace(/\./g, "").replace(/([,&-])/g, " $1 ").split(/\s+/).filter((word) => word && !fillerWords.has(word));

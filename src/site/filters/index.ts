@@ -30,6 +30,12 @@ export function filtersPlugin(eleventyConfig: UserConfig, { clinic }: { clinic: 
   eleventyConfig.addFilter("printLinks", (html: string, slug: string, lang: string, keepFragments = false) => printLinks(html, clinic.siteUrl, procedureUrl(slug, lang, clinic), keepFragments));
   eleventyConfig.addFilter("brochurePath", (slug: string, lang: string, format: ProcedureFormat) => brochurePath(slug, lang, format, clinic));
   eleventyConfig.addFilter("procedureJsonLd", (procedure: ProcedureSource) => jsonForHtml(procedureJsonLd(procedure, clinic)));
-  eleventyConfig.addFilter("clinicJsonLd", (lang: string) => jsonForHtml(clinicJsonLd(clinic, lang)));
+  // Every page carries it and it depends only on the language (hours and country are read from
+  // clinic.yaml's text): made once per language per build.
+  const clinicData = new Map<string, string>();
+  eleventyConfig.addFilter("clinicJsonLd", (lang: string) => {
+    if (!clinicData.has(lang)) clinicData.set(lang, jsonForHtml(clinicJsonLd(clinic, lang)));
+    return clinicData.get(lang);
+  });
   eleventyConfig.addFilter("localize", (value: Localized | undefined, lang: string) => localize(value, lang, clinic.defaultLanguage));
 }

@@ -11,12 +11,15 @@ const aliases = new Map([["usa", "US"], ["united states of america", "US"], ["es
 const letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
 // Old codes (DD, UK, YU) stand for today's countries: only codes that are their own canonical form count.
 const isCurrent = (code: string) => Intl.getCanonicalLocales(`und-${code}`)[0] === `und-${code}`;
+// Keyed by the text as written: every page's address asks again, and folding it each time is work.
 const found = new Map<string, string | undefined>();
 
 export function countryCode(country: string): string | undefined {
-  const name = plain(country);
-  if (!found.has(name)) found.set(name, aliases.get(name) ?? byName(name) ?? asCode(country));
-  return found.get(name);
+  if (!found.has(country)) {
+    const name = plain(country);
+    found.set(country, aliases.get(name) ?? byName(name) ?? asCode(country));
+  }
+  return found.get(country);
 }
 
 /** Looked up language by language, stopping at the first match: reading every name costs a tenth of a second. */

@@ -1,6 +1,8 @@
-import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import test from "ava";
+import { RenderManifest } from "../src/brochures/manifest.ts";
 import { buildKey } from "../src/commands/buildStamp.ts";
 import { runPamphlet, siteArgs } from "./helpers/cli.ts";
 import { fixtureSite, type FixtureSite } from "./helpers/fixtures.ts";
@@ -145,4 +147,20 @@ test("the no-change shortcut's key: the options are inputs, --force is not", (t)
   t.not(key(), key({}, "chromium 1 3"), "a new Chromium prints everything again");
   t.not(key(), buildKey("sources", { ...folders, basePath: "/clinic/" }, {}, "chromium 1 2"));
   t.is(key(), key({ force: true }), "--force skips the shortcut; it is not an input");
+});
+
+test("merged manifests keep each file's newest record, whichever manifest holds it", async (t) => {
+  const dir = await mkdtemp(path.join(tmpdir(), "pamphlet-manifest-"));
+  t.teardown(() => rm(dir, { recursive: true, force: true }));
+  const open = (shard?: string) => RenderManifest.open(dir, dir, "common", { shard });
+  const make = async (shard: string | undefined, name: string, pages: number) => {
+    const manifest = await open(shard);
+    await manifest.record(name, {}, [], { bytes: 1, pages });
+    await manifest.save();
+  };
+  await make(undefined, "x.pdf", 1); // a full run writes `.manifest.json`
+  await make("1/2", "x.pdf", 2); // a forced shard makes x.pdf again
+  await make("2/2", "y.pdf", 1); // the other shard makes y.pdf, and carries the records it read: x.pdf's two
+  t.is((await open()).pages("x.pdf"), 2, "the forced shard's record, not the full run's older one");
+  t.is((await open()).pages("y.pdf"), 1);
 });

@@ -18,6 +18,8 @@ interface Entry {
   pages?: number;
   /** Size of the file as made: a file cut short or replaced since (by hand, or a torn copy) is made again. */
   bytes?: number;
+  /** When the file was made (ms since 1970): merged manifests keep each file's newest record. */
+  madeAt?: number;
   /** Site paths the print view loaded, e.g. `/print/x/`, `/css/brochure.css`, `/fonts/….woff2`. */
   resources: string[];
 }
@@ -51,7 +53,8 @@ export class RenderManifest {
 
   /**
    * Opens the manifest of `dir`. A sharded run writes its own `.manifest-<i>-of-<n>.json`; reading
-   * merges every manifest there, so files made by other machines of a CI matrix count as made.
+   * merges every manifest there, so files made by other machines of a CI matrix count as made. Each
+   * shard also carries the records it read, some older than another shard's: the newest one wins.
    * `fresh` (`--force`) makes every job again, but keeps what is known of the files it does not make
    * (a forced re-print of one procedure must not make the next run print all the others).
    */
@@ -67,7 +70,9 @@ export class RenderManifest {
     let sameSite = names.length > 0 && options.siteFingerprint !== undefined;
     for (const name of names) {
       const saved = await readFile(path.join(dir, name), "utf8").then((text) => JSON.parse(text) as ManifestFile).catch((): ManifestFile => ({ entries: {} }));
-      Object.assign(entries, saved.entries);
+      for (const [name, entry] of Object.entries(saved.entries)) {
+        if ((entry.madeAt ?? 0) >= (entries[name]?.madeAt ?? 0)) entries[name] = entry;
+      }
       sameSite &&= saved.siteFingerprint === options.siteFingerprint;
     }
     return new RenderManifest(file, siteDir, entries, common, options.basePath ?? "/", options.siteFingerprint, sameSite, options.fresh ?? false);
@@ -87,7 +92,10 @@ export class RenderManifest {
   async record(name: string, settings: unknown, resources: string[], made: { bytes: number; pages?: number }): Promise<void> {
     const sorted = [...new Set(resources)].sort();
     const { bytes, pages } = made;
-    this.#entries[name] = { hash: await this.#hash(settings, sorted), settings: this.#settingsHash(settings), resources: sorted, bytes, ...(pages ? { pages } : {}) };
+    const hash = await this.#hash(settings, sorted);
+    // (Sub-millisecond: a forced shard may record a file in the same millisecond a full run did.)
+    const madeAt = performance.timeOrigin + performance.now();
+    this.#entries[name] = { hash, settings: this.#settingsHash(settings), resources: sorted, bytes, madeAt, ...(pages ? { pages } : {}) };
   }
 
   /** Page count recorded when `name` was made. */

@@ -18,6 +18,8 @@ export interface PrintView {
   procedures?: ProcedureSource[];
   /** The tri-fold's inside panels: these sections' Markdown, in order. */
   panelMarkdown?: string;
+  /** Those sections' headings as the guide writes them, to name what to shorten when they do not fit. */
+  panelHeadings?: string;
 }
 
 /**
@@ -33,13 +35,15 @@ export function printViews({ clinic, procedures }: Content, bookletTitle: (lang:
   const portrait = procedures.flatMap((procedure) =>
     (["letter", "a4", "large"] as const).map((format) => view(procedure, format, clinic)),
   );
-  const trifold = procedures.map((procedure) => ({
-    ...view(procedure, "trifold", clinic),
-    panelMarkdown: splitSections(procedure.body, procedure.lang)
-      .filter((section) => section.key && trifoldSections.includes(section.key))
-      .map((section) => section.markdown.replace(standaloneImage, ""))
-      .join("\n"),
-  }));
+  const trifold = procedures.map((procedure) => {
+    const sections = splitSections(procedure.body, procedure.lang).filter((section) => section.key && trifoldSections.includes(section.key));
+    return {
+      ...view(procedure, "trifold", clinic),
+      panelMarkdown: sections.map((section) => section.markdown.replace(standaloneImage, "")).join("\n"),
+      // (The build's messages are in English; the headings stay in the guide's language.)
+      panelHeadings: new Intl.ListFormat("en", { type: "disjunction" }).format(sections.map((section) => `"${section.heading}"`)),
+    };
+  });
   const languages = [...new Set(procedures.map((procedure) => procedure.lang))];
   const booklet = languages.map((lang) => ({
     url: bookletPrintUrl(lang, clinic),

@@ -163,6 +163,29 @@ test.serial("in a real browser, a content error appears over the page and the pa
   t.is(await page.$("#pamphlet-problems"), null);
 });
 
+test.serial("in a real browser, what check says of a guide is shown on its page and print view, and goes once fixed", async (t) => {
+  const { site, dev, page } = await browsing(t, "/procedures/sclerotherapy/");
+  const file = path.join(site.contentDir, "procedures", "sclerotherapy.md");
+  const original = await readFile(file, "utf8");
+  await writeFile(file, original.replace("The vein closes and fades.", "The vein closes and fades, guaranteed."));
+  const notes = () => page.$eval("#pamphlet-notes", (panel) => panel.textContent ?? "").catch(() => "");
+  await page.waitForFunction(() => document.querySelector("#pamphlet-notes")?.textContent?.includes("guaranteed"), { timeout: 20_000 });
+  t.regex(await notes(), /notes? from npm run check on this guide \(1 to fix before publishing\)/);
+  t.regex(await notes(), /sclerotherapy\.md:\d+:\d+ {2}error {2}"guaranteed" is an absolute or risky claim/);
+  t.false(await page.$eval("#pamphlet-notes", (panel) => (panel as HTMLDetailsElement).open), "closed until the writer opens it");
+  const other = await page.browser().newPage();
+  await other.goto(`${dev.origin}/print/sclerotherapy/`);
+  await other.waitForSelector("#pamphlet-notes", { timeout: 20_000 });
+  t.regex(await other.$eval("#pamphlet-notes", (panel) => panel.textContent ?? ""), /"guaranteed"/, "the print view shows the same notes");
+  await other.goto(`${dev.origin}/procedures/compression-therapy/`);
+  await other.waitForFunction(() => document.readyState === "complete");
+  t.notRegex(await other.$eval("body", (body) => body.textContent ?? ""), /"guaranteed"/, "another guide's page shows only its own notes");
+
+  await writeFile(file, original);
+  await page.waitForFunction(() => !document.querySelector("#pamphlet-notes")?.textContent?.includes("guaranteed"), { timeout: 20_000 });
+  t.notRegex(await notes(), /guaranteed/);
+});
+
 test.serial("in a real browser, the dev print view shows the brochure as printed pages at true size", async (t) => {
   const { page } = await browsing(t, "/print/sclerotherapy/");
   await previewDrawn(page);

@@ -48,6 +48,15 @@ export function checkReminder(content: Content, contentDir: string, today = new 
   return `npm run check finds ${errors} error${errors === 1 ? "" : "s"} and ${warnings} warning${warnings === 1 ? "" : "s"} (${rules}) that this build does not stop on: run it before publishing.`;
 }
 
+/**
+ * What `check` finds beyond a build's own problems (claims, sections, headings, freshness, reading
+ * level): the dev server shows them on the page they are about, as the writer works.
+ */
+export function editorialProblems(content: Content, contentDir: string, today = new Date()): Problem[] {
+  const context: CheckContext = { content, contentDir, today };
+  return sortProblems([...editorialChecks.flatMap((check) => check(context)), ...checkReadingLevel(context).problems]);
+}
+
 export const sortProblems = (problems: Problem[]) =>
   problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
 

@@ -5,9 +5,9 @@ import { createRequire as requireFrom } from "node:module";
 import path from "node:path";
 import { watch } from "chokidar";
 import { PamphletError } from "../content/errors.ts";
-import { checkReminder, loadForBuild } from "../check/runChecks.ts";
+import { checkReminder, editorialProblems, loadForBuild, sortProblems } from "../check/runChecks.ts";
 import type { Content } from "../content/load.ts";
-import { formatProblems, hasErrors } from "../content/problem.ts";
+import { formatProblem, formatProblems, hasErrors, type Problem } from "../content/problem.ts";
 import { buildSite } from "../site/build.ts";
 import { templatesDir } from "../site/paths.ts";
 import { startSiteServer, type SiteServer } from "../brochures/siteServer.ts";
@@ -30,14 +30,18 @@ export interface DevServer {
 /**
  * `pamphlet dev`: builds once, serves the site on loopback, and rebuilds on every change to content,
  * templates or CSS. A content error is shown in the terminal and over the page; the server keeps going.
+ * What `check` says of a guide (claims, sections, reading level) is shown on its pages as the writer works.
  */
 export async function startDevServer(options: DevOptions): Promise<DevServer> {
   const live = new LiveReload();
   const clientScripts: Record<string, string> = {
     "/__pamphlet/live-reload.js": await readFile(new URL("./liveReload.client.js", import.meta.url), "utf8"),
     "/__pamphlet/page-preview.js": await readFile(new URL("./pagePreview.client.js", import.meta.url), "utf8"),
+    "/__pamphlet/writer-notes.js": await readFile(new URL("./writerNotes.client.js", import.meta.url), "utf8"),
   };
   let content: Content | undefined;
+  /** What the checks say of each source file, as the terminal writes it: shown on that file's pages. */
+  let notes = new Map<string, string[]>();
   const brochures = devBrochureRoute(() => content);
 
   // Between the two renames of a swap the site folder is briefly absent: requests wait it out.
@@ -64,6 +68,7 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
       }
       await buildSite({ content: loaded.content, contentDir: options.contentDir, siteDir: options.siteDir, dev: true, duringSwap });
       content = loaded.content;
+      notes = notesByFile([...loaded.problems, ...editorialProblems(loaded.content, options.contentDir)]);
       built = true;
       console.log(`Rebuilt in ${((performance.now() - started) / 1000).toFixed(2)} s`);
       const reminder = checkReminder(loaded.content, options.contentDir);
@@ -116,6 +121,11 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
     }
     if (url.pathname.startsWith("/__pamphlet/pdfjs/")) return servePdfJs(url.pathname, response);
     if (url.pathname === "/__pamphlet/events") return live.connect(request, response);
+    if (url.pathname === "/__pamphlet/notes") {
+      response.writeHead(200, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" });
+      response.end(JSON.stringify(notes.get(url.searchParams.get("file") ?? "") ?? []));
+      return true;
+    }
     return brochures.handle(url, response);
   }
 
@@ -134,6 +144,12 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
       await queue.idle();
     },
   };
+}
+
+function notesByFile(problems: Problem[]): Map<string, string[]> {
+  const byFile = new Map<string, string[]>();
+  for (const problem of sortProblems(problems)) byFile.set(problem.file, [...(byFile.get(problem.file) ?? []), formatProblem(problem)]);
+  return byFile;
 }
 
 /** pdf.js for the page preview, straight from node_modules (only its two browser builds). */

@@ -2,6 +2,7 @@ import { parseArgs } from "node:util";
 import { pathToFileURL } from "node:url";
 import { parseFormats } from "./brochures/formats.ts";
 import { parseShard } from "./brochures/shard.ts";
+import { closestWord } from "./content/closestWord.ts";
 import { PamphletError, UsageError } from "./content/errors.ts";
 import { outputWriteError } from "./fileSystemError.ts";
 import { exitCleanlyOnSignals } from "./interrupt.ts";
@@ -31,37 +32,41 @@ Options:
   --port N            dev server port (default: 8080)
   -h, --help          show this help`;
 
+const options = {
+  content: { type: "string" },
+  out: { type: "string", default: "output" },
+  port: { type: "string", default: "8080" },
+  formats: { type: "string" },
+  bleed: { type: "boolean", default: false },
+  json: { type: "boolean", default: false },
+  shard: { type: "string" },
+  "base-path": { type: "string" },
+  lang: { type: "string" },
+  format: { type: "string" },
+  from: { type: "string" },
+  force: { type: "boolean", default: false },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+/** Commands that take only options: a word after them is a mistake, not something to ignore. */
+const takesNoArguments = ["build", "check", "dev"];
+
 /** Parses the command line and runs one command; returns the exit status (0 ok, 1 errors, 2 bad usage). */
 export async function runCli(argv: string[]): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        content: { type: "string" },
-        out: { type: "string", default: "output" },
-        port: { type: "string", default: "8080" },
-        formats: { type: "string" },
-        bleed: { type: "boolean", default: false },
-        json: { type: "boolean", default: false },
-        shard: { type: "string" },
-        "base-path": { type: "string" },
-        lang: { type: "string" },
-        format: { type: "string" },
-        from: { type: "string" },
-        force: { type: "boolean", default: false },
-        help: { type: "boolean", short: "h" },
-      },
-    });
+    parsed = parseArgs({ args: argv, allowPositionals: true, options });
   } catch (error) {
-    return fail(new UsageError((error as Error).message));
+    return fail(new UsageError(optionHint((error as Error).message)));
   }
   const { values, positionals } = parsed;
   const [command, ...rest] = positionals;
   if (values.help || !command) {
     console.log(usage);
     return values.help ? 0 : 2;
+  }
+  if (takesNoArguments.includes(command) && rest.length > 0) {
+    return fail(new UsageError(`"${command}" takes no "${rest[0]}": it reads a whole content folder. To use another one, write --content ${rest[0]}`));
   }
   const folders = { contentDir: values.content ?? "content", contentGiven: values.content !== undefined, outDir: values.out, basePath: values["base-path"] };
   const outGiven = argv.some((arg) => arg === "--out" || arg.startsWith("--out="));
@@ -91,6 +96,14 @@ export async function runCli(argv: string[]): Promise<number> {
   } catch (error) {
     return fail(error);
   }
+}
+
+/** Node's "Unknown option '--contnet'. To specify a positional argument…" as one line, with the likely option. */
+function optionHint(message: string): string {
+  const unknown = /^Unknown option '(--?[^']+)'/.exec(message)?.[1];
+  if (!unknown) return message;
+  const likely = closestWord(unknown.replace(/^-+/, ""), Object.keys(options));
+  return `Unknown option '${unknown}'.${likely ? ` Did you mean --${likely}?` : ""}`;
 }
 
 function parsePort(text: string): number {

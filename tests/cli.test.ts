@@ -75,7 +75,15 @@ test.serial("bad usage exits 2 with the usage text", async (t) => {
   t.regex(unknownCommand.stderr, /Unknown command "publish"\.[\s\S]*Usage: pamphlet <command>/);
   const unknownOption = await runPamphlet(["build", "--colour"]);
   t.is(unknownOption.code, 2);
-  t.regex(unknownOption.stderr, /Unknown option '--colour'/);
+  t.regex(unknownOption.stderr, /Unknown option '--colour'\./);
+  const typo = await runPamphlet(["check", "--contnet", "x"]);
+  t.is(typo.code, 2);
+  t.regex(typo.stderr, /Unknown option '--contnet'\. Did you mean --content\?/);
+  for (const command of ["build", "check", "dev"]) {
+    const folderAsWord = await runPamphlet([command, "../clinic-content"]);
+    t.is(folderAsWord.code, 2, `${command} with a folder but no --content stops, not runs on ./content`);
+    t.regex(folderAsWord.stderr, new RegExp(`"${command}" takes no "\\.\\./clinic-content": .*write --content \\.\\./clinic-content`));
+  }
   const help = await runPamphlet(["--help"]);
   t.is(help.code, 0);
   t.regex(help.stdout, /Commands:/);

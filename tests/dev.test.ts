@@ -135,6 +135,20 @@ test.serial("the dev server prints /brochures/<slug>.pdf on demand from the curr
   // Again and again without an edit: the printer's tab gets the print view from its cache (304).
   for (const again of [1, 2]) t.is((await dev.get("/brochures/sclerotherapy.pdf")).status, 200, `print ${again + 1}`);
   t.is((await dev.get("/brochures/not-a-procedure.pdf")).status, 404);
+
+  // While the content has an error, the last good content would print a brochure without the latest edit.
+  const file = path.join(site.contentDir, "procedures", "sclerotherapy.md");
+  const original = await readFile(file, "utf8");
+  const problems = dev.events.next("problems");
+  await writeFile(file, original.replace("duration:", "duraton:"));
+  await problems;
+  const stale = await dev.get("/brochures/sclerotherapy.pdf");
+  t.is(stale.status, 503);
+  t.regex(await stale.text(), /^sclerotherapy\.pdf is not printed while the content has a problem: fix it and save[\s\S]*unknown field "duraton"/);
+  const reloaded = dev.events.next("reload");
+  await writeFile(file, original);
+  await reloaded;
+  t.is((await dev.get("/brochures/sclerotherapy.pdf")).status, 200);
 });
 
 test.serial("the dev server does not serve files outside the site, however the path is written", async (t) => {

@@ -10,7 +10,7 @@ import { BrochurePrinter } from "../brochures/printer.ts";
  * printed on demand from the current content through the same printer and jobs as the build, so a
  * writer can open it from the page.
  */
-export function devBrochureRoute(currentContent: () => Content | undefined) {
+export function devBrochureRoute(currentContent: () => Content | undefined, contentProblems: () => string | undefined) {
   let origin = "";
   let printer: BrochurePrinter | undefined;
   return {
@@ -23,6 +23,13 @@ export function devBrochureRoute(currentContent: () => Content | undefined) {
       const jobs = brochureJobs(content, { formats: brochureFormats, brochuresDir: "/brochures" });
       const job = jobs.find((candidate) => `/brochures/${candidate.name}` === url.pathname);
       if (!job) return false;
+      // The last good content would print a brochure without the writer's latest edit: say why not.
+      const problems = contentProblems();
+      if (problems) {
+        response.writeHead(503, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" });
+        response.end(`${job.name} is not printed while the content has a problem: fix it and save, then reload.\n\n${problems}`);
+        return true;
+      }
       printer ??= new BrochurePrinter({ origin, tabs: 1 });
       try {
         const { bytes: pdf } = await finishPdf((await printer.print({ ...job, url: `${origin}${job.url}` })).bytes, job.metadata);

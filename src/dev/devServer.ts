@@ -42,7 +42,7 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
   let content: Content | undefined;
   /** What the checks say of each source file, as the terminal writes it: shown on that file's pages. */
   let notes = new Map<string, string[]>();
-  const brochures = devBrochureRoute(() => content);
+  const brochures = devBrochureRoute(() => content, () => live.problems);
 
   // Between the two renames of a swap the site folder is briefly absent: requests wait it out.
   let swapping: Promise<void> | undefined;

@@ -121,11 +121,19 @@ test("links and images: good ones pass; missing pages, anchors, images and alt t
   const ok = await checked(t, "good-links", procedureText({}, good));
   t.deepEqual(ok.mine.filter((problem) => ["links", "images"].includes(problem.rule)), [], ok.text);
 
-  const bad = completeBody("\nSee [missing](/procedures/not-here/) and [bad anchor](#no-such-heading).\n\nAlso [other anchor](/procedures/sclerotherapy/#nope).\n\n![](/images/leg.png)\n");
+  const bad = completeBody(
+    "\nSee [missing](/procedures/not-here/) and [bad anchor](#no-such-heading).\n\nAlso [other anchor](/procedures/sclerotherapy/#nope).\n\n![](/images/leg.png)\n" +
+      "\nRead [our sclerotherapy guide](/procedures/sclerotherepy/) and [its risks](/procedures/sclerotherapy/#risk).\n" +
+      "\n![Leg wrap](/images/leg wrap.svg)\n\n[fine, with a title](/procedures/sclerotherapy/ \"Sclerotherapy\")\n",
+  );
   const { text } = await checked(t, "bad-links", procedureText({}, bad));
   t.regex(text, /bad-links\.md:\d+:\d+ {2}error {2}link to \/procedures\/not-here\/ leads nowhere/);
   t.regex(text, /bad-links\.md:\d+:\d+ {2}error {2}link to #no-such-heading: the page has no heading "no-such-heading"/);
-  t.regex(text, /link to \/procedures\/sclerotherapy\/#nope: the page has no heading "nope"/);
+  t.regex(text, /link to \/procedures\/sclerotherapy\/#nope: the page has no heading "nope": its sections are #what-it-is, /);
+  t.regex(text, /link to \/procedures\/sclerotherepy\/ leads nowhere: .*; did you mean \/procedures\/sclerotherapy\/\?/);
+  t.regex(text, /link to \/procedures\/sclerotherapy\/#risk: the page has no heading "risk": did you mean #risks-and-side-effects\?/);
+  t.regex(text, /bad-links\.md:\d+:1 {2}error {2}\/images\/leg wrap\.svg has a space in its address, so it shows as text instead of an image: rename the file without spaces \(e\.g\. \/images\/leg-wrap\.svg\)/);
+  t.notRegex(text, /Sclerotherapy".*has a space/, "a space before a title is Markdown's own");
   t.regex(text, /image \/images\/leg\.png has no alt text/);
   t.regex(text, /image \/images\/leg\.png does not exist/);
 });

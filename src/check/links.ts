@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import type Token from "markdown-it/lib/token.mjs";
 import { clinicFormats } from "../brochures/formats.ts";
+import { closestWord } from "../content/closestWord.ts";
 import { contentImageFile } from "../content/contentImageFile.ts";
 import { headingId, parseMarkdown } from "../site/markdown.ts";
 import { pageIds, siteRoutes } from "../site/routes.ts";
@@ -48,16 +49,48 @@ export const checkLinks: Check = ({ content, contentDir }) => {
         if (isImage ? !imageFile || !existsSync(imageFile) : !routes.has(route)) {
           const why = route.startsWith("/brochures/")
             ? `the build does not publish that brochure: link to one of the formats in brochureFormats in clinic.yaml (${clinicFormats(content.clinic).join(", ")}), or add its format there`
-            : `there is no page or file ${route} on the site`;
+            : `there is no page or file ${route} on the site${likelyRoute(route, routes)}`;
           problems.push(at(href)("error", "links", `link to ${href} leads nowhere: ${why}`));
         } else if (target.hash && anchors.has(route) && !anchors.get(route)!.has(decodeURIComponent(target.hash.slice(1)))) {
-          problems.push(at(href)("error", "links", `link to ${href}: the page has no heading "${target.hash.slice(1)}"; known: ${[...anchors.get(route)!].slice(0, 12).join(", ")}`));
+          const known = anchors.get(route)!;
+          const wanted = decodeURIComponent(target.hash.slice(1)).toLowerCase();
+          const likely = closestWord(wanted, [...known]) ?? [...known].find((id) => wanted.length >= 3 && id.includes(wanted));
+          const hint = likely ? `did you mean #${likely}?` : `its sections are ${[...known].filter((id) => !pageIds.includes(id)).map((id) => `#${id}`).join(", ")}`;
+          problems.push(at(href)("error", "links", `link to ${href}: the page has no heading "${target.hash.slice(1)}": ${hint}`));
         }
       }
     }
-    return problems;
+    return [...problems, ...spacedAddresses(procedure, lines)];
   });
 };
+
+/**
+ * `![Leg wrap](/images/leg wrap.svg)`: Markdown ends an address at a space, so the line is shown as
+ * text, on the page and in every brochure. (A space before a "title" or inside <…> is fine.)
+ */
+function spacedAddresses(procedure: DocumentSource, lines: string[]): Problem[] {
+  const problems: Problem[] = [];
+  let fence: string | undefined;
+  lines.forEach((text, index) => {
+    const fenceMark = /^\s*(```|~~~)/.exec(text)?.[1];
+    if (fenceMark) fence = fence === fenceMark ? undefined : (fence ?? fenceMark);
+    if (fence || fenceMark) return;
+    for (const match of text.matchAll(/(!?)\[[^\]]*\]\(([^()<>]*\s[^()<>]*)\)/g)) {
+      const address = match[2]!.trim();
+      if (/^\S+\s+["']/.test(address)) continue;
+      const fix = match[1] ? `rename the file without spaces (e.g. ${address.replace(/\s+/g, "-")})` : "take the spaces out of the address";
+      const [what, rule] = match[1] ? ["an image", "images"] : ["a link", "links"];
+      problems.push(bodyProblem(procedure, index + 1, "error", rule, `${address} has a space in its address, so it shows as text instead of ${what}: ${fix}`, match.index! + 1));
+    }
+  });
+  return problems;
+}
+
+/** `/procedures/sclerotherepy/` → "; did you mean /procedures/sclerotherapy/?" */
+function likelyRoute(route: string, routes: Set<string>): string {
+  const likely = closestWord(route, [...routes].filter((candidate) => candidate.split("/").length === route.split("/").length));
+  return likely ? `; did you mean ${likely}?` : "";
+}
 
 /** The link or image target on the site, or undefined for external links (http:, mailto:, tel:). */
 function resolve(href: string, pageUrl: string): URL | undefined {

@@ -175,3 +175,14 @@ test("titles: a copied procedure that keeps the original's title is a warning at
   const { mine: distinct } = await checked(t, "sclerotherapy-copy", procedureText({ title: "Sclerotherapy for hands" }, completeBody()));
   t.deepEqual(distinct.filter((problem) => problem.rule === "titles"), []);
 });
+
+test("a category without a name in one of the site's languages is a warning at its line in clinic.yaml", async (t) => {
+  const site = await fixtureSite(t);
+  const clinicFile = path.join(site.contentDir, "_data", "clinic.yaml");
+  await writeFile(clinicFile, `${await readFile(clinicFile, "utf8")}languages: [en, es]\ncategories:\n  - { en: Spider and small veins, es: Arañas vasculares }\n  - { en: Wound care }\n  - Compression\n`);
+  const { problems } = await runChecks(site.contentDir, today);
+  const shown = problems.filter((problem) => problem.rule === "translations" && problem.file.endsWith("clinic.yaml")).map((problem) => formatProblem(problem));
+  t.is(shown.length, 2, shown.join("\n"));
+  t.regex(shown[0]!, /clinic\.yaml:\d+:5 {2}warning {2}category "Wound care" has no es name, so the Spanish pages show it as "Wound care": write it as \{ en: Wound care, es: … \}/);
+  t.regex(shown[1]!, /category "Compression" has no es name/);
+});

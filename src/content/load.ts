@@ -129,12 +129,27 @@ async function loadClinic(contentDir: string, problems: Problem[]): Promise<Clin
       message: `hours "${localize(line.days, "en")}: ${localize(line.time, "en")}" are not plain days and times, so search engines will not show them. That is fine for a note such as "By appointment"; otherwise write them like "Monday to Friday" and "8:00 am to 5:00 pm"`,
     });
   }));
+  const languages = result.value ? siteLanguages(result.value) : [];
+  result.value?.categories?.forEach((category, at) => {
+    const missing = languages.filter((lang) => typeof category === "string" ? lang !== result.value!.defaultLanguage : !category[lang]);
+    if (missing.length === 0) return;
+    const name = localize(category, result.value!.defaultLanguage);
+    problems.push({
+      file: shown,
+      ...parsed.source.locate(["categories", at]),
+      severity: "warning",
+      rule: "translations",
+      message: `category "${name}" has no ${missing.join(" or ")} name, so the ${missing.map((lang) => languageNames.of(lang)).join(" and ")} pages show it as "${name}": write it as { ${languages.map((lang) => `${lang}: ${lang === result.value!.defaultLanguage ? name : "…"}`).join(", ")} }`,
+    });
+  });
   const logo = result.value?.logo;
   if (logo && !existsSync(path.join(contentDir, logo))) {
     problems.push({ file: shown, ...parsed.source.locate(["logo"]), severity: "error", rule: "file", message: `"logo" points to ${logo}, but there is no such file in ${displayPath(contentDir)}: add it or fix the path` });
   }
   return result.value;
 }
+
+const languageNames = new Intl.DisplayNames("en", { type: "language" });
 
 type DocumentSchema = typeof procedureSchema | typeof pageSchema;
 

@@ -1,7 +1,8 @@
 import { existsSync } from "node:fs";
-import { readdir } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { z } from "zod";
+import { isWithin } from "../isWithin.ts";
 import { otherPaper } from "../brochures/formats.ts";
 import { clinicSchema, localize, siteLanguages, type Clinic } from "./clinicSchema.ts";
 import { closestWord } from "./closestWord.ts";
@@ -67,7 +68,7 @@ export async function loadContent(contentDir: string): Promise<{ content?: Conte
     procedures.push(...(await loadFolder(path.join(dir, "procedures"), procedureSchema, lang, problems, lang === clinic.defaultLanguage)));
     pages.push(...(await loadFolder(path.join(dir, "pages"), pageSchema, lang, problems, false)));
   }
-  problems.push(...unpublishedLanguages(contentDir, languages), ...unknownCategories(procedures, clinic), ...(await outsideLinks(contentDir)));
+  problems.push(...unpublishedLanguages(contentDir, languages), ...(await strayGuides(contentDir, clinic, languages)), ...unknownCategories(procedures, clinic), ...(await outsideLinks(contentDir)));
   const wording = await loadWording(contentDir, languages, problems);
   procedures.sort((a, b) => a.title.localeCompare(b.title, a.lang));
   pages.sort((a, b) => (a.navOrder ?? 99) - (b.navOrder ?? 99) || a.title.localeCompare(b.title, a.lang));
@@ -213,6 +214,27 @@ function unpublishedLanguages(contentDir: string, languages: string[]): Problem[
       rule: "languages",
       message: `is not published: add ${lang} to "languages" in clinic.yaml to build it`,
     }));
+}
+
+/**
+ * A guide (a Markdown file with front matter) where Pamphlet does not look: `procedures/es/x.md`,
+ * `en/procedures/x.md` on an English site, `x.md` at the top. It would never be published, without
+ * a word. Files with no front matter (a README, notes) are left alone.
+ */
+async function strayGuides(contentDir: string, clinic: Clinic, languages: Language[]): Promise<Problem[]> {
+  const read = languages.flatMap((lang) => ["procedures", "pages"].map((folder) => path.join(languageDir(contentDir, lang, clinic), folder)));
+  const skipped = [path.join(contentDir, "images"), path.join(contentDir, "_data"), ...(["en", "es"] as const).filter((lang) => !languages.includes(lang)).map((lang) => path.join(contentDir, lang))];
+  const where = languages.map((lang) => `${displayPath(path.join(languageDir(contentDir, lang, clinic), "procedures"))}/ (${languageNames.of(lang)})`).join(" and ");
+  const problems: Problem[] = [];
+  const markdown = (await readdir(contentDir, { recursive: true }).catch(() => []))
+    .filter((name) => name.endsWith(".md") && !name.split(path.sep).some((part) => part.startsWith(".") || part === "node_modules"))
+    .map((name) => path.join(contentDir, name));
+  for (const file of markdown) {
+    if (read.includes(path.dirname(file)) || skipped.some((folder) => isWithin(file, folder))) continue;
+    if (!(await readFile(file, "utf8").catch(() => "")).startsWith("---")) continue;
+    problems.push({ file: displayPath(file), severity: "error", rule: "file", message: `is not read: Pamphlet reads guides from ${where}, and pages from the pages/ folder beside each. Move it into one of them` });
+  }
+  return problems;
 }
 
 /** With `categories` listed in clinic.yaml, a procedure's category must be one of them (a typo would make a new group). */

@@ -79,6 +79,16 @@ test.serial("an edit to one procedure prints only that procedure's brochures (an
   t.deepEqual(made(run.stdout), ["booklet.pdf", "sclerotherapy.pdf", "sclerotherapy.trifold.pdf"]);
 });
 
+test.serial("published under a folder with an accent (/clínica/), an edit still prints that procedure again", async (t) => {
+  const site = await fixtureSite(t);
+  await replaceIn(path.join(site.contentDir, "_data", "clinic.yaml"), "siteUrl: https://fixture.example.org/", "siteUrl: https://fixture.example.org/clínica/");
+  t.is((await build(site, ["--formats", "letter"])).code, 0);
+  await replaceIn(path.join(site.contentDir, "procedures", "sclerotherapy.md"), "The vein closes and fades.", "The vein closes and slowly fades.");
+  const run = await build(site, ["--formats", "letter"]);
+  t.is(run.code, 0, run.stderr);
+  t.deepEqual(made(run.stdout).filter((name) => name.endsWith(".pdf")), ["sclerotherapy.pdf"]);
+});
+
 test.serial("a stylesheet change prints everything", async (t) => {
   const site = await built(t);
   const css = path.join(site.siteDir, "css", "brochure.css");

@@ -86,6 +86,8 @@ export class RenderManifest {
     if (this.#force || !entry || size === undefined || (entry.bytes !== undefined && size !== entry.bytes)) return false;
     // The site is the very one these entries were made from: its files need no hashing again.
     if (this.#trustEntries && entry.settings === this.#settingsHash(settings)) return true;
+    // A file the print view loaded that is not in the site cannot vouch for the PDF: make it again.
+    if ((await Promise.all(entry.resources.map((resource) => this.#fileHash(resource)))).includes("missing")) return false;
     return (await this.#hash(settings, entry.resources)) === entry.hash;
   }
 
@@ -120,7 +122,8 @@ export class RenderManifest {
 
   /** A site path's file content hash (`/print/x/` → `print/x/index.html`), cached for the run. */
   #fileHash(resource: string): Promise<string> {
-    const relative = decodeURIComponent(resource).slice(this.#basePath.length - 1).replace(/\/$/, "/index.html").replace(/^\/+/, "");
+    // Both decoded before the base path is cut off: it may be written `/clínica/` or `/cl%C3%ADnica/`.
+    const relative = decodeURIComponent(resource).slice(decodeURIComponent(this.#basePath).length - 1).replace(/\/$/, "/index.html").replace(/^\/+/, "");
     const file = path.join(this.siteDir, relative);
     if (!this.#fileHashes.has(file)) {
       this.#fileHashes.set(file, readFile(file).then((bytes) => createHash("sha256").update(bytes).digest("hex"), () => "missing"));

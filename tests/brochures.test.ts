@@ -148,3 +148,21 @@ test.serial("links in a brochure's text lead to the public site, never to the se
   // The booklet repeats every guide's headings: a heading link goes to that guide's public page.
   t.true((await uris("booklet.pdf")).includes(`${origin}/procedures/linked/#risks-and-side-effects`));
 });
+
+test.serial("a site address with an accent (/clínica/) is written one way, in ASCII, in the QR code, canonical links and sitemap; the print shows it readable", async (t) => {
+  const site = await fixtureSite(t);
+  const clinicFile = path.join(site.contentDir, "_data", "clinic.yaml");
+  await writeFile(clinicFile, (await readFile(clinicFile, "utf8")).replace("siteUrl: https://fixture.example.org/", "siteUrl: https://fixture.example.org/clínica/"));
+  const run = await runPamphlet(["build", "--formats", "letter", ...siteArgs(site)]);
+  t.is(run.code, 0, run.stderr);
+  const encoded = "https://fixture.example.org/cl%C3%ADnica/procedures/sclerotherapy/";
+  const pdf = path.join(site.brochuresDir, "sclerotherapy.pdf");
+  t.deepEqual(await pdfQrCodes(pdf, Number((await pdfInfo(pdf)).Pages)), [encoded], "any phone's scanner reads the same address");
+  t.regex(await pdfText(pdf), /fixture\.example\.org\/clínica\/procedures\/sclerotherapy\//, "the address under the code is printed as people read it");
+  const page = await readFile(path.join(site.siteDir, "procedures", "sclerotherapy", "index.html"), "utf8");
+  t.true(page.includes(`<link rel="canonical" href="${encoded}">`));
+  const sitemap = await readFile(path.join(site.siteDir, "sitemap.xml"), "utf8");
+  t.true(sitemap.includes(`<loc>${encoded}</loc>`));
+  t.false(/[^\x00-\x7f]/.test(sitemap), "the sitemap is ASCII");
+});
+

@@ -59,7 +59,8 @@ export const clinicSchema = z.strictObject({
     // Checked before the URL parser, which would accept (and encode) a space or a line break.
     .regex(/^\S+$/, "must be the full address of the public site, without spaces, for example https://www.example.com/our-clinic")
     .pipe(z.url({ protocol: /^https?$/, error: "must be the full address of the public site, for example https://www.example.com" }))
-    .transform((url) => url.replace(/\/+$/, "")),
+    // One form everywhere (QR codes, canonical links, the sitemap): ASCII, as browsers send it.
+    .transform((url) => new URL(url).href.replace(/\/+$/, "")),
   /** Where patients come; the first is the main one, shown first and on the tri-fold. */
   locations: z.array(location).min(1, "must list at least one location with its address and hours"),
   /** Path of the logo inside the content folder, e.g. `images/logo.svg` (SVG, PNG or JPEG). */

@@ -35,7 +35,8 @@ export const bookletPath = (lang: string, clinic: Clinicish) => `${brochureFolde
 
 /** The folder the site is published under: `--base-path`, else the path of clinic.yaml's siteUrl ("/" or "/clinic/"). */
 export function basePathOf(siteUrl: string, override?: string): string {
-  const path = override ?? new URL(siteUrl).pathname;
+  // Encoded as browsers send it (`--base-path /clínica/` → /cl%C3%ADnica/), like siteUrl's own path.
+  const path = new URL(override ?? siteUrl, "http://site.invalid").pathname;
   return `/${path.replace(/^\/+|\/+$/g, "")}/`.replace(/^\/\/$/, "/");
 }
 

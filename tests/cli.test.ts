@@ -111,6 +111,13 @@ test.serial("procedure pages link only to the brochures the build printed, and e
   t.is((await runPamphlet(["build", "--formats", "letter,large", ...siteArgs(site)])).code, 0);
   t.deepEqual(await pdfLinks(), ["sclerotherapy.pdf", "sclerotherapy.large.pdf"]);
   for (const pdf of await pdfLinks()) t.true(existsSync(path.join(site.siteDir, "brochures", pdf)), `${pdf} is published`);
+  // The print views of every format are there (brochures --formats may print any), but only a built one names its PDF.
+  for (const file of (await readdir(path.join(site.siteDir, "print"), { recursive: true })).filter((name) => name.endsWith(".html"))) {
+    const view = await readFile(path.join(site.siteDir, "print", file), "utf8");
+    for (const [, pdf] of view.matchAll(/<link rel="alternate" type="application\/pdf" href="\/brochures\/([^"]+)">/g)) {
+      t.true(existsSync(path.join(site.siteDir, "brochures", pdf!)), `print/${file} names ${pdf}, which is published`);
+    }
+  }
 
   // A clinic on a4 whose clinic.yaml still lists letter: warned, and the page keeps its download.
   const clinicFile = path.join(site.contentDir, "_data", "clinic.yaml");

@@ -69,6 +69,8 @@ test.serial("each procedure page carries MedicalProcedure JSON-LD with its name,
     t.is(data.name, /<h1[^>]*>([^<]+)<\/h1>/.exec(html)![1]!.replace(/&amp;/g, "&"), url);
     t.is(data.description, /<meta name="description" content="([^"]+)">/.exec(html)![1], url);
     t.is(data.url, `https://veins.example.com${url}`, url);
+    // Nothing the front matter does not say: every procedure "non-invasive", the numbing as "how performed", a "scheduled" status.
+    t.deepEqual(Object.keys(data).sort(), ["@context", "@id", "@type", "description", "followup", "inLanguage", "name", "subjectOf", "url"], url);
   }
   for (const url of ["/", "/contact/", "/es/"]) {
     const [clinic] = jsonLd(await readFile(path.join(siteDir, url, "index.html"), "utf8"));
@@ -94,6 +96,16 @@ test.serial("sitemap.xml lists every public page, with translations; robots.txt 
   t.regex(sitemap, /<xhtml:link rel="alternate" hreflang="es" href="https:\/\/veins\.example\.com\/es\/procedures\/sclerotherapy\/"\/>/);
   const robots = await readFile(path.join(siteDir, "robots.txt"), "utf8");
   t.regex(robots, /^Sitemap: https:\/\/veins\.example\.com\/sitemap\.xml$/m);
+  // A page kept out of search by "noindex" must be fetchable, or the tag is never read: robots.txt
+  // blocks only pages that no public page links to.
+  const disallowed = [...robots.matchAll(/^Disallow: (\S+)$/gm)].map((match) => match[1]!);
+  t.true(disallowed.length > 0);
+  for (const url of publicPages) {
+    const html = await readFile(path.join(siteDir, url, "index.html"), "utf8");
+    for (const [, href] of html.matchAll(/<a [^>]*href="(\/[^"#]*)"/g)) {
+      t.false(disallowed.some((prefix) => href!.startsWith(prefix)), `${url} links to ${href}, which robots.txt blocks`);
+    }
+  }
 });
 
 test.serial("pages carry canonical URLs, meta descriptions, Open Graph and Twitter tags with a share image that exists", async (t) => {

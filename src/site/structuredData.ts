@@ -16,11 +16,9 @@ export function procedureJsonLd(procedure: ProcedureSource, clinic: Clinic): obj
     description: procedure.summary,
     url,
     inLanguage: procedure.lang,
-    procedureType: "https://schema.org/NoninvasiveProcedure",
-    bodyLocation: procedure.veinsTreated,
-    howPerformed: procedure.anaesthesia,
+    // Only what the front matter states. (Not procedureType: an injection, a catheter and an
+    // incision differ, and no field says which; not howPerformed: the numbing is not how.)
     followup: procedure.downtime,
-    status: "https://schema.org/EventScheduled",
     subjectOf: {
       "@type": "MedicalWebPage",
       url,

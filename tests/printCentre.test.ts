@@ -52,6 +52,7 @@ test.serial("in Chromium, the print centre makes a visit pack from two ticked gu
   page.on("request", (request) => requests.push(request.url()));
   await page.goto(`${server.origin}/print-centre/`, { waitUntil: "load" });
   await page.waitForSelector("[data-visit-pack]:not([hidden])");
+  t.regex(await page.$eval(".lead", (lead) => (lead as HTMLElement).innerText), /Tick the guides a patient needs/);
   await page.click("#pack-sclerotherapy");
   await page.click("#pack-compression-therapy");
   await page.focus("[data-pack-button]");
@@ -66,6 +67,14 @@ test.serial("in Chromium, the print centre makes a visit pack from two ticked gu
     { title: "Sclerotherapy", pdf: path.join(site.brochuresDir, "sclerotherapy.pdf") },
   ]);
   t.deepEqual(requests.filter((url) => !url.startsWith(server.origin) && !url.startsWith("blob:")), [], "nothing leaves the site");
+
+  // Without JavaScript there is no pack to make: the page does not tell staff to tick boxes it does not show.
+  const plain = await browser.newPage();
+  await plain.setJavaScriptEnabled(false);
+  await plain.goto(`${server.origin}/print-centre/`, { waitUntil: "load" });
+  const intro = await plain.$eval(".lead", (lead) => (lead as HTMLElement).innerText);
+  t.regex(intro, /^Every brochure published with this site, ready to print\.\s*$/);
+  t.is(await plain.$$eval("input[type=checkbox]", (boxes) => boxes.filter((box) => (box as HTMLElement).offsetParent !== null).length), 0);
 });
 
 test.serial("pamphlet pack makes the same structure from the command line", async (t) => {

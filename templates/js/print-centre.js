@@ -16,6 +16,7 @@ if (section) {
   let download;
 
   section.hidden = false;
+  document.querySelector("[data-pack-intro]").hidden = false;
   for (const cell of document.querySelectorAll(".pack-column")) cell.hidden = false;
 
   button.addEventListener("click", async () => {

@@ -186,3 +186,26 @@ test("a category without a name in one of the site's languages is a warning at i
   t.regex(shown[0]!, /clinic\.yaml:\d+:5 {2}warning {2}category "Wound care" has no es name, so the Spanish pages show it as "Wound care": write it as \{ en: Wound care, es: … \}/);
   t.regex(shown[1]!, /category "Compression" has no es name/);
 });
+
+test("one run reports everything: a front-matter mistake hides neither the body's problems nor another file's", async (t) => {
+  const site = await fixtureSite(t);
+  // Two guides whose front matter fails (a misspelt field, a missing title and date) and whose bodies have problems too.
+  const body = completeBody("\nSee [the other guide](/procedures/sclerotherepy/). It is painless.\n\n![Steps](/images/nope.png)\n");
+  await writeProcedure(site, "typo", procedureText({ anaesthesia: undefined, anesthesia: "None needed" }, body));
+  await writeProcedure(site, "untitled", procedureText({ title: undefined, lastReviewed: undefined }, body.replace("## Who it helps", "## Who it help")));
+  // A valid guide linking to one of them: its page will exist once the front matter is fixed.
+  await writeProcedure(site, "linker", procedureText({ title: "Linker" }, completeBody("\nSee [typo](/procedures/typo/) and [gone](/procedures/gone/).\n")));
+  const { problems } = await runChecks(site.contentDir, today);
+  const of = (slug: string) => problems.filter((problem) => problem.file.endsWith(`/${slug}.md`)).map((problem) => formatProblem(problem)).join("\n");
+  t.regex(of("typo"), /unknown field "anesthesia": did you mean "anaesthesia"\?/);
+  for (const slug of ["typo", "untitled"]) {
+    t.regex(of(slug), /link to \/procedures\/sclerotherepy\/ leads nowhere/, slug);
+    t.regex(of(slug), /"painless" is an absolute or risky claim/, slug);
+    t.regex(of(slug), /image \/images\/nope\.png does not exist/, slug);
+  }
+  t.regex(of("untitled"), /missing required field "title"/);
+  t.regex(of("untitled"), /missing section "## Who it helps"/);
+  t.notRegex(of("untitled"), /same title|last reviewed|lastReviewed .* in the future/, "nothing said of the fields it lacks but that they are missing");
+  t.regex(of("linker"), /link to \/procedures\/gone\/ leads nowhere/);
+  t.notRegex(of("linker"), /\/procedures\/typo\//, "a link to a guide with a front-matter error is not broken");
+});

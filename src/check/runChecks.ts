@@ -1,5 +1,5 @@
 import { loadContent, type Content } from "../content/load.ts";
-import type { Problem } from "../content/problem.ts";
+import { hasErrors, type Problem } from "../content/problem.ts";
 import { checkClaims } from "./claims.ts";
 import { checkDuplicateTitles } from "./duplicateTitles.ts";
 import { checkFreshness } from "./freshness.ts";
@@ -24,15 +24,22 @@ export interface CheckReport {
   readingLevels: ReadingLevel[];
 }
 
-/** `pamphlet check`: schema first; when the content loads, every other check too. */
+/**
+ * `pamphlet check`: the schema, and every other check too, even when some front matter failed (on
+ * stand-ins for those guides: one mistyped field must not hide a broken link in the same run).
+ */
 export async function runChecks(contentDir: string, today = new Date()): Promise<CheckReport> {
-  const { content, problems } = await loadContent(contentDir);
-  if (!content) return { problems, readingLevels: [] };
+  const loaded = await loadContent(contentDir);
+  const content = loaded.content ?? loaded.checkable;
+  if (!content) return { problems: loaded.problems, readingLevels: [] };
   const context: CheckContext = { content, contentDir, today };
   const reading = checkReadingLevel(context);
-  const found = [...problems, ...[...buildChecks, ...editorialChecks].flatMap((check) => check(context)), ...reading.problems];
-  return { problems: sortProblems(found), readingLevels: reading.levels.sort((a, b) => a.file.localeCompare(b.file)) };
+  const found = [...loaded.problems, ...withoutStandIns([...[...buildChecks, ...editorialChecks].flatMap((check) => check(context)), ...reading.problems])];
+  return { problems: sortProblems(found), readingLevels: loaded.content ? reading.levels.sort((a, b) => a.file.localeCompare(b.file)) : [] };
 }
+
+/** What a check said of a stand-in's empty field (line 0) is not about anything the writer wrote. */
+const withoutStandIns = (problems: Problem[]) => problems.filter((problem) => problem.line !== 0);
 
 /**
  * What `check` would add to a build's own problems (claims, sections, freshness), as one line that
@@ -61,10 +68,11 @@ export const sortProblems = (problems: Problem[]) =>
   problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
 
 /** What build, brochures and dev load: the schema-checked content, refused when a build check finds an error. */
-export async function loadForBuild(contentDir: string): Promise<Awaited<ReturnType<typeof loadContent>>> {
+export async function loadForBuild(contentDir: string): Promise<{ content?: Content; problems: Problem[] }> {
   const loaded = await loadContent(contentDir);
-  if (!loaded.content) return loaded;
-  const context: CheckContext = { content: loaded.content, contentDir, today: new Date() };
-  const problems = sortProblems([...loaded.problems, ...buildChecks.flatMap((check) => check(context))]);
-  return problems.some((problem) => problem.severity === "error") ? { problems } : { content: loaded.content, problems };
+  const content = loaded.content ?? loaded.checkable;
+  if (!content) return loaded;
+  const context: CheckContext = { content, contentDir, today: new Date() };
+  const problems = sortProblems([...loaded.problems, ...withoutStandIns(buildChecks.flatMap((check) => check(context)))]);
+  return loaded.content && !hasErrors(problems) ? { content: loaded.content, problems } : { problems };
 }

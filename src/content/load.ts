@@ -17,7 +17,7 @@ import { procedureSchema, type Language, type Procedure } from "./schema.ts";
 import { validateWithSchema } from "./schemaProblems.ts";
 import { displayPath, readSourceText } from "./sourceText.ts";
 import { loadWording, type Wording } from "./wording.ts";
-import { parseYamlSource } from "./yamlSource.ts";
+import { parseYamlSource, type YamlSource } from "./yamlSource.ts";
 
 /** What every Markdown document (procedure or page) carries besides its own front matter. */
 export interface DocumentSource {
@@ -55,24 +55,33 @@ const reservedSlugs = [
   "css", "fonts", "images", "img", "js", "pagefind", "es", "en", "404",
 ];
 
-/** Reads and validates all content; returns every problem found, never only the first. */
-export async function loadContent(contentDir: string): Promise<{ content?: Content; problems: Problem[] }> {
+/**
+ * Reads and validates all content; returns every problem found, never only the first. With errors,
+ * `checkable` is the content with each guide whose front matter failed stood in for (see `standIn`),
+ * so the other checks still run on every body and a writer hears of everything in one run.
+ */
+export async function loadContent(contentDir: string): Promise<{ content?: Content; checkable?: Content; problems: Problem[] }> {
   const problems: Problem[] = [];
   const clinic = await loadClinic(contentDir, problems);
   if (!clinic) return { problems: sortProblems(problems) };
   const languages = siteLanguages(clinic);
   const procedures: ProcedureSource[] = [];
   const pages: PageSource[] = [];
+  const standIns = { procedures: [] as ProcedureSource[], pages: [] as PageSource[] };
   for (const lang of languages) {
     const dir = languageDir(contentDir, lang, clinic);
-    procedures.push(...(await loadFolder(path.join(dir, "procedures"), procedureSchema, lang, problems, lang === clinic.defaultLanguage)));
-    pages.push(...(await loadFolder(path.join(dir, "pages"), pageSchema, lang, problems, false)));
+    procedures.push(...(await loadFolder(path.join(dir, "procedures"), procedureSchema, lang, problems, lang === clinic.defaultLanguage, standIns.procedures)));
+    pages.push(...(await loadFolder(path.join(dir, "pages"), pageSchema, lang, problems, false, standIns.pages)));
   }
-  problems.push(...unpublishedLanguages(contentDir, languages), ...(await strayGuides(contentDir, clinic, languages)), ...unknownCategories(procedures, clinic), ...(await outsideLinks(contentDir)));
+  const categorised = [...procedures, ...standIns.procedures.filter((procedure) => procedure.category !== "")];
+  problems.push(...unpublishedLanguages(contentDir, languages), ...(await strayGuides(contentDir, clinic, languages)), ...unknownCategories(categorised, clinic), ...(await outsideLinks(contentDir)));
   const wording = await loadWording(contentDir, languages, problems);
   procedures.sort((a, b) => a.title.localeCompare(b.title, a.lang));
   pages.sort((a, b) => (a.navOrder ?? 99) - (b.navOrder ?? 99) || a.title.localeCompare(b.title, a.lang));
-  if (hasErrors(problems)) return { problems: sortProblems(problems) };
+  if (hasErrors(problems)) {
+    const checkable = { clinic, procedures: [...procedures, ...standIns.procedures], pages: [...pages, ...standIns.pages], wording };
+    return { checkable, problems: sortProblems(problems) };
+  }
   return { content: { clinic, procedures, pages, wording }, problems: sortProblems(problems) };
 }
 
@@ -160,6 +169,7 @@ async function loadFolder<S extends DocumentSchema>(
   lang: Language,
   problems: Problem[],
   required: boolean,
+  standIns: Array<Omit<z.infer<S>, "lang"> & DocumentSource>,
 ): Promise<Array<Omit<z.infer<S>, "lang"> & DocumentSource>> {
   const names = await readdir(dir).catch(() => undefined);
   const markdown = (names ?? []).filter((name) => name.endsWith(".md")).sort();
@@ -170,7 +180,7 @@ async function loadFolder<S extends DocumentSchema>(
   if (required && markdown.length === 0) {
     problems.push({ file: displayPath(dir), severity: "error", rule: "file", message: "has no procedures: add one Markdown file per procedure, e.g. sclerotherapy.md" });
   }
-  const loaded = await Promise.all(markdown.map((name) => loadDocument(path.join(dir, name), schema, lang, problems)));
+  const loaded = await Promise.all(markdown.map((name) => loadDocument(path.join(dir, name), schema, lang, problems, standIns)));
   return loaded.filter((document) => document !== undefined);
 }
 
@@ -179,6 +189,7 @@ async function loadDocument<S extends DocumentSchema>(
   schema: S,
   lang: Language,
   problems: Problem[],
+  standIns: Array<Omit<z.infer<S>, "lang"> & DocumentSource>,
 ): Promise<(Omit<z.infer<S>, "lang"> & DocumentSource) | undefined> {
   const shown = displayPath(file);
   const slug = path.basename(file, ".md");
@@ -195,13 +206,37 @@ async function loadDocument<S extends DocumentSchema>(
   if (!parsed.source) return void problems.push(...parsed.problems);
   const result = validateWithSchema(schema, shown, parsed.source);
   if (parts.body.trim() === "") fail("body", "has no text after the front matter: write the sections, starting with ## What it is", parts.bodyLine);
-  if (!result.value) return void problems.push(...result.problems);
+  if (!result.value) {
+    standIns.push({ ...standIn(schema, parsed.source), lang, slug, file: shown, body: parts.body, bodyLine: parts.bodyLine });
+    return void problems.push(...result.problems);
+  }
   const value = result.value as z.infer<S>;
   const fieldLines = Object.fromEntries(Object.keys(value).map((key) => [key, parsed.source.locate([key], { key: true }).line]));
   if (value.lang && value.lang !== lang) {
     return fail("schema", `"lang" is ${value.lang}, but the file is in the ${lang} folder: move it to the ${value.lang} folder or fix lang`, fieldLines.lang);
   }
   return { ...value, lang, slug, file: shown, body: parts.body, bodyLine: parts.bodyLine, fieldLines };
+}
+
+/**
+ * Front matter that failed, made checkable: each field valid on its own keeps its value; any other
+ * is empty (left out when optional) with line 0, which marks what checks say of it as noise.
+ */
+function standIn<S extends DocumentSchema>(schema: S, source: YamlSource): Omit<z.infer<S>, "lang"> & { fieldLines: Record<string, number> } {
+  const data = typeof source.data === "object" && source.data !== null && !Array.isArray(source.data) ? (source.data as Record<string, unknown>) : {};
+  const fields: Record<string, unknown> = {};
+  const fieldLines: Record<string, number> = {};
+  for (const [key, field] of Object.entries(schema.shape as Record<string, z.ZodType>)) {
+    const parsed = field.safeParse(data[key]);
+    if (parsed.success && parsed.data !== undefined) {
+      fields[key] = parsed.data;
+      fieldLines[key] = source.locate([key], { key: true }).line;
+    } else if (!field.safeParse(undefined).success) {
+      fields[key] = "";
+      fieldLines[key] = 0;
+    }
+  }
+  return { ...(fields as Omit<z.infer<S>, "lang">), fieldLines };
 }
 
 /** A language folder (e.g. `content/es/`) that clinic.yaml does not publish is probably forgotten. */

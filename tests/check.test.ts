@@ -1,4 +1,4 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import test from "ava";
 import { readability } from "../src/check/readability.ts";
@@ -53,6 +53,31 @@ test("sections: a complete page passes; a missing or out-of-order section is an 
   const lines = procedureText({}, missing).split("\n");
   const outOfOrder = mine.find((problem) => problem.message.includes("out of order"))!;
   t.is(lines[outOfOrder.line! - 1], "## Before your visit");
+});
+
+test("sections: a near miss is named where it is; a section twice, empty or with a placeholder is an error", async (t) => {
+  const body = completeBody()
+    .replace("## Before your visit", "## Before you visit")
+    .replace("## During the treatment", "### During the treatment")
+    .replace("## Who it helps\n\nShort plain words here.\n", "## Who it helps\n\n")
+    .replace("## After the treatment\n\nShort plain words here.", "## After the treatment\n\nTODO: ask the doctor.")
+    .concat("\n## What it is\n\nSaid again.\n");
+  const { text, file } = await checked(t, "near", procedureText({}, body));
+  const lineOf = async (heading: string) => (await readFile(file, "utf8")).split("\n").indexOf(heading) + 1;
+  t.true(text.includes(`near.md:${await lineOf("## Before you visit")}:1  error  "## Before you visit" is not one of the sections: did you mean "## Before your visit"?`), text);
+  t.regex(text, /"### During the treatment" should be the section "## During the treatment": sections are ## headings/);
+  t.regex(text, /error {2}section "## Who it helps" has no text: write it/);
+  t.regex(text, /error {2}"TODO" is a placeholder: write the text before publishing/);
+  t.regex(text, /section "## What it is" appears twice \(lines \d+ and \d+\): put its text under one heading/);
+  t.notRegex(text, /missing section|out of order/, "each mistake is said once, as what it is");
+
+  const site = await fixtureSite(t);
+  await writeFile(path.join(site.contentDir, "_data", "clinic.yaml"), `${await readFile(path.join(site.contentDir, "_data", "clinic.yaml"), "utf8")}languages: [en, es]\n`);
+  await mkdir(path.join(site.contentDir, "es", "procedures"), { recursive: true });
+  await writeFile(path.join(site.contentDir, "es", "procedures", "todo.md"), procedureText({}, "## Qué es\n\nEsto es todo lo que necesita saber.\n"));
+  const spanish = (await runChecks(site.contentDir, today)).problems.filter((problem) => problem.file.endsWith("es/procedures/todo.md"));
+  t.true(spanish.some((problem) => problem.rule === "sections"), "the Spanish guide is checked");
+  t.false(spanish.some((problem) => problem.message.includes("placeholder")), '"todo" is Spanish for "all"');
 });
 
 test("headings: a skipped level or a second # title is a warning at its line", async (t) => {
@@ -204,7 +229,7 @@ test("one run reports everything: a front-matter mistake hides neither the body'
     t.regex(of(slug), /image \/images\/nope\.png does not exist/, slug);
   }
   t.regex(of("untitled"), /missing required field "title"/);
-  t.regex(of("untitled"), /missing section "## Who it helps"/);
+  t.regex(of("untitled"), /"## Who it help" is not one of the sections: did you mean "## Who it helps"\?/);
   t.notRegex(of("untitled"), /same title|last reviewed|lastReviewed .* in the future/, "nothing said of the fields it lacks but that they are missing");
   t.regex(of("linker"), /link to \/procedures\/gone\/ leads nowhere/);
   t.notRegex(of("linker"), /\/procedures\/typo\//, "a link to a guide with a front-matter error is not broken");

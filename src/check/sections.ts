@@ -1,31 +1,74 @@
-import { sectionHeadings, sectionKeys, splitSections } from "../content/sections.ts";
-import { bodyProblem, type Check } from "./types.ts";
+import { closestWord } from "../content/closestWord.ts";
+import { foldText } from "../content/foldText.ts";
+import { sectionHeadings, sectionKeys, splitSections, type Section, type SectionKey } from "../content/sections.ts";
+import { bodyProblem, type Check, type Problem, type ProcedureSource } from "./types.ts";
 
-/** Every required section is there, in order (../shared/CONTENT.md); the body has no `#` title of its own. */
+/** Words a writer leaves to fill in later, which must not reach a patient (in capitals: "todo" is Spanish for "all"). */
+const placeholder = /(?<![\p{L}\p{N}])(TODO|TBD|FIXME|XXX|[Ll]orem ipsum)(?![\p{L}\p{N}])/u;
+
+/**
+ * Every required section is there once, in order, and has text (../shared/CONTENT.md). A heading
+ * that nearly matches one (a word off, an accent or a level missing) is named where it is.
+ * (A `#` title in the body is the headings check's.)
+ */
 export const checkSections: Check = ({ content }) =>
   content.procedures.flatMap((procedure) => {
     const headings = sectionHeadings[procedure.lang] ?? sectionHeadings.en!;
     const sections = splitSections(procedure.body, procedure.lang);
-    const problems = [];
-    const titleLine = procedure.body.split("\n").findIndex((line) => /^#\s/.test(line));
-    if (titleLine !== -1) {
-      problems.push(bodyProblem(procedure, titleLine + 1, "warning", "sections", "a # heading in the body makes a second page title: the title comes from front matter, so use ## for sections"));
-    }
+    const problems: Problem[] = [];
+    const at = (line: number, message: string) => problems.push(bodyProblem(procedure, line, "error", "sections", message));
+    const fileLine = (section: Section) => procedure.bodyLine + section.line - 1;
     let previous = -1;
+    const seen = new Map<SectionKey, Section>();
     for (const section of sections) {
+      const text = section.markdown.split("\n").slice(1).join("\n");
+      if (section.key && text.trim() === "") at(section.line, `section "## ${section.heading}" has no text: write it (patients read every section, in print too)`);
+      const filler = placeholder.exec(text);
+      if (filler) at(section.line + text.split("\n").findIndex((line) => placeholder.test(line)) + 1, `"${filler[0]}" is a placeholder: write the text before publishing`);
       if (!section.key) continue;
-      const index = sectionKeys.indexOf(section.key);
-      if (index < previous) {
-        const after = headings[sectionKeys[previous]!];
-        problems.push(bodyProblem(procedure, section.line, "error", "sections", `section "## ${section.heading}" is out of order: move it before "## ${after}"`));
+      const first = seen.get(section.key);
+      if (first) {
+        at(section.line, `section "## ${section.heading}" appears twice (lines ${fileLine(first)} and ${fileLine(section)}): put its text under one heading`);
+        continue;
       }
+      seen.set(section.key, section);
+      const index = sectionKeys.indexOf(section.key);
+      if (index < previous) at(section.line, `section "## ${section.heading}" is out of order: move it before "## ${headings[sectionKeys[previous]!]}"`);
       previous = Math.max(previous, index);
     }
-    const present = new Set(sections.map((section) => section.key));
-    for (const key of sectionKeys.filter((candidate) => !present.has(candidate))) {
+    const nearMisses = nearMissHeadings(procedure, sections);
+    for (const key of sectionKeys.filter((candidate) => !seen.has(candidate))) {
+      const wanted = headings[key];
+      const near = nearMisses.find((heading) => heading.key === key);
+      if (near) {
+        at(near.line, near.level === 2
+          ? `"## ${near.text}" is not one of the sections: did you mean "## ${wanted}"? (section headings are written exactly so)`
+          : `"${"#".repeat(near.level)} ${near.text}" should be the section "## ${wanted}": sections are ## headings, written exactly so`);
+        continue;
+      }
       const next = sections.find((section) => section.key && sectionKeys.indexOf(section.key) > sectionKeys.indexOf(key));
       const where = next ? `before "## ${next.heading}"` : "at the end";
-      problems.push(bodyProblem(procedure, next?.line ?? Math.max(1, procedure.body.split("\n").length), "error", "sections", `missing section "## ${headings[key]}": add it ${where}`));
+      at(next?.line ?? Math.max(1, procedure.body.split("\n").length), `missing section "## ${wanted}": add it ${where}`);
     }
     return problems;
   });
+
+/** Headings that are not a section as written but nearly one: "Before you visit", "Despues del tratamiento", "### During the treatment". */
+function nearMissHeadings(procedure: ProcedureSource, sections: Section[]): Array<{ key: SectionKey; line: number; level: number; text: string }> {
+  const headings = sectionHeadings[procedure.lang] ?? sectionHeadings.en!;
+  const keyed = new Set(sections.filter((section) => section.key).map((section) => section.line));
+  const byFolded = new Map(sectionKeys.map((key) => [foldText(headings[key]), key]));
+  const found = [];
+  let fence: string | undefined;
+  for (const [index, line] of procedure.body.split("\n").entries()) {
+    const fenceMark = /^\s*(```|~~~)/.exec(line)?.[1];
+    if (fenceMark) fence = fence === fenceMark ? undefined : (fence ?? fenceMark);
+    const heading = fence ? undefined : /^(#{1,6})\s+(.+?)\s*#*\s*$/.exec(line);
+    if (!heading || keyed.has(index + 1)) continue;
+    const text = heading[2]!;
+    const folded = foldText(text).replace(/[:.]+$/, "");
+    const key = byFolded.get(folded) ?? byFolded.get(closestWord(folded, [...byFolded.keys()]) ?? "");
+    if (key) found.push({ key, line: index + 1, level: heading[1]!.length, text });
+  }
+  return found;
+}

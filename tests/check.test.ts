@@ -218,8 +218,10 @@ test("one run reports everything: a front-matter mistake hides neither the body'
   const body = completeBody("\nSee [the other guide](/procedures/sclerotherepy/). It is painless.\n\n![Steps](/images/nope.png)\n");
   await writeProcedure(site, "typo", procedureText({ anaesthesia: undefined, anesthesia: "None needed" }, body));
   await writeProcedure(site, "untitled", procedureText({ title: undefined, lastReviewed: undefined }, body.replace("## Who it helps", "## Who it help")));
-  // A valid guide linking to one of them: its page will exist once the front matter is fixed.
-  await writeProcedure(site, "linker", procedureText({ title: "Linker" }, completeBody("\nSee [typo](/procedures/typo/) and [gone](/procedures/gone/).\n")));
+  // One whose YAML does not even parse.
+  await writeProcedure(site, "unparsed", procedureText({}, body).replace(/^summary: .*$/m, "summary: Good news: it works"));
+  // A valid guide linking to them: their pages will exist once the front matter is fixed.
+  await writeProcedure(site, "linker", procedureText({ title: "Linker" }, completeBody("\nSee [typo](/procedures/typo/), [unparsed](/procedures/unparsed/) and [gone](/procedures/gone/).\n")));
   const { problems } = await runChecks(site.contentDir, today);
   const of = (slug: string) => problems.filter((problem) => problem.file.endsWith(`/${slug}.md`)).map((problem) => formatProblem(problem)).join("\n");
   t.regex(of("typo"), /unknown field "anesthesia": did you mean "anaesthesia"\?/);
@@ -232,5 +234,6 @@ test("one run reports everything: a front-matter mistake hides neither the body'
   t.regex(of("untitled"), /"## Who it help" is not one of the sections: did you mean "## Who it helps"\?/);
   t.notRegex(of("untitled"), /same title|last reviewed|lastReviewed .* in the future/, "nothing said of the fields it lacks but that they are missing");
   t.regex(of("linker"), /link to \/procedures\/gone\/ leads nowhere/);
-  t.notRegex(of("linker"), /\/procedures\/typo\//, "a link to a guide with a front-matter error is not broken");
+  t.notRegex(of("linker"), /\/procedures\/(typo|unparsed)\//, "a link to a guide with a front-matter error is not broken");
+  t.regex(of("unparsed"), /invalid YAML: this value holds a colon and a space/);
 });

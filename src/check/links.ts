@@ -88,7 +88,8 @@ function spacedAddresses(procedure: DocumentSource, lines: string[]): Problem[] 
 
 /** `/procedures/sclerotherepy/` → "; did you mean /procedures/sclerotherapy/?" */
 function likelyRoute(route: string, routes: Set<string>): string {
-  const likely = closestWord(route, [...routes].filter((candidate) => candidate.split("/").length === route.split("/").length));
+  const alike = (candidate: string) => candidate.split("/").length === route.split("/").length && candidate.split("/")[1] === route.split("/")[1] && candidate.endsWith("/") === route.endsWith("/");
+  const likely = closestWord(route, [...routes].filter(alike));
   return likely ? `; did you mean ${likely}?` : "";
 }
 

@@ -12,7 +12,8 @@ const placeholder = /(?<![\p{L}\p{N}])(TODO|TBD|FIXME|XXX|[Ll]orem ipsum)(?![\p{
  * (A `#` title in the body is the headings check's.)
  */
 export const checkSections: Check = ({ content }) =>
-  content.procedures.flatMap((procedure) => {
+  // (An empty body is the loader's to report, once.)
+  content.procedures.filter((procedure) => procedure.body.trim() !== "").flatMap((procedure) => {
     const headings = sectionHeadings[procedure.lang] ?? sectionHeadings.en!;
     const sections = splitSections(procedure.body, procedure.lang);
     const problems: Problem[] = [];

@@ -198,12 +198,14 @@ async function loadDocument<S extends DocumentSchema>(
     return fail("slug", `file name "${slug}" is not a usable web address: rename it using lowercase letters, digits and hyphens, e.g. "foam-sclerotherapy.md"`);
   }
   if (reservedSlugs.includes(slug)) return fail("slug", `"${slug}" is a name Pamphlet uses for its own pages and files: rename this file`);
+  // A guide that cannot be read at all still has its page: stood in for, links to it are not broken.
+  const unreadable = (body = "", bodyLine = 1) => standIns.push({ ...standIn(schema, undefined), lang, slug, file: shown, body, bodyLine });
   const read = await readSourceText(file);
-  if ("problem" in read) return void problems.push(read.problem);
+  if ("problem" in read) return void (problems.push(read.problem), unreadable());
   const parts = splitFrontMatter(shown, read.text);
-  if ("problem" in parts) return void problems.push(parts.problem);
+  if ("problem" in parts) return void (problems.push(parts.problem), unreadable());
   const parsed = parseYamlSource(shown, parts.yaml, parts.yamlLine);
-  if (!parsed.source) return void problems.push(...parsed.problems);
+  if (!parsed.source) return void (problems.push(...parsed.problems), unreadable(parts.body, parts.bodyLine));
   const result = validateWithSchema(schema, shown, parsed.source);
   if (parts.body.trim() === "") fail("body", "has no text after the front matter: write the sections, starting with ## What it is", parts.bodyLine);
   if (!result.value) {
@@ -222,15 +224,15 @@ async function loadDocument<S extends DocumentSchema>(
  * Front matter that failed, made checkable: each field valid on its own keeps its value; any other
  * is empty (left out when optional) with line 0, which marks what checks say of it as noise.
  */
-function standIn<S extends DocumentSchema>(schema: S, source: YamlSource): Omit<z.infer<S>, "lang"> & { fieldLines: Record<string, number> } {
-  const data = typeof source.data === "object" && source.data !== null && !Array.isArray(source.data) ? (source.data as Record<string, unknown>) : {};
+function standIn<S extends DocumentSchema>(schema: S, source: YamlSource | undefined): Omit<z.infer<S>, "lang"> & { fieldLines: Record<string, number> } {
+  const data = typeof source?.data === "object" && source.data !== null && !Array.isArray(source.data) ? (source.data as Record<string, unknown>) : {};
   const fields: Record<string, unknown> = {};
   const fieldLines: Record<string, number> = {};
   for (const [key, field] of Object.entries(schema.shape as Record<string, z.ZodType>)) {
     const parsed = field.safeParse(data[key]);
     if (parsed.success && parsed.data !== undefined) {
       fields[key] = parsed.data;
-      fieldLines[key] = source.locate([key], { key: true }).line;
+      fieldLines[key] = source!.locate([key], { key: true }).line;
     } else if (!field.safeParse(undefined).success) {
       fields[key] = "";
       fieldLines[key] = 0;

@@ -38,6 +38,9 @@ function issueProblems(schema: z.ZodType, file: string, source: YamlSource, issu
     const what = issue.path.length === 0 ? "the file" : `required field "${field}"`;
     return [problem(issue.path.slice(0, -1), `missing ${what}: add it${issue.path.length === 0 ? " with its fields" : ""}`)];
   }
+  if (value === null) {
+    return [problem(issue.path, `"${field}" is empty: write it (a value starting with # must be in quotes, or YAML reads it as a comment)`)];
+  }
   const got = `; got ${quote(value)}`;
   if (issue.code === "invalid_type") {
     return [problem(issue.path, `"${field || "(top level)"}" must be ${article(issue.expected)}${got}`)];

@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, isMap, isScalar, type Document } from "yaml";
+import { LineCounter, parseDocument, isMap, isScalar, type Document, type YAMLError } from "yaml";
 import type { Problem } from "./problem.ts";
 
 export interface Position {
@@ -30,13 +30,10 @@ export function parseYamlSource(
   };
   if (doc.errors.length > 0) {
     return {
-      problems: doc.errors.map((error) => ({
-        file,
-        ...at(error.pos[0]),
-        severity: "error" as const,
-        message: `invalid YAML: ${firstSentence(error.message)}; check the indentation, colons and quotes on this line`,
-        rule: "yaml",
-      })),
+      problems: doc.errors.map((error) => {
+        const said = plainWords(error, text, at);
+        return { file, ...(said.at ?? at(error.pos[0])), severity: "error" as const, message: `invalid YAML: ${said.message}`, rule: "yaml" };
+      }),
     };
   }
   const start = at(0);
@@ -74,5 +71,33 @@ const nodeAt = (doc: Document, path: readonly PropertyKey[]): unknown =>
   path.length === 0 ? doc.contents : doc.getIn(path as unknown[], true);
 
 const rangeOf = (node: unknown) => (node as { range?: [number, number, number] } | null | undefined)?.range;
+
+/**
+ * What the YAML parser's error means for someone writing front matter, and where they made it (an
+ * unclosed quote is found where the text ends, not where the quote opened).
+ */
+function plainWords(error: YAMLError, text: string, at: (offset: number) => Position): { message: string; at?: Position } {
+  const lines = text.split("\n");
+  const { line } = at(error.pos[0]);
+  const lineIndex = line - (at(0).line - 1) - 1;
+  const field = (index: number) => /^\s*([\w-]+)\s*:/.exec(lines[index] ?? "")?.[1];
+  switch (error.code) {
+    case "BLOCK_AS_IMPLICIT_KEY":
+      return { message: `this value holds a colon and a space (": "), which YAML reads as the start of a new field: put the whole value in quotes, e.g. ${field(lineIndex) ?? "summary"}: "Good news: …"` };
+    case "DUPLICATE_KEY": {
+      const name = field(lineIndex);
+      const first = lines.findIndex((candidate, index) => index < lineIndex && name !== undefined && field(index) === name && /^\S/.test(candidate) === /^\S/.test(lines[lineIndex]!));
+      return { message: `"${name ?? "a field"}" is written twice${first === -1 ? "" : ` (lines ${first + at(0).line} and ${line})`}: keep one` };
+    }
+    case "TAB_AS_INDENT":
+      return { message: "a tab is used to indent this line: YAML takes spaces only (fields at the top start at the left edge)" };
+    case "MISSING_CHAR":
+      if (/quote/.test(error.message)) {
+        const opened = lines.findIndex((candidate) => /:\s*["']/.test(candidate) && (candidate.match(/"/g)?.length ?? 0) % 2 === 1);
+        if (opened !== -1) return { at: { line: opened + at(0).line, column: 1 }, message: `the quote opened on this line is never closed: end the value with a matching quote (")` };
+      }
+  }
+  return { message: `${firstSentence(error.message)}; check the indentation, colons and quotes on this line` };
+}
 
 const firstSentence = (message: string) => message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");

@@ -135,6 +135,12 @@ test.serial("the dev server prints /brochures/<slug>.pdf on demand from the curr
   // Again and again without an edit: the printer's tab gets the print view from its cache (304).
   for (const again of [1, 2]) t.is((await dev.get("/brochures/sclerotherapy.pdf")).status, 200, `print ${again + 1}`);
   t.is((await dev.get("/brochures/not-a-procedure.pdf")).status, 404);
+  // Every page's footer links the print centre, which lists a build's brochures: the preview says so, and links each.
+  const printCentre = await dev.get("/print-centre/");
+  t.is(printCentre.status, 200);
+  const listed = await printCentre.text();
+  t.regex(listed, /run <code>npm run build<\/code>/);
+  t.regex(listed, /<a href="\/brochures\/sclerotherapy\.pdf">/);
 
   // While the content has an error, the last good content would print a brochure without the latest edit.
   const file = path.join(site.contentDir, "procedures", "sclerotherapy.md");

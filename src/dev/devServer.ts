@@ -12,6 +12,7 @@ import { buildSite } from "../site/build.ts";
 import { templatesDir } from "../site/paths.ts";
 import { startSiteServer, type SiteServer } from "../brochures/siteServer.ts";
 import { devBrochureRoute } from "./devBrochures.ts";
+import { devPrintCentre } from "./devPrintCentre.ts";
 import { LiveReload } from "./liveReload.ts";
 
 export interface DevOptions {
@@ -120,6 +121,11 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
       return true;
     }
     if (url.pathname.startsWith("/__pamphlet/pdfjs/")) return servePdfJs(url.pathname, response);
+    if (content && /^\/([a-z]{2}\/)?print-centre\/?$/.test(url.pathname)) {
+      response.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" });
+      response.end(devPrintCentre(content));
+      return true;
+    }
     if (url.pathname === "/__pamphlet/events") return live.connect(request, response);
     if (url.pathname === "/__pamphlet/notes") {
       response.writeHead(200, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" });

@@ -1,0 +1,28 @@
+import type { Content } from "../content/load.ts";
+import { clinicFormats } from "../brochures/formats.ts";
+import { brochureJobs } from "../brochures/jobs.ts";
+
+const escape = (text: string) => text.replace(/[&<>"]/g, (character) => `&#${character.charCodeAt(0)};`);
+
+/**
+ * `/print-centre/` in the dev preview. The real one lists the brochures a build published, which the
+ * preview has none of: this says so, and links each brochure the preview prints on demand.
+ */
+export function devPrintCentre(content: Content): string {
+  const jobs = brochureJobs(content, { formats: clinicFormats(content.clinic), brochuresDir: "/brochures" });
+  const items = jobs.map((job) => `<li><a href="/brochures/${escape(job.name)}">${escape(job.name)}</a></li>`).join("\n");
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Print centre (preview)</title></head>
+<body>
+<main>
+<h1>Print centre (preview)</h1>
+<p>The print centre lists the brochures a build publishes, with their page counts and the visit pack.
+In the preview, run <code>npm run build</code> and open <code>output/site/print-centre/</code> to see it.
+Each brochure below is printed now, from the content as it is, when you open it.</p>
+<ul>
+${items}
+</ul>
+</main>
+</body></html>
+`;
+}

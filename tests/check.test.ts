@@ -237,3 +237,13 @@ test("one run reports everything: a front-matter mistake hides neither the body'
   t.notRegex(of("linker"), /\/procedures\/(typo|unparsed)\//, "a link to a guide with a front-matter error is not broken");
   t.regex(of("unparsed"), /invalid YAML: this value holds a colon and a space/);
 });
+
+test("an image written without its leading slash is told to add it, when the file is in images/", async (t) => {
+  const site = await fixtureSite(t);
+  await mkdir(path.join(site.contentDir, "images"), { recursive: true });
+  await writeFile(path.join(site.contentDir, "images", "steps.svg"), '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>');
+  await writeProcedure(site, "relative", procedureText({}, completeBody("\n![The steps](images/steps.svg)\n\n![Elsewhere](images/nowhere.svg)\n")));
+  const text = (await runChecks(site.contentDir, today)).problems.filter((problem) => problem.rule === "images").map((problem) => formatProblem(problem)).join("\n");
+  t.regex(text, /image images\/steps\.svg is not in the images folder: write \/images\/steps\.svg, with the leading \//);
+  t.regex(text, /image images\/nowhere\.svg is not in the images folder: put the file in \S+images and write \/images\/<name>/);
+});

@@ -34,7 +34,12 @@ export const checkLinks: Check = ({ content, contentDir }) => {
         if (!target) {
           problems.push(at(src)("error", "images", `image ${src} is on another site: the pages load nothing from elsewhere (a patient's visit stays private). Save it in ${path.join(contentDir, "images")} and write /images/<name>`));
         } else if (!file) {
-          problems.push(at(src)("error", "images", `image ${src} is not in the images folder: put the file in ${path.join(contentDir, "images")} and write /images/<name>`));
+          // `images/x.png` (no leading /) is read from the page's own folder, not the site's images/.
+          const rooted = `/${src.replace(/^(\.\/|(\.\.\/)+)/, "")}`;
+          const fix = !src.startsWith("/") && contentImageFile(contentDir, rooted) && existsSync(contentImageFile(contentDir, rooted)!)
+            ? `write ${rooted}, with the leading / (without it, the address is read from the page's own folder)`
+            : `put the file in ${path.join(contentDir, "images")} and write /images/<name>`;
+          problems.push(at(src)("error", "images", `image ${src} is not in the images folder: ${fix}`));
         } else if (!existsSync(file)) {
           problems.push(at(src)("error", "images", `image ${src} does not exist: put the file at ${file} or fix the path`));
         }

@@ -6,6 +6,7 @@ import { isWithin } from "../isWithin.ts";
 import { otherPaper } from "../brochures/formats.ts";
 import { clinicSchema, localize, siteLanguages, type Clinic } from "./clinicSchema.ts";
 import { closestWord } from "./closestWord.ts";
+import { foldText } from "./foldText.ts";
 import { brandContrastProblems } from "./contrast.ts";
 import { ContentError } from "./errors.ts";
 import { splitFrontMatter } from "./frontMatter.ts";
@@ -195,7 +196,8 @@ async function loadDocument<S extends DocumentSchema>(
   const slug = path.basename(file, ".md");
   const fail = (rule: string, message: string, line = 1) => void problems.push({ file: shown, line, severity: "error", rule, message });
   if (!slugPattern.test(slug)) {
-    return fail("slug", `file name "${slug}" is not a usable web address: rename it using lowercase letters, digits and hyphens, e.g. "foam-sclerotherapy.md"`);
+    const usable = foldText(slug).replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "foam-sclerotherapy";
+    return fail("slug", `file name "${slug}" is not a usable web address: rename it using lowercase letters, digits and hyphens, e.g. "${usable}.md"`);
   }
   if (reservedSlugs.includes(slug)) return fail("slug", `"${slug}" is a name Pamphlet uses for its own pages and files: rename this file`);
   // A guide that cannot be read at all still has its page: stood in for, links to it are not broken.
@@ -215,7 +217,8 @@ async function loadDocument<S extends DocumentSchema>(
   const value = result.value as z.infer<S>;
   const fieldLines = Object.fromEntries(Object.keys(value).map((key) => [key, parsed.source.locate([key], { key: true }).line]));
   if (value.lang && value.lang !== lang) {
-    return fail("schema", `"lang" is ${value.lang}, but the file is in the ${lang} folder: move it to the ${value.lang} folder or fix lang`, fieldLines.lang);
+    const [is, folder] = [languageNames.of(value.lang), languageNames.of(lang)];
+    return fail("schema", `"lang" is ${value.lang} (${is}), but the file is in ${displayPath(path.dirname(file))}, with the ${folder} guides: move it to the ${is} guides' folder, or fix lang`, fieldLines.lang);
   }
   return { ...value, lang, slug, file: shown, body: parts.body, bodyLine: parts.bodyLine, fieldLines };
 }

@@ -11,7 +11,13 @@ export function validateWithSchema<S extends z.ZodType>(
 ): { value: z.infer<S>; problems: [] } | { value?: undefined; problems: Problem[] } {
   const result = schema.safeParse(source.data);
   if (result.success) return { value: result.data, problems: [] };
-  return { problems: result.error.issues.flatMap((issue) => issueProblems(schema, file, source, issue)) };
+  const problems = result.error.issues.flatMap((issue) => issueProblems(schema, file, source, issue));
+  // A misspelt field is one mistake: its "did you mean" says it all, without "missing required field" too.
+  const meant = new Set(problems.flatMap((problem) => {
+    const [, parent = "", likely] = /^unknown field "((?:[^"]*\.)?)[^".]*": did you mean "([^"]+)"\?/.exec(problem.message) ?? [];
+    return likely ? [`${parent}${likely}`] : [];
+  }));
+  return { problems: problems.filter((problem) => !meant.has(/^missing required field "([^"]+)"/.exec(problem.message)?.[1] ?? "")) };
 }
 
 function issueProblems(schema: z.ZodType, file: string, source: YamlSource, issue: z.core.$ZodIssue): Problem[] {

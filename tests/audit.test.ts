@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
@@ -158,6 +158,7 @@ test.serial("in Chromium, search finds the one procedure a word appears in, and 
   page.on("console", (message) => message.text().includes("Content Security Policy") && violations.push(message.text()));
   await page.goto(`${server.origin}/search/`, { waitUntil: "load" });
   await page.waitForSelector("[data-search]:not([hidden])");
+  t.deepEqual((await readdir(path.join(siteDir, "pagefind"))).filter((name) => /-ui\.|highlight/.test(name)), [], "Pagefind's own interfaces are not published: the site has its own");
   await page.type("#search-input", "cyanoacrylate");
   await page.waitForFunction(() => document.querySelectorAll(".search__results li").length > 0, { timeout: 20_000 });
   const results = await page.$$eval(".search__results a", (links) => links.map((link) => link.getAttribute("href")));

@@ -1,3 +1,4 @@
+import { readdir, rm } from "node:fs/promises";
 import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
 import * as pagefind from "pagefind";
@@ -44,6 +45,9 @@ export class SearchIndex {
     if (errors.length > 0) throw new PamphletError(`Indexing the site for search failed: ${errors.join("; ")}`);
     const written = await this.#index.writeFiles({ outputPath: path.join(siteDir, "pagefind") });
     if (written.errors.length > 0) throw new PamphletError(`Writing the search index failed: ${written.errors.join("; ")}`);
+    // Pagefind's ready-made search interfaces (about 430 KB): the site's own search.js replaces them.
+    const unused = /^pagefind-(component-ui|modular-ui|ui|highlight)\.(js|css)$/;
+    for (const name of await readdir(written.outputPath)) if (unused.test(name)) await rm(path.join(written.outputPath, name));
     return added.length;
   }
 

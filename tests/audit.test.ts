@@ -146,6 +146,9 @@ test.serial("every page has a Content-Security-Policy without inline script; _he
     t.notRegex(html, /<form\b|style="/i, url);
   }
   const headers = await readFile(path.join(siteDir, "_headers"), "utf8");
+  t.notRegex(headers, /includeSubDomains/, "HSTS binds this site, not every name of the clinic's domain");
+  t.regex(headers, /^\/fonts\/\*\n {2}Cache-Control: public, max-age=2592000$/m, "unversioned font files are not cached as immutable");
+  t.regex(headers, /^\/pagefind\/fragment\/\*\n {2}Cache-Control: public, max-age=31536000, immutable$/m, "content-named search files are");
   for (const folder of ["/print/*", "/print-centre/*", "/es/print/*", "/es/print-centre/*"]) t.true(headers.includes(`${folder}\n  X-Robots-Tag: noindex`), folder);
   for (const header of ["Content-Security-Policy: default-src 'self'", "Strict-Transport-Security: max-age=", "Referrer-Policy: ", "Permissions-Policy: ", "X-Content-Type-Options: nosniff"]) {
     t.true(headers.includes(header), header);

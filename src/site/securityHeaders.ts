@@ -19,7 +19,7 @@ export const contentSecurityPolicy = [
 export const metaContentSecurityPolicy = contentSecurityPolicy.replace("; frame-ancestors 'none'", "");
 
 /**
- * `_headers` (Netlify, Cloudflare Pages): security headers for every path, long caching for fonts,
+ * `_headers` (Netlify, Cloudflare Pages): security headers for every path, caching for fonts and the search index,
  * and no indexing of the print views and the staff's print centre, in every language folder.
  */
 export function headersFile(basePath = "/", languageFolders: readonly string[] = []): string {
@@ -27,15 +27,20 @@ export function headersFile(basePath = "/", languageFolders: readonly string[] =
   return [
     `${basePath}*`,
     `  Content-Security-Policy: ${contentSecurityPolicy}`,
-    "  Strict-Transport-Security: max-age=31536000; includeSubDomains",
+    // (Not includeSubDomains: it would bind every other name of the clinic's domain to HTTPS too,
+    // and a sub-path site's lines are copied into the domain's root file.)
+    "  Strict-Transport-Security: max-age=31536000",
     "  Referrer-Policy: strict-origin-when-cross-origin",
     "  Permissions-Policy: camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()",
     "  X-Content-Type-Options: nosniff",
     "  X-Frame-Options: DENY",
     "  Cross-Origin-Opener-Policy: same-origin",
     ...notIndexed.flatMap((path) => [path, "  X-Robots-Tag: noindex"]),
+    // Font names carry no version, so a new font package must reach visitors within a month; the
+    // search index's files are named by their content, so they never change.
     `${basePath}fonts/*`,
-    "  Cache-Control: public, max-age=31536000, immutable",
+    "  Cache-Control: public, max-age=2592000",
+    ...["fragment", "index"].flatMap((folder) => [`${basePath}pagefind/${folder}/*`, "  Cache-Control: public, max-age=31536000, immutable"]),
     "",
   ].join("\n");
 }

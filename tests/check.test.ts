@@ -247,3 +247,11 @@ test("an image written without its leading slash is told to add it, when the fil
   t.regex(text, /image images\/steps\.svg is not in the images folder: write \/images\/steps\.svg, with the leading \//);
   t.regex(text, /image images\/nowhere\.svg is not in the images folder: put the file in \S+images and write \/images\/<name>/);
 });
+
+test("clinic details: the clinic's phone or street typed into a guide is a warning at its line and column", async (t) => {
+  const { text, file } = await checked(t, "typed", procedureText({}, completeBody("\nCall us at 555.010.0199 or come to 1 Test Road.\n\nOur other number is (555) 010-0100.\n")));
+  const line = (await readFile(file, "utf8")).split("\n").findIndex((candidate) => candidate.startsWith("Call us at")) + 1;
+  t.true(text.includes(`typed.md:${line}:12  warning  "555.010.0199" is the clinic's phone number: leave it out`), text);
+  t.true(text.includes(`typed.md:${line}:36  warning  "1 Test Road" is the clinic's address`), text);
+  t.notRegex(text, /010-0100/, "another number is the writer's business");
+});

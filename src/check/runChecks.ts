@@ -1,6 +1,7 @@
 import { loadContent, type Content } from "../content/load.ts";
 import { hasErrors, type Problem } from "../content/problem.ts";
 import { checkClaims } from "./claims.ts";
+import { checkClinicDetails } from "./clinicDetails.ts";
 import { checkDuplicateTitles } from "./duplicateTitles.ts";
 import { checkFreshness } from "./freshness.ts";
 import { checkHeadingLevels } from "./headingLevels.ts";
@@ -17,7 +18,7 @@ import type { Check, CheckContext } from "./types.ts";
  */
 export const buildChecks: Check[] = [checkLinks, checkTranslations, checkDuplicateTitles];
 /** Editorial checks for `pamphlet check`. */
-const editorialChecks: Check[] = [checkSections, checkHeadingLevels, checkClaims, checkFreshness];
+const editorialChecks: Check[] = [checkSections, checkHeadingLevels, checkClaims, checkFreshness, checkClinicDetails];
 
 export interface CheckReport {
   problems: Problem[];

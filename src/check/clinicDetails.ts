@@ -1,0 +1,30 @@
+import { bodyProblem, documentsOf, type Check, type Problem } from "./types.ts";
+
+const digitsOf = (text: string) => text.replace(/\D/g, "");
+
+/**
+ * The clinic's phone numbers and street addresses typed into a write-up: pages and brochures add
+ * them from clinic.yaml, so a copy in the text goes out of date when the clinic moves or changes
+ * its number, in every brochure already printed.
+ */
+export const checkClinicDetails: Check = ({ content }) => {
+  const { clinic } = content;
+  const phones = [clinic.phone, ...clinic.locations.flatMap((location) => location.phone ?? [])].map(digitsOf).filter((digits) => digits.length >= 7);
+  // "120 Sample Street" of "120 Sample Street, Suite 300": the part a writer would type.
+  const streets = clinic.locations.map((location) => location.address.street.split(",")[0]!.trim().toLowerCase()).filter((street) => street.length >= 6);
+  return documentsOf(content).flatMap((document) => {
+    const problems: Problem[] = [];
+    document.body.split("\n").forEach((line, index) => {
+      // A phone number as written: digits with spaces, dots, dashes or brackets between them.
+      const typedPhones = (line.match(/\+?\(?\d[\d ().-]{5,}\d/g) ?? []).filter((candidate) => digitsOf(candidate).length >= 7 && phones.some((phone) => digitsOf(candidate).endsWith(phone.slice(-7))));
+      const typedStreets = streets.filter((street) => line.toLowerCase().includes(street));
+      const found: Array<[string, string]> = [...typedPhones.map((phone): [string, string] => [phone, "phone number"]), ...typedStreets.map((street): [string, string] => [street, "address"])];
+      for (const [text, what] of found) {
+        const column = line.toLowerCase().indexOf(text.toLowerCase()) + 1;
+        const shown = line.slice(column - 1, column - 1 + text.length);
+        problems.push(bodyProblem(document, index + 1, "warning", "clinic-details", `"${shown}" is the clinic's ${what}: leave it out, pages and brochures add it from clinic.yaml (a copy here goes out of date when it changes)`, column));
+      }
+    });
+    return problems;
+  });
+};

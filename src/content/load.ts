@@ -2,7 +2,6 @@ import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { z } from "zod";
-import { isWithin } from "../isWithin.ts";
 import { otherPaper } from "../brochures/formats.ts";
 import { clinicSchema, localize, siteLanguages, type Clinic } from "./clinicSchema.ts";
 import { closestWord } from "./closestWord.ts";
@@ -266,15 +265,27 @@ async function strayGuides(contentDir: string, clinic: Clinic, languages: Langua
   const skipped = [path.join(contentDir, "images"), path.join(contentDir, "_data"), ...(["en", "es"] as const).filter((lang) => !languages.includes(lang)).map((lang) => path.join(contentDir, lang))];
   const where = languages.map((lang) => `${displayPath(path.join(languageDir(contentDir, lang, clinic), "procedures"))}/ (${languageNames.of(lang)})`).join(" and ");
   const problems: Problem[] = [];
-  const markdown = (await readdir(contentDir, { recursive: true }).catch(() => []))
-    .filter((name) => name.endsWith(".md") && !name.split(path.sep).some((part) => part.startsWith(".") || part === "node_modules"))
-    .map((name) => path.join(contentDir, name));
-  for (const file of markdown) {
-    if (read.includes(path.dirname(file)) || skipped.some((folder) => isWithin(file, folder))) continue;
+  for (const file of await markdownFilesOutside(contentDir, skipped)) {
+    if (read.includes(path.dirname(file))) continue;
     if (!(await readFile(file, "utf8").catch(() => "")).startsWith("---")) continue;
     problems.push({ file: displayPath(file), severity: "error", rule: "file", message: `is not read: Pamphlet reads guides from ${where}, and pages from the pages/ folder beside each. Move it into one of them` });
   }
   return problems;
+}
+
+/**
+ * `.md` files under `dir`, not looking in `skipped` folders, hidden ones or node_modules, and not
+ * following links (Node 20's recursive readdir follows them: a link to / or a loop would be walked).
+ */
+async function markdownFilesOutside(dir: string, skipped: string[]): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  const found: string[] = [];
+  for (const entry of entries) {
+    const full = path.join(dir, entry.name);
+    if (entry.isFile() && entry.name.endsWith(".md")) found.push(full);
+    if (entry.isDirectory() && !entry.name.startsWith(".") && entry.name !== "node_modules" && !skipped.includes(full)) found.push(...(await markdownFilesOutside(full, skipped)));
+  }
+  return found;
 }
 
 /** With `categories` listed in clinic.yaml, a procedure's category must be one of them (a typo would make a new group). */

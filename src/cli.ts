@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { pathToFileURL } from "node:url";
 import { parseFormats } from "./brochures/formats.ts";
@@ -66,7 +67,9 @@ export async function runCli(argv: string[]): Promise<number> {
     return values.help ? 0 : 2;
   }
   if (takesNoArguments.includes(command) && rest.length > 0) {
-    return fail(new UsageError(`"${command}" takes no "${rest[0]}": it reads a whole content folder. To use another one, write --content ${rest[0]}`));
+    const word = rest[0]!;
+    const advice = existsSync(word) ? `To use another content folder, write --content ${word}` : `It reads every guide (\`brochures ${word}\` prints one guide's brochures); for another content folder, write --content DIR`;
+    return fail(new UsageError(`"${command}" takes no "${word}": ${advice}`));
   }
   const folders = { contentDir: values.content ?? "content", contentGiven: values.content !== undefined, outDir: values.out, basePath: values["base-path"] };
   const outGiven = argv.some((arg) => arg === "--out" || arg.startsWith("--out="));

@@ -70,6 +70,8 @@ test("sections: a near miss is named where it is; a section twice, empty or with
   t.regex(text, /error {2}"TODO" is a placeholder: write the text before publishing/);
   t.regex(text, /section "## What it is" appears twice \(lines \d+ and \d+\): put its text under one heading/);
   t.notRegex(text, /missing section|out of order/, "each mistake is said once, as what it is");
+  const early = await checked(t, "early", procedureText({}, `TBD: intro.\n\n${completeBody()}`));
+  t.regex(early.text, /early\.md:\d+:1 {2}error {2}"TBD" is a placeholder/, "before the first section too");
 
   const site = await fixtureSite(t);
   await writeFile(path.join(site.contentDir, "_data", "clinic.yaml"), `${await readFile(path.join(site.contentDir, "_data", "clinic.yaml"), "utf8")}languages: [en, es]\n`);
@@ -149,7 +151,8 @@ test("links and images: good ones pass; missing pages, anchors, images and alt t
   const bad = completeBody(
     "\nSee [missing](/procedures/not-here/) and [bad anchor](#no-such-heading).\n\nAlso [other anchor](/procedures/sclerotherapy/#nope).\n\n![](/images/leg.png)\n" +
       "\nRead [our sclerotherapy guide](/procedures/sclerotherepy/) and [its risks](/procedures/sclerotherapy/#risk).\n" +
-      "\n![Leg wrap](/images/leg wrap.svg)\n\n[fine, with a title](/procedures/sclerotherapy/ \"Sclerotherapy\")\n",
+      "\n![Leg wrap](/images/leg wrap.svg)\n\n[fine, with a title](/procedures/sclerotherapy/ \"Sclerotherapy\")\n" +
+      "\n[fine, spaces inside the brackets]( /procedures/sclerotherapy/ ) and `[code](is shown as written)`.\n",
   );
   const { text } = await checked(t, "bad-links", procedureText({}, bad));
   t.regex(text, /bad-links\.md:\d+:\d+ {2}error {2}link to \/procedures\/not-here\/ leads nowhere/);
@@ -159,6 +162,7 @@ test("links and images: good ones pass; missing pages, anchors, images and alt t
   t.regex(text, /link to \/procedures\/sclerotherapy\/#risk: the page has no heading "risk": did you mean #risks-and-side-effects\?/);
   t.regex(text, /bad-links\.md:\d+:1 {2}error {2}\/images\/leg wrap\.svg has a space in its address, so it shows as text instead of an image: rename the file without spaces \(e\.g\. \/images\/leg-wrap\.svg\)/);
   t.notRegex(text, /Sclerotherapy".*has a space/, "a space before a title is Markdown's own");
+  t.is(text.match(/has a space in its address/g)?.length, 1, "only the image: not a link with spaces inside its brackets, not inline code");
   t.regex(text, /image \/images\/leg\.png has no alt text/);
   t.regex(text, /image \/images\/leg\.png does not exist/);
 });
@@ -220,12 +224,14 @@ test("one run reports everything: a front-matter mistake hides neither the body'
   await writeProcedure(site, "untitled", procedureText({ title: undefined, lastReviewed: undefined }, body.replace("## Who it helps", "## Who it help")));
   // One whose YAML does not even parse.
   await writeProcedure(site, "unparsed", procedureText({}, body).replace(/^summary: .*$/m, "summary: Good news: it works"));
+  // One in the wrong language's folder.
+  await writeProcedure(site, "wrong-folder", procedureText({ lang: "es" }, body));
   // A valid guide linking to them: their pages will exist once the front matter is fixed.
   await writeProcedure(site, "linker", procedureText({ title: "Linker" }, completeBody("\nSee [typo](/procedures/typo/), [unparsed](/procedures/unparsed/) and [gone](/procedures/gone/).\n")));
   const { problems } = await runChecks(site.contentDir, today);
   const of = (slug: string) => problems.filter((problem) => problem.file.endsWith(`/${slug}.md`)).map((problem) => formatProblem(problem)).join("\n");
   t.regex(of("typo"), /unknown field "anesthesia": did you mean "anaesthesia"\?/);
-  for (const slug of ["typo", "untitled"]) {
+  for (const slug of ["typo", "untitled", "wrong-folder"]) {
     t.regex(of(slug), /link to \/procedures\/sclerotherepy\/ leads nowhere/, slug);
     t.regex(of(slug), /"painless" is an absolute or risky claim/, slug);
     t.regex(of(slug), /image \/images\/nope\.png does not exist/, slug);
@@ -254,4 +260,6 @@ test("clinic details: the clinic's phone or street typed into a guide is a warni
   t.true(text.includes(`typed.md:${line}:12  warning  "555.010.0199" is the clinic's phone number: leave it out`), text);
   t.true(text.includes(`typed.md:${line}:36  warning  "1 Test Road" is the clinic's address`), text);
   t.notRegex(text, /010-0100/, "another number is the writer's business");
+  const near = await checked(t, "nearby", procedureText({}, completeBody("\nWe moved from 21 Test Road last year.\n")));
+  t.notRegex(near.text, /clinic-details/, "21 Test Road is not 1 Test Road");
 });

@@ -80,10 +80,13 @@ test.serial("bad usage exits 2 with the usage text", async (t) => {
   t.is(typo.code, 2);
   t.regex(typo.stderr, /Unknown option '--contnet'\. Did you mean --content\?/);
   for (const command of ["build", "check", "dev"]) {
-    const folderAsWord = await runPamphlet([command, "../clinic-content"]);
+    const folderAsWord = await runPamphlet([command, "tests/fixtures"]);
     t.is(folderAsWord.code, 2, `${command} with a folder but no --content stops, not runs on ./content`);
-    t.regex(folderAsWord.stderr, new RegExp(`"${command}" takes no "\\.\\./clinic-content": .*write --content \\.\\./clinic-content`));
+    t.regex(folderAsWord.stderr, new RegExp(`"${command}" takes no "tests/fixtures": To use another content folder, write --content tests/fixtures`));
   }
+  const slugAsWord = await runPamphlet(["build", "sclerotherapy"]);
+  t.is(slugAsWord.code, 2);
+  t.regex(slugAsWord.stderr, /"build" takes no "sclerotherapy": It reads every guide \(`brochures sclerotherapy` prints one guide's brochures\)/);
   const help = await runPamphlet(["--help"]);
   t.is(help.code, 0);
   t.regex(help.stdout, /Commands:/);

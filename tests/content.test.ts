@@ -1,6 +1,7 @@
 import { rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import test from "ava";
+import { parseYamlSource } from "../src/content/yamlSource.ts";
 import { loadContent } from "../src/content/load.ts";
 import { openingHoursSpecification } from "../src/content/openingHours.ts";
 import { clinicJsonLd } from "../src/site/structuredData.ts";
@@ -37,6 +38,22 @@ test("a misspelt key names the file, the line and the closest known field", asyn
   t.is(unknown!.line, text.split("\n").findIndex((line) => line.startsWith("sumary")) + 1);
   t.regex(unknown!.message, /did you mean "summary"/);
   t.false(problems.some((problem) => problem.message.includes('missing required field "summary"')), "one mistake, said once");
+});
+
+test("front-matter mistakes are said in plain words, at the line that holds them", (t) => {
+  const said = (yaml: string) => parseYamlSource("f.md", yaml, 2).problems?.map((problem) => `${problem.line} ${problem.message}`) ?? [];
+  // The first copy of a key is looked for in its own mapping (here, the second FAQ entry), not in another.
+  t.deepEqual(said("title: x\nfaq:\n  - question: A\n    answer: x\n  - answer: y\n    question: B\n    question: C\n"), ['8 invalid YAML: "question" is written twice (lines 7 and 8): keep one']);
+  t.deepEqual(said("title: a\nsummary: b\ntitle: c\n"), ['4 invalid YAML: "title" is written twice (lines 2 and 4): keep one']);
+  t.deepEqual(said("title: x\nsummary: Good news: it works\n"), ['3 invalid YAML: this value holds a colon and a space (": "), which YAML reads as the start of a new field: put the whole value in quotes, e.g. summary: "Good news: …"']);
+});
+
+test("empty front matter is named as such, not as an empty field", async (t) => {
+  const site = await fixtureSite(t);
+  await writeProcedure(site, "bare", "---\n---\n## What it is\n\nText.\n");
+  const { problems } = await loadContent(site.contentDir);
+  const bare = problems.filter((problem) => problem.file.endsWith("bare.md")).map((problem) => problem.message);
+  t.deepEqual(bare, ['"(top level)" must be a list of fields (key: value); got null']);
 });
 
 test("invalid YAML names the file and the line", async (t) => {

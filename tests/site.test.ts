@@ -1,4 +1,5 @@
 import test from "ava";
+import { basePathOf } from "../src/site/urls.ts";
 import { loadContent, loadContentOrThrow } from "../src/content/load.ts";
 import { formatProblem } from "../src/content/problem.ts";
 import { renderSite } from "../src/site/build.ts";
@@ -240,4 +241,12 @@ test("a second build in the same process (as the dev server runs them) uses the 
   t.true(home.includes(newPhone), "the page shows the new number");
   t.true(structuredData.includes(newPhone), "so does its structured data (rendered in the layout)");
   t.false(structuredData.includes(content.clinic.phone), "the old number is gone");
+});
+
+test("--base-path is read as a folder however it is written, and encoded as browsers send it", (t) => {
+  const site = "https://clinic.example.org/";
+  for (const [given, folder] of [["clinic", "/clinic/"], ["/clinic/", "/clinic/"], ["//clinic/", "/clinic/"], ["/", "/"], ["/clínica/", "/cl%C3%ADnica/"], ["/cl%C3%ADnica", "/cl%C3%ADnica/"]] as const) {
+    t.is(basePathOf(site, given), folder, given);
+  }
+  t.is(basePathOf("https://clinic.example.org/clínica/"), "/cl%C3%ADnica/");
 });

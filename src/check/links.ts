@@ -80,9 +80,11 @@ function spacedAddresses(procedure: DocumentSource, lines: string[]): Problem[] 
     const fenceMark = /^\s*(```|~~~)/.exec(text)?.[1];
     if (fenceMark) fence = fence === fenceMark ? undefined : (fence ?? fenceMark);
     if (fence || fenceMark) return;
-    for (const match of text.matchAll(/(!?)\[[^\]]*\]\(([^()<>]*\s[^()<>]*)\)/g)) {
+    // (Inline code is shown as written, so a `[x](a b)` there is meant.)
+    const prose = text.replace(/`+[^`]*`+/g, (code) => " ".repeat(code.length));
+    for (const match of prose.matchAll(/(!?)\[[^\]]*\]\(([^()<>]*\s[^()<>]*)\)/g)) {
       const address = match[2]!.trim();
-      if (/^\S+\s+["']/.test(address)) continue;
+      if (!/\s/.test(address) || /^\S+\s+["']/.test(address)) continue;
       const fix = match[1] ? `rename the file without spaces (e.g. ${address.replace(/\s+/g, "-")})` : "take the spaces out of the address";
       const [what, rule] = match[1] ? ["an image", "images"] : ["a link", "links"];
       problems.push(bodyProblem(procedure, index + 1, "error", rule, `${address} has a space in its address, so it shows as text instead of ${what}: ${fix}`, match.index! + 1));

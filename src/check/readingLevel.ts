@@ -1,5 +1,5 @@
 import { readability, type Readability } from "./readability.ts";
-import { documentsOf, fieldProblem, type CheckContext, type DocumentSource, type Problem } from "./types.ts";
+import { bodyProblem, documentsOf, fieldProblem, type CheckContext, type DocumentSource, type Problem } from "./types.ts";
 
 /** Targets when clinic.yaml sets none: grade 8 in English (AMA/NIH advice), INFLESZ 65 in Spanish. */
 export const defaultReadingTargets: Record<string, number> = { en: 8, es: 65 };
@@ -31,8 +31,10 @@ export function checkReadingLevel({ content }: CheckContext): { problems: Proble
     if (ok) continue;
     const hardest = result.hardest.map((sentence) => `line ${procedure.bodyLine + sentence.line - 1} (${sentence.score}): "${sentence.text}"`).join("; ");
     const goal = result.higherIsEasier ? `at least ${target}` : `${target} or lower`;
+    // At the title, which names the whole guide; at the body's start when the title is missing (a stand-in's, line 0).
+    const where = procedure.fieldLines.title ? fieldProblem(procedure, "title", "warning", "reading-level", "") : bodyProblem(procedure, 1, "warning", "reading-level", "");
     problems.push({
-      ...fieldProblem(procedure, "title", "warning", "reading-level", ""),
+      ...where,
       message: `reading level ${result.formula} ${result.score}, target ${goal}: use shorter sentences and common words. Hardest sentences: ${hardest}`,
     });
   }

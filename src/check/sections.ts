@@ -24,8 +24,6 @@ export const checkSections: Check = ({ content }) =>
     for (const section of sections) {
       const text = section.markdown.split("\n").slice(1).join("\n");
       if (section.key && text.trim() === "") at(section.line, `section "## ${section.heading}" has no text: write it (patients read every section, in print too)`);
-      const filler = placeholder.exec(text);
-      if (filler) at(section.line + text.split("\n").findIndex((line) => placeholder.test(line)) + 1, `"${filler[0]}" is a placeholder: write the text before publishing`);
       if (!section.key) continue;
       const first = seen.get(section.key);
       if (first) {
@@ -37,6 +35,10 @@ export const checkSections: Check = ({ content }) =>
       if (index < previous) at(section.line, `section "## ${section.heading}" is out of order: move it before "## ${headings[sectionKeys[previous]!]}"`);
       previous = Math.max(previous, index);
     }
+    procedure.body.split("\n").forEach((line, index) => {
+      const filler = placeholder.exec(line);
+      if (filler) at(index + 1, `"${filler[0]}" is a placeholder: write the text before publishing`);
+    });
     const nearMisses = nearMissHeadings(procedure, sections);
     for (const key of sectionKeys.filter((candidate) => !seen.has(candidate))) {
       const wanted = headings[key];

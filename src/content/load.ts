@@ -216,6 +216,7 @@ async function loadDocument<S extends DocumentSchema>(
   const value = result.value as z.infer<S>;
   const fieldLines = Object.fromEntries(Object.keys(value).map((key) => [key, parsed.source.locate([key], { key: true }).line]));
   if (value.lang && value.lang !== lang) {
+    standIns.push({ ...value, lang, slug, file: shown, body: parts.body, bodyLine: parts.bodyLine, fieldLines });
     const [is, folder] = [languageNames.of(value.lang), languageNames.of(lang)];
     return fail("schema", `"lang" is ${value.lang} (${is}), but the file is in ${displayPath(path.dirname(file))}, with the ${folder} guides: move it to the ${is} guides' folder, or fix lang`, fieldLines.lang);
   }
@@ -268,7 +269,9 @@ async function strayGuides(contentDir: string, clinic: Clinic, languages: Langua
   for (const file of await markdownFilesOutside(contentDir, skipped)) {
     if (read.includes(path.dirname(file))) continue;
     if (!(await readFile(file, "utf8").catch(() => "")).startsWith("---")) continue;
-    problems.push({ file: displayPath(file), severity: "error", rule: "file", message: `is not read: Pamphlet reads guides from ${where}, and pages from the pages/ folder beside each. Move it into one of them` });
+    // In a procedures/, pages/ or language folder it was surely meant as one; elsewhere (drafts/) maybe not.
+    const meant = path.relative(contentDir, file).split(path.sep).some((part) => ["procedures", "pages", "en", "es"].includes(part));
+    problems.push({ file: displayPath(file), severity: meant ? "error" : "warning", rule: "file", message: `is not read: Pamphlet reads guides from ${where}, and pages from the pages/ folder beside each. Move it into one of them` });
   }
   return problems;
 }

@@ -44,7 +44,7 @@ function issueProblems(schema: z.ZodType, file: string, source: YamlSource, issu
     const what = issue.path.length === 0 ? "the file" : `required field "${field}"`;
     return [problem(issue.path.slice(0, -1), `missing ${what}: add it${issue.path.length === 0 ? " with its fields" : ""}`)];
   }
-  if (value === null) {
+  if (value === null && issue.path.length > 0) {
     return [problem(issue.path, `"${field}" is empty: write it (a value starting with # must be in quotes, or YAML reads it as a comment)`)];
   }
   const got = `; got ${quote(value)}`;

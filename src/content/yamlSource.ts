@@ -85,9 +85,21 @@ function plainWords(error: YAMLError, text: string, at: (offset: number) => Posi
     case "BLOCK_AS_IMPLICIT_KEY":
       return { message: `this value holds a colon and a space (": "), which YAML reads as the start of a new field: put the whole value in quotes, e.g. ${field(lineIndex) ?? "summary"}: "Good news: …"` };
     case "DUPLICATE_KEY": {
-      const name = field(lineIndex);
-      const first = lines.findIndex((candidate, index) => index < lineIndex && name !== undefined && field(index) === name && /^\S/.test(candidate) === /^\S/.test(lines[lineIndex]!));
-      return { message: `"${name ?? "a field"}" is written twice${first === -1 ? "" : ` (lines ${first + at(0).line} and ${line})`}: keep one` };
+      // The first copy is in the same mapping: same indentation, not before the list item it is in.
+      const keyAt = (index: number) => /^(\s*(?:-\s+)?)([\w-]+)\s*:/.exec(lines[index] ?? "");
+      const here = keyAt(lineIndex);
+      let first = -1;
+      for (let index = lineIndex - 1; here && index >= 0; index--) {
+        const other = keyAt(index);
+        if (!other || other[1]!.length > here[1]!.length) continue;
+        if (other[1]!.length < here[1]!.length) break;
+        if (other[2] === here[2]) {
+          first = index;
+          break;
+        }
+        if (other[1]!.includes("-")) break;
+      }
+      return { message: `"${here?.[2] ?? "a field"}" is written twice${first === -1 ? "" : ` (lines ${first + at(0).line} and ${line})`}: keep one` };
     }
     case "TAB_AS_INDENT":
       return { message: "a tab is used to indent this line: YAML takes spaces only (fields at the top start at the left edge)" };

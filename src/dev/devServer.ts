@@ -42,7 +42,7 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
   };
   let content: Content | undefined;
   /** What the checks say of each source file, as the terminal writes it: shown on that file's pages. */
-  let notes = new Map<string, string[]>();
+  let notes: ReturnType<typeof notesByFile> = new Map();
   const brochures = devBrochureRoute(() => content, () => live.problems);
 
   // Between the two renames of a swap the site folder is briefly absent: requests wait it out.
@@ -152,9 +152,10 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
   };
 }
 
-function notesByFile(problems: Problem[]): Map<string, string[]> {
-  const byFile = new Map<string, string[]>();
-  for (const problem of sortProblems(problems)) byFile.set(problem.file, [...(byFile.get(problem.file) ?? []), formatProblem(problem)]);
+/** Each file's problems as the terminal writes them, with their severity for the page to count. */
+function notesByFile(problems: Problem[]): Map<string, Array<{ text: string; severity: Problem["severity"] }>> {
+  const byFile = new Map<string, Array<{ text: string; severity: Problem["severity"] }>>();
+  for (const problem of sortProblems(problems)) byFile.set(problem.file, [...(byFile.get(problem.file) ?? []), { text: formatProblem(problem), severity: problem.severity }]);
   return byFile;
 }
 

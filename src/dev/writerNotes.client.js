@@ -7,7 +7,7 @@
   if (!file) return;
   const notes = await (await fetch(`/__pamphlet/notes?file=${encodeURIComponent(file)}`)).json();
   if (notes.length === 0) return;
-  const errors = notes.filter((note) => /^\S+ {2}error {2}/.test(note)).length;
+  const errors = notes.filter((note) => note.severity === "error").length;
   const panel = document.body.appendChild(document.createElement("details"));
   panel.id = "pamphlet-notes";
   // Open or closed as the writer left it: each save reloads the page.
@@ -22,5 +22,5 @@
   summary.textContent = `${notes.length} note${notes.length === 1 ? "" : "s"} from npm run check on this guide` + (errors > 0 ? ` (${errors} to fix before publishing)` : "");
   const list = panel.appendChild(document.createElement("pre"));
   list.style.cssText = "margin:0;padding:0 .75rem .75rem;white-space:pre-wrap";
-  list.textContent = notes.join("\n");
+  list.textContent = notes.map((note) => note.text).join("\n");
 })();

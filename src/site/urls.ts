@@ -33,10 +33,18 @@ export const brochurePath = (slug: string, lang: string, format: ProcedureFormat
 
 export const bookletPath = (lang: string, clinic: Clinicish) => `${brochureFolder(lang, clinic)}${bookletFileName}`;
 
+const safeDecodeURI = (text: string) => {
+  try {
+    return decodeURI(text);
+  } catch {
+    return text;
+  }
+};
+
 /** The folder the site is published under: `--base-path`, else the path of clinic.yaml's siteUrl ("/" or "/clinic/"). */
 export function basePathOf(siteUrl: string, override?: string): string {
   // Encoded as browsers send it (`--base-path /clínica/` → /cl%C3%ADnica/), like siteUrl's own path.
-  const path = new URL(override ?? siteUrl, "http://site.invalid").pathname;
+  const path = override === undefined ? new URL(siteUrl).pathname : encodeURI(safeDecodeURI(override));
   return `/${path.replace(/^\/+|\/+$/g, "")}/`.replace(/^\/\/$/, "/");
 }
 

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -71,7 +72,13 @@ test.serial("each procedure page carries MedicalProcedure JSON-LD with its name,
     t.is(data.url, `https://veins.example.com${url}`, url);
     // Nothing the front matter does not say: every procedure "non-invasive", the numbing as "how performed", a "scheduled" status.
     t.deepEqual(Object.keys(data).sort(), ["@context", "@id", "@type", "description", "followup", "inLanguage", "name", "subjectOf", "url"], url);
+    // The questions the page shows, as FAQPage, when it has them.
+    const questions = [...html.matchAll(/<div class="faq__entry">\s*<h3>([^<]+)<\/h3>/g)].map((match) => match[1]!.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, "&"));
+    const faq = jsonLd(html).find((entry) => entry["@type"] === "FAQPage");
+    t.deepEqual(faq?.mainEntity.map((entry: { name: string }) => entry.name) ?? [], questions, url);
+    if (faq) t.is(faq.mainEntity[0].acceptedAnswer["@type"], "Answer");
   }
+  t.true(procedures.some((url) => /FAQPage/.test(readFileSync(path.join(siteDir, url, "index.html"), "utf8"))), "the shipped guides have questions");
   for (const url of ["/", "/contact/", "/es/"]) {
     const [clinic] = jsonLd(await readFile(path.join(siteDir, url, "index.html"), "utf8"));
     t.is(clinic["@type"], "MedicalClinic");

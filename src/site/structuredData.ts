@@ -29,6 +29,18 @@ export function procedureJsonLd(procedure: ProcedureSource, clinic: Clinic): obj
   };
 }
 
+/** A guide's questions and answers (front matter `faq`), exactly as its page shows them; none without. */
+export function faqJsonLd(procedure: ProcedureSource, clinic: Clinic): object | undefined {
+  if (!procedure.faq?.length) return undefined;
+  return {
+    "@context": "https://schema.org",
+    "@type": "FAQPage",
+    "@id": `${clinic.siteUrl}${procedureUrl(procedure.slug, procedure.lang, clinic)}#faq`,
+    inLanguage: procedure.lang,
+    mainEntity: procedure.faq.map((entry) => ({ "@type": "Question", name: entry.question, acceptedAnswer: { "@type": "Answer", text: entry.answer } })),
+  };
+}
+
 export function clinicJsonLd(clinic: Clinic, lang: string): object {
   const [main, ...others] = clinic.locations.map((location, index) => ({
     "@type": "MedicalClinic",

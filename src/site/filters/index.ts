@@ -3,7 +3,7 @@ import { localize, type Clinic, type Localized } from "../../content/clinicSchem
 import type { ProcedureSource } from "../../content/load.ts";
 import type { Language } from "../../content/schema.ts";
 import { renderMarkdown } from "../markdown.ts";
-import { clinicJsonLd, jsonForHtml, procedureJsonLd } from "../structuredData.ts";
+import { clinicJsonLd, faqJsonLd, jsonForHtml, procedureJsonLd } from "../structuredData.ts";
 import { brochurePath, procedureUrl } from "../urls.ts";
 import type { ProcedureFormat } from "../../brochures/formats.ts";
 import { addressLine } from "./addressLine.ts";
@@ -30,6 +30,7 @@ export function filtersPlugin(eleventyConfig: UserConfig, { clinic }: { clinic: 
   eleventyConfig.addFilter("printLinks", (html: string, slug: string, lang: string, keepFragments = false) => printLinks(html, clinic.siteUrl, procedureUrl(slug, lang, clinic), keepFragments));
   eleventyConfig.addFilter("brochurePath", (slug: string, lang: string, format: ProcedureFormat) => brochurePath(slug, lang, format, clinic));
   eleventyConfig.addFilter("procedureJsonLd", (procedure: ProcedureSource) => jsonForHtml(procedureJsonLd(procedure, clinic)));
+  eleventyConfig.addFilter("faqJsonLd", (procedure: ProcedureSource) => jsonForHtml(faqJsonLd(procedure, clinic) ?? {}));
   // Every page carries it and it depends only on the language (hours and country are read from
   // clinic.yaml's text): made once per language per build.
   const clinicData = new Map<string, string>();

@@ -101,6 +101,11 @@ test.serial("sitemap.xml lists every public page, with translations; robots.txt 
   const publicPages = pages.filter((url) => !/\/(print|share|print-centre)\//.test(url) && !url.endsWith("404.html"));
   t.deepEqual([...listed].sort(), publicPages);
   t.regex(sitemap, /<xhtml:link rel="alternate" hreflang="es" href="https:\/\/veins\.example\.com\/es\/procedures\/sclerotherapy\/"\/>/);
+  // The same pairs as the pages' own hreflang links, x-default included.
+  const page = await readFile(path.join(siteDir, "es", "procedures", "sclerotherapy", "index.html"), "utf8");
+  const entry = /<url>\s*<loc>https:\/\/veins\.example\.com\/es\/procedures\/sclerotherapy\/<\/loc>[\s\S]*?<\/url>/.exec(sitemap)![0];
+  const pairs = (text: string, pattern: RegExp) => [...text.matchAll(pattern)].map((match) => `${match[1]} ${match[2]}`).sort();
+  t.deepEqual(pairs(entry, /<xhtml:link rel="alternate" hreflang="([^"]+)" href="([^"]+)"\/>/g), pairs(page, /<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">/g));
   const robots = await readFile(path.join(siteDir, "robots.txt"), "utf8");
   t.regex(robots, /^Sitemap: https:\/\/veins\.example\.com\/sitemap\.xml$/m);
   // A page kept out of search by "noindex" must be fetchable, or the tag is never read: robots.txt

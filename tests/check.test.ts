@@ -72,6 +72,9 @@ test("sections: a near miss is named where it is; a section twice, empty or with
   t.notRegex(text, /missing section|out of order/, "each mistake is said once, as what it is");
   const early = await checked(t, "early", procedureText({}, `TBD: intro.\n\n${completeBody()}`));
   t.regex(early.text, /early\.md:\d+:1 {2}error {2}"TBD" is a placeholder/, "before the first section too");
+  const fields = await checked(t, "fields", procedureText({ downtime: "TODO", faq: [{ question: "Does it hurt?", answer: "TBD by the doctor." }] }, completeBody()));
+  t.regex(fields.text, /fields\.md:\d+:1 {2}error {2}downtime: "TODO" is a placeholder/, "the front matter prints too");
+  t.regex(fields.text, /fields\.md:\d+:1 {2}error {2}faq: "TBD" is a placeholder/);
 
   const site = await fixtureSite(t);
   await writeFile(path.join(site.contentDir, "_data", "clinic.yaml"), `${await readFile(path.join(site.contentDir, "_data", "clinic.yaml"), "utf8")}languages: [en, es]\n`);

@@ -1,7 +1,7 @@
 import { closestWord } from "../content/closestWord.ts";
 import { foldText } from "../content/foldText.ts";
 import { sectionHeadings, sectionKeys, splitSections, type Section, type SectionKey } from "../content/sections.ts";
-import { bodyProblem, type Check, type Problem, type ProcedureSource } from "./types.ts";
+import { bodyProblem, fieldProblem, type Check, type Problem, type ProcedureSource } from "./types.ts";
 
 /** Words a writer leaves to fill in later, which must not reach a patient (in capitals: "todo" is Spanish for "all"). */
 const placeholder = /(?<![\p{L}\p{N}])(TODO|TBD|FIXME|XXX|[Ll]orem ipsum)(?![\p{L}\p{N}])/u;
@@ -39,6 +39,13 @@ export const checkSections: Check = ({ content }) =>
       const filler = placeholder.exec(line);
       if (filler) at(index + 1, `"${filler[0]}" is a placeholder: write the text before publishing`);
     });
+    // The front matter prints too: on the cover, the at-a-glance box and the questions.
+    const fields = Object.entries(procedure).filter(([key, value]) => typeof value === "string" && key in procedure.fieldLines);
+    const answers = (procedure.faq ?? []).flatMap((entry) => [entry.question, entry.answer]).map((text): [string, unknown] => ["faq", text]);
+    for (const [field, value] of [...fields, ...answers]) {
+      const filler = placeholder.exec(String(value));
+      if (filler) problems.push(fieldProblem(procedure, field, "error", "sections", `${field}: "${filler[0]}" is a placeholder: write the text before publishing`));
+    }
     const nearMisses = nearMissHeadings(procedure, sections);
     for (const key of sectionKeys.filter((candidate) => !seen.has(candidate))) {
       const wanted = headings[key];

@@ -14,7 +14,8 @@ Commands:
   build               build the site and every brochure into --out
   dev                 preview with live reload on http://localhost:8080
   brochures [slug…]   print brochures from an already built site
-  check               check the content and list every problem
+  check [file…]       check the content and list every problem (with files:
+                      only theirs, and clinic.yaml's)
   pack <slug…>        one PDF to print for a visit: a cover, then each brochure
                       on a right-hand page (--lang es, --format large, --out FILE,
                       --from DIR: the output folder of the build, default output)
@@ -50,7 +51,7 @@ const options = {
 } as const;
 
 /** Commands that take only options: a word after them is a mistake, not something to ignore. */
-const takesNoArguments = ["build", "check", "dev"];
+const takesNoArguments = ["build", "dev"];
 
 /** Parses the command line and runs one command; returns the exit status (0 ok, 1 errors, 2 bad usage). */
 export async function runCli(argv: string[]): Promise<number> {
@@ -87,7 +88,7 @@ export async function runCli(argv: string[]): Promise<number> {
       case "brochures":
         return await (await import("./commands/brochures.ts")).runBrochures(folders, rest, choice);
       case "check":
-        return await (await import("./commands/check.ts")).runCheck(folders, { json: values.json });
+        return await (await import("./commands/check.ts")).runCheck(folders, { json: values.json, files: rest });
       case "pack":
         // For pack, --out is the PDF to write; the built brochures are read from --from (default: output).
         return await (await import("./commands/pack.ts")).runPack({ ...folders, outDir: values.from ?? "output" }, rest, { lang: values.lang, format: values.format, file: outGiven ? values.out : undefined });

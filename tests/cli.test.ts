@@ -67,6 +67,14 @@ test.serial("check lists content errors and exits 1; clean content exits 0", asy
   t.regex(run.stderr, /Bad Name\.md:1:1 {2}error/);
   t.regex(run.stderr, /typo\.md:\d+:1 {2}error {2}unknown field "titel": did you mean "title"\?/);
   t.regex(run.stderr, /^\d+ errors, 0 warnings$/m);
+  // A writer working on one guide can ask for its problems alone.
+  const one = await runPamphlet(["check", path.join(site.contentDir, "procedures", "typo.md"), ...siteArgs(site)]);
+  t.is(one.code, 1);
+  t.regex(one.stderr, /typo\.md:\d+:1 {2}error {2}unknown field "titel"/);
+  t.notRegex(one.stderr, /Bad Name/);
+  t.regex(one.stdout, /\(1 more in other files: run check without files to see them\)/);
+  const other = await runPamphlet(["check", path.join(site.contentDir, "procedures", "sclerotherapy.md"), ...siteArgs(site)]);
+  t.is(other.code, 0, "another file's errors do not fail a check of this one");
 });
 
 test.serial("bad usage exits 2 with the usage text", async (t) => {
@@ -79,7 +87,10 @@ test.serial("bad usage exits 2 with the usage text", async (t) => {
   const typo = await runPamphlet(["check", "--contnet", "x"]);
   t.is(typo.code, 2);
   t.regex(typo.stderr, /Unknown option '--contnet'\. Did you mean --content\?/);
-  for (const command of ["build", "check", "dev"]) {
+  const folderToCheck = await runPamphlet(["check", "tests/fixtures"]);
+  t.is(folderToCheck.code, 2, "check with a folder but no --content stops, not runs on ./content");
+  t.regex(folderToCheck.stderr, /"check" takes files, not the folder "tests\/fixtures": to check another content folder, write --content tests\/fixtures/);
+  for (const command of ["build", "dev"]) {
     const folderAsWord = await runPamphlet([command, "tests/fixtures"]);
     t.is(folderAsWord.code, 2, `${command} with a folder but no --content stops, not runs on ./content`);
     t.regex(folderAsWord.stderr, new RegExp(`"${command}" takes no "tests/fixtures": To use another content folder, write --content tests/fixtures`));

@@ -1,22 +1,47 @@
+import { existsSync, statSync } from "node:fs";
+import path from "node:path";
 import { runChecks } from "../check/runChecks.ts";
+import { UsageError } from "../content/errors.ts";
+import { clinicFile } from "../content/load.ts";
 import { formatSummary, hasErrors } from "../content/problem.ts";
+import { isWithin } from "../isWithin.ts";
 import type { Folders } from "./options.ts";
 import { reportProblems } from "./report.ts";
 
-/** `pamphlet check [--json]`: every content problem in one report. Errors exit 1; warnings alone exit 0. */
-export async function runCheck(folders: Folders, { json = false } = {}): Promise<number> {
+/**
+ * `pamphlet check [file…] [--json]`: every content problem in one report; with files, only theirs
+ * (and clinic.yaml's, which every file depends on). Errors exit 1; warnings alone exit 0.
+ */
+export async function runCheck(folders: Folders, { json = false, files = [] as string[] } = {}): Promise<number> {
+  const only = files.map((file) => chosenFile(file, folders.contentDir));
   const report = await runChecks(folders.contentDir);
+  const shown = (file: string) => only.length === 0 || [...only, path.resolve(clinicFile(folders.contentDir))].includes(path.resolve(file));
+  const problems = report.problems.filter((problem) => shown(problem.file));
+  const readingLevels = report.readingLevels.filter((level) => shown(level.file));
   if (json) {
-    const errors = report.problems.filter((problem) => problem.severity === "error").length;
-    const summary = { errors, warnings: report.problems.length - errors };
-    console.log(JSON.stringify({ problems: report.problems, readingLevels: report.readingLevels, summary }, null, 2));
+    const errors = problems.filter((problem) => problem.severity === "error").length;
+    const summary = { errors, warnings: problems.length - errors };
+    console.log(JSON.stringify({ problems, readingLevels, summary }, null, 2));
   } else {
-    for (const level of report.readingLevels) {
+    for (const level of readingLevels) {
       const goal = level.formula.startsWith("Flesch") ? `≤ ${level.target}` : `≥ ${level.target}`;
       console.log(`${level.ok ? "✓" : "!"} ${level.file}  ${level.formula} ${level.score} (target ${goal})`);
     }
-    if (report.problems.length > 0) reportProblems(report.problems);
-    else console.log(formatSummary(report.problems));
+    if (problems.length > 0) reportProblems(problems);
+    else console.log(formatSummary(problems));
+    const elsewhere = report.problems.length - problems.length;
+    if (elsewhere > 0) console.log(`(${elsewhere} more in other files: run check without files to see them)`);
   }
-  return hasErrors(report.problems) ? 1 : 0;
+  return hasErrors(problems) ? 1 : 0;
+}
+
+/** A file given to check: a Markdown file in the content folder, as an absolute path. */
+function chosenFile(file: string, contentDir: string): string {
+  if (existsSync(file) && statSync(file).isDirectory()) {
+    throw new UsageError(`"check" takes files, not the folder "${file}": to check another content folder, write --content ${file}`);
+  }
+  const absolute = path.resolve(file);
+  if (!existsSync(absolute)) throw new UsageError(`There is no file ${file}: give a guide's file, e.g. ${path.join(contentDir, "procedures", "sclerotherapy.md")}`);
+  if (!isWithin(absolute, path.resolve(contentDir))) throw new UsageError(`${file} is not in the content folder ${contentDir}: give one of its files, or the folder it is in with --content`);
+  return absolute;
 }

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -144,7 +144,10 @@ test.serial("performance budget: each page's HTML, CSS and JS under 100 KB compr
     for (const asset of assets) bytes += gzipSync(await readFile(path.join(siteDir, asset))).byteLength;
     t.true(bytes < 100 * 1024, `${url}: ${bytes} bytes compressed`);
     for (const script of html.matchAll(/<script (?!type="application\/ld\+json")[^>]*>/g)) t.regex(script[0], /\s(defer|async|type="module")[\s>]/, `${url}: ${script[0]}`);
-    t.regex(html, /<link rel="preload" href="\/fonts\/[^"]+\.woff2" as="font" type="font\/woff2" crossorigin>/, url);
+    // Both weights the first screen uses (body text, and the bold clinic name in the header), each a file that exists.
+    const preloaded = [...html.matchAll(/<link rel="preload" href="\/fonts\/([^"]+\.woff2)" as="font" type="font\/woff2" crossorigin>/g)].map((match) => match[1]!);
+    t.deepEqual(preloaded.map((file) => /-(\d00)-normal/.exec(file)?.[1]), ["400", "700"], url);
+    for (const file of preloaded) t.true(existsSync(path.join(siteDir, "fonts", file)), file);
   }
 });
 

@@ -162,9 +162,9 @@ test("a locale that is not the language's, with a country, names the field and g
   const { appendFile, readFile } = await import("node:fs/promises");
   await appendFile(clinicFile, "locales: { en: es-ES }\n");
   const { problems } = await loadContent(site.contentDir);
-  t.regex(messages(problems), /clinic\.yaml:\d+:\d+ {2}error {2}"locales\.en" must be en and a country code, e\.g\. en-GB/);
+  t.regex(messages(problems), /clinic\.yaml:\d+:\d+ {2}error {2}"locales › en" must be en and a country code, e\.g\. en-GB/);
   await writeFile(clinicFile, (await readFile(clinicFile, "utf8")).replace("locales: { en: es-ES }", "locales: { en: en-ZZ }"));
-  t.regex(messages((await loadContent(site.contentDir)).problems), /"locales\.en" is not a locale this computer can write dates for/);
+  t.regex(messages((await loadContent(site.contentDir)).problems), /"locales › en" is not a locale this computer can write dates for/);
 });
 
 test("a Spanish guide with a category's English name is told its Spanish name", async (t) => {

@@ -14,11 +14,15 @@ export function validateWithSchema<S extends z.ZodType>(
   const problems = result.error.issues.flatMap((issue) => issueProblems(schema, file, source, issue));
   // A misspelt field is one mistake: its "did you mean" says it all, without "missing required field" too.
   const meant = new Set(problems.flatMap((problem) => {
-    const [, parent = "", likely] = /^unknown field "((?:[^"]*\.)?)[^".]*": did you mean "([^"]+)"\?/.exec(problem.message) ?? [];
+    const [, parent = "", likely] = /^unknown field "((?:[^"]* › )?)[^"]*?": did you mean "([^"]+)"\?/.exec(problem.message) ?? [];
     return likely ? [`${parent}${likely}`] : [];
   }));
   return { problems: problems.filter((problem) => !meant.has(/^missing required field "([^"]+)"/.exec(problem.message)?.[1] ?? "")) };
 }
+
+/** A field as a writer finds it: `faq.0.answer` → `faq #1 › answer` (entries counted from 1, as people count). */
+const fieldName = (path: readonly PropertyKey[]) =>
+  path.map((part) => (typeof part === "number" ? `#${part + 1}` : String(part))).join(" › ").replace(/ › #/g, " #");
 
 function issueProblems(schema: z.ZodType, file: string, source: YamlSource, issue: z.core.$ZodIssue): Problem[] {
   const problem = (path: readonly PropertyKey[], message: string, key = false): Problem => ({
@@ -28,7 +32,7 @@ function issueProblems(schema: z.ZodType, file: string, source: YamlSource, issu
     message,
     rule: "schema",
   });
-  const field = issue.path.join(".");
+  const field = fieldName(issue.path);
   if (issue.code === "unrecognized_keys") {
     const known = keysAt(schema, issue.path);
     return issue.keys.map((key) => {
@@ -36,7 +40,7 @@ function issueProblems(schema: z.ZodType, file: string, source: YamlSource, issu
       let hint = suggestion ? `did you mean "${suggestion}"?` : `known fields are: ${known.join(", ")}`;
       // In `{ en: Monday, Wednesday }` YAML reads "Wednesday" as a field: the text needs quotes.
       if (known.length > 0 && known.every((name) => /^[a-z]{2}$/.test(name))) hint += ` (text per language: { en: "…", es: "…" }; put text with commas in quotes)`;
-      return problem([...issue.path, key], `unknown field "${[...issue.path, key].join(".")}": ${hint}`, true);
+      return problem([...issue.path, key], `unknown field "${fieldName([...issue.path, key])}": ${hint}`, true);
     });
   }
   const value = valueAt(source.data, issue.path);

@@ -1,3 +1,4 @@
+import { proseLines } from "../content/codeFences.ts";
 import { bodyProblem, documentsOf, fieldProblem, type Check, type DocumentSource, type Problem } from "./types.ts";
 
 /**
@@ -42,20 +43,8 @@ export const checkClaims: Check = ({ content }) =>
         problems.push(fieldProblem(procedure, "faq", "error", "claims", `faq entry ${index + 1}: ${report(match[0])}`));
       }
     });
-    bodyLines(procedure).forEach((line, index) => {
+    proseLines(procedure.body).forEach((line, index) => {
       for (const match of line.matchAll(pattern)) problems.push(bodyProblem(procedure, index + 1, "error", "claims", report(match[0]), match.index + 1));
     });
     return problems;
   });
-
-/** Body lines with fenced code blanked out, so line numbers stay right. */
-function bodyLines(procedure: DocumentSource): string[] {
-  let fenced = false;
-  return procedure.body.split("\n").map((line) => {
-    if (/^\s*(```|~~~)/.test(line)) {
-      fenced = !fenced;
-      return "";
-    }
-    return fenced ? "" : line;
-  });
-}

@@ -3,6 +3,7 @@ import path from "node:path";
 import type Token from "markdown-it/lib/token.mjs";
 import { clinicFormats } from "../brochures/formats.ts";
 import { closestWord } from "../content/closestWord.ts";
+import { proseLines } from "../content/codeFences.ts";
 import { contentImageFile } from "../content/contentImageFile.ts";
 import { headingId, parseMarkdown } from "../site/markdown.ts";
 import { pageIds, siteRoutes } from "../site/routes.ts";
@@ -65,7 +66,7 @@ export const checkLinks: Check = ({ content, contentDir }) => {
         }
       }
     }
-    return [...problems, ...spacedAddresses(procedure, lines)];
+    return [...problems, ...spacedAddresses(procedure)];
   });
 };
 
@@ -73,13 +74,9 @@ export const checkLinks: Check = ({ content, contentDir }) => {
  * `![Leg wrap](/images/leg wrap.svg)`: Markdown ends an address at a space, so the line is shown as
  * text, on the page and in every brochure. (A space before a "title" or inside <…> is fine.)
  */
-function spacedAddresses(procedure: DocumentSource, lines: string[]): Problem[] {
+function spacedAddresses(procedure: DocumentSource): Problem[] {
   const problems: Problem[] = [];
-  let fence: string | undefined;
-  lines.forEach((text, index) => {
-    const fenceMark = /^\s*(```|~~~)/.exec(text)?.[1];
-    if (fenceMark) fence = fence === fenceMark ? undefined : (fence ?? fenceMark);
-    if (fence || fenceMark) return;
+  proseLines(procedure.body).forEach((text, index) => {
     // (Inline code is shown as written, so a `[x](a b)` there is meant.)
     const prose = text.replace(/`+[^`]*`+/g, (code) => " ".repeat(code.length));
     for (const match of prose.matchAll(/(!?)\[[^\]]*\]\(([^()<>]*\s[^()<>]*)\)/g)) {

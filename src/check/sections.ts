@@ -1,4 +1,5 @@
 import { closestWord } from "../content/closestWord.ts";
+import { proseLines } from "../content/codeFences.ts";
 import { foldText } from "../content/foldText.ts";
 import { sectionHeadings, sectionKeys, splitSections, type Section, type SectionKey } from "../content/sections.ts";
 import { bodyProblem, fieldProblem, type Check, type Problem, type ProcedureSource } from "./types.ts";
@@ -69,11 +70,8 @@ function nearMissHeadings(procedure: ProcedureSource, sections: Section[]): Arra
   const keyed = new Set(sections.filter((section) => section.key).map((section) => section.line));
   const byFolded = new Map(sectionKeys.map((key) => [foldText(headings[key]), key]));
   const found = [];
-  let fence: string | undefined;
-  for (const [index, line] of procedure.body.split("\n").entries()) {
-    const fenceMark = /^\s*(```|~~~)/.exec(line)?.[1];
-    if (fenceMark) fence = fence === fenceMark ? undefined : (fence ?? fenceMark);
-    const heading = fence ? undefined : /^(#{1,6})\s+(.+?)\s*#*\s*$/.exec(line);
+  for (const [index, line] of proseLines(procedure.body).entries()) {
+    const heading = /^(#{1,6})\s+(.+?)\s*#*\s*$/.exec(line);
     if (!heading || keyed.has(index + 1)) continue;
     const text = heading[2]!;
     const folded = foldText(text).replace(/[:.]+$/, "");

@@ -1,3 +1,5 @@
+import { proseLines } from "./codeFences.ts";
+
 /**
  * The sections every procedure page has, in order (../shared/CONTENT.md), as `##` headings per
  * language. `check` verifies them; the tri-fold picks some of them by key.
@@ -44,11 +46,9 @@ export function splitSections(body: string, lang: string): Section[] {
   const keyOf = (heading: string) =>
     (Object.keys(headings) as SectionKey[]).find((key) => headings[key].toLowerCase() === heading.toLowerCase());
   const sections: Section[] = [];
-  let fence: string | undefined;
+  const prose = proseLines(body);
   body.split("\n").forEach((line, index) => {
-    const fenceMark = /^\s*(```|~~~)/.exec(line)?.[1];
-    if (fenceMark) fence = fence === fenceMark ? undefined : (fence ?? fenceMark);
-    const heading = fence ? undefined : /^##\s+(.+?)\s*#*\s*$/.exec(line)?.[1];
+    const heading = /^##\s+(.+?)\s*#*\s*$/.exec(prose[index]!)?.[1];
     if (heading !== undefined) sections.push({ heading, key: keyOf(heading), line: index + 1, markdown: `${line}\n` });
     else if (sections.length > 0) sections.at(-1)!.markdown += `${line}\n`;
   });

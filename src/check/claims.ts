@@ -1,4 +1,5 @@
 import { proseLines } from "../content/codeFences.ts";
+import { wholeWords } from "./wholeWords.ts";
 import { bodyProblem, documentsOf, fieldProblem, type Check, type DocumentSource, type Problem } from "./types.ts";
 
 /**
@@ -18,18 +19,11 @@ export const defaultBannedClaims: Record<string, string[]> = {
   ],
 };
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-
-function claimPattern(claims: string[]): RegExp {
-  // Whole words: not preceded or followed by a letter or digit (so "100%" does not match inside "1000%").
-  return new RegExp(`(?<![\\p{L}\\p{N}])(${claims.map(escape).join("|")})(?![\\p{L}\\p{N}])`, "giu");
-}
-
 export const checkClaims: Check = ({ content }) =>
   documentsOf(content).flatMap((procedure: DocumentSource & { faq?: Array<{ question: string; answer: string }> }) => {
     const claims = [...(defaultBannedClaims[procedure.lang] ?? []), ...(content.clinic.bannedClaims?.[procedure.lang] ?? [])];
     if (claims.length === 0) return [];
-    const pattern = claimPattern(claims);
+    const pattern = wholeWords(claims);
     const problems: Problem[] = [];
     const report = (found: string) =>
       `"${found}" is an absolute or risky claim: say what is likely and how often instead (e.g. "most people", "rarely")`;

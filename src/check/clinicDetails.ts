@@ -1,4 +1,5 @@
 import { bodyProblem, type Check, type Problem } from "./types.ts";
+import { wholeWords } from "./wholeWords.ts";
 
 const digitsOf = (text: string) => text.replace(/\D/g, "");
 
@@ -12,13 +13,14 @@ export const checkClinicDetails: Check = ({ content }) => {
   const phones = [clinic.phone, ...clinic.locations.flatMap((location) => location.phone ?? [])].map(digitsOf).filter((digits) => digits.length >= 7);
   // "120 Sample Street" of "120 Sample Street, Suite 300": the part a writer would type.
   const streets = clinic.locations.map((location) => location.address.street.split(",")[0]!.trim().toLowerCase()).filter((street) => street.length >= 6);
+  const streetPattern = streets.length > 0 ? wholeWords(streets) : undefined;
   // Guides only: a page such as "About us" or "Directions" may well give the address.
   return content.procedures.flatMap((document) => {
     const problems: Problem[] = [];
     document.body.split("\n").forEach((line, index) => {
       // A phone number as written: digits with spaces, dots, dashes or brackets between them.
       const typedPhones = (line.match(/\+?\(?\d[\d ().-]{5,}\d/g) ?? []).filter((candidate) => digitsOf(candidate).length >= 7 && phones.some((phone) => digitsOf(candidate).endsWith(phone.slice(-7))));
-      const typedStreets = streets.filter((street) => new RegExp(`(?<![\\p{L}\\p{N}])${street.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\p{N}])`, "iu").test(line));
+      const typedStreets = [...new Set(streetPattern ? [...line.matchAll(streetPattern)].map((match) => match[0].toLowerCase()) : [])];
       const found: Array<[string, string]> = [...typedPhones.map((phone): [string, string] => [phone, "phone number"]), ...typedStreets.map((street): [string, string] => [street, "address"])];
       for (const [text, what] of found) {
         const column = line.toLowerCase().indexOf(text.toLowerCase()) + 1;

@@ -42,27 +42,21 @@ export async function runChecks(contentDir: string, today = new Date()): Promise
 /** What a check said of a stand-in's empty field (line 0) is not about anything the writer wrote. */
 const withoutStandIns = (problems: Problem[]) => problems.filter((problem) => problem.line !== 0);
 
+/** What `check` adds to a build's own checks, reading level aside (claims, sections, freshness…). */
+export const editorialFindings = (content: Content, contentDir: string, today = new Date()): Problem[] =>
+  editorialChecks.flatMap((check) => check({ content, contentDir, today }));
+
 /**
- * What `check` would add to a build's own problems (claims, sections, freshness), as one line that
- * says to run it, or undefined: `build` and `dev` do not stop on them, but a writer who never runs
- * `check` should still hear of a "guaranteed" before publishing it.
+ * The editorial findings, as one line that says to run `check`, or undefined: `build` and `dev` do
+ * not stop on them, but a writer who never runs `check` should still hear of a "guaranteed" before
+ * publishing it.
  */
-export function checkReminder(content: Content, contentDir: string, today = new Date()): string | undefined {
-  const found = editorialChecks.flatMap((check) => check({ content, contentDir, today }));
+export function checkReminder(found: Problem[]): string | undefined {
   const errors = found.filter((problem) => problem.severity === "error").length;
   const warnings = found.length - errors;
   if (found.length === 0) return undefined;
   const rules = [...new Set(found.map((problem) => problem.rule))].join(", ");
   return `npm run check finds ${errors} error${errors === 1 ? "" : "s"} and ${warnings} warning${warnings === 1 ? "" : "s"} (${rules}) that this build does not stop on: run it before publishing.`;
-}
-
-/**
- * What `check` finds beyond a build's own problems (claims, sections, headings, freshness, reading
- * level): the dev server shows them on the page they are about, as the writer works.
- */
-export function editorialProblems(content: Content, contentDir: string, today = new Date()): Problem[] {
-  const context: CheckContext = { content, contentDir, today };
-  return sortProblems([...editorialChecks.flatMap((check) => check(context)), ...checkReadingLevel(context).problems]);
 }
 
 export const sortProblems = (problems: Problem[]) =>

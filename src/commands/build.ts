@@ -25,12 +25,12 @@ export async function runBuild(folders: Folders, choice: BrochureChoice = {}): P
   await removeStamp(folders);
 
   // Content, Eleventy and Puppeteer load only when something may have changed.
-  const { checkReminder, loadForBuild } = await import("../check/runChecks.ts");
+  const { checkReminder, editorialFindings, loadForBuild } = await import("../check/runChecks.ts");
   const { publishedUnder } = await import("../site/urls.ts");
   const { printBrochures } = await import("./brochures.ts");
   const loaded = await loadForBuild(folders.contentDir);
   if (!reportProblems(loaded.problems) || !loaded.content) return 1;
-  const reminder = checkReminder(loaded.content, folders.contentDir);
+  const reminder = checkReminder(editorialFindings(loaded.content, folders.contentDir));
   if (reminder) console.error(reminder);
   const { content, basePath } = publishedUnder(loaded.content, folders.basePath);
   const siteDir = siteDirOf(folders);

@@ -5,7 +5,8 @@ import { createRequire as requireFrom } from "node:module";
 import path from "node:path";
 import { watch } from "chokidar";
 import { PamphletError } from "../content/errors.ts";
-import { checkReminder, editorialProblems, loadForBuild, sortProblems } from "../check/runChecks.ts";
+import { checkReadingLevel } from "../check/readingLevel.ts";
+import { checkReminder, editorialFindings, loadForBuild, sortProblems } from "../check/runChecks.ts";
 import type { Content } from "../content/load.ts";
 import { formatProblem, formatProblems, hasErrors, type Problem } from "../content/problem.ts";
 import { buildSite } from "../site/build.ts";
@@ -69,10 +70,13 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
       }
       await buildSite({ content: loaded.content, contentDir: options.contentDir, siteDir: options.siteDir, dev: true, duringSwap });
       content = loaded.content;
-      notes = notesByFile([...loaded.problems, ...editorialProblems(loaded.content, options.contentDir)]);
+      // What check says of each guide, worked out once: for its pages, and the terminal's one-line reminder.
+      const findings = editorialFindings(loaded.content, options.contentDir);
+      const reading = checkReadingLevel({ content: loaded.content, contentDir: options.contentDir, today: new Date() }).problems;
+      notes = notesByFile([...loaded.problems, ...findings, ...reading]);
       built = true;
       console.log(`Rebuilt in ${((performance.now() - started) / 1000).toFixed(2)} s`);
-      const reminder = checkReminder(loaded.content, options.contentDir);
+      const reminder = checkReminder(findings);
       if (reminder) console.error(reminder);
       live.reload();
     } catch (error) {

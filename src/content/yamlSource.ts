@@ -80,13 +80,13 @@ function plainWords(error: YAMLError, text: string, at: (offset: number) => Posi
   const lines = text.split("\n");
   const { line } = at(error.pos[0]);
   const lineIndex = line - (at(0).line - 1) - 1;
-  const field = (index: number) => /^\s*([\w-]+)\s*:/.exec(lines[index] ?? "")?.[1];
+  // A line's key, after its indentation and any "- " of a list entry: [, indentation, key].
+  const keyAt = (index: number) => /^(\s*(?:-\s+)?)([\w-]+)\s*:/.exec(lines[index] ?? "");
   switch (error.code) {
     case "BLOCK_AS_IMPLICIT_KEY":
-      return { message: `this value holds a colon and a space (": "), which YAML reads as the start of a new field: put the whole value in quotes, e.g. ${field(lineIndex) ?? "summary"}: "Good news: …"` };
+      return { message: `this value holds a colon and a space (": "), which YAML reads as the start of a new field: put the whole value in quotes, e.g. ${keyAt(lineIndex)?.[2] ?? "summary"}: "Good news: …"` };
     case "DUPLICATE_KEY": {
       // The first copy is in the same mapping: same indentation, not before the list item it is in.
-      const keyAt = (index: number) => /^(\s*(?:-\s+)?)([\w-]+)\s*:/.exec(lines[index] ?? "");
       const here = keyAt(lineIndex);
       let first = -1;
       for (let index = lineIndex - 1; here && index >= 0; index--) {

@@ -28,6 +28,9 @@ export interface PrintView {
  */
 export const trifoldSections: readonly SectionKey[] = ["whatItIs", "risks", "whenToCall"];
 
+/** "A, B, or C" for the build's messages, which are in English (the headings stay in the guide's language). */
+const eitherOf = new Intl.ListFormat("en", { type: "disjunction" });
+
 /** A paragraph that is only an image: the tri-fold's narrow panels leave illustrations out (the full guide has them). */
 const standaloneImage = /^!\[[^\]]*\]\([^)]*\)[ \t]*$/gm;
 
@@ -40,8 +43,7 @@ export function printViews({ clinic, procedures }: Content, bookletTitle: (lang:
     return {
       ...view(procedure, "trifold", clinic),
       panelMarkdown: sections.map((section) => section.markdown.replace(standaloneImage, "")).join("\n"),
-      // (The build's messages are in English; the headings stay in the guide's language.)
-      panelHeadings: new Intl.ListFormat("en", { type: "disjunction" }).format(sections.map((section) => `"${section.heading}"`)),
+      panelHeadings: eitherOf.format(sections.map((section) => `"${section.heading}"`)),
     };
   });
   const languages = [...new Set(procedures.map((procedure) => procedure.lang))];

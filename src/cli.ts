@@ -11,11 +11,18 @@ import { exitCleanlyOnSignals } from "./interrupt.ts";
 const usage = `Usage: pamphlet <command> [options]
 
 Commands:
+  init [dir]          start a new clinic in dir (default: here): clinic.yaml, a sample
+                      guide, package.json, README, a publish workflow (--country GB,
+                      --host github|netlify|cloudflare); never overwrites a file
+  setup               find a browser to print brochures with, or install one
   build               build the site and every brochure into --out
   dev                 preview with live reload on http://localhost:8080
   brochures [slug…]   print brochures from an already built site
   check [file…]       check the content and list every problem (with files:
                       only theirs, and clinic.yaml's)
+  serve               serve the built site on http://127.0.0.1:8080 as a static host
+                      would (_headers, _redirects, 404 page, sub-path): the print
+                      centre and its visit pack work there
   pack <slug…>        one PDF to print for a visit: a cover, then each brochure
                       on a right-hand page (--lang es, --format large, --out FILE,
                       --from DIR: the output folder of the build, default output)
@@ -31,7 +38,10 @@ Options:
   --shard i/n         make only the i-th of n shares of the brochures (split across machines)
   --json              check: print the report as JSON
   --base-path PATH    publish the site under this folder (default: the path of siteUrl)
-  --port N            dev server port (default: 8080)
+  --port N            dev and serve port (default: 8080)
+  --country CODE      init: the clinic's country (US, CA, GB, IE, AU, NZ, ES): paper,
+                      dates, address shape and emergency number follow from it
+  --host NAME         init: where the workflow publishes (github, netlify, cloudflare)
   -h, --help          show this help`;
 
 const options = {
@@ -46,12 +56,14 @@ const options = {
   lang: { type: "string" },
   format: { type: "string" },
   from: { type: "string" },
+  country: { type: "string" },
+  host: { type: "string" },
   force: { type: "boolean", default: false },
   help: { type: "boolean", short: "h" },
 } as const;
 
 /** Commands that take only options: a word after them is a mistake, not something to ignore. */
-const takesNoArguments = ["build", "dev"];
+const takesNoArguments = ["build", "dev", "serve", "setup"];
 
 /** Parses the command line and runs one command; returns the exit status (0 ok, 1 errors, 2 bad usage). */
 export async function runCli(argv: string[]): Promise<number> {
@@ -92,6 +104,12 @@ export async function runCli(argv: string[]): Promise<number> {
       case "pack":
         // For pack, --out is the PDF to write; the built brochures are read from --from (default: output).
         return await (await import("./commands/pack.ts")).runPack({ ...folders, outDir: values.from ?? "output" }, rest, { lang: values.lang, format: values.format, file: outGiven ? values.out : undefined });
+      case "init":
+        return await (await import("./commands/init.ts")).runInit(rest, { country: values.country, host: values.host });
+      case "setup":
+        return await (await import("./commands/setup.ts")).runSetup();
+      case "serve":
+        return await (await import("./commands/serve.ts")).runServe(folders, parsePort(values.port));
       case "dev":
         return await (await import("./commands/dev.ts")).runDev(folders, parsePort(values.port));
       default:

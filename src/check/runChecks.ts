@@ -51,12 +51,12 @@ export const editorialFindings = (content: Content, contentDir: string, today = 
  * not stop on them, but a writer who never runs `check` should still hear of a "guaranteed" before
  * publishing it.
  */
-export function checkReminder(found: Problem[]): string | undefined {
+export function checkReminder(found: Problem[], checkCommand = "npm run check"): string | undefined {
   const errors = found.filter((problem) => problem.severity === "error").length;
   const warnings = found.length - errors;
   if (found.length === 0) return undefined;
   const rules = [...new Set(found.map((problem) => problem.rule))].join(", ");
-  return `npm run check finds ${errors} error${errors === 1 ? "" : "s"} and ${warnings} warning${warnings === 1 ? "" : "s"} (${rules}) that this build does not stop on: run it before publishing.`;
+  return `${checkCommand} finds ${errors} error${errors === 1 ? "" : "s"} and ${warnings} warning${warnings === 1 ? "" : "s"} (${rules}) that this build does not stop on: run it before publishing.`;
 }
 
 export const sortProblems = (problems: Problem[]) =>

@@ -1,3 +1,4 @@
+import { commandLine } from "./commandLine.ts";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { PamphletError, UsageError } from "../content/errors.ts";
@@ -22,7 +23,7 @@ export async function runBrochures(given: Folders, slugs: string[], choice: Broc
   const unknown = slugs.filter((slug) => !known.includes(slug));
   if (unknown.length > 0) throw new UsageError(`No procedure called ${unknown.join(", ")}. Known procedures: ${known.join(", ")}`);
   if (!existsSync(path.join(siteDirOf(folders), "print"))) {
-    throw new PamphletError(`There is no built site in ${siteDirOf(folders)}: run \`npm run build\` first.`);
+    throw new PamphletError(`There is no built site in ${siteDirOf(folders)}: run \`${commandLine("build", folders)}\` first.`);
   }
   const { ok } = await printBrochures(content, folders, choice, slugs.length > 0 ? slugs : undefined);
   return ok ? 0 : 1;

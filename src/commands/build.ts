@@ -1,3 +1,4 @@
+import { commandLine } from "./commandLine.ts";
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import { UsageError } from "../content/errors.ts";
@@ -30,7 +31,7 @@ export async function runBuild(folders: Folders, choice: BrochureChoice = {}): P
   const { printBrochures } = await import("./brochures.ts");
   const loaded = await loadForBuild(folders.contentDir);
   if (!reportProblems(loaded.problems) || !loaded.content) return 1;
-  const reminder = checkReminder(editorialFindings(loaded.content, folders.contentDir));
+  const reminder = checkReminder(editorialFindings(loaded.content, folders.contentDir), commandLine("check", folders));
   if (reminder) console.error(reminder);
   const { content, basePath } = publishedUnder(loaded.content, folders.basePath);
   const siteDir = siteDirOf(folders);

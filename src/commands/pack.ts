@@ -1,3 +1,4 @@
+import { commandLine } from "./commandLine.ts";
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
@@ -53,7 +54,7 @@ export async function runPack(given: Folders, slugs: string[], options: PackOpti
   const files = procedures.map((procedure) => path.join(brochuresDirOf(folders), brochurePath(procedure.slug, lang, format, content.clinic)));
   const missing = files.filter((file) => !existsSync(file));
   if (missing.length > 0) {
-    throw new PamphletError(`These brochures have not been made yet: ${missing.join(", ")}. Print them (this adds them; the other published brochures stay): npm run brochures -- --formats ${format}${folders.outDir === "output" ? "" : ` --out ${folders.outDir}`}`);
+    throw new PamphletError(`These brochures have not been made yet: ${missing.join(", ")}. Print them (this adds them; the other published brochures stay): ${commandLine("brochures", folders, ["--formats", format])}`);
   }
 
   const [PDFLib, fontkit, { buildVisitPack }] = await Promise.all([

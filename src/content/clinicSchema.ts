@@ -37,7 +37,8 @@ const location = z.strictObject({
   address: z.strictObject({
     street: text(2, 120),
     city: text(2, 80),
-    region: text(2, 80),
+    /** A state or province, where the country's addresses have one (US, Canada, Australia); UK addresses have none. */
+    region: text(2, 80).optional(),
     postalCode: text(2, 20),
     country: text(2, 80),
   }),

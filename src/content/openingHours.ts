@@ -87,7 +87,8 @@ const clock = String.raw`(\d{1,2})(?:[:.h](\d{2}))?\s*(a\s*m|p\s*m)?`;
 const span = new RegExp(String.raw`^${clock}\s*(?:-|to|a|until|hasta)\s*${clock}$`);
 
 function readTimes(text: string): Array<[string, string]> | undefined {
-  const parts = plain(text).replace(/\./g, "").replace(/(\d)h\b/g, "$1").split(/\s*(?:,|;|\band\b|\by\b)\s*/);
+  // Dots go ("p.m.", "a. m.") except between digits: "5.30pm" is half past five.
+  const parts = plain(text).replace(/(?<!\d)\.|\.(?!\d)/g, "").replace(/(\d)h\b/g, "$1").split(/\s*(?:,|;|\band\b|\by\b)\s*/);
   const spans: Array<[string, string]> = [];
   for (const part of parts) {
     const match = span.exec(part.replace(/^(de|from)\s+/, ""));

@@ -1,3 +1,4 @@
+import { commandLine } from "../commands/commandLine.ts";
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import type http from "node:http";
@@ -76,7 +77,7 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
       notes = notesByFile([...loaded.problems, ...findings, ...reading]);
       built = true;
       console.log(`Rebuilt in ${((performance.now() - started) / 1000).toFixed(2)} s`);
-      const reminder = checkReminder(findings);
+      const reminder = checkReminder(findings, commandLine("check", { contentDir: options.contentDir, contentGiven: options.contentDir !== "content", outDir: "output" }));
       if (reminder) console.error(reminder);
       live.reload();
     } catch (error) {

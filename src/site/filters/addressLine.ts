@@ -12,8 +12,8 @@ type Address = Clinic["locations"][number]["address"];
 export function addressLine({ city, region, postalCode, country }: Address): string {
   const code = countryCode(country) ?? "";
   if (townPostcode.has(code)) return `${city} ${postalCode}`;
-  if (!postcodeTown.has(code)) return `${city}, ${region} ${postalCode}`;
-  return region.trim().toLowerCase() === city.trim().toLowerCase() ? `${postalCode} ${city}` : `${postalCode} ${city}, ${region}`;
+  if (!postcodeTown.has(code)) return region ? `${city}, ${region} ${postalCode}` : `${city} ${postalCode}`;
+  return !region || region.trim().toLowerCase() === city.trim().toLowerCase() ? `${postalCode} ${city}` : `${postalCode} ${city}, ${region}`;
 }
 
 const townPostcode = new Set(["GB", "IE"]);

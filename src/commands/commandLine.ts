@@ -1,0 +1,16 @@
+import type { Folders } from "./options.ts";
+
+/**
+ * The command to tell the user to run, as they run Pamphlet: `npm run check` from an npm script
+ * (this repository's, or the clinic's that `init` wrote), else `npx pamphlet check`; with the
+ * `--content` and `--out` they gave, so the hint works when pasted.
+ */
+export function commandLine(command: string, folders?: Pick<Folders, "contentDir" | "contentGiven" | "outDir">, args: string[] = [], env: NodeJS.ProcessEnv = process.env): string {
+  const extra = [
+    ...args,
+    ...(folders?.contentGiven ? ["--content", folders.contentDir] : []),
+    ...(folders && folders.outDir !== "output" ? ["--out", folders.outDir] : []),
+  ].map((word) => (/^[\w./:@-]+$/.test(word) ? word : JSON.stringify(word)));
+  if (env.npm_lifecycle_event && env.npm_lifecycle_event !== "npx") return ["npm run", command, ...(extra.length > 0 ? ["--", ...extra] : [])].join(" ");
+  return ["npx pamphlet", command, ...extra].join(" ");
+}

@@ -36,6 +36,9 @@ export async function readHostRules(siteDir: string): Promise<HostRules> {
     .map(([from, to, status]) => ({ pattern: patternOf(from!), to: to!, status: Number(status ?? 301) }));
   return {
     headersFor: (pathname) => Object.assign({}, ...headerBlocks.filter((block) => block.pattern.test(pathname)).map((block) => block.headers)),
-    redirectFor: (pathname) => redirects.find((rule) => rule.pattern.test(pathname)),
+    redirectFor: (pathname) => {
+      const rule = redirects.find((candidate) => candidate.pattern.test(pathname));
+      return rule && { to: rule.to, status: rule.status };
+    },
   };
 }

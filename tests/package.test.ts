@@ -1,0 +1,79 @@
+import { execFile } from "node:child_process";
+import { mkdir, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import test from "ava";
+import { repoRoot } from "./helpers/fixtures.ts";
+import { pdfInfo, pdfText } from "./helpers/pdf.ts";
+
+const run = promisify(execFile);
+const npm = (args: string[], cwd: string) => run("npm", args, { cwd, env: { ...process.env, NO_COLOR: "1", npm_config_fund: "false", npm_config_audit: "false" }, maxBuffer: 64 * 1024 * 1024 });
+const npx = (args: string[], cwd: string) => run("npx", ["--no-install", ...args], { cwd, env: { ...process.env, NO_COLOR: "1" }, maxBuffer: 64 * 1024 * 1024 });
+
+test("the packed tarball installs into an empty folder, where init --country GB then build make a British clinic's site and brochures", async (t) => {
+  t.timeout(15 * 60_000);
+  const scratch = await mkdtemp(path.join(os.tmpdir(), "pamphlet-package-"));
+  t.teardown(() => rm(scratch, { recursive: true, force: true }));
+  const packed = JSON.parse((await npm(["pack", "--json", "--pack-destination", scratch], repoRoot)).stdout) as Array<{ filename: string; files: Array<{ path: string }> }>;
+  const shipped = packed[0]!.files.map((file) => file.path);
+  t.true(shipped.includes("scripts/pamphlet.js") && shipped.includes("templates/layouts/base.njk") && shipped.includes("starter/clinic.yaml"), "the CLI, templates and starter are inside");
+  t.false(shipped.some((file) => file.startsWith("tests/") || file.startsWith("bench/")), "no tests or benchmarks");
+
+  const clinic = path.join(scratch, "ancoats");
+  await mkdir(clinic);
+  await npm(["install", "--prefer-offline", path.join(scratch, packed[0]!.filename)], clinic);
+  const init = await npx(["pamphlet", "init", "--country", "GB"], clinic);
+  t.regex(init.stdout, /United Kingdom, brochures on a4/);
+  const scripts = JSON.parse(await readFile(path.join(clinic, "package.json"), "utf8")).scripts as Record<string, string>;
+  t.is(scripts.build, "pamphlet build");
+  const clinicYaml = await readFile(path.join(clinic, "content", "_data", "clinic.yaml"), "utf8");
+  t.regex(clinicYaml, /^# yaml-language-server: \$schema=/);
+  t.notRegex(clinicYaml, /region:/, "UK addresses have no region");
+
+  const build = await npx(["pamphlet", "build"], clinic);
+  t.regex(build.stdout, /Brochures: \d+ made/);
+  const site = path.join(clinic, "output", "site");
+  t.deepEqual(await readdir(path.join(site, "procedures")), ["sclerotherapy"], "only the clinic's own guide, nothing from Pamphlet's sample clinic");
+  const page = await readFile(path.join(site, "procedures", "sclerotherapy", "index.html"), "utf8");
+  t.regex(page, /Ancoats Vein Clinic/);
+  t.notRegex(page, /Maple Grove/);
+  t.regex(page, /Manchester M1 1AA/, "the UK order: town then postcode, no region");
+  t.regex(page, /1 October 2026/, "British dates");
+  const pdf = path.join(clinic, "output", "brochures", "sclerotherapy.pdf");
+  t.regex((await pdfInfo(pdf))["Page size"]!, /\(A4\)/);
+  const text = await pdfText(pdf);
+  t.regex(text, /\b999\b/, "the UK emergency number");
+  t.notRegex(text, /\b911\b/);
+  t.notRegex(text, /\bemergency room\b/i);
+});
+
+test("init refuses to overwrite a file, before writing anything", async (t) => {
+  const { runPamphlet } = await import("./helpers/cli.ts");
+  const scratch = await mkdtemp(path.join(os.tmpdir(), "pamphlet-init-"));
+  t.teardown(() => rm(scratch, { recursive: true, force: true }));
+  const { writeFile } = await import("node:fs/promises");
+  await writeFile(path.join(scratch, "README.md"), "ours");
+  const refused = await runPamphlet(["init", scratch, "--country", "US"]);
+  t.is(refused.code, 1);
+  t.regex(refused.stderr, /already has README\.md: init .* never overwrites a file/);
+  t.deepEqual(await readdir(scratch), ["README.md"], "nothing written");
+  t.is(await readFile(path.join(scratch, "README.md"), "utf8"), "ours");
+
+  const unknown = await runPamphlet(["init", path.join(scratch, "x"), "--country", "Atlantis"]);
+  t.is(unknown.code, 2);
+  t.regex(unknown.stderr, /--country "Atlantis" is not one Pamphlet has defaults for; use one of US, CA, GB/);
+  const host = await runPamphlet(["init", path.join(scratch, "x"), "--host", "ftp"]);
+  t.is(host.code, 2);
+  t.regex(host.stderr, /--host must be one of github, netlify, cloudflare/);
+
+  const made = await runPamphlet(["init", path.join(scratch, "us-clinic"), "--host", "netlify"]);
+  t.is(made.code, 0, made.stderr);
+  t.regex(made.stdout, /No --country given: using US/);
+  t.regex(await readFile(path.join(scratch, "us-clinic", ".github", "workflows", "publish.yml"), "utf8"), /netlify-cli[\s\S]*pamphlet check[\s\S]*|pamphlet check[\s\S]*netlify-cli/);
+  const yaml = await readFile(path.join(scratch, "us-clinic", "content", "_data", "clinic.yaml"), "utf8");
+  t.regex(yaml, /paper: letter/);
+  t.regex(yaml, /Spider and small veins/);
+  const check = await runPamphlet(["check", "--content", path.join(scratch, "us-clinic", "content")]);
+  t.notRegex(check.stdout + check.stderr, /\berror\b/, "the new clinic passes check as written");
+});

@@ -1,0 +1,106 @@
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import test from "ava";
+import { launchBrowser } from "../src/brochures/launchBrowser.ts";
+import { readHostRules } from "../src/serve/hostRules.ts";
+import { runPamphlet, siteArgs } from "./helpers/cli.ts";
+import { fixtureSite, repoRoot } from "./helpers/fixtures.ts";
+import { pdfInfo, pdfText } from "./helpers/pdf.ts";
+
+/** A port nothing listens on right now. */
+const freePort = () => new Promise<number>((resolve) => {
+  const probe = net.createServer().listen(0, "127.0.0.1", () => {
+    const { port } = probe.address() as net.AddressInfo;
+    probe.close(() => resolve(port));
+  });
+});
+
+/** Starts `pamphlet serve` and resolves with its address once it says it is serving. */
+async function serve(t: import("ava").ExecutionContext, args: string[]): Promise<string> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [path.join(repoRoot, "scripts", "pamphlet.js"), "serve", "--port", String(port), ...args], { env: { ...process.env, NO_COLOR: "1" } });
+  t.teardown(() => new Promise<void>((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once("exit", () => resolve());
+    child.kill("SIGTERM");
+  }));
+  let said = "";
+  return new Promise((resolve, reject) => {
+    child.stdout.on("data", (chunk) => {
+      said += chunk;
+      const url = /at (http:\/\/127\.0\.0\.1:\d+\/\S*)/.exec(said)?.[1];
+      if (url) resolve(url);
+    });
+    child.stderr.on("data", (chunk) => (said += chunk));
+    child.once("exit", (code) => reject(new Error(`serve ended (${code}): ${said}`)));
+  });
+}
+
+test("pamphlet serve answers as the static host: _headers, 404 pages and the visit pack in Chromium", async (t) => {
+  t.timeout(8 * 60_000);
+  const site = await fixtureSite(t);
+  const build = await runPamphlet(["build", "--formats", "letter", ...siteArgs(site)]);
+  t.is(build.code, 0, build.stderr);
+  const url = await serve(t, ["--out", site.outDir]);
+  t.regex(url, /^http:\/\/127\.0\.0\.1:\d+\/$/, "loopback only");
+
+  const home = await fetch(url);
+  t.is(home.status, 200);
+  t.regex(home.headers.get("content-security-policy") ?? "", /default-src 'self'/, "the site-wide headers of _headers");
+  t.is((await fetch(`${url}print-centre/`)).headers.get("x-robots-tag"), "noindex", "a path's own headers");
+  const missing = await fetch(`${url}no-such-page/`);
+  t.is(missing.status, 404);
+  t.regex(await missing.text(), /Page not found/, "the site's 404 page");
+
+  const browser = await launchBrowser();
+  t.teardown(() => browser.close());
+  const downloads = await mkdtemp(path.join(os.tmpdir(), "pamphlet-downloads-"));
+  t.teardown(() => rm(downloads, { recursive: true, force: true }));
+  const page = await browser.newPage();
+  const session = await page.createCDPSession();
+  await session.send("Browser.setDownloadBehavior", { behavior: "allow", downloadPath: downloads });
+  await page.goto(`${url}print-centre/`, { waitUntil: "load" });
+  await page.waitForSelector("[data-visit-pack]:not([hidden])");
+  await page.click("#pack-sclerotherapy");
+  await page.click("[data-pack-button]");
+  await page.waitForFunction(() => document.querySelector("[data-pack-status] a[download]"), { timeout: 60_000 });
+  const file = path.join(downloads, "visit-pack.pdf");
+  for (let waited = 0; !existsSync(file) && waited < 300; waited++) await new Promise((resolve) => setTimeout(resolve, 100));
+  const pages = Number((await pdfInfo(file)).Pages);
+  const brochurePages = Number((await pdfInfo(path.join(site.brochuresDir, "sclerotherapy.pdf"))).Pages);
+  t.true(pages > brochurePages, "a cover, then the guide");
+  t.regex(await pdfText(file), /Your visit pack[\s\S]*Inside this pack/);
+});
+
+test("pamphlet serve publishes under the site's folder, and says when there is nothing built", async (t) => {
+  const site = await fixtureSite(t);
+  const none = await runPamphlet(["serve", "--out", site.outDir]);
+  t.is(none.code, 1);
+  t.regex(none.stderr, /There is no built site in .*: run `npx pamphlet build --out .*` first/);
+  const build = await runPamphlet(["build", "--formats", "letter", "--base-path", "/clinic/", ...siteArgs(site)]);
+  t.is(build.code, 0, build.stderr);
+  const url = await serve(t, ["--out", site.outDir]);
+  t.regex(url, /\/clinic\/$/);
+  const origin = new URL(url).origin;
+  t.is((await fetch(`${origin}/`, { redirect: "manual" })).headers.get("location"), "/clinic/");
+  t.is((await fetch(url)).status, 200);
+  t.is((await fetch(`${origin}/elsewhere/`)).status, 404);
+});
+
+test("host rules read _headers and _redirects as Netlify does: every matching block, the first redirect", async (t) => {
+  const site = await fixtureSite(t);
+  const { mkdir, writeFile } = await import("node:fs/promises");
+  await mkdir(site.siteDir, { recursive: true });
+  await writeFile(path.join(site.siteDir, "_headers"), "/*\n  X-One: 1\n/es/*\n  X-Two: 2\n");
+  await writeFile(path.join(site.siteDir, "_redirects"), "# a comment\n/es/*  /es/404.html  404\n/old  /new  301\n");
+  const rules = await readHostRules(site.siteDir);
+  t.deepEqual(rules.headersFor("/es/x/"), { "X-One": "1", "X-Two": "2" });
+  t.deepEqual(rules.headersFor("/x/"), { "X-One": "1" });
+  t.deepEqual(rules.redirectFor("/es/gone/"), { to: "/es/404.html", status: 404 });
+  t.deepEqual(rules.redirectFor("/old"), { to: "/new", status: 301 });
+  t.is(rules.redirectFor("/other"), undefined);
+});

@@ -86,6 +86,14 @@ export const clinicSchema = z.strictObject({
   readingTargets: z
     .strictObject({ en: z.number().min(1).max(20).optional(), es: z.number().min(0).max(100).optional() })
     .optional(),
+  /** What patients do when the clinic is closed: the emergency number (from the first location's country unless set) and out-of-hours advice. */
+  emergency: z
+    .strictObject({ number: z.string().trim().regex(/^[0-9]{2,6}$/, 'must be the number a patient dials, digits only, for example "999"').optional(), outOfHours: localized(10, 300).optional() })
+    .optional(),
+  /** Months between reviews of a guide: each page and brochure shows its next review date (default 12). */
+  reviewEveryMonths: z.number().int().min(1).max(36).optional(),
+  /** true when the content is published for patients: placeholders and overdue reviews become errors. */
+  release: z.boolean().optional(),
   /** Extra phrases `check` refuses as absolute or risky claims, per language, on top of its own list. */
   bannedClaims: z.strictObject({ en: z.array(text(2, 60)).optional(), es: z.array(text(2, 60)).optional() }).optional(),
 });

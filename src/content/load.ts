@@ -7,6 +7,7 @@ import { clinicSchema, localize, siteLanguages, type Clinic } from "./clinicSche
 import { closestWord } from "./closestWord.ts";
 import { foldText } from "./foldText.ts";
 import { brandContrastProblems } from "./contrast.ts";
+import { emergencyNumberOf } from "./emergencyNumbers.ts";
 import { ContentError } from "./errors.ts";
 import { splitFrontMatter } from "./frontMatter.ts";
 import { structuredHours } from "./openingHours.ts";
@@ -152,6 +153,10 @@ async function loadClinic(contentDir: string, problems: Problem[]): Promise<Clin
       message: `category "${name}" has no ${missing.join(" or ")} name, so the ${missing.map((lang) => languageNames.of(lang)).join(" and ")} pages show it as "${name}": write it as { ${languages.map((lang) => `${lang}: ${lang === result.value!.defaultLanguage ? name : "…"}`).join(", ")} }`,
     });
   });
+  if (result.value && !emergencyNumberOf(result.value)) {
+    const country = result.value.locations[0]!.address.country;
+    problems.push({ file: shown, ...parsed.source.locate(["locations", 0, "address", "country"]), severity: result.value.release ? "error" : "warning", rule: "emergency", message: `Pamphlet does not know the emergency number for "${country}", so guides say "your local emergency number": add emergency: { number: "…" } with the number patients dial there` });
+  }
   const logo = result.value?.logo;
   if (logo && !existsSync(path.join(contentDir, logo))) {
     problems.push({ file: shown, ...parsed.source.locate(["logo"]), severity: "error", rule: "file", message: `"logo" points to ${logo}, but there is no such file in ${displayPath(contentDir)}: add it or fix the path` });

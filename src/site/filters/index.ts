@@ -1,5 +1,6 @@
 import type { UserConfig } from "@11ty/eleventy";
 import { localize, type Clinic, type Localized } from "../../content/clinicSchema.ts";
+import { emergencyNumberOf } from "../../content/emergencyNumbers.ts";
 import type { ProcedureSource } from "../../content/load.ts";
 import type { Language } from "../../content/schema.ts";
 import { renderMarkdown } from "../markdown.ts";
@@ -38,5 +39,6 @@ export function filtersPlugin(eleventyConfig: UserConfig, { clinic }: { clinic: 
     if (!clinicData.has(lang)) clinicData.set(lang, jsonForHtml(clinicJsonLd(clinic, lang)));
     return clinicData.get(lang);
   });
+  eleventyConfig.addFilter("emergencyNumber", (of: Clinic) => emergencyNumberOf(of) ?? "");
   eleventyConfig.addFilter("localize", (value: Localized | undefined, lang: string) => localize(value, lang, clinic.defaultLanguage));
 }

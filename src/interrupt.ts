@@ -1,6 +1,6 @@
 /**
- * Cleanups that must run if the process is interrupted (Ctrl-C, `kill`): close the browser, remove
- * temporary files. Chromium runs in its own process group, so it would outlive us otherwise.
+ * Cleanups that must run if the process is interrupted (Ctrl-C, `kill`, the terminal closing):
+ * close the browser, finish or undo a swap of the site, remove temporary files.
  */
 const cleanups = new Set<() => unknown>();
 
@@ -10,13 +10,37 @@ export function onInterrupt(cleanup: () => unknown): () => void {
   return () => cleanups.delete(cleanup);
 }
 
-/** Installed once by the CLI: on SIGINT/SIGTERM run every cleanup, then exit 130/143. */
+/** Cleanups get this long; then the process ends all the same. */
+const cleanupLimitMs = 5000;
+
+/**
+ * Installed once by the CLI: on SIGINT, SIGTERM or SIGHUP run every cleanup, then end by that same
+ * signal (status 130, 143, 129 to the shell). `process.exit` is not enough: it waits for Node's
+ * worker threads, and one stuck opening a FIFO never returns, so the process would never exit.
+ * Further signals during the cleanup are ignored, so a second Ctrl-C cannot cut a swap in half.
+ */
 export function exitCleanlyOnSignals(): void {
-  for (const [signal, status] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
-    process.once(signal, async () => {
-      console.error(`\nStopping (${signal})…`);
-      await Promise.allSettled([...cleanups].map(async (cleanup) => cleanup()));
-      process.exit(status);
+  const signals = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+  let stopping = false;
+  for (const signal of signals) {
+    process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
+      // (Writing to a closed terminal after SIGHUP fails: that must not stop the cleanup.)
+      try {
+        console.error(`\nStopping (${signal})…`);
+      } catch {}
+      const end = () => endBy(signal);
+      setTimeout(end, cleanupLimitMs);
+      void Promise.allSettled([...cleanups].map(async (cleanup) => cleanup())).then(end);
     });
   }
+}
+
+/** Ends the process by `signal`'s own default action, which no stuck thread can hold up. */
+function endBy(signal: NodeJS.Signals): void {
+  process.removeAllListeners(signal);
+  process.kill(process.pid, signal);
+  // Delivered at once on Linux and macOS; should it not be, exit with the status a shell would show.
+  process.exit(128 + (signal === "SIGINT" ? 2 : signal === "SIGTERM" ? 15 : 1));
 }

@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import http from "node:http";
@@ -6,8 +5,8 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import test from "ava";
 import { BrochurePrinter } from "../src/brochures/printer.ts";
-import { runPamphlet, siteArgs } from "./helpers/cli.ts";
-import { fixtureSite, procedureText, repoRoot, writeProcedure, type FixtureSite } from "./helpers/fixtures.ts";
+import { runPamphlet, siteArgs, startCli } from "./helpers/cli.ts";
+import { fixtureSite, procedureText, writeProcedure, type FixtureSite } from "./helpers/fixtures.ts";
 import { pdfInfo } from "./helpers/pdf.ts";
 import { commandLine, descendants, isAlive } from "./helpers/processes.ts";
 
@@ -16,23 +15,6 @@ async function biggerSite(t: import("ava").ExecutionContext): Promise<FixtureSit
   const site = await fixtureSite(t);
   for (let i = 1; i <= 8; i++) await writeProcedure(site, `extra-${i}`, procedureText({ title: `Extra procedure ${i}` }));
   return site;
-}
-
-/** Starts the CLI; resolves when its output matches `ready`, with the child and its output so far. */
-function startCli(args: string[], ready: RegExp) {
-  const child = spawn(process.execPath, [path.join(repoRoot, "scripts", "pamphlet.js"), ...args], { cwd: repoRoot, env: { ...process.env, NO_COLOR: "1" } });
-  let output = "";
-  const exited = new Promise<number | null>((resolve) => child.on("close", (code, signal) => resolve(code ?? (signal ? 128 : null))));
-  const reached = new Promise<void>((resolve, reject) => {
-    const look = (chunk: Buffer) => {
-      output += chunk;
-      if (ready.test(output)) resolve();
-    };
-    child.stdout.on("data", look);
-    child.stderr.on("data", look);
-    exited.then(() => reject(new Error(`exited before ${ready}: ${output}`)));
-  });
-  return { child, reached, exited, output: () => output };
 }
 
 const chromiumOf = (pid: number) => descendants(pid).filter((child) => /chrom/i.test(commandLine(child)));

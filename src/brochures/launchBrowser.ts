@@ -1,3 +1,7 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import type { Browser } from "puppeteer-core";
 import { findBrowser } from "./findBrowser.ts";
 
@@ -13,19 +17,72 @@ const quietFlags = [
   "--disable-dev-shm-usage",
 ];
 
+/** Profile folders are named so, under the system's temporary folder. */
+export const profilePrefix = "pamphlet-chromium-";
+
+/**
+ * Starts Chromium, spoken to over a pipe: no DevTools port exists, so no other local process can
+ * drive it (Puppeteer's default `--remote-debugging-port=0` let any of them open `file:///etc/...`
+ * through it), and Chromium sees Pamphlet go when the pipe closes, however Pamphlet ends (even
+ * SIGKILL). Its profile folder is removed when it exits, or by a small watchdog if Pamphlet is killed.
+ */
 export async function launchBrowser(): Promise<Browser> {
   const args = [...quietFlags];
   // Chromium's sandbox refuses to start as root (containers, CI); only then do we turn it off.
   if (process.getuid?.() === 0) args.push("--no-sandbox");
   // Loaded here, not at the top: a run where nothing needs printing never pays for it.
   const { default: puppeteer } = await import("puppeteer-core");
-  return puppeteer.launch({
-    executablePath: findBrowser(),
-    headless: true,
-    args,
-    // Pamphlet closes the browser itself on success, failure and Ctrl-C.
-    handleSIGINT: false,
-    handleSIGTERM: false,
-    handleSIGHUP: false,
-  });
+  const profile = mkdtempSync(path.join(os.tmpdir(), profilePrefix));
+  const removeProfile = () => rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
+  let browser: Browser;
+  try {
+    browser = await puppeteer.launch({
+      executablePath: findBrowser(),
+      headless: true,
+      pipe: true,
+      userDataDir: profile,
+      args,
+      // Pamphlet closes the browser itself on success, failure and Ctrl-C.
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+    });
+  } catch (error) {
+    removeProfile();
+    throw error;
+  }
+  const chromium = browser.process();
+  const watchdog = chromium?.pid ? startWatchdog(chromium.pid, profile) : undefined;
+  const done = () => {
+    removeProfile();
+    watchdog?.();
+  };
+  if (!chromium || chromium.exitCode !== null || chromium.signalCode !== null) done();
+  else chromium.once("exit", done);
+  return browser;
+}
+
+/**
+ * A tiny shell that waits on a pipe from this process. If Pamphlet dies without closing Chromium
+ * (SIGKILL, a crash), the pipe reaches end of file: the shell ends Chromium's process group, should
+ * anything of it be left, and removes the profile folder. When Chromium exits normally, this
+ * process tells the shell so and it just ends. Returns the function that does that.
+ */
+function startWatchdog(chromiumPid: number, profile: string): (() => void) | undefined {
+  if (process.platform === "win32") return undefined;
+  const script = `if read -r said && [ "$said" = done ]; then exit 0; fi
+kill -9 -${chromiumPid} 2>/dev/null
+i=0; while kill -0 -${chromiumPid} 2>/dev/null && [ $i -lt 50 ]; do sleep 0.1; i=$((i+1)); done
+rm -rf -- "$1"`;
+  try {
+    // Its own process group: a Ctrl-C to the terminal must not end it before it has done its work.
+    const shell = spawn("/bin/sh", ["-c", script, "pamphlet-watchdog", profile], { stdio: ["pipe", "ignore", "ignore"], detached: true });
+    shell.on("error", () => undefined);
+    shell.stdin.on("error", () => undefined);
+    shell.unref();
+    (shell.stdin as unknown as { unref?: () => void }).unref?.();
+    return () => shell.stdin.end("done\n");
+  } catch {
+    return undefined;
+  }
 }

@@ -96,8 +96,12 @@ export class BrochurePrinter {
     await Promise.all([...this.#launched].map(async (launch) => (await launch.catch(() => undefined))?.close().catch(() => undefined)));
   }
 
+  /** Starts Chromium; a start that fails is tried once more, as a crash is (a cached failure would fail every job). */
   #launch(): Promise<Browser> {
-    const launch = launchBrowser();
+    const launch = launchBrowser().catch((error: unknown) => {
+      if (this.#closed) throw error;
+      return launchBrowser();
+    });
     this.#launched.add(launch);
     return launch;
   }

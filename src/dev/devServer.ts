@@ -1,3 +1,4 @@
+import { overrideFolders } from "../site/clinicOverrides.ts";
 import { commandLine } from "../commands/commandLine.ts";
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
@@ -141,7 +142,7 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
   }
 
   // Wait until a save has finished writing, so a rebuild never reads a half-written file.
-  const watcher = watch([options.contentDir, templatesDir], { ignoreInitial: true, awaitWriteFinish: { stabilityThreshold: 60, pollInterval: 20 } });
+  const watcher = watch([options.contentDir, templatesDir, ...overrideFolders(options.contentDir)], { ignoreInitial: true, awaitWriteFinish: { stabilityThreshold: 60, pollInterval: 20 } });
   watcher.on("all", () => queue.request());
   await new Promise<void>((resolve) => watcher.once("ready", () => resolve()));
 

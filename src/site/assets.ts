@@ -20,7 +20,7 @@ const packFonts = ["400-normal", "700-normal"].map((style) => `atkinson-hyperleg
 const imageExtensions = /\.(png|jpe?g|gif|webp|avif|svg)$/i;
 
 /** Stylesheets, bundled fonts and the content's images, copied as they are. */
-export function assetsPlugin(eleventyConfig: UserConfig, { contentDir }: { contentDir: string }) {
+export function assetsPlugin(eleventyConfig: UserConfig, { contentDir, clinicStyles = {} }: { contentDir: string; clinicStyles?: Partial<Record<"site" | "brochure", string>> }) {
   // Only image files (a stray .njk or notes file is not published). Links inside images/ are copied
   // as the files they lead to: src/content refuses any that leads outside the content folder.
   const imagesDir = path.join(contentDir, "images");
@@ -36,6 +36,8 @@ export function assetsPlugin(eleventyConfig: UserConfig, { contentDir }: { conte
   eleventyConfig.addPassthroughCopy({ [imagesDir]: "images" }, { expand: true, filter: published });
   eleventyConfig.addPassthroughCopy({ [path.join(templatesDir, "css")]: "css" });
   eleventyConfig.addPassthroughCopy({ [path.join(templatesDir, "js")]: "js" });
+  // The clinic's own styles/site.css and styles/brochure.css, loaded after Pamphlet's.
+  for (const [name, file] of Object.entries(clinicStyles)) if (file) eleventyConfig.addPassthroughCopy({ [file]: `css/clinic-${name}.css` });
   for (const [name, file] of Object.entries(vendorScripts)) eleventyConfig.addPassthroughCopy({ [file]: `js/vendor/${name}` });
   for (const file of [...fontFiles, ...packFonts]) {
     eleventyConfig.addPassthroughCopy({ [path.join(fontFilesDir, file)]: `fonts/${file}` });

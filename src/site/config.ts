@@ -3,6 +3,7 @@ import { HtmlBasePlugin, type UserConfig } from "@11ty/eleventy";
 import { brochureFormats, type BrochureFormat } from "../brochures/formats.ts";
 import type { Content } from "../content/load.ts";
 import { assetsPlugin } from "./assets.ts";
+import { clinicStyleFiles, templatesFor } from "./clinicOverrides.ts";
 import "./eleventyPathFix.ts";
 import { filtersPlugin } from "./filters/index.ts";
 import { logoImage } from "./logoImage.ts";
@@ -10,7 +11,6 @@ import { nunjucksCompileOnce } from "./nunjucksCompileOnce.ts";
 import { packCovers } from "./packCovers.ts";
 import { pagesPlugin } from "./pages.ts";
 import type { PrintCentreList } from "./printCentre.ts";
-import { templatesDir } from "./paths.ts";
 import { qrCodeSvg } from "./qrCode.ts";
 import { pageStyles, printViews } from "./printViews.ts";
 import { headersFile, metaContentSecurityPolicy } from "./securityHeaders.ts";
@@ -40,8 +40,10 @@ export interface SiteOptions {
 export function pamphletSite({ content, contentDir, dev = false, basePath = "/", printCentre, formats = brochureFormats, imageCacheDir }: SiteOptions & { imageCacheDir: string }) {
   return (eleventyConfig: UserConfig) => {
     const fromInput = (dir: string) => path.relative(contentDir, dir) || ".";
-    eleventyConfig.setIncludesDirectory(fromInput(templatesDir));
-    eleventyConfig.setLayoutsDirectory(fromInput(path.join(templatesDir, "layouts")));
+    // The clinic's own templates/ laid over Pamphlet's, when it has one; kept beside the image cache.
+    const templates = templatesFor(contentDir, path.join(path.dirname(imageCacheDir), "templates"));
+    eleventyConfig.setIncludesDirectory(fromInput(templates));
+    eleventyConfig.setLayoutsDirectory(fromInput(path.join(templates, "layouts")));
     // Procedures are read and validated by src/content and rendered by our Markdown renderer, so
     // Eleventy renders only Pamphlet's own Nunjucks pages: Markdown never passes through a template engine.
     eleventyConfig.setTemplateFormats(["njk"]);
@@ -49,12 +51,13 @@ export function pamphletSite({ content, contentDir, dev = false, basePath = "/",
     // .njk could run code, or write anywhere through its permalink), and Eleventy's data files
     // (_data/*.js, *.11tydata.js, <template>.json) are not read: clinic.yaml is loaded by src/content.
     eleventyConfig.ignores.add(`${path.relative(process.cwd(), contentDir) || "."}/**`);
-    eleventyConfig.setDataDirectory(fromInput(path.join(templatesDir, "no-data-files")));
+    eleventyConfig.setDataDirectory(fromInput(path.join(templates, "no-data-files")));
     // (Eleventy 3.1 has setDataFileSuffixes but its type declarations leave it out.)
     (eleventyConfig as UserConfig & { setDataFileSuffixes(suffixes: string[]): void }).setDataFileSuffixes([]);
     eleventyConfig.setUseGitIgnore(false);
     eleventyConfig.setQuietMode(true);
 
+    const clinicStyles = clinicStyleFiles(contentDir);
     const strings = loadStrings(content.wording);
     const views = siteViews(content, strings);
     eleventyConfig.addGlobalData("clinic", content.clinic);
@@ -64,6 +67,7 @@ export function pamphletSite({ content, contentDir, dev = false, basePath = "/",
     eleventyConfig.addGlobalData("printViews", printViews(content, (lang) => strings[lang]?.booklet.title ?? content.clinic.name));
     eleventyConfig.addGlobalData("pageStyles", pageStyles(content.clinic, views.languages));
     eleventyConfig.addGlobalData("dev", dev);
+    eleventyConfig.addGlobalData("clinicStyles", { site: Boolean(clinicStyles.site), brochure: Boolean(clinicStyles.brochure) });
     eleventyConfig.addGlobalData("builtFormats", formats);
     eleventyConfig.addGlobalData("basePath", basePath);
     eleventyConfig.addGlobalData("printCentre", printCentre?.procedures ?? []);
@@ -75,7 +79,7 @@ export function pamphletSite({ content, contentDir, dev = false, basePath = "/",
     eleventyConfig.addPlugin(nunjucksCompileOnce);
     eleventyConfig.addPlugin(filtersPlugin, { clinic: content.clinic });
     eleventyConfig.addPlugin(pagesPlugin, { only: printCentre ? ["print-centre.njk"] : undefined, except: printCentre ? [] : ["print-centre.njk"] });
-    if (!printCentre) eleventyConfig.addPlugin(assetsPlugin, { contentDir });
+    if (!printCentre) eleventyConfig.addPlugin(assetsPlugin, { contentDir, clinicStyles });
     eleventyConfig.addPlugin(responsiveImagesPlugin, { contentDir, cacheDir: imageCacheDir, basePath });
     eleventyConfig.addAsyncShortcode("qrCode", qrCodeSvg);
     // Templates write root-relative URLs (/css/…); published under a sub-path, they get the prefix.

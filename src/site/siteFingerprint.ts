@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import { readFile, readlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { filesUnder } from "../filesUnder.ts";
+import { overrideFolders } from "./clinicOverrides.ts";
 import { projectRoot, templatesDir } from "./paths.ts";
 
 /**
@@ -11,7 +12,7 @@ import { projectRoot, templatesDir } from "./paths.ts";
  */
 export async function sourcesFingerprint(contentDir: string): Promise<string> {
   const hash = createHash("sha256");
-  const roots = [contentDir, templatesDir, path.join(projectRoot, "src"), path.join(projectRoot, "package-lock.json")];
+  const roots = [contentDir, templatesDir, ...overrideFolders(contentDir), path.join(projectRoot, "src"), path.join(projectRoot, "package-lock.json"), path.join(projectRoot, "package.json")];
   for (const root of roots) {
     for (const file of await filesUnder(root)) {
       // A link to a folder, or to nothing, counts by where it leads.

@@ -1,0 +1,38 @@
+import { cpSync, existsSync, mkdirSync, realpathSync, rmSync } from "node:fs";
+import path from "node:path";
+import { templatesDir } from "./paths.ts";
+
+/**
+ * What a clinic may change without forking Pamphlet, from the folder its content folder is in (the
+ * clinic's repository): `templates/` (a layout or partial of the same name replaces Pamphlet's) and
+ * `styles/site.css`, `styles/brochure.css` (loaded after Pamphlet's own stylesheets).
+ */
+export const clinicFolderOf = (contentDir: string) => path.dirname(path.resolve(contentDir));
+
+export const clinicTemplatesDir = (contentDir: string) => path.join(clinicFolderOf(contentDir), "templates");
+
+/** The clinic's stylesheets that exist, by the name they are published under (`/css/clinic-site.css`). */
+export function clinicStyleFiles(contentDir: string): Record<"site" | "brochure", string | undefined> {
+  const file = (name: string) => {
+    const candidate = path.join(clinicFolderOf(contentDir), "styles", `${name}.css`);
+    return existsSync(candidate) ? candidate : undefined;
+  };
+  return { site: file("site"), brochure: file("brochure") };
+}
+
+/** Folders whose changes change the site: the clinic's templates and styles (the dev server watches them). */
+export const overrideFolders = (contentDir: string) => [clinicTemplatesDir(contentDir), path.join(clinicFolderOf(contentDir), "styles")];
+
+/**
+ * The templates folder to build with: Pamphlet's own, or, when the clinic has `templates/`, a copy of
+ * Pamphlet's in `scratchDir` with the clinic's files laid over it (Eleventy reads one includes folder).
+ */
+export function templatesFor(contentDir: string, scratchDir: string): string {
+  const own = clinicTemplatesDir(contentDir);
+  if (!existsSync(own) || realpathSync(own) === realpathSync(templatesDir)) return templatesDir;
+  rmSync(scratchDir, { recursive: true, force: true });
+  mkdirSync(scratchDir, { recursive: true });
+  cpSync(templatesDir, scratchDir, { recursive: true });
+  cpSync(own, scratchDir, { recursive: true, force: true });
+  return scratchDir;
+}

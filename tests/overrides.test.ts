@@ -1,0 +1,32 @@
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import test from "ava";
+import { runPamphlet, siteArgs } from "./helpers/cli.ts";
+import { fixtureSite } from "./helpers/fixtures.ts";
+import { pdfText } from "./helpers/pdf.ts";
+
+test("a clinic's own partial and stylesheets, beside its content folder, change the page and the brochure", async (t) => {
+  t.timeout(6 * 60_000);
+  const site = await fixtureSite(t);
+  await mkdir(path.join(site.root, "templates", "partials"), { recursive: true });
+  await writeFile(path.join(site.root, "templates", "partials", "at-a-glance.njk"), `<p class="ours">Our own summary box for {{ procedure.title }}</p>\n`);
+  await mkdir(path.join(site.root, "styles"));
+  await writeFile(path.join(site.root, "styles", "brochure.css"), `.ours::after { content: " (styled for print by the clinic)"; }\n`);
+  await writeFile(path.join(site.root, "styles", "site.css"), `.ours { outline: 2px solid; }\n`);
+  const build = await runPamphlet(["build", "--formats", "letter", ...siteArgs(site)]);
+  t.is(build.code, 0, build.stderr);
+
+  const page = await readFile(path.join(site.siteDir, "procedures", "sclerotherapy", "index.html"), "utf8");
+  t.regex(page, /<p class="ours">Our own summary box for Sclerotherapy<\/p>/, "the partial replaces Pamphlet's on the page");
+  t.notRegex(page, /class="glance/, "Pamphlet's own box is gone");
+  t.regex(page, /<link rel="stylesheet" href="\/css\/site\.css">\s*<link rel="stylesheet" href="\/css\/clinic-site\.css">/, "the clinic's CSS comes after Pamphlet's");
+  t.is(await readFile(path.join(site.siteDir, "css", "clinic-site.css"), "utf8"), ".ours { outline: 2px solid; }\n");
+  const text = (await pdfText(path.join(site.brochuresDir, "sclerotherapy.pdf"))).replace(/\s+/g, " ");
+  t.regex(text, /Our own summary box for Sclerotherapy \(styled for print by the clinic\)/, "the partial and the brochure CSS reach the PDF");
+
+  // Without the overrides, Pamphlet's own come back on the next build.
+  await rm(path.join(site.root, "templates"), { recursive: true });
+  const again = await runPamphlet(["build", "--formats", "letter", ...siteArgs(site)]);
+  t.is(again.code, 0, again.stderr);
+  t.notRegex(await readFile(path.join(site.siteDir, "procedures", "sclerotherapy", "index.html"), "utf8"), /Our own summary box/);
+});

@@ -72,6 +72,15 @@ export const clinicSchema = z.strictObject({
   colors: z
     .strictObject({ primary: hexColour, accent: hexColour })
     .default({ primary: "#1d4e89", accent: "#0f766e" }),
+  /** A brand typeface: the name of an npm @fontsource package the clinic added to its dependencies (e.g. @fontsource/lexend), embedded in every PDF like Pamphlet's own. */
+  font: z
+    .string()
+    .regex(/^@fontsource\/[a-z0-9-]+$/, 'must be the name of an @fontsource package, e.g. "@fontsource/lexend" (npm install it first)')
+    .optional(),
+  /** Where patients book online: a button on every page and a line on every brochure's back. */
+  booking: z
+    .strictObject({ url: z.url({ protocol: /^https?$/, error: "must be the full address of the booking page, for example https://book.example.com" }), label: localized(2, 40).optional() })
+    .optional(),
   /** Procedure categories in the order the home page shows them; a procedure's category must be one of them. */
   categories: z.array(localized(2, 60)).min(1).optional(),
   paper: z.enum(["letter", "a4"]).default("letter"),

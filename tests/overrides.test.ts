@@ -3,7 +3,7 @@ import path from "node:path";
 import test from "ava";
 import { runPamphlet, siteArgs } from "./helpers/cli.ts";
 import { fixtureSite } from "./helpers/fixtures.ts";
-import { pdfText } from "./helpers/pdf.ts";
+import { pdfFonts, pdfText } from "./helpers/pdf.ts";
 
 test("a clinic's own partial and stylesheets, beside its content folder, change the page and the brochure", async (t) => {
   t.timeout(6 * 60_000);
@@ -29,4 +29,26 @@ test("a clinic's own partial and stylesheets, beside its content folder, change 
   const again = await runPamphlet(["build", "--formats", "letter", ...siteArgs(site)]);
   t.is(again.code, 0, again.stderr);
   t.notRegex(await readFile(path.join(site.siteDir, "procedures", "sclerotherapy", "index.html"), "utf8"), /Our own summary box/);
+});
+
+test("a brand font from an @fontsource package is embedded in the PDF, and a font not installed is named with what to do", async (t) => {
+  t.timeout(6 * 60_000);
+  const site = await fixtureSite(t);
+  const clinicYaml = path.join(site.contentDir, "_data", "clinic.yaml");
+  const original = await readFile(clinicYaml, "utf8");
+  await writeFile(clinicYaml, `${original}\nfont: "@fontsource/lexend"\nbooking:\n  url: https://book.example.com/visit\n`);
+  const build = await runPamphlet(["build", "--formats", "letter", ...siteArgs(site)]);
+  t.is(build.code, 0, build.stderr);
+  const fonts = await pdfFonts(path.join(site.brochuresDir, "sclerotherapy.pdf"));
+  t.true(fonts.some((font) => /Lexend/.test(font.name) && font.embedded), JSON.stringify(fonts));
+  t.true(fonts.every((font) => font.embedded), "nothing from the machine's fonts");
+  t.regex(await readFile(path.join(site.siteDir, "css", "clinic.css"), "utf8"), /font-family: "Lexend";[\s\S]*url\("\/fonts\/brand\/lexend-latin-400-normal\.woff2"\)/);
+  const page = await readFile(path.join(site.siteDir, "procedures", "sclerotherapy", "index.html"), "utf8");
+  t.regex(page, /<a class="button" href="https:\/\/book\.example\.com\/visit">Book a visit<\/a>/, "the booking button on every page");
+  t.regex((await pdfText(path.join(site.brochuresDir, "sclerotherapy.pdf"))).replace(/\s+/g, " "), /Book a visit: https:\/\/book\.example\.com\/visit/, "and on the brochure's back");
+
+  await writeFile(clinicYaml, `${original}\nfont: "@fontsource/not-installed-here"\n`);
+  const missing = await runPamphlet(["check", "--content", site.contentDir]);
+  t.is(missing.code, 1);
+  t.regex(missing.stdout + missing.stderr, /clinic\.yaml:\d+:\d+\s+error\s+"font" is @fontsource\/not-installed-here, which is not installed: run npm install @fontsource\/not-installed-here in /);
 });

@@ -1,3 +1,4 @@
+import { findBrandFont } from "./brandFont.ts";
 import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
@@ -161,6 +162,9 @@ async function loadClinic(contentDir: string, problems: Problem[]): Promise<Clin
   if (logo && !existsSync(path.join(contentDir, logo))) {
     problems.push({ file: shown, ...parsed.source.locate(["logo"]), severity: "error", rule: "file", message: `"logo" points to ${logo}, but there is no such file in ${displayPath(contentDir)}: add it or fix the path` });
   }
+  const font = result.value?.font;
+  const found = font ? findBrandFont(font, contentDir) : undefined;
+  if (found && "problem" in found) problems.push({ file: shown, ...parsed.source.locate(["font"]), severity: "error", rule: "font", message: found.problem });
   return result.value;
 }
 

@@ -20,7 +20,7 @@ const packFonts = ["400-normal", "700-normal"].map((style) => `atkinson-hyperleg
 const imageExtensions = /\.(png|jpe?g|gif|webp|avif|svg)$/i;
 
 /** Stylesheets, bundled fonts and the content's images, copied as they are. */
-export function assetsPlugin(eleventyConfig: UserConfig, { contentDir, clinicStyles = {} }: { contentDir: string; clinicStyles?: Partial<Record<"site" | "brochure", string>> }) {
+export function assetsPlugin(eleventyConfig: UserConfig, { contentDir, clinicStyles = {}, brandFonts = [] }: { contentDir: string; clinicStyles?: Partial<Record<"site" | "brochure", string>>; brandFonts?: string[] }) {
   // Only image files (a stray .njk or notes file is not published). Links inside images/ are copied
   // as the files they lead to: src/content refuses any that leads outside the content folder.
   const imagesDir = path.join(contentDir, "images");
@@ -39,6 +39,7 @@ export function assetsPlugin(eleventyConfig: UserConfig, { contentDir, clinicSty
   // The clinic's own styles/site.css and styles/brochure.css, loaded after Pamphlet's.
   for (const [name, file] of Object.entries(clinicStyles)) if (file) eleventyConfig.addPassthroughCopy({ [file]: `css/clinic-${name}.css` });
   for (const [name, file] of Object.entries(vendorScripts)) eleventyConfig.addPassthroughCopy({ [file]: `js/vendor/${name}` });
+  for (const file of brandFonts) eleventyConfig.addPassthroughCopy({ [file]: `fonts/brand/${path.basename(file)}` });
   for (const file of [...fontFiles, ...packFonts]) {
     eleventyConfig.addPassthroughCopy({ [path.join(fontFilesDir, file)]: `fonts/${file}` });
   }

@@ -1,5 +1,6 @@
 import { cpSync, existsSync, mkdirSync, realpathSync, rmSync } from "node:fs";
 import path from "node:path";
+import { clinicFolderOf } from "../clinicFolder.ts";
 import { templatesDir } from "./paths.ts";
 
 /**
@@ -7,7 +8,6 @@ import { templatesDir } from "./paths.ts";
  * clinic's repository): `templates/` (a layout or partial of the same name replaces Pamphlet's) and
  * `styles/site.css`, `styles/brochure.css` (loaded after Pamphlet's own stylesheets).
  */
-export const clinicFolderOf = (contentDir: string) => path.dirname(path.resolve(contentDir));
 
 export const clinicTemplatesDir = (contentDir: string) => path.join(clinicFolderOf(contentDir), "templates");
 

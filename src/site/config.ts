@@ -2,6 +2,7 @@ import path from "node:path";
 import { HtmlBasePlugin, type UserConfig } from "@11ty/eleventy";
 import { brochureFormats, type BrochureFormat } from "../brochures/formats.ts";
 import type { Content } from "../content/load.ts";
+import { findBrandFont } from "../content/brandFont.ts";
 import { assetsPlugin } from "./assets.ts";
 import { clinicStyleFiles, templatesFor } from "./clinicOverrides.ts";
 import "./eleventyPathFix.ts";
@@ -58,6 +59,9 @@ export function pamphletSite({ content, contentDir, dev = false, basePath = "/",
     eleventyConfig.setQuietMode(true);
 
     const clinicStyles = clinicStyleFiles(contentDir);
+    const brand = content.clinic.font ? findBrandFont(content.clinic.font, contentDir) : undefined;
+    const brandFont = brand && !("problem" in brand) ? brand : undefined;
+    eleventyConfig.addGlobalData("brandFont", brandFont ? { family: brandFont.family, faces: brandFont.faces.map((face) => ({ ...face, url: `/fonts/brand/${path.basename(face.file)}` })) } : undefined);
     const strings = loadStrings(content.wording);
     const views = siteViews(content, strings);
     eleventyConfig.addGlobalData("clinic", content.clinic);
@@ -79,7 +83,7 @@ export function pamphletSite({ content, contentDir, dev = false, basePath = "/",
     eleventyConfig.addPlugin(nunjucksCompileOnce);
     eleventyConfig.addPlugin(filtersPlugin, { clinic: content.clinic });
     eleventyConfig.addPlugin(pagesPlugin, { only: printCentre ? ["print-centre.njk"] : undefined, except: printCentre ? [] : ["print-centre.njk"] });
-    if (!printCentre) eleventyConfig.addPlugin(assetsPlugin, { contentDir, clinicStyles });
+    if (!printCentre) eleventyConfig.addPlugin(assetsPlugin, { contentDir, clinicStyles, brandFonts: brandFont?.faces.map((face) => face.file) ?? [] });
     eleventyConfig.addPlugin(responsiveImagesPlugin, { contentDir, cacheDir: imageCacheDir, basePath });
     eleventyConfig.addAsyncShortcode("qrCode", qrCodeSvg);
     // Templates write root-relative URLs (/css/…); published under a sub-path, they get the prefix.

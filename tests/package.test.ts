@@ -46,6 +46,7 @@ test("the packed tarball installs into an empty folder, where init --country GB 
   t.regex(text, /\b999\b/, "the UK emergency number");
   t.notRegex(text, /\b911\b/);
   t.notRegex(text, /\bemergency room\b/i);
+  t.regex(text.replace(/\s+/g, " "), /call 999 or go to your nearest A&E\. When we are closed .* call NHS 111/, "British wording for the out-of-hours route");
 });
 
 test("init refuses to overwrite a file, before writing anything", async (t) => {

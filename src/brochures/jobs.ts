@@ -52,7 +52,7 @@ export function brochureJobs(content: Content, options: JobOptions): BrochureJob
       }),
     );
   if (options.formats.includes("booklet")) {
-    const strings = loadStrings(content.wording);
+    const strings = loadStrings(content.wording, content.clinic.locales);
     for (const lang of new Set(content.procedures.map((procedure) => procedure.lang))) {
       const name = bookletPath(lang, clinic);
       const procedures = content.procedures.filter((procedure) => procedure.lang === lang);

@@ -67,7 +67,7 @@ export async function runPack(given: Folders, slugs: string[], options: PackOpti
     PDFLib,
     fontkit,
     fonts: { regular: await font("400-normal"), bold: await font("700-normal") },
-    cover: packCovers(content.clinic, loadStrings(content.wording))[lang],
+    cover: packCovers(content.clinic, loadStrings(content.wording, content.clinic.locales))[lang],
     brochures: await Promise.all(procedures.map(async (procedure, index) => ({ title: procedure.title, bytes: await readFile(files[index]!) }))),
   });
   await writeFileAtomic(options.file, pack.bytes);

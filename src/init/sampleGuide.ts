@@ -8,10 +8,12 @@ const sampleContentDir = path.join(projectRoot, "content");
 
 /**
  * The sample guide for a new clinic: its category set to one of the new clinic.yaml's, and links to
- * the sample clinic's other guides (which the new clinic does not have) kept as plain words.
+ * the sample clinic's other guides (which the new clinic does not have) kept as plain words, and
+ * "spider veins" said as the country says it ("thread veins" in British English).
  */
-export async function sampleGuide(category: string): Promise<{ text: string; images: string[] }> {
+export async function sampleGuide(category: string, smallVeins: "spider" | "thread"): Promise<{ text: string; images: string[] }> {
   const text = (await readFile(path.join(sampleContentDir, "procedures", `${sampleGuideSlug}.md`), "utf8"))
+    .replace(/\b([Ss])pider vein/g, (_, s: string) => (smallVeins === "spider" ? `${s}pider vein` : `${s === "S" ? "T" : "t"}hread vein`))
     .replace(/^category: .*$/m, `category: ${category}`)
     .replace(/(?<!!)\[([^\]]+)\]\(\/(?:es\/)?procedures\/(?!sclerotherapy\/)[^)]*\)/g, "$1");
   const images = [...text.matchAll(/!\[[^\]]*\]\(\/images\/([^)\s]+)/g)].map((match) => match[1]!);

@@ -32,7 +32,7 @@ const publishing: Record<Host, string> = {
 export async function scaffoldClinic({ dir, country: code, host }: ScaffoldOptions): Promise<string[]> {
   const country = countries[code]!;
   const name = `${titleCase(path.basename(path.resolve(dir)))} Vein Clinic`;
-  const guide = await sampleGuide(smallVeinsCategory(code));
+  const guide = await sampleGuide(smallVeinsCategory(code), code === "US" || code === "CA" ? "spider" : "thread");
   const fill = (text: string) => text.replace(/\{(name|guide|publishing|project)\}/g, (_, key: string) => ({ name, guide: sampleGuideSlug, publishing: publishing[host], project: slugOf(path.basename(path.resolve(dir))) })[key]!);
   const files: Array<[string, string | { copy: string }]> = [
     ["content/_data/clinic.yaml", clinicYaml(code, country, name)],

@@ -62,7 +62,7 @@ export function pamphletSite({ content, contentDir, dev = false, basePath = "/",
     const brand = content.clinic.font ? findBrandFont(content.clinic.font, contentDir) : undefined;
     const brandFont = brand && !("problem" in brand) ? brand : undefined;
     eleventyConfig.addGlobalData("brandFont", brandFont ? { family: brandFont.family, faces: brandFont.faces.map((face) => ({ ...face, url: `/fonts/brand/${path.basename(face.file)}` })) } : undefined);
-    const strings = loadStrings(content.wording);
+    const strings = loadStrings(content.wording, content.clinic.locales);
     const views = siteViews(content, strings);
     eleventyConfig.addGlobalData("clinic", content.clinic);
     eleventyConfig.addGlobalData("logoImage", () => logoImage(contentDir, content.clinic.logo));

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import YAML from "yaml";
 import type { Wording } from "../content/wording.ts";
@@ -21,15 +21,18 @@ export interface TemplateStrings {
 
 /**
  * Template text per language, from `templates/strings/<lang>.yaml`: `{ en: {...}, es: {...} }`,
- * with the clinic's own wording (`_data/strings/<lang>.yaml`, checked by src/content) laid over it.
+ * with the wording of the clinic's locale (`templates/strings/locales/en-GB.yaml` for `locales: { en: en-GB }`)
+ * and then the clinic's own wording (`_data/strings/<lang>.yaml`, checked by src/content) laid over it.
  */
-export function loadStrings(wording: Wording = {}): Record<string, TemplateStrings> {
+export function loadStrings(wording: Wording = {}, locales: Partial<Record<string, string>> = {}): Record<string, TemplateStrings> {
   const dir = path.join(templatesDir, "strings");
   const entries = readdirSync(dir)
     .filter((file) => file.endsWith(".yaml"))
     .map((file) => {
       const lang = path.basename(file, ".yaml");
-      return [lang, overlay(YAML.parse(readFileSync(path.join(dir, file), "utf8")), wording[lang] ?? {})];
+      const locale = locales[lang] ? path.join(dir, "locales", `${locales[lang]}.yaml`) : undefined;
+      const regional = locale && existsSync(locale) ? (YAML.parse(readFileSync(locale, "utf8")) as Record<string, unknown>) : {};
+      return [lang, overlay(overlay(YAML.parse(readFileSync(path.join(dir, file), "utf8")), regional), wording[lang] ?? {})];
     });
   return Object.fromEntries(entries);
 }

@@ -1,11 +1,9 @@
-import { existsSync } from "node:fs";
-import { mkdtemp, readdir, readFile, rename, rm } from "node:fs/promises";
-import os from "node:os";
+import { readdir, readFile, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import test from "ava";
-import { launchBrowser } from "../src/brochures/launchBrowser.ts";
 import { startSiteServer } from "../src/brochures/siteServer.ts";
 import { runPamphlet, siteArgs } from "./helpers/cli.ts";
+import { pageWithDownloads } from "./helpers/downloads.ts";
 import { fixtureSite, procedureText, writeProcedure, type FixtureSite } from "./helpers/fixtures.ts";
 import { pdfInfo, pdfText } from "./helpers/pdf.ts";
 
@@ -41,13 +39,7 @@ test.serial("in Chromium, the print centre makes a visit pack from two ticked gu
   const site = await built(t);
   const server = await startSiteServer(site.siteDir);
   t.teardown(() => server.close());
-  const browser = await launchBrowser();
-  t.teardown(() => browser.close());
-  const downloads = await mkdtemp(path.join(os.tmpdir(), "pamphlet-downloads-"));
-  t.teardown(() => rm(downloads, { recursive: true, force: true }));
-  const page = await browser.newPage();
-  const session = await page.createCDPSession();
-  await session.send("Browser.setDownloadBehavior", { behavior: "allow", downloadPath: downloads });
+  const { browser, page, downloaded } = await pageWithDownloads(t);
   const requests: string[] = [];
   page.on("request", (request) => requests.push(request.url()));
   await page.goto(`${server.origin}/print-centre/`, { waitUntil: "load" });
@@ -59,8 +51,7 @@ test.serial("in Chromium, the print centre makes a visit pack from two ticked gu
   await page.keyboard.press("Enter");
   await page.waitForFunction(() => document.querySelector("[data-pack-status] a[download]"), { timeout: 30_000 });
   t.true(await page.evaluate(() => document.activeElement?.matches("[data-pack-button]")), "keyboard focus stays on the button while it works");
-  const file = path.join(downloads, "visit-pack.pdf");
-  for (let waited = 0; !existsSync(file) && waited < 100; waited++) await new Promise((resolve) => setTimeout(resolve, 100));
+  const file = await downloaded("visit-pack.pdf");
   // In the order the print centre lists them.
   await checkPack(t, file, [
     { title: "Compression therapy", pdf: path.join(site.brochuresDir, "compression-therapy.pdf") },

@@ -1,13 +1,10 @@
 import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
 import net from "node:net";
-import os from "node:os";
 import path from "node:path";
 import test from "ava";
-import { launchBrowser } from "../src/brochures/launchBrowser.ts";
 import { readHostRules } from "../src/serve/hostRules.ts";
 import { runPamphlet, siteArgs } from "./helpers/cli.ts";
+import { pageWithDownloads } from "./helpers/downloads.ts";
 import { fixtureSite, repoRoot } from "./helpers/fixtures.ts";
 import { pdfInfo, pdfText } from "./helpers/pdf.ts";
 
@@ -56,20 +53,13 @@ test("pamphlet serve answers as the static host: _headers, 404 pages and the vis
   t.is(missing.status, 404);
   t.regex(await missing.text(), /Page not found/, "the site's 404 page");
 
-  const browser = await launchBrowser();
-  t.teardown(() => browser.close());
-  const downloads = await mkdtemp(path.join(os.tmpdir(), "pamphlet-downloads-"));
-  t.teardown(() => rm(downloads, { recursive: true, force: true }));
-  const page = await browser.newPage();
-  const session = await page.createCDPSession();
-  await session.send("Browser.setDownloadBehavior", { behavior: "allow", downloadPath: downloads });
+  const { page, downloaded } = await pageWithDownloads(t);
   await page.goto(`${url}print-centre/`, { waitUntil: "load" });
   await page.waitForSelector("[data-visit-pack]:not([hidden])");
   await page.click("#pack-sclerotherapy");
   await page.click("[data-pack-button]");
   await page.waitForFunction(() => document.querySelector("[data-pack-status] a[download]"), { timeout: 60_000 });
-  const file = path.join(downloads, "visit-pack.pdf");
-  for (let waited = 0; !existsSync(file) && waited < 300; waited++) await new Promise((resolve) => setTimeout(resolve, 100));
+  const file = await downloaded("visit-pack.pdf");
   const pages = Number((await pdfInfo(file)).Pages);
   const brochurePages = Number((await pdfInfo(path.join(site.brochuresDir, "sclerotherapy.pdf"))).Pages);
   t.true(pages > brochurePages, "a cover, then the guide");

@@ -119,7 +119,7 @@ test("claims: absolute claims are errors at their line and column; balanced word
   const body = completeBody("\nThis treatment is completely safe and painless.\nResults are guaranteed, 100% of the time.\n");
   const { mine, text } = await checked(t, "claims", procedureText({ summary: "A risk-free way to make spider veins fade for good." }, body));
   const claims = mine.filter((problem) => problem.rule === "claims");
-  t.deepEqual(claims.map((problem) => problem.message.match(/^(?:summary: )?"([^"]+)"/)![1]), ["risk-free", "completely safe", "painless", "guaranteed", "100%"], text);
+  t.deepEqual(claims.map((problem) => problem.message.match(/^(?:summary: )?"([^"]+)"/)![1]), ["risk-free", "for good", "completely safe", "painless", "guaranteed", "100%"], text);
   const lines = procedureText({}, body).split("\n");
   const painless = claims.find((problem) => problem.message.startsWith('"painless"'))!;
   t.is(lines[painless.line! - 1]!.slice(painless.column! - 1, painless.column! - 1 + "painless".length), "painless");

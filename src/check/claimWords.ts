@@ -26,14 +26,28 @@ export function claimWords(lang: string, clinicPhrases: readonly string[] = []):
   return { negations: list.negations, phrases };
 }
 
-function readList(lang: string): ClaimWords | undefined {
-  let text: string;
+const advice = new Map<string, ClaimWords | undefined>();
+
+/** Advice that can harm a patient ("bed rest", "stop your blood thinner"), from the same file's `riskyAdvice`; negations work the same. */
+export function adviceWords(lang: string): ClaimWords | undefined {
+  if (!advice.has(lang)) {
+    const data = readData(lang);
+    advice.set(lang, data ? { negations: (data.negations ?? []).map((word) => String(word).toLowerCase()), phrases: new Map((data.riskyAdvice ?? []).map((phrase) => [String(phrase).toLowerCase(), "absolute" as const])) } : undefined);
+  }
+  return advice.get(lang);
+}
+
+function readData(lang: string): Record<string, unknown[]> | undefined {
   try {
-    text = readFileSync(new URL(`./claimWords/${lang}.yaml`, import.meta.url), "utf8");
+    return YAML.parse(readFileSync(new URL(`./claimWords/${lang}.yaml`, import.meta.url), "utf8")) as Record<string, unknown[]>;
   } catch {
     return undefined;
   }
-  const data = YAML.parse(text) as Record<string, unknown[]>;
+}
+
+function readList(lang: string): ClaimWords | undefined {
+  const data = readData(lang);
+  if (!data) return undefined;
   const phrases = new Map<string, ClaimKind>();
   for (const kind of kinds) for (const phrase of data[kind] ?? []) phrases.set(String(phrase).toLowerCase(), kind);
   return { negations: (data.negations ?? []).map((word) => String(word).toLowerCase()), phrases };

@@ -6,6 +6,7 @@ import { checkDuplicateTitles } from "./duplicateTitles.ts";
 import { checkFreshness } from "./freshness.ts";
 import { checkHeadingLevels } from "./headingLevels.ts";
 import { checkLinks } from "./links.ts";
+import { checkRequiredSafety } from "./requiredSafety.ts";
 import { checkReadingLevel, type ReadingLevel } from "./readingLevel.ts";
 import { checkSections } from "./sections.ts";
 import { checkTranslations } from "./translations.ts";
@@ -18,7 +19,7 @@ import type { Check, CheckContext } from "./types.ts";
  */
 export const buildChecks: Check[] = [checkLinks, checkTranslations, checkDuplicateTitles];
 /** Editorial checks for `pamphlet check`. */
-const editorialChecks: Check[] = [checkSections, checkHeadingLevels, checkClaims, checkFreshness, checkClinicDetails];
+const editorialChecks: Check[] = [checkSections, checkHeadingLevels, checkClaims, checkRequiredSafety, checkFreshness, checkClinicDetails];
 
 export interface CheckReport {
   problems: Problem[];

@@ -262,7 +262,8 @@ test("clinic details: the clinic's phone or street typed into a guide is a warni
   const line = (await readFile(file, "utf8")).split("\n").findIndex((candidate) => candidate.startsWith("Call us at")) + 1;
   t.true(text.includes(`typed.md:${line}:12  warning  "555.010.0199" is the clinic's phone number: leave it out`), text);
   t.true(text.includes(`typed.md:${line}:36  warning  "1 Test Road" is the clinic's address`), text);
-  t.notRegex(text, /010-0100/, "another number is the writer's business");
+  // (The placeholders rule does flag it, as a 555 sample number: this is about clinic-details alone.)
+  t.notRegex(text.split("\n").filter((found) => found.endsWith("(clinic-details)")).join("\n"), /010-0100/, "another number is the writer's business");
   const near = await checked(t, "nearby", procedureText({}, completeBody("\nWe moved from 21 Test Road last year.\n")));
   t.notRegex(near.text, /clinic-details/, "21 Test Road is not 1 Test Road");
 });

@@ -119,7 +119,7 @@ test("claims: absolute claims are errors at their line and column; balanced word
   const body = completeBody("\nThis treatment is completely safe and painless.\nResults are guaranteed, 100% of the time.\n");
   const { mine, text } = await checked(t, "claims", procedureText({ summary: "A risk-free way to make spider veins fade for good." }, body));
   const claims = mine.filter((problem) => problem.rule === "claims");
-  t.deepEqual(claims.map((problem) => problem.message.match(/^(?:summary: )?"([^"]+)"/)![1]), ["risk-free", "completely safe", "painless", "guaranteed", "100%"], text);
+  t.deepEqual(claims.map((problem) => problem.message.match(/^(?:summary: )?"([^"]+)"/)![1]), ["risk-free", "for good", "completely safe", "painless", "guaranteed", "100%"], text);
   const lines = procedureText({}, body).split("\n");
   const painless = claims.find((problem) => problem.message.startsWith('"painless"'))!;
   t.is(lines[painless.line! - 1]!.slice(painless.column! - 1, painless.column! - 1 + "painless".length), "painless");
@@ -262,7 +262,8 @@ test("clinic details: the clinic's phone or street typed into a guide is a warni
   const line = (await readFile(file, "utf8")).split("\n").findIndex((candidate) => candidate.startsWith("Call us at")) + 1;
   t.true(text.includes(`typed.md:${line}:12  warning  "555.010.0199" is the clinic's phone number: leave it out`), text);
   t.true(text.includes(`typed.md:${line}:36  warning  "1 Test Road" is the clinic's address`), text);
-  t.notRegex(text, /010-0100/, "another number is the writer's business");
+  // (The placeholders rule does flag it, as a 555 sample number: this is about clinic-details alone.)
+  t.notRegex(text.split("\n").filter((found) => found.endsWith("(clinic-details)")).join("\n"), /010-0100/, "another number is the writer's business");
   const near = await checked(t, "nearby", procedureText({}, completeBody("\nWe moved from 21 Test Road last year.\n")));
   t.notRegex(near.text, /clinic-details/, "21 Test Road is not 1 Test Road");
 });

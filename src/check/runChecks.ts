@@ -6,6 +6,8 @@ import { checkDuplicateTitles } from "./duplicateTitles.ts";
 import { checkFreshness } from "./freshness.ts";
 import { checkHeadingLevels } from "./headingLevels.ts";
 import { checkLinks } from "./links.ts";
+import { checkRequiredSafety } from "./requiredSafety.ts";
+import { checkPlaceholders, releasePlaceholders } from "./placeholders.ts";
 import { checkReadingLevel, type ReadingLevel } from "./readingLevel.ts";
 import { checkSections } from "./sections.ts";
 import { checkTranslations } from "./translations.ts";
@@ -16,9 +18,11 @@ import type { Check, CheckContext } from "./types.ts";
  * page or a brochure; a writer who renames a procedure hears that its translation lost its pair, and
  * one who copies a procedure, that it still has the original's title.
  */
-export const buildChecks: Check[] = [checkLinks, checkTranslations, checkDuplicateTitles];
+export const buildChecks: Check[] = [checkLinks, checkTranslations, checkDuplicateTitles, releasePlaceholders];
 /** Editorial checks for `pamphlet check`. */
-const editorialChecks: Check[] = [checkSections, checkHeadingLevels, checkClaims, checkFreshness, checkClinicDetails];
+const editorialChecks: Check[] = [checkSections, checkHeadingLevels, checkClaims, checkRequiredSafety, checkFreshness, checkClinicDetails];
+/** Run by `check` only when not already among the build checks (it is there under release: true). */
+const draftChecks: Check[] = [(context) => (context.content.clinic.release ? [] : checkPlaceholders(context))];
 
 export interface CheckReport {
   problems: Problem[];
@@ -35,7 +39,7 @@ export async function runChecks(contentDir: string, today = new Date()): Promise
   if (!content) return { problems: loaded.problems, readingLevels: [] };
   const context: CheckContext = { content, contentDir, today };
   const reading = checkReadingLevel(context);
-  const found = [...loaded.problems, ...withoutStandIns([...[...buildChecks, ...editorialChecks].flatMap((check) => check(context)), ...reading.problems])];
+  const found = [...loaded.problems, ...withoutStandIns([...[...buildChecks, ...editorialChecks, ...draftChecks].flatMap((check) => check(context)), ...reading.problems])];
   return { problems: sortProblems(found), readingLevels: loaded.content ? reading.levels.sort((a, b) => a.file.localeCompare(b.file)) : [] };
 }
 

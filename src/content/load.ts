@@ -9,6 +9,7 @@ import { closestWord } from "./closestWord.ts";
 import { foldText } from "./foldText.ts";
 import { brandContrastProblems } from "./contrast.ts";
 import { emergencyNumberOf } from "./emergencyNumbers.ts";
+import { frontMatterLines } from "./frontMatterLines.ts";
 import { ContentError } from "./errors.ts";
 import { splitFrontMatter } from "./frontMatter.ts";
 import { structuredHours } from "./openingHours.ts";
@@ -223,7 +224,7 @@ async function loadDocument<S extends DocumentSchema>(
     return void problems.push(...result.problems);
   }
   const value = result.value as z.infer<S>;
-  const fieldLines = Object.fromEntries(Object.keys(value).map((key) => [key, parsed.source.locate([key], { key: true }).line]));
+  const fieldLines = frontMatterLines(value as Record<string, unknown>, parsed.source);
   if (value.lang && value.lang !== lang) {
     standIns.push({ ...value, lang, slug, file: shown, body: parts.body, bodyLine: parts.bodyLine, fieldLines });
     const [is, folder] = [languageNames.of(value.lang), languageNames.of(lang)];

@@ -25,9 +25,13 @@ const faqEntry = z.strictObject({
   answer: text(5, 1200),
 });
 
+/** What kind of procedure a guide is about: `check` knows the warnings and reasons not to treat each must state. */
+export const procedureKinds = ["injection", "foam", "thermal-ablation", "adhesive", "surgery", "compression", "consultation"] as const;
+
 /** Front matter of `content/procedures/<slug>.md`. Unknown keys are errors so a typo never vanishes. */
 export const procedureSchema = z.strictObject({
   title: text(3, 80),
+  kind: z.enum(procedureKinds).optional(),
   summary: text(20, 220),
   category: text(3, 60),
   duration: text(2, 80),

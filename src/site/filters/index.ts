@@ -1,6 +1,7 @@
 import type { UserConfig } from "@11ty/eleventy";
 import { localize, type Clinic, type Localized } from "../../content/clinicSchema.ts";
 import { emergencyNumberOf } from "../../content/emergencyNumbers.ts";
+import { nextReviewDate, reviewMonths } from "../../content/nextReview.ts";
 import type { ProcedureSource } from "../../content/load.ts";
 import type { Language } from "../../content/schema.ts";
 import { renderMarkdown } from "../markdown.ts";
@@ -39,6 +40,7 @@ export function filtersPlugin(eleventyConfig: UserConfig, { clinic }: { clinic: 
     if (!clinicData.has(lang)) clinicData.set(lang, jsonForHtml(clinicJsonLd(clinic, lang)));
     return clinicData.get(lang);
   });
+  eleventyConfig.addFilter("nextReview", (lastReviewed: string) => nextReviewDate(lastReviewed, reviewMonths(clinic)));
   eleventyConfig.addFilter("emergencyNumber", (of: Clinic) => emergencyNumberOf(of) ?? "");
   eleventyConfig.addFilter("localize", (value: Localized | undefined, lang: string) => localize(value, lang, clinic.defaultLanguage));
 }

@@ -1,0 +1,95 @@
+import { readFileSync } from "node:fs";
+import YAML from "yaml";
+import { wholeWords } from "./wholeWords.ts";
+
+/** What kind of claim a phrase makes; each gets its own advice. */
+export type ClaimKind = "absolute" | "promotional" | "permanence";
+const kinds: ClaimKind[] = ["absolute", "promotional", "permanence"];
+
+interface ClaimWords {
+  negations: string[];
+  phrases: Map<string, ClaimKind>;
+}
+
+const loaded = new Map<string, ClaimWords | undefined>();
+
+/**
+ * The word list of a language (`claimWords/<lang>.yaml`), with the clinic's own phrases added as
+ * absolute claims; undefined for a language with no list.
+ */
+export function claimWords(lang: string, clinicPhrases: readonly string[] = []): ClaimWords | undefined {
+  if (!loaded.has(lang)) loaded.set(lang, readList(lang));
+  const list = loaded.get(lang);
+  if (!list) return clinicPhrases.length > 0 ? { negations: [], phrases: new Map(clinicPhrases.map((phrase) => [phrase.toLowerCase(), "absolute"])) } : undefined;
+  const phrases = new Map(list.phrases);
+  for (const phrase of clinicPhrases) if (!phrases.has(phrase.toLowerCase())) phrases.set(phrase.toLowerCase(), "absolute");
+  return { negations: list.negations, phrases };
+}
+
+const advice = new Map<string, ClaimWords | undefined>();
+
+/** Advice that can harm a patient ("bed rest", "stop your blood thinner"), from the same file's `riskyAdvice`; negations work the same. */
+export function adviceWords(lang: string): ClaimWords | undefined {
+  if (!advice.has(lang)) {
+    const data = readData(lang);
+    advice.set(lang, data ? { negations: (data.negations ?? []).map((word) => String(word).toLowerCase()), phrases: new Map((data.riskyAdvice ?? []).map((phrase) => [String(phrase).toLowerCase(), "absolute" as const])) } : undefined);
+  }
+  return advice.get(lang);
+}
+
+function readData(lang: string): Record<string, unknown[]> | undefined {
+  try {
+    return YAML.parse(readFileSync(new URL(`./claimWords/${lang}.yaml`, import.meta.url), "utf8")) as Record<string, unknown[]>;
+  } catch {
+    return undefined;
+  }
+}
+
+function readList(lang: string): ClaimWords | undefined {
+  const data = readData(lang);
+  if (!data) return undefined;
+  const phrases = new Map<string, ClaimKind>();
+  for (const kind of kinds) for (const phrase of data[kind] ?? []) phrases.set(String(phrase).toLowerCase(), kind);
+  return { negations: (data.negations ?? []).map((word) => String(word).toLowerCase()), phrases };
+}
+
+export interface FoundClaim {
+  found: string;
+  kind: ClaimKind;
+  /** 0-based position in the text. */
+  index: number;
+}
+
+const clauseBreak = /[,;:—–()]|\s-\s|(?<![\p{L}])(?:and|but|although|however|y|e|pero|aunque|sino)(?![\p{L}])/giu;
+const sentenceEnd = /[.!?¿¡]/u;
+/** How far back, in words, a negation still governs a claim ("we cannot promise that it is painless"). */
+const negationReach = 8;
+
+/**
+ * The claims in a text, each unless it is negated earlier in its own clause ("No treatment is
+ * risk-free") or sits in a question ("Is it painless?"). A negation inside the phrase itself ("no
+ * risk") does not count: it is part of the claim.
+ */
+export function findClaims(text: string, words: ClaimWords): FoundClaim[] {
+  const pattern = wholeWords([...words.phrases.keys()].sort((a, b) => b.length - a.length));
+  const found: FoundClaim[] = [];
+  for (const match of text.matchAll(pattern)) {
+    const start = lastIndexOf(text.slice(0, match.index), sentenceEnd) + 1;
+    const after = text.slice(match.index + match[0].length);
+    const end = after.search(sentenceEnd);
+    if (end >= 0 && after[end] === "?") continue;
+    if (text.slice(start, match.index).includes("¿")) continue;
+    const sentence = text.slice(start, match.index);
+    const clause = sentence.slice(lastIndexOf(sentence, clauseBreak) + 1);
+    const before = (clause.toLowerCase().replace(/’/g, "'").match(/[\p{L}\p{N}]+(?:'[\p{L}]+)?/gu) ?? []).slice(-negationReach);
+    if (before.some((word) => words.negations.includes(word) || (word.endsWith("n't") && words.negations.length > 0))) continue;
+    found.push({ found: match[0], kind: words.phrases.get(match[0].toLowerCase()) ?? "absolute", index: match.index });
+  }
+  return found;
+}
+
+function lastIndexOf(text: string, pattern: RegExp): number {
+  let last = -1;
+  for (const match of text.matchAll(new RegExp(pattern.source, pattern.flags.includes("g") ? pattern.flags : `${pattern.flags}g`))) last = match.index + match[0].length - 1;
+  return last;
+}

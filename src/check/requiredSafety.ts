@@ -1,0 +1,48 @@
+import { sectionHeadings, splitSections, type SectionKey } from "../content/sections.ts";
+import { procedureKinds } from "../content/schema.ts";
+import { adviceWords, findClaims } from "./claimWords.ts";
+import { proseLines } from "../content/codeFences.ts";
+import { safetyContent } from "./safetyContent.ts";
+import { bodyProblem, fieldProblem, type Check, type Problem, type ProcedureSource } from "./types.ts";
+
+/**
+ * Patient safety, by kind of procedure: the warnings and reasons not to treat its guide must state
+ * (safetyContent.ts), and advice that can harm ("bed rest", "stop your blood thinner").
+ */
+export const checkRequiredSafety: Check = ({ content }) =>
+  content.procedures.flatMap((procedure) => [...missingSafety(procedure), ...riskyAdvice(procedure)]);
+
+function missingSafety(procedure: ProcedureSource): Problem[] {
+  if (!procedure.kind) {
+    return [fieldProblem(procedure, "title", "warning", "safety", `no "kind": add kind: one of ${procedureKinds.join(", ")}, so check can tell which warnings and reasons not to treat this guide must state`)];
+  }
+  const sections = splitSections(procedure.body, procedure.lang);
+  const headings = sectionHeadings[procedure.lang] ?? sectionHeadings.en!;
+  const textOf = (keys: SectionKey[]) => {
+    // A required section runs on through its ### sub-sections and any unlisted ## section after it.
+    let within = false;
+    return sections
+      .filter((section) => (section.key ? (within = keys.includes(section.key)) : within))
+      .map((section) => section.markdown.replace(/[*_`]/g, ""))
+      .join("\n")
+      .toLowerCase();
+  };
+  return safetyContent[procedure.kind].flatMap((item) => {
+    const patterns = item.patterns[procedure.lang] ?? item.patterns.en!;
+    if (patterns.every((pattern) => pattern.test(textOf(item.sections)))) return [];
+    const where = item.sections.map((key) => `"## ${headings[key]}"`).join(" or ");
+    const at = sections.find((section) => section.key === item.sections[0]);
+    const message = `this guide (kind: ${procedure.kind}) must state ${item.what}: add it to ${where}`;
+    return [at ? bodyProblem(procedure, at.line, "error", "safety", message) : fieldProblem(procedure, "kind", "error", "safety", message)];
+  });
+}
+
+function riskyAdvice(procedure: ProcedureSource): Problem[] {
+  const words = adviceWords(procedure.lang);
+  if (!words) return [];
+  return proseLines(procedure.body).flatMap((line, index) =>
+    findClaims(line, words).map((found) =>
+      bodyProblem(procedure, index + 1, "error", "safety", `"${found.found}" is advice that can harm: lying still raises the risk of a blood clot, and stopping a blood thinner can cause one. Say what to do instead (e.g. "walk every day", "keep taking your medicines unless your doctor says otherwise")`, found.index + 1),
+    ),
+  );
+}

@@ -1,0 +1,64 @@
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import test from "ava";
+import YAML from "yaml";
+import { claimWords, findClaims } from "../src/check/claimWords.ts";
+import { runChecks } from "../src/check/runChecks.ts";
+import { formatProblem } from "../src/content/problem.ts";
+import { fixtureSite, fixturesDir, procedureText, writeProcedure } from "./helpers/fixtures.ts";
+
+const today = new Date("2026-11-24T12:00:00Z");
+
+for (const lang of ["en", "es"]) {
+  test(`claims (${lang}): every sentence of the trip fixtures is flagged, none of the pass fixtures (honest hedges, questions)`, async (t) => {
+    const fixture = YAML.parse(await readFile(path.join(fixturesDir, "claims", `${lang}.yaml`), "utf8")) as { trip: string[]; pass: string[] };
+    const words = claimWords(lang)!;
+    for (const sentence of fixture.trip) t.true(findClaims(sentence, words).length > 0, `should trip: ${sentence}`);
+    for (const sentence of fixture.pass) t.deepEqual(findClaims(sentence, words).map((claim) => claim.found), [], `should pass: ${sentence}`);
+  });
+}
+
+test("claims: a promotional claim in any front-matter field or FAQ entry is an error naming the file, the field and its line", async (t) => {
+  const site = await fixtureSite(t);
+  const fields = ["title", "summary", "duration", "downtime", "sessions", "resultsTimeline", "candidates", "veinsTreated", "anaesthesia"];
+  for (const field of fields) {
+    const value = field === "title" ? "Miracle veins" : "Completely safe, with state-of-the-art care";
+    await writeProcedure(site, `in-${field.toLowerCase()}`, procedureText({ title: `Claim in ${field}`, [field]: value }));
+  }
+  await writeProcedure(site, "in-faq", procedureText({ title: "Claim in faq", faq: [{ question: "Will it hurt?", answer: "No. It is painless." }] }));
+  const { problems } = await runChecks(site.contentDir, today);
+  for (const field of fields) {
+    const slug = `in-${field.toLowerCase()}`;
+    const file = await readFile(path.join(site.contentDir, "procedures", `${slug}.md`), "utf8");
+    const found = problems.filter((problem) => problem.rule === "claims" && problem.file.endsWith(`/${slug}.md`));
+    t.true(found.length > 0, field);
+    t.regex(found[0]!.message, new RegExp(`^${field}: "`), field);
+    t.true(file.split("\n")[found[0]!.line! - 1]!.startsWith(`${field}:`), `line of ${field}`);
+  }
+  const faq = problems.find((problem) => problem.rule === "claims" && problem.file.endsWith("/in-faq.md"));
+  t.regex(faq ? formatProblem(faq) : "", /in-faq\.md:\d+:1 {2}error {2}faq #1 › answer: "painless" is an absolute or risky claim/);
+});
+
+test("claims: a Spanish guide's absolutes are errors, its honest hedges pass", async (t) => {
+  const site = await fixtureSite(t);
+  const clinicFile = path.join(site.contentDir, "_data", "clinic.yaml");
+  await writeFile(clinicFile, `${await readFile(clinicFile, "utf8")}languages: [en, es]\n`);
+  await mkdir(path.join(site.contentDir, "es", "procedures"), { recursive: true });
+  const spanish = (body: string, fields = {}) => procedureText({ title: "Escleroterapia", ...fields }, body);
+  await writeFile(path.join(site.contentDir, "es", "procedures", "sclerotherapy.md"), spanish("## Qué es\n\nNingún tratamiento es sin riesgo, y no hay garantía de resultados.\n", { sessions: "Completamente inocuo, 100 por ciento" }));
+  const { problems } = await runChecks(site.contentDir, today);
+  const mine = problems.filter((problem) => problem.rule === "claims" && problem.file.includes("/es/"));
+  t.deepEqual(mine.map((problem) => problem.message.match(/"([^"]+)"/)![1]), ["Completamente inocuo", "100 por ciento"], mine.map((problem) => formatProblem(problem)).join("\n"));
+  t.true(mine.every((problem) => problem.message.startsWith("sessions: ")));
+});
+
+test("claims: clinic.yaml's own phrases obey negation too", async (t) => {
+  const site = await fixtureSite(t);
+  const clinicFile = path.join(site.contentDir, "_data", "clinic.yaml");
+  await writeFile(clinicFile, `${await readFile(clinicFile, "utf8")}bannedClaims:\n  en: [scar-free]\n`);
+  await writeProcedure(site, "boast", procedureText({ title: "Boast" }, "## What it is\n\nIt is scar-free.\n\nNo surgery is scar-free.\n"));
+  const { problems } = await runChecks(site.contentDir, today);
+  const found = problems.filter((problem) => problem.rule === "claims" && problem.file.endsWith("/boast.md"));
+  t.is(found.length, 1);
+  t.regex(found[0]!.message, /^"scar-free"/);
+});

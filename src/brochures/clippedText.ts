@@ -15,10 +15,12 @@ export interface ClippedText {
  * Lays the print view out at the width Chromium prints it at (the `@page` size less its left and
  * right margins), so what is measured is what prints. Without this the page is laid out at the
  * tab's 800 px, wider than a letter page's text, and a line that will not fit on paper looks fine.
+ * Says whether the page is a print view (has an `@page` size); a share image's page has none.
  */
-export async function layOutAtPrintWidth(page: Page): Promise<void> {
+export async function layOutAtPrintWidth(page: Page): Promise<boolean> {
   const width = await page.evaluate(printWidthPx);
   if (width && Math.round(width) !== page.viewport()?.width) await page.setViewport({ width: Math.round(width), height: 800 });
+  return Boolean(width);
 }
 
 /** Every text that runs sideways out of its fixed box or off the page (see measureClippedText). */

@@ -35,9 +35,9 @@ export async function loadForPrint(page: Page, url: string, { timeoutMs, css, wa
   if (broken.fonts.length > 0) {
     throw new PamphletError(`font(s) did not load, so the brochure would print in a fallback typeface: ${[...new Set(broken.fonts)].join(", ")}`);
   }
-  await layOutAtPrintWidth(page);
+  const printView = await layOutAtPrintWidth(page);
   const overflows = await page.evaluate(measureOverflow);
-  const clipped = await findClippedText(page);
+  const clipped = printView ? await findClippedText(page) : [];
   if (overflows.length > 0 || clipped.length > 0) {
     throw new DoesNotFitError(
       `does not fit: ${[

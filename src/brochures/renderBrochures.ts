@@ -10,7 +10,7 @@ import { startSiteServer } from "./siteServer.ts";
 import { writeFileAtomic } from "./writeAtomic.ts";
 
 /** Bump when printing or post-processing changes in a way that changes the files: every file is made again. */
-const renderVersion = "pamphlet-render-2: preferCSSPageSize printBackground tagged outline; pdf-lib metadata, outline titles, RoleMap, duplex";
+const renderVersion = "pamphlet-render-3: preferCSSPageSize printBackground tagged outline; pdf-lib metadata, outline titles, RoleMap, duplex; PDF/UA XMP, artifacts, link contents";
 
 export interface RenderOptions extends JobOptions {
   content: Content;

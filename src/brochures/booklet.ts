@@ -7,9 +7,9 @@ import { loadForPrint, printToPdf, type PrintOptions } from "./printPage.ts";
  * Prints the booklet. Chromium cannot resolve page numbers into the contents or start a guide on a
  * right-hand page (`break-before: right` prints as a plain page break), so the booklet is printed
  * twice: the first print says where each guide starts; blank note pages are then shown before guides
- * that would start on a left-hand (even) page, and before the back page when it would land on a
- * right-hand one (it is the outside back cover), the contents get the page numbers, and the second
- * print is checked against them.
+ * that would start on a left-hand (even) page, and before the back page (the outside back cover) as
+ * many as make the page count a multiple of four (a stapled booklet is folded sheets of four pages),
+ * the contents get the page numbers, and the second print is checked against them.
  */
 export async function printBooklet(page: Page, url: string, options: PrintOptions): Promise<Uint8Array> {
   await loadForPrint(page, url, options);
@@ -27,21 +27,21 @@ export async function printBooklet(page: Page, url: string, options: PrintOption
     }
     return { id: guide.id, start, blankBefore };
   });
-  // The back page is the last: it must fall on an even page, so the booklet ends on a whole sheet.
-  const blankBeforeBack = (first.pageCount + blanks) % 2 === 1;
-  await page.evaluate((steps, backBlank) => {
+  // The back page is the last, and the page count a multiple of four: notes pages fill the gap.
+  const blanksBeforeBack = (4 - ((first.pageCount + blanks) % 4)) % 4;
+  await page.evaluate((steps, backBlanks) => {
     for (const step of steps) {
       document.querySelector<HTMLElement>(`[data-blank-before="${step.id}"]`)!.hidden = !step.blankBefore;
       document.querySelector(`[data-toc-page="${step.id}"]`)!.textContent = String(step.start);
     }
-    document.querySelector<HTMLElement>('[data-blank-before="back"]')!.hidden = !backBlank;
-  }, plan, blankBeforeBack);
+    document.querySelectorAll<HTMLElement>('[data-blank-before="back"]').forEach((blank, index) => (blank.hidden = index >= backBlanks));
+  }, plan, blanksBeforeBack);
 
   const pdf = await printToPdf(page, options);
   const final = await topLevelOutline(pdf);
   const finalStarts = guideStarts(final.outline, guides.map((guide) => guide.title));
   const wrong = plan.filter((step, index) => finalStarts[index] !== step.start);
-  if (final.pageCount % 2 === 1) wrong.push({ id: "back page", start: final.pageCount, blankBefore: blankBeforeBack });
+  if (final.pageCount % 4 !== 0) wrong.push({ id: "back page", start: final.pageCount, blankBefore: blanksBeforeBack > 0 });
   if (wrong.length > 0) {
     throw new PamphletError(`the booklet's page numbers did not settle (${wrong.map((step) => step.id).join(", ")}); please report this`);
   }

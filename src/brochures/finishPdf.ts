@@ -1,12 +1,13 @@
 import { Duplex, PDFDocument } from "pdf-lib";
 import { addBleedAndCropMarks, type BleedPlacement } from "./bleed.ts";
 import { repairChromiumPdf } from "./chromiumPdfRepairs.ts";
+import { makePdfUa } from "./pdfUa.ts";
 import type { BrochureMetadata } from "./metadata.ts";
 
 /**
  * Sets the document information Chromium leaves wrong or empty (it writes its full user agent as
  * Creator, and no author, subject or keywords), repairs its bookmarks and structure types, tells
- * the print dialog which edge to flip on (the tri-fold's short edge), adds bleed and crop marks when
+ * adds what PDF/UA asks for (XMP, artifacts, link descriptions: pdfUa.ts), tells the print dialog which edge to flip on (the tri-fold's short edge), adds bleed and crop marks when
  * asked, and proves the bytes parse as a PDF.
  */
 export async function finishPdf(pdf: Uint8Array, metadata: BrochureMetadata, bleed?: BleedPlacement): Promise<{ bytes: Uint8Array; pages: number }> {
@@ -19,6 +20,7 @@ export async function finishPdf(pdf: Uint8Array, metadata: BrochureMetadata, ble
   document.setCreator("Pamphlet");
   document.setProducer("Pamphlet");
   repairChromiumPdf(document);
+  makePdfUa(document, metadata);
   document.catalog.getOrCreateViewerPreferences().setDuplex(metadata.flipOnShortEdge ? Duplex.DuplexFlipShortEdge : Duplex.DuplexFlipLongEdge);
   if (bleed) addBleedAndCropMarks(document, bleed);
   const bytes = await document.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false });

@@ -41,3 +41,7 @@ export const brochureFileName = (slug: string, format: ProcedureFormat, clinicPa
   format === clinicPaper ? `${slug}.pdf` : `${slug}.${format}.pdf`;
 
 export const bookletFileName = "booklet.pdf";
+
+/** The formats a build makes of one guide: the build's, less those its front matter `formats:` leaves out. */
+export const guideFormats = <F extends BrochureFormat>(procedure: { formats?: readonly BrochureFormat[] }, formats: readonly F[]): F[] =>
+  formats.filter((format) => !procedure.formats || procedure.formats.includes(format));

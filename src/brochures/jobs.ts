@@ -5,7 +5,7 @@ import { loadStrings } from "../site/strings.ts";
 import { bookletPath, bookletPrintUrl, brochurePath, printUrl } from "../site/urls.ts";
 import { bleedMm, type BleedPlacement } from "./bleed.ts";
 import { brochureMetadata, type BrochureMetadata } from "./metadata.ts";
-import { paperOf, procedureFormats, type BrochureFormat } from "./formats.ts";
+import { guideFormats, paperOf, procedureFormats, type BrochureFormat } from "./formats.ts";
 import type { PrintRequest } from "./printer.ts";
 
 /** One PDF to make: where to print it from, where it goes, what its metadata says. */
@@ -35,7 +35,7 @@ export function brochureJobs(content: Content, options: JobOptions): BrochureJob
   const jobs: BrochureJob[] = content.procedures
     .filter((procedure) => !options.slugs || options.slugs.includes(procedure.slug))
     .flatMap((procedure) =>
-      formats.map((format) => {
+      guideFormats(procedure, formats).map((format) => {
         const name = brochurePath(procedure.slug, procedure.lang, format, clinic);
         const trifoldBleed = options.bleed && format === "trifold";
         const [width, height] = landscapeMm[paperOf(format, clinic.paper)];
@@ -55,7 +55,8 @@ export function brochureJobs(content: Content, options: JobOptions): BrochureJob
     const strings = loadStrings(content.wording, content.clinic.locales);
     for (const lang of new Set(content.procedures.map((procedure) => procedure.lang))) {
       const name = bookletPath(lang, clinic);
-      const procedures = content.procedures.filter((procedure) => procedure.lang === lang);
+      const procedures = content.procedures.filter((procedure) => procedure.lang === lang && guideFormats(procedure, ["booklet"]).length > 0);
+      if (procedures.length === 0) continue;
       jobs.push({
         name,
         file: path.join(options.brochuresDir, name),

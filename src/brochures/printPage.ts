@@ -1,5 +1,6 @@
 import type { Page } from "puppeteer-core";
 import { PamphletError } from "../content/errors.ts";
+import { findClippedText, layOutAtPrintWidth } from "./clippedText.ts";
 import { withDeadline } from "./deadline.ts";
 
 export interface PrintOptions {
@@ -34,11 +35,15 @@ export async function loadForPrint(page: Page, url: string, { timeoutMs, css, wa
   if (broken.fonts.length > 0) {
     throw new PamphletError(`font(s) did not load, so the brochure would print in a fallback typeface: ${[...new Set(broken.fonts)].join(", ")}`);
   }
+  const printView = await layOutAtPrintWidth(page);
   const overflows = await page.evaluate(measureOverflow);
-  if (overflows.length > 0) {
+  const clipped = printView ? await findClippedText(page) : [];
+  if (overflows.length > 0 || clipped.length > 0) {
     throw new DoesNotFitError(
-      `does not fit: ${overflows.map((o) => `${o.box} is over by about ${o.lines} line${o.lines === 1 ? "" : "s"} (${o.mm} mm): shorten ${o.fix}`).join("; ")}. ` +
-        "Text is never shrunk below the minimum size.",
+      `does not fit: ${[
+        ...overflows.map((o) => `${o.box} is over by about ${o.lines} line${o.lines === 1 ? "" : "s"} (${o.mm} mm): shorten ${o.fix}`),
+        ...clipped.map((c) => `"${c.text}" runs ${c.mm} mm past the side of ${c.box}${c.fix ? `: shorten ${c.fix}` : ": it would be cut off"}`),
+      ].join("; ")}. Text is never shrunk below the minimum size.`,
     );
   }
 }

@@ -3,13 +3,14 @@ import { browserIdentity } from "./browserVersion.ts";
 import { brochureJobs, type BrochureJob, type JobOptions } from "./jobs.ts";
 import { RenderManifest } from "./manifest.ts";
 import { BrochurePrinter, type PrinterOptions } from "./printer.ts";
+import { DoesNotFitError } from "./printPage.ts";
 import { inShard, type Shard } from "./shard.ts";
 import { shareImageJobs, type ShareImageJob } from "./shareImages.ts";
 import { startSiteServer } from "./siteServer.ts";
 import { writeFileAtomic } from "./writeAtomic.ts";
 
 /** Bump when printing or post-processing changes in a way that changes the files: every file is made again. */
-const renderVersion = "pamphlet-render-2: preferCSSPageSize printBackground tagged outline; pdf-lib metadata, outline titles, RoleMap, duplex";
+const renderVersion = "pamphlet-render-3: preferCSSPageSize printBackground tagged outline; pdf-lib metadata, outline titles, RoleMap, duplex; PDF/UA XMP, artifacts, link contents";
 
 export interface RenderOptions extends JobOptions {
   content: Content;
@@ -32,7 +33,7 @@ export interface RenderOptions extends JobOptions {
 
 export type BrochureResult =
   | { name: string; ok: true; skipped: boolean; file: string; bytes: number; seconds: number }
-  | { name: string; ok: false; error: string };
+  | { name: string; ok: false; error: string; /** The content does not fit the format's fixed layout (a tri-fold panel, text cut at a side). */ doesNotFit?: boolean };
 
 /**
  * Prints the requested brochures through one browser and a loopback server over the built site,
@@ -84,6 +85,6 @@ async function renderOne(job: BrochureJob | ShareImageJob, printer: BrochurePrin
     await manifest.record(job.name, settings, printed.resources, { bytes: bytes.byteLength, pages });
     return made(false, bytes.byteLength);
   } catch (error) {
-    return { name: job.name, ok: false, error: error instanceof Error ? error.message : String(error) };
+    return { name: job.name, ok: false, error: error instanceof Error ? error.message : String(error), doesNotFit: error instanceof DoesNotFitError };
   }
 }

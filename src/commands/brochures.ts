@@ -10,6 +10,7 @@ import { brochuresDirOf, formatsFor, printShopDirOf, shareDirOf, siteDirOf, type
 import { basePathOf, publishedUnder } from "../site/urls.ts";
 import { builtWith } from "../site/siteFingerprint.ts";
 import { withBuiltContent } from "./builtContent.ts";
+import { brochureRunStatus } from "./exitStatus.ts";
 import { brochureProgress } from "./progress.ts";
 import { reportBrochureSummary, reportProblems } from "./report.ts";
 
@@ -25,8 +26,7 @@ export async function runBrochures(given: Folders, slugs: string[], choice: Broc
   if (!existsSync(path.join(siteDirOf(folders), "print"))) {
     throw new PamphletError(`There is no built site in ${siteDirOf(folders)}: run \`${commandLine("build", folders)}\` first.`);
   }
-  const { ok } = await printBrochures(content, folders, choice, slugs.length > 0 ? slugs : undefined);
-  return ok ? 0 : 1;
+  return brochureRunStatus(await printBrochures(content, folders, choice, slugs.length > 0 ? slugs : undefined));
 }
 
 /** Prints, reports and publishes brochures; returns whether every one was made, and their names. */
@@ -36,7 +36,7 @@ export async function printBrochures(
   choice: BrochureChoice,
   slugs?: string[],
   { shareImages = false, siteFingerprint, prune = false }: { shareImages?: boolean; siteFingerprint?: string; prune?: boolean } = {},
-): Promise<{ ok: boolean; files: string[] }> {
+): Promise<{ ok: boolean; onlyDoNotFit: boolean; files: string[] }> {
   const started = performance.now();
   const brochuresDir = choice.bleed ? printShopDirOf(folders) : brochuresDirOf(folders);
   const results = await renderBrochures({
@@ -53,13 +53,17 @@ export async function printBrochures(
     basePath: basePathOf(content.clinic.siteUrl),
     onBrochure: brochureProgress().update,
   });
+  const failed = results.filter((result) => !result.ok);
+  const onlyDoNotFit = failed.length > 0 && failed.every((result) => result.doesNotFit);
   if (choice.bleed) {
     const ok = reportBrochureSummary(results, (performance.now() - started) / 1000);
     console.log(`For the print shop, in ${brochuresDir} (not published on the site).`);
-    return { ok, files: results.map((result) => result.name) };
+    return { ok, onlyDoNotFit, files: results.map((result) => result.name) };
   }
-  // A whole build publishes exactly what it printed (or kept); a re-print of some procedures or one shard leaves the rest alone.
-  const brochures = prune && !choice.shard ? results.map((result) => result.name) : undefined;
+  // A whole build publishes exactly what it printed (or kept); a re-print of some procedures or one
+  // shard leaves the rest alone. A brochure that does not fit is not published: an earlier copy of
+  // it is out of date (the guide or the clinic's details changed since).
+  const brochures = prune && !choice.shard ? results.filter((result) => result.ok || !result.doesNotFit).map((result) => result.name) : undefined;
   await publishOutputs(folders.outDir, siteDirOf(folders), content.procedures.map((procedure) => procedure.slug), { brochures });
   // The print centre lists the files that now exist, so it is written after them (and only when
   // the list or the site changed: it takes a second, small Eleventy run).
@@ -69,7 +73,8 @@ export async function printBrochures(
     await writePrintCentre({ content, contentDir: folders.contentDir, siteDir: siteDirOf(folders), basePath: basePathOf(content.clinic.siteUrl), entries, siteFingerprint });
   }
   const ok = reportBrochureSummary(results, (performance.now() - started) / 1000);
-  return { ok, files: results.map((result) => result.name) };
+  if (onlyDoNotFit) console.error(`The site and every other brochure are published; shorten the text named above, or leave the format out of the guide's \`formats:\` (exit status 3).`);
+  return { ok, onlyDoNotFit, files: results.map((result) => result.name) };
 }
 
 /**

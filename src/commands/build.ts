@@ -5,6 +5,7 @@ import { UsageError } from "../content/errors.ts";
 import { browserIdentity } from "../brochures/browserVersion.ts";
 import { recordSiteFingerprint, siteFingerprint, siteIsCurrent, sourcesFingerprint } from "../site/siteFingerprint.ts";
 import { buildKey, currentStamp, removeStamp, writeStamp, type BuildStamp } from "./buildStamp.ts";
+import { brochureRunStatus } from "./exitStatus.ts";
 import { brochureProgress } from "./progress.ts";
 import { formatsFor, printShopDirOf, siteDirOf, type BrochureChoice, type Folders } from "./options.ts";
 import { reportBrochureSummary, reportProblems } from "./report.ts";
@@ -47,9 +48,9 @@ export async function runBuild(folders: Folders, choice: BrochureChoice = {}): P
     await recordSiteFingerprint(siteDir, { fingerprint, basePath, contentDir: path.resolve(folders.contentDir) });
     console.log(`Site: ${siteDir} built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   }
-  const { ok, files } = await printBrochures(content, folders, choice, undefined, { shareImages: true, siteFingerprint: fingerprint, prune: true });
-  if (ok) await writeStamp(folders, { key, problems: loaded.problems, files });
-  return ok ? 0 : 1;
+  const printed = await printBrochures(content, folders, choice, undefined, { shareImages: true, siteFingerprint: fingerprint, prune: true });
+  if (printed.ok) await writeStamp(folders, { key, problems: loaded.problems, files: printed.files });
+  return brochureRunStatus(printed);
 }
 
 /** The same report an unchanged build prints the long way: the warnings, then every file unchanged. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { brochureFormats } from "../brochures/formats.ts";
 
 /** A date as written in YAML, `YYYY-MM-DD`, checked against the calendar (2024-02-30 is refused). */
 export const calendarDate = z
@@ -45,6 +46,8 @@ export const procedureSchema = z.strictObject({
   reviewer: text(3, 120),
   lang: language.optional(),
   faq: z.array(faqEntry).optional(),
+  /** The brochure formats this guide is made in (and `booklet`: it is in the booklet); all that a build makes by default. */
+  formats: z.array(z.enum(brochureFormats)).min(1).optional(),
 });
 
 export type Procedure = z.infer<typeof procedureSchema>;

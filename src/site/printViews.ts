@@ -1,7 +1,7 @@
 import { localize, type Clinic } from "../content/clinicSchema.ts";
 import type { Content, ProcedureSource } from "../content/load.ts";
 import { splitSections, type SectionKey } from "../content/sections.ts";
-import { paperOf, type BrochureFormat } from "../brochures/formats.ts";
+import { guideFormats, paperOf, type BrochureFormat } from "../brochures/formats.ts";
 import { bookletPath, bookletPrintUrl, brochurePath, printUrl } from "./urls.ts";
 
 /** One print view page: what the brochure layout needs to know about it. */
@@ -54,7 +54,7 @@ export function printViews({ clinic, procedures }: Content, bookletTitle: (lang:
     lang,
     title: bookletTitle(lang),
     description: localize(clinic.tagline, lang, clinic.defaultLanguage) || clinic.name,
-    procedures: procedures.filter((procedure) => procedure.lang === lang),
+    procedures: procedures.filter((procedure) => procedure.lang === lang && guideFormats(procedure, ["booklet"]).length > 0),
   }));
   return { portrait, trifold, booklet };
 }

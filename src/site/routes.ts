@@ -1,5 +1,5 @@
 import type { Content } from "../content/load.ts";
-import { clinicFormats, procedureFormats } from "../brochures/formats.ts";
+import { clinicFormats, guideFormats, procedureFormats } from "../brochures/formats.ts";
 import { siteLanguages } from "../content/clinicSchema.ts";
 import { bookletPath, bookletPrintUrl, brochurePath, languagePrefix, pageUrl, printUrl, procedureUrl } from "./urls.ts";
 
@@ -19,10 +19,10 @@ export function siteRoutes({ clinic, procedures, pages }: Content): Set<string> 
     routes.add(procedureUrl(procedure.slug, procedure.lang, clinic));
     for (const format of procedureFormats) {
       routes.add(printUrl(procedure.slug, procedure.lang, format, clinic));
-      if (published.includes(format)) routes.add(`/brochures/${brochurePath(procedure.slug, procedure.lang, format, clinic)}`);
+      if (guideFormats(procedure, published).includes(format)) routes.add(`/brochures/${brochurePath(procedure.slug, procedure.lang, format, clinic)}`);
     }
     routes.add(bookletPrintUrl(procedure.lang, clinic));
-    if (published.includes("booklet")) routes.add(`/brochures/${bookletPath(procedure.lang, clinic)}`);
+    if (guideFormats(procedure, published).includes("booklet")) routes.add(`/brochures/${bookletPath(procedure.lang, clinic)}`);
   }
   return routes;
 }

@@ -1,0 +1,88 @@
+import { decodePDFRawStream, PDFArray, PDFDict, PDFHexString, PDFName, PDFRawStream, PDFRef, PDFString, type PDFDocument, type PDFPage } from "pdf-lib";
+import { markUntaggedAsArtifacts } from "./artifacts.ts";
+import type { BrochureMetadata } from "./metadata.ts";
+
+/**
+ * What PDF/UA-1 asks of a tagged PDF that Chromium leaves out, added after printing:
+ * - XMP metadata with the title, language, author and the PDF/UA identifier (`pdfuaid:part 1`);
+ * - running footers and decoration outside the structure marked as artifacts (see artifacts.ts);
+ * - a `Contents` description on every link annotation (ISO 14289-1 7.18.1; Chromium writes none);
+ * - `/Tabs /S` on pages with annotations, so tabbing follows the structure (ISO 14289-1 7.18.3).
+ */
+export function makePdfUa(document: PDFDocument, metadata: BrochureMetadata): void {
+  for (const page of document.getPages()) {
+    markPageArtifacts(document, page);
+    describeLinks(page);
+  }
+  // Uncompressed and UTF-8, as XMP readers expect.
+  const xmp = document.context.stream(new TextEncoder().encode(xmpPacket(metadata)), { Type: "Metadata", Subtype: "XML" });
+  document.catalog.set(PDFName.of("Metadata"), document.context.register(xmp));
+  document.catalog.set(PDFName.of("MarkInfo"), document.context.obj({ Marked: true }));
+}
+
+function markPageArtifacts(document: PDFDocument, page: PDFPage): void {
+  const contents = page.node.get(PDFName.of("Contents"));
+  const refs = contents instanceof PDFArray ? contents.asArray() : [contents];
+  const streams = refs.map((ref) => (ref instanceof PDFRef ? document.context.lookup(ref) : ref));
+  if (streams.length === 0 || !streams.every((stream) => stream instanceof PDFRawStream)) return;
+  const decoded = streams.map((stream) => decodePDFRawStream(stream as PDFRawStream).decode());
+  // One stream: a marked-content sequence may begin in one part of an array and end in the next.
+  const joined = new Uint8Array(decoded.reduce((sum, part) => sum + part.byteLength + 1, 0));
+  let offset = 0;
+  for (const part of decoded) {
+    joined.set(part, offset);
+    joined[offset + part.byteLength] = 0x0a;
+    offset += part.byteLength + 1;
+  }
+  const marked = markUntaggedAsArtifacts(joined);
+  if (marked === joined) return;
+  page.node.set(PDFName.of("Contents"), document.context.register(document.context.flateStream(marked)));
+}
+
+/** A link's description for assistive technology: what tapping it does, from its target. */
+function describeLinks(page: PDFPage): void {
+  const annotations = page.node.Annots();
+  if (!annotations || annotations.size() === 0) return;
+  page.node.set(PDFName.of("Tabs"), PDFName.of("S"));
+  for (let index = 0; index < annotations.size(); index++) {
+    const annotation = annotations.lookup(index, PDFDict);
+    if (annotation.get(PDFName.of("Subtype")) !== PDFName.of("Link") || annotation.has(PDFName.of("Contents"))) continue;
+    const action = annotation.lookupMaybe(PDFName.of("A"), PDFDict);
+    const target = action?.lookup(PDFName.of("URI"));
+    const uri = target instanceof PDFString || target instanceof PDFHexString ? target.decodeText() : undefined;
+    annotation.set(PDFName.of("Contents"), PDFHexString.fromText(linkDescription(uri)));
+  }
+}
+
+export function linkDescription(uri: string | undefined): string {
+  if (!uri) return "Go to another part of this document";
+  if (uri.startsWith("tel:")) return `Call ${decodeURIComponent(uri.slice(4))}`;
+  if (uri.startsWith("mailto:")) return `Email ${decodeURIComponent(uri.slice(7))}`;
+  return `Open ${uri}`;
+}
+
+const xmlEscapes: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
+const xml = (text: string) => text.replace(/[&<>"]/g, (character) => xmlEscapes[character]!);
+
+function xmpPacket({ title, author, subject, keywords, lang }: BrochureMetadata): string {
+  return `<?xpacket begin="\u{feff}" id="W5M0MpCehiHzreSzNTczkc9d"?>
+<x:xmpmeta xmlns:x="adobe:ns:meta/">
+ <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+  <rdf:Description rdf:about=""
+    xmlns:dc="http://purl.org/dc/elements/1.1/"
+    xmlns:pdf="http://ns.adobe.com/pdf/1.3/"
+    xmlns:xmp="http://ns.adobe.com/xap/1.0/"
+    xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">
+   <dc:title><rdf:Alt><rdf:li xml:lang="x-default">${xml(title)}</rdf:li></rdf:Alt></dc:title>
+   <dc:creator><rdf:Seq><rdf:li>${xml(author)}</rdf:li></rdf:Seq></dc:creator>
+   <dc:description><rdf:Alt><rdf:li xml:lang="x-default">${xml(subject)}</rdf:li></rdf:Alt></dc:description>
+   <dc:language><rdf:Bag><rdf:li>${xml(lang)}</rdf:li></rdf:Bag></dc:language>
+   <pdf:Keywords>${xml(keywords.join(", "))}</pdf:Keywords>
+   <pdf:Producer>Pamphlet</pdf:Producer>
+   <xmp:CreatorTool>Pamphlet</xmp:CreatorTool>
+   <pdfuaid:part>1</pdfuaid:part>
+  </rdf:Description>
+ </rdf:RDF>
+</x:xmpmeta>
+<?xpacket end="w"?>`;
+}

@@ -1,0 +1,92 @@
+import path from "node:path";
+import test from "ava";
+import { runPamphlet, siteArgs } from "./helpers/cli.ts";
+import { fixtureSite, hookCleanups, procedureText, writeProcedure, type FixtureSite } from "./helpers/fixtures.ts";
+import { elements, pdfAccessibility, type PdfAccessibility } from "./helpers/pdfStructure.ts";
+
+// PDF/UA-1 checkpoints (Matterhorn protocol) that the structure allows a machine to check, one test
+// each, over a brochure of every format. The site is built once, by the first test that needs it
+// (not in a before hook: a slow build there would crash ava's reporter).
+const cleanups = hookCleanups();
+test.after.always(() => cleanups.run());
+
+const formats = { letter: "side-by-side.pdf", a4: "side-by-side.a4.pdf", large: "side-by-side.large.pdf", trifold: "side-by-side.trifold.pdf", booklet: "booklet.pdf" } as const;
+const table = "| Treatment | Sessions | Time off |\n| --- | --- | --- |\n| Sclerotherapy | 2 to 4 | None |\n| Compression | None | None |";
+const body = `## What it is\n\nA guide with a comparison table.\n\n${table}\n\n## Risks and side effects\n\nBruising is common.\n\n## When to call us\n\nCall us if your leg swells.\n`;
+
+let built: Promise<{ site: FixtureSite; read: Map<string, PdfAccessibility> }> | undefined;
+function brochures() {
+  built ??= (async () => {
+    const site = await fixtureSite(cleanups);
+    await writeProcedure(site, "side-by-side", procedureText({ title: "Compare treatments", summary: "Which vein treatment fits you, side by side in one table." }, body));
+    const run = await runPamphlet(["build", "--formats", Object.keys(formats).join(","), ...siteArgs(site)]);
+    if (run.code !== 0) throw new Error(`build failed: ${run.stderr}`);
+    const read = new Map<string, PdfAccessibility>();
+    for (const [format, file] of Object.entries(formats)) read.set(format, await pdfAccessibility(path.join(site.brochuresDir, file)));
+    return { site, read };
+  })();
+  return built;
+}
+
+const eachFormat = async (check: (pdf: PdfAccessibility, format: string) => void) => {
+  for (const [format, pdf] of (await brochures()).read) check(pdf, format);
+};
+
+test("XMP metadata carries the PDF/UA identifier (pdfuaid:part 1), the title and the language", async (t) => {
+  await eachFormat((pdf, format) => {
+    t.regex(pdf.xmp, /<pdfuaid:part>1<\/pdfuaid:part>/, format);
+    t.regex(pdf.xmp, /<dc:title>.*<rdf:li xml:lang="x-default">(Compare treatments|Patient guides)<\/rdf:li>/s, format);
+    t.regex(pdf.xmp, /<dc:language>.*<rdf:li>en<\/rdf:li>/s, format);
+  });
+});
+
+test("the document language is set and the window shows the title (DisplayDocTitle)", async (t) => {
+  await eachFormat((pdf, format) => t.true(pdf.lang === "en" && pdf.displayDocTitle, format));
+});
+
+test("the at-a-glance facts are a real list: an L of LI elements, not untyped NonStruct", async (t) => {
+  await eachFormat((pdf, format) => {
+    const lists = [...elements(pdf.structure)].filter((element) => element.role === "L" && element.children.filter((child) => child.role === "LI").length >= 5);
+    t.true(lists.length > 0, format);
+  });
+});
+
+test("a comparison table is a Table whose header row is TH cells", async (t) => {
+  await eachFormat((pdf, format) => {
+    const tables = [...elements(pdf.structure)].filter((element) => element.role === "Table");
+    const headers = tables.flatMap((tableElement) => [...elements([tableElement])].filter((element) => element.role === "TH"));
+    t.true(tables.length > 0 && headers.length >= 3, `${format}: ${tables.length} tables, ${headers.length} header cells`);
+  });
+});
+
+test("no text is left outside the structure: all of it is tagged or an artifact", async (t) => {
+  await eachFormat((pdf, format) => t.deepEqual(pdf.unmarkedText, [], format));
+});
+
+test("running footers and page numbers are artifacts, which screen readers skip", async (t) => {
+  await eachFormat((pdf, format) => {
+    if (format === "trifold") return t.pass("the tri-fold has no running footer");
+    // pdf.js gives each word of the footer as its own run.
+    t.regex(pdf.artifactText.join(" "), /Page\s*\d+\s*of\s*\d+/, format);
+  });
+});
+
+test("every figure has alt text, and the QR code's says it leads to the guide's page", async (t) => {
+  await eachFormat((pdf, format) => {
+    const figures = [...elements(pdf.structure)].filter((element) => element.role === "Figure");
+    t.true(figures.length > 0 && figures.every((figure) => (figure.alt ?? "").trim() !== ""), `${format}: ${figures.map((figure) => figure.alt).join(" | ")}`);
+    t.true(figures.some((figure) => /https:\/\/fixture\.example\.org\/(procedures\/side-by-side\/)?$/.test(figure.alt ?? "")), `${format}: the QR code's alt text`);
+  });
+});
+
+test("every link annotation has a Contents description and is in the structure tree", async (t) => {
+  await eachFormat((pdf, format) => {
+    t.true(pdf.links.length > 0, `${format} has links`);
+    const bad = pdf.links.filter((link) => !link.contents || !link.inStructure);
+    t.deepEqual(bad, [], format);
+  });
+});
+
+test("pages with links set the tab order to the structure (Tabs /S)", async (t) => {
+  await eachFormat((pdf, format) => t.deepEqual(pdf.pagesWithoutStructureTabs, [], format));
+});

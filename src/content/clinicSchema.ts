@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { brochureFormats } from "../brochures/formats.ts";
+import { editorSchema } from "./editorSchema.ts";
 import { language, text, type Language } from "./schema.ts";
 
 const hexColour = z
@@ -105,6 +106,8 @@ export const clinicSchema = z.strictObject({
   release: z.boolean().optional(),
   /** Extra phrases `check` refuses as absolute or risky claims, per language, on top of its own list. */
   bannedClaims: z.strictObject({ en: z.array(text(2, 60)).optional(), es: z.array(text(2, 60)).optional() }).optional(),
+  /** Publishes the browser editor at `/admin/` (see editorSchema.ts); without it the site has none. */
+  editor: editorSchema.optional(),
 });
 
 export type Clinic = z.infer<typeof clinicSchema>;

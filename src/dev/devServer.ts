@@ -16,6 +16,7 @@ import { templatesDir } from "../site/paths.ts";
 import { startSiteServer, type SiteServer } from "../brochures/siteServer.ts";
 import { devBrochureRoute } from "./devBrochures.ts";
 import { devPrintCentre } from "./devPrintCentre.ts";
+import { devEditorRoute } from "../editor/devEditor.ts";
 import { LiveReload } from "./liveReload.ts";
 
 export interface DevOptions {
@@ -47,6 +48,7 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
   /** What the checks say of each source file, as the terminal writes it: shown on that file's pages. */
   let notes: ReturnType<typeof notesByFile> = new Map();
   const brochures = devBrochureRoute(() => content, () => live.problems);
+  const editor = devEditorRoute(options.contentDir, () => content?.clinic);
 
   // Between the two renames of a swap the site folder is briefly absent: requests wait it out.
   let swapping: Promise<void> | undefined;
@@ -127,6 +129,7 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
       return true;
     }
     if (url.pathname.startsWith("/__pamphlet/pdfjs/")) return servePdfJs(url.pathname, response);
+    if (await editor(url, request, response)) return true;
     if (content && /^\/([a-z]{2}\/)?print-centre\/?$/.test(url.pathname)) {
       response.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" });
       response.end(devPrintCentre(content));

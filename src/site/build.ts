@@ -5,6 +5,7 @@ import { removeFolder } from "../removeFolder.ts";
 import Eleventy, { type UserConfig } from "@11ty/eleventy";
 import { PamphletError } from "../content/errors.ts";
 import { onInterrupt } from "../interrupt.ts";
+import { writeAdmin } from "../editor/adminFiles.ts";
 import { pamphletSite, type SiteOptions } from "./config.ts";
 import { imageCacheDir } from "./paths.ts";
 import { pagesDir } from "./pages.ts";
@@ -31,6 +32,8 @@ export async function buildSite(options: BuildSiteOptions): Promise<void> {
     search = await SearchIndex.start();
     await runEleventy(options, staging, (eleventy) => eleventy.write(), search.plugin);
     await search.write(staging);
+    // The browser editor is published only when clinic.yaml asks for it (`editor:`); the dev server has its own.
+    if (!options.dev && options.content.clinic.editor) await writeAdmin(staging, options.content.clinic, options.content.clinic.siteUrl);
     const swap = async () => {
       await rename(options.siteDir, previous).catch((error: NodeJS.ErrnoException) => {
         if (error.code !== "ENOENT") throw error;

@@ -1,0 +1,108 @@
+import { z } from "zod";
+
+/** One field of a Decap CMS collection (https://decapcms.org/docs/widgets/), as its config.yml writes it. */
+export interface CmsField {
+  name: string;
+  label: string;
+  widget: string;
+  required?: boolean;
+  hint?: string;
+  default?: unknown;
+  options?: string[];
+  multiple?: boolean;
+  fields?: CmsField[];
+  field?: CmsField;
+  [option: string]: unknown;
+}
+
+/** The part of a JSON Schema (as `z.toJSONSchema` writes it) that decides a widget. */
+interface JsonSchema {
+  type?: string | string[];
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  items?: JsonSchema;
+  anyOf?: JsonSchema[];
+  enum?: unknown[];
+  pattern?: string;
+  format?: string;
+  minLength?: number;
+  maxLength?: number;
+  minimum?: number;
+  maximum?: number;
+  minItems?: number;
+  default?: unknown;
+}
+
+const datePattern = "^\\d{4}-\\d{2}-\\d{2}$";
+const colourPattern = "^#[0-9a-fA-F]{6}$";
+
+/**
+ * The CMS fields of a zod object schema, one per field, in the schema's order: a new field in the
+ * schema is a new field in the editor without touching any editor file. Read from the schema's
+ * JSON Schema (the form writers fill is its input: defaults make a field optional).
+ */
+export function cmsFields(schema: z.ZodType): CmsField[] {
+  const json = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as JsonSchema;
+  return objectFields(json);
+}
+
+function objectFields(json: JsonSchema): CmsField[] {
+  const required = new Set(json.required ?? []);
+  return Object.entries(json.properties ?? {}).map(([name, property]) => cmsField(name, property, required.has(name)));
+}
+
+export function cmsField(name: string, json: JsonSchema, required: boolean): CmsField {
+  const base = { name, label: labelOf(name), required, ...(json.default !== undefined ? { default: json.default } : {}) };
+  const hint = lengthHint(json);
+  // Text once for every language, or one per language (clinic.yaml): the editor asks per language.
+  const perLanguage = json.anyOf?.find((option) => option.type === "object");
+  if (perLanguage) {
+    const text = json.anyOf?.find((option) => option.type === "string") ?? {};
+    const languages = Object.keys(perLanguage.properties ?? {});
+    return { ...base, widget: "object", hint: "One text per language", fields: languages.map((lang) => cmsField(lang, text, required && lang === languages[0])) };
+  }
+  if (json.anyOf) return cmsField(name, json.anyOf[0]!, required);
+  if (json.enum) return { ...base, widget: "select", options: json.enum.map(String) };
+  switch (json.type) {
+    case "string":
+      if (json.pattern === datePattern) return { ...base, widget: "datetime", date_format: "YYYY-MM-DD", time_format: false, format: "YYYY-MM-DD", picker_utc: true, hint: "A date, YYYY-MM-DD" };
+      if (json.pattern === colourPattern) return { ...base, widget: "color" };
+      return { ...base, widget: (json.maxLength ?? 0) > 200 ? "text" : "string", ...(hint ? { hint } : {}) };
+    case "number":
+    case "integer":
+      return { ...base, widget: "number", value_type: json.type === "integer" ? "int" : "float", ...(json.minimum !== undefined ? { min: json.minimum } : {}), ...(json.maximum !== undefined ? { max: json.maximum } : {}) };
+    case "boolean":
+      return { ...base, widget: "boolean" };
+    case "array": {
+      const items = json.items ?? {};
+      const atLeast = json.minItems ? { hint: `At least ${json.minItems}`, min: json.minItems } : {};
+      if (items.enum) return { ...base, widget: "select", multiple: true, options: items.enum.map(String), ...atLeast };
+      if (items.type === "object" && items.properties) return { ...base, widget: "list", fields: objectFields(items), ...atLeast };
+      return { ...base, widget: "list", field: cmsField(singular(name), items, true), ...atLeast };
+    }
+    case "object":
+      if (json.properties) return { ...base, widget: "object", fields: objectFields(json) };
+      // A free-form map (no named fields): written as YAML text.
+      return { ...base, widget: "code", default_language: "yaml", output_code_only: true };
+    default:
+      return { ...base, widget: "string" };
+  }
+}
+
+/** `resultsTimeline` → "Results timeline", `siteUrl` → "Site URL". */
+export const labelOf = (name: string) =>
+  name
+    .replace(/([a-z])([A-Z])/g, "$1 $2")
+    .toLowerCase()
+    .replace(/\burl\b/g, "URL")
+    .replace(/^faq$/, "FAQ")
+    .replace(/^\w/, (first) => first.toUpperCase());
+
+function lengthHint(json: JsonSchema): string | undefined {
+  const { minLength: min, maxLength: max } = json;
+  if (min !== undefined && max !== undefined) return `${min} to ${max} characters`;
+  if (max !== undefined) return `At most ${max} characters`;
+  return min !== undefined && min > 1 ? `At least ${min} characters` : undefined;
+}
+
+const singular = (name: string) => name.replace(/ies$/, "y").replace(/s$/, "") || "item";

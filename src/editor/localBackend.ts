@@ -1,0 +1,121 @@
+import type http from "node:http";
+import path from "node:path";
+import { EditableFiles, maxImageBytes, RefusedPath } from "./editableFiles.ts";
+import { refusalsOf } from "./validateSave.ts";
+
+/** The largest request accepted: an image as base64 plus its entry. */
+const maxRequestBytes = Math.ceil(maxImageBytes * 1.4) + 1024 * 1024;
+
+interface DataFile {
+  path: string;
+  raw: string;
+  newPath?: string;
+}
+interface Asset {
+  path: string;
+  content: string;
+  encoding: BufferEncoding;
+}
+
+/**
+ * Decap CMS's local backend (the protocol `decap-server` speaks: POST `{ action, params }`, JSON
+ * back), over the content folder only, for `pamphlet dev`. A save the build would refuse is refused
+ * with the words `check` prints; a save it accepts is written like a hand edit, so the dev server's
+ * watcher rebuilds and reloads the pages.
+ */
+export function cmsLocalBackend(contentDir: string) {
+  const files = new EditableFiles(contentDir);
+  const actions: Record<string, (params: Record<string, unknown>) => Promise<unknown>> = {
+    info: async () => ({ repo: path.basename(path.resolve(contentDir)), publish_modes: ["simple"], type: "local_fs" }),
+    entriesByFolder: async ({ folder, extension }) => Promise.all((await files.list(folder, String(extension ?? ""))).map((file) => files.entry(file))),
+    entriesByFiles: async ({ files: wanted }) => Promise.all(asArray(wanted).map((file) => files.entry((file as { path?: unknown }).path))),
+    getEntry: async ({ path: file }) => files.entry(file),
+    persistEntry: async ({ entry, dataFiles, assets }) => {
+      const saved = (asArray(dataFiles ?? [entry]) as DataFile[]).map((file) => ({ path: file.newPath ?? file.path, raw: String(file.raw), old: file.newPath ? file.path : undefined }));
+      for (const file of saved) await files.resolve(file.path);
+      const refusals = await refusalsOf(contentDir, saved);
+      if (refusals.length > 0) throw new RefusedSave(`Not saved: the build would refuse it.\n${refusals.join("\n")}`);
+      for (const asset of asArray(assets) as Asset[]) await files.write(asset.path, Buffer.from(asset.content, asset.encoding));
+      for (const file of saved) await files.write(file.path, file.raw);
+      // A renamed entry: the new file is written, then the old one removed.
+      for (const file of saved) if (file.old && file.old !== file.path) await files.remove(file.old);
+      return { message: "entry persisted" };
+    },
+    getMedia: async ({ mediaFolder }) => Promise.all((await files.list(mediaFolder)).map((file) => files.media(file))),
+    getMediaFile: async ({ path: file }) => files.media(file),
+    persistMedia: async ({ asset }) => {
+      const { path: file, content, encoding } = asset as Asset;
+      await files.write(file, Buffer.from(content, encoding));
+      return files.media(file);
+    },
+    deleteFile: async ({ path: file }) => (await files.remove(file), { message: `deleted file ${String(file)}` }),
+    deleteFiles: async ({ paths }) => {
+      for (const file of asArray(paths)) await files.remove(file);
+      return { message: "deleted files" };
+    },
+    getDeployPreview: async () => null,
+  };
+
+  return async function handle(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
+    const answer = (status: number, body: unknown) => {
+      response.writeHead(status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" });
+      response.end(JSON.stringify(body));
+    };
+    const refusal = foreignRequest(request);
+    if (refusal) return answer(403, { error: refusal });
+    let body: { action?: unknown; params?: unknown };
+    try {
+      body = JSON.parse(await readBody(request)) as typeof body;
+    } catch (error) {
+      return answer(error instanceof RefusedPath ? 413 : 400, { error: error instanceof RefusedPath ? error.message : "The request is not JSON." });
+    }
+    const action = typeof body?.action === "string" && Object.hasOwn(actions, body.action) ? actions[body.action] : undefined;
+    if (!action) return answer(422, { error: `Unknown action ${JSON.stringify(body?.action)}` });
+    try {
+      answer(200, await action((body.params ?? {}) as Record<string, unknown>));
+    } catch (error) {
+      if (error instanceof RefusedPath || error instanceof RefusedSave) return answer(422, { error: error.message });
+      console.error(`The editor's ${String(body.action)} failed: ${error instanceof Error ? error.message : String(error)}`);
+      answer(500, { error: `${String(body.action)} failed: ${error instanceof Error ? error.message : String(error)}` });
+    }
+  };
+}
+
+/** A save the schema refuses: its message is what `check` says of the file. */
+export class RefusedSave extends Error {
+  override name = "RefusedSave";
+}
+
+/**
+ * Only the editor page of this dev server may write: a POST from any other web page (which the
+ * browser sends to localhost without asking, if it looks like a form) is refused. JSON forces a
+ * preflight, which this server never grants, and the Origin, when sent, must be this server's.
+ */
+function foreignRequest(request: http.IncomingMessage): string | undefined {
+  if (request.method !== "POST") return "The editor's backend answers POST requests only.";
+  if (!/^application\/json\b/i.test(request.headers["content-type"] ?? "")) return "The editor's backend accepts JSON only.";
+  const from = request.headers.origin;
+  // The dev server has already checked that Host is this machine's own name.
+  if (from !== undefined && from !== `http://${request.headers.host ?? ""}`) return `The editor's backend answers only its own pages, not ${from}.`;
+  const site = request.headers["sec-fetch-site"];
+  if (site !== undefined && site !== "same-origin") return "The editor's backend answers only its own pages.";
+  return undefined;
+}
+
+function readBody(request: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxRequestBytes) {
+        reject(new RefusedPath("The request is too large for the editor (images up to 20 MB)."));
+        request.destroy();
+      } else chunks.push(chunk);
+    });
+    request.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    request.on("error", reject);
+  });
+}
+
+const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);

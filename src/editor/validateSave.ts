@@ -1,0 +1,47 @@
+import { cp, lstat, mkdir, mkdtemp, symlink, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { loadForBuild } from "../check/runChecks.ts";
+import { formatProblem, type Problem } from "../content/problem.ts";
+import { displayPath } from "../content/sourceText.ts";
+import { removeFolder } from "../removeFolder.ts";
+
+/**
+ * What the build (and so `check`) would refuse in the files a save writes, in their words: the
+ * content folder as it would be after the save is loaded as `pamphlet build` loads it, from a copy.
+ * Only errors in the saved files count: a problem already elsewhere in the content does not block
+ * fixing this one. Returns the lines `check` prints, empty when the save is fine.
+ */
+export async function refusalsOf(contentDir: string, files: Array<{ path: string; raw: string }>): Promise<string[]> {
+  const copy = await mkdtemp(path.join(os.tmpdir(), "pamphlet-save-"));
+  try {
+    const images = path.join(contentDir, "images");
+    // Plain files and folders only (a FIFO would block the copy); images are linked, not copied.
+    await cp(contentDir, copy, {
+      recursive: true,
+      filter: async (source) => {
+        if (source === images) return false;
+        const info = await lstat(source);
+        return info.isFile() || info.isDirectory();
+      },
+    });
+    if (await lstat(images).then((info) => info.isDirectory(), () => false)) await symlink(images, path.join(copy, "images"), "dir");
+    for (const file of files) {
+      const target = path.join(copy, file.path);
+      await mkdir(path.dirname(target), { recursive: true });
+      await writeFile(target, file.raw);
+    }
+    const { problems } = await loadForBuild(copy);
+    const shown = (problem: Problem) => {
+      const relative = path.relative(copy, path.resolve(problem.file));
+      return relative.startsWith("..") ? problem.file : displayPath(path.join(contentDir, relative));
+    };
+    const saved = new Set(files.map((file) => displayPath(path.join(contentDir, file.path))));
+    return problems
+      .map((problem) => ({ ...problem, file: shown(problem) }))
+      .filter((problem) => problem.severity === "error" && saved.has(problem.file))
+      .map((problem) => formatProblem(problem));
+  } finally {
+    await removeFolder(copy);
+  }
+}

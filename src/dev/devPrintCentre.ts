@@ -17,7 +17,7 @@ export function devPrintCentre(content: Content): string {
 <main>
 <h1>Print centre (preview)</h1>
 <p>The print centre lists the brochures a build publishes, with their page counts and the visit pack.
-In the preview, run <code>npm run build</code> and open <code>output/site/print-centre/</code> to see it.
+To see it, build the site (<code>npm run build</code>), serve it (<code>npm run serve</code>) and open <code>/print-centre/</code> there.
 Each brochure below is printed now, from the content as it is, when you open it.</p>
 <ul>
 ${items}

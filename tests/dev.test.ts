@@ -139,7 +139,7 @@ test.serial("the dev server prints /brochures/<slug>.pdf on demand from the curr
   const printCentre = await dev.get("/print-centre/");
   t.is(printCentre.status, 200);
   const listed = await printCentre.text();
-  t.regex(listed, /run <code>npm run build<\/code>/);
+  t.regex(listed, /build the site \(<code>npm run build<\/code>\), serve it \(<code>npm run serve<\/code>\)/);
   t.regex(listed, /<a href="\/brochures\/sclerotherapy\.pdf">/);
 
   // While the content has an error, the last good content would print a brochure without the latest edit.

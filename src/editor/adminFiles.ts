@@ -2,10 +2,21 @@ import { copyFile, mkdir, readdir, readFile, writeFile } from "node:fs/promises"
 import { createRequire } from "node:module";
 import path from "node:path";
 import type { Clinic } from "../content/clinicSchema.ts";
+import { projectRoot } from "../site/paths.ts";
 import { cmsConfigYaml, type CmsConfigOptions } from "./cmsConfig.ts";
 
-/** Decap CMS's browser build, from npm: `decap-cms.js` and the chunks it loads on demand (no CDN). */
-export const decapDistDir = () => path.join(path.dirname(createRequire(import.meta.url).resolve("decap-cms/package.json")), "dist");
+/**
+ * Decap CMS's browser build: `decap-cms.js` and the chunks it loads on demand (no CDN). From the
+ * decap-cms package in this checkout; in an installed Pamphlet, from the copy `prepare` made in
+ * vendor/decap-cms/ (scripts/vendorDecap.js), since decap-cms itself is only a dev dependency.
+ */
+export function decapDistDir(): string {
+  try {
+    return path.join(path.dirname(createRequire(import.meta.url).resolve("decap-cms/package.json")), "dist");
+  } catch {
+    return path.join(projectRoot, "vendor", "decap-cms");
+  }
+}
 const decapFile = /^(?:\d+\.)?decap-cms\.js$/;
 const previewScript = new URL("./preview.client.js", import.meta.url);
 

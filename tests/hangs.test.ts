@@ -1,10 +1,14 @@
 import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
-import { mkdir, symlink } from "node:fs/promises";
+import { randomBytes } from "node:crypto";
+import { existsSync, readdirSync, readlinkSync } from "node:fs";
+import { mkdir, symlink, writeFile } from "node:fs/promises";
+import http from "node:http";
 import path from "node:path";
 import test from "ava";
+import { startDevServer } from "../src/dev/devServer.ts";
 import { siteArgs, startCli } from "./helpers/cli.ts";
 import { fixtureSite } from "./helpers/fixtures.ts";
+import { until } from "./helpers/until.ts";
 
 /**
  * Runs the CLI; if it has not ended after `patienceMs`, sends SIGTERM, and SIGKILL 10 s later.
@@ -69,4 +73,39 @@ test.serial("--content inside --out is refused: the build would replace the cont
   t.is(run.code, 2, run.output);
   t.regex(run.output, /is inside the output folder/);
   t.false(existsSync(path.join(site.root, "site")));
+});
+
+/** Open file descriptors of this process whose target matches `pattern` (from /proc/self/fd). */
+function openFiles(pattern: RegExp): string[] {
+  return readdirSync("/proc/self/fd").flatMap((fd) => {
+    try {
+      const target = readlinkSync(`/proc/self/fd/${fd}`);
+      return pattern.test(target) ? [target] : [];
+    } catch {
+      return [];
+    }
+  });
+}
+
+test.serial("dev server: downloads the client abandons do not keep their files open (descriptors leaked on every save)", async (t) => {
+  const site = await fixtureSite(t);
+  await mkdir(path.join(site.contentDir, "images"), { recursive: true });
+  // Large enough that the loopback socket cannot take it all at once: the stream is mid-file when the client leaves.
+  await writeFile(path.join(site.contentDir, "images", "big.png"), randomBytes(8 * 1024 * 1024));
+  const dev = await startDevServer({ contentDir: site.contentDir, siteDir: path.join(site.outDir, "dev-site"), port: 0 });
+  t.teardown(() => dev.close());
+  const { port } = new URL(dev.origin);
+  for (let i = 0; i < 10; i++) {
+    await new Promise<void>((resolve) => {
+      const request = http.get({ host: "127.0.0.1", port, path: "/images/big.png", headers: { host: "localhost" } }, (response) => {
+        t.is(response.statusCode, 200);
+        response.pause(); // read nothing, then go away
+        setTimeout(() => (request.destroy(), resolve()), 50);
+      });
+      request.on("error", () => resolve());
+    });
+  }
+  const closed = await until(() => openFiles(/big\.png/).length === 0, 5000);
+  t.deepEqual(openFiles(/big\.png/), [], "no descriptor left on the abandoned files");
+  t.true(closed);
 });

@@ -38,6 +38,10 @@ export async function startSiteServer(siteDir: string, options: SiteServerOption
   });
   const prefix = (options.basePath ?? "/").replace(/\/$/, "");
   const server = http.createServer(async (request, response) => {
+    // sirv pipes a file stream into the response; when the client goes away first (a live reload,
+    // a closed tab) nothing ends that stream, and its file stays open for ever (about 800 saves in
+    // the dev server ran out of descriptors). Ending the response ends the stream.
+    response.once("pipe", (source: NodeJS.ReadableStream & { destroy?: () => void }) => response.once("close", () => source.destroy?.()));
     try {
       if (options.before && (await options.before(request, response))) return;
       if (prefix) {

@@ -13,10 +13,12 @@ import { withBuiltContent } from "./builtContent.ts";
 import { brochureRunStatus } from "./exitStatus.ts";
 import { brochureProgress } from "./progress.ts";
 import { reportBrochureSummary, reportProblems } from "./report.ts";
+import { refuseOverlappingFolders } from "./separateFolders.ts";
 
 /** `pamphlet brochures [slug…]`: print brochures from an already built site. */
 export async function runBrochures(given: Folders, slugs: string[], choice: BrochureChoice = {}): Promise<number> {
   const folders = await withBuiltContent(given);
+  refuseOverlappingFolders(folders);
   const loaded = await loadForBuild(folders.contentDir);
   if (!reportProblems(loaded.problems) || !loaded.content) return 1;
   const { content } = publishedUnder(loaded.content, await basePathBuiltWith(folders, loaded.content.clinic.siteUrl));
@@ -52,6 +54,11 @@ export async function printBrochures(
     shareDir: shareImages ? shareDirOf(folders) : undefined,
     basePath: basePathOf(content.clinic.siteUrl),
     onBrochure: brochureProgress().update,
+  }).catch(async (error: unknown) => {
+    // Printing failed as a whole (a full disk, a manifest that cannot be saved): what was made is
+    // published all the same, since the site's pages link to it.
+    if (!choice.bleed) await publishOutputs(folders.outDir, siteDirOf(folders), content.procedures.map((procedure) => procedure.slug)).catch(() => undefined);
+    throw error;
   });
   const failed = results.filter((result) => !result.ok);
   const onlyDoNotFit = failed.length > 0 && failed.every((result) => result.doesNotFit);

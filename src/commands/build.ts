@@ -9,6 +9,7 @@ import { brochureRunStatus } from "./exitStatus.ts";
 import { brochureProgress } from "./progress.ts";
 import { formatsFor, printShopDirOf, siteDirOf, type BrochureChoice, type Folders } from "./options.ts";
 import { reportBrochureSummary, reportProblems } from "./report.ts";
+import { refuseOverlappingFolders } from "./separateFolders.ts";
 
 /**
  * `pamphlet build`: validate all content, build the site (skipped when nothing it is built from
@@ -17,6 +18,7 @@ import { reportBrochureSummary, reportProblems } from "./report.ts";
  */
 export async function runBuild(folders: Folders, choice: BrochureChoice = {}): Promise<number> {
   const started = performance.now();
+  refuseOverlappingFolders(folders);
   if (choice.bleed) {
     throw new UsageError(`--bleed makes PDFs for a print shop, which are never published: build the site first, then run \`pamphlet brochures --bleed\` (they go to ${printShopDirOf(folders)}).`);
   }
@@ -44,7 +46,8 @@ export async function runBuild(folders: Folders, choice: BrochureChoice = {}): P
   } else {
     await rm(`${siteDir}.fingerprint`, { force: true });
     const { buildSite } = await import("../site/build.ts");
-    await buildSite({ content, contentDir: folders.contentDir, siteDir, basePath, formats });
+    // The brochures stay published while the new ones are printed, and if printing fails.
+    await buildSite({ content, contentDir: folders.contentDir, siteDir, basePath, formats, carryOver: ["brochures", "share"] });
     await recordSiteFingerprint(siteDir, { fingerprint, basePath, contentDir: path.resolve(folders.contentDir) });
     console.log(`Site: ${siteDir} built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   }

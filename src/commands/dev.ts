@@ -1,9 +1,11 @@
 import { devSiteDir, startDevServer } from "../dev/devServer.ts";
 import { onInterrupt } from "../interrupt.ts";
 import type { Folders } from "./options.ts";
+import { refuseOverlappingFolders } from "./separateFolders.ts";
 
 /** `pamphlet dev`: serve with live reload until Ctrl-C. */
 export async function runDev(folders: Folders, port: number): Promise<number> {
+  refuseOverlappingFolders(folders);
   const server = await startDevServer({ contentDir: folders.contentDir, siteDir: devSiteDir(folders.outDir), port });
   const shown = server.origin.replace("127.0.0.1", "localhost");
   console.log(`Previewing on ${shown}/ (site) and ${shown}/print/<slug>/ (brochure); Ctrl-C stops.`);

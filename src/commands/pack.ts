@@ -10,10 +10,10 @@ import { packCovers } from "../site/packCovers.ts";
 import { fontFilesDir, templatesDir } from "../site/paths.ts";
 import { loadStrings } from "../site/strings.ts";
 import { brochurePath } from "../site/urls.ts";
-import { isWithin } from "../isWithin.ts";
 import { withBuiltContent } from "./builtContent.ts";
 import { brochuresDirOf, shareDirOf, siteDirOf, type Folders } from "./options.ts";
 import { reportProblems } from "./report.ts";
+import { refuseUnsafeOutputFile } from "./separateFolders.ts";
 
 export interface PackOptions {
   lang?: string;
@@ -30,12 +30,11 @@ export async function runPack(given: Folders, slugs: string[], options: PackOpti
   if (slugs.length === 0) throw new UsageError("Name at least one procedure, e.g. pamphlet pack sclerotherapy compression-therapy --out pack.pdf");
   if (!options.file) throw new UsageError("Say where to write the visit pack with --out FILE.pdf");
   const folders = await withBuiltContent(given);
-  // A visit pack written over a brochure would be published in its place.
-  for (const dir of [brochuresDirOf(folders), siteDirOf(folders), shareDirOf(folders)]) {
-    if (isWithin(path.resolve(options.file), path.resolve(dir))) {
-      throw new UsageError(`--out ${options.file} is inside ${dir}, which the build writes and publishes: write the visit pack somewhere else, e.g. --out visit.pdf`);
-    }
-  }
+  // Over a guide it would destroy the source; over a brochure it would be published in its place.
+  await refuseUnsafeOutputFile(options.file, [
+    { dir: folders.contentDir, what: "the content folder, which Pamphlet reads" },
+    ...[brochuresDirOf(folders), siteDirOf(folders), shareDirOf(folders)].map((dir) => ({ dir, what: "which the build writes and publishes" })),
+  ]);
   const { content, problems } = await loadForBuild(folders.contentDir);
   if (!reportProblems(problems) || !content) return 1;
   const lang = options.lang ?? content.clinic.defaultLanguage;

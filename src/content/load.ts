@@ -12,6 +12,7 @@ import { emergencyNumberOf } from "./emergencyNumbers.ts";
 import { frontMatterLines } from "./frontMatterLines.ts";
 import { ContentError } from "./errors.ts";
 import { splitFrontMatter } from "./frontMatter.ts";
+import { specialFiles } from "./specialFiles.ts";
 import { structuredHours } from "./openingHours.ts";
 import { outsideLinks } from "./outsideLinks.ts";
 import { pageSchema, type Page } from "./pageSchema.ts";
@@ -65,6 +66,7 @@ const reservedSlugs = [
  */
 export async function loadContent(contentDir: string): Promise<{ content?: Content; checkable?: Content; problems: Problem[] }> {
   const problems: Problem[] = [];
+  problems.push(...(await specialFiles(contentDir)));
   const clinic = await loadClinic(contentDir, problems);
   if (!clinic) return { problems: sortProblems(problems) };
   const languages = siteLanguages(clinic);
@@ -95,8 +97,9 @@ export async function loadContentOrThrow(contentDir: string): Promise<Content> {
   return content;
 }
 
+/** Sorted by file and line, each once (a FIFO is named by the folder scan and again by the reader that refuses it). */
 const sortProblems = (problems: Problem[]) =>
-  problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
+  [...new Map(problems.map((problem) => [JSON.stringify(problem), problem])).values()].sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
 
 async function loadClinic(contentDir: string, problems: Problem[]): Promise<Clinic | undefined> {
   const file = clinicFile(contentDir);

@@ -1,6 +1,7 @@
-import { readFile, stat } from "node:fs/promises";
+import { lstat, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import type { Problem } from "./problem.ts";
+import { specialFileProblem, specialKind } from "./specialFiles.ts";
 
 /** Largest source file accepted: a procedure write-up is a few kilobytes; megabytes mean a wrong file. */
 export const maxSourceBytes = 1024 * 1024;
@@ -16,6 +17,9 @@ export async function readSourceText(file: string): Promise<{ text: string } | {
   const shown = displayPath(file);
   const fail = (message: string) => ({ problem: { file: shown, severity: "error" as const, message, rule: "file" } });
   const info = await stat(file);
+  // Opening a FIFO would wait for ever; a device or socket is no source either.
+  const kind = specialKind(info);
+  if (kind) return { problem: specialFileProblem(file, `${(await lstat(file)).isSymbolicLink() ? "is a link to" : "is"} ${kind}`) };
   if (info.size > maxSourceBytes) {
     return fail(`is ${(info.size / 1024 / 1024).toFixed(1)} MB; a source file may be at most 1 MB. Check that this is the right file`);
   }

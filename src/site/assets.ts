@@ -1,9 +1,11 @@
 import { existsSync, realpathSync, statSync } from "node:fs";
+import { mkdir, readdir, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
 import { isWithin } from "../isWithin.ts";
 import { fontFilesDir, templatesDir } from "./paths.ts";
+import { safeSvgFile } from "./safeSvg.ts";
 
 /** Typeface weights the site and brochures use; only the Latin subset (it covers English and Spanish). */
 const fontFiles = ["400-normal", "400-italic", "700-normal"].map((style) => `atkinson-hyperlegible-next-latin-${style}.woff2`);
@@ -33,7 +35,17 @@ export function assetsPlugin(eleventyConfig: UserConfig, { contentDir, clinicSty
     if (!target || !isWithin(target, imagesReal)) return false;
     return imageExtensions.test(relative) || statSync(target).isDirectory();
   };
-  eleventyConfig.addPassthroughCopy({ [imagesDir]: "images" }, { expand: true, filter: published });
+  // SVGs are not copied as they are: they are written made safe, below.
+  eleventyConfig.addPassthroughCopy({ [imagesDir]: "images" }, { expand: true, filter: (relative: string) => !/\.svg$/i.test(relative) && published(relative) });
+  eleventyConfig.on("eleventy.after", async ({ directories, outputMode }: { directories: { output: string }; outputMode: string }) => {
+    if (outputMode !== "fs" || !existsSync(imagesDir)) return;
+    const svgs = (await readdir(imagesDir, { recursive: true })).filter((relative) => /\.svg$/i.test(relative) && published(relative));
+    for (const relative of svgs) {
+      const target = path.join(directories.output, "images", relative);
+      await mkdir(path.dirname(target), { recursive: true });
+      await writeFile(target, await safeSvgFile(path.join(imagesDir, relative)));
+    }
+  });
   eleventyConfig.addPassthroughCopy({ [path.join(templatesDir, "css")]: "css" });
   eleventyConfig.addPassthroughCopy({ [path.join(templatesDir, "js")]: "js" });
   // The clinic's own styles/site.css and styles/brochure.css, loaded after Pamphlet's.
@@ -44,3 +56,4 @@ export function assetsPlugin(eleventyConfig: UserConfig, { contentDir, clinicSty
     eleventyConfig.addPassthroughCopy({ [path.join(fontFilesDir, file)]: `fonts/${file}` });
   }
 }
+

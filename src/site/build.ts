@@ -1,4 +1,5 @@
-import { mkdtemp, rename } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { copyFile, link, mkdir, mkdtemp, readdir, rename } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { removeFolder } from "../removeFolder.ts";
@@ -14,38 +15,98 @@ import { SearchIndex } from "./searchIndex.ts";
 export interface BuildSiteOptions extends SiteOptions {
   /** Where the finished site lands, e.g. `output/site`. */
   siteDir: string;
+  /**
+   * Folders of the previous site carried into the new one before the swap (`brochures`, `share`):
+   * files published beside the pages that a later step updates, so they are never missing meanwhile.
+   */
+  carryOver?: readonly string[];
   /** Runs the swap of the new site into place; the dev server holds requests meanwhile. */
   duringSwap?: (swap: () => Promise<void>) => Promise<void>;
 }
 
 /**
  * Builds the site into a staging folder next to `siteDir`, then swaps it into place, so a failed
- * build leaves the previous site whole and pages of deleted procedures disappear.
+ * build leaves the previous site whole and pages of deleted procedures disappear. The swap is all or
+ * nothing whatever a signal's timing: once it has begun an interruption waits for it to finish, and
+ * before it, an interruption removes the staging folder and the swap never starts.
  */
 export async function buildSite(options: BuildSiteOptions): Promise<void> {
   const staging = `${options.siteDir}.staging-${process.pid}`;
   const previous = `${options.siteDir}.previous-${process.pid}`;
+  await recoverInterruptedSwap(options.siteDir);
   await removeFolder(staging);
-  const forgetCleanup = onInterrupt(() => removeFolder(staging));
+  let interrupted = false;
   let search: SearchIndex | undefined;
+  let swapping: Promise<void> | undefined;
+  const forgetCleanup = onInterrupt(async () => {
+    if (swapping) {
+      await swapping.catch(() => undefined);
+      return removeFolder(previous);
+    }
+    interrupted = true;
+    // Pagefind writes from its own process: stop it first, or it refills the folder just removed.
+    await search?.close();
+    await removeFolder(staging);
+  });
   try {
     search = await SearchIndex.start();
     await runEleventy(options, staging, (eleventy) => eleventy.write(), search.plugin);
     await search.write(staging);
     // The browser editor is published only when clinic.yaml asks for it (`editor:`); the dev server has its own.
     if (!options.dev && options.content.clinic.editor) await writeAdmin(staging, options.content.clinic, options.content.clinic.siteUrl);
+    for (const folder of options.carryOver ?? []) await carry(path.join(options.siteDir, folder), path.join(staging, folder));
+    if (interrupted) throw new PamphletError("Stopped before the new site was put in place: the previous site is unchanged.");
     const swap = async () => {
       await rename(options.siteDir, previous).catch((error: NodeJS.ErrnoException) => {
         if (error.code !== "ENOENT") throw error;
       });
       await rename(staging, options.siteDir);
     };
-    await (options.duringSwap ? options.duringSwap(swap) : swap());
+    // Set before any await: an interruption from here on waits for the swap.
+    swapping = options.duringSwap ? options.duringSwap(swap) : swap();
+    await swapping;
   } finally {
     await search?.close();
     forgetCleanup();
-    await removeFolder(staging);
+    if (!interrupted) await removeFolder(staging);
     await removeFolder(previous);
+  }
+}
+
+/** Copies a folder of the previous site into the staging one: hard links where it can (fast, no space), else copies. */
+async function carry(from: string, to: string): Promise<void> {
+  for (const entry of await readdir(from, { recursive: true, withFileTypes: true }).catch(() => [])) {
+    if (!entry.isFile()) continue;
+    const source = path.join(entry.parentPath, entry.name);
+    const target = path.join(to, path.relative(from, source));
+    await mkdir(path.dirname(target), { recursive: true });
+    await link(source, target).catch(() => copyFile(source, target));
+  }
+}
+
+/**
+ * A swap cut short by SIGKILL or a power cut, between its two renames, leaves no site and the
+ * previous one beside it: put that back. Staging and previous folders of processes that are gone
+ * are removed.
+ */
+async function recoverInterruptedSwap(siteDir: string): Promise<void> {
+  const folder = path.dirname(siteDir);
+  const name = path.basename(siteDir);
+  for (const entry of await readdir(folder).catch(() => [] as string[])) {
+    const match = entry.startsWith(name) ? /^\.(staging|previous)-(\d+)$/.exec(entry.slice(name.length)) : null;
+    if (!match || Number(match[2]) === process.pid || processIsAlive(Number(match[2]))) continue;
+    const from = path.join(folder, entry);
+    if (match[1] === "previous" && !existsSync(siteDir)) await rename(from, siteDir).catch(() => undefined);
+    else await removeFolder(from);
+  }
+}
+
+function processIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
   }
 }
 

@@ -51,8 +51,14 @@ export class SearchIndex {
     return added.length;
   }
 
-  async close(): Promise<void> {
-    await this.#index.deleteIndex().catch(() => undefined);
-    await pagefind.close();
+  #closing: Promise<void> | undefined;
+
+  /** Stops the indexer (its own process); safe to call again. */
+  close(): Promise<void> {
+    this.#closing ??= (async () => {
+      await this.#index.deleteIndex().catch(() => undefined);
+      await pagefind.close();
+    })();
+    return this.#closing;
   }
 }

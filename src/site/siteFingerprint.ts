@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { readFile, readlink, writeFile } from "node:fs/promises";
+import { readFile, readlink, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { filesUnder } from "../filesUnder.ts";
 import { overrideFolders } from "./clinicOverrides.ts";
@@ -15,8 +15,10 @@ export async function sourcesFingerprint(contentDir: string): Promise<string> {
   const roots = [contentDir, templatesDir, ...overrideFolders(contentDir), path.join(projectRoot, "src"), path.join(projectRoot, "package-lock.json"), path.join(projectRoot, "package.json")];
   for (const root of roots) {
     for (const file of await filesUnder(root)) {
-      // A link to a folder, or to nothing, counts by where it leads.
-      const bytes = await readFile(file).catch(() => readlink(file).catch(() => ""));
+      // A link to a folder, or to nothing, counts by where it leads. A FIFO is never opened (it would
+      // block for ever): it counts by its kind, and loading the content refuses it.
+      const info = await stat(file).catch(() => undefined);
+      const bytes = info?.isFile() ? await readFile(file).catch(() => "") : `${info ? "special" : "missing"} ${await readlink(file).catch(() => "")}`;
       hash.update(`${path.relative(root, file)}\0`).update(bytes).update("\0");
     }
   }

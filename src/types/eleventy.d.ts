@@ -57,7 +57,8 @@ declare module "@11ty/eleventy-img" {
     useCache?: boolean;
   }
   export type Metadata = Record<string, Array<{ url: string; outputPath: string; width: number; height: number; format: string }>>;
-  function Image(src: string, options?: ImageOptions): Promise<Metadata>;
+  /** `src`: a file path, or the image itself (Pamphlet passes SVGs made safe). */
+  function Image(src: string | Buffer, options?: ImageOptions): Promise<Metadata>;
   namespace Image {
     function generateHTML(metadata: Metadata, attributes: Record<string, string>): string;
   }

@@ -1,0 +1,77 @@
+import { existsSync, realpathSync, statSync } from "node:fs";
+import { open } from "node:fs/promises";
+import path from "node:path";
+import { UsageError } from "../content/errors.ts";
+import { isWithin } from "../isWithin.ts";
+import { projectRoot, templatesDir } from "../site/paths.ts";
+import type { Folders } from "./options.ts";
+
+/**
+ * A path as the file system will resolve it: its nearest existing folder with links followed, the
+ * rest as written. `--out link/to/content/x` is then seen to be inside the content.
+ */
+export function realPathOf(target: string): string {
+  const absolute = path.resolve(target);
+  const missing: string[] = [];
+  let existing = absolute;
+  while (!existsSync(existing) && path.dirname(existing) !== existing) {
+    missing.unshift(path.basename(existing));
+    existing = path.dirname(existing);
+  }
+  try {
+    return path.join(realpathSync(existing), ...missing);
+  } catch {
+    return absolute;
+  }
+}
+
+/** Folders of Pamphlet itself, which it reads on every run: nothing is ever written into them. */
+const pamphletFolders = () => [templatesDir, path.join(projectRoot, "src"), path.join(projectRoot, "scripts"), path.join(projectRoot, "node_modules")].map(realPathOf);
+
+/**
+ * Refuses an output folder that overlaps the content folder, either way, or lies inside Pamphlet's
+ * own folders. Output inside the content is read back as content (the dev server rebuilt in a loop;
+ * inside `images/` each build republished the last), and content inside the output is replaced by it.
+ */
+export function refuseOverlappingFolders(folders: Pick<Folders, "contentDir" | "outDir">): void {
+  const content = realPathOf(folders.contentDir);
+  const out = realPathOf(folders.outDir);
+  if (isWithin(out, content)) {
+    throw new UsageError(`--out ${folders.outDir} is inside the content folder ${folders.contentDir}: what Pamphlet writes would be read back as content. Put the output beside the content, e.g. --out output`);
+  }
+  if (isWithin(content, out)) {
+    throw new UsageError(`The content folder ${folders.contentDir} is inside the output folder ${folders.outDir}, which Pamphlet writes and replaces: keep them apart, e.g. --content content --out output`);
+  }
+  const own = pamphletFolders().find((folder) => isWithin(out, folder) || isWithin(folder, out));
+  if (own) throw new UsageError(`--out ${folders.outDir} overlaps ${own}, which is part of Pamphlet itself: choose another output folder, e.g. --out output`);
+}
+
+/**
+ * Refuses a file to write (`pack --out`) that lies where Pamphlet reads (the content, its own
+ * folders, the published site and brochures), or that is there already and is not a PDF: a guide
+ * or a note must never be replaced by a PDF.
+ */
+export async function refuseUnsafeOutputFile(file: string, readFolders: Array<{ dir: string; what: string }>): Promise<void> {
+  const target = realPathOf(file);
+  const all = [...readFolders, ...pamphletFolders().map((dir) => ({ dir, what: "which is part of Pamphlet itself" }))];
+  for (const { dir, what } of all) {
+    const real = realPathOf(dir);
+    if (isWithin(target, real) || isWithin(real, target)) {
+      throw new UsageError(`--out ${file} is inside ${dir}, ${what}: write the file somewhere else, e.g. --out visit.pdf`);
+    }
+  }
+  const found = statSync(target, { throwIfNoEntry: false });
+  if (!found) return;
+  // (Checked before opening: opening a FIFO would block for ever.)
+  if (!found.isFile()) throw new UsageError(`--out ${file} is there already and is not a file: name a PDF file to write, e.g. --out visit.pdf`);
+  const head = Buffer.alloc(5);
+  const handle = await open(target, "r");
+  try {
+    await handle.read(head, 0, 5, 0);
+  } finally {
+    await handle.close();
+  }
+  if (head.toString("latin1") !== "%PDF-") {
+    throw new UsageError(`--out ${file} is there already and is not a PDF: Pamphlet replaces only PDFs. Remove it first, or choose another name, e.g. --out visit.pdf`);
+  }
+}

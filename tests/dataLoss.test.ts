@@ -1,0 +1,84 @@
+import { existsSync, readdirSync } from "node:fs";
+import { appendFile, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import test from "ava";
+import { runPamphlet, siteArgs, startCli } from "./helpers/cli.ts";
+import { fixtureSite } from "./helpers/fixtures.ts";
+import { pdfInfo } from "./helpers/pdf.ts";
+
+const leftovers = async (dir: string) => (await readdir(dir, { recursive: true })).filter((name) => /\.tmp$|staging-|previous-/.test(name));
+
+/** Looks every few milliseconds for `relative` inside a `site.staging-*` folder of `outDir`. */
+async function stagingHas(outDir: string, relative: string, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const staging = readdirSync(outDir, { withFileTypes: true }).find((entry) => entry.name.startsWith("site.staging-"));
+    if (staging && existsSync(path.join(outDir, staging.name, relative))) return true;
+    await sleep(2);
+  }
+  return false;
+}
+
+test.serial("Ctrl-C while the new site is swapped in: output/site stays a whole site, the old one or the new", async (t) => {
+  const site = await fixtureSite(t);
+  t.is((await runPamphlet(["build", "--formats", "letter", ...siteArgs(site)])).code, 0);
+  const guide = path.join(site.contentDir, "procedures", "sclerotherapy.md");
+  // The moment the search index is being written (just before the swap), and one mid-render.
+  for (const moment of ["pagefind", "procedures/sclerotherapy/index.html"]) {
+    await appendFile(guide, `\nAn edit so the site is built again (${moment}).\n`);
+    const run = startCli(["build", "--formats", "letter", ...siteArgs(site)], /Site: .* built/);
+    run.reached.catch(() => undefined);
+    t.true(await stagingHas(site.outDir, moment, 120_000), `the build reached ${moment}`);
+    run.child.kill("SIGINT");
+    t.is(await run.exited, 130, run.output());
+    for (const page of ["index.html", "procedures/sclerotherapy/index.html", "procedures/compression-therapy/index.html", "404.html"]) {
+      t.true(existsSync(path.join(site.siteDir, page)), `${page} is there after Ctrl-C at ${moment}`);
+    }
+    t.true(existsSync(path.join(site.siteDir, "brochures", "sclerotherapy.pdf")), `the brochures are still published after Ctrl-C at ${moment}`);
+    t.deepEqual(await leftovers(site.outDir), []);
+  }
+  const rebuilt = await runPamphlet(["build", "--formats", "letter", ...siteArgs(site)]);
+  t.is(rebuilt.code, 0, rebuilt.stderr);
+  t.regex(await readFile(path.join(site.siteDir, "procedures", "sclerotherapy", "index.html"), "utf8"), /An edit so the site is built again \(procedures/);
+});
+
+test.serial("pack --out onto a guide, clinic.yaml or another non-PDF file is refused; the file is untouched", async (t) => {
+  const site = await fixtureSite(t);
+  t.is((await runPamphlet(["build", "--formats", "letter", ...siteArgs(site)])).code, 0);
+  const notes = path.join(site.root, "notes.txt");
+  await writeFile(notes, "my notes, not a PDF\n");
+  const targets = [
+    path.join(site.contentDir, "procedures", "sclerotherapy.md"),
+    path.join(site.contentDir, "_data", "clinic.yaml"),
+    path.join(site.contentDir, "procedures", "new-pack.pdf"),
+    notes,
+  ];
+  for (const target of targets) {
+    const before = existsSync(target) ? await readFile(target) : undefined;
+    const run = await runPamphlet(["pack", "sclerotherapy", "--from", site.outDir, "--content", site.contentDir, "--out", target]);
+    t.is(run.code, 2, `${target}: ${run.stdout}${run.stderr}`);
+    t.regex(run.stderr, /--out/);
+    t.deepEqual(existsSync(target) ? await readFile(target) : undefined, before, `${target} is unchanged`);
+  }
+  // A PDF outside the folders Pamphlet reads may be replaced, as before.
+  const pack = path.join(site.root, "visit.pdf");
+  for (let i = 0; i < 2; i++) t.is((await runPamphlet(["pack", "sclerotherapy", "--from", site.outDir, "--content", site.contentDir, "--out", pack])).code, 0);
+  t.truthy((await pdfInfo(pack)).Pages);
+});
+
+test.serial("the brochure step fails after the site was swapped in: the published site keeps its brochures", async (t) => {
+  const site = await fixtureSite(t);
+  t.is((await runPamphlet(["build", "--formats", "letter", ...siteArgs(site)])).code, 0);
+  // The manifest cannot be saved: a folder stands where its file goes (as a full or read-only disk would fail it).
+  await rm(path.join(site.brochuresDir, ".manifest.json"));
+  await mkdir(path.join(site.brochuresDir, ".manifest.json"));
+  await appendFile(path.join(site.contentDir, "procedures", "sclerotherapy.md"), "\nAn edit so the site is built again.\n");
+  const run = await runPamphlet(["build", "--formats", "letter", ...siteArgs(site)]);
+  t.is(run.code, 1, run.stdout + run.stderr);
+  t.notRegex(run.stderr, /\n\s+at /, "no stack trace");
+  for (const name of ["sclerotherapy.pdf", "compression-therapy.pdf"]) {
+    t.true(existsSync(path.join(site.siteDir, "brochures", name)), `site/brochures/${name} is still published`);
+  }
+  t.regex(await readFile(path.join(site.siteDir, "procedures", "sclerotherapy", "index.html"), "utf8"), /brochures\/sclerotherapy\.pdf/);
+});

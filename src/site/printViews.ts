@@ -20,6 +20,11 @@ export interface PrintView {
   panelMarkdown?: string;
   /** Those sections' headings as the guide writes them, to name what to shorten when they do not fit. */
   panelHeadings?: string;
+  /**
+   * The tri-fold's inside: every section it may carry, in the guide's order. The required ones
+   * always print; each `optional` one (its number its priority, 1 first) prints when it still fits.
+   */
+  panelSections?: Array<{ markdown: string; optional?: number }>;
 }
 
 /**
@@ -27,6 +32,13 @@ export interface PrintView {
  * (what it is, risks, when to call) and points to the full guide online through the QR code.
  */
 export const trifoldSections: readonly SectionKey[] = ["whatItIs", "risks", "whenToCall"];
+
+/**
+ * The sections a tri-fold carries besides those when there is room, first to last: what to do
+ * after and before the treatment matters most once the patient is home; then what happens during
+ * it, who it helps and the results. The printer adds each in turn while the inside still fits.
+ */
+export const trifoldExtraSections: readonly SectionKey[] = ["after", "before", "during", "whoItHelps", "results"];
 
 /** The aftercare sheet: what a nurse hands over after treatment, on one page. */
 export const aftercareSections: readonly SectionKey[] = ["after", "whenToCall"];
@@ -49,7 +61,15 @@ export function printViews({ clinic, procedures }: Content, bookletTitle: (lang:
       panelHeadings: eitherOf.format(sections.map((section) => `"${section.heading}"`)),
     };
   };
-  const trifold = procedures.map((procedure) => sectionsView(procedure, "trifold", trifoldSections));
+  const trifold = procedures.map((procedure) => ({
+    ...sectionsView(procedure, "trifold", trifoldSections),
+    panelSections: splitSections(procedure.body, procedure.lang)
+      .filter((section) => section.key && (trifoldSections.includes(section.key) || trifoldExtraSections.includes(section.key)))
+      .map((section) => ({
+        markdown: section.markdown.replace(standaloneImage, ""),
+        ...(trifoldSections.includes(section.key!) ? {} : { optional: trifoldExtraSections.indexOf(section.key!) + 1 }),
+      })),
+  }));
   const aftercare = procedures.map((procedure) => sectionsView(procedure, "aftercare", aftercareSections));
   const languages = [...new Set(procedures.map((procedure) => procedure.lang))];
   const booklet = languages.map((lang) => ({

@@ -30,7 +30,8 @@ Commands:
 Options:
   --content DIR       the content folder (default: content)
   --out DIR           the output folder (default: output)
-  --formats LIST      brochure formats, comma-separated: letter, a4, large, trifold, booklet
+  --formats LIST      brochure formats, comma-separated: letter, a4, large, trifold,
+                      aftercare, booklet
                       (default: brochureFormats in clinic.yaml, else the clinic's paper)
   --bleed             brochures: add 3 mm bleed and crop marks, for a print shop;
                       written to <out>/print-shop/, never published on the site

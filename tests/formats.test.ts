@@ -8,7 +8,7 @@ import { pdfFonts, pdfInfo, pdfQrCodes, pdfText } from "./helpers/pdf.ts";
 import { pdfTextRuns } from "./helpers/pdfText.ts";
 import { compareWithReference, renderPage } from "./helpers/visual.ts";
 
-const allFormats = "letter,a4,large,trifold,booklet";
+const allFormats = "letter,a4,large,trifold,aftercare,booklet";
 let site: FixtureSite;
 
 const cleanups = hookCleanups();
@@ -103,7 +103,7 @@ test.serial("the booklet's contents give the right page for each guide, and each
 });
 
 test.serial("visual regression: page 1 of each format matches its reference image", async (t) => {
-  for (const [format, file] of [["letter", "sclerotherapy.pdf"], ["a4", "sclerotherapy.a4.pdf"], ["large", "sclerotherapy.large.pdf"], ["trifold", "sclerotherapy.trifold.pdf"], ["booklet", "booklet.pdf"]] as const) {
+  for (const [format, file] of [["letter", "sclerotherapy.pdf"], ["a4", "sclerotherapy.a4.pdf"], ["large", "sclerotherapy.large.pdf"], ["trifold", "sclerotherapy.trifold.pdf"], ["aftercare", "sclerotherapy.aftercare.pdf"], ["booklet", "booklet.pdf"]] as const) {
     const share = await compareWithReference(format, await renderPage(brochure(file), 1));
     t.true(share <= 0.005, `${format}: ${(share * 100).toFixed(2)}% of pixels differ from tests/visual/reference/${format}.png`);
   }

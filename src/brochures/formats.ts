@@ -5,14 +5,15 @@ import { UsageError } from "../content/errors.ts";
  * - `letter`, `a4`: portrait pages on that paper;
  * - `large`: large-print edition on the clinic's paper (body 14 pt and up);
  * - `trifold`: one landscape sheet, two sides, six panels;
+ * - `aftercare`: one page a nurse hands over after treatment (aftercare, when to call, contact);
  * - `booklet`: every procedure of a language in one PDF, with cover and contents.
  */
-export const brochureFormats = ["letter", "a4", "large", "trifold", "booklet"] as const;
+export const brochureFormats = ["letter", "a4", "large", "trifold", "aftercare", "booklet"] as const;
 export type BrochureFormat = (typeof brochureFormats)[number];
 export type Paper = "letter" | "a4";
 
 /** Formats printed once per procedure (the booklet is one per language). */
-export const procedureFormats = ["letter", "a4", "large", "trifold"] as const satisfies readonly BrochureFormat[];
+export const procedureFormats = ["letter", "a4", "large", "trifold", "aftercare"] as const satisfies readonly BrochureFormat[];
 export type ProcedureFormat = (typeof procedureFormats)[number];
 
 /** `--formats letter,trifold` → the formats, in a stable order; unknown names are a usage error. */

@@ -36,6 +36,7 @@ export async function loadForPrint(page: Page, url: string, { timeoutMs, css, wa
     throw new PamphletError(`font(s) did not load, so the brochure would print in a fallback typeface: ${[...new Set(broken.fonts)].join(", ")}`);
   }
   const printView = await layOutAtPrintWidth(page);
+  await addSectionsThatFit(page);
   const overflows = await page.evaluate(measureOverflow);
   const clipped = printView ? await findClippedText(page) : [];
   if (overflows.length > 0 || clipped.length > 0) {
@@ -45,6 +46,21 @@ export async function loadForPrint(page: Page, url: string, { timeoutMs, css, wa
         ...clipped.map((c) => `"${c.text}" runs ${c.mm} mm past the side of ${c.box}${c.fix ? `: shorten ${c.fix}` : ": it would be cut off"}`),
       ].join("; ")}. Text is never shrunk below the minimum size.`,
     );
+  }
+}
+
+/**
+ * Shows each optional section (`[data-optional]`, hidden: the tri-fold's before- and after-care…)
+ * in priority order, keeping it only when every fixed box still fits: the panels carry as much
+ * of the guide as they hold, chosen by a rule rather than a fixed list.
+ */
+async function addSectionsThatFit(page: Page): Promise<void> {
+  const priorities = await page.$$eval("[data-optional]", (sections) => [...new Set(sections.map((section) => Number(section.getAttribute("data-optional"))))].sort((a, b) => a - b));
+  for (const priority of priorities) {
+    const show = (visible: boolean) =>
+      page.$$eval(`[data-optional="${priority}"]`, (sections, on) => sections.forEach((section) => ((section as HTMLElement).hidden = !on)), visible);
+    await show(true);
+    if ((await page.evaluate(measureOverflow)).length > 0) await show(false);
   }
 }
 

@@ -9,7 +9,7 @@ import { bookletPath, brochurePath } from "./urls.ts";
 
 /** One published PDF as the print centre lists it. */
 export interface PublishedBrochure {
-  format: "letter" | "a4" | "large" | "trifold" | "booklet";
+  format: "letter" | "a4" | "large" | "trifold" | "aftercare" | "booklet";
   /** Path from the site root, e.g. `brochures/es/sclerotherapy.large.pdf`. */
   path: string;
   pages?: number;
@@ -48,7 +48,7 @@ export async function publishedBrochures(content: Content, siteDir: string, broc
   const procedures: PrintCentreEntry[] = [];
   for (const procedure of content.procedures) {
     const brochures: PublishedBrochure[] = [];
-    for (const format of ["letter", "a4", "large", "trifold"] as const) {
+    for (const format of ["letter", "a4", "large", "trifold", "aftercare"] as const) {
       const brochure = await published(format, brochurePath(procedure.slug, procedure.lang, format, content.clinic));
       if (brochure) brochures.push(brochure);
     }

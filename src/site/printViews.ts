@@ -20,6 +20,11 @@ export interface PrintView {
   panelMarkdown?: string;
   /** Those sections' headings as the guide writes them, to name what to shorten when they do not fit. */
   panelHeadings?: string;
+  /**
+   * The tri-fold's inside: every section it may carry, in the guide's order. The required ones
+   * always print; each `optional` one (its number its priority, 1 first) prints when it still fits.
+   */
+  panelSections?: Array<{ markdown: string; optional?: number }>;
 }
 
 /**
@@ -27,6 +32,16 @@ export interface PrintView {
  * (what it is, risks, when to call) and points to the full guide online through the QR code.
  */
 export const trifoldSections: readonly SectionKey[] = ["whatItIs", "risks", "whenToCall"];
+
+/**
+ * The sections a tri-fold carries besides those when there is room, first to last: what to do
+ * after and before the treatment matters most once the patient is home; then what happens during
+ * it, who it helps and the results. The printer adds each in turn while the inside still fits.
+ */
+export const trifoldExtraSections: readonly SectionKey[] = ["after", "before", "during", "whoItHelps", "results"];
+
+/** The aftercare sheet: what a nurse hands over after treatment, on one page. */
+export const aftercareSections: readonly SectionKey[] = ["after", "whenToCall"];
 
 /** "A, B, or C" for the build's messages, which are in English (the headings stay in the guide's language). */
 const eitherOf = new Intl.ListFormat("en", { type: "disjunction" });
@@ -38,14 +53,24 @@ export function printViews({ clinic, procedures }: Content, bookletTitle: (lang:
   const portrait = procedures.flatMap((procedure) =>
     (["letter", "a4", "large"] as const).map((format) => view(procedure, format, clinic)),
   );
-  const trifold = procedures.map((procedure) => {
-    const sections = splitSections(procedure.body, procedure.lang).filter((section) => section.key && trifoldSections.includes(section.key));
+  const sectionsView = (procedure: ProcedureSource, format: "trifold" | "aftercare", keys: readonly SectionKey[]) => {
+    const sections = splitSections(procedure.body, procedure.lang).filter((section) => section.key && keys.includes(section.key));
     return {
-      ...view(procedure, "trifold", clinic),
+      ...view(procedure, format, clinic),
       panelMarkdown: sections.map((section) => section.markdown.replace(standaloneImage, "")).join("\n"),
       panelHeadings: eitherOf.format(sections.map((section) => `"${section.heading}"`)),
     };
-  });
+  };
+  const trifold = procedures.map((procedure) => ({
+    ...sectionsView(procedure, "trifold", trifoldSections),
+    panelSections: splitSections(procedure.body, procedure.lang)
+      .filter((section) => section.key && (trifoldSections.includes(section.key) || trifoldExtraSections.includes(section.key)))
+      .map((section) => ({
+        markdown: section.markdown.replace(standaloneImage, ""),
+        ...(trifoldSections.includes(section.key!) ? {} : { optional: trifoldExtraSections.indexOf(section.key!) + 1 }),
+      })),
+  }));
+  const aftercare = procedures.map((procedure) => sectionsView(procedure, "aftercare", aftercareSections));
   const languages = [...new Set(procedures.map((procedure) => procedure.lang))];
   const booklet = languages.map((lang) => ({
     url: bookletPrintUrl(lang, clinic),
@@ -56,10 +81,10 @@ export function printViews({ clinic, procedures }: Content, bookletTitle: (lang:
     description: localize(clinic.tagline, lang, clinic.defaultLanguage) || clinic.name,
     procedures: procedures.filter((procedure) => procedure.lang === lang && guideFormats(procedure, ["booklet"]).length > 0),
   }));
-  return { portrait, trifold, booklet };
+  return { portrait, trifold, aftercare, booklet };
 }
 
-function view(procedure: ProcedureSource, format: "letter" | "a4" | "large" | "trifold", clinic: Clinic): PrintView {
+function view(procedure: ProcedureSource, format: "letter" | "a4" | "large" | "trifold" | "aftercare", clinic: Clinic): PrintView {
   return {
     url: printUrl(procedure.slug, procedure.lang, format, clinic),
     format,
@@ -80,7 +105,7 @@ export interface PageStyle {
 }
 
 export function pageStyles(clinic: Clinic, languages: string[]): PageStyle[] {
-  const formats: BrochureFormat[] = ["letter", "a4", "large", "trifold", "booklet"];
+  const formats: BrochureFormat[] = ["letter", "a4", "large", "trifold", "aftercare", "booklet"];
   return formats.flatMap((format) =>
     languages.map((lang) => ({
       url: `/css/page/${format}.${lang}.css`,

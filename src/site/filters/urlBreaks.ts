@@ -14,10 +14,14 @@ function readable(url: string): string {
 
 /**
  * A web address as HTML that may wrap after each "/" of its path
- * ("https://veins.example.com/es/procedures/<wbr>…"), never inside a word.
+ * ("https://veins.example.com/es/procedures/<wbr>…") and, in a host too long for its line, before
+ * each "." of the host ("https://www<wbr>.ancoats…"). Where a name is longer than the line even so,
+ * the print CSS lets it break anywhere rather than run past the page or panel.
  */
 export function urlBreaks(url: string): string {
   const escaped = readable(url).replace(/[&<>"]/g, (character) => escapes[character]!);
   const [, scheme = "", rest = escaped] = /^([a-z]+:\/\/)?(.*)$/i.exec(escaped) ?? [];
-  return `${scheme}${rest.replace(/\//g, "/<wbr>")}`;
+  const slash = rest.indexOf("/");
+  const [host, path] = slash === -1 ? [rest, ""] : [rest.slice(0, slash), rest.slice(slash)];
+  return `${scheme}${host.replace(/\./g, "<wbr>.")}${path.replace(/\//g, "/<wbr>")}`;
 }

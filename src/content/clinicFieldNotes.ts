@@ -31,7 +31,7 @@ export const clinicFieldNotes: Record<string, string> = {
   "booking.label": "The button's words (default: Book a visit).",
   categories: "Procedure categories in the order the home page shows them; each guide's category is one of these.",
   paper: "Paper for brochures: letter (US, Canada) or a4.",
-  brochureFormats: "Brochures build makes when --formats is not given: letter, a4, large (large print), trifold, booklet.",
+  brochureFormats: "Brochures build makes when --formats is not given: letter, a4, large (large print), trifold, booklet, aftercare (a one-page sheet to hand over after treatment).",
   defaultLanguage: "The site's main language (en or es).",
   languages: "Languages the site is published in, the default first; Spanish guides go in content/es/.",
   locales: "How dates are written per language, e.g. en: en-GB gives 1 October 2026.",

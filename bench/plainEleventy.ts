@@ -4,9 +4,11 @@ import Eleventy from "@11ty/eleventy";
 
 /**
  * The baseline: plain Eleventy over the same Markdown files with a minimal layout (Eleventy's
- * defaults: markdown-it, front matter, one page per file).
+ * defaults: markdown-it, front matter), writing `pagesPerProcedure` pages per file (default one):
+ * given as many as Pamphlet writes per procedure (its page, print views and share card), the
+ * like-for-like comparison.
  */
-export async function plainEleventyBuild(contentDir: string, outDir: string): Promise<void> {
+export async function plainEleventyBuild(contentDir: string, outDir: string, pagesPerProcedure = 1): Promise<void> {
   const layouts = path.join(path.dirname(outDir), "plain-layouts");
   await mkdir(layouts, { recursive: true });
   await writeFile(path.join(layouts, "page.njk"), "<!doctype html><html lang=en><title>{{ title }}</title><main>{{ content | safe }}</main></html>\n");
@@ -16,6 +18,11 @@ export async function plainEleventyBuild(contentDir: string, outDir: string): Pr
     config(eleventyConfig) {
       eleventyConfig.setLayoutsDirectory(path.relative(path.join(contentDir, "procedures"), layouts));
       eleventyConfig.addGlobalData("layout", "page.njk");
+      if (pagesPerProcedure > 1) {
+        eleventyConfig.addGlobalData("views", Array.from({ length: pagesPerProcedure }, (_, index) => `view-${index}`));
+        eleventyConfig.addGlobalData("pagination", { data: "views", size: 1, alias: "view" });
+        eleventyConfig.addGlobalData("permalink", "/{{ view }}/{{ page.fileSlug }}/");
+      }
       eleventyConfig.setQuietMode(true);
       eleventyConfig.setUseGitIgnore(false);
     },

@@ -17,6 +17,7 @@ import { withPeakMemory } from "./memory.ts";
 import { naivePdfs } from "./naiveBaseline.ts";
 import { pagedjsCli, pagedjsPdfs } from "./pagedjsBaseline.ts";
 import { plainEleventyBuild } from "./plainEleventy.ts";
+import { printFloor } from "./printFloor.ts";
 import { fixed, median, timed } from "./stats.ts";
 import { syntheticLibrary } from "./syntheticLibrary.ts";
 
@@ -49,6 +50,17 @@ try {
   const [ourPages, plainPages] = [await htmlPages(path.join(root, "site")), await htmlPages(path.join(root, "plain"))];
   const [ourPerPage, plainPerPage] = [(1000 * median(ours)) / ourPages, (1000 * median(plain)) / plainPages];
   line(`  per HTML page (ms)  [${ourPages} vs ${plainPages} pages]`, fixed(ourPerPage), fixed(plainPerPage), `${fixed(ourPerPage / plainPerPage)}x`);
+  // Like for like: plain Eleventy writing as many pages per procedure as Pamphlet (goal: at most 1.2x),
+  // and the content checks Pamphlet runs first, on a line of their own.
+  const perProcedure = Math.round(ourPages / n);
+  const same: number[] = [];
+  const checks: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    same.push((await timed(() => plainEleventyBuild(contentDir, path.join(root, "plain-same"), perProcedure))).seconds);
+    checks.push((await timed(() => loadForBuild(contentDir))).seconds);
+  }
+  line(`site build, cold (s)   [plain Eleventy, ${perProcedure} pages each]`, fixed(median(ours)), fixed(median(same)), `${fixed(median(ours) / median(same))}x`);
+  line(`  of which content checks (s)`, fixed(median(checks)), "", "");
 
   // 2. Brochures per second over the same print pages: the pool vs a new browser per PDF.
   const { content } = await loadForBuild(contentDir);
@@ -66,6 +78,8 @@ try {
   const naiveUrls = naiveSample.map((procedure) => `${server.origin}${printUrl(procedure.slug, procedure.lang, "letter", content!.clinic)}`);
   // pagedjs-cli is not a dependency: installed on first use (browser download skipped), pointed at the same Chromium.
   const pagedjs = await pagedjsCli(path.join(repo, "node_modules", ".cache", "pamphlet-bench", "pagedjs"));
+  const floorUrls = sample.map((procedure) => `${server.origin}${printUrl(procedure.slug, procedure.lang, "letter", content!.clinic)}`);
+  const floorRates: number[] = [];
   const poolRates: number[] = [];
   const naiveRates: number[] = [];
   const pagedjsRates: number[] = [];
@@ -77,6 +91,7 @@ try {
       pagedjsRates.push(naiveSample.length / paged.seconds);
     }
     poolRates.push(await poolRate());
+    floorRates.push(await printFloor(floorUrls, defaultTabs()));
   }
   await server.close();
 
@@ -95,6 +110,7 @@ try {
     }
     await tryPool(`${defaultTabs()} tabs, networkidle0 wait`, { tabs: defaultTabs(), waitUntil: "networkidle0" });
   }
+  line(`brochures per second  [print floor, ${defaultTabs()} tabs]`, fixed(median(poolRates)), fixed(median(floorRates)), `${fixed(median(poolRates) / median(floorRates))}x`);
   line(`brochures per second  [new browser per PDF]`, fixed(median(poolRates)), fixed(median(naiveRates)), `${fixed(median(poolRates) / median(naiveRates), 1)}x`);
   if ("bin" in pagedjs) line(`brochures per second  [pagedjs-cli 0.4.3]`, fixed(median(poolRates)), fixed(median(pagedjsRates)), `${fixed(median(poolRates) / median(pagedjsRates), 1)}x`);
   else console.log(`  (pagedjs-cli comparison skipped: ${pagedjs.skipped.split("\n")[0]})`);

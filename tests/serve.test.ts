@@ -5,6 +5,7 @@ import test from "ava";
 import { readHostRules } from "../src/serve/hostRules.ts";
 import { runPamphlet, siteArgs } from "./helpers/cli.ts";
 import { pageWithDownloads } from "./helpers/downloads.ts";
+import { until } from "./helpers/until.ts";
 import { fixtureSite, repoRoot } from "./helpers/fixtures.ts";
 import { pdfInfo, pdfText } from "./helpers/pdf.ts";
 
@@ -93,4 +94,34 @@ test("host rules read _headers and _redirects as Netlify does: every matching bl
   t.deepEqual(rules.redirectFor("/es/gone/"), { to: "/es/404.html", status: 404 });
   t.deepEqual(rules.redirectFor("/old"), { to: "/new", status: 301 });
   t.is(rules.redirectFor("/other"), undefined);
+});
+
+test("pamphlet serve answers only to this computer's names, and closes a file its client abandons", async (t) => {
+  const site = await fixtureSite(t);
+  const { mkdir, writeFile } = await import("node:fs/promises");
+  await mkdir(site.siteDir, { recursive: true });
+  await writeFile(path.join(site.siteDir, "index.html"), "<!doctype html><title>x</title>");
+  await writeFile(path.join(site.siteDir, "big.bin"), Buffer.alloc(32 * 1024 * 1024));
+  const { startStaticHost } = await import("../src/serve/staticHost.ts");
+  const host = await startStaticHost(site.siteDir, { port: 0 });
+  t.teardown(() => host.close());
+  const { request } = await import("node:http");
+  const status = (headers: Record<string, string>) => new Promise<number>((resolve, reject) => request(host.url, { headers }, (response) => (response.resume(), resolve(response.statusCode ?? 0))).on("error", reject).end());
+  t.is(await status({ host: "evil.example" }), 403, "a rebinding page's Host is refused");
+  t.is(await status({}), 200);
+  const { readdirSync, readlinkSync } = await import("node:fs");
+  const openBig = () => readdirSync("/proc/self/fd").filter((fd) => {
+    try {
+      return readlinkSync(`/proc/self/fd/${fd}`).endsWith("big.bin");
+    } catch {
+      return false;
+    }
+  }).length;
+  for (let i = 0; i < 3; i++) {
+    await new Promise<void>((resolve) => {
+      const abandoned = request(`${host.url}big.bin`, (response) => response.once("data", () => (abandoned.destroy(), resolve())));
+      abandoned.on("error", () => resolve()).end();
+    });
+  }
+  t.true(await until(() => openBig() === 0, 30_000), "every abandoned download's file is closed");
 });

@@ -22,6 +22,13 @@ export async function startStaticHost(siteDir: string, { port, basePath = "/" }:
   const files = sirv(siteDir, { dev: true, etag: true, dotfiles: false });
   const prefix = basePath.replace(/\/$/, "");
   const server = http.createServer((request, response) => {
+    // Only this computer's own names: a web page elsewhere cannot reach the site through DNS rebinding.
+    if (!/^(localhost|127\.0\.0\.1)(:\d+)?$/i.test(request.headers.host ?? "")) {
+      response.writeHead(403, { "content-type": "text/plain; charset=utf-8" }).end("pamphlet serve answers only to http://127.0.0.1 or http://localhost.\n");
+      return;
+    }
+    // A client that goes away mid-download must not leave the file open (sirv never destroys its stream).
+    response.once("pipe", (source: NodeJS.ReadableStream & { destroy?: () => void }) => response.once("close", () => source.destroy?.()));
     const pathname = new URL(request.url ?? "/", "http://host").pathname;
     for (const [name, value] of Object.entries(rules.headersFor(pathname))) response.setHeader(name, value);
     if (prefix && (pathname === "/" || pathname === prefix)) return redirect(response, `${prefix}/`, 302);
@@ -60,8 +67,5 @@ async function sendFile(response: http.ServerResponse, file: string, status: num
     return;
   }
   response.writeHead(status, { "content-type": "text/html; charset=utf-8", "content-length": found.size });
-  const stream = createReadStream(file);
-  // A client that goes away must not leave the file open.
-  response.once("close", () => stream.destroy());
-  stream.pipe(response);
+  createReadStream(file).pipe(response);
 }

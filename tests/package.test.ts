@@ -24,7 +24,8 @@ test("the packed tarball installs into an empty folder, where init --country GB 
   await mkdir(clinic);
   await npm(["install", "--prefer-offline", path.join(scratch, packed[0]!.filename)], clinic);
   const init = await npx(["pamphlet", "init", "--country", "GB"], clinic);
-  t.regex(init.stdout, /United Kingdom, brochures on a4/);
+  t.regex(init.stdout, /United Kingdom, brochures on A4 paper/);
+  t.regex(init.stdout, /Note: package\.json installs Pamphlet from .*pamphlet-.*\.tgz, outside this folder/, "the workflow's npm ci could not reach the tarball: said");
   const scripts = JSON.parse(await readFile(path.join(clinic, "package.json"), "utf8")).scripts as Record<string, string>;
   t.is(scripts.build, "pamphlet build");
   const clinicYaml = await readFile(path.join(clinic, "content", "_data", "clinic.yaml"), "utf8");
@@ -68,13 +69,24 @@ test("init refuses to overwrite a file, before writing anything", async (t) => {
   t.is(host.code, 2);
   t.regex(host.stderr, /--host must be one of github, netlify, cloudflare/);
 
+  // A link where init would write (even to nothing) counts as there: nothing is written through it.
+  const { mkdir, symlink } = await import("node:fs/promises");
+  await mkdir(path.join(scratch, "linked", "content", "images"), { recursive: true });
+  await symlink(path.join(scratch, "elsewhere.svg"), path.join(scratch, "linked", "content", "images", "logo.svg"));
+  const linked = await runPamphlet(["init", path.join(scratch, "linked"), "--country", "GB"]);
+  t.is(linked.code, 1);
+  t.regex(linked.stderr, /already has content\/images\/logo\.svg/);
+  t.deepEqual(await readdir(scratch), ["README.md", "linked"], "nothing written through the link");
+
   const made = await runPamphlet(["init", path.join(scratch, "us-clinic"), "--host", "netlify"]);
   t.is(made.code, 0, made.stderr);
   t.regex(made.stdout, /No --country given: using US/);
+  t.regex(made.stdout, /Note: Pamphlet is not on npm yet: put its tarball in this folder/, "a new package.json names a Pamphlet npm cannot find yet: said");
   t.regex(await readFile(path.join(scratch, "us-clinic", ".github", "workflows", "publish.yml"), "utf8"), /netlify-cli[\s\S]*pamphlet check[\s\S]*|pamphlet check[\s\S]*netlify-cli/);
   const yaml = await readFile(path.join(scratch, "us-clinic", "content", "_data", "clinic.yaml"), "utf8");
   t.regex(yaml, /paper: letter/);
   t.regex(yaml, /Spider and small veins/);
   const check = await runPamphlet(["check", "--content", path.join(scratch, "us-clinic", "content")]);
-  t.notRegex(check.stdout + check.stderr, /\berror\b/, "the new clinic passes check as written");
+  t.is(check.code, 0, check.stdout + check.stderr);
+  t.regex(check.stdout + check.stderr, /^0 errors, /m, "the new clinic passes check as written");
 });

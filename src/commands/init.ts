@@ -17,10 +17,11 @@ export async function runInit(words: string[], options: InitOptions): Promise<nu
   const host = (options.host ?? "github") as Host;
   if (!hosts.includes(host)) throw new UsageError(`--host must be one of ${hosts.join(", ")}; got "${options.host}"`);
   const country = readCountry(options.country ?? (await askCountry()));
-  const written = await scaffoldClinic({ dir, country, host });
+  const { written, notes } = await scaffoldClinic({ dir, country, host });
   const here = path.relative(process.cwd(), path.resolve(dir));
   const into = here ? `cd ${here} && ` : "";
-  console.log(`A new clinic (${countries[country]!.name}, brochures on ${countries[country]!.paper}) in ${path.resolve(dir)}:\n${written.map((file) => `  ${file}`).join("\n")}`);
+  console.log(`A new clinic (${countries[country]!.name}, brochures on ${countries[country]!.paper === "a4" ? "A4" : "letter"} paper) in ${path.resolve(dir)}:\n${written.map((file) => `  ${file}`).join("\n")}`);
+  for (const note of notes) console.log(`\nNote: ${note}.`);
   console.log(`\nNext: ${into}npm install && npx pamphlet setup && npx pamphlet build\nThen fill in content/_data/clinic.yaml, and preview with npx pamphlet dev. README.md says the rest.`);
   return 0;
 }

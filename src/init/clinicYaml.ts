@@ -5,11 +5,11 @@ import type { CountryProfile } from "./countries.ts";
 
 export const starterDir = path.join(projectRoot, "starter");
 
-/** Where the country says "spider veins" (North America) or "thread veins" (elsewhere in English). */
-export const smallVeinsCategory = (code: string) => (code === "US" || code === "CA" ? "Spider and small veins" : "Thread and small veins");
+/** The sample category for the smallest veins, as the country names them. */
+export const smallVeinsCategory = (country: CountryProfile) => (country.smallVeins === "spider" ? "Spider and small veins" : "Thread and small veins");
 
 /** The commented clinic.yaml of a new clinic in `country`: starter/clinic.yaml with the country's values. */
-export function clinicYaml(code: string, country: CountryProfile, name: string): string {
+export function clinicYaml(country: CountryProfile, name: string): string {
   const { address } = country;
   const values: Record<string, string> = {
     name: JSON.stringify(name),
@@ -24,5 +24,5 @@ export function clinicYaml(code: string, country: CountryProfile, name: string):
     locale: country.englishLocale,
   };
   const text = readFileSync(path.join(starterDir, "clinic.yaml"), "utf8").replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
-  return code === "US" || code === "CA" ? text.replace("Thread and small veins", smallVeinsCategory(code)).replace("thread veins", "spider veins") : text;
+  return country.smallVeins === "spider" ? text.replaceAll("Thread and small veins", smallVeinsCategory(country)).replaceAll("thread veins", "spider veins") : text;
 }

@@ -14,18 +14,20 @@ export interface CountryProfile {
   address: { street: string; city: string; region?: string; postalCode: string };
   phone: string;
   hours: Array<{ days: string; time: string }>;
+  /** What patients call the smallest veins: "spider veins" in North America, "thread veins" elsewhere in English. */
+  smallVeins: "spider" | "thread";
 }
 
 const weekdays = (time: string) => [{ days: "Monday to Friday", time }];
 
 export const countries: Record<string, CountryProfile> = {
-  US: { name: "United States", paper: "letter", englishLocale: "en-US", address: { street: "120 Sample Street, Suite 300", city: "Springfield", region: "IL", postalCode: "62701" }, phone: "(555) 010-0147", hours: weekdays("8:00 am to 5:00 pm") },
-  CA: { name: "Canada", paper: "letter", englishLocale: "en-CA", address: { street: "120 Sample Street, Suite 300", city: "Ottawa", region: "ON", postalCode: "K1A 0B1" }, phone: "(613) 555-0147", hours: weekdays("8:00 am to 5:00 pm") },
-  GB: { name: "United Kingdom", paper: "a4", englishLocale: "en-GB", address: { street: "12 Sample Street", city: "Manchester", postalCode: "M1 1AA" }, phone: "0161 496 0147", hours: weekdays("9am to 5.30pm") },
-  IE: { name: "Ireland", paper: "a4", englishLocale: "en-IE", address: { street: "12 Sample Street", city: "Dublin", postalCode: "D02 X285" }, phone: "01 555 0147", hours: weekdays("9am to 5.30pm") },
-  AU: { name: "Australia", paper: "a4", englishLocale: "en-AU", address: { street: "12 Sample Street", city: "Melbourne", region: "VIC", postalCode: "3000" }, phone: "(03) 5550 0147", hours: weekdays("8:30am to 5pm") },
-  NZ: { name: "New Zealand", paper: "a4", englishLocale: "en-NZ", address: { street: "12 Sample Street", city: "Auckland", postalCode: "1010" }, phone: "09 555 0147", hours: weekdays("8:30am to 5pm") },
-  ES: { name: "Spain", paper: "a4", englishLocale: "en-GB", address: { street: "Calle de Ejemplo 12", city: "Valencia", region: "Valencia", postalCode: "46001" }, phone: "960 555 147", hours: weekdays("9:00 to 17:00") },
+  US: { name: "United States", paper: "letter", englishLocale: "en-US", address: { street: "120 Sample Street, Suite 300", city: "Springfield", region: "IL", postalCode: "62701" }, phone: "(555) 010-0147", hours: weekdays("8:00 am to 5:00 pm"), smallVeins: "spider" },
+  CA: { name: "Canada", paper: "letter", englishLocale: "en-CA", address: { street: "120 Sample Street, Suite 300", city: "Ottawa", region: "ON", postalCode: "K1A 0B1" }, phone: "(613) 555-0147", hours: weekdays("8:00 am to 5:00 pm"), smallVeins: "spider" },
+  GB: { name: "United Kingdom", paper: "a4", englishLocale: "en-GB", address: { street: "12 Sample Street", city: "Manchester", postalCode: "M1 1AA" }, phone: "0161 496 0147", hours: weekdays("9am to 5.30pm"), smallVeins: "thread" },
+  IE: { name: "Ireland", paper: "a4", englishLocale: "en-IE", address: { street: "12 Sample Street", city: "Dublin", postalCode: "D02 X285" }, phone: "01 555 0147", hours: weekdays("9am to 5.30pm"), smallVeins: "thread" },
+  AU: { name: "Australia", paper: "a4", englishLocale: "en-AU", address: { street: "12 Sample Street", city: "Melbourne", region: "VIC", postalCode: "3000" }, phone: "(03) 5550 0147", hours: weekdays("8:30am to 5pm"), smallVeins: "thread" },
+  NZ: { name: "New Zealand", paper: "a4", englishLocale: "en-NZ", address: { street: "12 Sample Street", city: "Auckland", postalCode: "1010" }, phone: "09 555 0147", hours: weekdays("8:30am to 5pm"), smallVeins: "thread" },
+  ES: { name: "Spain", paper: "a4", englishLocale: "en-IE", address: { street: "Calle de Ejemplo 12", city: "Valencia", region: "Valencia", postalCode: "46001" }, phone: "960 555 147", hours: weekdays("9:00 to 17:00"), smallVeins: "thread" },
 };
 
 export const countryCodes = Object.keys(countries);

@@ -1,31 +1,48 @@
 import { readFile } from "node:fs/promises";
+import path from "node:path";
 import { PamphletError } from "../content/errors.ts";
 import { projectRoot } from "../site/paths.ts";
-import path from "node:path";
 
 const scripts = { build: "pamphlet build", dev: "pamphlet dev", check: "pamphlet check", serve: "pamphlet serve" };
 
+export interface ClinicPackage {
+  text: string;
+  /** What the clinic should know: scripts kept as they were, a Pamphlet its CI cannot install. */
+  notes: string[];
+}
+
 /**
  * The clinic's package.json: a new one naming Pamphlet as a dependency, or, when one is there
- * (`npm install pamphlet` made it), the same with Pamphlet's scripts added where the name is free.
- * Nothing already in it changes.
+ * (`npm install` of a tarball made it), the same with Pamphlet's scripts added where the name is
+ * free and Pamphlet added when missing. Nothing already in it changes.
  */
-export async function clinicPackageJson(file: string, name: string): Promise<string> {
+export async function clinicPackageJson(file: string, name: string): Promise<ClinicPackage> {
+  const { version } = JSON.parse(await readFile(path.join(projectRoot, "package.json"), "utf8")) as { version: string };
+  const notPublished = `Pamphlet is not on npm yet: put its tarball in this folder and run npm install ./pamphlet-${version}.tgz, so the publish workflow's npm ci finds it too`;
   const existing = await readFile(file, "utf8").catch((error: NodeJS.ErrnoException) => {
     if (error.code === "ENOENT") return undefined;
     throw error;
   });
   if (existing === undefined) {
-    const { version } = JSON.parse(await readFile(path.join(projectRoot, "package.json"), "utf8")) as { version: string };
     const fresh = { name: name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, ""), private: true, scripts, dependencies: { pamphlet: `^${version}` } };
-    return `${JSON.stringify(fresh, null, 2)}\n`;
+    return { text: `${JSON.stringify(fresh, null, 2)}\n`, notes: [notPublished] };
   }
-  let parsed: { scripts?: Record<string, string> };
+  let parsed: { scripts?: Record<string, string>; dependencies?: Record<string, string> };
   try {
     parsed = JSON.parse(existing) as typeof parsed;
   } catch (error) {
     throw new PamphletError(`${file} is not valid JSON (${(error as Error).message}): fix it, then run init again.`, { cause: error });
   }
+  const notes: string[] = [];
+  const kept = Object.entries(scripts).filter(([script, command]) => parsed.scripts?.[script] !== undefined && parsed.scripts[script] !== command);
+  if (kept.length > 0) notes.push(`package.json keeps its own ${kept.map(([script]) => `"${script}"`).join(", ")} script${kept.length > 1 ? "s" : ""}: run npx pamphlet ${kept[0]![0]} (not npm run ${kept[0]![0]}) for Pamphlet's`);
   parsed.scripts = { ...scripts, ...parsed.scripts };
-  return `${JSON.stringify(parsed, null, 2)}\n`;
+  const spec = parsed.dependencies?.pamphlet;
+  if (!spec) {
+    parsed.dependencies = { ...parsed.dependencies, pamphlet: `^${version}` };
+    notes.push(notPublished);
+  } else if (/^file:(\.\.|\/)/.test(spec)) {
+    notes.push(`package.json installs Pamphlet from ${spec.slice("file:".length)}, outside this folder, where the publish workflow's npm ci cannot reach it: copy the tarball into this folder and run npm install ./${path.basename(spec)}`);
+  }
+  return { text: `${JSON.stringify(parsed, null, 2)}\n`, notes };
 }

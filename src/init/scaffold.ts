@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { constants, lstatSync } from "node:fs";
 import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { PamphletError } from "../content/errors.ts";
@@ -29,13 +29,13 @@ const publishing: Record<Host, string> = {
  * CI workflow for `host`. Refuses, before writing anything, when any of those files exists.
  * Returns the files written, relative to `dir`.
  */
-export async function scaffoldClinic({ dir, country: code, host }: ScaffoldOptions): Promise<string[]> {
+export async function scaffoldClinic({ dir, country: code, host }: ScaffoldOptions): Promise<{ written: string[]; notes: string[] }> {
   const country = countries[code]!;
   const name = `${titleCase(path.basename(path.resolve(dir)))} Vein Clinic`;
-  const guide = await sampleGuide(smallVeinsCategory(code), code === "US" || code === "CA" ? "spider" : "thread");
+  const guide = await sampleGuide(smallVeinsCategory(country), country.smallVeins);
   const fill = (text: string) => text.replace(/\{(name|guide|publishing|project)\}/g, (_, key: string) => ({ name, guide: sampleGuideSlug, publishing: publishing[host], project: slugOf(path.basename(path.resolve(dir))) })[key]!);
   const files: Array<[string, string | { copy: string }]> = [
-    ["content/_data/clinic.yaml", clinicYaml(code, country, name)],
+    ["content/_data/clinic.yaml", clinicYaml(country, name)],
     [`content/procedures/${sampleGuideSlug}.md`, guide.text],
     ["content/images/logo.svg", { copy: sampleImage("logo.svg") }],
     ...guide.images.map((image): [string, { copy: string }] => [`content/images/${image}`, { copy: sampleImage(image) }]),
@@ -43,21 +43,31 @@ export async function scaffoldClinic({ dir, country: code, host }: ScaffoldOptio
     ["README.md", fill(await readFile(path.join(starterDir, "README.md"), "utf8"))],
     [".github/workflows/publish.yml", fill(await readFile(path.join(starterDir, "workflows", `${host}.yml`), "utf8"))],
   ];
-  const existing = files.map(([file]) => file).filter((file) => existsSync(path.join(dir, file)));
-  if (existing.length > 0) {
-    throw new PamphletError(`${path.resolve(dir)} already has ${existing.join(", ")}: init writes a new clinic and never overwrites a file. Choose an empty folder (npx pamphlet init my-clinic), or move these away.`);
-  }
+  // lstat, not exists: a link (even to nothing) is there too, and writing through it would land elsewhere.
+  const existing = files.map(([file]) => file).filter((file) => isThere(path.join(dir, file)));
+  if (existing.length > 0) throw refusal(dir, existing);
   const packageFile = path.join(dir, "package.json");
   const packageJson = await clinicPackageJson(packageFile, name);
-  for (const [file, body] of files) {
-    const target = path.join(dir, file);
-    await mkdir(path.dirname(target), { recursive: true });
-    if (typeof body === "string") await writeFile(target, body, { flag: "wx" });
-    else await copyFile(body.copy, target);
+  try {
+    for (const [file, body] of files) {
+      const target = path.join(dir, file);
+      await mkdir(path.dirname(target), { recursive: true });
+      if (typeof body === "string") await writeFile(target, body, { flag: "wx" });
+      else await copyFile(body.copy, target, constants.COPYFILE_EXCL);
+    }
+  } catch (error) {
+    // Something appeared while init wrote: still never overwrite.
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") throw refusal(dir, [path.relative(dir, (error as NodeJS.ErrnoException).path ?? "")]);
+    throw error;
   }
-  await writeFile(packageFile, packageJson);
-  return [...files.map(([file]) => file), "package.json"];
+  await writeFile(packageFile, packageJson.text);
+  return { written: [...files.map(([file]) => file), "package.json"], notes: packageJson.notes };
 }
+
+const isThere = (file: string) => Boolean(lstatSync(file, { throwIfNoEntry: false }));
+
+const refusal = (dir: string, existing: string[]) =>
+  new PamphletError(`${path.resolve(dir)} already has ${existing.join(", ")}: init writes a new clinic and never overwrites a file. Choose an empty folder (npx pamphlet init my-clinic), or move these away.`);
 
 const titleCase = (word: string) => word.replace(/[-_]+/g, " ").replace(/\b\w/g, (letter) => letter.toUpperCase()).replace(/ (Vein )?Clinic$/i, "");
 const slugOf = (word: string) => word.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "clinic";

@@ -21,7 +21,7 @@ const collection = (config: Record<string, unknown>, name: string) => collection
 
 /** Every field path of a zod schema (`faq.question`, `locations.address.street`…), read from zod itself, not from the editor's code. */
 function schemaPaths(schema: z.ZodType, prefix = ""): string[] {
-  const def = (schema as { def: Record<string, unknown> }).def;
+  const def = (schema as unknown as { def: Record<string, unknown> }).def;
   switch (def.type) {
     case "optional":
     case "default":

@@ -111,3 +111,21 @@ test.serial("editing a Spanish guide through /admin/ changes the Spanish page", 
   t.regex(await readFile(path.join(contentDir, "es", "procedures", "sclerotherapy.md"), "utf8"), /\ntitle: Escleroterapia para arañas vasculares\n/);
   t.notRegex(await readFile(path.join(contentDir, "procedures", "sclerotherapy.md"), "utf8"), /arañas/, "the English guide is untouched");
 });
+
+test.serial("the preview pane shows Pamphlet's page, the live brochure and check's notes; a save the schema refuses is refused in check's words", async (t) => {
+  const { contentDir, origin, page } = await editing(t);
+  const before = await readFile(path.join(contentDir, "procedures", "sclerotherapy.md"), "utf8");
+  await page.goto(`${origin}/admin/#/collections/procedures/entries/sclerotherapy`);
+  await page.waitForSelector('[id^="title-field-"]', { timeout: 30_000 });
+  const preview = (await (await page.waitForSelector("iframe"))!.contentFrame())!;
+  const shown = (await (await preview.waitForSelector("#pamphlet-preview iframe", { timeout: 30_000 }))!.contentFrame())!;
+  await shown.waitForSelector("h1::-p-text(Sclerotherapy)", { timeout: 30_000 });
+  t.is(await preview.$eval("a::-p-text(live brochure)", (link) => (link as HTMLAnchorElement).href), `${origin}/brochures/sclerotherapy.pdf`);
+  t.regex(await (await preview.waitForSelector(".pamphlet-notes", { timeout: 30_000 }))!.evaluate((notes) => notes.textContent ?? ""), /npm run check/);
+
+  await fill(page, "title", "Hi");
+  await publish(page);
+  const toast = await (await page.waitForSelector(".Toastify ::-p-text(Not saved)", { timeout: 30_000 }))!.evaluate((node) => node.closest(".Toastify")!.textContent ?? "");
+  t.regex(toast, /procedures\/sclerotherapy\.md:\d+:\d+ {2}error {2}"title" must be at least 3 characters; got "Hi" {2}\(schema\)/);
+  t.is(await readFile(path.join(contentDir, "procedures", "sclerotherapy.md"), "utf8"), before, "the file is untouched");
+});

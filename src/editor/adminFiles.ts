@@ -38,8 +38,7 @@ export function editorOrigins(clinic: Clinic): string[] {
   const byHost: Record<string, string[]> = {
     github: ["https://api.github.com"],
     gitlab: ["https://gitlab.com"],
-    bitbucket: ["https://api.bitbucket.org", "https://bitbucket.org"],
-    gitea: [],
+    // Netlify Identity and its Git Gateway live on the site's own origin.
     "git-gateway": [],
   };
   return [...(byHost[editor.backend] ?? []), ...(editor.authUrl ? [new URL(editor.authUrl).origin] : [])];

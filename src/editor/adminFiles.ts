@@ -11,9 +11,9 @@ const previewScript = new URL("./preview.client.js", import.meta.url);
 
 /**
  * The policy of `/admin/` alone, which Decap CMS needs looser than the site's: its styles are
- * inserted by script (emotion), its forms validate with compiled schemas (ajv: eval), previews and
- * uploads are blob: URLs, and the Git host's API is another origin. Every other page keeps the
- * site's strict policy.
+ * inserted by script (emotion), it compiles code at run time (measured: without 'unsafe-eval' its
+ * collections never load), previews and uploads are blob: URLs, and the Git host's API is another
+ * origin. Every other page keeps the site's strict policy.
  */
 export function adminContentSecurityPolicy(connect: readonly string[] = []): string {
   return [

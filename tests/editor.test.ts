@@ -129,3 +129,15 @@ test.serial("the preview pane shows Pamphlet's page, the live brochure and check
   t.regex(toast, /procedures\/sclerotherapy\.md:\d+:\d+ {2}error {2}"title" must be at least 3 characters; got "Hi" {2}\(schema\)/);
   t.is(await readFile(path.join(contentDir, "procedures", "sclerotherapy.md"), "utf8"), before, "the file is untouched");
 });
+
+test.serial("clinic.yaml opens as a settings form in /admin/, and a save there rebuilds the site with it", async (t) => {
+  const { contentDir, origin, page, untilPage } = await editing(t);
+  await page.goto(`${origin}/admin/#/collections/settings/entries/clinic`);
+  t.is(await (await page.waitForSelector('[id^="name-field-"]', { timeout: 30_000 }))!.evaluate((input) => (input as HTMLInputElement).value), "Maple Grove Vein Clinic (sample)", "the form shows clinic.yaml (which starts with comments)");
+  await fill(page, "name", "Maple Grove Vein Centre");
+  await publish(page);
+  await untilPage("/", /Maple Grove Vein Centre/);
+  const { problems } = await loadContent(contentDir);
+  t.deepEqual(problems.filter((problem) => problem.severity === "error"), [], "the whole clinic.yaml written back by the form is valid");
+  t.regex(await readFile(path.join(contentDir, "_data", "clinic.yaml"), "utf8"), /^name: Maple Grove Vein Centre$/m);
+});

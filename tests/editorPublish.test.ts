@@ -27,7 +27,7 @@ test("a published site has /admin/ only when clinic.yaml asks for the editor, an
   const config = YAML.parse(await readFile(path.join(admin, "config.yml"), "utf8")) as { backend: Record<string, string>; publish_mode: string };
   t.deepEqual(config.backend, { name: "github", repo: "fixture/clinic", branch: "main", base_url: "https://auth.fixture.example.org" });
   t.is(config.publish_mode, "editorial_workflow", "a guide goes live only after review");
-  t.regex(page, /Content-Security-Policy" content="[^"]*connect-src 'self' https:\/\/api\.github\.com https:\/\/auth\.fixture\.example\.org/);
+  t.regex(page, /Content-Security-Policy" content="[^"]*connect-src 'self' blob: https:\/\/api\.github\.com https:\/\/auth\.fixture\.example\.org/);
   const guide = await readFile(path.join(site.siteDir, "procedures", "sclerotherapy", "index.html"), "utf8");
   t.notRegex(guide, /(?<!wasm-)unsafe-(eval|inline)/, "every other page keeps the strict policy");
   t.regex(await readFile(path.join(site.siteDir, "_headers"), "utf8"), /\/admin\/\*\n {2}! Content-Security-Policy\n {2}Content-Security-Policy: [^\n]*'unsafe-eval'/);

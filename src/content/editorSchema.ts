@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /** Git hosts Decap CMS can save to from the published site's `/admin/`. */
-export const editorBackends = ["github", "gitlab", "gitea", "bitbucket", "git-gateway"] as const;
+export const editorBackends = ["github", "gitlab", "git-gateway"] as const;
 
 /**
  * clinic.yaml `editor:`: publishes the browser editor at `/admin/` and says where its saves go.

@@ -22,9 +22,9 @@ const previewScript = new URL("./preview.client.js", import.meta.url);
 
 /**
  * The policy of `/admin/` alone, which Decap CMS needs looser than the site's: its styles are
- * inserted by script (emotion), its forms validate with compiled schemas (ajv: eval), previews and
- * uploads are blob: URLs, and the Git host's API is another origin. Every other page keeps the
- * site's strict policy.
+ * inserted by script (emotion), it compiles code at run time (measured: without 'unsafe-eval' its
+ * collections never load), previews and uploads are blob: URLs, and the Git host's API is another
+ * origin. Every other page keeps the site's strict policy.
  */
 export function adminContentSecurityPolicy(connect: readonly string[] = []): string {
   return [
@@ -33,7 +33,8 @@ export function adminContentSecurityPolicy(connect: readonly string[] = []): str
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob: https:",
     "font-src 'self' data:",
-    `connect-src 'self' ${connect.join(" ")}`.trim(),
+    // blob: Decap reads back its own drafts and uploads (measured: refused, a save of clinic.yaml failed).
+    `connect-src 'self' blob: ${connect.join(" ")}`.trim(),
     "frame-src 'self' blob:",
     "object-src 'none'",
     "base-uri 'self'",
@@ -49,8 +50,7 @@ export function editorOrigins(clinic: Clinic): string[] {
   const byHost: Record<string, string[]> = {
     github: ["https://api.github.com"],
     gitlab: ["https://gitlab.com"],
-    bitbucket: ["https://api.bitbucket.org", "https://bitbucket.org"],
-    gitea: [],
+    // Netlify Identity and its Git Gateway live on the site's own origin.
     "git-gateway": [],
   };
   return [...(byHost[editor.backend] ?? []), ...(editor.authUrl ? [new URL(editor.authUrl).origin] : [])];

@@ -70,6 +70,8 @@ export function cmsConfig(options: CmsConfigOptions): Record<string, unknown> {
       {
         name: "settings",
         label: "Clinic settings",
+        // Said, not inferred: inferred, a YAML file that starts with a comment is read as an empty form.
+        format: "yaml",
         editor: { preview: false },
         files: [
           { name: "clinic", label: "Clinic (clinic.yaml)", file: `${root}_data/clinic.yaml`, fields: cmsFields(schemas.clinic) },

@@ -46,9 +46,10 @@ export function cmsFields(schema: z.ZodType): CmsField[] {
   return objectFields(json);
 }
 
-function objectFields(json: JsonSchema): CmsField[] {
+/** The fields of an object; those of an optional object are all optional (Decap would ask for them even when it is left out). */
+function objectFields(json: JsonSchema, optional = false): CmsField[] {
   const required = new Set(json.required ?? []);
-  return Object.entries(json.properties ?? {}).map(([name, property]) => cmsField(name, property, required.has(name)));
+  return Object.entries(json.properties ?? {}).map(([name, property]) => cmsField(name, property, !optional && required.has(name)));
 }
 
 export function cmsField(name: string, json: JsonSchema, required: boolean): CmsField {
@@ -78,10 +79,13 @@ export function cmsField(name: string, json: JsonSchema, required: boolean): Cms
       const atLeast = json.minItems ? { hint: `At least ${json.minItems}`, min: json.minItems } : {};
       if (items.enum) return { ...base, widget: "select", multiple: true, options: items.enum.map(String), ...atLeast };
       if (items.type === "object" && items.properties) return { ...base, widget: "list", fields: objectFields(items), ...atLeast };
-      return { ...base, widget: "list", field: cmsField(singular(name), items, true), ...atLeast };
+      const item = cmsField(singular(name), items, true);
+      // A list of objects (text per language) lists their fields: Decap's single-field list would nest them once more.
+      if (item.widget === "object" && item.fields) return { ...base, widget: "list", fields: item.fields, ...atLeast };
+      return { ...base, widget: "list", field: item, ...atLeast };
     }
     case "object":
-      if (json.properties) return { ...base, widget: "object", fields: objectFields(json) };
+      if (json.properties) return { ...base, widget: "object", fields: objectFields(json, !required) };
       // A free-form map (no named fields): written as YAML text.
       return { ...base, widget: "code", default_language: "yaml", output_code_only: true };
     default:

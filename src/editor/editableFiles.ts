@@ -28,7 +28,7 @@ export class EditableFiles {
   constructor(readonly contentDir: string) {}
 
   /** The absolute path of an editable file, after checking every folder on the way is a real folder inside the content folder. */
-  async resolve(relative: unknown, allowed = editable): Promise<string> {
+  async resolve(relative: unknown, allowed = editable, kind: "file" | "folder" = "file"): Promise<string> {
     if (typeof relative !== "string" || !allowed.some((pattern) => pattern.test(relative))) {
       throw new RefusedPath(`The editor cannot open ${JSON.stringify(relative)}: it edits only guides, pages, clinic.yaml, the wording files and images in the content folder.`);
     }
@@ -42,7 +42,7 @@ export class EditableFiles {
       folder = path.dirname(folder);
     }
     const info = await lstat(file).catch(() => undefined);
-    if (info && !info.isFile()) throw new RefusedPath(`The editor cannot open ${relative}: it is not a plain file (a link, a folder or a device).`);
+    if (info && !(kind === "file" ? info.isFile() : info.isDirectory())) throw new RefusedPath(`The editor cannot open ${relative}: it is not a plain ${kind} (a link, a device…).`);
     if (!isWithin(file, root)) throw new RefusedPath(`The editor cannot open ${relative}: it is outside the content folder.`);
     return file;
   }
@@ -60,11 +60,7 @@ export class EditableFiles {
 
   /** Editable files directly in `folder` ending in `extension` (Pamphlet's folders are flat). */
   async list(folder: unknown, extension = ""): Promise<string[]> {
-    const dir = await this.resolve(folder, listable).catch((error) => {
-      if (error instanceof RefusedPath && typeof folder === "string" && listable.some((pattern) => pattern.test(folder))) return undefined;
-      throw error;
-    });
-    if (!dir) return [];
+    const dir = await this.resolve(folder, listable, "folder");
     const names = await readdir(dir, { withFileTypes: true }).catch(() => []);
     return names
       .filter((entry) => entry.isFile() && entry.name.endsWith(extension))

@@ -15,6 +15,7 @@ import type { PrintCentreList } from "./printCentre.ts";
 import { qrCodeSvg } from "./qrCode.ts";
 import { pageStyles, printViews } from "./printViews.ts";
 import { headersFile, metaContentSecurityPolicy } from "./securityHeaders.ts";
+import { adminContentSecurityPolicy, editorOrigins } from "../editor/adminFiles.ts";
 import { responsiveImagesPlugin } from "./responsiveImages.ts";
 import { siteViews } from "./siteViews.ts";
 import { loadStrings } from "./strings.ts";
@@ -78,7 +79,7 @@ export function pamphletSite({ content, contentDir, dev = false, basePath = "/",
     eleventyConfig.addGlobalData("printCentreBooklets", printCentre?.booklets ?? []);
     eleventyConfig.addGlobalData("printCentreFormats", [...new Set((printCentre?.procedures ?? []).flatMap((entry) => entry.brochures.map((brochure) => brochure.format)))]);
     eleventyConfig.addGlobalData("packCovers", packCovers(content.clinic, strings));
-    eleventyConfig.addGlobalData("security", { csp: metaContentSecurityPolicy, headers: headersFile(basePath, views.languages.filter((lang) => lang !== content.clinic.defaultLanguage)) });
+    eleventyConfig.addGlobalData("security", { csp: metaContentSecurityPolicy, headers: headersFile(basePath, views.languages.filter((lang) => lang !== content.clinic.defaultLanguage), !dev && content.clinic.editor ? adminContentSecurityPolicy(editorOrigins(content.clinic)) : undefined) });
 
     eleventyConfig.addPlugin(nunjucksCompileOnce);
     eleventyConfig.addPlugin(filtersPlugin, { clinic: content.clinic });

@@ -7,7 +7,7 @@ export async function siteWideHeaders(siteDir: string): Promise<Record<string, s
   const headers: Record<string, string> = {};
   let inSiteWide = false;
   for (const line of text.split("\n")) {
-    if (!line.startsWith(" ")) inSiteWide = /^\/([\w-]+\/)*\*$/.test(line.trim()) && !/print|fonts/.test(line);
+    if (!line.startsWith(" ")) inSiteWide = /^\/([\w-]+\/)*\*$/.test(line.trim()) && !/print|fonts|admin/.test(line);
     else if (inSiteWide) {
       const [name, ...value] = line.trim().split(":");
       if (name && value.length > 0) headers[name.trim()] = value.join(":").trim();

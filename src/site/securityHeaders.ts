@@ -22,7 +22,7 @@ export const metaContentSecurityPolicy = contentSecurityPolicy.replace("; frame-
  * `_headers` (Netlify, Cloudflare Pages): security headers for every path, caching for fonts and the search index,
  * and no indexing of the print views and the staff's print centre, in every language folder.
  */
-export function headersFile(basePath = "/", languageFolders: readonly string[] = []): string {
+export function headersFile(basePath = "/", languageFolders: readonly string[] = [], adminPolicy?: string): string {
   const notIndexed = ["", ...languageFolders.map((folder) => `${folder}/`)].flatMap((folder) => [`${basePath}${folder}print/*`, `${basePath}${folder}print-centre/*`]);
   return [
     `${basePath}*`,
@@ -36,6 +36,9 @@ export function headersFile(basePath = "/", languageFolders: readonly string[] =
     "  X-Frame-Options: DENY",
     "  Cross-Origin-Opener-Policy: same-origin",
     ...notIndexed.flatMap((path) => [path, "  X-Robots-Tag: noindex"]),
+    // The browser editor (clinic.yaml `editor:`) needs a looser policy than the site: `!` drops the
+    // site-wide one first (Cloudflare Pages; on Netlify see the README).
+    ...(adminPolicy ? [`${basePath}admin/*`, "  ! Content-Security-Policy", `  Content-Security-Policy: ${adminPolicy}`, "  X-Robots-Tag: noindex"] : []),
     // Font names carry no version, so a new font package must reach visitors within a month; the
     // search index's files are named by their content, so they never change.
     `${basePath}fonts/*`,

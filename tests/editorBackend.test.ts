@@ -1,0 +1,108 @@
+import { existsSync } from "node:fs";
+import { mkdir, readFile, symlink, writeFile } from "node:fs/promises";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import test, { type ExecutionContext } from "ava";
+import { loadForBuild } from "../src/check/runChecks.ts";
+import { startDevServer } from "../src/dev/devServer.ts";
+import { cmsLocalBackend } from "../src/editor/localBackend.ts";
+import { fixtureSite, procedureText } from "./helpers/fixtures.ts";
+
+/** The local backend over a fixture's content folder, on loopback, and a way to call it as Decap does. */
+async function backend(t: ExecutionContext) {
+  const site = await fixtureSite(t);
+  const handle = cmsLocalBackend(site.contentDir);
+  const server = http.createServer((request, response) => void handle(request, response));
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  t.teardown(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/__pamphlet/cms`;
+  const call = async (action: string, params: Record<string, unknown>, headers: Record<string, string> = {}) => {
+    const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify({ action, params }) });
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> & { error?: string } };
+  };
+  return { site, url, call };
+}
+
+test("a save the schema would refuse is refused with the words check prints, and nothing is written", async (t) => {
+  const { site, call } = await backend(t);
+  const raw = procedureText({ title: "Hi", titel: "Typo" });
+  const saved = await call("persistEntry", { dataFiles: [{ path: "procedures/new-guide.md", raw }], assets: [] });
+  t.is(saved.status, 422);
+  t.false(existsSync(path.join(site.contentDir, "procedures", "new-guide.md")), "nothing written");
+
+  // What the build (and check) say of the same file in the content folder.
+  const other = await fixtureSite(t);
+  await writeFile(path.join(other.contentDir, "procedures", "new-guide.md"), raw);
+  const expected = (await loadForBuild(other.contentDir)).problems.filter((problem) => problem.severity === "error" && problem.file.endsWith("new-guide.md"));
+  t.true(expected.length >= 2, "the title and the typo");
+  for (const problem of expected) t.true(saved.body.error!.includes(`error  ${problem.message}  (${problem.rule})`), `says: ${problem.message}\n${saved.body.error}`);
+  t.regex(saved.body.error!, /procedures\/new-guide\.md:\d+:\d+ {2}error/, "names the file and line as check does");
+});
+
+test("a save the schema accepts is written as sent, and an existing guide's text comes back with its id", async (t) => {
+  const { site, call } = await backend(t);
+  const raw = procedureText({ title: "Vein glue closure" });
+  t.is((await call("persistEntry", { dataFiles: [{ path: "procedures/vein-glue-closure.md", raw }], assets: [] })).status, 200);
+  t.is(await readFile(path.join(site.contentDir, "procedures", "vein-glue-closure.md"), "utf8"), raw);
+  const listed = await call("entriesByFolder", { folder: "procedures", extension: "md", depth: 1 });
+  t.deepEqual((listed.body as unknown as Array<{ file: { path: string } }>).map((entry) => entry.file.path), ["procedures/compression-therapy.md", "procedures/sclerotherapy.md", "procedures/vein-glue-closure.md"]);
+  const entry = await call("getEntry", { path: "procedures/vein-glue-closure.md" });
+  t.like(entry.body, { data: raw, file: { path: "procedures/vein-glue-closure.md" } });
+});
+
+test("the editor's backend reads and writes only guides, pages, clinic.yaml, wording and images inside the content folder", async (t) => {
+  const { site, call } = await backend(t);
+  const outside = path.join(site.root, "secret.md");
+  await writeFile(outside, "---\ntitle: TOP-SECRET-TEXT\n---\n");
+  await symlink(outside, path.join(site.contentDir, "procedures", "linked.md"));
+  await mkdir(path.join(site.contentDir, "notes"));
+  for (const file of ["../secret.md", "procedures/../../secret.md", "/etc/passwd", "procedures/linked.md", "notes/todo.md", "_data/other.yaml", ".git/config"]) {
+    const read = await call("getEntry", { path: file });
+    t.is(read.status, 422, `reading ${file}`);
+    t.notRegex(JSON.stringify(read.body), /TOP-SECRET-TEXT|root:/, `nothing of ${file} is sent`);
+  }
+  const written = await call("persistEntry", { dataFiles: [{ path: "procedures/../../evil.md", raw: procedureText() }], assets: [] });
+  t.is(written.status, 422);
+  t.false(existsSync(path.join(site.root, "evil.md")));
+  t.is((await call("persistMedia", { asset: { path: "images/../../evil.svg", content: "PHN2Zz4=", encoding: "base64" } })).status, 422);
+  t.is((await call("deleteFile", { path: "procedures/linked.md" })).status, 422, "a link is not deleted through it either");
+  t.true(existsSync(outside));
+  t.deepEqual((await call("entriesByFolder", { folder: "..", extension: "md", depth: 1 })).status, 422);
+});
+
+test("the editor's backend answers only its own pages: another site's request, a form post or a GET is refused", async (t) => {
+  const { url, call } = await backend(t);
+  t.is((await call("info", {}, { origin: "http://evil.example" })).status, 403);
+  t.is((await call("info", {}, { "sec-fetch-site": "cross-site" })).status, 403);
+  t.is((await fetch(url, { method: "POST", headers: { "content-type": "text/plain" }, body: JSON.stringify({ action: "info" }) })).status, 403, "a no-preflight 'simple' request");
+  t.is((await fetch(url)).status, 403);
+  const own = await call("info", {}, { origin: new URL(url).origin, "sec-fetch-site": "same-origin" });
+  t.like(own, { status: 200, body: { type: "local_fs", publish_modes: ["simple"] } });
+});
+
+test("pamphlet dev serves /admin/ with its own policy and generated config, to this machine's names only", async (t) => {
+  const site = await fixtureSite(t);
+  const server = await startDevServer({ contentDir: site.contentDir, siteDir: path.join(site.outDir, "dev-site"), port: 0 });
+  t.teardown(() => server.close());
+  const get = (pathname: string, host = new URL(server.origin).host) =>
+    new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>((resolve, reject) => {
+      const request = http.get(`${server.origin}${pathname}`, { headers: { host } }, (response) => {
+        let body = "";
+        response.setEncoding("utf8").on("data", (chunk: string) => (body += chunk)).on("end", () => resolve({ status: response.statusCode!, headers: response.headers, body }));
+      });
+      request.on("error", reject);
+    });
+  const admin = await get("/admin/");
+  t.is(admin.status, 200);
+  t.regex(String(admin.headers["content-security-policy"]), /script-src 'self' 'unsafe-eval'/);
+  t.regex(admin.body, /<script src="decap-cms\.js"><\/script>/);
+  const config = await get("/admin/config.yml");
+  t.regex(config.body, /^# Generated by Pamphlet/);
+  t.regex(config.body, /proxy_url: \/__pamphlet\/cms/);
+  t.is((await get("/admin/decap-cms.js")).status, 200);
+  t.is((await get("/admin/../package.json")).status, 404);
+  t.is((await get("/admin/", "evil.example:80")).status, 403, "a rebinding page cannot open the editor");
+  t.is((await get("/__pamphlet/cms", "evil.example:80")).status, 403);
+  t.notRegex(String((await get("/procedures/sclerotherapy/")).headers["content-security-policy"] ?? ""), /unsafe-eval/);
+});

@@ -46,7 +46,7 @@ export const clinicFieldNotes: Record<string, string> = {
   reviewEveryMonths: "Months between clinical reviews of a guide; each page and brochure shows the next review date (default 12).",
   release: "Set to true when the content is published for patients: placeholders and overdue reviews become errors.",
   editor: "Publishes the browser editor at /admin/ and says where its saves go; without it the published site has no /admin/ (npm run dev always has one).",
-  "editor.backend": "Where a save becomes a commit: github, gitlab, gitea, bitbucket or git-gateway (Netlify).",
+  "editor.backend": "Where a save becomes a commit: github, gitlab or git-gateway (Netlify).",
   "editor.repo": "The repository holding the content, as owner/name (not needed for git-gateway).",
   "editor.branch": "The branch saves go to (default main).",
   "editor.authUrl": "The https address of the service that signs writers in to the Git host (for GitHub: your OAuth proxy).",

@@ -85,6 +85,11 @@ export async function runCli(argv: string[]): Promise<number> {
     const advice = existsSync(word) ? `To use another content folder, write --content ${word}` : `It reads every guide (\`brochures ${word}\` prints one guide's brochures); for another content folder, write --content DIR`;
     return fail(new UsageError(`"${command}" takes no "${word}": ${advice}`));
   }
+  const initOnly = (["country", "host"] as const).find((name) => values[name] !== undefined);
+  if (initOnly && command !== "init") {
+    const why = command === "serve" && initOnly === "host" ? " (serve listens on 127.0.0.1 only, so nothing else on the network can reach it)" : "";
+    return fail(new UsageError(`--${initOnly} is an option of init, not of ${command}${why}.`));
+  }
   const folders = { contentDir: values.content ?? "content", contentGiven: values.content !== undefined, outDir: values.out, basePath: values["base-path"] };
   const outGiven = argv.some((arg) => arg === "--out" || arg.startsWith("--out="));
   try {

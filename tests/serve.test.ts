@@ -69,6 +69,9 @@ test("pamphlet serve answers as the static host: _headers, 404 pages and the vis
 
 test("pamphlet serve publishes under the site's folder, and says when there is nothing built", async (t) => {
   const site = await fixtureSite(t);
+  const exposed = await runPamphlet(["serve", "--host", "0.0.0.0", "--out", site.outDir]);
+  t.is(exposed.code, 2, "an init option is refused, not silently ignored");
+  t.regex(exposed.stderr, /--host is an option of init, not of serve \(serve listens on 127\.0\.0\.1 only/);
   const none = await runPamphlet(["serve", "--out", site.outDir]);
   t.is(none.code, 1);
   t.regex(none.stderr, /There is no built site in .*: run `npx pamphlet build --out .*` first/);

@@ -45,6 +45,8 @@ export const procedureSchema = z.strictObject({
   reviewer: text(3, 120),
   lang: language.optional(),
   faq: z.array(faqEntry).optional(),
+  /** Where the guide's facts come from (guideline, label, trial), one citation each: shown on the page and at the end of the brochure. */
+  sources: z.array(text(10, 300)).optional(),
 });
 
 export type Procedure = z.infer<typeof procedureSchema>;

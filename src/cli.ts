@@ -38,6 +38,7 @@ Options:
   --force             make every brochure, even those whose inputs did not change
   --shard i/n         make only the i-th of n shares of the brochures (split across machines)
   --json              check: print the report as JSON
+  --reading-age       check: English reading levels as UK reading ages (years) beside US grades
   --base-path PATH    publish the site under this folder (default: the path of siteUrl)
   --port N            dev and serve port (default: 8080)
   --country CODE      init: the clinic's country (US, CA, GB, IE, AU, NZ, ES): paper,
@@ -52,6 +53,7 @@ const options = {
   formats: { type: "string" },
   bleed: { type: "boolean", default: false },
   json: { type: "boolean", default: false },
+  "reading-age": { type: "boolean", default: false },
   shard: { type: "string" },
   "base-path": { type: "string" },
   lang: { type: "string" },
@@ -106,7 +108,7 @@ export async function runCli(argv: string[]): Promise<number> {
       case "brochures":
         return await (await import("./commands/brochures.ts")).runBrochures(folders, rest, choice);
       case "check":
-        return await (await import("./commands/check.ts")).runCheck(folders, { json: values.json, files: rest });
+        return await (await import("./commands/check.ts")).runCheck(folders, { json: values.json, files: rest, readingAge: values["reading-age"] });
       case "pack":
         // For pack, --out is the PDF to write; the built brochures are read from --from (default: output).
         return await (await import("./commands/pack.ts")).runPack({ ...folders, outDir: values.from ?? "output" }, rest, { lang: values.lang, format: values.format, file: outGiven ? values.out : undefined });

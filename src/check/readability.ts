@@ -55,13 +55,19 @@ export function readability(text: string, lang: string): Readability | undefined
     { sentences: 0, words: 0, syllables: 0 },
   );
   if (total.words === 0) return undefined;
+  // List fragments ("Wear loose clothes") add their words to the word-length term only: counted as
+  // sentences, ten three-word items would make a page of long sentences look easy.
+  const whole = counted.filter(({ sentence }) => !sentence.fragment);
+  const sentenceWords = whole.reduce((sum, { counts }) => sum + counts.words, 0);
+  const scored = whole.length > 0 ? { sentences: whole.length, words: total.words, syllables: total.syllables, perSentence: sentenceWords / whole.length } : undefined;
   const hardness = (score: number) => (formula.higherIsEasier ? -score : score);
   const hardest = counted
     .filter(({ counts }) => counts.words > 0)
     .map(({ sentence, counts }) => ({ ...sentence, score: round(formula.score(counts)) }))
     .sort((a, b) => hardness(b.score) - hardness(a.score))
     .slice(0, 3);
-  return { formula: formula.formula, score: round(formula.score(total)), higherIsEasier: formula.higherIsEasier, sentences: total.sentences, words: total.words, hardest };
+  const score = scored ? formula.score({ sentences: total.words / scored.perSentence, words: total.words, syllables: total.syllables }) : formula.score(total);
+  return { formula: formula.formula, score: round(score), higherIsEasier: formula.higherIsEasier, sentences: whole.length, words: total.words, hardest };
 }
 
 const round = (value: number) => Math.round(value * 10) / 10;

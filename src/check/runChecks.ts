@@ -8,6 +8,8 @@ import { checkHeadingLevels } from "./headingLevels.ts";
 import { checkLinks } from "./links.ts";
 import { checkRequiredSafety } from "./requiredSafety.ts";
 import { checkPlaceholders, releasePlaceholders } from "./placeholders.ts";
+import { checkParity } from "./parity.ts";
+import { checkStaleTranslations } from "./staleTranslations.ts";
 import { checkReadingLevel, type ReadingLevel } from "./readingLevel.ts";
 import { checkSections } from "./sections.ts";
 import { checkTranslations } from "./translations.ts";
@@ -20,7 +22,7 @@ import type { Check, CheckContext } from "./types.ts";
  */
 export const buildChecks: Check[] = [checkLinks, checkTranslations, checkDuplicateTitles, releasePlaceholders];
 /** Editorial checks for `pamphlet check`. */
-const editorialChecks: Check[] = [checkSections, checkHeadingLevels, checkClaims, checkRequiredSafety, checkFreshness, checkClinicDetails];
+const editorialChecks: Check[] = [checkSections, checkHeadingLevels, checkClaims, checkRequiredSafety, checkParity, checkStaleTranslations, checkFreshness, checkClinicDetails];
 /** Run by `check` only when not already among the build checks (it is there under release: true). */
 const draftChecks: Check[] = [(context) => (context.content.clinic.release ? [] : checkPlaceholders(context))];
 

@@ -12,7 +12,7 @@ import { reportProblems } from "./report.ts";
  * `pamphlet check [file…] [--json]`: every content problem in one report; with files, only theirs
  * (and clinic.yaml's, which every file depends on). Errors exit 1; warnings alone exit 0.
  */
-export async function runCheck(folders: Folders, { json = false, files = [] as string[] } = {}): Promise<number> {
+export async function runCheck(folders: Folders, { json = false, files = [] as string[], readingAge = false } = {}): Promise<number> {
   const only = files.map((file) => chosenFile(file, folders.contentDir));
   const report = await runChecks(folders.contentDir);
   const shown = (file: string) => only.length === 0 || [...only, path.resolve(clinicFile(folders.contentDir))].includes(path.resolve(file));
@@ -24,8 +24,12 @@ export async function runCheck(folders: Folders, { json = false, files = [] as s
     console.log(JSON.stringify({ problems, readingLevels, summary }, null, 2));
   } else {
     for (const level of readingLevels) {
-      const goal = level.formula.startsWith("Flesch") ? `≤ ${level.target}` : `≥ ${level.target}`;
-      console.log(`${level.ok ? "✓" : "!"} ${level.file}  ${level.formula} ${level.score} (target ${goal})`);
+      const grade = level.formula.startsWith("Flesch");
+      const shown = (score: number) => (grade && readingAge ? `${score} (reading age ${ukReadingAge(score)})` : `${score}`);
+      const goal = grade ? `≤ ${shown(level.target)}` : `≥ ${level.target}`;
+      console.log(`${level.ok ? "✓" : "!"} ${level.file}  ${level.formula} ${shown(level.score)} (target ${goal})`);
+      // Checking chosen guides: each section's level too, the hardest first to fix.
+      if (only.length > 0) for (const part of [...level.sections, ...level.fields]) console.log(`    ${part.ok ? "✓" : "!"} ${part.name}  ${shown(part.score)}`);
     }
     if (problems.length > 0) reportProblems(problems);
     else console.log(formatSummary(problems));
@@ -34,6 +38,12 @@ export async function runCheck(folders: Folders, { json = false, files = [] as s
   }
   return hasErrors(problems) ? 1 : 0;
 }
+
+/**
+ * The UK reading age (years) of a US grade: a US grade is about the school year, and children start
+ * grade 1 at about 6, so age ≈ grade + 5 (the convention UK readability tools use).
+ */
+export const ukReadingAge = (grade: number) => Math.max(5, Math.round(grade + 5));
 
 /** A file given to check: a Markdown file in the content folder, as an absolute path. */
 function chosenFile(file: string, contentDir: string): string {

@@ -48,6 +48,8 @@ export const procedureSchema = z.strictObject({
   faq: z.array(faqEntry).optional(),
   /** The brochure formats this guide is made in (and `booklet`: it is in the booklet); all that a build makes by default. */
   formats: z.array(z.enum(brochureFormats)).min(1).optional(),
+  /** Where the guide's facts come from (guideline, label, trial), one citation each: shown on the page and at the end of the brochure. */
+  sources: z.array(text(10, 300)).optional(),
 });
 
 export type Procedure = z.infer<typeof procedureSchema>;

@@ -6,6 +6,8 @@ import type { TemplateStrings } from "./strings.ts";
 export interface PackCover {
   lang: string;
   title: string;
+  /** Labels of the blank lines to write the patient's name, appointment date and clinician on by hand. */
+  writeIn: string[];
   insideTitle: string;
   pageLabel: string;
   clinic: string;
@@ -27,6 +29,7 @@ export function packCovers(clinic: Clinic, strings: Record<string, TemplateStrin
       return [lang, {
         lang,
         title: t.printCentre.pack.cover,
+        writeIn: [t.printCentre.pack.writeName, t.printCentre.pack.writeDate, t.printCentre.pack.writeClinician],
         insideTitle: t.printCentre.pack.inside,
         pageLabel: t.printCentre.pack.page,
         clinic: clinic.name,

@@ -13,7 +13,7 @@ export interface TemplateStrings {
   notFound: { title: string; text: string };
   nav: { treatments: string; compare: string; contact: string; search: string };
   search: { title: string; summary: string };
-  printCentre: { title: string; summary: string; pack: { cover: string; inside: string; page: string } };
+  printCentre: { title: string; summary: string; pack: { cover: string; inside: string; page: string; writeName: string; writeDate: string; writeClinician: string } };
   callUs: string;
   disclaimer: string;
   [key: string]: unknown;

@@ -3,7 +3,7 @@
 // duplex printing works. Plain ES module with no DOM use: the print centre runs it in the browser,
 // `pamphlet pack` runs the same file in Node. PDFLib (pdf-lib) and fontkit are passed in.
 //
-// cover: { title, clinic, phone, contactLines: string[], insideTitle, pageLabel, note, lang, colour }
+// cover: { title, writeIn: string[], clinic, phone, contactLines: string[], insideTitle, pageLabel, note, lang, colour }
 // brochures: [{ title, bytes }]   fonts: { regular, bold } (WOFF bytes of the bundled typeface)
 
 export async function buildVisitPack({ PDFLib, fontkit, fonts, cover, brochures }) {
@@ -56,7 +56,15 @@ function drawCover(page, { regular, bold, rgb, cover, items }) {
   y = write(page, cover.clinic, { x: margin, y, font: bold, size: 14, color: brand, maxWidth: width - 2 * margin });
   y -= 30;
   y = write(page, cover.title, { x: margin, y, font: bold, size: 30, color: ink, maxWidth: width - 2 * margin });
-  y -= 24;
+  y -= 12;
+  // Blank lines to fill in by hand: the pack itself stores and sends no patient details.
+  for (const label of cover.writeIn ?? []) {
+    y -= 26;
+    page.drawText(label, { x: margin, y, size: 12, font: regular, color: ink });
+    const lineStart = margin + Math.max(...(cover.writeIn ?? []).map((text) => regular.widthOfTextAtSize(text, 12))) + 12;
+    page.drawRectangle({ x: lineStart, y: y - 2, width: width - margin - lineStart, height: 0.75, color: ink });
+  }
+  y -= 30;
   y = write(page, cover.insideTitle, { x: margin, y, font: bold, size: 15, color: ink, maxWidth: width - 2 * margin });
   y -= 6;
   for (const item of items) {

@@ -92,9 +92,10 @@ export async function runCli(argv: string[]): Promise<number> {
     const why = command === "serve" && initOnly === "host" ? " (serve listens on 127.0.0.1 only, so nothing else on the network can reach it)" : "";
     return fail(new UsageError(`--${initOnly} is an option of init, not of ${command}${why}.`));
   }
-  const folders = { contentDir: values.content ?? "content", contentGiven: values.content !== undefined, outDir: values.out, basePath: values["base-path"] };
   const outGiven = argv.some((arg) => arg === "--out" || arg.startsWith("--out="));
   try {
+    const basePath = values["base-path"] === undefined ? undefined : parseBasePath(values["base-path"]);
+    const folders = { contentDir: values.content ?? "content", contentGiven: values.content !== undefined, outDir: values.out, basePath };
     const choice = {
       formats: values.formats === undefined ? undefined : parseFormats(values.formats),
       bleed: values.bleed,
@@ -134,6 +135,19 @@ function optionHint(message: string): string {
   if (!unknown) return message;
   const likely = closestWord(unknown.replace(/^-+/, ""), Object.keys(options));
   return `Unknown option '${unknown}'.${likely ? ` Did you mean --${likely}?` : ""}`;
+}
+
+/** `--base-path`: a folder on the site, such as `/clinic/`; never `..`, `?`, `#` or a backslash, which would put pages elsewhere. */
+function parseBasePath(text: string): string {
+  let decoded = text;
+  try {
+    decoded = decodeURIComponent(text);
+  } catch {}
+  const segments = decoded.split("/").filter(Boolean);
+  if (segments.some((segment) => segment === "." || segment === "..") || /[?#\\\s\p{Cc}]/u.test(decoded)) {
+    throw new UsageError(`--base-path must be a folder on the site, such as /clinic/, with no "..", ".", "?", "#", backslash or space; got "${text}"`);
+  }
+  return text;
 }
 
 function parsePort(text: string): number {

@@ -12,10 +12,11 @@ const reasons: Record<string, string> = {
 
 /**
  * A failed write to the output folder, anywhere in an error's cause chain, as a message a person
- * can act on; undefined for any other error.
+ * can act on; undefined for any other error. Eleventy keeps the error it caught in `originalError`,
+ * not `cause`: without following it, a full disk was reported as trouble copying a script.
  */
 export function outputWriteError(error: unknown): PamphletError | undefined {
-  for (let current = error; current instanceof Error; current = current.cause) {
+  for (let current = error; current instanceof Error; current = current.cause ?? (current as { originalError?: unknown }).originalError) {
     const { code, path } = current as NodeJS.ErrnoException;
     if (code && reasons[code]) {
       return new PamphletError(

@@ -18,29 +18,36 @@ const cleanupLimitMs = 5000;
  * signal (status 130, 143, 129 to the shell). `process.exit` is not enough: it waits for Node's
  * worker threads, and one stuck opening a FIFO never returns, so the process would never exit.
  * Further signals during the cleanup are ignored, so a second Ctrl-C cannot cut a swap in half.
+ * Output that can no longer be written (whoever read it has gone: a closed pipe, a test runner
+ * that was killed) ends the run the same way, rather than leaving it working for no one.
  */
 export function exitCleanlyOnSignals(): void {
-  const signals = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
   let stopping = false;
-  for (const signal of signals) {
+  const stop = (signal: NodeJS.Signals | undefined, status: number) => {
+    if (stopping) return;
+    stopping = true;
+    const end = () => (signal ? endBy(signal, status) : process.exit(status));
+    setTimeout(end, cleanupLimitMs);
+    void Promise.allSettled([...cleanups].map(async (cleanup) => cleanup())).then(end);
+  };
+  for (const [signal, status] of [["SIGINT", 130], ["SIGTERM", 143], ["SIGHUP", 129]] as const) {
     process.on(signal, () => {
-      if (stopping) return;
-      stopping = true;
       // (Writing to a closed terminal after SIGHUP fails: that must not stop the cleanup.)
-      try {
-        console.error(`\nStopping (${signal})…`);
-      } catch {}
-      const end = () => endBy(signal);
-      setTimeout(end, cleanupLimitMs);
-      void Promise.allSettled([...cleanups].map(async (cleanup) => cleanup())).then(end);
+      if (!stopping) process.stderr.write(`\nStopping (${signal})…\n`, () => undefined);
+      stop(signal, status);
+    });
+  }
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code === "EPIPE") stop(undefined, 141);
     });
   }
 }
 
 /** Ends the process by `signal`'s own default action, which no stuck thread can hold up. */
-function endBy(signal: NodeJS.Signals): void {
+function endBy(signal: NodeJS.Signals, status: number): void {
   process.removeAllListeners(signal);
   process.kill(process.pid, signal);
   // Delivered at once on Linux and macOS; should it not be, exit with the status a shell would show.
-  process.exit(128 + (signal === "SIGINT" ? 2 : signal === "SIGTERM" ? 15 : 1));
+  process.exit(status);
 }

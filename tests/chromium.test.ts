@@ -7,11 +7,9 @@ import test from "ava";
 import { findBrowser } from "../src/brochures/findBrowser.ts";
 import { BrochurePrinter } from "../src/brochures/printer.ts";
 import { runPamphlet, siteArgs, startCli } from "./helpers/cli.ts";
-import { fixtureSite, procedureText, writeProcedure, type FixtureSite } from "./helpers/fixtures.ts";
-import { commandLine, descendants, isAlive } from "./helpers/processes.ts";
+import { biggerSite, fixtureSite } from "./helpers/fixtures.ts";
+import { chromiumOf, commandLine, isAlive } from "./helpers/processes.ts";
 import { until } from "./helpers/until.ts";
-
-const chromiumOf = (pid: number) => descendants(pid).filter((child) => /chrom/i.test(commandLine(child)));
 
 /** Inodes of the TCP sockets listening on this machine, from /proc/net/tcp and tcp6 (state 0A). */
 function listeningSockets(): Set<string> {
@@ -52,12 +50,6 @@ function listeningSocketsOf(pid: number, listening: Set<string>): string[] {
 }
 
 const profileOf = (pid: number) => /--user-data-dir=(\S+)/.exec(commandLine(pid))?.[1];
-
-async function biggerSite(t: import("ava").ExecutionContext): Promise<FixtureSite> {
-  const site = await fixtureSite(t);
-  for (let i = 1; i <= 8; i++) await writeProcedure(site, `extra-${i}`, procedureText({ title: `Extra procedure ${i}` }));
-  return site;
-}
 
 test.serial("Chromium is driven over a pipe: no DevTools port is open for another local process to read file:// through", async (t) => {
   const server = http.createServer((_, response) => response.writeHead(200, { "content-type": "text/html" }).end("<!doctype html><title>x</title><p>Printed"));

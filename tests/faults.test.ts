@@ -6,18 +6,10 @@ import path from "node:path";
 import test from "ava";
 import { BrochurePrinter } from "../src/brochures/printer.ts";
 import { runPamphlet, siteArgs, startCli } from "./helpers/cli.ts";
-import { fixtureSite, procedureText, writeProcedure, type FixtureSite } from "./helpers/fixtures.ts";
+import { biggerSite, fixtureSite } from "./helpers/fixtures.ts";
 import { pdfInfo } from "./helpers/pdf.ts";
-import { commandLine, descendants, isAlive } from "./helpers/processes.ts";
+import { chromiumOf, isAlive } from "./helpers/processes.ts";
 
-/** A fixture with enough procedures that a run lasts a few seconds. */
-async function biggerSite(t: import("ava").ExecutionContext): Promise<FixtureSite> {
-  const site = await fixtureSite(t);
-  for (let i = 1; i <= 8; i++) await writeProcedure(site, `extra-${i}`, procedureText({ title: `Extra procedure ${i}` }));
-  return site;
-}
-
-const chromiumOf = (pid: number) => descendants(pid).filter((child) => /chrom/i.test(commandLine(child)));
 const leftovers = async (dir: string) => (await readdir(dir, { recursive: true })).filter((name) => /\.tmp$|staging-|previous-/.test(name));
 
 test.serial("Chromium killed mid-run: the run starts it again and finishes; every PDF is whole", async (t) => {

@@ -61,6 +61,10 @@ export const clinicSchema = z.strictObject({
     // Checked before the URL parser, which would accept (and encode) a space or a line break.
     .regex(/^\S+$/, "must be the full address of the public site, without spaces, for example https://www.example.com/our-clinic")
     .pipe(z.url({ protocol: /^https?$/, error: "must be the full address of the public site, for example https://www.example.com" }))
+    // Every page's address is made by adding to it: `?…` or `#…` would end up in the middle of them.
+    .refine((url) => !/[?#]/.test(url), "must be the site's address alone, without ? or #: every page's address is made by adding to it, for example https://www.example.com/our-clinic")
+    // A user name or password in it would be printed on every QR code.
+    .refine((url) => !/^https?:\/\/[^/]*@/.test(url), "must be the site's public address, without a user name or password")
     // One form everywhere (QR codes, canonical links, the sitemap): ASCII, as browsers send it.
     .transform((url) => new URL(url).href.replace(/\/+$/, "")),
   /** Where patients come; the first is the main one, shown first and on the tri-fold. */

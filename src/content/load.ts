@@ -5,6 +5,7 @@ import path from "node:path";
 import type { z } from "zod";
 import { otherPaper } from "../brochures/formats.ts";
 import { clinicSchema, localize, siteLanguages, type Clinic } from "./clinicSchema.ts";
+import { overlongWords, unprintableCharacters, unprintableValues } from "./characters.ts";
 import { closestWord } from "./closestWord.ts";
 import { foldText } from "./foldText.ts";
 import { brandContrastProblems } from "./contrast.ts";
@@ -55,7 +56,8 @@ export const languageDir = (contentDir: string, lang: string, clinic: Clinic) =>
 const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** File names a procedure cannot take because Pamphlet's own files and pages use them. */
 const reservedSlugs = [
-  "booklet", "compare", "contact", "procedures", "print", "print-centre", "search", "share", "brochures",
+  // `home`: the home page's share image is share/home.png, as a procedure's is share/<slug>.png.
+  "home", "booklet", "compare", "contact", "procedures", "print", "print-centre", "search", "share", "brochures",
   "css", "fonts", "images", "img", "js", "pagefind", "es", "en", "404",
 ];
 
@@ -115,6 +117,7 @@ async function loadClinic(contentDir: string, problems: Problem[]): Promise<Clin
   if ("problem" in read) return void problems.push(read.problem);
   const parsed = parseYamlSource(shown, read.text);
   if (!parsed.source) return void problems.push(...parsed.problems);
+  problems.push(...unprintableValues(shown, parsed.source.data, parsed.source.locate));
   const result = validateWithSchema(clinicSchema, shown, parsed.source);
   problems.push(...result.problems);
   for (const problem of result.value ? brandContrastProblems(result.value.colors) : []) {
@@ -184,7 +187,9 @@ async function loadFolder<S extends DocumentSchema>(
   required: boolean,
   standIns: Array<Omit<z.infer<S>, "lang"> & DocumentSource>,
 ): Promise<Array<Omit<z.infer<S>, "lang"> & DocumentSource>> {
-  const names = await readdir(dir).catch(() => undefined);
+  // Hidden files are an editor's, not the writer's: Emacs's lock `.#sclerotherapy.md` (a link to
+  // nowhere), a `._x.md` that macOS leaves on other disks.
+  const names = (await readdir(dir).catch(() => undefined))?.filter((name) => !name.startsWith("."));
   const markdown = (names ?? []).filter((name) => name.endsWith(".md")).sort();
   // "Sclerotherapy.MD" would otherwise be left out without a word.
   for (const name of (names ?? []).filter((candidate) => /\.(md|markdown|mdown)$/i.test(candidate) && !candidate.endsWith(".md"))) {
@@ -218,8 +223,10 @@ async function loadDocument<S extends DocumentSchema>(
   if ("problem" in read) return void (problems.push(read.problem), unreadable());
   const parts = splitFrontMatter(shown, read.text);
   if ("problem" in parts) return void (problems.push(parts.problem), unreadable());
+  problems.push(...unprintableCharacters(shown, parts.body, parts.bodyLine), ...overlongWords(shown, parts.body, parts.bodyLine));
   const parsed = parseYamlSource(shown, parts.yaml, parts.yamlLine);
   if (!parsed.source) return void (problems.push(...parsed.problems), unreadable(parts.body, parts.bodyLine));
+  problems.push(...unprintableValues(shown, parsed.source.data, parsed.source.locate));
   const result = validateWithSchema(schema, shown, parsed.source);
   if (parts.body.trim() === "") fail("body", "has no text after the front matter: write the sections, starting with ## What it is", parts.bodyLine);
   if (!result.value) {

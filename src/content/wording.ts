@@ -4,6 +4,7 @@ import YAML from "yaml";
 import { templatesDir } from "../site/paths.ts";
 import { closestWord } from "./closestWord.ts";
 import type { Problem } from "./problem.ts";
+import { unprintableValues } from "./characters.ts";
 import { displayPath, readSourceText } from "./sourceText.ts";
 import { parseYamlSource, type YamlSource } from "./yamlSource.ts";
 
@@ -33,6 +34,7 @@ export async function loadWording(contentDir: string, languages: readonly string
       problems.push(...parsed.problems);
       continue;
     }
+    problems.push(...unprintableValues(shown, parsed.source.data, parsed.source.locate));
     const shipped = YAML.parse(readFileSync(path.join(templatesDir, "strings", `${lang}.yaml`), "utf8")) as Record<string, unknown>;
     const found = compare(parsed.source.data ?? {}, shipped, [], { file: shown, source: parsed.source });
     problems.push(...found);

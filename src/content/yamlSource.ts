@@ -37,10 +37,19 @@ export function parseYamlSource(
     };
   }
   const start = at(0);
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 50 });
+  } catch (error) {
+    // yaml's ReferenceError for an alias bomb ("x: &x [a, b]" then many "*x"): it names no file.
+    const alias = /\*[^\s,\]}]+/.exec(text);
+    const where = alias ? at(alias.index) : start;
+    return { problems: [{ file, ...where, severity: "error", rule: "yaml", message: `invalid YAML: it repeats an anchor (&name … *name) too many times to read (${error instanceof Error ? error.message : String(error)}). Write the values out instead of *aliases` }] };
+  }
   return {
     problems: [],
     source: {
-      data: doc.toJS({ maxAliasCount: 50 }),
+      data,
       locate: (path, options = {}) => locateIn(doc, path, options.key ?? false, at) ?? start,
     },
   };

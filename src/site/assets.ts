@@ -5,7 +5,7 @@ import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
 import { isWithin } from "../isWithin.ts";
 import { fontFilesDir, templatesDir } from "./paths.ts";
-import { safeSvgFile } from "./safeSvg.ts";
+import { safeSvgCache, safeSvgFile } from "./safeSvg.ts";
 
 /** Typeface weights the site and brochures use; only the Latin subset (it covers English and Spanish). */
 const fontFiles = ["400-normal", "400-italic", "700-normal"].map((style) => `atkinson-hyperlegible-next-latin-${style}.woff2`);
@@ -22,7 +22,7 @@ const packFonts = ["400-normal", "700-normal"].map((style) => `atkinson-hyperleg
 const imageExtensions = /\.(png|jpe?g|gif|webp|avif|svg)$/i;
 
 /** Stylesheets, bundled fonts and the content's images, copied as they are. */
-export function assetsPlugin(eleventyConfig: UserConfig, { contentDir, clinicStyles = {}, brandFonts = [] }: { contentDir: string; clinicStyles?: Partial<Record<"site" | "brochure", string>>; brandFonts?: string[] }) {
+export function assetsPlugin(eleventyConfig: UserConfig, { contentDir, cacheDir, clinicStyles = {}, brandFonts = [] }: { contentDir: string; cacheDir?: string; clinicStyles?: Partial<Record<"site" | "brochure", string>>; brandFonts?: string[] }) {
   // Only image files (a stray .njk or notes file is not published). Links inside images/ are copied
   // as the files they lead to: src/content refuses any that leads outside the content folder.
   const imagesDir = path.join(contentDir, "images");
@@ -43,7 +43,7 @@ export function assetsPlugin(eleventyConfig: UserConfig, { contentDir, clinicSty
     for (const relative of svgs) {
       const target = path.join(directories.output, "images", relative);
       await mkdir(path.dirname(target), { recursive: true });
-      await writeFile(target, await safeSvgFile(path.join(imagesDir, relative)));
+      await writeFile(target, await safeSvgFile(path.join(imagesDir, relative), cacheDir && safeSvgCache(cacheDir)));
     }
   });
   eleventyConfig.addPassthroughCopy({ [path.join(templatesDir, "css")]: "css" });

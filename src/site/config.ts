@@ -84,7 +84,7 @@ export function pamphletSite({ content, contentDir, dev = false, basePath = "/",
     eleventyConfig.addPlugin(nunjucksCompileOnce);
     eleventyConfig.addPlugin(filtersPlugin, { clinic: content.clinic });
     eleventyConfig.addPlugin(pagesPlugin, { only: printCentre ? ["print-centre.njk"] : undefined, except: printCentre ? [] : ["print-centre.njk"] });
-    if (!printCentre) eleventyConfig.addPlugin(assetsPlugin, { contentDir, clinicStyles, brandFonts: brandFont?.faces.map((face) => face.file) ?? [] });
+    if (!printCentre) eleventyConfig.addPlugin(assetsPlugin, { contentDir, cacheDir: imageCacheDir, clinicStyles, brandFonts: brandFont?.faces.map((face) => face.file) ?? [] });
     eleventyConfig.addPlugin(responsiveImagesPlugin, { contentDir, cacheDir: imageCacheDir, basePath });
     eleventyConfig.addAsyncShortcode("qrCode", qrCodeSvg);
     // Templates write root-relative URLs (/css/…); published under a sub-path, they get the prefix.

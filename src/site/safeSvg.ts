@@ -1,4 +1,8 @@
-import { readFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import path from "node:path";
 import type { DOMPurify } from "dompurify";
 import { PamphletError } from "../content/errors.ts";
 import { displayPath } from "../content/sourceText.ts";
@@ -7,6 +11,15 @@ import { displayPath } from "../content/sourceText.ts";
 const insideReference = /^\s*(#|data:image\/(png|jpe?g|gif|webp|avif);base64,)/i;
 /** CSS that can fetch: `@import`, or `url(…)` of anything but `#id` (a gradient, a filter). */
 const fetchingCss = /@import|url\s*\(\s*(?!['"]?#)/i;
+
+/** DOMPurify's version and this file's rules: a new one makes every cached safe SVG again. */
+const purifierVersion = (() => {
+  // (Its package.json is not among its exports: read from the folder its code is in.)
+  let folder = path.dirname(createRequire(import.meta.url).resolve("dompurify"));
+  while (!existsSync(path.join(folder, "package.json")) && path.dirname(folder) !== folder) folder = path.dirname(folder);
+  const { version } = JSON.parse(readFileSync(path.join(folder, "package.json"), "utf8")) as { version: string };
+  return `dompurify ${version}, no-fetch rules 1`;
+})();
 
 let purifier: { purify: DOMPurify; serialize: (node: Node) => string } | undefined;
 
@@ -51,9 +64,20 @@ export async function safeSvg(svg: string): Promise<string | undefined> {
   return `<?xml version="1.0" encoding="UTF-8"?>\n${serialize(root)}\n`;
 }
 
-/** A content SVG file as published; an error naming the file if it is not an SVG. */
-export async function safeSvgFile(file: string): Promise<string> {
-  const safe = await safeSvg(await readFile(file, "utf8"));
+/**
+ * A content SVG file as published; an error naming the file if it is not an SVG. The safe form is
+ * kept in `cacheDir` by the hash of the file, so jsdom (slow to load) is loaded only for a new SVG.
+ */
+export async function safeSvgFile(file: string, cacheDir?: string): Promise<string> {
+  const svg = await readFile(file, "utf8");
+  const cached = cacheDir && path.join(cacheDir, `${createHash("sha256").update(svg).update(purifierVersion).digest("hex").slice(0, 20)}.svg`);
+  const kept = cached && (await readFile(cached, "utf8").catch(() => undefined));
+  if (kept) return kept;
+  const safe = await safeSvg(svg);
   if (!safe) throw new PamphletError(`${displayPath(file)} is not an SVG image: save it again as SVG, PNG or JPEG.`);
+  if (cached) await mkdir(cacheDir, { recursive: true }).then(() => writeFile(cached, safe)).catch(() => undefined);
   return safe;
 }
+
+/** Where the safe forms are kept, beside the web copies of images (`output/.cache/images/safe-svg`). */
+export const safeSvgCache = (imageCacheDir: string) => path.join(imageCacheDir, "safe-svg");

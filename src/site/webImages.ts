@@ -2,7 +2,7 @@ import { statSync } from "node:fs";
 import Image, { type Metadata } from "@11ty/eleventy-img";
 import { PamphletError } from "../content/errors.ts";
 import { displayPath } from "../content/sourceText.ts";
-import { safeSvgFile } from "./safeSvg.ts";
+import { safeSvgCache, safeSvgFile } from "./safeSvg.ts";
 
 /**
  * What eleventy-img made for each content image in this process, by the image's version (mtime and
@@ -25,7 +25,7 @@ export function webImages(file: string, cacheDir: string, url: string, { remake 
   // file's bytes); after that, eleventy-img's memory could hand back an older version's copies: bypass it.
   const useCache = known === undefined && !remake;
   // An SVG's web copy is its safe form (no scripts, nothing fetched), never the file as written.
-  const source = /\.svg$/i.test(file) ? safeSvgFile(file).then((svg) => Buffer.from(svg)) : Promise.resolve(file);
+  const source = /\.svg$/i.test(file) ? safeSvgFile(file, safeSvgCache(cacheDir)).then((svg) => Buffer.from(svg)) : Promise.resolve(file);
   const metadata = source.then((src) => Image(src, { widths: [480, 960, 1600], formats: ["avif", "webp", "auto"], outputDir: cacheDir, urlPath: "/img/", svgShortCircuit: true, useCache })).catch((error: NodeJS.ErrnoException) => {
     made.delete(key);
     const [problem, whatToDo] = error.code

@@ -61,3 +61,10 @@ export async function writeProcedure(site: FixtureSite, slug: string, text: stri
   await writeFile(file, text);
   return file;
 }
+
+/** A fixture with enough procedures (ten) that printing its brochures lasts a few seconds. */
+export async function biggerSite(t: Teardown): Promise<FixtureSite> {
+  const site = await fixtureSite(t);
+  for (let i = 1; i <= 8; i++) await writeProcedure(site, `extra-${i}`, procedureText({ title: `Extra procedure ${i}` }));
+  return site;
+}

@@ -36,3 +36,6 @@ export const commandLine = (pid: number) => {
     return "";
   }
 };
+
+/** The Chromium processes started under `pid`. */
+export const chromiumOf = (pid: number) => descendants(pid).filter((child) => /chrom/i.test(commandLine(child)));

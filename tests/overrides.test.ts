@@ -36,13 +36,15 @@ test("a brand font from an @fontsource package is embedded in the PDF, and a fon
   const site = await fixtureSite(t);
   const clinicYaml = path.join(site.contentDir, "_data", "clinic.yaml");
   const original = await readFile(clinicYaml, "utf8");
-  await writeFile(clinicYaml, `${original}\nfont: "@fontsource/lexend"\nbooking:\n  url: https://book.example.com/visit\n`);
+  await writeFile(clinicYaml, `${original}\nfont: "@fontsource/lexend"\nlogoSize: large\nbooking:\n  url: https://book.example.com/visit\n`);
   const build = await runPamphlet(["build", "--formats", "letter", ...siteArgs(site)]);
   t.is(build.code, 0, build.stderr);
   const fonts = await pdfFonts(path.join(site.brochuresDir, "sclerotherapy.pdf"));
   t.true(fonts.some((font) => /Lexend/.test(font.name) && font.embedded), JSON.stringify(fonts));
   t.true(fonts.every((font) => font.embedded), "nothing from the machine's fonts");
-  t.regex(await readFile(path.join(site.siteDir, "css", "clinic.css"), "utf8"), /font-family: "Lexend";[\s\S]*url\("\/fonts\/brand\/lexend-latin-400-normal\.woff2"\)/);
+  const clinicCss = await readFile(path.join(site.siteDir, "css", "clinic.css"), "utf8");
+  t.regex(clinicCss, /font-family: "Lexend";[\s\S]*url\("\/fonts\/brand\/lexend-latin-400-normal\.woff2"\)/);
+  t.regex(clinicCss, /--logo-scale: 1\.5;/, "logoSize: large");
   const page = await readFile(path.join(site.siteDir, "procedures", "sclerotherapy", "index.html"), "utf8");
   t.regex(page, /<a class="button" href="https:\/\/book\.example\.com\/visit">Book a visit<\/a>/, "the booking button on every page");
   t.regex((await pdfText(path.join(site.brochuresDir, "sclerotherapy.pdf"))).replace(/\s+/g, " "), /Book a visit: https:\/\/book\.example\.com\/visit/, "and on the brochure's back");

@@ -22,6 +22,7 @@ export const clinicFieldNotes: Record<string, string> = {
   "locations[].hours[].days": "The days of this line, e.g. Monday to Thursday.",
   "locations[].hours[].time": "The hours of this line, e.g. 8:00 am to 5:00 pm.",
   logo: "The logo, a path inside the content folder (SVG, PNG or JPEG), e.g. images/logo.svg.",
+  logoSize: "How large the logo is drawn on the site and brochures: small, medium (default) or large. A wide logo keeps its shape.",
   colors: "Brand colours, as # and six hex digits; each is checked for contrast against white text.",
   "colors.primary": "Headings, the header and the brochure cover.",
   "colors.accent": "Links and highlights.",

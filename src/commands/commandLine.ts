@@ -1,5 +1,7 @@
 import type { Folders } from "./options.ts";
 
+const pamphletScripts = ["build", "dev", "check", "serve", "brochures", "setup"];
+
 /**
  * The command to tell the user to run, as they run Pamphlet: `npm run check` from an npm script
  * (this repository's, or the clinic's that `init` wrote), else `npx pamphlet check`; with the
@@ -11,6 +13,8 @@ export function commandLine(command: string, folders?: Pick<Folders, "contentDir
     ...(folders?.contentGiven ? ["--content", folders.contentDir] : []),
     ...(folders && folders.outDir !== "output" ? ["--out", folders.outDir] : []),
   ].map((word) => (/^[\w./:@-]+$/.test(word) ? word : JSON.stringify(word)));
-  if (env.npm_lifecycle_event && env.npm_lifecycle_event !== "npx") return ["npm run", command, ...(extra.length > 0 ? ["--", ...extra] : [])].join(" ");
+  // An npm script of Pamphlet's own commands (this repository's, or the clinic's that init wrote); not
+  // `npm test` or another tool's script that happens to run Pamphlet.
+  if (pamphletScripts.includes(env.npm_lifecycle_event ?? "")) return ["npm run", command, ...(extra.length > 0 ? ["--", ...extra] : [])].join(" ");
   return ["npx pamphlet", command, ...extra].join(" ");
 }

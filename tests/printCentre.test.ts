@@ -84,7 +84,7 @@ test.serial("pamphlet pack makes the same structure from the command line", asyn
   t.regex(one.stdout, /\(\d+ pages; the guide starts on page 3\)/);
   const missing = await runPamphlet(["pack", "sclerotherapy", "--format", "a4", "--from", site.outDir, "--out", out]);
   t.is(missing.code, 1);
-  t.regex(missing.stderr, /have not been made yet: .*sclerotherapy\.a4\.pdf\. Print them \(this adds them; the other published brochures stay\): npm run brochures -- --formats a4 --out \S+/);
+  t.regex(missing.stderr, /have not been made yet: .*sclerotherapy\.a4\.pdf\. Print them \(this adds them; the other published brochures stay\): npx pamphlet brochures --formats a4 --out \S+/);
   const overwrite = await runPamphlet(["pack", "sclerotherapy", "--from", site.outDir, "--out", path.join(site.brochuresDir, "sclerotherapy.pdf")]);
   t.is(overwrite.code, 2);
   t.regex(overwrite.stderr, /--out .+sclerotherapy\.pdf is inside .+brochures, which the build writes and publishes/);

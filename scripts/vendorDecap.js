@@ -20,4 +20,5 @@ mkdirSync(target, { recursive: true });
 const files = readdirSync(dist).filter((name) => /^(?:\d+\.)?decap-cms\.js$/.test(name));
 for (const name of files) copyFileSync(path.join(dist, name), path.join(target, name));
 if (!existsSync(path.join(target, "decap-cms.js"))) throw new Error(`decap-cms has no dist/decap-cms.js in ${dist}`);
-console.log(`vendor/decap-cms: ${files.length} files from decap-cms`);
+// On stderr: `npm pack --json` prints its JSON on stdout.
+console.error(`vendor/decap-cms: ${files.length} files from decap-cms`);

@@ -52,13 +52,14 @@ export async function runBuild(folders: Folders, choice: BrochureChoice = {}): P
     console.log(`Site: ${siteDir} built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   }
   const printed = await printBrochures(content, folders, choice, undefined, { shareImages: true, siteFingerprint: fingerprint, prune: true });
-  if (printed.ok) await writeStamp(folders, { key, problems: loaded.problems, files: printed.files });
+  if (printed.ok) await writeStamp(folders, { key, problems: loaded.problems, reminder, files: printed.files });
   return brochureRunStatus(printed);
 }
 
 /** The same report an unchanged build prints the long way: the warnings, then every file unchanged. */
 function reportUnchanged(folders: Folders, stamp: BuildStamp, started: number): number {
   reportProblems(stamp.problems);
+  if (stamp.reminder) console.error(stamp.reminder);
   console.log(`Site: ${siteDirOf(folders)} unchanged`);
   const results = stamp.files.map((name) => ({ name, ok: true as const, skipped: true, file: name, bytes: 0, seconds: 0 }));
   const progress = brochureProgress();

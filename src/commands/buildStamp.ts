@@ -17,6 +17,8 @@ export interface BuildStamp {
   outputs: string;
   /** The warnings the build printed, printed again. */
   problems: Problem[];
+  /** The line saying what only `check` reports (claims, safety…), printed again too. */
+  reminder?: string;
   /** The files the build made or kept, reported again as unchanged. */
   files: string[];
 }

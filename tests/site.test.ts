@@ -1,7 +1,7 @@
 import test from "ava";
-import { basePathOf } from "../src/site/urls.ts";
+import { basePathOf } from "../src/shared/routes.ts";
 import { loadContent, loadContentOrThrow } from "../src/content/load.ts";
-import { formatProblem } from "../src/content/problem.ts";
+import { formatProblem } from "../src/shared/problem.ts";
 import { renderSite } from "../src/site/build.ts";
 import { logoImage } from "../src/site/logoImage.ts";
 import { fixtureSite, procedureText, writeProcedure, type FixtureSite } from "./helpers/fixtures.ts";

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { PamphletError } from "../content/errors.ts";
+import { PamphletError } from "../shared/errors.ts";
 
 export class BrowserNotFoundError extends PamphletError {}
 

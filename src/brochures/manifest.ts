@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { statSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import { writeFileAtomic } from "./writeAtomic.ts";
+import { writeFileAtomic } from "../shared/writeAtomic.ts";
 
 /**
  * What each made file was made from: the hash of everything its print view loaded (HTML, CSS,

@@ -1,6 +1,6 @@
 import { decodePDFRawStream, PDFArray, PDFDict, PDFHexString, PDFName, PDFRawStream, PDFRef, PDFString, type PDFDocument, type PDFPage } from "pdf-lib";
 import { markUntaggedAsArtifacts } from "./artifacts.ts";
-import type { BrochureMetadata } from "./metadata.ts";
+import type { BrochureMetadata } from "../shared/viewsManifest.ts";
 
 /**
  * What PDF/UA-1 asks of a tagged PDF that Chromium leaves out, added after printing:

@@ -1,4 +1,4 @@
-import { parseMarkdown } from "../site/markdown.ts";
+import { parseMarkdown } from "../content/markdown.ts";
 import { bodyProblem, documentsOf, type Check } from "./types.ts";
 
 /**

@@ -1,13 +1,13 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import type Token from "markdown-it/lib/token.mjs";
-import { clinicFormats } from "../brochures/formats.ts";
+import { clinicFormats } from "../shared/formats.ts";
 import { closestWord } from "../content/closestWord.ts";
 import { proseLines } from "../content/codeFences.ts";
 import { contentImageFile } from "../content/contentImageFile.ts";
-import { headingId, parseMarkdown } from "../site/markdown.ts";
-import { pageIds, siteRoutes } from "../site/routes.ts";
-import { isExternalHref, pageUrl, procedureUrl } from "../site/urls.ts";
+import { headingId, parseMarkdown } from "../content/markdown.ts";
+import { pageIds, siteRoutes } from "../shared/siteRoutes.ts";
+import { isExternalHref, pageUrl, procedureUrl } from "../shared/routes.ts";
 import { bodyProblem, documentsOf, type Check, type DocumentSource, type Problem } from "./types.ts";
 
 /**

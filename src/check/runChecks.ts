@@ -1,5 +1,5 @@
 import { loadContent, type Content } from "../content/load.ts";
-import { hasErrors, type Problem } from "../content/problem.ts";
+import { hasErrors, type Problem } from "../shared/problem.ts";
 import { checkClaims } from "./claims.ts";
 import { checkClinicDetails } from "./clinicDetails.ts";
 import { checkDuplicateTitles } from "./duplicateTitles.ts";

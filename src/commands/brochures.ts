@@ -1,13 +1,13 @@
 import { commandLine } from "./commandLine.ts";
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { PamphletError, UsageError } from "../content/errors.ts";
+import { PamphletError, UsageError } from "../shared/errors.ts";
 import { loadForBuild } from "../check/runChecks.ts";
 import type { Content } from "../content/load.ts";
-import { publishOutputs } from "../brochures/publishOutputs.ts";
+import { publishOutputs } from "../publish/publishOutputs.ts";
 import { renderBrochures } from "../brochures/renderBrochures.ts";
 import { brochuresDirOf, formatsFor, printShopDirOf, shareDirOf, siteDirOf, type BrochureChoice, type Folders } from "./options.ts";
-import { basePathOf, publishedUnder } from "../site/urls.ts";
+import { basePathOf, publishedUnder } from "../shared/routes.ts";
 import { builtWith } from "../site/siteFingerprint.ts";
 import { withBuiltContent } from "./builtContent.ts";
 import { brochureRunStatus } from "./exitStatus.ts";
@@ -41,8 +41,7 @@ export async function printBrochures(
 ): Promise<{ ok: boolean; onlyDoNotFit: boolean; files: string[] }> {
   const started = performance.now();
   const brochuresDir = choice.bleed ? printShopDirOf(folders) : brochuresDirOf(folders);
-  const results = await renderBrochures({
-    content,
+  const { results, views } = await renderBrochures({
     siteDir: siteDirOf(folders),
     brochuresDir,
     slugs,
@@ -71,10 +70,10 @@ export async function printBrochures(
   // shard leaves the rest alone. A brochure that does not fit is not published: an earlier copy of
   // it is out of date (the guide or the clinic's details changed since).
   const brochures = prune && !choice.shard ? results.filter((result) => result.ok || !result.doesNotFit).map((result) => result.name) : undefined;
-  await publishOutputs(folders.outDir, siteDirOf(folders), content.procedures.map((procedure) => procedure.slug), { brochures });
+  await publishOutputs(folders.outDir, siteDirOf(folders), views.slugs, { brochures });
   // The print centre lists the files that now exist, so it is written after them (and only when
   // the list or the site changed: it takes a second, small Eleventy run).
-  const { printCentreIsCurrent, publishedBrochures, writePrintCentre } = await import("../site/printCentre.ts");
+  const { printCentreIsCurrent, publishedBrochures, writePrintCentre } = await import("../publish/printCentre.ts");
   const entries = await publishedBrochures(content, siteDirOf(folders), brochuresDirOf(folders));
   if (!siteFingerprint || !(await printCentreIsCurrent(siteDirOf(folders), siteFingerprint, entries))) {
     await writePrintCentre({ content, contentDir: folders.contentDir, siteDir: siteDirOf(folders), basePath: basePathOf(content.clinic.siteUrl), entries, siteFingerprint });

@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import { lstat, readFile, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
-import type { Problem } from "../content/problem.ts";
-import { filesUnder } from "../filesUnder.ts";
+import type { Problem } from "../shared/problem.ts";
+import { filesUnder } from "../shared/filesUnder.ts";
 import { brochuresDirOf, shareDirOf, siteDirOf, type BrochureChoice, type Folders } from "./options.ts";
 
 /**

@@ -1,10 +1,10 @@
 import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import { runChecks } from "../check/runChecks.ts";
-import { UsageError } from "../content/errors.ts";
+import { UsageError } from "../shared/errors.ts";
 import { clinicFile } from "../content/load.ts";
-import { formatSummary, hasErrors } from "../content/problem.ts";
-import { isWithin } from "../isWithin.ts";
+import { formatSummary, hasErrors } from "../shared/problem.ts";
+import { isWithin } from "../shared/isWithin.ts";
 import type { Folders } from "./options.ts";
 import { reportProblems } from "./report.ts";
 

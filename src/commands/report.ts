@@ -1,4 +1,4 @@
-import { formatProblems, hasErrors, type Problem } from "../content/problem.ts";
+import { formatProblems, hasErrors, type Problem } from "../shared/problem.ts";
 import type { BrochureResult } from "../brochures/renderBrochures.ts";
 
 const useColor = () => Boolean(process.stderr.isTTY) && !process.env.NO_COLOR;

@@ -1,9 +1,9 @@
 import { existsSync, realpathSync, statSync } from "node:fs";
 import { open } from "node:fs/promises";
 import path from "node:path";
-import { UsageError } from "../content/errors.ts";
-import { isWithin } from "../isWithin.ts";
-import { projectRoot, templatesDir } from "../site/paths.ts";
+import { UsageError } from "../shared/errors.ts";
+import { isWithin } from "../shared/isWithin.ts";
+import { projectRoot, templatesDir } from "../shared/installPaths.ts";
 import type { Folders } from "./options.ts";
 
 /**

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { PamphletError } from "../content/errors.ts";
-import { onInterrupt } from "../interrupt.ts";
+import { PamphletError } from "../shared/errors.ts";
+import { onInterrupt } from "../shared/interrupt.ts";
 import { startStaticHost } from "../serve/staticHost.ts";
 import { builtWith } from "../site/siteFingerprint.ts";
 import { commandLine } from "./commandLine.ts";

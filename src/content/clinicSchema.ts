@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { brochureFormats } from "../brochures/formats.ts";
+import { brochureFormats } from "../shared/formats.ts";
 import { editorSchema } from "./editorSchema.ts";
 import { language, text, type Language } from "./schema.ts";
 
@@ -118,8 +118,3 @@ export const clinicSchema = z.strictObject({
 
 export type Clinic = z.infer<typeof clinicSchema>;
 
-/** The site's languages: clinic.yaml's `languages`, the default language first. */
-export const siteLanguages = (clinic: Clinic): Language[] => [
-  clinic.defaultLanguage,
-  ...(clinic.languages ?? []).filter((lang) => lang !== clinic.defaultLanguage),
-];

@@ -1,6 +1,6 @@
 import { lstat, readFile, stat } from "node:fs/promises";
 import path from "node:path";
-import type { Problem } from "./problem.ts";
+import type { Problem } from "../shared/problem.ts";
 import { specialFileProblem, specialKind } from "./specialFiles.ts";
 
 /** Largest source file accepted: a procedure write-up is a few kilobytes; megabytes mean a wrong file. */

@@ -1,7 +1,7 @@
 import type { Stats } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
-import type { Problem } from "./problem.ts";
+import type { Problem } from "../shared/problem.ts";
 import { displayPath } from "./sourceText.ts";
 
 /** A `Stats` or a directory entry: both say what kind of file a path is. */

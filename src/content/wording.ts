@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import YAML from "yaml";
-import { templatesDir } from "../site/paths.ts";
+import { templatesDir } from "../shared/installPaths.ts";
 import { closestWord } from "./closestWord.ts";
-import type { Problem } from "./problem.ts";
+import type { Problem } from "../shared/problem.ts";
 import { unprintableValues } from "./characters.ts";
 import { displayPath, readSourceText } from "./sourceText.ts";
 import { parseYamlSource, type YamlSource } from "./yamlSource.ts";

@@ -6,16 +6,18 @@ import type http from "node:http";
 import { createRequire as requireFrom } from "node:module";
 import path from "node:path";
 import { watch } from "chokidar";
-import { PamphletError } from "../content/errors.ts";
+import { PamphletError } from "../shared/errors.ts";
 import { checkReadingLevel } from "../check/readingLevel.ts";
 import { checkReminder, editorialFindings, loadForBuild, sortProblems } from "../check/runChecks.ts";
 import type { Content } from "../content/load.ts";
-import { formatProblem, formatProblems, hasErrors, type Problem } from "../content/problem.ts";
+import { formatProblem, formatProblems, hasErrors, type Problem } from "../shared/problem.ts";
 import { buildSite } from "../site/build.ts";
-import { templatesDir } from "../site/paths.ts";
+import { templatesDir } from "../shared/installPaths.ts";
 import { startSiteServer, type SiteServer } from "../brochures/siteServer.ts";
 import { devBrochureRoute } from "./devBrochures.ts";
 import { devPrintCentre } from "./devPrintCentre.ts";
+import { readViewsManifest } from "../brochures/readViewsManifest.ts";
+import { clinicFormats } from "../shared/formats.ts";
 import { devEditorRoute } from "../editor/devEditor.ts";
 import { LiveReload } from "./liveReload.ts";
 
@@ -132,7 +134,7 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
     if (await editor(url, request, response)) return true;
     if (content && /^\/([a-z]{2}\/)?print-centre\/?$/.test(url.pathname)) {
       response.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" });
-      response.end(devPrintCentre(content));
+      response.end(devPrintCentre(await readViewsManifest(server!.origin), clinicFormats(content.clinic)));
       return true;
     }
     if (url.pathname === "/__pamphlet/events") return live.connect(request, response);

@@ -1,7 +1,7 @@
 import { cpSync, existsSync, mkdirSync, realpathSync, rmSync } from "node:fs";
 import path from "node:path";
-import { clinicFolderOf } from "../clinicFolder.ts";
-import { templatesDir } from "./paths.ts";
+import { clinicFolderOf } from "../shared/clinicFolder.ts";
+import { templatesDir } from "../shared/installPaths.ts";
 
 /**
  * What a clinic may change without forking Pamphlet, from the folder its content folder is in (the

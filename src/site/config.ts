@@ -1,6 +1,6 @@
 import path from "node:path";
 import { HtmlBasePlugin, type UserConfig } from "@11ty/eleventy";
-import { brochureFormats, type BrochureFormat } from "../brochures/formats.ts";
+import { brochureFormats, type BrochureFormat } from "../shared/formats.ts";
 import type { Content } from "../content/load.ts";
 import { findBrandFont } from "../content/brandFont.ts";
 import { assetsPlugin } from "./assets.ts";
@@ -11,13 +11,14 @@ import { logoImage } from "./logoImage.ts";
 import { nunjucksCompileOnce } from "./nunjucksCompileOnce.ts";
 import { packCovers } from "./packCovers.ts";
 import { pagesPlugin } from "./pages.ts";
-import type { PrintCentreList } from "./printCentre.ts";
+import type { PrintCentreList } from "../publish/printCentre.ts";
 import { qrCodeSvg } from "./qrCode.ts";
 import { pageStyles, printViews } from "./printViews.ts";
 import { headersFile, metaContentSecurityPolicy } from "./securityHeaders.ts";
-import { adminContentSecurityPolicy, editorOrigins } from "../editor/adminFiles.ts";
+import { adminContentSecurityPolicy, editorOrigins } from "./adminFiles.ts";
 import { responsiveImagesPlugin } from "./responsiveImages.ts";
 import { siteViews } from "./siteViews.ts";
+import { viewsManifest } from "./viewsManifest.ts";
 import { loadStrings } from "./strings.ts";
 
 export interface SiteOptions {
@@ -69,7 +70,9 @@ export function pamphletSite({ content, contentDir, dev = false, basePath = "/",
     eleventyConfig.addGlobalData("logoImage", () => logoImage(contentDir, content.clinic.logo));
     eleventyConfig.addGlobalData("strings", strings);
     eleventyConfig.addGlobalData("views", views);
-    eleventyConfig.addGlobalData("printViews", printViews(content, (lang) => strings[lang]?.booklet.title ?? content.clinic.name));
+    const print = printViews(content, (lang) => strings[lang]?.booklet.title ?? content.clinic.name);
+    eleventyConfig.addGlobalData("printViews", print);
+    eleventyConfig.addGlobalData("viewsManifest", viewsManifest(content, print, views.share));
     eleventyConfig.addGlobalData("pageStyles", pageStyles(content.clinic, views.languages));
     eleventyConfig.addGlobalData("dev", dev);
     eleventyConfig.addGlobalData("clinicStyles", { site: Boolean(clinicStyles.site), brochure: Boolean(clinicStyles.brochure) });

@@ -1,8 +1,8 @@
 import { localize, type Clinic } from "../content/clinicSchema.ts";
 import type { Content, ProcedureSource } from "../content/load.ts";
 import { splitSections, type SectionKey } from "../content/sections.ts";
-import { guideFormats, paperOf, type BrochureFormat } from "../brochures/formats.ts";
-import { bookletPath, bookletPrintUrl, brochurePath, printUrl } from "./urls.ts";
+import { guideFormats, paperOf, type BrochureFormat } from "../shared/formats.ts";
+import { bookletPath, bookletPrintUrl, brochurePath, printUrl } from "../shared/routes.ts";
 
 /** One print view page: what the brochure layout needs to know about it. */
 export interface PrintView {

@@ -4,7 +4,7 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import type { DOMPurify } from "dompurify";
-import { PamphletError } from "../content/errors.ts";
+import { PamphletError } from "../shared/errors.ts";
 import { displayPath } from "../content/sourceText.ts";
 
 /** A reference that stays inside the file: `#id`, or an embedded raster image. */

@@ -2,9 +2,9 @@ import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { readFile, readlink, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { filesUnder } from "../filesUnder.ts";
+import { filesUnder } from "../shared/filesUnder.ts";
 import { overrideFolders } from "./clinicOverrides.ts";
-import { projectRoot, templatesDir } from "./paths.ts";
+import { projectRoot, templatesDir } from "../shared/installPaths.ts";
 
 /**
  * A hash of everything the site is built from: the content folder, Pamphlet's templates and code,

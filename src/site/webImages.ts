@@ -1,6 +1,6 @@
 import { statSync } from "node:fs";
 import Image, { type Metadata } from "@11ty/eleventy-img";
-import { PamphletError } from "../content/errors.ts";
+import { PamphletError } from "../shared/errors.ts";
 import { displayPath } from "../content/sourceText.ts";
 import { safeSvgCache, safeSvgFile } from "./safeSvg.ts";
 

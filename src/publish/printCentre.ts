@@ -1,11 +1,11 @@
 import { existsSync } from "node:fs";
 import { mkdir, readdir, readFile, rename, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { removeFolder } from "../removeFolder.ts";
+import { removeFolder } from "../shared/removeFolder.ts";
 import { createHash } from "node:crypto";
 import type { Content } from "../content/load.ts";
 import { RenderManifest } from "../brochures/manifest.ts";
-import { bookletPath, brochurePath } from "./urls.ts";
+import { bookletPath, brochurePath } from "../shared/routes.ts";
 
 /** One published PDF as the print centre lists it. */
 export interface PublishedBrochure {
@@ -78,7 +78,7 @@ export async function writePrintCentre(options: {
   await removeFolder(staging);
   try {
     // Loaded here: a build whose print centre is unchanged never pays for Eleventy.
-    const { runEleventy } = await import("./build.ts");
+    const { runEleventy } = await import("../site/build.ts");
     const site = { content: options.content, contentDir: options.contentDir, basePath: options.basePath, printCentre: options.entries };
     await runEleventy(site, staging, (eleventy) => eleventy.write());
     const pages = (await readdir(staging, { recursive: true })).filter((name) => name.endsWith("index.html"));

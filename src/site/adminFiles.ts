@@ -2,8 +2,8 @@ import { copyFile, mkdir, readdir, readFile, writeFile } from "node:fs/promises"
 import { createRequire } from "node:module";
 import path from "node:path";
 import type { Clinic } from "../content/clinicSchema.ts";
-import { projectRoot } from "../site/paths.ts";
-import { cmsConfigYaml, type CmsConfigOptions } from "./cmsConfig.ts";
+import { projectRoot } from "../shared/installPaths.ts";
+import { cmsConfigYaml, type CmsConfigOptions } from "../editor/cmsConfig.ts";
 
 /**
  * Decap CMS's browser build: `decap-cms.js` and the chunks it loads on demand (no CDN). From the

@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import type Token from "markdown-it/lib/token.mjs";
 import { clinicFormats } from "../shared/formats.ts";
-import { closestWord } from "../content/closestWord.ts";
+import { closestWord } from "../shared/closestWord.ts";
 import { proseLines } from "../content/codeFences.ts";
 import { contentImageFile } from "../content/contentImageFile.ts";
 import { headingId, parseMarkdown } from "../content/markdown.ts";

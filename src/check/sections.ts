@@ -1,4 +1,4 @@
-import { closestWord } from "../content/closestWord.ts";
+import { closestWord } from "../shared/closestWord.ts";
 import { proseLines } from "../content/codeFences.ts";
 import { foldText } from "../content/foldText.ts";
 import { sectionHeadings, sectionKeys, splitSections, type Section, type SectionKey } from "../content/sections.ts";

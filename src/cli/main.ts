@@ -3,7 +3,7 @@ import { parseArgs } from "node:util";
 import { pathToFileURL } from "node:url";
 import { parseFormats } from "./parseFormats.ts";
 import { parseShard } from "./parseShard.ts";
-import { closestWord } from "../content/closestWord.ts";
+import { closestWord } from "../shared/closestWord.ts";
 import { PamphletError, UsageError } from "../shared/errors.ts";
 import { outputWriteError } from "../shared/fileSystemError.ts";
 import { exitCleanlyOnSignals } from "../shared/interrupt.ts";

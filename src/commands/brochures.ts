@@ -1,4 +1,4 @@
-import { commandLine } from "./commandLine.ts";
+import { commandLine } from "../cli/commandLine.ts";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { PamphletError, UsageError } from "../shared/errors.ts";
@@ -11,8 +11,8 @@ import { basePathOf, publishedUnder } from "../shared/routes.ts";
 import { builtWith } from "../site/siteFingerprint.ts";
 import { withBuiltContent } from "./builtContent.ts";
 import { brochureRunStatus } from "./exitStatus.ts";
-import { brochureProgress } from "./progress.ts";
-import { reportBrochureSummary, reportProblems } from "./report.ts";
+import { brochureProgress } from "../cli/progress.ts";
+import { reportBrochureSummary, reportProblems } from "../cli/report.ts";
 import { refuseOverlappingFolders } from "./separateFolders.ts";
 
 /** `pamphlet brochures [slug…]`: print brochures from an already built site. */

@@ -1,4 +1,4 @@
-import { commandLine } from "./commandLine.ts";
+import { commandLine } from "../cli/commandLine.ts";
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import { UsageError } from "../shared/errors.ts";
@@ -6,9 +6,9 @@ import { browserIdentity } from "../brochures/browserVersion.ts";
 import { recordSiteFingerprint, siteFingerprint, siteIsCurrent, sourcesFingerprint } from "../site/siteFingerprint.ts";
 import { buildKey, currentStamp, removeStamp, writeStamp, type BuildStamp } from "./buildStamp.ts";
 import { brochureRunStatus } from "./exitStatus.ts";
-import { brochureProgress } from "./progress.ts";
+import { brochureProgress } from "../cli/progress.ts";
 import { formatsFor, printShopDirOf, siteDirOf, type BrochureChoice, type Folders } from "./options.ts";
-import { reportBrochureSummary, reportProblems } from "./report.ts";
+import { reportBrochureSummary, reportProblems } from "../cli/report.ts";
 import { refuseOverlappingFolders } from "./separateFolders.ts";
 
 /**

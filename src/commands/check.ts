@@ -6,7 +6,7 @@ import { clinicFile } from "../content/load.ts";
 import { formatSummary, hasErrors } from "../shared/problem.ts";
 import { isWithin } from "../shared/isWithin.ts";
 import type { Folders } from "./options.ts";
-import { reportProblems } from "./report.ts";
+import { reportProblems } from "../cli/report.ts";
 
 /**
  * `pamphlet check [file…] [--json]`: every content problem in one report; with files, only theirs

@@ -1,4 +1,4 @@
-import { commandLine } from "./commandLine.ts";
+import { commandLine } from "../cli/commandLine.ts";
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
@@ -12,7 +12,7 @@ import { loadStrings } from "../site/strings.ts";
 import { brochurePath } from "../shared/routes.ts";
 import { withBuiltContent } from "./builtContent.ts";
 import { brochuresDirOf, shareDirOf, siteDirOf, type Folders } from "./options.ts";
-import { reportProblems } from "./report.ts";
+import { reportProblems } from "../cli/report.ts";
 import { refuseUnsafeOutputFile } from "./separateFolders.ts";
 
 export interface PackOptions {

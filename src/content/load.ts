@@ -7,7 +7,7 @@ import { otherPaper } from "../shared/formats.ts";
 import {clinicSchema, localize, type Clinic } from "./clinicSchema.ts";
 import { siteLanguages } from "../shared/languages.ts";
 import { overlongWords, unprintableCharacters, unprintableValues } from "./characters.ts";
-import { closestWord } from "./closestWord.ts";
+import { closestWord } from "../shared/closestWord.ts";
 import { foldText } from "./foldText.ts";
 import { brandContrastProblems } from "./contrast.ts";
 import { emergencyNumberOf } from "./emergencyNumbers.ts";
@@ -21,7 +21,8 @@ import { pageSchema, type Page } from "./pageSchema.ts";
 import { hasErrors, type Problem } from "../shared/problem.ts";
 import { procedureSchema, type Language, type Procedure } from "./schema.ts";
 import { validateWithSchema } from "./schemaProblems.ts";
-import { displayPath, readSourceText } from "./sourceText.ts";
+import { readSourceText } from "./sourceText.ts";
+import { displayPath } from "../shared/displayPath.ts";
 import { loadWording, type Wording } from "./wording.ts";
 import { parseYamlSource, type YamlSource } from "./yamlSource.ts";
 

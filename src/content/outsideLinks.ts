@@ -1,7 +1,7 @@
 import { readdir, realpath } from "node:fs/promises";
 import path from "node:path";
 import { isWithin } from "../shared/isWithin.ts";
-import { displayPath } from "./sourceText.ts";
+import { displayPath } from "../shared/displayPath.ts";
 import type { Problem } from "../shared/problem.ts";
 
 /**

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { closestWord } from "./closestWord.ts";
+import { closestWord } from "../shared/closestWord.ts";
 import type { Problem } from "../shared/problem.ts";
 import type { YamlSource } from "./yamlSource.ts";
 

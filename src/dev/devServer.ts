@@ -1,5 +1,5 @@
 import { overrideFolders } from "../site/clinicOverrides.ts";
-import { commandLine } from "../commands/commandLine.ts";
+import { commandLine } from "../cli/commandLine.ts";
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import type http from "node:http";

@@ -1,6 +1,6 @@
 import type http from "node:http";
 import type { Clinic } from "../content/clinicSchema.ts";
-import { adminContentSecurityPolicy, adminFile } from "../site/adminFiles.ts";
+import { adminContentSecurityPolicy, adminFile } from "./adminFiles.ts";
 import { cmsLocalBackend } from "./localBackend.ts";
 
 /** Where the dev server answers Decap's local backend protocol. */

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { loadForBuild } from "../check/runChecks.ts";
 import { formatProblem, type Problem } from "../shared/problem.ts";
-import { displayPath } from "../content/sourceText.ts";
+import { displayPath } from "../shared/displayPath.ts";
 import { removeFolder } from "../shared/removeFolder.ts";
 
 /**

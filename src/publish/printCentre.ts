@@ -5,30 +5,8 @@ import { removeFolder } from "../shared/removeFolder.ts";
 import { createHash } from "node:crypto";
 import type { Content } from "../content/load.ts";
 import { RenderManifest } from "../brochures/manifest.ts";
+import type { PrintCentreEntry, PrintCentreList, PublishedBrochure } from "../site/printCentreList.ts";
 import { bookletPath, brochurePath } from "../shared/routes.ts";
-
-/** One published PDF as the print centre lists it. */
-export interface PublishedBrochure {
-  format: "letter" | "a4" | "large" | "trifold" | "aftercare" | "booklet";
-  /** Path from the site root, e.g. `brochures/es/sclerotherapy.large.pdf`. */
-  path: string;
-  pages?: number;
-  kilobytes: number;
-}
-
-export interface PrintCentreEntry {
-  slug: string;
-  lang: string;
-  title: string;
-  lastReviewed: string;
-  brochures: PublishedBrochure[];
-}
-
-/** What the print centre lists: each procedure's brochures, and each language's booklet. */
-export interface PrintCentreList {
-  procedures: PrintCentreEntry[];
-  booklets: Array<PublishedBrochure & { lang: string }>;
-}
 
 /**
  * What the print centre lists: exactly the brochures published in the site now (files on disk),

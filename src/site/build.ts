@@ -6,7 +6,7 @@ import { removeFolder } from "../shared/removeFolder.ts";
 import Eleventy, { type UserConfig } from "@11ty/eleventy";
 import { PamphletError } from "../shared/errors.ts";
 import { onInterrupt } from "../shared/interrupt.ts";
-import { writeAdmin } from "./adminFiles.ts";
+import { writeAdmin } from "../editor/adminFiles.ts";
 import { pamphletSite, type SiteOptions } from "./config.ts";
 import { imageCacheDir } from "../shared/installPaths.ts";
 import { pagesDir } from "./pages.ts";

@@ -5,7 +5,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import type { DOMPurify } from "dompurify";
 import { PamphletError } from "../shared/errors.ts";
-import { displayPath } from "../content/sourceText.ts";
+import { displayPath } from "../shared/displayPath.ts";
 
 /** A reference that stays inside the file: `#id`, or an embedded raster image. */
 const insideReference = /^\s*(#|data:image\/(png|jpe?g|gif|webp|avif);base64,)/i;

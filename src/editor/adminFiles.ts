@@ -3,7 +3,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import type { Clinic } from "../content/clinicSchema.ts";
 import { projectRoot } from "../shared/installPaths.ts";
-import { cmsConfigYaml, type CmsConfigOptions } from "../editor/cmsConfig.ts";
+import { cmsConfigYaml, type CmsConfigOptions } from "./cmsConfig.ts";
 
 /**
  * Decap CMS's browser build: `decap-cms.js` and the chunks it loads on demand (no CDN). From the

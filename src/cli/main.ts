@@ -70,7 +70,7 @@ const takesNoArguments = ["build", "dev", "serve", "setup"];
 
 /** Parses the command line and runs one command; returns the exit status (0 ok, 1 errors, 2 bad usage). */
 export async function runCli(argv: string[]): Promise<number> {
-  let parsed;
+  let parsed: ReturnType<typeof parseArgs<{ args: string[]; allowPositionals: true; options: typeof options }>>;
   try {
     parsed = parseArgs({ args: argv, allowPositionals: true, options });
   } catch (error) {

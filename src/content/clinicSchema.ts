@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { brochureFormats } from "../shared/formats.ts";
 import { editorSchema } from "./editorSchema.ts";
-import { language, text, type Language } from "./schema.ts";
+import { language, text, } from "./schema.ts";
 
 const hexColour = z
   .string()

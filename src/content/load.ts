@@ -222,12 +222,24 @@ async function loadDocument<S extends DocumentSchema>(
   // A guide that cannot be read at all still has its page: stood in for, links to it are not broken.
   const unreadable = (body = "", bodyLine = 1) => standIns.push({ ...standIn(schema, undefined), lang, slug, file: shown, body, bodyLine });
   const read = await readSourceText(file);
-  if ("problem" in read) return void (problems.push(read.problem), unreadable());
+  if ("problem" in read) {
+    problems.push(read.problem);
+    unreadable();
+    return;
+  }
   const parts = splitFrontMatter(shown, read.text);
-  if ("problem" in parts) return void (problems.push(parts.problem), unreadable());
+  if ("problem" in parts) {
+    problems.push(parts.problem);
+    unreadable();
+    return;
+  }
   problems.push(...unprintableCharacters(shown, parts.body, parts.bodyLine), ...overlongWords(shown, parts.body, parts.bodyLine));
   const parsed = parseYamlSource(shown, parts.yaml, parts.yamlLine);
-  if (!parsed.source) return void (problems.push(...parsed.problems), unreadable(parts.body, parts.bodyLine));
+  if (!parsed.source) {
+    problems.push(...parsed.problems);
+    unreadable(parts.body, parts.bodyLine);
+    return;
+  }
   problems.push(...unprintableValues(shown, parsed.source.data, parsed.source.locate));
   const result = validateWithSchema(schema, shown, parsed.source);
   if (parts.body.trim() === "") fail("body", "has no text after the front matter: write the sections, starting with ## What it is", parts.bodyLine);

@@ -60,7 +60,7 @@ export async function safeSvg(svg: string): Promise<string | undefined> {
   // (`role="img"` with an aria-label is how an SVG says what it shows to a screen reader.)
   const fragment = purify.sanitize(svg, { USE_PROFILES: { svg: true, svgFilters: true }, ADD_ATTR: ["role"], RETURN_DOM_FRAGMENT: true });
   const root = fragment.firstElementChild;
-  if (!root || root.localName !== "svg") return undefined;
+  if (root?.localName !== "svg") return undefined;
   return `<?xml version="1.0" encoding="UTF-8"?>\n${serialize(root)}\n`;
 }
 

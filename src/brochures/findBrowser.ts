@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { PamphletError } from "../shared/errors.ts";
 
-export class BrowserNotFoundError extends PamphletError {}
+class BrowserNotFoundError extends PamphletError {}
 
 const systemBrowsers = [
   "/usr/bin/chromium",

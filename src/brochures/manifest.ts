@@ -1,3 +1,4 @@
+import { readJsonRecord } from "../shared/readJson.ts";
 import { createHash } from "node:crypto";
 import { statSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
@@ -69,8 +70,8 @@ export class RenderManifest {
     const entries: Record<string, Entry> = {};
     let sameSite = names.length > 0 && options.siteFingerprint !== undefined;
     for (const name of names) {
-      const saved = await readFile(path.join(dir, name), "utf8").then((text) => JSON.parse(text) as ManifestFile).catch((): ManifestFile => ({ entries: {} }));
-      for (const [name, entry] of Object.entries(saved.entries)) {
+      const saved = (await readJsonRecord<ManifestFile>(path.join(dir, name))) ?? {};
+      for (const [name, entry] of Object.entries(saved.entries ?? {})) {
         if ((entry.madeAt ?? 0) >= (entries[name]?.madeAt ?? 0)) entries[name] = entry;
       }
       sameSite &&= saved.siteFingerprint === options.siteFingerprint;

@@ -54,7 +54,7 @@ function describeLinks(page: PDFPage): void {
   }
 }
 
-export function linkDescription(uri: string | undefined): string {
+function linkDescription(uri: string | undefined): string {
   if (!uri) return "Go to another part of this document";
   if (uri.startsWith("tel:")) return `Call ${decodeURIComponent(uri.slice(4))}`;
   if (uri.startsWith("mailto:")) return `Email ${decodeURIComponent(uri.slice(7))}`;

@@ -43,7 +43,7 @@ export async function runCheck(folders: Folders, { json = false, files = [] as s
  * The UK reading age (years) of a US grade: a US grade is about the school year, and children start
  * grade 1 at about 6, so age ≈ grade + 5 (the convention UK readability tools use).
  */
-export const ukReadingAge = (grade: number) => Math.max(5, Math.round(grade + 5));
+const ukReadingAge = (grade: number) => Math.max(5, Math.round(grade + 5));
 
 /** A file given to check: a Markdown file in the content folder, as an absolute path. */
 function chosenFile(file: string, contentDir: string): string {

@@ -10,7 +10,7 @@ import type { Folders } from "./options.ts";
  * A path as the file system will resolve it: its nearest existing folder with links followed, the
  * rest as written. `--out link/to/content/x` is then seen to be inside the content.
  */
-export function realPathOf(target: string): string {
+function realPathOf(target: string): string {
   const absolute = path.resolve(target);
   const missing: string[] = [];
   let existing = absolute;

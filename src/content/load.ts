@@ -18,7 +18,7 @@ import { specialFiles } from "./specialFiles.ts";
 import { structuredHours } from "./openingHours.ts";
 import { outsideLinks } from "./outsideLinks.ts";
 import { pageSchema, type Page } from "./pageSchema.ts";
-import { hasErrors, type Problem } from "../shared/problem.ts";
+import { hasErrors, sortProblems, type Problem } from "../shared/problem.ts";
 import { procedureSchema, type Language, type Procedure } from "./schema.ts";
 import { validateWithSchema } from "./schemaProblems.ts";
 import { readSourceText } from "./sourceText.ts";
@@ -53,7 +53,7 @@ export interface Content {
 
 export const clinicFile = (contentDir: string) => path.join(contentDir, "_data", "clinic.yaml");
 /** Content of the default language sits at the top of the content folder; other languages in `<lang>/`. */
-export const languageDir = (contentDir: string, lang: string, clinic: Clinic) =>
+const languageDir = (contentDir: string, lang: string, clinic: Clinic) =>
   lang === clinic.defaultLanguage ? contentDir : path.join(contentDir, lang);
 const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** File names a procedure cannot take because Pamphlet's own files and pages use them. */
@@ -100,10 +100,6 @@ export async function loadContentOrThrow(contentDir: string): Promise<Content> {
   if (!content) throw new ContentError(problems);
   return content;
 }
-
-/** Sorted by file and line, each once (a FIFO is named by the folder scan and again by the reader that refuses it). */
-const sortProblems = (problems: Problem[]) =>
-  [...new Map(problems.map((problem) => [JSON.stringify(problem), problem])).values()].sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
 
 async function loadClinic(contentDir: string, problems: Problem[]): Promise<Clinic | undefined> {
   const file = clinicFile(contentDir);

@@ -3,7 +3,7 @@ import markdownItAnchor from "markdown-it-anchor";
 import type Token from "markdown-it/lib/token.mjs";
 
 /** Heading text → id: "When to call us" → "when-to-call-us". `check` uses it to resolve `#anchor` links. */
-export function headingId(text: string): string {
+function headingId(text: string): string {
   return text
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")

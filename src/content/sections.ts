@@ -1,8 +1,8 @@
 import { headingsOf } from "./markdown.ts";
 
 /**
- * The sections every procedure page has, in order (../shared/CONTENT.md), as `##` headings per
- * language. `check` verifies them; the tri-fold picks some of them by key.
+ * The sections every procedure page has, in the order a patient reads them (see `sectionKeys`),
+ * as `##` headings per language. `check` verifies them; the tri-fold picks some of them by key.
  */
 export const sectionKeys = ["whatItIs", "whoItHelps", "before", "during", "after", "results", "risks", "whenToCall"] as const;
 export type SectionKey = (typeof sectionKeys)[number];

@@ -5,7 +5,7 @@ import { displayPath } from "../shared/displayPath.ts";
 import { specialFileProblem, specialKind } from "./specialFiles.ts";
 
 /** Largest source file accepted: a procedure write-up is a few kilobytes; megabytes mean a wrong file. */
-export const maxSourceBytes = 1024 * 1024;
+const maxSourceBytes = 1024 * 1024;
 
 /** Reads a source file as UTF-8 text with `\n` line ends, or says why it cannot be read. */
 export async function readSourceText(file: string): Promise<{ text: string } | { problem: Problem }> {

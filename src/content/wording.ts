@@ -12,7 +12,7 @@ import { parseYamlSource, type YamlSource } from "./yamlSource.ts";
 /** The clinic's own wording for the site and brochures, per language: parts of templates/strings/<lang>.yaml. */
 export type Wording = Record<string, Record<string, unknown>>;
 
-export const wordingFile = (contentDir: string, lang: string) => path.join(contentDir, "_data", "strings", `${lang}.yaml`);
+const wordingFile = (contentDir: string, lang: string) => path.join(contentDir, "_data", "strings", `${lang}.yaml`);
 
 /**
  * Reads `_data/strings/<lang>.yaml` for each language that has one: the same keys as Pamphlet's

@@ -1,3 +1,4 @@
+import { readJsonRecord } from "../shared/readJson.ts";
 import { existsSync } from "node:fs";
 import { mkdir, readdir, readFile, rename, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -91,7 +92,7 @@ interface PrintCentreStamp {
 
 /** Whether the print centre in the site was made from this site, lists exactly these brochures, and is still there. */
 export async function printCentreIsCurrent(siteDir: string, siteFingerprint: string, entries: PrintCentreList): Promise<boolean> {
-  const recorded = await readFile(stampFile(siteDir), "utf8").then((text) => JSON.parse(text) as Partial<PrintCentreStamp>, () => ({}) as Partial<PrintCentreStamp>);
+  const recorded = (await readJsonRecord<PrintCentreStamp>(stampFile(siteDir))) ?? {};
   if (recorded.stamp !== printCentreStamp(siteFingerprint, entries) || !Array.isArray(recorded.pages)) return false;
   return recorded.pages.every((page) => existsSync(path.join(siteDir, page)));
 }

@@ -14,7 +14,7 @@ export const isExternalHref = (href: string) => /^[a-z][a-z0-9+.-]*:/i.test(href
 export const languagePrefix = (lang: string, clinic: Clinicish) => (lang === clinic.defaultLanguage ? "" : `/${lang}`);
 
 /** Sub-folder of `output/brochures` (and of `/brochures/` on the site) for a language: "" or "es/". */
-export const brochureFolder = (lang: string, clinic: Clinicish) => (lang === clinic.defaultLanguage ? "" : `${lang}/`);
+const brochureFolder = (lang: string, clinic: Clinicish) => (lang === clinic.defaultLanguage ? "" : `${lang}/`);
 
 export const procedureUrl = (slug: string, lang: string, clinic: Clinicish) => `${languagePrefix(lang, clinic)}/procedures/${slug}/`;
 

@@ -9,7 +9,7 @@ import { templatesDir } from "../shared/installPaths.ts";
  * `styles/site.css`, `styles/brochure.css` (loaded after Pamphlet's own stylesheets).
  */
 
-export const clinicTemplatesDir = (contentDir: string) => path.join(clinicFolderOf(contentDir), "templates");
+const clinicTemplatesDir = (contentDir: string) => path.join(clinicFolderOf(contentDir), "templates");
 
 /** The clinic's stylesheets that exist, by the name they are published under (`/css/clinic-site.css`). */
 export function clinicStyleFiles(contentDir: string): Record<"site" | "brochure", string | undefined> {

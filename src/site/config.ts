@@ -50,7 +50,7 @@ export function pamphletSite({ content, contentDir, dev = false, basePath = "/",
     // Procedures are read and validated by src/content and rendered by our Markdown renderer, so
     // Eleventy renders only Pamphlet's own Nunjucks pages: Markdown never passes through a template engine.
     eleventyConfig.setTemplateFormats(["njk"]);
-    // The content folder is data, never code (QUALITY.md): no file in it is a template (a stray
+    // The content folder is data, never code, whoever edits it: no file in it is a template (a stray
     // .njk could run code, or write anywhere through its permalink), and Eleventy's data files
     // (_data/*.js, *.11tydata.js, <template>.json) are not read: clinic.yaml is loaded by src/content.
     eleventyConfig.ignores.add(`${path.relative(process.cwd(), contentDir) || "."}/**`);

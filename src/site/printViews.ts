@@ -31,17 +31,17 @@ export interface PrintView {
  * A tri-fold holds about a quarter of a full guide, so it carries what a patient must have on paper
  * (what it is, risks, when to call) and points to the full guide online through the QR code.
  */
-export const trifoldSections: readonly SectionKey[] = ["whatItIs", "risks", "whenToCall"];
+const trifoldSections: readonly SectionKey[] = ["whatItIs", "risks", "whenToCall"];
 
 /**
  * The sections a tri-fold carries besides those when there is room, first to last: what to do
  * after and before the treatment matters most once the patient is home; then what happens during
  * it, who it helps and the results. The printer adds each in turn while the inside still fits.
  */
-export const trifoldExtraSections: readonly SectionKey[] = ["after", "before", "during", "whoItHelps", "results"];
+const trifoldExtraSections: readonly SectionKey[] = ["after", "before", "during", "whoItHelps", "results"];
 
 /** The aftercare sheet: what a nurse hands over after treatment, on one page. */
-export const aftercareSections: readonly SectionKey[] = ["after", "whenToCall"];
+const aftercareSections: readonly SectionKey[] = ["after", "whenToCall"];
 
 /** "A, B, or C" for the build's messages, which are in English (the headings stay in the guide's language). */
 const eitherOf = new Intl.ListFormat("en", { type: "disjunction" });

@@ -108,7 +108,7 @@ export function siteViews(content: Content, strings: Record<string, TemplateStri
  * The procedures a reader of `lang` sees: each in `lang` when it is translated, else the default
  * language's page (marked, so the link says it is in another language) rather than a missing page.
  */
-export function listedProcedures({ clinic, procedures }: Content, lang: Language): Listed[] {
+function listedProcedures({ clinic, procedures }: Content, lang: Language): Listed[] {
   const own = procedures.filter((procedure) => procedure.lang === lang);
   const ownSlugs = new Set(own.map((procedure) => procedure.slug));
   const fallback = procedures.filter((procedure) => procedure.lang === clinic.defaultLanguage && !ownSlugs.has(procedure.slug));

@@ -6,7 +6,7 @@ import type { PrintRequest } from "./printer.ts";
 
 /** One file to make: where to print it from, where it goes, and for a PDF what its metadata says. */
 export interface PrintJob extends PrintRequest {
-  /** Its name in reports and in the render manifest: `sclerotherapy.trifold.pdf`, `es/booklet.pdf`, `share/es/home.png`. */
+  /** Its name in reports and in the print manifest: `sclerotherapy.trifold.pdf`, `es/booklet.pdf`, `share/es/home.png`. */
   name: string;
   file: string;
   metadata?: BrochureMetadata;

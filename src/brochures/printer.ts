@@ -23,7 +23,7 @@ export interface PrinterOptions {
 
 export interface Printed {
   bytes: Uint8Array;
-  /** Site paths the page loaded (HTML, CSS, fonts, images), for the render manifest. */
+  /** Site paths the page loaded (HTML, CSS, fonts, images), for the print manifest. */
   resources: string[];
 }
 

@@ -6,7 +6,7 @@ import { loadForBuild } from "../check/runChecks.ts";
 import type { Content } from "../content/load.ts";
 import { publishOutputs } from "../publish/publishOutputs.ts";
 import { publishPrinted } from "../publish/publishPrinted.ts";
-import { renderBrochures } from "../brochures/renderBrochures.ts";
+import { printSite } from "../brochures/printSite.ts";
 import { brochuresDirOf, formatsFor, printShopDirOf, shareDirOf, siteDirOf, type BrochureChoice, type Folders } from "./options.ts";
 import { basePathOf, publishedUnder } from "../shared/routes.ts";
 import { builtWith } from "../site/siteFingerprint.ts";
@@ -42,7 +42,7 @@ export async function printBrochures(
 ): Promise<{ ok: boolean; onlyDoNotFit: boolean; files: string[] }> {
   const started = performance.now();
   const brochuresDir = choice.bleed ? printShopDirOf(folders) : brochuresDirOf(folders);
-  const { results, views } = await renderBrochures({
+  const { results, views } = await printSite({
     siteDir: siteDirOf(folders),
     brochuresDir,
     slugs,

@@ -5,16 +5,16 @@ import path from "node:path";
 import { removeFolder } from "../shared/removeFolder.ts";
 import { createHash } from "node:crypto";
 import type { Content } from "../content/load.ts";
-import { RenderManifest } from "../brochures/manifest.ts";
+import { PrintManifest } from "../brochures/printManifest.ts";
 import type { PrintCentreEntry, PrintCentreList, PublishedBrochure } from "../site/printCentreList.ts";
 import { bookletPath, brochurePath } from "../shared/routes.ts";
 
 /**
  * What the print centre lists: exactly the brochures published in the site now (files on disk),
- * with page counts from the render manifest.
+ * with page counts from the print manifest.
  */
 export async function publishedBrochures(content: Content, siteDir: string, brochuresDir: string): Promise<PrintCentreList> {
-  const manifest = await RenderManifest.open(brochuresDir, siteDir, "");
+  const manifest = await PrintManifest.open(brochuresDir, siteDir, "");
   const folder = path.join(siteDir, "brochures");
   const files = (await readdir(folder, { recursive: true }).catch(() => [] as string[])).filter((name) => name.endsWith(".pdf")).map((name) => name.split(path.sep).join("/"));
   /** The file as listed, or undefined when it is not published. */

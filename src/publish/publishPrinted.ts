@@ -1,5 +1,5 @@
 import type { Content } from "../content/load.ts";
-import type { BrochureResult } from "../brochures/renderBrochures.ts";
+import type { BrochureResult } from "../brochures/printSite.ts";
 import { printCentreIsCurrent, publishedBrochures, writePrintCentre } from "./printCentre.ts";
 import { publishOutputs } from "./publishOutputs.ts";
 

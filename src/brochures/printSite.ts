@@ -2,7 +2,7 @@ import { inShard, type Shard } from "../shared/shard.ts";
 import type { ViewsManifest } from "../shared/viewsManifest.ts";
 import { writeFileAtomic } from "../shared/writeAtomic.ts";
 import { browserIdentity } from "./browserVersion.ts";
-import { RenderManifest } from "./manifest.ts";
+import { PrintManifest } from "./printManifest.ts";
 import { printJobs, type JobOptions, type PrintJob } from "./printJobs.ts";
 import { BrochurePrinter, type PrinterOptions } from "./printer.ts";
 import { DoesNotFitError } from "./printPage.ts";
@@ -10,9 +10,9 @@ import { readViewsManifest } from "./readViewsManifest.ts";
 import { startSiteServer } from "./siteServer.ts";
 
 /** Bump when printing or post-processing changes in a way that changes the files: every file is made again. */
-const renderVersion = "pamphlet-render-3: preferCSSPageSize printBackground tagged outline; pdf-lib metadata, outline titles, RoleMap, duplex; PDF/UA XMP, artifacts, link contents";
+const printVersion = "pamphlet-render-3: preferCSSPageSize printBackground tagged outline; pdf-lib metadata, outline titles, RoleMap, duplex; PDF/UA XMP, artifacts, link contents";
 
-export interface RenderOptions extends JobOptions {
+export interface PrintSiteOptions extends JobOptions {
   /** The built site whose print views are printed: its views manifest says what to make. */
   siteDir: string;
   /** Only this share of the files (`--shard i/n`), for splitting a run across machines. */
@@ -34,11 +34,11 @@ export type BrochureResult =
 
 /**
  * Prints the requested brochures through one browser and a loopback server over the built site,
- * skipping every file whose inputs have not changed since it was made (see RenderManifest). What
+ * skipping every file whose inputs have not changed since it was made (see PrintManifest). What
  * there is to print comes from the site's views manifest, read through that server. Chromium is
  * only started when something needs printing.
  */
-export async function renderBrochures(options: RenderOptions): Promise<{ results: BrochureResult[]; views: ViewsManifest }> {
+export async function printSite(options: PrintSiteOptions): Promise<{ results: BrochureResult[]; views: ViewsManifest }> {
   const basePath = options.basePath ?? "/";
   const server = await startSiteServer(options.siteDir, { basePath });
   try {
@@ -49,11 +49,11 @@ export async function renderBrochures(options: RenderOptions): Promise<{ results
   }
 }
 
-async function printAll(options: RenderOptions, views: ViewsManifest, origin: string): Promise<BrochureResult[]> {
+async function printAll(options: PrintSiteOptions, views: ViewsManifest, origin: string): Promise<BrochureResult[]> {
   const jobs = printJobs(views, options).filter((job) => !options.shard || inShard(job.name, options.shard));
-  const common = JSON.stringify({ renderVersion, browser: browserIdentity() });
+  const common = JSON.stringify({ printVersion, browser: browserIdentity() });
   const basePath = options.basePath ?? "/";
-  const manifest = await RenderManifest.open(options.brochuresDir, options.siteDir, common, {
+  const manifest = await PrintManifest.open(options.brochuresDir, options.siteDir, common, {
     fresh: options.force,
     basePath,
     siteFingerprint: options.siteFingerprint,
@@ -64,7 +64,7 @@ async function printAll(options: RenderOptions, views: ViewsManifest, origin: st
   try {
     const results = await Promise.all(
       jobs.map(async (job) => {
-        const result = await renderOne(job, printer, `${origin}${basePath.slice(0, -1)}`, manifest);
+        const result = await printOne(job, printer, `${origin}${basePath.slice(0, -1)}`, manifest);
         options.onBrochure?.(result, ++done, jobs.length);
         return result;
       }),
@@ -76,7 +76,7 @@ async function printAll(options: RenderOptions, views: ViewsManifest, origin: st
   }
 }
 
-async function renderOne(job: PrintJob, printer: BrochurePrinter, origin: string, manifest: RenderManifest): Promise<BrochureResult> {
+async function printOne(job: PrintJob, printer: BrochurePrinter, origin: string, manifest: PrintManifest): Promise<BrochureResult> {
   const started = performance.now();
   const settings = { url: job.url, kind: job.kind, css: job.css, ...(job.metadata ? { metadata: job.metadata, bleed: job.bleed } : {}) };
   const made = (skipped: boolean, bytes: number) => ({ name: job.name, ok: true as const, skipped, file: job.file, bytes, seconds: (performance.now() - started) / 1000 });

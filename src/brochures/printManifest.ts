@@ -30,10 +30,10 @@ interface ManifestFile {
   entries: Record<string, Entry>;
 }
 
-export class RenderManifest {
+export class PrintManifest {
   readonly #fileHashes = new Map<string, Promise<string>>();
   readonly #entries: Record<string, Entry>;
-  /** Settings every job shares: Chromium version, clinic.yaml, Pamphlet's PDF options. */
+  /** Settings every job shares: the Chromium version and Pamphlet's PDF options (each job's own settings, metadata included, are recorded with it). */
   readonly #common: string;
 
   readonly #basePath: string;
@@ -64,7 +64,7 @@ export class RenderManifest {
     siteDir: string,
     common: string,
     options: { fresh?: boolean; shard?: string; basePath?: string; siteFingerprint?: string } = {},
-  ): Promise<RenderManifest> {
+  ): Promise<PrintManifest> {
     const file = path.join(dir, options.shard ? `.manifest-${options.shard.replace("/", "-of-")}.json` : ".manifest.json");
     const names = (await readdir(dir).catch(() => [])).filter((name) => /^\.manifest.*\.json$/.test(name)).sort();
     const entries: Record<string, Entry> = {};
@@ -76,7 +76,7 @@ export class RenderManifest {
       }
       sameSite &&= saved.siteFingerprint === options.siteFingerprint;
     }
-    return new RenderManifest(file, siteDir, entries, common, options.basePath ?? "/", options.siteFingerprint, sameSite, options.fresh ?? false);
+    return new PrintManifest(file, siteDir, entries, common, options.basePath ?? "/", options.siteFingerprint, sameSite, options.fresh ?? false);
   }
 
   /** Whether `output` is there as it was made, from exactly the inputs it would be made from now. */

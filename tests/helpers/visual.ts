@@ -1,22 +1,12 @@
-import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { promisify } from "node:util";
 import pixelmatch from "pixelmatch";
 import { PNG } from "pngjs";
 import { repoRoot } from "./fixtures.ts";
 
-const run = promisify(execFile);
 export const referenceDir = path.join(repoRoot, "tests", "visual", "reference");
 const differencesDir = path.join(repoRoot, "tests", "visual", "differences");
-
-/** Page `page` of a PDF as a PNG at `dpi`, rendered by poppler. */
-export async function renderPage(pdf: string, page: number, dpi = 40): Promise<Buffer> {
-  const prefix = `${pdf}.visual`;
-  await run("pdftoppm", ["-png", "-r", String(dpi), "-f", String(page), "-l", String(page), "-singlefile", pdf, prefix]);
-  return readFile(`${prefix}.png`);
-}
 
 /**
  * Compares a rendering with `tests/visual/reference/<name>.png`; returns the share of pixels that

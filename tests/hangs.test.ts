@@ -84,6 +84,7 @@ test.serial("dev server: downloads the client abandons do not keep their files o
       const request = http.get({ host: "127.0.0.1", port, path: "/images/big.png", headers: { host: "localhost" } }, (response) => {
         t.is(response.statusCode, 200);
         response.pause(); // read nothing, then go away
+        // Not a wait for an event: 50 ms for the server to fill the paused socket, so it leaves mid-file.
         setTimeout(() => (request.destroy(), resolve()), 50);
       });
       request.on("error", () => resolve());

@@ -58,7 +58,7 @@ export async function writePrintCentre(options: {
   try {
     // Loaded here: a build whose print centre is unchanged never pays for Eleventy.
     const { runEleventy } = await import("../site/build.ts");
-    const site = { content: options.content, contentDir: options.contentDir, basePath: options.basePath, printCentre: options.entries };
+    const site = { content: options.content, contentDir: options.contentDir, basePath: options.basePath, printCentreList: options.entries };
     await runEleventy(site, staging, (eleventy) => eleventy.write());
     const pages = (await readdir(staging, { recursive: true })).filter((name) => name.endsWith("index.html"));
     for (const page of pages) {

@@ -31,7 +31,7 @@ export interface SiteOptions {
   /** The folder the site is published under, e.g. `/clinic/` (default `/`): every root-relative URL gets it. */
   basePath?: string;
   /** Render only the print centre pages, listing these brochures (they exist only after printing). */
-  printCentre?: PrintCentreList;
+  printCentreList?: PrintCentreList;
   /** The brochure formats printed with this site, which its pages link to (default: all, as the dev server prints any on demand). */
   formats?: readonly BrochureFormat[];
 }
@@ -40,7 +40,7 @@ export interface SiteOptions {
  * Pamphlet's Eleventy configuration: a short list of plugins and the validated content as global data.
  * `imageCacheDir` keeps the web copies of content images from one build to the next.
  */
-export function pamphletSite({ content, contentDir, dev = false, basePath = "/", printCentre, formats = brochureFormats, imageCacheDir }: SiteOptions & { imageCacheDir: string }) {
+export function pamphletSite({ content, contentDir, dev = false, basePath = "/", printCentreList, formats = brochureFormats, imageCacheDir }: SiteOptions & { imageCacheDir: string }) {
   return (eleventyConfig: UserConfig) => {
     const fromInput = (dir: string) => path.relative(contentDir, dir) || ".";
     // The clinic's own templates/ laid over Pamphlet's, when it has one; kept beside the image cache.
@@ -78,16 +78,16 @@ export function pamphletSite({ content, contentDir, dev = false, basePath = "/",
     eleventyConfig.addGlobalData("clinicStyles", { site: Boolean(clinicStyles.site), brochure: Boolean(clinicStyles.brochure) });
     eleventyConfig.addGlobalData("builtFormats", formats);
     eleventyConfig.addGlobalData("basePath", basePath);
-    eleventyConfig.addGlobalData("printCentre", printCentre?.procedures ?? []);
-    eleventyConfig.addGlobalData("printCentreBooklets", printCentre?.booklets ?? []);
-    eleventyConfig.addGlobalData("printCentreFormats", [...new Set((printCentre?.procedures ?? []).flatMap((entry) => entry.brochures.map((brochure) => brochure.format)))]);
+    eleventyConfig.addGlobalData("printCentre", printCentreList?.procedures ?? []);
+    eleventyConfig.addGlobalData("printCentreBooklets", printCentreList?.booklets ?? []);
+    eleventyConfig.addGlobalData("printCentreFormats", [...new Set((printCentreList?.procedures ?? []).flatMap((entry) => entry.brochures.map((brochure) => brochure.format)))]);
     eleventyConfig.addGlobalData("packCovers", packCovers(content.clinic, strings));
     eleventyConfig.addGlobalData("security", { csp: metaContentSecurityPolicy, headers: headersFile(basePath, views.languages.filter((lang) => lang !== content.clinic.defaultLanguage), !dev && content.clinic.editor ? adminContentSecurityPolicy(editorOrigins(content.clinic)) : undefined) });
 
     eleventyConfig.addPlugin(nunjucksCompileOnce);
     eleventyConfig.addPlugin(filtersPlugin, { clinic: content.clinic });
-    eleventyConfig.addPlugin(pagesPlugin, { only: printCentre ? ["print-centre.njk"] : undefined, except: printCentre ? [] : ["print-centre.njk"] });
-    if (!printCentre) eleventyConfig.addPlugin(assetsPlugin, { contentDir, cacheDir: imageCacheDir, clinicStyles, brandFonts: brandFont?.faces.map((face) => face.file) ?? [] });
+    eleventyConfig.addPlugin(pagesPlugin, { only: printCentreList ? ["print-centre.njk"] : undefined, except: printCentreList ? [] : ["print-centre.njk"] });
+    if (!printCentreList) eleventyConfig.addPlugin(assetsPlugin, { contentDir, cacheDir: imageCacheDir, clinicStyles, brandFonts: brandFont?.faces.map((face) => face.file) ?? [] });
     eleventyConfig.addPlugin(responsiveImagesPlugin, { contentDir, cacheDir: imageCacheDir, basePath });
     eleventyConfig.addAsyncShortcode("qrCode", qrCodeSvg);
     // Templates write root-relative URLs (/css/…); published under a sub-path, they get the prefix.

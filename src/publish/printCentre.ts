@@ -7,6 +7,7 @@ import { createHash } from "node:crypto";
 import type { Content } from "../content/load.ts";
 import { PrintManifest } from "../brochures/printManifest.ts";
 import type { PrintCentreEntry, PrintCentreList, PublishedBrochure } from "../site/printCentreList.ts";
+import { procedureFormats } from "../shared/formats.ts";
 import { bookletPath, brochurePath } from "../shared/routes.ts";
 
 /**
@@ -27,7 +28,7 @@ export async function publishedBrochures(content: Content, siteDir: string, broc
   const procedures: PrintCentreEntry[] = [];
   for (const procedure of content.procedures) {
     const brochures: PublishedBrochure[] = [];
-    for (const format of ["letter", "a4", "large", "trifold", "aftercare"] as const) {
+    for (const format of procedureFormats) {
       const brochure = await published(format, brochurePath(procedure.slug, procedure.lang, format, content.clinic));
       if (brochure) brochures.push(brochure);
     }

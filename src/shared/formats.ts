@@ -8,7 +8,11 @@
  */
 export const brochureFormats = ["letter", "a4", "large", "trifold", "aftercare", "booklet"] as const;
 export type BrochureFormat = (typeof brochureFormats)[number];
-export type Paper = "letter" | "a4";
+export const papers = ["letter", "a4"] as const;
+export type Paper = (typeof papers)[number];
+
+/** The formats printed as portrait pages of a whole guide: one print view each. */
+export const portraitFormats = ["letter", "a4", "large"] as const satisfies readonly BrochureFormat[];
 
 /** Formats printed once per procedure (the booklet is one per language). */
 export const procedureFormats = ["letter", "a4", "large", "trifold", "aftercare"] as const satisfies readonly BrochureFormat[];

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { HtmlBasePlugin, type UserConfig } from "@11ty/eleventy";
-import { brochureFormats, type BrochureFormat } from "../shared/formats.ts";
+import { brochureFormats, portraitFormats, type BrochureFormat } from "../shared/formats.ts";
 import type { Content } from "../content/load.ts";
 import { findBrandFont } from "../content/brandFont.ts";
 import { assetsPlugin } from "./assets.ts";
@@ -77,6 +77,7 @@ export function pamphletSite({ content, contentDir, dev = false, basePath = "/",
     eleventyConfig.addGlobalData("dev", dev);
     eleventyConfig.addGlobalData("clinicStyles", { site: Boolean(clinicStyles.site), brochure: Boolean(clinicStyles.brochure) });
     eleventyConfig.addGlobalData("builtFormats", formats);
+    eleventyConfig.addGlobalData("portraitFormats", portraitFormats);
     eleventyConfig.addGlobalData("basePath", basePath);
     eleventyConfig.addGlobalData("printCentre", printCentreList?.procedures ?? []);
     eleventyConfig.addGlobalData("printCentreBooklets", printCentreList?.booklets ?? []);

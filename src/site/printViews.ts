@@ -1,7 +1,7 @@
 import { localize, type Clinic } from "../content/clinicSchema.ts";
 import type { Content, ProcedureSource } from "../content/load.ts";
 import { splitSections, type SectionKey } from "../content/sections.ts";
-import { guideFormats, paperOf, type BrochureFormat } from "../shared/formats.ts";
+import { brochureFormats, guideFormats, paperOf, portraitFormats, type BrochureFormat } from "../shared/formats.ts";
 import { bookletPath, bookletPrintUrl, brochurePath, printUrl } from "../shared/routes.ts";
 
 /** One print view page: what the brochure layout needs to know about it. */
@@ -51,7 +51,7 @@ const standaloneImage = /^!\[[^\]]*\]\([^)]*\)[ \t]*$/gm;
 
 export function printViews({ clinic, procedures }: Content, bookletTitle: (lang: string) => string) {
   const portrait = procedures.flatMap((procedure) =>
-    (["letter", "a4", "large"] as const).map((format) => view(procedure, format, clinic)),
+    portraitFormats.map((format) => view(procedure, format, clinic)),
   );
   const sectionsView = (procedure: ProcedureSource, format: "trifold" | "aftercare", keys: readonly SectionKey[]) => {
     const sections = splitSections(procedure.body, procedure.lang).filter((section) => section.key && keys.includes(section.key));
@@ -105,8 +105,7 @@ export interface PageStyle {
 }
 
 export function pageStyles(clinic: Clinic, languages: string[]): PageStyle[] {
-  const formats: BrochureFormat[] = ["letter", "a4", "large", "trifold", "aftercare", "booklet"];
-  return formats.flatMap((format) =>
+  return brochureFormats.flatMap((format) =>
     languages.map((lang) => ({
       url: `/css/page/${format}.${lang}.css`,
       format,

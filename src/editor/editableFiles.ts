@@ -1,5 +1,6 @@
+import { writeFileAtomic } from "../shared/writeAtomic.ts";
 import { createHash } from "node:crypto";
-import { lstat, mkdir, readdir, readFile, realpath, rename, rm, writeFile } from "node:fs/promises";
+import { lstat, mkdir, readdir, readFile, realpath, rm, } from "node:fs/promises";
 import path from "node:path";
 import { isWithin } from "../shared/isWithin.ts";
 
@@ -75,19 +76,13 @@ export class EditableFiles {
     return { id: sha256(bytes), content: bytes.toString("base64"), encoding: "base64", path: relative as string, name: path.basename(file) };
   }
 
-  /** Writes through a temporary file renamed into place: the dev server's watcher never reads half a save. */
+  /** Writes through a temporary file renamed into place (shared/writeAtomic.ts): the dev server's watcher never reads half a save. */
   async write(relative: unknown, content: string | Buffer): Promise<void> {
     const file = await this.resolve(relative);
     await mkdir(path.dirname(file), { recursive: true });
     // Created folders are plain folders under the content folder; check again before writing into them.
     await this.resolve(relative);
-    const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.saving`);
-    try {
-      await writeFile(temporary, content, { flag: "wx" });
-      await rename(temporary, file);
-    } finally {
-      await rm(temporary, { force: true });
-    }
+    await writeFileAtomic(file, content);
   }
 
   async remove(relative: unknown): Promise<void> {

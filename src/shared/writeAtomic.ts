@@ -6,14 +6,15 @@ import { onInterrupt } from "./interrupt.ts";
 /**
  * Writes a file so that readers see either the old file or the whole new one: write a temporary
  * file beside it, flush it to disk, rename it over the target. An interrupted run leaves the
- * previous good file, never a torn one.
+ * previous good file, never a torn one. The temporary file must be new (`wx`): nothing planted at
+ * its name is followed or overwritten.
  */
-export async function writeFileAtomic(file: string, bytes: Uint8Array): Promise<void> {
+export async function writeFileAtomic(file: string, bytes: Uint8Array | string): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(4).toString("hex")}.tmp`);
   const forgetCleanup = onInterrupt(() => rm(temporary, { force: true }));
   try {
-    const handle = await open(temporary, "w");
+    const handle = await open(temporary, "wx");
     try {
       await handle.writeFile(bytes);
       await handle.sync();

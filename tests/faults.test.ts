@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import http from "node:http";
 import type { AddressInfo } from "node:net";

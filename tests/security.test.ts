@@ -29,7 +29,7 @@ test.serial("printing is default-deny: a remote stylesheet, another origin and a
     <p>Printed text</p>
     <iframe src="file:///etc/passwd"></iframe>
     <iframe src="${spy.origin}/framed"></iframe>`;
-  const site = await listen((request, response) => response.writeHead(200, { "content-type": "text/html" }).end(page));
+  const site = await listen((_request, response) => response.writeHead(200, { "content-type": "text/html" }).end(page));
   t.teardown(site.close);
   const printer = new BrochurePrinter({ origin: site.origin, tabs: 1, timeoutMs: 10_000 });
   t.teardown(() => printer.close());

@@ -10,7 +10,7 @@ export async function devEvents(origin: string) {
       const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
       if (done) return;
       buffer += value;
-      let end;
+      let end: number;
       while ((end = buffer.indexOf("\n\n")) !== -1) {
         const block = buffer.slice(0, end);
         buffer = buffer.slice(end + 2);

@@ -44,7 +44,7 @@ test.serial("in Chromium, the print centre makes a visit pack from two ticked gu
   page.on("request", (request) => requests.push(request.url()));
   await page.goto(`${server.origin}/print-centre/`, { waitUntil: "load" });
   await page.waitForSelector("[data-visit-pack]:not([hidden])");
-  t.regex(await page.$eval(".lead", (lead) => (lead as HTMLElement).textContent), /Tick the guides a patient needs/);
+  t.regex(await page.$eval(".lead", (lead) => (lead as HTMLElement).innerText), /Tick the guides a patient needs/);
   await page.click("#pack-sclerotherapy");
   await page.click("#pack-compression-therapy");
   await page.focus("[data-pack-button]");
@@ -63,7 +63,7 @@ test.serial("in Chromium, the print centre makes a visit pack from two ticked gu
   const plain = await browser.newPage();
   await plain.setJavaScriptEnabled(false);
   await plain.goto(`${server.origin}/print-centre/`, { waitUntil: "load" });
-  const intro = await plain.$eval(".lead", (lead) => (lead as HTMLElement).textContent);
+  const intro = await plain.$eval(".lead", (lead) => (lead as HTMLElement).innerText);
   t.regex(intro, /^Every brochure published with this site, ready to print\.\s*$/);
   t.is(await plain.$$eval("input[type=checkbox]", (boxes) => boxes.filter((box) => (box as HTMLElement).offsetParent !== null).length), 0);
 });

@@ -70,7 +70,7 @@ test.serial("brochures re-prints named procedures from the built site and refuse
   t.regex(run.stdout, /Brochures: 1 made, 0 skipped \(unchanged\), 0 failed/);
   const unknown = await runPamphlet(["brochures", "no-such-thing", ...siteArgs(site)]);
   t.is(unknown.code, 2);
-  t.regex(unknown.stderr, /No procedure called no-such-thing\. Known procedures: compression-therapy, sclerotherapy/);
+  t.regex(unknown.stderr, /No procedure called no-such-thing in the built site\. Known procedures: compression-therapy, sclerotherapy/);
 });
 
 test.serial("brochures refuses to print a print view missing from the built site, instead of printing its 'Not found' page", async (t) => {

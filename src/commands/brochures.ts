@@ -6,6 +6,9 @@ import { loadForBuild } from "../check/runChecks.ts";
 import type { Content } from "../content/load.ts";
 import { publishOutputs } from "../publish/publishOutputs.ts";
 import { publishPrinted } from "../publish/publishPrinted.ts";
+import { readJsonRecord } from "../shared/readJson.ts";
+import { viewsManifestUrl } from "../shared/routes.ts";
+import type { ViewsManifest } from "../shared/viewsManifest.ts";
 import { printSite } from "../brochures/printSite.ts";
 import { brochuresDirOf, formatsFor, printShopDirOf, shareDirOf, siteDirOf, type BrochureChoice, type Folders } from "./options.ts";
 import { basePathOf, publishedUnder } from "../shared/routes.ts";
@@ -23,12 +26,13 @@ export async function runBrochures(given: Folders, slugs: string[], choice: Broc
   const loaded = await loadForBuild(folders.contentDir);
   if (!reportProblems(loaded.problems) || !loaded.content) return 1;
   const { content } = publishedUnder(loaded.content, await basePathBuiltWith(folders, loaded.content.clinic.siteUrl));
-  const known = [...new Set(content.procedures.map((procedure) => procedure.slug))].sort();
-  const unknown = slugs.filter((slug) => !known.includes(slug));
-  if (unknown.length > 0) throw new UsageError(`No procedure called ${unknown.join(", ")}. Known procedures: ${known.join(", ")}`);
   if (!existsSync(path.join(siteDirOf(folders), "print"))) {
     throw new PamphletError(`There is no built site in ${siteDirOf(folders)}: run \`${commandLine("build", folders)}\` first.`);
   }
+  // What can be printed is what the built site has print views of (its views manifest), not the content as it is now.
+  const known = (await readJsonRecord<ViewsManifest>(path.join(siteDirOf(folders), viewsManifestUrl)))?.slugs ?? [];
+  const unknown = slugs.filter((slug) => !known.includes(slug));
+  if (unknown.length > 0) throw new UsageError(`No procedure called ${unknown.join(", ")} in the built site. Known procedures: ${known.join(", ")}`);
   return brochureRunStatus(await printBrochures(content, folders, choice, slugs.length > 0 ? slugs : undefined));
 }
 

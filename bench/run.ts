@@ -2,7 +2,7 @@
 // Pamphlet against its baselines, side by side in one run, on a synthetic library of N procedures
 // made from the shipped ones. Prints medians and ratios. --quick skips the pool settings and the 5N memory run.
 import { spawn } from "node:child_process";
-import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -13,6 +13,7 @@ import { startSiteServer } from "../src/brochures/siteServer.ts";
 import { loadForBuild } from "../src/check/runChecks.ts";
 import { buildSite } from "../src/site/build.ts";
 import { printUrl } from "../src/shared/routes.ts";
+import { devLoop } from "./devLoop.ts";
 import { withPeakMemory } from "./memory.ts";
 import { naivePdfs } from "./naiveBaseline.ts";
 import { pagedjsCli, pagedjsPdfs } from "./pagedjsBaseline.ts";
@@ -142,7 +143,14 @@ try {
   line("rebuild, one procedure edited (s) [cold build]", fixed(edit.seconds), fixed(cold.seconds), `${fixed(edit.seconds / cold.seconds)}x`);
   console.log(`  (cold build printed ${count(cold.result, /Brochures: (\d+) made/)} PDFs; the unchanged rebuild ${count(unchangedOutput, /Brochures: (\d+) made/)}; the edit ${count(edit.result, /Brochures: (\d+) made/)})`);
 
-  // 4. Peak memory (RSS) while printing N and 5N PDFs: Chromium is restarted every 150 prints.
+  // 4. A writer's loop in the dev server, on a copy of the shipped content, driven in Chromium.
+  const devContent = path.join(root, "dev-content");
+  await cp(path.join(repo, "content"), devContent, { recursive: true });
+  const loop = await devLoop(devContent, path.join(root, "dev-site"), "sclerotherapy", 10);
+  line("dev: save → page reloaded (s) [goal]", fixed(median(loop.reload)), "0.50", `${fixed(median(loop.reload) / 0.5)}x`);
+  line("dev: save → its live PDF served (s) [goal]", fixed(median(loop.pdf)), "1.00", `${fixed(median(loop.pdf) / 1)}x`);
+
+  // 5. Peak memory (RSS) while printing N and 5N PDFs: Chromium is restarted every 150 prints.
   if (!values.quick) {
     const peaks = [];
     for (const size of [n, 5 * n]) {

@@ -8,11 +8,11 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { findBrowser } from "../src/brochures/findBrowser.ts";
 import { defaultTabs } from "../src/brochures/printer.ts";
-import { renderBrochures, type RenderOptions } from "../src/brochures/renderBrochures.ts";
+import { printSite, type PrintSiteOptions } from "../src/brochures/printSite.ts";
 import { startSiteServer } from "../src/brochures/siteServer.ts";
 import { loadForBuild } from "../src/check/runChecks.ts";
 import { buildSite } from "../src/site/build.ts";
-import { printUrl } from "../src/site/urls.ts";
+import { printUrl } from "../src/shared/routes.ts";
 import { withPeakMemory } from "./memory.ts";
 import { naivePdfs } from "./naiveBaseline.ts";
 import { pagedjsCli, pagedjsPdfs } from "./pagedjsBaseline.ts";
@@ -67,9 +67,9 @@ try {
   const sample = content!.procedures.slice(0, Math.min(n, 40));
   const naiveSample = sample.slice(0, 8);
   /** PDFs per second printing the sample through Pamphlet's pool, with these settings. */
-  const poolRate = async (pool?: RenderOptions["pool"]) => {
-    const printed = await timed(() => renderBrochures({
-      content: content!, siteDir: path.join(root, "site"), brochuresDir: path.join(root, "pool"), formats: ["letter"],
+  const poolRate = async (pool?: PrintSiteOptions["pool"]) => {
+    const printed = await timed(() => printSite({
+      siteDir: path.join(root, "site"), brochuresDir: path.join(root, "pool"), formats: ["letter"],
       slugs: sample.map((procedure) => procedure.slug), force: true, pool,
     }));
     return sample.length / printed.seconds;
@@ -149,7 +149,7 @@ try {
       const library = await syntheticLibrary(path.join(root, `memory-${size}`), size, path.join(repo, "content"));
       const loaded = (await loadForBuild(library)).content!;
       await buildSite({ content: loaded, contentDir: library, siteDir: path.join(root, `memory-${size}-site`) });
-      const { peak } = await withPeakMemory(() => renderBrochures({ content: loaded, siteDir: path.join(root, `memory-${size}-site`), brochuresDir: path.join(root, `memory-${size}-pdf`), formats: ["letter"], force: true }));
+      const { peak } = await withPeakMemory(() => printSite({ siteDir: path.join(root, `memory-${size}-site`), brochuresDir: path.join(root, `memory-${size}-pdf`), formats: ["letter"], force: true }));
       peaks.push(peak);
       console.log(`peak RSS printing ${String(size).padStart(5)} PDFs (MB)              node ${fixed(peak.node, 0)}  chromium ${fixed(peak.chromium, 0)}  total ${fixed(peak.total, 0)}`);
     }

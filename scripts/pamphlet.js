@@ -3,7 +3,7 @@
 import { register } from "tsx/esm/api";
 
 register();
-const { runCli } = await import("../src/cli.ts");
-const { exitCleanlyOnSignals } = await import("../src/interrupt.ts");
+const { runCli } = await import("../src/cli/main.ts");
+const { exitCleanlyOnSignals } = await import("../src/shared/interrupt.ts");
 exitCleanlyOnSignals();
 process.exitCode = await runCli(process.argv.slice(2));

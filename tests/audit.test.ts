@@ -207,11 +207,15 @@ test.serial("in Chromium, search finds the one procedure a word appears in, and 
   t.is(await many.$eval(".search__more", (button) => (button as HTMLElement).hidden ? "" : button.textContent), `Show ${Math.min(10, total - 10)} more results`);
   // A double click shows the next results once, not twice.
   await many.$eval(".search__more", (button) => {
+    // Each click's handler ends by setting the button's text (one childList record, even when its batch was empty): counted, it says both clicks are done.
+    const page = window as unknown as { moreClicksHandled: number };
+    page.moreClicksHandled = 0;
+    new MutationObserver((records) => (page.moreClicksHandled += records.length)).observe(button, { childList: true });
     (button as HTMLElement).click();
     (button as HTMLElement).click();
   });
   await many.waitForFunction((expected) => document.querySelectorAll(".search__results li").length >= Math.min(expected, 20), { timeout: 20_000 }, total);
-  await new Promise((resolve) => setTimeout(resolve, 500));
+  await many.waitForFunction(() => (window as unknown as { moreClicksHandled: number }).moreClicksHandled >= 2, { timeout: 20_000 });
   const shown = await many.$$eval(".search__results a", (links) => links.map((link) => link.getAttribute("href")));
   t.is(shown.length, Math.min(total, 30), "each result once");
   t.is(new Set(shown).size, shown.length, "no result twice");

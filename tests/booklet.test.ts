@@ -3,8 +3,7 @@ import test from "ava";
 import { PNG } from "pngjs";
 import { runPamphlet, siteArgs } from "./helpers/cli.ts";
 import { fixtureSite, procedureText, writeProcedure } from "./helpers/fixtures.ts";
-import { pdfText } from "./helpers/pdf.ts";
-import { renderPage } from "./helpers/visual.ts";
+import { pdfText, renderPage } from "./helpers/pdf.ts";
 
 test("a stapled booklet is whole sheets: its page count is a multiple of 4, notes pages before the back page fill the gap", async (t) => {
   const site = await fixtureSite(t);

@@ -4,7 +4,7 @@ import test from "ava";
 import { readability } from "../src/check/readability.ts";
 import { runChecks } from "../src/check/runChecks.ts";
 import { spanishSyllables } from "../src/check/syllablesEs.ts";
-import { formatProblem } from "../src/content/problem.ts";
+import { formatProblem } from "../src/shared/problem.ts";
 import { runPamphlet, siteArgs } from "./helpers/cli.ts";
 import { fixtureSite, procedureText, writeProcedure } from "./helpers/fixtures.ts";
 

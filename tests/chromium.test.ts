@@ -6,7 +6,7 @@ import path from "node:path";
 import test from "ava";
 import { findBrowser } from "../src/brochures/findBrowser.ts";
 import { BrochurePrinter } from "../src/brochures/printer.ts";
-import { runPamphlet, siteArgs, startCli } from "./helpers/cli.ts";
+import { runPamphlet, siteArgs, startPamphlet } from "./helpers/cli.ts";
 import { biggerSite, fixtureSite } from "./helpers/fixtures.ts";
 import { chromiumOf, commandLine, isAlive } from "./helpers/processes.ts";
 import { until } from "./helpers/until.ts";
@@ -75,8 +75,8 @@ for (const signal of ["SIGKILL", "SIGHUP"] as const) {
   test.serial(`${signal} of Pamphlet mid-render: Chromium and its profile folder do not outlive it`, async (t) => {
     const site = await biggerSite(t);
     t.is((await runPamphlet(["build", "--formats", "letter", ...siteArgs(site)])).code, 0);
-    const run = startCli(["brochures", "--force", "--formats", "letter,large", ...siteArgs(site)], /\[\s*1\/\d+\]/);
-    await run.reached;
+    const run = startPamphlet(["brochures", "--force", "--formats", "letter,large", ...siteArgs(site)]);
+    await run.waitFor(/\[\s*1\/\d+\]/);
     const browsers = chromiumOf(run.child.pid!);
     t.true(browsers.length > 0, "Chromium was running");
     const profiles = [...new Set(browsers.map(profileOf).filter((dir): dir is string => dir !== undefined))];

@@ -4,7 +4,7 @@ import test from "ava";
 import YAML from "yaml";
 import { claimWords, findClaims } from "../src/check/claimWords.ts";
 import { runChecks } from "../src/check/runChecks.ts";
-import { formatProblem } from "../src/content/problem.ts";
+import { formatProblem } from "../src/shared/problem.ts";
 import { fixtureSite, fixturesDir, procedureText, writeProcedure } from "./helpers/fixtures.ts";
 
 const today = new Date("2026-11-24T12:00:00Z");

@@ -4,8 +4,8 @@ import { appendFile, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from "no
 import os from "node:os";
 import path from "node:path";
 import test from "ava";
-import { PamphletError } from "../src/content/errors.ts";
-import { outputWriteError } from "../src/fileSystemError.ts";
+import { PamphletError } from "../src/shared/errors.ts";
+import { outputWriteError } from "../src/shared/fileSystemError.ts";
 import { runPamphlet, siteArgs } from "./helpers/cli.ts";
 import { fixtureSite, procedureText, writeProcedure, type FixtureSite } from "./helpers/fixtures.ts";
 import { pdfFonts } from "./helpers/pdf.ts";

@@ -1,5 +1,5 @@
 import test from "ava";
-import { commandLine } from "../src/commands/commandLine.ts";
+import { commandLine } from "../src/cli/commandLine.ts";
 
 const folders = { contentDir: "../clinic/content", contentGiven: true, outDir: "site out" };
 

@@ -3,7 +3,7 @@ import test from "ava";
 import { loadForBuild } from "../src/check/runChecks.ts";
 import { loadContentOrThrow } from "../src/content/load.ts";
 import { renderSite } from "../src/site/build.ts";
-import { markdown } from "../src/site/markdown.ts";
+import { markdown } from "../src/content/markdown.ts";
 import { fixtureSite, procedureText, writeProcedure } from "./helpers/fixtures.ts";
 
 // The Nunjucks that Eleventy uses: its compiler, counted.

@@ -5,7 +5,7 @@ import { parseYamlSource } from "../src/content/yamlSource.ts";
 import { loadContent } from "../src/content/load.ts";
 import { openingHoursSpecification } from "../src/content/openingHours.ts";
 import { clinicJsonLd } from "../src/site/structuredData.ts";
-import { formatProblem, type Problem } from "../src/content/problem.ts";
+import { formatProblem, type Problem } from "../src/shared/problem.ts";
 import { fixturesDir, fixtureSite, procedureText, writeProcedure } from "./helpers/fixtures.ts";
 
 const messages = (problems: Problem[]) => problems.map((problem) => formatProblem(problem)).join("\n");

@@ -242,6 +242,8 @@ test.serial("under 50 rapid saves the dev server keeps answering and ends in the
   })();
   for (let save = 1; save <= 50; save++) {
     await writeFile(file, original.replace("The vein closes and fades.", `The vein closes and fades (save ${save}).`));
+    // Not a wait for anything: 15 ms apart, as an editor saving in a hurry, so the saves land while
+    // rebuilds run (and the watcher sees many changes, not one).
     await new Promise((resolve) => setTimeout(resolve, 15));
   }
   await dev.untilPage("/procedures/sclerotherapy/", /\(save 50\)/);

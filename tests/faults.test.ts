@@ -5,7 +5,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import test from "ava";
 import { BrochurePrinter } from "../src/brochures/printer.ts";
-import { runPamphlet, siteArgs, startCli } from "./helpers/cli.ts";
+import { runPamphlet, siteArgs, startPamphlet } from "./helpers/cli.ts";
 import { biggerSite, fixtureSite } from "./helpers/fixtures.ts";
 import { pdfInfo } from "./helpers/pdf.ts";
 import { chromiumOf, isAlive } from "./helpers/processes.ts";
@@ -15,8 +15,8 @@ const leftovers = async (dir: string) => (await readdir(dir, { recursive: true }
 test.serial("Chromium killed mid-run: the run starts it again and finishes; every PDF is whole", async (t) => {
   const site = await biggerSite(t);
   t.is((await runPamphlet(["build", "--formats", "letter", ...siteArgs(site)])).code, 0);
-  const run = startCli(["brochures", "--force", "--formats", "letter,large", ...siteArgs(site)], /\[\s*2\/\d+\]/);
-  await run.reached;
+  const run = startPamphlet(["brochures", "--force", "--formats", "letter,large", ...siteArgs(site)]);
+  await run.waitFor(/\[\s*2\/\d+\]/);
   const browsers = chromiumOf(run.child.pid!);
   t.true(browsers.length > 0, "Chromium was running");
   for (const pid of browsers) process.kill(pid, "SIGKILL");
@@ -34,8 +34,8 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
     const site = await biggerSite(t);
     t.is((await runPamphlet(["build", "--formats", "letter", ...siteArgs(site)])).code, 0);
     const before = await readFile(path.join(site.brochuresDir, "sclerotherapy.pdf"));
-    const run = startCli(["brochures", "--force", "--formats", "letter,large", ...siteArgs(site)], /\[\s*1\/\d+\]/);
-    await run.reached;
+    const run = startPamphlet(["brochures", "--force", "--formats", "letter,large", ...siteArgs(site)]);
+    await run.waitFor(/\[\s*1\/\d+\]/);
     const browsers = chromiumOf(run.child.pid!);
     t.true(browsers.length > 0);
     run.child.kill(signal);

@@ -4,9 +4,8 @@ import path from "node:path";
 import test from "ava";
 import { runPamphlet, siteArgs } from "./helpers/cli.ts";
 import { fixtureSite, hookCleanups, procedureText, writeProcedure, type FixtureSite } from "./helpers/fixtures.ts";
-import { pdfFonts, pdfInfo, pdfQrCodes, pdfText } from "./helpers/pdf.ts";
-import { pdfTextRuns } from "./helpers/pdfText.ts";
-import { compareWithReference, renderPage } from "./helpers/visual.ts";
+import { box, pdfFonts, pdfInfo, pdfQrCodes, pdfText, pdfTextRuns, pdfWords, renderPage } from "./helpers/pdf.ts";
+import { compareWithReference } from "./helpers/visual.ts";
 
 const allFormats = "letter,a4,large,trifold,aftercare,booklet";
 let site: FixtureSite;
@@ -73,17 +72,15 @@ test.serial("the tri-fold puts the cover on the front panel and contact details 
   const runs = await pdfTextRuns(brochure("sclerotherapy.trifold.pdf"));
   const title = runs.find((run) => run.page === 1 && run.text === "Sclerotherapy" && run.size > 20);
   t.truthy(title, "the title is large on the outside");
-  const { execFile } = await import("node:child_process");
-  const { promisify } = await import("node:util");
-  // -bbox gives each word's position: the cover title sits in the right third, contact in the middle third.
-  const { stdout } = await promisify(execFile)("pdftotext", ["-f", "1", "-l", "1", "-bbox", brochure("sclerotherapy.trifold.pdf"), "-"]);
-  const xOf = (word: string) => Number(new RegExp(`xMin="([\\d.]+)"[^>]*>${word}<`).exec(stdout)?.[1]);
+  // Each word's position: the cover title sits in the right third, contact in the middle third.
+  const words = await pdfWords(brochure("sclerotherapy.trifold.pdf"), 1);
+  const xOf = (word: string) => Number(words.find((candidate) => candidate.text === word)?.xMin);
   t.true(xOf("Sclerotherapy") > 792 * (2 / 3), "cover on the right-hand (front) panel");
   t.true(xOf("Contact") > 792 / 3 && xOf("Contact") < 792 * (2 / 3), "contact on the middle (back) panel");
   t.true(xOf("glance") < 792 / 3, "at a glance on the flap");
   // The inside has no running footer: the phone number follows "When to call us" there too.
   // (The last panel alone: the inside now carries more sections, and -layout sets the panels' lines side by side.)
-  const { stdout: lastPanel } = await promisify(execFile)("pdftotext", ["-f", "2", "-l", "2", "-x", "528", "-y", "0", "-W", "264", "-H", "612", "-layout", brochure("sclerotherapy.trifold.pdf"), "-"]);
+  const lastPanel = await pdfText(brochure("sclerotherapy.trifold.pdf"), { page: 2, region: { x: 528, y: 0, width: 264, height: 612 } });
   t.regex(lastPanel, /When to call us[\s\S]+Call us[\s\S]*\(555\) 010-0199\s*$/);
   t.regex(lastPanel, /In\s+an\s+emergency,\s+call\s+911/, "the emergency number and out-of-hours route before it");
 });
@@ -130,11 +127,9 @@ test.serial("--bleed makes print-shop PDFs with 3 mm bleed and crop marks, never
   t.is(run.code, 0, run.stderr);
   const printShop = path.join(own.outDir, "print-shop");
   t.true(run.stdout.includes(printShop), run.stdout);
-  const { execFile } = await import("node:child_process");
-  const { promisify } = await import("node:util");
   const boxes = async (file: string) => {
-    const { stdout } = await promisify(execFile)("pdfinfo", ["-box", file]);
-    return (label: string) => new RegExp(`${label}:\\s+([-\\d.]+)\\s+([-\\d.]+)\\s+([-\\d.]+)\\s+([-\\d.]+)`).exec(stdout)!.slice(1).map(Number);
+    const info = await pdfInfo(file, { boxes: true });
+    return (label: string) => box(info, label);
   };
   const bleedPt = (3 * 72) / 25.4;
   for (const [name, width, height] of [["sclerotherapy.pdf", 612, 792], ["sclerotherapy.trifold.pdf", 792, 612]] as const) {

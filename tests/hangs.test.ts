@@ -6,30 +6,14 @@ import http from "node:http";
 import path from "node:path";
 import test from "ava";
 import { startDevServer } from "../src/dev/devServer.ts";
-import { siteArgs, startCli } from "./helpers/cli.ts";
+import { runPamphlet, siteArgs } from "./helpers/cli.ts";
 import { fixtureSite } from "./helpers/fixtures.ts";
 import { until } from "./helpers/until.ts";
-
-/**
- * Runs the CLI; if it has not ended after `patienceMs`, sends SIGTERM, and SIGKILL 10 s later.
- * Says how it ended: by itself (and its status), or only by a signal.
- */
-async function runWithin(args: string[], patienceMs: number) {
-  const run = startCli(args, /$^/);
-  run.reached.catch(() => undefined);
-  let signalled: "SIGTERM" | "SIGKILL" | undefined;
-  const term = setTimeout(() => ((signalled = "SIGTERM"), run.child.kill("SIGTERM")), patienceMs);
-  const kill = setTimeout(() => ((signalled = "SIGKILL"), run.child.kill("SIGKILL")), patienceMs + 10_000);
-  const code = await run.exited;
-  clearTimeout(term);
-  clearTimeout(kill);
-  return { code, signalled, output: run.output() };
-}
 
 test.serial("a FIFO named like a guide: check names it and ends, instead of waiting on it for ever", async (t) => {
   const site = await fixtureSite(t);
   execFileSync("mkfifo", [path.join(site.contentDir, "procedures", "pipe.md")]);
-  const run = await runWithin(["check", "--content", site.contentDir], 60_000);
+  const run = await runPamphlet(["check", "--content", site.contentDir], { patienceMs: 60_000 });
   t.is(run.signalled, undefined, `check ended by itself: ${run.output}`);
   t.is(run.code, 1, run.output);
   t.regex(run.output, /procedures\/pipe\.md.*is a FIFO \(named pipe\), not a file/);
@@ -42,7 +26,7 @@ test.serial("a link to a FIFO anywhere in the content folder: build names it and
   execFileSync("mkfifo", [fifo]);
   await mkdir(path.join(site.contentDir, "notes"));
   await symlink(fifo, path.join(site.contentDir, "notes", "draft.txt"));
-  const run = await runWithin(["build", "--formats", "letter", ...siteArgs(site)], 60_000);
+  const run = await runPamphlet(["build", "--formats", "letter", ...siteArgs(site)], { patienceMs: 60_000 });
   t.not(run.signalled, "SIGKILL", `SIGTERM ended it: ${run.output}`);
   t.is(run.signalled, undefined, `build ended by itself: ${run.output}`);
   t.is(run.code, 1, run.output);
@@ -59,7 +43,7 @@ for (const [command, where] of [
     const site = await fixtureSite(t);
     await mkdir(path.join(site.contentDir, "images"), { recursive: true });
     const outDir = path.join(site.root, where, "out");
-    const run = await runWithin([command, "--content", site.contentDir, "--out", outDir, ...(command === "dev" ? ["--port", "18731"] : [])], 30_000);
+    const run = await runPamphlet([command, "--content", site.contentDir, "--out", outDir, ...(command === "dev" ? ["--port", "18731"] : [])], { patienceMs: 30_000 });
     t.is(run.signalled, undefined, `ended by itself: ${run.output}`);
     t.is(run.code, 2, run.output);
     t.regex(run.output, /--out .* is inside the content folder/);
@@ -69,7 +53,7 @@ for (const [command, where] of [
 
 test.serial("--content inside --out is refused: the build would replace the content", async (t) => {
   const site = await fixtureSite(t);
-  const run = await runWithin(["build", "--content", site.contentDir, "--out", site.root], 30_000);
+  const run = await runPamphlet(["build", "--content", site.contentDir, "--out", site.root], { patienceMs: 30_000 });
   t.is(run.code, 2, run.output);
   t.regex(run.output, /is inside the output folder/);
   t.false(existsSync(path.join(site.root, "site")));
@@ -100,6 +84,7 @@ test.serial("dev server: downloads the client abandons do not keep their files o
       const request = http.get({ host: "127.0.0.1", port, path: "/images/big.png", headers: { host: "localhost" } }, (response) => {
         t.is(response.statusCode, 200);
         response.pause(); // read nothing, then go away
+        // Not a wait for an event: 50 ms for the server to fill the paused socket, so it leaves mid-file.
         setTimeout(() => (request.destroy(), resolve()), 50);
       });
       request.on("error", () => resolve());

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promis
 import { tmpdir } from "node:os";
 import path from "node:path";
 import test from "ava";
-import { RenderManifest } from "../src/brochures/manifest.ts";
+import { PrintManifest } from "../src/brochures/printManifest.ts";
 import { buildKey } from "../src/commands/buildStamp.ts";
 import { runPamphlet, siteArgs } from "./helpers/cli.ts";
 import { fixtureSite, type FixtureSite } from "./helpers/fixtures.ts";
@@ -162,7 +162,7 @@ test("the no-change shortcut's key: the options are inputs, --force is not", (t)
 test("merged manifests keep each file's newest record, whichever manifest holds it", async (t) => {
   const dir = await mkdtemp(path.join(tmpdir(), "pamphlet-manifest-"));
   t.teardown(() => rm(dir, { recursive: true, force: true }));
-  const open = (shard?: string) => RenderManifest.open(dir, dir, "common", { shard });
+  const open = (shard?: string) => PrintManifest.open(dir, dir, "common", { shard });
   const make = async (shard: string | undefined, name: string, pages: number) => {
     const manifest = await open(shard);
     await manifest.record(name, {}, [], { bytes: 1, pages });

@@ -1,12 +1,9 @@
-import { execFile } from "node:child_process";
 import { readFile, writeFile } from "node:fs/promises";
-import { promisify } from "node:util";
 import path from "node:path";
 import test from "ava";
 import { runPamphlet, siteArgs } from "./helpers/cli.ts";
 import { fixtureSite, procedureText, writeProcedure } from "./helpers/fixtures.ts";
-import { pdfText } from "./helpers/pdf.ts";
-import { pdfTextRuns } from "./helpers/pdfText.ts";
+import { pdfText, pdfTextRuns, pdfWords } from "./helpers/pdf.ts";
 
 test.serial("a line that introduces a list never ends a page: the list's first item follows it", async (t) => {
   const site = await fixtureSite(t);
@@ -40,11 +37,10 @@ test.serial("a word longer than a line breaks inside it: no brochure is shrunk t
   t.is(await sizeOf("long-word.large.pdf", "stays full"), 15);
   t.is(await sizeOf("long-word.trifold.pdf", "stays full"), 11);
   // Each piece of the long word sits inside one tri-fold panel: it wrapped, rather than run into the next.
-  const { stdout } = await promisify(execFile)("pdftotext", ["-f", "2", "-l", "2", "-bbox", path.join(site.brochuresDir, "long-word.trifold.pdf"), "-"]);
-  const pieces = [...stdout.matchAll(/xMin="([\d.]+)"[^>]*xMax="([\d.]+)"[^>]*>([^<]*(?:Venous|hemodynamics|assessment)[^<]*)</gi)];
+  const pieces = (await pdfWords(path.join(site.brochuresDir, "long-word.trifold.pdf"), 2)).filter((word) => /Venous|hemodynamics|assessment/i.test(word.text));
   t.true(pieces.length >= 2, "the word is in the text and the table");
-  for (const [, xMin, xMax, word] of pieces) {
-    t.is(Math.floor(Number(xMin) / (792 / 3)), Math.floor((Number(xMax) - 1) / (792 / 3)), `"${word}" spans ${xMin}–${xMax}: two panels`);
+  for (const { xMin, xMax, text: word } of pieces) {
+    t.is(Math.floor(xMin / (792 / 3)), Math.floor((xMax - 1) / (792 / 3)), `"${word}" spans ${xMin}–${xMax}: two panels`);
   }
 });
 

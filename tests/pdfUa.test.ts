@@ -2,7 +2,7 @@ import path from "node:path";
 import test from "ava";
 import { runPamphlet, siteArgs } from "./helpers/cli.ts";
 import { fixtureSite, hookCleanups, procedureText, writeProcedure, type FixtureSite } from "./helpers/fixtures.ts";
-import { elements, pdfAccessibility, type PdfAccessibility } from "./helpers/pdfStructure.ts";
+import { elements, pdfAccessibility, type PdfAccessibility } from "./helpers/pdf.ts";
 
 // PDF/UA-1 checkpoints (Matterhorn protocol) that the structure allows a machine to check, one test
 // each, over a brochure of every format. The site is built once, by the first test that needs it

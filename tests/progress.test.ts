@@ -1,6 +1,6 @@
 import test from "ava";
-import { brochureProgress } from "../src/commands/progress.ts";
-import { reportBrochureSummary } from "../src/commands/report.ts";
+import { brochureProgress } from "../src/cli/progress.ts";
+import { reportBrochureSummary } from "../src/cli/report.ts";
 
 function fakeStream(isTTY: boolean) {
   const writes: string[] = [];

@@ -1,7 +1,7 @@
 import test from "ava";
 import { readability } from "../src/check/readability.ts";
 import { runChecks } from "../src/check/runChecks.ts";
-import { formatProblem } from "../src/content/problem.ts";
+import { formatProblem } from "../src/shared/problem.ts";
 import { runPamphlet } from "./helpers/cli.ts";
 import { fixtureSite, procedureText, writeProcedure } from "./helpers/fixtures.ts";
 

@@ -3,7 +3,7 @@ import path from "node:path";
 import test from "ava";
 import { nextReviewDate } from "../src/content/nextReview.ts";
 import { loadForBuild, runChecks } from "../src/check/runChecks.ts";
-import { formatProblem } from "../src/content/problem.ts";
+import { formatProblem } from "../src/shared/problem.ts";
 import { loadContentOrThrow } from "../src/content/load.ts";
 import { renderSite } from "../src/site/build.ts";
 import { fixtureSite, procedureText, writeProcedure, type FixtureSite } from "./helpers/fixtures.ts";

@@ -1,12 +1,11 @@
-import { spawn } from "node:child_process";
 import net from "node:net";
 import path from "node:path";
 import test from "ava";
 import { readHostRules } from "../src/serve/hostRules.ts";
-import { runPamphlet, siteArgs } from "./helpers/cli.ts";
+import { runPamphlet, siteArgs, startPamphlet } from "./helpers/cli.ts";
 import { pageWithDownloads } from "./helpers/downloads.ts";
 import { until } from "./helpers/until.ts";
-import { fixtureSite, repoRoot } from "./helpers/fixtures.ts";
+import { fixtureSite } from "./helpers/fixtures.ts";
 import { pdfInfo, pdfText } from "./helpers/pdf.ts";
 
 /** A port nothing listens on right now. */
@@ -20,22 +19,9 @@ const freePort = () => new Promise<number>((resolve) => {
 /** Starts `pamphlet serve` and resolves with its address once it says it is serving. */
 async function serve(t: import("ava").ExecutionContext, args: string[]): Promise<string> {
   const port = await freePort();
-  const child = spawn(process.execPath, [path.join(repoRoot, "scripts", "pamphlet.js"), "serve", "--port", String(port), ...args], { env: { ...process.env, NO_COLOR: "1" } });
-  t.teardown(() => new Promise<void>((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    child.once("exit", () => resolve());
-    child.kill("SIGTERM");
-  }));
-  let said = "";
-  return new Promise((resolve, reject) => {
-    child.stdout.on("data", (chunk) => {
-      said += chunk;
-      const url = /at (http:\/\/127\.0\.0\.1:\d+\/\S*)/.exec(said)?.[1];
-      if (url) resolve(url);
-    });
-    child.stderr.on("data", (chunk) => (said += chunk));
-    child.once("exit", (code) => reject(new Error(`serve ended (${code}): ${said}`)));
-  });
+  const run = startPamphlet(["serve", "--port", String(port), ...args]);
+  t.teardown(async () => void (await run.stop()));
+  return (await run.waitFor(/at (http:\/\/127\.0\.0\.1:\d+\/\S*)/))[1]!;
 }
 
 test("pamphlet serve answers as the static host: _headers, 404 pages and the visit pack in Chromium", async (t) => {

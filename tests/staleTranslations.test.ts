@@ -3,7 +3,7 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import test from "ava";
 import { runChecks } from "../src/check/runChecks.ts";
-import { formatProblem } from "../src/content/problem.ts";
+import { formatProblem } from "../src/shared/problem.ts";
 import { fixtureSite, procedureText, type FixtureSite } from "./helpers/fixtures.ts";
 
 const today = new Date("2026-11-24T12:00:00Z");

@@ -2,8 +2,7 @@ import path from "node:path";
 import test from "ava";
 import { runPamphlet, siteArgs } from "./helpers/cli.ts";
 import { fixtureSite, procedureText, writeProcedure } from "./helpers/fixtures.ts";
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
+import { pdfText } from "./helpers/pdf.ts";
 
 test("the tri-fold's inside adds the other sections that fit, after-care first, and leaves out one too long for the room left", async (t) => {
   const site = await fixtureSite(t);
@@ -21,7 +20,7 @@ test("the tri-fold's inside adds the other sections that fit, after-care first, 
   const run = await runPamphlet(["build", "--formats", "trifold", ...siteArgs(site)]);
   t.is(run.code, 0, run.stderr);
   // In reading order (no -layout: that sets the three panels side by side, line by line).
-  const { stdout: inside } = await promisify(execFile)("pdftotext", ["-f", "2", "-l", "2", path.join(site.brochuresDir, "roomy.trifold.pdf"), "-"]);
+  const inside = await pdfText(path.join(site.brochuresDir, "roomy.trifold.pdf"), { page: 2, layout: false });
   t.regex(inside, /After the treatment/, "after-care, first in priority, fits and is carried");
   t.regex(inside, /Walk every day/);
   t.regex(inside, /During the treatment/, "and the short sections after it");

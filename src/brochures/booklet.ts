@@ -1,5 +1,5 @@
 import type { Page } from "puppeteer-core";
-import { PamphletError } from "../content/errors.ts";
+import { PamphletError } from "../shared/errors.ts";
 import { topLevelOutline } from "./pdfOutline.ts";
 import { loadForPrint, printToPdf, type PrintOptions } from "./printPage.ts";
 

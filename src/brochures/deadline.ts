@@ -1,4 +1,4 @@
-import { PamphletError } from "../content/errors.ts";
+import { PamphletError } from "../shared/errors.ts";
 
 export class TimeoutError extends PamphletError {}
 

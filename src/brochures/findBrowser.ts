@@ -1,9 +1,9 @@
 import { existsSync, readdirSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { PamphletError } from "../content/errors.ts";
+import { PamphletError } from "../shared/errors.ts";
 
-export class BrowserNotFoundError extends PamphletError {}
+class BrowserNotFoundError extends PamphletError {}
 
 const systemBrowsers = [
   "/usr/bin/chromium",

@@ -2,7 +2,7 @@ import { Duplex, PDFDocument } from "pdf-lib";
 import { addBleedAndCropMarks, type BleedPlacement } from "./bleed.ts";
 import { repairChromiumPdf } from "./chromiumPdfRepairs.ts";
 import { makePdfUa } from "./pdfUa.ts";
-import type { BrochureMetadata } from "./metadata.ts";
+import type { BrochureMetadata } from "../shared/viewsManifest.ts";
 
 /**
  * Sets the document information Chromium leaves wrong or empty (it writes its full user agent as

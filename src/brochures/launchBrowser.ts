@@ -18,7 +18,7 @@ const quietFlags = [
 ];
 
 /** Profile folders are named so, under the system's temporary folder. */
-export const profilePrefix = "pamphlet-chromium-";
+const profilePrefix = "pamphlet-chromium-";
 
 /**
  * Starts Chromium, spoken to over a pipe: no DevTools port exists, so no other local process can

@@ -1,6 +1,6 @@
 import { decodePDFRawStream, PDFArray, PDFDict, PDFHexString, PDFName, PDFRawStream, PDFRef, PDFString, type PDFDocument, type PDFPage } from "pdf-lib";
 import { markUntaggedAsArtifacts } from "./artifacts.ts";
-import type { BrochureMetadata } from "./metadata.ts";
+import type { BrochureMetadata } from "../shared/viewsManifest.ts";
 
 /**
  * What PDF/UA-1 asks of a tagged PDF that Chromium leaves out, added after printing:
@@ -54,7 +54,7 @@ function describeLinks(page: PDFPage): void {
   }
 }
 
-export function linkDescription(uri: string | undefined): string {
+function linkDescription(uri: string | undefined): string {
   if (!uri) return "Go to another part of this document";
   if (uri.startsWith("tel:")) return `Call ${decodeURIComponent(uri.slice(4))}`;
   if (uri.startsWith("mailto:")) return `Email ${decodeURIComponent(uri.slice(7))}`;

@@ -1,5 +1,5 @@
 import type { Page } from "puppeteer-core";
-import { PamphletError } from "../content/errors.ts";
+import { PamphletError } from "../shared/errors.ts";
 import { findClippedText, layOutAtPrintWidth } from "./clippedText.ts";
 import { withDeadline } from "./deadline.ts";
 

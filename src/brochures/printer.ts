@@ -1,6 +1,6 @@
 import os from "node:os";
 import type { Browser, HTTPRequest, Page } from "puppeteer-core";
-import { onInterrupt } from "../interrupt.ts";
+import { onInterrupt } from "../shared/interrupt.ts";
 import { printBooklet } from "./booklet.ts";
 import { TimeoutError, withDeadline } from "./deadline.ts";
 import { launchBrowser } from "./launchBrowser.ts";
@@ -23,7 +23,7 @@ export interface PrinterOptions {
 
 export interface Printed {
   bytes: Uint8Array;
-  /** Site paths the page loaded (HTML, CSS, fonts, images), for the render manifest. */
+  /** Site paths the page loaded (HTML, CSS, fonts, images), for the print manifest. */
   resources: string[];
 }
 

@@ -1,4 +1,4 @@
-import { parseMarkdown } from "../site/markdown.ts";
+import { headingsOf } from "../content/markdown.ts";
 import { bodyProblem, documentsOf, type Check } from "./types.ts";
 
 /**
@@ -9,10 +9,7 @@ import { bodyProblem, documentsOf, type Check } from "./types.ts";
 export const checkHeadingLevels: Check = ({ content }) =>
   documentsOf(content).flatMap((document) => {
     let previous = 1; // the page's title
-    return parseMarkdown(document.body).flatMap((token) => {
-      if (token.type !== "heading_open") return [];
-      const level = Number(token.tag.slice(1));
-      const line = (token.map?.[0] ?? 0) + 1;
+    return headingsOf(document.body).flatMap(({ level, line }) => {
       const skipped = level > previous + 1;
       const found = level === 1
         ? [bodyProblem(document, line, "warning", "headings", `"#" is the page's title, which the front matter gives: write sections as "##"`)]

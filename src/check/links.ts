@@ -1,13 +1,13 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import type Token from "markdown-it/lib/token.mjs";
-import { clinicFormats } from "../brochures/formats.ts";
-import { closestWord } from "../content/closestWord.ts";
+import { clinicFormats } from "../shared/formats.ts";
+import { closestWord } from "../shared/closestWord.ts";
 import { proseLines } from "../content/codeFences.ts";
 import { contentImageFile } from "../content/contentImageFile.ts";
-import { headingId, parseMarkdown } from "../site/markdown.ts";
-import { pageIds, siteRoutes } from "../site/routes.ts";
-import { isExternalHref, pageUrl, procedureUrl } from "../site/urls.ts";
+import { headingsOf, parseMarkdown } from "../content/markdown.ts";
+import { pageIds, siteRoutes } from "../shared/siteRoutes.ts";
+import { isExternalHref, pageUrl, procedureUrl } from "../shared/routes.ts";
 import { bodyProblem, documentsOf, type Check, type DocumentSource, type Problem } from "./types.ts";
 
 /**
@@ -20,7 +20,7 @@ export const checkLinks: Check = ({ content, contentDir }) => {
   const urlOf = (document: DocumentSource) =>
     ("category" in document ? procedureUrl : pageUrl)(document.slug, document.lang, content.clinic);
   const parsed = new Map(documentsOf(content).map((document) => [document, parseMarkdown(document.body)]));
-  const anchors = new Map([...parsed].map(([document, tokens]) => [urlOf(document), anchorsOf(tokens)]));
+  const anchors = new Map(documentsOf(content).map((document) => [urlOf(document), new Set([...pageIds, ...headingsOf(document.body).map((heading) => heading.id)])]));
   return documentsOf(content).flatMap((procedure) => {
     const pageUrl = urlOf(procedure);
     const lines = procedure.body.split("\n");
@@ -101,11 +101,6 @@ function likelyRoute(route: string, routes: Set<string>): string {
 function resolve(href: string, pageUrl: string): URL | undefined {
   if (isExternalHref(href)) return undefined;
   return new URL(href, `http://site.invalid${pageUrl}`);
-}
-
-function anchorsOf(tokens: Token[]): Set<string> {
-  const ids = tokens.flatMap((token, index) => (token.type === "heading_open" ? [headingId(tokens[index + 1]?.content ?? "")] : []));
-  return new Set([...pageIds, ...ids]);
 }
 
 function* inlineTokens(tokens: Token[]): Generator<{ token: Token; line: number }> {

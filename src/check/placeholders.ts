@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { proseLines } from "../content/codeFences.ts";
 import { frontMatterTexts } from "../content/frontMatterLines.ts";
 import { clinicFile } from "../content/load.ts";
-import { displayPath } from "../content/sourceText.ts";
+import { displayPath } from "../shared/displayPath.ts";
 import { bodyProblem, documentsOf, fieldProblem, type Check, type Problem } from "./types.ts";
 
 /**

@@ -1,5 +1,5 @@
 import type Token from "markdown-it/lib/token.mjs";
-import { parseMarkdown } from "../site/markdown.ts";
+import { parseMarkdown } from "../content/markdown.ts";
 
 export interface Sentence {
   text: string;

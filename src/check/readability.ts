@@ -40,8 +40,6 @@ const formulas = {
   },
 };
 
-export const readabilityLanguages = Object.keys(formulas);
-
 export function readability(text: string, lang: string): Readability | undefined {
   const formula = formulas[lang as keyof typeof formulas];
   if (!formula) return undefined;

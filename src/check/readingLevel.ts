@@ -4,7 +4,7 @@ import { readability, type Readability } from "./readability.ts";
 import { bodyProblem, documentsOf, fieldProblem, type CheckContext, type DocumentSource, type Problem } from "./types.ts";
 
 /** Targets when clinic.yaml sets none: grade 8 in English (AMA/NIH advice), INFLESZ 65 in Spanish. */
-export const defaultReadingTargets: Record<string, number> = { en: 8, es: 65 };
+const defaultReadingTargets: Record<string, number> = { en: 8, es: 65 };
 
 /** Fewer words than this and a score says little: shown, never warned about. */
 const minimumWords = 30;

@@ -1,5 +1,5 @@
 import { loadContent, type Content } from "../content/load.ts";
-import { hasErrors, type Problem } from "../content/problem.ts";
+import { hasErrors, sortProblems, type Problem } from "../shared/problem.ts";
 import { checkClaims } from "./claims.ts";
 import { checkClinicDetails } from "./clinicDetails.ts";
 import { checkDuplicateTitles } from "./duplicateTitles.ts";
@@ -21,7 +21,7 @@ import type { Check, CheckContext } from "./types.ts";
  * page or a brochure; a writer who renames a procedure hears that its translation lost its pair, and
  * one who copies a procedure, that it still has the original's title.
  */
-export const buildChecks: Check[] = [checkLinks, checkTranslations, checkDuplicateTitles, releasePlaceholders];
+const buildChecks: Check[] = [checkLinks, checkTranslations, checkDuplicateTitles, releasePlaceholders];
 /** Editorial checks for `pamphlet check`. */
 const editorialChecks: Check[] = [checkSections, checkSources, checkHeadingLevels, checkClaims, checkRequiredSafety, checkParity, checkStaleTranslations, checkFreshness, checkClinicDetails];
 /** Run by `check` only when not already among the build checks (it is there under release: true). */
@@ -65,9 +65,6 @@ export function checkReminder(found: Problem[], checkCommand = "npm run check"):
   const rules = [...new Set(found.map((problem) => problem.rule))].join(", ");
   return `${checkCommand} finds ${errors} error${errors === 1 ? "" : "s"} and ${warnings} warning${warnings === 1 ? "" : "s"} (${rules}) that this build does not stop on: run it before publishing.`;
 }
-
-export const sortProblems = (problems: Problem[]) =>
-  problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
 
 /** What build, brochures and dev load: the schema-checked content, refused when a build check finds an error. */
 export async function loadForBuild(contentDir: string): Promise<{ content?: Content; problems: Problem[] }> {

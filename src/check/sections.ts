@@ -1,5 +1,5 @@
-import { closestWord } from "../content/closestWord.ts";
-import { proseLines } from "../content/codeFences.ts";
+import { closestWord } from "../shared/closestWord.ts";
+import { headingsOf } from "../content/markdown.ts";
 import { foldText } from "../content/foldText.ts";
 import { sectionHeadings, sectionKeys, splitSections, type Section, type SectionKey } from "../content/sections.ts";
 import { bodyProblem, fieldProblem, type Check, type Problem, type ProcedureSource } from "./types.ts";
@@ -70,13 +70,11 @@ function nearMissHeadings(procedure: ProcedureSource, sections: Section[]): Arra
   const keyed = new Set(sections.filter((section) => section.key).map((section) => section.line));
   const byFolded = new Map(sectionKeys.map((key) => [foldText(headings[key]), key]));
   const found = [];
-  for (const [index, line] of proseLines(procedure.body).entries()) {
-    const heading = /^(#{1,6})\s+(.+?)\s*#*\s*$/.exec(line);
-    if (!heading || keyed.has(index + 1)) continue;
-    const text = heading[2]!;
+  for (const { level, text, line, topLevel } of headingsOf(procedure.body)) {
+    if (!topLevel || keyed.has(line)) continue;
     const folded = foldText(text).replace(/[:.]+$/, "");
     const key = byFolded.get(folded) ?? byFolded.get(closestWord(folded, [...byFolded.keys()]) ?? "");
-    if (key) found.push({ key, line: index + 1, level: heading[1]!.length, text });
+    if (key) found.push({ key, line, level, text });
   }
   return found;
 }

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { siteLanguages } from "../content/clinicSchema.ts";
+import { siteLanguages } from "../shared/languages.ts";
 import type { DocumentSource } from "../content/load.ts";
 import type { Check, Problem } from "./types.ts";
 

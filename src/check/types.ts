@@ -1,6 +1,6 @@
 import type { Clinic } from "../content/clinicSchema.ts";
 import type { Content, DocumentSource, ProcedureSource } from "../content/load.ts";
-import type { Problem, Severity } from "../content/problem.ts";
+import type { Problem, Severity } from "../shared/problem.ts";
 
 export interface CheckContext {
   content: Content;

@@ -1,18 +1,19 @@
-import { commandLine } from "./commandLine.ts";
+import { commandLine } from "../cli/commandLine.ts";
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { PamphletError, UsageError } from "../content/errors.ts";
+import { PamphletError, UsageError } from "../shared/errors.ts";
 import { loadForBuild } from "../check/runChecks.ts";
 import type { Content } from "../content/load.ts";
-import { publishOutputs } from "../brochures/publishOutputs.ts";
-import { renderBrochures } from "../brochures/renderBrochures.ts";
+import { publishOutputs } from "../publish/publishOutputs.ts";
+import { publishPrinted } from "../publish/publishPrinted.ts";
+import { printSite } from "../brochures/printSite.ts";
 import { brochuresDirOf, formatsFor, printShopDirOf, shareDirOf, siteDirOf, type BrochureChoice, type Folders } from "./options.ts";
-import { basePathOf, publishedUnder } from "../site/urls.ts";
+import { basePathOf, publishedUnder } from "../shared/routes.ts";
 import { builtWith } from "../site/siteFingerprint.ts";
 import { withBuiltContent } from "./builtContent.ts";
 import { brochureRunStatus } from "./exitStatus.ts";
-import { brochureProgress } from "./progress.ts";
-import { reportBrochureSummary, reportProblems } from "./report.ts";
+import { brochureProgress } from "../cli/progress.ts";
+import { reportBrochureSummary, reportProblems } from "../cli/report.ts";
 import { refuseOverlappingFolders } from "./separateFolders.ts";
 
 /** `pamphlet brochures [slug…]`: print brochures from an already built site. */
@@ -41,8 +42,7 @@ export async function printBrochures(
 ): Promise<{ ok: boolean; onlyDoNotFit: boolean; files: string[] }> {
   const started = performance.now();
   const brochuresDir = choice.bleed ? printShopDirOf(folders) : brochuresDirOf(folders);
-  const results = await renderBrochures({
-    content,
+  const { results, views } = await printSite({
     siteDir: siteDirOf(folders),
     brochuresDir,
     slugs,
@@ -68,17 +68,19 @@ export async function printBrochures(
     return { ok, onlyDoNotFit, files: results.map((result) => result.name) };
   }
   // A whole build publishes exactly what it printed (or kept); a re-print of some procedures or one
-  // shard leaves the rest alone. A brochure that does not fit is not published: an earlier copy of
-  // it is out of date (the guide or the clinic's details changed since).
-  const brochures = prune && !choice.shard ? results.filter((result) => result.ok || !result.doesNotFit).map((result) => result.name) : undefined;
-  await publishOutputs(folders.outDir, siteDirOf(folders), content.procedures.map((procedure) => procedure.slug), { brochures });
-  // The print centre lists the files that now exist, so it is written after them (and only when
-  // the list or the site changed: it takes a second, small Eleventy run).
-  const { printCentreIsCurrent, publishedBrochures, writePrintCentre } = await import("../site/printCentre.ts");
-  const entries = await publishedBrochures(content, siteDirOf(folders), brochuresDirOf(folders));
-  if (!siteFingerprint || !(await printCentreIsCurrent(siteDirOf(folders), siteFingerprint, entries))) {
-    await writePrintCentre({ content, contentDir: folders.contentDir, siteDir: siteDirOf(folders), basePath: basePathOf(content.clinic.siteUrl), entries, siteFingerprint });
-  }
+  // shard leaves the rest alone.
+  await publishPrinted({
+    content,
+    contentDir: folders.contentDir,
+    outDir: folders.outDir,
+    siteDir: siteDirOf(folders),
+    brochuresDir: brochuresDirOf(folders),
+    basePath: basePathOf(content.clinic.siteUrl),
+    results,
+    slugs: views.slugs,
+    prune: prune && !choice.shard,
+    siteFingerprint,
+  });
   const ok = reportBrochureSummary(results, (performance.now() - started) / 1000);
   if (onlyDoNotFit) console.error(`The site and every other brochure are published; shorten the text named above, or leave the format out of the guide's \`formats:\` (exit status 3).`);
   return { ok, onlyDoNotFit, files: results.map((result) => result.name) };

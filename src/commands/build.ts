@@ -1,14 +1,14 @@
-import { commandLine } from "./commandLine.ts";
+import { commandLine } from "../cli/commandLine.ts";
 import { rm } from "node:fs/promises";
 import path from "node:path";
-import { UsageError } from "../content/errors.ts";
+import { UsageError } from "../shared/errors.ts";
 import { browserIdentity } from "../brochures/browserVersion.ts";
 import { recordSiteFingerprint, siteFingerprint, siteIsCurrent, sourcesFingerprint } from "../site/siteFingerprint.ts";
 import { buildKey, currentStamp, removeStamp, writeStamp, type BuildStamp } from "./buildStamp.ts";
 import { brochureRunStatus } from "./exitStatus.ts";
-import { brochureProgress } from "./progress.ts";
+import { brochureProgress } from "../cli/progress.ts";
 import { formatsFor, printShopDirOf, siteDirOf, type BrochureChoice, type Folders } from "./options.ts";
-import { reportBrochureSummary, reportProblems } from "./report.ts";
+import { reportBrochureSummary, reportProblems } from "../cli/report.ts";
 import { refuseOverlappingFolders } from "./separateFolders.ts";
 
 /**
@@ -30,7 +30,7 @@ export async function runBuild(folders: Folders, choice: BrochureChoice = {}): P
 
   // Content, Eleventy and Puppeteer load only when something may have changed.
   const { checkReminder, editorialFindings, loadForBuild } = await import("../check/runChecks.ts");
-  const { publishedUnder } = await import("../site/urls.ts");
+  const { publishedUnder } = await import("../shared/routes.ts");
   const { printBrochures } = await import("./brochures.ts");
   const loaded = await loadForBuild(folders.contentDir);
   if (!reportProblems(loaded.problems) || !loaded.content) return 1;

@@ -1,8 +1,9 @@
+import { readJsonRecord } from "../shared/readJson.ts";
 import { createHash } from "node:crypto";
-import { lstat, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { lstat, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
-import type { Problem } from "../content/problem.ts";
-import { filesUnder } from "../filesUnder.ts";
+import type { Problem } from "../shared/problem.ts";
+import { filesUnder } from "../shared/filesUnder.ts";
 import { brochuresDirOf, shareDirOf, siteDirOf, type BrochureChoice, type Folders } from "./options.ts";
 
 /**
@@ -32,7 +33,7 @@ export function buildKey(sourcesFingerprint: string, folders: Folders, choice: B
 
 /** The stamp, if the last build's inputs and outputs are exactly as it left them. */
 export async function currentStamp(folders: Folders, key: string): Promise<BuildStamp | undefined> {
-  const stamp = await readFile(stampFile(folders), "utf8").then((text) => JSON.parse(text) as BuildStamp, () => undefined);
+  const stamp = (await readJsonRecord<BuildStamp>(stampFile(folders))) as BuildStamp | undefined;
   if (stamp?.key !== key) return undefined;
   return stamp.outputs === (await outputsListing(folders)) ? stamp : undefined;
 }

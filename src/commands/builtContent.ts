@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { realpath } from "node:fs/promises";
 import path from "node:path";
-import { UsageError } from "../content/errors.ts";
+import { UsageError } from "../shared/errors.ts";
 import { builtWith } from "../site/siteFingerprint.ts";
 import { siteDirOf, type Folders } from "./options.ts";
 

@@ -1,12 +1,12 @@
 import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import { runChecks } from "../check/runChecks.ts";
-import { UsageError } from "../content/errors.ts";
+import { UsageError } from "../shared/errors.ts";
 import { clinicFile } from "../content/load.ts";
-import { formatSummary, hasErrors } from "../content/problem.ts";
-import { isWithin } from "../isWithin.ts";
+import { formatSummary, hasErrors } from "../shared/problem.ts";
+import { isWithin } from "../shared/isWithin.ts";
 import type { Folders } from "./options.ts";
-import { reportProblems } from "./report.ts";
+import { reportProblems } from "../cli/report.ts";
 
 /**
  * `pamphlet check [file…] [--json]`: every content problem in one report; with files, only theirs
@@ -43,7 +43,7 @@ export async function runCheck(folders: Folders, { json = false, files = [] as s
  * The UK reading age (years) of a US grade: a US grade is about the school year, and children start
  * grade 1 at about 6, so age ≈ grade + 5 (the convention UK readability tools use).
  */
-export const ukReadingAge = (grade: number) => Math.max(5, Math.round(grade + 5));
+const ukReadingAge = (grade: number) => Math.max(5, Math.round(grade + 5));
 
 /** A file given to check: a Markdown file in the content folder, as an absolute path. */
 function chosenFile(file: string, contentDir: string): string {

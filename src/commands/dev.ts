@@ -1,5 +1,5 @@
 import { devSiteDir, startDevServer } from "../dev/devServer.ts";
-import { onInterrupt } from "../interrupt.ts";
+import { onInterrupt } from "../shared/interrupt.ts";
 import type { Folders } from "./options.ts";
 import { refuseOverlappingFolders } from "./separateFolders.ts";
 

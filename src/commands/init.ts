@@ -1,6 +1,6 @@
 import path from "node:path";
 import { createInterface } from "node:readline/promises";
-import { UsageError } from "../content/errors.ts";
+import { UsageError } from "../shared/errors.ts";
 import { countryCode } from "../content/countryCode.ts";
 import { countries, countryCodes } from "../init/countries.ts";
 import { hosts, scaffoldClinic, type Host } from "../init/scaffold.ts";

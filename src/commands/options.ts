@@ -1,6 +1,6 @@
 import path from "node:path";
-import { clinicFormats, type BrochureFormat } from "../brochures/formats.ts";
-import type { Shard } from "../brochures/shard.ts";
+import { clinicFormats, type BrochureFormat } from "../shared/formats.ts";
+import type { Shard } from "../shared/shard.ts";
 import type { Clinic } from "../content/clinicSchema.ts";
 
 /** Folders every command works with; `--content` and `--out` let a clinic keep content elsewhere. */

@@ -1,18 +1,18 @@
-import { commandLine } from "./commandLine.ts";
+import { commandLine } from "../cli/commandLine.ts";
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { loadForBuild } from "../check/runChecks.ts";
-import { siteLanguages } from "../content/clinicSchema.ts";
-import { PamphletError, UsageError } from "../content/errors.ts";
-import { writeFileAtomic } from "../brochures/writeAtomic.ts";
+import { siteLanguages } from "../shared/languages.ts";
+import { PamphletError, UsageError } from "../shared/errors.ts";
+import { writeFileAtomic } from "../shared/writeAtomic.ts";
 import { packCovers } from "../site/packCovers.ts";
-import { fontFilesDir, templatesDir } from "../site/paths.ts";
+import { fontFilesDir, templatesDir } from "../shared/installPaths.ts";
 import { loadStrings } from "../site/strings.ts";
-import { brochurePath } from "../site/urls.ts";
+import { brochurePath } from "../shared/routes.ts";
 import { withBuiltContent } from "./builtContent.ts";
 import { brochuresDirOf, shareDirOf, siteDirOf, type Folders } from "./options.ts";
-import { reportProblems } from "./report.ts";
+import { reportProblems } from "../cli/report.ts";
 import { refuseUnsafeOutputFile } from "./separateFolders.ts";
 
 export interface PackOptions {

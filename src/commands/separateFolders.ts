@@ -1,16 +1,16 @@
 import { existsSync, realpathSync, statSync } from "node:fs";
 import { open } from "node:fs/promises";
 import path from "node:path";
-import { UsageError } from "../content/errors.ts";
-import { isWithin } from "../isWithin.ts";
-import { projectRoot, templatesDir } from "../site/paths.ts";
+import { UsageError } from "../shared/errors.ts";
+import { isWithin } from "../shared/isWithin.ts";
+import { projectRoot, templatesDir } from "../shared/installPaths.ts";
 import type { Folders } from "./options.ts";
 
 /**
  * A path as the file system will resolve it: its nearest existing folder with links followed, the
  * rest as written. `--out link/to/content/x` is then seen to be inside the content.
  */
-export function realPathOf(target: string): string {
+function realPathOf(target: string): string {
   const absolute = path.resolve(target);
   const missing: string[] = [];
   let existing = absolute;

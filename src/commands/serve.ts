@@ -1,10 +1,10 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { PamphletError } from "../content/errors.ts";
-import { onInterrupt } from "../interrupt.ts";
+import { PamphletError } from "../shared/errors.ts";
+import { onInterrupt } from "../shared/interrupt.ts";
 import { startStaticHost } from "../serve/staticHost.ts";
 import { builtWith } from "../site/siteFingerprint.ts";
-import { commandLine } from "./commandLine.ts";
+import { commandLine } from "../cli/commandLine.ts";
 import { siteDirOf, type Folders } from "./options.ts";
 
 /**

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { projectRoot } from "../site/paths.ts";
+import { projectRoot } from "../shared/installPaths.ts";
 
 /** `pamphlet setup`: finds the browser brochures are printed with, or installs one (see scripts/installBrowser.js). */
 export async function runSetup(): Promise<number> {

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { clinicFolderOf } from "../clinicFolder.ts";
+import { clinicFolderOf } from "../shared/clinicFolder.ts";
 
 /** One face of the brand typeface: a Latin WOFF2 file of an @fontsource package. */
 export interface BrandFace {

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import fontkit from "@pdf-lib/fontkit";
-import type { Problem } from "./problem.ts";
+import type { Problem } from "../shared/problem.ts";
 
 /**
  * The characters the bundled typeface draws (Atkinson Hyperlegible Next, its Latin subset, the one

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { brochureFormats } from "../brochures/formats.ts";
+import { brochureFormats, papers } from "../shared/formats.ts";
 import { editorSchema } from "./editorSchema.ts";
-import { language, text, type Language } from "./schema.ts";
+import { language, text, } from "./schema.ts";
 
 const hexColour = z
   .string()
@@ -90,7 +90,7 @@ export const clinicSchema = z.strictObject({
     .optional(),
   /** Procedure categories in the order the home page shows them; a procedure's category must be one of them. */
   categories: z.array(localized(2, 60)).min(1).optional(),
-  paper: z.enum(["letter", "a4"]).default("letter"),
+  paper: z.enum(papers).default("letter"),
   /** Brochure formats `build` makes when `--formats` is not given; the clinic's paper alone by default. */
   brochureFormats: z.array(z.enum(brochureFormats)).min(1).optional(),
   defaultLanguage: language.default("en"),
@@ -118,8 +118,3 @@ export const clinicSchema = z.strictObject({
 
 export type Clinic = z.infer<typeof clinicSchema>;
 
-/** The site's languages: clinic.yaml's `languages`, the default language first. */
-export const siteLanguages = (clinic: Clinic): Language[] => [
-  clinic.defaultLanguage,
-  ...(clinic.languages ?? []).filter((lang) => lang !== clinic.defaultLanguage),
-];

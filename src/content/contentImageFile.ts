@@ -1,5 +1,5 @@
 import path from "node:path";
-import { isWithin } from "../isWithin.ts";
+import { isWithin } from "../shared/isWithin.ts";
 
 /**
  * The file in the content's `images/` folder that an image address on the site (`/images/…`)

@@ -1,7 +1,7 @@
 import type { Clinic } from "./clinicSchema.ts";
 
 /** WCAG 2.x contrast ratio of two `#rrggbb` colours, 1 to 21. */
-export function contrastRatio(a: string, b: string): number {
+function contrastRatio(a: string, b: string): number {
   const [lighter, darker] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
   return (lighter + 0.05) / (darker + 0.05);
 }
@@ -19,7 +19,7 @@ const pairings = [
   { field: "accent", against: "#ffffff", where: "it as small text on white (category labels)" },
 ] as const;
 
-export const minimumTextContrast = 4.5;
+const minimumTextContrast = 4.5;
 
 /** Brand colour pairings that would fail WCAG 2.2 AA, with what to do. */
 export function brandContrastProblems(colors: Clinic["colors"]): Array<{ field: string; message: string }> {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /** Git hosts Decap CMS can save to from the published site's `/admin/`. */
-export const editorBackends = ["github", "gitlab", "git-gateway"] as const;
+const editorBackends = ["github", "gitlab", "git-gateway"] as const;
 
 /**
  * clinic.yaml `editor:`: publishes the browser editor at `/admin/` and says where its saves go.
@@ -22,4 +22,3 @@ export const editorSchema = z.strictObject({
   review: z.boolean().default(true),
 });
 
-export type EditorSettings = z.infer<typeof editorSchema>;

@@ -1,7 +1,7 @@
 import type { YamlSource } from "./yamlSource.ts";
 
 /** A field as a writer finds it: `faq.0.answer` → `faq #1 › answer` (entries counted from 1, as people count). */
-export const writerFieldName = (path: readonly PropertyKey[]) =>
+const writerFieldName = (path: readonly PropertyKey[]) =>
   path.map((part) => (typeof part === "number" ? `#${part + 1}` : String(part))).join(" › ").replace(/ › #/g, " #");
 
 /**

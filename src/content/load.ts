@@ -3,24 +3,26 @@ import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { z } from "zod";
-import { otherPaper } from "../brochures/formats.ts";
-import { clinicSchema, localize, siteLanguages, type Clinic } from "./clinicSchema.ts";
+import { otherPaper } from "../shared/formats.ts";
+import {clinicSchema, localize, type Clinic } from "./clinicSchema.ts";
+import { siteLanguages } from "../shared/languages.ts";
 import { overlongWords, unprintableCharacters, unprintableValues } from "./characters.ts";
-import { closestWord } from "./closestWord.ts";
+import { closestWord } from "../shared/closestWord.ts";
 import { foldText } from "./foldText.ts";
 import { brandContrastProblems } from "./contrast.ts";
 import { emergencyNumberOf } from "./emergencyNumbers.ts";
 import { frontMatterLines } from "./frontMatterLines.ts";
-import { ContentError } from "./errors.ts";
+import { ContentError } from "../shared/errors.ts";
 import { splitFrontMatter } from "./frontMatter.ts";
 import { specialFiles } from "./specialFiles.ts";
 import { structuredHours } from "./openingHours.ts";
 import { outsideLinks } from "./outsideLinks.ts";
 import { pageSchema, type Page } from "./pageSchema.ts";
-import { hasErrors, type Problem } from "./problem.ts";
+import { hasErrors, sortProblems, type Problem } from "../shared/problem.ts";
 import { procedureSchema, type Language, type Procedure } from "./schema.ts";
 import { validateWithSchema } from "./schemaProblems.ts";
-import { displayPath, readSourceText } from "./sourceText.ts";
+import { readSourceText } from "./sourceText.ts";
+import { displayPath } from "../shared/displayPath.ts";
 import { loadWording, type Wording } from "./wording.ts";
 import { parseYamlSource, type YamlSource } from "./yamlSource.ts";
 
@@ -51,7 +53,7 @@ export interface Content {
 
 export const clinicFile = (contentDir: string) => path.join(contentDir, "_data", "clinic.yaml");
 /** Content of the default language sits at the top of the content folder; other languages in `<lang>/`. */
-export const languageDir = (contentDir: string, lang: string, clinic: Clinic) =>
+const languageDir = (contentDir: string, lang: string, clinic: Clinic) =>
   lang === clinic.defaultLanguage ? contentDir : path.join(contentDir, lang);
 const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** File names a procedure cannot take because Pamphlet's own files and pages use them. */
@@ -98,10 +100,6 @@ export async function loadContentOrThrow(contentDir: string): Promise<Content> {
   if (!content) throw new ContentError(problems);
   return content;
 }
-
-/** Sorted by file and line, each once (a FIFO is named by the folder scan and again by the reader that refuses it). */
-const sortProblems = (problems: Problem[]) =>
-  [...new Map(problems.map((problem) => [JSON.stringify(problem), problem])).values()].sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
 
 async function loadClinic(contentDir: string, problems: Problem[]): Promise<Clinic | undefined> {
   const file = clinicFile(contentDir);
@@ -220,12 +218,24 @@ async function loadDocument<S extends DocumentSchema>(
   // A guide that cannot be read at all still has its page: stood in for, links to it are not broken.
   const unreadable = (body = "", bodyLine = 1) => standIns.push({ ...standIn(schema, undefined), lang, slug, file: shown, body, bodyLine });
   const read = await readSourceText(file);
-  if ("problem" in read) return void (problems.push(read.problem), unreadable());
+  if ("problem" in read) {
+    problems.push(read.problem);
+    unreadable();
+    return;
+  }
   const parts = splitFrontMatter(shown, read.text);
-  if ("problem" in parts) return void (problems.push(parts.problem), unreadable());
+  if ("problem" in parts) {
+    problems.push(parts.problem);
+    unreadable();
+    return;
+  }
   problems.push(...unprintableCharacters(shown, parts.body, parts.bodyLine), ...overlongWords(shown, parts.body, parts.bodyLine));
   const parsed = parseYamlSource(shown, parts.yaml, parts.yamlLine);
-  if (!parsed.source) return void (problems.push(...parsed.problems), unreadable(parts.body, parts.bodyLine));
+  if (!parsed.source) {
+    problems.push(...parsed.problems);
+    unreadable(parts.body, parts.bodyLine);
+    return;
+  }
   problems.push(...unprintableValues(shown, parsed.source.data, parsed.source.locate));
   const result = validateWithSchema(schema, shown, parsed.source);
   if (parts.body.trim() === "") fail("body", "has no text after the front matter: write the sections, starting with ## What it is", parts.bodyLine);

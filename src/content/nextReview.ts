@@ -1,7 +1,7 @@
 import type { Clinic } from "./clinicSchema.ts";
 
 /** Months between reviews when clinic.yaml does not say (medical content is reviewed at least yearly). */
-export const defaultReviewMonths = 12;
+const defaultReviewMonths = 12;
 
 export const reviewMonths = (clinic: Pick<Clinic, "reviewEveryMonths">) => clinic.reviewEveryMonths ?? defaultReviewMonths;
 

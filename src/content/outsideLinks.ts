@@ -1,8 +1,8 @@
 import { readdir, realpath } from "node:fs/promises";
 import path from "node:path";
-import { isWithin } from "../isWithin.ts";
-import { displayPath } from "./sourceText.ts";
-import type { Problem } from "./problem.ts";
+import { isWithin } from "../shared/isWithin.ts";
+import { displayPath } from "../shared/displayPath.ts";
+import type { Problem } from "../shared/problem.ts";
 
 /**
  * Symbolic links that would publish something from outside the content's images/ folder: the

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { brochureFormats } from "../brochures/formats.ts";
+import { brochureFormats } from "../shared/formats.ts";
 
 /** A date as written in YAML, `YYYY-MM-DD`, checked against the calendar (2024-02-30 is refused). */
 export const calendarDate = z

@@ -1,6 +1,6 @@
 import type { z } from "zod";
-import { closestWord } from "./closestWord.ts";
-import type { Problem } from "./problem.ts";
+import { closestWord } from "../shared/closestWord.ts";
+import type { Problem } from "../shared/problem.ts";
 import type { YamlSource } from "./yamlSource.ts";
 
 /** Validates YAML data against a schema; every issue becomes a problem naming the field, its line and the bad value. */

@@ -1,8 +1,8 @@
-import { proseLines } from "./codeFences.ts";
+import { headingsOf } from "./markdown.ts";
 
 /**
- * The sections every procedure page has, in order (../shared/CONTENT.md), as `##` headings per
- * language. `check` verifies them; the tri-fold picks some of them by key.
+ * The sections every procedure page has, in the order a patient reads them (see `sectionKeys`),
+ * as `##` headings per language. `check` verifies them; the tri-fold picks some of them by key.
  */
 export const sectionKeys = ["whatItIs", "whoItHelps", "otherOptions", "before", "during", "after", "results", "risks", "whenToCall"] as const;
 export type SectionKey = (typeof sectionKeys)[number];
@@ -42,17 +42,16 @@ export interface Section {
   markdown: string;
 }
 
-/** Splits a Markdown body at its `##` headings (ignoring `##` inside fenced code). */
+/** Splits a Markdown body at its `##` headings (read from its tokens, so never inside fenced code). */
 export function splitSections(body: string, lang: string): Section[] {
   const headings = sectionHeadings[lang] ?? sectionHeadings.en!;
   const keyOf = (heading: string) =>
     (Object.keys(headings) as SectionKey[]).find((key) => headings[key].toLowerCase() === heading.toLowerCase());
-  const sections: Section[] = [];
-  const prose = proseLines(body);
-  body.split("\n").forEach((line, index) => {
-    const heading = /^##\s+(.+?)\s*#*\s*$/.exec(prose[index]!)?.[1];
-    if (heading !== undefined) sections.push({ heading, key: keyOf(heading), line: index + 1, markdown: `${line}\n` });
-    else if (sections.length > 0) sections.at(-1)!.markdown += `${line}\n`;
+  const starts = headingsOf(body).filter((heading) => heading.level === 2 && heading.topLevel);
+  const lines = body.split("\n");
+  return starts.map((heading, index) => {
+    const end = (starts[index + 1]?.line ?? lines.length + 1) - 1;
+    const markdown = lines.slice(heading.line - 1, end).map((line) => `${line}\n`).join("");
+    return { heading: heading.text, key: keyOf(heading.text), line: heading.line, markdown };
   });
-  return sections;
 }

@@ -1,16 +1,11 @@
 import { lstat, readFile, stat } from "node:fs/promises";
 import path from "node:path";
-import type { Problem } from "./problem.ts";
+import type { Problem } from "../shared/problem.ts";
+import { displayPath } from "../shared/displayPath.ts";
 import { specialFileProblem, specialKind } from "./specialFiles.ts";
 
 /** Largest source file accepted: a procedure write-up is a few kilobytes; megabytes mean a wrong file. */
-export const maxSourceBytes = 1024 * 1024;
-
-/** How a path is shown to the user: relative to where they ran the command when it is inside it. */
-export function displayPath(file: string): string {
-  const relative = path.relative(process.cwd(), file);
-  return relative && !relative.startsWith("..") && !path.isAbsolute(relative) ? relative : file;
-}
+const maxSourceBytes = 1024 * 1024;
 
 /** Reads a source file as UTF-8 text with `\n` line ends, or says why it cannot be read. */
 export async function readSourceText(file: string): Promise<{ text: string } | { problem: Problem }> {

@@ -1,8 +1,8 @@
 import type { Stats } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
-import type { Problem } from "./problem.ts";
-import { displayPath } from "./sourceText.ts";
+import type { Problem } from "../shared/problem.ts";
+import { displayPath } from "../shared/displayPath.ts";
 
 /** A `Stats` or a directory entry: both say what kind of file a path is. */
 type FileKind = Pick<Stats, "isFile" | "isDirectory" | "isFIFO" | "isSocket" | "isCharacterDevice" | "isBlockDevice">;

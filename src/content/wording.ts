@@ -1,17 +1,18 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import YAML from "yaml";
-import { templatesDir } from "../site/paths.ts";
-import { closestWord } from "./closestWord.ts";
-import type { Problem } from "./problem.ts";
+import { templatesDir } from "../shared/installPaths.ts";
+import { closestWord } from "../shared/closestWord.ts";
+import type { Problem } from "../shared/problem.ts";
 import { unprintableValues } from "./characters.ts";
-import { displayPath, readSourceText } from "./sourceText.ts";
+import { readSourceText } from "./sourceText.ts";
+import { displayPath } from "../shared/displayPath.ts";
 import { parseYamlSource, type YamlSource } from "./yamlSource.ts";
 
 /** The clinic's own wording for the site and brochures, per language: parts of templates/strings/<lang>.yaml. */
 export type Wording = Record<string, Record<string, unknown>>;
 
-export const wordingFile = (contentDir: string, lang: string) => path.join(contentDir, "_data", "strings", `${lang}.yaml`);
+const wordingFile = (contentDir: string, lang: string) => path.join(contentDir, "_data", "strings", `${lang}.yaml`);
 
 /**
  * Reads `_data/strings/<lang>.yaml` for each language that has one: the same keys as Pamphlet's

@@ -1,5 +1,5 @@
 import { LineCounter, parseDocument, isMap, isScalar, type Document, type YAMLError } from "yaml";
-import type { Problem } from "./problem.ts";
+import type { Problem } from "../shared/problem.ts";
 
 export interface Position {
   line: number;

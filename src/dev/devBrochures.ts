@@ -1,13 +1,14 @@
 import type http from "node:http";
 import type { Content } from "../content/load.ts";
-import { brochureFormats } from "../brochures/formats.ts";
+import { brochureFormats } from "../shared/formats.ts";
 import { finishPdf } from "../brochures/finishPdf.ts";
-import { brochureJobs } from "../brochures/jobs.ts";
+import { printJobs } from "../brochures/printJobs.ts";
 import { BrochurePrinter } from "../brochures/printer.ts";
+import { readViewsManifest } from "../brochures/readViewsManifest.ts";
 
 /**
  * `/brochures/<slug>[.<format>].pdf` and `/brochures/booklet.pdf` in the dev server: the real PDF,
- * printed on demand from the current content through the same printer and jobs as the build, so a
+ * printed on demand from the preview's own views manifest through the same printer and jobs as the build, so a
  * writer can open it from the page.
  */
 export function devBrochureRoute(currentContent: () => Content | undefined, contentProblems: () => string | undefined) {
@@ -20,7 +21,7 @@ export function devBrochureRoute(currentContent: () => Content | undefined, cont
     async handle(url: URL, response: http.ServerResponse): Promise<boolean> {
       const content = currentContent();
       if (!content || !url.pathname.startsWith("/brochures/")) return false;
-      const jobs = brochureJobs(content, { formats: brochureFormats, brochuresDir: "/brochures" });
+      const jobs = printJobs(await readViewsManifest(origin), { formats: brochureFormats, brochuresDir: "/brochures" });
       const job = jobs.find((candidate) => `/brochures/${candidate.name}` === url.pathname);
       if (!job) return false;
       // The last good content would print a brochure without the writer's latest edit: say why not.
@@ -32,7 +33,7 @@ export function devBrochureRoute(currentContent: () => Content | undefined, cont
       }
       printer ??= new BrochurePrinter({ origin, tabs: 1 });
       try {
-        const { bytes: pdf } = await finishPdf((await printer.print({ ...job, url: `${origin}${job.url}` })).bytes, job.metadata);
+        const { bytes: pdf } = await finishPdf((await printer.print({ ...job, url: `${origin}${job.url}` })).bytes, job.metadata!);
         response.writeHead(200, { "content-type": "application/pdf", "content-length": pdf.byteLength, "cache-control": "no-store" });
         response.end(pdf);
       } catch (error) {

@@ -1,16 +1,16 @@
-import type { Content } from "../content/load.ts";
-import { clinicFormats } from "../brochures/formats.ts";
-import { brochureJobs } from "../brochures/jobs.ts";
+import { printJobs } from "../brochures/printJobs.ts";
+import { escapeHtml } from "../shared/escapeHtml.ts";
+import type { BrochureFormat } from "../shared/formats.ts";
+import type { ViewsManifest } from "../shared/viewsManifest.ts";
 
-const escape = (text: string) => text.replace(/[&<>"]/g, (character) => `&#${character.charCodeAt(0)};`);
 
 /**
  * `/print-centre/` in the dev preview. The real one lists the brochures a build published, which the
  * preview has none of: this says so, and links each brochure the preview prints on demand.
  */
-export function devPrintCentre(content: Content): string {
-  const jobs = brochureJobs(content, { formats: clinicFormats(content.clinic), brochuresDir: "/brochures" });
-  const items = jobs.map((job) => `<li><a href="/brochures/${escape(job.name)}">${escape(job.name)}</a></li>`).join("\n");
+export function devPrintCentre(views: ViewsManifest, formats: readonly BrochureFormat[]): string {
+  const jobs = printJobs(views, { formats, brochuresDir: "/brochures" });
+  const items = jobs.map((job) => `<li><a href="/brochures/${escapeHtml(job.name)}">${escapeHtml(job.name)}</a></li>`).join("\n");
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Print centre (preview)</title></head>
 <body>

@@ -2,7 +2,7 @@ import { copyFile, mkdir, readdir, readFile, writeFile } from "node:fs/promises"
 import { createRequire } from "node:module";
 import path from "node:path";
 import type { Clinic } from "../content/clinicSchema.ts";
-import { projectRoot } from "../site/paths.ts";
+import { projectRoot } from "../shared/installPaths.ts";
 import { cmsConfigYaml, type CmsConfigOptions } from "./cmsConfig.ts";
 
 /**
@@ -10,7 +10,7 @@ import { cmsConfigYaml, type CmsConfigOptions } from "./cmsConfig.ts";
  * decap-cms package in this checkout; in an installed Pamphlet, from the copy `prepare` made in
  * vendor/decap-cms/ (scripts/vendorDecap.js), since decap-cms itself is only a dev dependency.
  */
-export function decapDistDir(): string {
+function decapDistDir(): string {
   try {
     return path.join(path.dirname(createRequire(import.meta.url).resolve("decap-cms/package.json")), "dist");
   } catch {
@@ -57,7 +57,7 @@ export function editorOrigins(clinic: Clinic): string[] {
 }
 
 /** `/admin/index.html`: Decap from this site, its generated config, and Pamphlet's preview pane. */
-export function adminPage(clinic: Clinic, policy: string): string {
+function adminPage(clinic: Clinic, policy: string): string {
   const name = clinic.name.replace(/[&<>"]/g, (char) => `&#${char.charCodeAt(0)};`);
   return `<!doctype html>
 <html lang="en">

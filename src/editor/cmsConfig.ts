@@ -2,10 +2,11 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import YAML from "yaml";
 import type { z } from "zod";
-import { clinicSchema, localize, siteLanguages, type Clinic } from "../content/clinicSchema.ts";
+import {clinicSchema, localize, type Clinic } from "../content/clinicSchema.ts";
+import { siteLanguages } from "../shared/languages.ts";
 import { pageSchema } from "../content/pageSchema.ts";
 import { procedureSchema, type Language } from "../content/schema.ts";
-import { templatesDir } from "../site/paths.ts";
+import { templatesDir } from "../shared/installPaths.ts";
 import { cmsFields, labelOf, type CmsField } from "./cmsFields.ts";
 
 export interface CmsConfigOptions {

@@ -52,7 +52,7 @@ function objectFields(json: JsonSchema, optional = false): CmsField[] {
   return Object.entries(json.properties ?? {}).map(([name, property]) => cmsField(name, property, !optional && required.has(name)));
 }
 
-export function cmsField(name: string, json: JsonSchema, required: boolean): CmsField {
+function cmsField(name: string, json: JsonSchema, required: boolean): CmsField {
   const base = { name, label: labelOf(name), required, ...(json.default !== undefined ? { default: json.default } : {}) };
   const hint = lengthHint(json);
   // Text once for every language, or one per language (clinic.yaml): the editor asks per language.

@@ -4,7 +4,7 @@ import { adminContentSecurityPolicy, adminFile } from "./adminFiles.ts";
 import { cmsLocalBackend } from "./localBackend.ts";
 
 /** Where the dev server answers Decap's local backend protocol. */
-export const localBackendPath = "/__pamphlet/cms";
+const localBackendPath = "/__pamphlet/cms";
 
 /**
  * `/admin/` in `pamphlet dev`: the browser editor, its config generated from the current clinic.yaml,

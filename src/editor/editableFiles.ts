@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { lstat, mkdir, readdir, readFile, realpath, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { isWithin } from "../isWithin.ts";
+import { isWithin } from "../shared/isWithin.ts";
 
 /** A request for a file the editor may not touch: answered 422 with this message, nothing read or written. */
 export class RefusedPath extends Error {

@@ -48,7 +48,10 @@ export function cmsLocalBackend(contentDir: string) {
       await files.write(file, Buffer.from(content, encoding));
       return files.media(file);
     },
-    deleteFile: async ({ path: file }) => (await files.remove(file), { message: `deleted file ${String(file)}` }),
+    deleteFile: async ({ path: file }) => {
+      await files.remove(file);
+      return { message: `deleted file ${String(file)}` };
+    },
     deleteFiles: async ({ paths }) => {
       for (const file of asArray(paths)) await files.remove(file);
       return { message: "deleted files" };

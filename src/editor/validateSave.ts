@@ -2,9 +2,9 @@ import { cp, lstat, mkdir, mkdtemp, symlink, writeFile } from "node:fs/promises"
 import os from "node:os";
 import path from "node:path";
 import { loadForBuild } from "../check/runChecks.ts";
-import { formatProblem, type Problem } from "../content/problem.ts";
-import { displayPath } from "../content/sourceText.ts";
-import { removeFolder } from "../removeFolder.ts";
+import { formatProblem, type Problem } from "../shared/problem.ts";
+import { displayPath } from "../shared/displayPath.ts";
+import { removeFolder } from "../shared/removeFolder.ts";
 
 /**
  * What the build (and so `check`) would refuse in the files a save writes, in their words: the

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { projectRoot } from "../site/paths.ts";
+import { projectRoot } from "../shared/installPaths.ts";
 import type { CountryProfile } from "./countries.ts";
 
 export const starterDir = path.join(projectRoot, "starter");

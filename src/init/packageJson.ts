@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { PamphletError } from "../content/errors.ts";
-import { projectRoot } from "../site/paths.ts";
+import { PamphletError } from "../shared/errors.ts";
+import { projectRoot } from "../shared/installPaths.ts";
 
 const scripts = { build: "pamphlet build", dev: "pamphlet dev", check: "pamphlet check", serve: "pamphlet serve" };
 

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { projectRoot } from "../site/paths.ts";
+import { projectRoot } from "../shared/installPaths.ts";
 
 /** The shipped guide a new clinic gets to copy, from Pamphlet's own sample clinic. */
 export const sampleGuideSlug = "sclerotherapy";

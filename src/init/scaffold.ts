@@ -1,7 +1,7 @@
 import { constants, lstatSync } from "node:fs";
 import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { PamphletError } from "../content/errors.ts";
+import { PamphletError } from "../shared/errors.ts";
 import { clinicYaml, smallVeinsCategory, starterDir } from "./clinicYaml.ts";
 import { countries } from "./countries.ts";
 import { sampleGuide, sampleGuideSlug, sampleImage } from "./sampleGuide.ts";

@@ -3,8 +3,8 @@ import { mkdir, readdir, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
-import { isWithin } from "../isWithin.ts";
-import { fontFilesDir, templatesDir } from "./paths.ts";
+import { isWithin } from "../shared/isWithin.ts";
+import { fontFilesDir, templatesDir } from "../shared/installPaths.ts";
 import { safeSvgCache, safeSvgFile } from "./safeSvg.ts";
 
 /** Typeface weights the site and brochures use; only the Latin subset (it covers English and Spanish). */

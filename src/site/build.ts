@@ -2,13 +2,13 @@ import { existsSync } from "node:fs";
 import { copyFile, link, mkdir, mkdtemp, readdir, rename } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { removeFolder } from "../removeFolder.ts";
+import { removeFolder } from "../shared/removeFolder.ts";
 import Eleventy, { type UserConfig } from "@11ty/eleventy";
-import { PamphletError } from "../content/errors.ts";
-import { onInterrupt } from "../interrupt.ts";
+import { PamphletError } from "../shared/errors.ts";
+import { onInterrupt } from "../shared/interrupt.ts";
 import { writeAdmin } from "../editor/adminFiles.ts";
 import { pamphletSite, type SiteOptions } from "./config.ts";
-import { imageCacheDir } from "./paths.ts";
+import { imageCacheDir } from "../shared/installPaths.ts";
 import { pagesDir } from "./pages.ts";
 import { SearchIndex } from "./searchIndex.ts";
 

@@ -1,7 +1,7 @@
 import { cpSync, existsSync, mkdirSync, realpathSync, rmSync } from "node:fs";
 import path from "node:path";
-import { clinicFolderOf } from "../clinicFolder.ts";
-import { templatesDir } from "./paths.ts";
+import { clinicFolderOf } from "../shared/clinicFolder.ts";
+import { templatesDir } from "../shared/installPaths.ts";
 
 /**
  * What a clinic may change without forking Pamphlet, from the folder its content folder is in (the
@@ -9,7 +9,7 @@ import { templatesDir } from "./paths.ts";
  * `styles/site.css`, `styles/brochure.css` (loaded after Pamphlet's own stylesheets).
  */
 
-export const clinicTemplatesDir = (contentDir: string) => path.join(clinicFolderOf(contentDir), "templates");
+const clinicTemplatesDir = (contentDir: string) => path.join(clinicFolderOf(contentDir), "templates");
 
 /** The clinic's stylesheets that exist, by the name they are published under (`/css/clinic-site.css`). */
 export function clinicStyleFiles(contentDir: string): Record<"site" | "brochure", string | undefined> {

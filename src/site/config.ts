@@ -1,6 +1,6 @@
 import path from "node:path";
 import { HtmlBasePlugin, type UserConfig } from "@11ty/eleventy";
-import { brochureFormats, type BrochureFormat } from "../brochures/formats.ts";
+import { brochureFormats, portraitFormats, type BrochureFormat } from "../shared/formats.ts";
 import type { Content } from "../content/load.ts";
 import { findBrandFont } from "../content/brandFont.ts";
 import { assetsPlugin } from "./assets.ts";
@@ -11,13 +11,14 @@ import { logoImage } from "./logoImage.ts";
 import { nunjucksCompileOnce } from "./nunjucksCompileOnce.ts";
 import { packCovers } from "./packCovers.ts";
 import { pagesPlugin } from "./pages.ts";
-import type { PrintCentreList } from "./printCentre.ts";
+import type { PrintCentreList } from "./printCentreList.ts";
 import { qrCodeSvg } from "./qrCode.ts";
 import { pageStyles, printViews } from "./printViews.ts";
 import { headersFile, metaContentSecurityPolicy } from "./securityHeaders.ts";
 import { adminContentSecurityPolicy, editorOrigins } from "../editor/adminFiles.ts";
 import { responsiveImagesPlugin } from "./responsiveImages.ts";
 import { siteViews } from "./siteViews.ts";
+import { viewsManifest } from "./viewsManifest.ts";
 import { loadStrings } from "./strings.ts";
 
 export interface SiteOptions {
@@ -30,7 +31,7 @@ export interface SiteOptions {
   /** The folder the site is published under, e.g. `/clinic/` (default `/`): every root-relative URL gets it. */
   basePath?: string;
   /** Render only the print centre pages, listing these brochures (they exist only after printing). */
-  printCentre?: PrintCentreList;
+  printCentreList?: PrintCentreList;
   /** The brochure formats printed with this site, which its pages link to (default: all, as the dev server prints any on demand). */
   formats?: readonly BrochureFormat[];
 }
@@ -39,7 +40,7 @@ export interface SiteOptions {
  * Pamphlet's Eleventy configuration: a short list of plugins and the validated content as global data.
  * `imageCacheDir` keeps the web copies of content images from one build to the next.
  */
-export function pamphletSite({ content, contentDir, dev = false, basePath = "/", printCentre, formats = brochureFormats, imageCacheDir }: SiteOptions & { imageCacheDir: string }) {
+export function pamphletSite({ content, contentDir, dev = false, basePath = "/", printCentreList, formats = brochureFormats, imageCacheDir }: SiteOptions & { imageCacheDir: string }) {
   return (eleventyConfig: UserConfig) => {
     const fromInput = (dir: string) => path.relative(contentDir, dir) || ".";
     // The clinic's own templates/ laid over Pamphlet's, when it has one; kept beside the image cache.
@@ -49,7 +50,7 @@ export function pamphletSite({ content, contentDir, dev = false, basePath = "/",
     // Procedures are read and validated by src/content and rendered by our Markdown renderer, so
     // Eleventy renders only Pamphlet's own Nunjucks pages: Markdown never passes through a template engine.
     eleventyConfig.setTemplateFormats(["njk"]);
-    // The content folder is data, never code (QUALITY.md): no file in it is a template (a stray
+    // The content folder is data, never code, whoever edits it: no file in it is a template (a stray
     // .njk could run code, or write anywhere through its permalink), and Eleventy's data files
     // (_data/*.js, *.11tydata.js, <template>.json) are not read: clinic.yaml is loaded by src/content.
     eleventyConfig.ignores.add(`${path.relative(process.cwd(), contentDir) || "."}/**`);
@@ -69,22 +70,25 @@ export function pamphletSite({ content, contentDir, dev = false, basePath = "/",
     eleventyConfig.addGlobalData("logoImage", () => logoImage(contentDir, content.clinic.logo));
     eleventyConfig.addGlobalData("strings", strings);
     eleventyConfig.addGlobalData("views", views);
-    eleventyConfig.addGlobalData("printViews", printViews(content, (lang) => strings[lang]?.booklet.title ?? content.clinic.name));
+    const print = printViews(content, (lang) => strings[lang]?.booklet.title ?? content.clinic.name);
+    eleventyConfig.addGlobalData("printViews", print);
+    eleventyConfig.addGlobalData("viewsManifest", viewsManifest(content, print, views.share));
     eleventyConfig.addGlobalData("pageStyles", pageStyles(content.clinic, views.languages));
     eleventyConfig.addGlobalData("dev", dev);
     eleventyConfig.addGlobalData("clinicStyles", { site: Boolean(clinicStyles.site), brochure: Boolean(clinicStyles.brochure) });
     eleventyConfig.addGlobalData("builtFormats", formats);
+    eleventyConfig.addGlobalData("portraitFormats", portraitFormats);
     eleventyConfig.addGlobalData("basePath", basePath);
-    eleventyConfig.addGlobalData("printCentre", printCentre?.procedures ?? []);
-    eleventyConfig.addGlobalData("printCentreBooklets", printCentre?.booklets ?? []);
-    eleventyConfig.addGlobalData("printCentreFormats", [...new Set((printCentre?.procedures ?? []).flatMap((entry) => entry.brochures.map((brochure) => brochure.format)))]);
+    eleventyConfig.addGlobalData("printCentre", printCentreList?.procedures ?? []);
+    eleventyConfig.addGlobalData("printCentreBooklets", printCentreList?.booklets ?? []);
+    eleventyConfig.addGlobalData("printCentreFormats", [...new Set((printCentreList?.procedures ?? []).flatMap((entry) => entry.brochures.map((brochure) => brochure.format)))]);
     eleventyConfig.addGlobalData("packCovers", packCovers(content.clinic, strings));
     eleventyConfig.addGlobalData("security", { csp: metaContentSecurityPolicy, headers: headersFile(basePath, views.languages.filter((lang) => lang !== content.clinic.defaultLanguage), !dev && content.clinic.editor ? adminContentSecurityPolicy(editorOrigins(content.clinic)) : undefined) });
 
     eleventyConfig.addPlugin(nunjucksCompileOnce);
     eleventyConfig.addPlugin(filtersPlugin, { clinic: content.clinic });
-    eleventyConfig.addPlugin(pagesPlugin, { only: printCentre ? ["print-centre.njk"] : undefined, except: printCentre ? [] : ["print-centre.njk"] });
-    if (!printCentre) eleventyConfig.addPlugin(assetsPlugin, { contentDir, cacheDir: imageCacheDir, clinicStyles, brandFonts: brandFont?.faces.map((face) => face.file) ?? [] });
+    eleventyConfig.addPlugin(pagesPlugin, { only: printCentreList ? ["print-centre.njk"] : undefined, except: printCentreList ? [] : ["print-centre.njk"] });
+    if (!printCentreList) eleventyConfig.addPlugin(assetsPlugin, { contentDir, cacheDir: imageCacheDir, clinicStyles, brandFonts: brandFont?.faces.map((face) => face.file) ?? [] });
     eleventyConfig.addPlugin(responsiveImagesPlugin, { contentDir, cacheDir: imageCacheDir, basePath });
     eleventyConfig.addAsyncShortcode("qrCode", qrCodeSvg);
     // Templates write root-relative URLs (/css/…); published under a sub-path, they get the prefix.

@@ -1,7 +1,7 @@
 import type { UserConfig } from "@11ty/eleventy";
 import { loadContentOrThrow } from "../content/load.ts";
 import { pamphletSite } from "./config.ts";
-import { imageCacheDir } from "./paths.ts";
+import { imageCacheDir } from "../shared/installPaths.ts";
 
 /**
  * The config behind `.eleventy.js`, for running Eleventy's own CLI (`npx @11ty/eleventy --serve`).

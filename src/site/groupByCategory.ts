@@ -10,7 +10,7 @@ export interface ProcedureGroup<T extends { procedure: ProcedureSource }> {
  * A procedure's category as a reader of `lang` sees it: an untranslated procedure listed on the
  * Spanish site still sits under the Spanish name of its category, when clinic.yaml gives one.
  */
-export function categoryIn(procedure: ProcedureSource, lang: string, clinic: Clinic): string {
+function categoryIn(procedure: ProcedureSource, lang: string, clinic: Clinic): string {
   if (procedure.lang === lang) return procedure.category;
   const entry = clinic.categories?.find((category) => localize(category, procedure.lang, clinic.defaultLanguage) === procedure.category);
   return entry ? localize(entry, lang, clinic.defaultLanguage) : procedure.category;

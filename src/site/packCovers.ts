@@ -1,4 +1,5 @@
-import { localize, siteLanguages, type Clinic } from "../content/clinicSchema.ts";
+import {localize, type Clinic } from "../content/clinicSchema.ts";
+import { siteLanguages } from "../shared/languages.ts";
 import { addressLine } from "./filters/addressLine.ts";
 import type { TemplateStrings } from "./strings.ts";
 

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
-import { templatesDir } from "./paths.ts";
+import { templatesDir } from "../shared/installPaths.ts";
 
 /** Where Pamphlet's own page templates live. */
 export const pagesDir = path.join(templatesDir, "pages");

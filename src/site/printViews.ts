@@ -1,8 +1,8 @@
 import { localize, type Clinic } from "../content/clinicSchema.ts";
 import type { Content, ProcedureSource } from "../content/load.ts";
 import { splitSections, type SectionKey } from "../content/sections.ts";
-import { guideFormats, paperOf, type BrochureFormat } from "../brochures/formats.ts";
-import { bookletPath, bookletPrintUrl, brochurePath, printUrl } from "./urls.ts";
+import { brochureFormats, guideFormats, paperOf, portraitFormats, type BrochureFormat } from "../shared/formats.ts";
+import { bookletPath, bookletPrintUrl, brochurePath, printUrl } from "../shared/routes.ts";
 
 /** One print view page: what the brochure layout needs to know about it. */
 export interface PrintView {
@@ -31,17 +31,17 @@ export interface PrintView {
  * A tri-fold holds about a quarter of a full guide, so it carries what a patient must have on paper
  * (what it is, risks, when to call) and points to the full guide online through the QR code.
  */
-export const trifoldSections: readonly SectionKey[] = ["whatItIs", "risks", "whenToCall"];
+const trifoldSections: readonly SectionKey[] = ["whatItIs", "risks", "whenToCall"];
 
 /**
  * The sections a tri-fold carries besides those when there is room, first to last: what to do
  * after and before the treatment matters most once the patient is home; then what happens during
  * it, who it helps and the results. The printer adds each in turn while the inside still fits.
  */
-export const trifoldExtraSections: readonly SectionKey[] = ["after", "before", "during", "whoItHelps", "results"];
+const trifoldExtraSections: readonly SectionKey[] = ["after", "before", "during", "whoItHelps", "results"];
 
 /** The aftercare sheet: what a nurse hands over after treatment, on one page. */
-export const aftercareSections: readonly SectionKey[] = ["after", "whenToCall"];
+const aftercareSections: readonly SectionKey[] = ["after", "whenToCall"];
 
 /** "A, B, or C" for the build's messages, which are in English (the headings stay in the guide's language). */
 const eitherOf = new Intl.ListFormat("en", { type: "disjunction" });
@@ -51,7 +51,7 @@ const standaloneImage = /^!\[[^\]]*\]\([^)]*\)[ \t]*$/gm;
 
 export function printViews({ clinic, procedures }: Content, bookletTitle: (lang: string) => string) {
   const portrait = procedures.flatMap((procedure) =>
-    (["letter", "a4", "large"] as const).map((format) => view(procedure, format, clinic)),
+    portraitFormats.map((format) => view(procedure, format, clinic)),
   );
   const sectionsView = (procedure: ProcedureSource, format: "trifold" | "aftercare", keys: readonly SectionKey[]) => {
     const sections = splitSections(procedure.body, procedure.lang).filter((section) => section.key && keys.includes(section.key));
@@ -105,8 +105,7 @@ export interface PageStyle {
 }
 
 export function pageStyles(clinic: Clinic, languages: string[]): PageStyle[] {
-  const formats: BrochureFormat[] = ["letter", "a4", "large", "trifold", "aftercare", "booklet"];
-  return formats.flatMap((format) =>
+  return brochureFormats.flatMap((format) =>
     languages.map((lang) => ({
       url: `/css/page/${format}.${lang}.css`,
       format,

@@ -4,8 +4,8 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import type { DOMPurify } from "dompurify";
-import { PamphletError } from "../content/errors.ts";
-import { displayPath } from "../content/sourceText.ts";
+import { PamphletError } from "../shared/errors.ts";
+import { displayPath } from "../shared/displayPath.ts";
 
 /** A reference that stays inside the file: `#id`, or an embedded raster image. */
 const insideReference = /^\s*(#|data:image\/(png|jpe?g|gif|webp|avif);base64,)/i;
@@ -60,7 +60,7 @@ export async function safeSvg(svg: string): Promise<string | undefined> {
   // (`role="img"` with an aria-label is how an SVG says what it shows to a screen reader.)
   const fragment = purify.sanitize(svg, { USE_PROFILES: { svg: true, svgFilters: true }, ADD_ATTR: ["role"], RETURN_DOM_FRAGMENT: true });
   const root = fragment.firstElementChild;
-  if (!root || root.localName !== "svg") return undefined;
+  if (root?.localName !== "svg") return undefined;
   return `<?xml version="1.0" encoding="UTF-8"?>\n${serialize(root)}\n`;
 }
 

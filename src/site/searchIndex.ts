@@ -2,7 +2,7 @@ import { readdir, rm } from "node:fs/promises";
 import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
 import * as pagefind from "pagefind";
-import { PamphletError } from "../content/errors.ts";
+import { PamphletError } from "../shared/errors.ts";
 
 /**
  * The static search index (Pagefind) in `<site>/pagefind/`: plain files any static host serves,

@@ -2,7 +2,7 @@
  * The site's Content-Security-Policy: everything from its own origin, no inline script, no plugins,
  * no framing, no form posts. `wasm-unsafe-eval` lets the Pagefind search run its WebAssembly index.
  */
-export const contentSecurityPolicy = [
+const contentSecurityPolicy = [
   "default-src 'self'",
   "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self'",

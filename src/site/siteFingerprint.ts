@@ -1,10 +1,11 @@
+import { readJsonRecord } from "../shared/readJson.ts";
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { readFile, readlink, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { filesUnder } from "../filesUnder.ts";
+import { filesUnder } from "../shared/filesUnder.ts";
 import { overrideFolders } from "./clinicOverrides.ts";
-import { projectRoot, templatesDir } from "./paths.ts";
+import { projectRoot, templatesDir } from "../shared/installPaths.ts";
 
 /**
  * A hash of everything the site is built from: the content folder, Pamphlet's templates and code,
@@ -44,11 +45,7 @@ interface SiteStamp {
 
 /** The recorded stamp; empty when there is none, or it is unreadable or from an older Pamphlet (then the site is built again). */
 async function readStamp(siteDir: string): Promise<Partial<SiteStamp>> {
-  try {
-    return JSON.parse(await readFile(stampFile(siteDir), "utf8")) as Partial<SiteStamp>;
-  } catch {
-    return {};
-  }
+  return (await readJsonRecord<SiteStamp>(stampFile(siteDir))) ?? {};
 }
 
 export async function siteIsCurrent(siteDir: string, fingerprint: string): Promise<boolean> {

@@ -1,9 +1,10 @@
-import { localize, siteLanguages } from "../content/clinicSchema.ts";
+import {localize } from "../content/clinicSchema.ts";
+import { siteLanguages } from "../shared/languages.ts";
 import type { Content, PageSource, ProcedureSource } from "../content/load.ts";
 import type { Language } from "../content/schema.ts";
 import { groupByCategory, type ProcedureGroup } from "./groupByCategory.ts";
 import type { TemplateStrings } from "./strings.ts";
-import { languagePrefix, pageUrl, procedureUrl } from "./urls.ts";
+import { languagePrefix, pageUrl, procedureUrl, shareImagePath, shareName, sharePageUrl } from "../shared/routes.ts";
 
 /** One page of the public site: what the base layout needs to know about it. */
 export interface SiteView {
@@ -18,6 +19,10 @@ export interface SiteView {
   /** Home: procedures grouped by category. Compare: every procedure. */
   groups?: Array<ProcedureGroup<Listed>>;
   listed?: Listed[];
+  /** The link-preview card this page shows (`home` for every page but a procedure's), see routes.ts. */
+  shareName?: string;
+  /** That card's image, from the site's root: `/share/es/home.png`. */
+  shareImage?: string;
 }
 
 /** A procedure as listed in one language: its own translation, or the default language's page when it has none. */
@@ -68,13 +73,16 @@ export function siteViews(content: Content, strings: Record<string, TemplateStri
   }));
 
   /** Pages that are photographed into link-preview images (1200 × 630): each language's home and each procedure. */
+  const all = [...home, ...procedures, ...pages, ...compare, ...contact, ...search, ...printCentre, ...notFound];
+  for (const view of all) {
+    view.shareName = shareName(view.procedure?.slug);
+    view.shareImage = `/share/${shareImagePath(view.lang, view.shareName)}`;
+  }
   const share: SiteView[] = [...home, ...procedures].map((view) => ({
     ...view,
-    url: `/share/${view.lang}/${view.procedure?.slug ?? "home"}/`,
+    url: sharePageUrl(view.lang, view.shareName!),
     routeKey: `share:${view.routeKey}`,
   }));
-
-  const all = [...home, ...procedures, ...pages, ...compare, ...contact, ...search, ...printCentre, ...notFound];
   /** `alternates[routeKey][lang]` = URL of that page in that language. */
   const alternates: Record<string, Partial<Record<Language, string>>> = {};
   for (const view of all) (alternates[view.routeKey] ??= {})[view.lang] = view.url;
@@ -100,7 +108,7 @@ export function siteViews(content: Content, strings: Record<string, TemplateStri
  * The procedures a reader of `lang` sees: each in `lang` when it is translated, else the default
  * language's page (marked, so the link says it is in another language) rather than a missing page.
  */
-export function listedProcedures({ clinic, procedures }: Content, lang: Language): Listed[] {
+function listedProcedures({ clinic, procedures }: Content, lang: Language): Listed[] {
   const own = procedures.filter((procedure) => procedure.lang === lang);
   const ownSlugs = new Set(own.map((procedure) => procedure.slug));
   const fallback = procedures.filter((procedure) => procedure.lang === clinic.defaultLanguage && !ownSlugs.has(procedure.slug));

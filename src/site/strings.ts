@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import YAML from "yaml";
 import type { Wording } from "../content/wording.ts";
-import { templatesDir } from "./paths.ts";
+import { templatesDir } from "../shared/installPaths.ts";
 
 /** The few strings code reads; templates read the rest. */
 export interface TemplateStrings {

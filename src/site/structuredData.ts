@@ -2,7 +2,7 @@ import { localize, type Clinic } from "../content/clinicSchema.ts";
 import type { ProcedureSource } from "../content/load.ts";
 import { countryCode } from "../content/countryCode.ts";
 import { structuredHours } from "../content/openingHours.ts";
-import { procedureUrl } from "./urls.ts";
+import { procedureUrl } from "../shared/routes.ts";
 
 /** schema.org data for search engines, from front matter and clinic.yaml (never typed by hand). */
 

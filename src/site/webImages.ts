@@ -1,7 +1,7 @@
 import { statSync } from "node:fs";
 import Image, { type Metadata } from "@11ty/eleventy-img";
-import { PamphletError } from "../content/errors.ts";
-import { displayPath } from "../content/sourceText.ts";
+import { PamphletError } from "../shared/errors.ts";
+import { displayPath } from "../shared/displayPath.ts";
 import { safeSvgCache, safeSvgFile } from "./safeSvg.ts";
 
 /**

@@ -5,6 +5,7 @@ import path from "node:path";
 import type { ExecutionContext } from "ava";
 import type { Browser, Page } from "puppeteer-core";
 import { launchBrowser } from "../../src/brochures/launchBrowser.ts";
+import { until } from "./until.ts";
 
 /** A Chromium tab whose downloads land in a temporary folder; browser and folder go in teardown. */
 export async function pageWithDownloads(t: Pick<ExecutionContext, "teardown">): Promise<{ browser: Browser; page: Page; downloaded(name: string): Promise<string> }> {
@@ -21,7 +22,7 @@ export async function pageWithDownloads(t: Pick<ExecutionContext, "teardown">): 
     /** The downloaded file's path, once Chromium has written it (it renames it into place when done). */
     async downloaded(name) {
       const file = path.join(downloads, name);
-      for (let waited = 0; !existsSync(file) && waited < 300; waited++) await new Promise((resolve) => setTimeout(resolve, 100));
+      await until(() => existsSync(file), 30_000);
       return file;
     },
   };

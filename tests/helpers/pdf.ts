@@ -1,49 +1,9 @@
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
-
-const run = promisify(execFile);
-
-/** `pdfinfo` fields, e.g. `{ Pages: "2", "Page size": "612 x 792 pts (letter)", Tagged: "yes" }`. */
-export async function pdfInfo(file: string): Promise<Record<string, string>> {
-  const { stdout } = await run("pdfinfo", [file]);
-  return Object.fromEntries(
-    stdout
-      .split("\n")
-      .map((line) => /^([^:]+):\s*(.*)$/.exec(line))
-      .filter((match) => match !== null)
-      .map((match) => [match[1]!.trim(), match[2]!.trim()]),
-  );
-}
-
-export async function pdfText(file: string): Promise<string> {
-  const { stdout } = await run("pdftotext", ["-layout", file, "-"]);
-  return stdout;
-}
-
-export interface PdfFont {
-  name: string;
-  embedded: boolean;
-  subset: boolean;
-}
-
-/** Fonts as `pdffonts` lists them. */
-export async function pdfFonts(file: string): Promise<PdfFont[]> {
-  const { stdout } = await run("pdffonts", [file]);
-  return stdout
-    .split("\n")
-    .slice(2)
-    .filter((line) => line.trim() !== "")
-    .map((line) => {
-      const columns = line.trim().split(/\s+/);
-      // name, type..., encoding, emb, sub, uni, object, id: the yes/no flags are the 5th to 3rd last columns.
-      return { name: columns[0]!, embedded: columns.at(-5) === "yes", subset: columns.at(-4) === "yes" };
-    });
-}
-
-/** Decodes QR codes on one page, rendered at 150 dpi. */
-export async function pdfQrCodes(file: string, page: number): Promise<string[]> {
-  const png = `${file}.page${page}`;
-  await run("pdftoppm", ["-png", "-r", "150", "-f", String(page), "-l", String(page), "-singlefile", file, png]);
-  const { stdout } = await run("zbarimg", ["--quiet", "--raw", `${png}.png`]).catch((error) => ({ stdout: String(error.stdout ?? "") }));
-  return stdout.split("\n").filter(Boolean);
-}
+/**
+ * Everything the tests read from a PDF, in one place. Poppler's tools read what a person sees
+ * (text, page sizes and boxes, fonts, images, a page's picture, QR codes); pdf.js reads text with
+ * its font size and the structure tree a screen reader follows; pdf-lib reads the catalogue
+ * (links, metadata, language) that neither shows.
+ */
+export { box, pdfFonts, pdfImages, pdfInfo, pdfQrCodes, pdfText, pdfWords, renderPage, type PdfFont, type PdfImage, type PdfTextOptions, type PdfWord } from "./pdf/poppler.ts";
+export { pdfTextRuns, type TextRun } from "./pdf/textRuns.ts";
+export { elements, pdfAccessibility, type LinkAnnotation, type PdfAccessibility, type StructNode } from "./pdf/structure.ts";

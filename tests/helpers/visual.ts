@@ -1,35 +1,36 @@
-import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { promisify } from "node:util";
 import pixelmatch from "pixelmatch";
 import { PNG } from "pngjs";
 import { repoRoot } from "./fixtures.ts";
 
-const run = promisify(execFile);
 export const referenceDir = path.join(repoRoot, "tests", "visual", "reference");
 const differencesDir = path.join(repoRoot, "tests", "visual", "differences");
 
-/** Page `page` of a PDF as a PNG at `dpi`, rendered by poppler. */
-export async function renderPage(pdf: string, page: number, dpi = 40): Promise<Buffer> {
-  const prefix = `${pdf}.visual`;
-  await run("pdftoppm", ["-png", "-r", String(dpi), "-f", String(page), "-l", String(page), "-singlefile", pdf, prefix]);
-  return readFile(`${prefix}.png`);
-}
+/** Writes the references instead of comparing: `UPDATE_VISUAL_REFERENCES=1`, after a person has looked at the new images. */
+const updating = () => process.env.UPDATE_VISUAL_REFERENCES === "1";
 
 /**
  * Compares a rendering with `tests/visual/reference/<name>.png`; returns the share of pixels that
- * differ. With UPDATE_VISUAL_REFERENCES=1 the reference is (re)written instead. On a difference,
- * the actual image and a diff image are written to tests/visual/differences/ for a person to look at.
+ * differ. A missing reference fails the test (a test that writes its own reference passes whatever
+ * it renders); only in update mode is the reference (re)written. On a difference, or with no
+ * reference, the actual image (and a diff image) go to tests/visual/differences/ for a person to look at.
  */
 export async function compareWithReference(name: string, png: Buffer): Promise<number> {
   const referenceFile = path.join(referenceDir, `${name}.png`);
-  if (process.env.UPDATE_VISUAL_REFERENCES === "1" || !existsSync(referenceFile)) {
-    if (process.env.CI && !existsSync(referenceFile)) throw new Error(`no reference image ${referenceFile}: run UPDATE_VISUAL_REFERENCES=1 npm test and commit it`);
+  if (updating()) {
     await mkdir(referenceDir, { recursive: true });
     await writeFile(referenceFile, png);
     return 0;
+  }
+  if (!existsSync(referenceFile)) {
+    await mkdir(differencesDir, { recursive: true });
+    await writeFile(path.join(differencesDir, `${name}.actual.png`), png);
+    throw new Error(
+      `no reference image ${path.relative(repoRoot, referenceFile)}: look at ${path.relative(repoRoot, path.join(differencesDir, `${name}.actual.png`))}, ` +
+        "then run UPDATE_VISUAL_REFERENCES=1 npx ava <this test file> and commit the reference",
+    );
   }
   const actual = PNG.sync.read(png);
   const expected = PNG.sync.read(await readFile(referenceFile));

@@ -1,4 +1,4 @@
-import { isExternalHref } from "../urls.ts";
+import { isExternalHref } from "../../shared/routes.ts";
 
 /**
  * Links in a brochure's text, made to work in the PDF: it is read far from the loopback server it

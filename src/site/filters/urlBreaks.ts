@@ -1,6 +1,6 @@
+import { escapeHtml } from "../../shared/escapeHtml.ts";
 import { domainToUnicode } from "node:url";
 
-const escapes: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
 
 /** `https://xn--clnica-2ya.es/cl%C3%ADnica/` as people read it: `https://clínica.es/clínica/`. */
 function readable(url: string): string {
@@ -19,7 +19,7 @@ function readable(url: string): string {
  * the print CSS lets it break anywhere rather than run past the page or panel.
  */
 export function urlBreaks(url: string): string {
-  const escaped = readable(url).replace(/[&<>"]/g, (character) => escapes[character]!);
+  const escaped = escapeHtml(readable(url));
   const [, scheme = "", rest = escaped] = /^([a-z]+:\/\/)?(.*)$/i.exec(escaped) ?? [];
   const slash = rest.indexOf("/");
   const [host, path] = slash === -1 ? [rest, ""] : [rest.slice(0, slash), rest.slice(slash)];

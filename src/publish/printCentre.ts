@@ -1,41 +1,21 @@
+import { readJsonRecord } from "../shared/readJson.ts";
 import { existsSync } from "node:fs";
 import { mkdir, readdir, readFile, rename, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { removeFolder } from "../removeFolder.ts";
+import { removeFolder } from "../shared/removeFolder.ts";
 import { createHash } from "node:crypto";
 import type { Content } from "../content/load.ts";
-import { RenderManifest } from "../brochures/manifest.ts";
-import { bookletPath, brochurePath } from "./urls.ts";
-
-/** One published PDF as the print centre lists it. */
-export interface PublishedBrochure {
-  format: "letter" | "a4" | "large" | "trifold" | "aftercare" | "booklet";
-  /** Path from the site root, e.g. `brochures/es/sclerotherapy.large.pdf`. */
-  path: string;
-  pages?: number;
-  kilobytes: number;
-}
-
-export interface PrintCentreEntry {
-  slug: string;
-  lang: string;
-  title: string;
-  lastReviewed: string;
-  brochures: PublishedBrochure[];
-}
-
-/** What the print centre lists: each procedure's brochures, and each language's booklet. */
-export interface PrintCentreList {
-  procedures: PrintCentreEntry[];
-  booklets: Array<PublishedBrochure & { lang: string }>;
-}
+import { PrintManifest } from "../brochures/printManifest.ts";
+import type { PrintCentreEntry, PrintCentreList, PublishedBrochure } from "../site/printCentreList.ts";
+import { procedureFormats } from "../shared/formats.ts";
+import { bookletPath, brochurePath } from "../shared/routes.ts";
 
 /**
  * What the print centre lists: exactly the brochures published in the site now (files on disk),
- * with page counts from the render manifest.
+ * with page counts from the print manifest.
  */
 export async function publishedBrochures(content: Content, siteDir: string, brochuresDir: string): Promise<PrintCentreList> {
-  const manifest = await RenderManifest.open(brochuresDir, siteDir, "");
+  const manifest = await PrintManifest.open(brochuresDir, siteDir, "");
   const folder = path.join(siteDir, "brochures");
   const files = (await readdir(folder, { recursive: true }).catch(() => [] as string[])).filter((name) => name.endsWith(".pdf")).map((name) => name.split(path.sep).join("/"));
   /** The file as listed, or undefined when it is not published. */
@@ -48,7 +28,7 @@ export async function publishedBrochures(content: Content, siteDir: string, broc
   const procedures: PrintCentreEntry[] = [];
   for (const procedure of content.procedures) {
     const brochures: PublishedBrochure[] = [];
-    for (const format of ["letter", "a4", "large", "trifold", "aftercare"] as const) {
+    for (const format of procedureFormats) {
       const brochure = await published(format, brochurePath(procedure.slug, procedure.lang, format, content.clinic));
       if (brochure) brochures.push(brochure);
     }
@@ -78,8 +58,8 @@ export async function writePrintCentre(options: {
   await removeFolder(staging);
   try {
     // Loaded here: a build whose print centre is unchanged never pays for Eleventy.
-    const { runEleventy } = await import("./build.ts");
-    const site = { content: options.content, contentDir: options.contentDir, basePath: options.basePath, printCentre: options.entries };
+    const { runEleventy } = await import("../site/build.ts");
+    const site = { content: options.content, contentDir: options.contentDir, basePath: options.basePath, printCentreList: options.entries };
     await runEleventy(site, staging, (eleventy) => eleventy.write());
     const pages = (await readdir(staging, { recursive: true })).filter((name) => name.endsWith("index.html"));
     for (const page of pages) {
@@ -113,7 +93,7 @@ interface PrintCentreStamp {
 
 /** Whether the print centre in the site was made from this site, lists exactly these brochures, and is still there. */
 export async function printCentreIsCurrent(siteDir: string, siteFingerprint: string, entries: PrintCentreList): Promise<boolean> {
-  const recorded = await readFile(stampFile(siteDir), "utf8").then((text) => JSON.parse(text) as Partial<PrintCentreStamp>, () => ({}) as Partial<PrintCentreStamp>);
+  const recorded = (await readJsonRecord<PrintCentreStamp>(stampFile(siteDir))) ?? {};
   if (recorded.stamp !== printCentreStamp(siteFingerprint, entries) || !Array.isArray(recorded.pages)) return false;
   return recorded.pages.every((page) => existsSync(path.join(siteDir, page)));
 }

@@ -1,5 +1,3 @@
-import { UsageError } from "../content/errors.ts";
-
 /**
  * Brochure formats, all printed from the same content:
  * - `letter`, `a4`: portrait pages on that paper;
@@ -10,21 +8,15 @@ import { UsageError } from "../content/errors.ts";
  */
 export const brochureFormats = ["letter", "a4", "large", "trifold", "aftercare", "booklet"] as const;
 export type BrochureFormat = (typeof brochureFormats)[number];
-export type Paper = "letter" | "a4";
+export const papers = ["letter", "a4"] as const;
+export type Paper = (typeof papers)[number];
+
+/** The formats printed as portrait pages of a whole guide: one print view each. */
+export const portraitFormats = ["letter", "a4", "large"] as const satisfies readonly BrochureFormat[];
 
 /** Formats printed once per procedure (the booklet is one per language). */
 export const procedureFormats = ["letter", "a4", "large", "trifold", "aftercare"] as const satisfies readonly BrochureFormat[];
 export type ProcedureFormat = (typeof procedureFormats)[number];
-
-/** `--formats letter,trifold` → the formats, in a stable order; unknown names are a usage error. */
-export function parseFormats(text: string): BrochureFormat[] {
-  const names = text.split(",").map((name) => name.trim()).filter(Boolean);
-  const unknown = names.filter((name) => !(brochureFormats as readonly string[]).includes(name));
-  if (unknown.length > 0 || names.length === 0) {
-    throw new UsageError(`--formats takes a comma-separated list of ${brochureFormats.join(", ")}; got "${text}"`);
-  }
-  return brochureFormats.filter((format) => names.includes(format));
-}
 
 /** The brochures a build prints unless told otherwise: clinic.yaml's `brochureFormats`, else the clinic's paper. */
 export const clinicFormats = (clinic: { brochureFormats?: readonly BrochureFormat[]; paper: Paper }): readonly BrochureFormat[] =>

@@ -1,4 +1,4 @@
-import type { Folders } from "./options.ts";
+import type { Folders } from "../commands/options.ts";
 
 const pamphletScripts = ["build", "dev", "check", "serve", "brochures", "setup"];
 

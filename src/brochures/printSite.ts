@@ -1,23 +1,20 @@
-import type { Content } from "../content/load.ts";
+import { inShard, type Shard } from "../shared/shard.ts";
+import type { ViewsManifest } from "../shared/viewsManifest.ts";
+import { writeFileAtomic } from "../shared/writeAtomic.ts";
 import { browserIdentity } from "./browserVersion.ts";
-import { brochureJobs, type BrochureJob, type JobOptions } from "./jobs.ts";
-import { RenderManifest } from "./manifest.ts";
+import { PrintManifest } from "./printManifest.ts";
+import { printJobs, type JobOptions, type PrintJob } from "./printJobs.ts";
 import { BrochurePrinter, type PrinterOptions } from "./printer.ts";
 import { DoesNotFitError } from "./printPage.ts";
-import { inShard, type Shard } from "./shard.ts";
-import { shareImageJobs, type ShareImageJob } from "./shareImages.ts";
+import { readViewsManifest } from "./readViewsManifest.ts";
 import { startSiteServer } from "./siteServer.ts";
-import { writeFileAtomic } from "./writeAtomic.ts";
 
 /** Bump when printing or post-processing changes in a way that changes the files: every file is made again. */
-const renderVersion = "pamphlet-render-3: preferCSSPageSize printBackground tagged outline; pdf-lib metadata, outline titles, RoleMap, duplex; PDF/UA XMP, artifacts, link contents";
+const printVersion = "pamphlet-render-3: preferCSSPageSize printBackground tagged outline; pdf-lib metadata, outline titles, RoleMap, duplex; PDF/UA XMP, artifacts, link contents";
 
-export interface RenderOptions extends JobOptions {
-  content: Content;
-  /** The built site whose print views are printed. */
+export interface PrintSiteOptions extends JobOptions {
+  /** The built site whose print views are printed: its views manifest says what to make. */
   siteDir: string;
-  /** Also photograph the link-preview images into this folder (a full build does). */
-  shareDir?: string;
   /** Only this share of the files (`--shard i/n`), for splitting a run across machines. */
   shard?: Shard;
   /** Make every file even when the manifest says it is up to date (`--force`). */
@@ -37,29 +34,37 @@ export type BrochureResult =
 
 /**
  * Prints the requested brochures through one browser and a loopback server over the built site,
- * skipping every file whose inputs have not changed since it was made (see RenderManifest).
- * Chromium is only started when something needs printing.
+ * skipping every file whose inputs have not changed since it was made (see PrintManifest). What
+ * there is to print comes from the site's views manifest, read through that server. Chromium is
+ * only started when something needs printing.
  */
-export async function renderBrochures(options: RenderOptions): Promise<BrochureResult[]> {
-  const jobs = [
-    ...brochureJobs(options.content, options),
-    ...(options.shareDir ? shareImageJobs(options.content, options.shareDir) : []),
-  ].filter((job) => !options.shard || inShard(job.name, options.shard));
-  const common = JSON.stringify({ renderVersion, browser: browserIdentity(), clinic: options.content.clinic });
+export async function printSite(options: PrintSiteOptions): Promise<{ results: BrochureResult[]; views: ViewsManifest }> {
   const basePath = options.basePath ?? "/";
-  const manifest = await RenderManifest.open(options.brochuresDir, options.siteDir, common, {
+  const server = await startSiteServer(options.siteDir, { basePath });
+  try {
+    const views = await readViewsManifest(`${server.origin}${basePath.slice(0, -1)}`);
+    return { results: await printAll(options, views, server.origin), views };
+  } finally {
+    await server.close();
+  }
+}
+
+async function printAll(options: PrintSiteOptions, views: ViewsManifest, origin: string): Promise<BrochureResult[]> {
+  const jobs = printJobs(views, options).filter((job) => !options.shard || inShard(job.name, options.shard));
+  const common = JSON.stringify({ printVersion, browser: browserIdentity() });
+  const basePath = options.basePath ?? "/";
+  const manifest = await PrintManifest.open(options.brochuresDir, options.siteDir, common, {
     fresh: options.force,
     basePath,
     siteFingerprint: options.siteFingerprint,
     shard: options.shard && `${options.shard.index}/${options.shard.count}`,
   });
-  const server = await startSiteServer(options.siteDir, { basePath });
-  const printer = new BrochurePrinter({ ...options.pool, origin: server.origin });
+  const printer = new BrochurePrinter({ ...options.pool, origin });
   let done = 0;
   try {
     const results = await Promise.all(
       jobs.map(async (job) => {
-        const result = await renderOne(job, printer, `${server.origin}${basePath.slice(0, -1)}`, manifest);
+        const result = await printOne(job, printer, `${origin}${basePath.slice(0, -1)}`, manifest);
         options.onBrochure?.(result, ++done, jobs.length);
         return result;
       }),
@@ -68,19 +73,18 @@ export async function renderBrochures(options: RenderOptions): Promise<BrochureR
     return results;
   } finally {
     await printer.close();
-    await server.close();
   }
 }
 
-async function renderOne(job: BrochureJob | ShareImageJob, printer: BrochurePrinter, origin: string, manifest: RenderManifest): Promise<BrochureResult> {
+async function printOne(job: PrintJob, printer: BrochurePrinter, origin: string, manifest: PrintManifest): Promise<BrochureResult> {
   const started = performance.now();
-  const settings = { url: job.url, kind: job.kind, css: job.css, ...("metadata" in job ? { metadata: job.metadata, bleed: job.bleed } : {}) };
+  const settings = { url: job.url, kind: job.kind, css: job.css, ...(job.metadata ? { metadata: job.metadata, bleed: job.bleed } : {}) };
   const made = (skipped: boolean, bytes: number) => ({ name: job.name, ok: true as const, skipped, file: job.file, bytes, seconds: (performance.now() - started) / 1000 });
   try {
     if (await manifest.isFresh(job.name, settings, job.file)) return made(true, 0);
     const printed = await printer.print({ ...job, url: `${origin}${job.url}` });
     const { finishPdf } = await import("./finishPdf.ts"); // pdf-lib loads only when something is printed
-    const { bytes, pages } = "metadata" in job ? await finishPdf(printed.bytes, job.metadata, job.bleed) : { bytes: printed.bytes, pages: undefined };
+    const { bytes, pages } = job.metadata ? await finishPdf(printed.bytes, job.metadata, job.bleed) : { bytes: printed.bytes, pages: undefined };
     await writeFileAtomic(job.file, bytes);
     await manifest.record(job.name, settings, printed.resources, { bytes: bytes.byteLength, pages });
     return made(false, bytes.byteLength);

@@ -1,5 +1,5 @@
-import { formatProblems, hasErrors, type Problem } from "../content/problem.ts";
-import type { BrochureResult } from "../brochures/renderBrochures.ts";
+import { formatProblems, hasErrors, type Problem } from "../shared/problem.ts";
+import type { BrochureResult } from "../brochures/printSite.ts";
 
 const useColor = () => Boolean(process.stderr.isTTY) && !process.env.NO_COLOR;
 

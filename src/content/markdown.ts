@@ -3,7 +3,7 @@ import markdownItAnchor from "markdown-it-anchor";
 import type Token from "markdown-it/lib/token.mjs";
 
 /** Heading text → id: "When to call us" → "when-to-call-us". `check` uses it to resolve `#anchor` links. */
-export function headingId(text: string): string {
+function headingId(text: string): string {
   return text
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
@@ -60,3 +60,27 @@ export function parseMarkdown(body: string): Token[] {
 
 /** A Markdown body as HTML, from its parsed tokens. */
 export const renderMarkdown = (body: string): string => markdown.renderer.render(parseMarkdown(body), markdown.options, {});
+
+/** A heading of a Markdown body, as markdown-it reads it (so a `#` line inside fenced code is none). */
+export interface Heading {
+  /** 1 for `#` … 6 for `######`. */
+  level: number;
+  /** As written, inline Markdown included: "**Risks**". */
+  text: string;
+  /** 1-based line of the heading within the body. */
+  line: number;
+  /** Its anchor on the page: "when-to-call-us". */
+  id: string;
+  /** Not inside a list or quote: a heading that can open a section. */
+  topLevel: boolean;
+}
+
+/** Every heading of a body, in order: the one way Pamphlet reads headings (sections, anchors, levels). */
+export function headingsOf(body: string): Heading[] {
+  const tokens = parseMarkdown(body);
+  return tokens.flatMap((token, index) => {
+    if (token.type !== "heading_open") return [];
+    const text = tokens[index + 1]?.content ?? "";
+    return [{ level: Number(token.tag.slice(1)), text, line: (token.map?.[0] ?? 0) + 1, id: headingId(text), topLevel: token.level === 0 }];
+  });
+}

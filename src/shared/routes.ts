@@ -1,20 +1,20 @@
-import type { ProcedureFormat, Paper } from "../brochures/formats.ts";
-import { brochureFileName, bookletFileName } from "../brochures/formats.ts";
+import type { ProcedureFormat, Paper } from "./formats.ts";
+import { brochureFileName, bookletFileName } from "./formats.ts";
 
-/** Where each view of the content lives on the site; the brochure printer and the templates share it. */
+/** Where each view of the content lives on the site, and where each file made from it is written: one place for every URL and output path. */
 interface Clinicish {
   defaultLanguage: string;
   paper: Paper;
 }
 
-/** "" for the clinic's default language, "/es" for another. */
 /** Whether a link in a write-up leads off the site (`https:`, `mailto:`, `tel:`, `//host/…`). */
 export const isExternalHref = (href: string) => /^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith("//");
 
+/** "" for the clinic's default language, "/es" for another. */
 export const languagePrefix = (lang: string, clinic: Clinicish) => (lang === clinic.defaultLanguage ? "" : `/${lang}`);
 
 /** Sub-folder of `output/brochures` (and of `/brochures/` on the site) for a language: "" or "es/". */
-export const brochureFolder = (lang: string, clinic: Clinicish) => (lang === clinic.defaultLanguage ? "" : `${lang}/`);
+const brochureFolder = (lang: string, clinic: Clinicish) => (lang === clinic.defaultLanguage ? "" : `${lang}/`);
 
 export const procedureUrl = (slug: string, lang: string, clinic: Clinicish) => `${languagePrefix(lang, clinic)}/procedures/${slug}/`;
 
@@ -58,3 +58,15 @@ export function publishedUnder<C extends { clinic: { siteUrl: string } }>(conten
   const siteUrl = `${new URL(content.clinic.siteUrl).origin}${basePath.replace(/\/$/, "")}`;
   return { content: { ...content, clinic: { ...content.clinic, siteUrl } }, basePath };
 }
+
+/** The name of a link-preview card: the procedure's slug, or `home` for a language's home and every other page. */
+export const shareName = (slug?: string) => slug ?? "home";
+
+/** The 1200 × 630 page photographed into a link-preview image, e.g. `/share/es/home/`. */
+export const sharePageUrl = (lang: string, name: string) => `/share/${lang}/${name}/`;
+
+/** That image, relative to `output/share` and to the site's `/share/`: `es/home.png`. */
+export const shareImagePath = (lang: string, name: string) => `${lang}/${name}.png`;
+
+/** The views manifest the site writes for the printer: every print and share view, see viewsManifest.ts. */
+export const viewsManifestUrl = "/print/views.json";

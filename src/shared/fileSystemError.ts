@@ -1,4 +1,4 @@
-import { PamphletError } from "./content/errors.ts";
+import { PamphletError } from "./errors.ts";
 
 const reasons: Record<string, string> = {
   EACCES: "permission denied",

@@ -33,3 +33,9 @@ export function formatProblems(problems: readonly Problem[], color = false): str
 }
 
 export const hasErrors = (problems: readonly Problem[]) => problems.some((p) => p.severity === "error");
+
+/** Sorted by file, line and column, each once (a FIFO is named by the folder scan and again by the reader that refuses it). */
+export const sortProblems = (problems: readonly Problem[]): Problem[] =>
+  [...new Map(problems.map((problem) => [JSON.stringify(problem), problem])).values()].sort(
+    (a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0),
+  );

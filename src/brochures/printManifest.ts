@@ -1,8 +1,9 @@
+import { readJsonRecord } from "../shared/readJson.ts";
 import { createHash } from "node:crypto";
 import { statSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import { writeFileAtomic } from "./writeAtomic.ts";
+import { writeFileAtomic } from "../shared/writeAtomic.ts";
 
 /**
  * What each made file was made from: the hash of everything its print view loaded (HTML, CSS,
@@ -29,10 +30,10 @@ interface ManifestFile {
   entries: Record<string, Entry>;
 }
 
-export class RenderManifest {
+export class PrintManifest {
   readonly #fileHashes = new Map<string, Promise<string>>();
   readonly #entries: Record<string, Entry>;
-  /** Settings every job shares: Chromium version, clinic.yaml, Pamphlet's PDF options. */
+  /** Settings every job shares: the Chromium version and Pamphlet's PDF options (each job's own settings, metadata included, are recorded with it). */
   readonly #common: string;
 
   readonly #basePath: string;
@@ -63,19 +64,19 @@ export class RenderManifest {
     siteDir: string,
     common: string,
     options: { fresh?: boolean; shard?: string; basePath?: string; siteFingerprint?: string } = {},
-  ): Promise<RenderManifest> {
+  ): Promise<PrintManifest> {
     const file = path.join(dir, options.shard ? `.manifest-${options.shard.replace("/", "-of-")}.json` : ".manifest.json");
     const names = (await readdir(dir).catch(() => [])).filter((name) => /^\.manifest.*\.json$/.test(name)).sort();
     const entries: Record<string, Entry> = {};
     let sameSite = names.length > 0 && options.siteFingerprint !== undefined;
     for (const name of names) {
-      const saved = await readFile(path.join(dir, name), "utf8").then((text) => JSON.parse(text) as ManifestFile).catch((): ManifestFile => ({ entries: {} }));
-      for (const [name, entry] of Object.entries(saved.entries)) {
+      const saved = (await readJsonRecord<ManifestFile>(path.join(dir, name))) ?? {};
+      for (const [name, entry] of Object.entries(saved.entries ?? {})) {
         if ((entry.madeAt ?? 0) >= (entries[name]?.madeAt ?? 0)) entries[name] = entry;
       }
       sameSite &&= saved.siteFingerprint === options.siteFingerprint;
     }
-    return new RenderManifest(file, siteDir, entries, common, options.basePath ?? "/", options.siteFingerprint, sameSite, options.fresh ?? false);
+    return new PrintManifest(file, siteDir, entries, common, options.basePath ?? "/", options.siteFingerprint, sameSite, options.fresh ?? false);
   }
 
   /** Whether `output` is there as it was made, from exactly the inputs it would be made from now. */

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { mkdir, open, rename, rm } from "node:fs/promises";
 import path from "node:path";
-import { onInterrupt } from "../interrupt.ts";
+import { onInterrupt } from "./interrupt.ts";
 
 /**
  * Writes a file so that readers see either the old file or the whole new one: write a temporary

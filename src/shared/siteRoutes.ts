@@ -1,13 +1,19 @@
-import type { Content } from "../content/load.ts";
-import { clinicFormats, guideFormats, procedureFormats } from "../brochures/formats.ts";
-import { siteLanguages } from "../content/clinicSchema.ts";
-import { bookletPath, bookletPrintUrl, brochurePath, languagePrefix, pageUrl, printUrl, procedureUrl } from "./urls.ts";
+import { clinicFormats, guideFormats, procedureFormats, type BrochureFormat, type Paper } from "./formats.ts";
+import { siteLanguages } from "./languages.ts";
+import { bookletPath, bookletPrintUrl, brochurePath, languagePrefix, pageUrl, printUrl, procedureUrl } from "./routes.ts";
+
+/** What the site's routes depend on: the clinic's languages and paper, and each guide and page by its name. */
+export interface RoutedContent {
+  clinic: { defaultLanguage: string; languages?: readonly string[]; paper: Paper; brochureFormats?: readonly BrochureFormat[] };
+  procedures: ReadonlyArray<{ slug: string; lang: string; formats?: readonly BrochureFormat[] }>;
+  pages: ReadonlyArray<{ slug: string; lang: string }>;
+}
 
 /**
  * Every page and file the built site has for this content (images aside), for checking links. The
  * brochures are those of clinic.yaml's `brochureFormats`: a link to another format's PDF would 404.
  */
-export function siteRoutes({ clinic, procedures, pages }: Content): Set<string> {
+export function siteRoutes({ clinic, procedures, pages }: RoutedContent): Set<string> {
   const routes = new Set<string>();
   const published = clinicFormats(clinic);
   for (const lang of siteLanguages(clinic)) {

@@ -1,4 +1,4 @@
-import type { BrochureResult } from "../brochures/renderBrochures.ts";
+import type { BrochureResult } from "../brochures/printSite.ts";
 
 /**
  * Brochure progress: on a terminal, one line redrawn in place (bar, done/total, the brochure just

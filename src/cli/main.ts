@@ -1,12 +1,12 @@
 import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { pathToFileURL } from "node:url";
-import { parseFormats } from "./brochures/formats.ts";
-import { parseShard } from "./brochures/shard.ts";
-import { closestWord } from "./content/closestWord.ts";
-import { PamphletError, UsageError } from "./content/errors.ts";
-import { outputWriteError } from "./fileSystemError.ts";
-import { exitCleanlyOnSignals } from "./interrupt.ts";
+import { parseFormats } from "./parseFormats.ts";
+import { parseShard } from "./parseShard.ts";
+import { closestWord } from "../shared/closestWord.ts";
+import { PamphletError, UsageError } from "../shared/errors.ts";
+import { outputWriteError } from "../shared/fileSystemError.ts";
+import { exitCleanlyOnSignals } from "../shared/interrupt.ts";
 
 const usage = `Usage: pamphlet <command> [options]
 
@@ -70,7 +70,7 @@ const takesNoArguments = ["build", "dev", "serve", "setup"];
 
 /** Parses the command line and runs one command; returns the exit status (0 ok, 1 errors, 2 bad usage). */
 export async function runCli(argv: string[]): Promise<number> {
-  let parsed;
+  let parsed: ReturnType<typeof parseArgs<{ args: string[]; allowPositionals: true; options: typeof options }>>;
   try {
     parsed = parseArgs({ args: argv, allowPositionals: true, options });
   } catch (error) {
@@ -105,22 +105,22 @@ export async function runCli(argv: string[]): Promise<number> {
     // Each command's module is loaded only when it runs: Eleventy and Puppeteer take a while to load.
     switch (command) {
       case "build":
-        return await (await import("./commands/build.ts")).runBuild(folders, choice);
+        return await (await import("../commands/build.ts")).runBuild(folders, choice);
       case "brochures":
-        return await (await import("./commands/brochures.ts")).runBrochures(folders, rest, choice);
+        return await (await import("../commands/brochures.ts")).runBrochures(folders, rest, choice);
       case "check":
-        return await (await import("./commands/check.ts")).runCheck(folders, { json: values.json, files: rest, readingAge: values["reading-age"] });
+        return await (await import("../commands/check.ts")).runCheck(folders, { json: values.json, files: rest, readingAge: values["reading-age"] });
       case "pack":
         // For pack, --out is the PDF to write; the built brochures are read from --from (default: output).
-        return await (await import("./commands/pack.ts")).runPack({ ...folders, outDir: values.from ?? "output" }, rest, { lang: values.lang, format: values.format, file: outGiven ? values.out : undefined });
+        return await (await import("../commands/pack.ts")).runPack({ ...folders, outDir: values.from ?? "output" }, rest, { lang: values.lang, format: values.format, file: outGiven ? values.out : undefined });
       case "init":
-        return await (await import("./commands/init.ts")).runInit(rest, { country: values.country, host: values.host });
+        return await (await import("../commands/init.ts")).runInit(rest, { country: values.country, host: values.host });
       case "setup":
-        return await (await import("./commands/setup.ts")).runSetup();
+        return await (await import("../commands/setup.ts")).runSetup();
       case "serve":
-        return await (await import("./commands/serve.ts")).runServe(folders, parsePort(values.port));
+        return await (await import("../commands/serve.ts")).runServe(folders, parsePort(values.port));
       case "dev":
-        return await (await import("./commands/dev.ts")).runDev(folders, parsePort(values.port));
+        return await (await import("../commands/dev.ts")).runDev(folders, parsePort(values.port));
       default:
         throw new UsageError(`Unknown command "${command}".`);
     }

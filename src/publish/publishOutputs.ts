@@ -1,6 +1,6 @@
 import { copyFile, mkdir, rm, stat } from "node:fs/promises";
 import path from "node:path";
-import { filesUnder } from "../filesUnder.ts";
+import { filesUnder } from "../shared/filesUnder.ts";
 
 /**
  * Copies the made files into the site so any static host serves them next to the pages that link

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import test from "ava";
 import { runChecks } from "../src/check/runChecks.ts";
-import { formatProblem } from "../src/content/problem.ts";
+import { formatProblem } from "../src/shared/problem.ts";
 import { shippedContent } from "./helpers/shippedContent.ts";
 
 const today = new Date("2026-11-24T12:00:00Z");

@@ -3,8 +3,7 @@ import path from "node:path";
 import test from "ava";
 import { runPamphlet, siteArgs } from "./helpers/cli.ts";
 import { fixtureSite } from "./helpers/fixtures.ts";
-import { pdfText } from "./helpers/pdf.ts";
-import { pdfTextRuns } from "./helpers/pdfText.ts";
+import { pdfText, pdfTextRuns } from "./helpers/pdf.ts";
 
 /** Whitespace as pdftotext breaks lines: compare words, not layout. */
 const words = (text: string) => text.replace(/\s+/g, " ");

@@ -10,7 +10,7 @@ import { fixtureSite, procedureText, writeProcedure } from "./helpers/fixtures.t
 
 const today = new Date("2026-11-24T12:00:00Z");
 const allSections = [
-  "## What it is", "## Who it helps", "## Before your visit", "## During the treatment", "## After the treatment",
+  "## What it is", "## Who it helps", "## Other options", "## Before your visit", "## During the treatment", "## After the treatment",
   "## Results and how many sessions", "## Risks and side effects", "## When to call us",
 ];
 const completeBody = (extra = "") => allSections.map((heading) => `${heading}\n\nShort plain words here.\n`).join("\n") + extra;

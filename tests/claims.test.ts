@@ -52,6 +52,34 @@ test("claims: a Spanish guide's absolutes are errors, its honest hedges pass", a
   t.true(mine.every((problem) => problem.message.startsWith("sessions: ")));
 });
 
+test("claims: a promotional claim in any front-matter field, FAQ answer or the text of a Spanish guide is an error at its line", async (t) => {
+  const site = await fixtureSite(t);
+  const clinicFile = path.join(site.contentDir, "_data", "clinic.yaml");
+  await writeFile(clinicFile, `${await readFile(clinicFile, "utf8")}languages: [en, es]\n`);
+  await mkdir(path.join(site.contentDir, "es", "procedures"), { recursive: true });
+  const fields = ["title", "summary", "duration", "downtime", "sessions", "resultsTimeline", "candidates", "veinsTreated", "anaesthesia"];
+  for (const field of fields) {
+    const value = field === "title" ? "Tratamiento milagroso" : "Totalmente seguro, con láseres de última generación";
+    await writeFile(path.join(site.contentDir, "es", "procedures", `en-${field.toLowerCase()}.md`), procedureText({ title: `Afirmación en ${field}`, lang: "es", [field]: value }, "## Qué es\n\nUn texto corto.\n"));
+  }
+  await writeFile(path.join(site.contentDir, "es", "procedures", "en-faq.md"), procedureText({ title: "Afirmación en faq", lang: "es", faq: [{ question: "¿Duele?", answer: "No. Es indoloro." }] }, "## Qué es\n\nUn texto corto.\n"));
+  await writeFile(path.join(site.contentDir, "es", "procedures", "en-texto.md"), procedureText({ title: "Afirmación en el texto", lang: "es" }, "## Qué es\n\nUn texto corto.\n\nLas venas desaparecen para siempre.\n"));
+  const { problems } = await runChecks(site.contentDir, today);
+  const claimsIn = (slug: string) => problems.filter((problem) => problem.rule === "claims" && problem.file.endsWith(`/es/procedures/${slug}.md`));
+  const lineOf = async (slug: string, start: string) => (await readFile(path.join(site.contentDir, "es", "procedures", `${slug}.md`), "utf8")).split("\n").findIndex((line) => line.startsWith(start)) + 1;
+  for (const field of fields) {
+    const slug = `en-${field.toLowerCase()}`;
+    const found = claimsIn(slug);
+    t.true(found.length > 0, field);
+    t.regex(found[0]!.message, new RegExp(`^${field}: "`), field);
+    t.is(found[0]!.line, await lineOf(slug, `${field}:`), `line of ${field}`);
+  }
+  t.regex(claimsIn("en-faq").map((problem) => formatProblem(problem)).join("\n"), /en-faq\.md:\d+:1 {2}error {2}faq #1 › answer: "indoloro" is an absolute or risky claim/);
+  const body = claimsIn("en-texto");
+  t.is(body.length, 1, body.map((problem) => formatProblem(problem)).join("\n"));
+  t.is(body[0]!.line, await lineOf("en-texto", "Las venas desaparecen"));
+});
+
 test("claims: clinic.yaml's own phrases obey negation too", async (t) => {
   const site = await fixtureSite(t);
   const clinicFile = path.join(site.contentDir, "_data", "clinic.yaml");

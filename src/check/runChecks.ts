@@ -12,6 +12,7 @@ import { checkParity } from "./parity.ts";
 import { checkStaleTranslations } from "./staleTranslations.ts";
 import { checkReadingLevel, type ReadingLevel } from "./readingLevel.ts";
 import { checkSections } from "./sections.ts";
+import { checkSources } from "./sources.ts";
 import { checkTranslations } from "./translations.ts";
 import type { Check, CheckContext } from "./types.ts";
 
@@ -22,7 +23,7 @@ import type { Check, CheckContext } from "./types.ts";
  */
 const buildChecks: Check[] = [checkLinks, checkTranslations, checkDuplicateTitles, releasePlaceholders];
 /** Editorial checks for `pamphlet check`. */
-const editorialChecks: Check[] = [checkSections, checkHeadingLevels, checkClaims, checkRequiredSafety, checkParity, checkStaleTranslations, checkFreshness, checkClinicDetails];
+const editorialChecks: Check[] = [checkSections, checkSources, checkHeadingLevels, checkClaims, checkRequiredSafety, checkParity, checkStaleTranslations, checkFreshness, checkClinicDetails];
 /** Run by `check` only when not already among the build checks (it is there under release: true). */
 const draftChecks: Check[] = [(context) => (context.content.clinic.release ? [] : checkPlaceholders(context))];
 

@@ -4,13 +4,14 @@ import { headingsOf } from "./markdown.ts";
  * The sections every procedure page has, in the order a patient reads them (see `sectionKeys`),
  * as `##` headings per language. `check` verifies them; the tri-fold picks some of them by key.
  */
-export const sectionKeys = ["whatItIs", "whoItHelps", "before", "during", "after", "results", "risks", "whenToCall"] as const;
+export const sectionKeys = ["whatItIs", "whoItHelps", "otherOptions", "before", "during", "after", "results", "risks", "whenToCall"] as const;
 export type SectionKey = (typeof sectionKeys)[number];
 
 export const sectionHeadings: Record<string, Record<SectionKey, string>> = {
   en: {
     whatItIs: "What it is",
     whoItHelps: "Who it helps",
+    otherOptions: "Other options",
     before: "Before your visit",
     during: "During the treatment",
     after: "After the treatment",
@@ -21,6 +22,7 @@ export const sectionHeadings: Record<string, Record<SectionKey, string>> = {
   es: {
     whatItIs: "Qué es",
     whoItHelps: "A quién ayuda",
+    otherOptions: "Otras opciones",
     before: "Antes de su visita",
     during: "Durante el tratamiento",
     after: "Después del tratamiento",

@@ -15,7 +15,7 @@ async function findings(contentDir: string, rules = ["sections", "sources"]) {
 /** Removes a `## heading` section up to the next `## ` heading. */
 const withoutSection = (heading: string) => (text: string) => text.replace(new RegExp(`## ${heading}\\n[\\s\\S]*?(?=\\n## )`), "");
 /** Removes the front matter's `sources:` list. */
-const withoutSources = (text: string) => text.replace(/\nsources:\n(  - .*\n)+/, "\n");
+const withoutSources = (text: string) => text.replace(/\nsources:\n( {2}- .*\n)+/, "\n");
 /** 1-based line of the first line equal to `line`, after `from`. */
 const lineOf = async (file: string, line: string, from = 0) => (await readFile(file, "utf8")).split("\n").indexOf(line, from) + 1;
 
@@ -55,7 +55,7 @@ test("sources: a guide without sources: is an error at the end of its front matt
   const { contentDir, edit } = await shippedContent(t);
   await edit("procedures/endovenous-laser-ablation.md", withoutSources);
   await edit("es/procedures/foam-sclerotherapy.md", withoutSources);
-  await edit("procedures/vein-consultation.md", (text) => text.replace(/\nsources:\n(  - .*\n)+/, "\nsources: []\n"));
+  await edit("procedures/vein-consultation.md", (text) => text.replace(/\nsources:\n( {2}- .*\n)+/, "\nsources: []\n"));
   const found = (await findings(contentDir, ["sources"])).join("\n");
   const close = async (file: string) => lineOf(path.join(contentDir, file), "---", 1);
   for (const file of ["procedures/endovenous-laser-ablation.md", "es/procedures/foam-sclerotherapy.md"]) {

@@ -13,7 +13,7 @@ const advice: Record<ClaimKind, string> = {
 };
 
 /**
- * Absolute, promotional and permanence claims a patient guide must not make (../shared/CONTENT.md),
+ * Absolute, promotional and permanence claims a patient guide must not make (it must be balanced and honest),
  * from the word list of the guide's language (claimWords/<lang>.yaml) and clinic.yaml's
  * `bannedClaims`, in every front-matter text, the FAQ and the body. Honest hedges pass.
  */

@@ -3,7 +3,7 @@ import type { procedureKinds } from "../content/schema.ts";
 
 /**
  * What a guide must tell patients, by kind of procedure (front matter `kind:`): warning signs and
- * reasons not to treat, as a medical reviewer asks for them (../shared/CONTENT.md). Each is found
+ * reasons not to treat, as a medical reviewer asks for them. Each is found
  * when every one of its patterns matches the text of its sections, in the guide's language.
  */
 export interface SafetyItem {

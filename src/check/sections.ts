@@ -8,7 +8,7 @@ import { bodyProblem, fieldProblem, type Check, type Problem, type ProcedureSour
 const placeholder = /(?<![\p{L}\p{N}])(TODO|TBD|FIXME|XXX|[Ll]orem ipsum)(?![\p{L}\p{N}])/u;
 
 /**
- * Every required section is there once, in order, and has text (../shared/CONTENT.md). A heading
+ * Every required section is there once, in order, and has text. A heading
  * that nearly matches one (a word off, an accent or a level missing) is named where it is.
  * (A `#` title in the body is the headings check's.)
  */

@@ -1,4 +1,4 @@
-import { localize, type Clinic } from "../content/clinicSchema.ts";
+import type { Clinic } from "../content/clinicSchema.ts";
 import type { Content } from "../content/load.ts";
 import { guideFormats, paperOf } from "../shared/formats.ts";
 import { shareImagePath } from "../shared/routes.ts";
@@ -38,7 +38,7 @@ export function viewsManifest(content: Content, print: ReturnType<typeof printVi
       metadata: {
         title: view.title,
         author: clinic.name,
-        subject: localize(clinic.tagline, view.lang, clinic.defaultLanguage) || clinic.name,
+        subject: view.description,
         keywords: [clinic.name, ...view.procedures!.map((procedure) => procedure.title)],
         lang: view.lang,
       },

@@ -54,3 +54,18 @@ export function splitSections(body: string, lang: string): Section[] {
   });
   return sections;
 }
+
+/**
+ * Splits a section's Markdown at its `###` headings (ignoring those inside fenced code): the text
+ * before the first one (the `##` heading and any opening paragraphs), then each sub-block, heading
+ * included. A section without sub-headings is one block.
+ */
+export function splitSubBlocks(markdown: string): string[] {
+  const prose = proseLines(markdown);
+  const blocks = [""];
+  markdown.split("\n").forEach((line, index) => {
+    if (/^###\s/.test(prose[index]!)) blocks.push("");
+    blocks[blocks.length - 1] += `${line}\n`;
+  });
+  return blocks.map((block) => block.replace(/\n$/, ""));
+}

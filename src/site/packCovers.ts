@@ -1,5 +1,6 @@
 import { localize, siteLanguages, type Clinic } from "../content/clinicSchema.ts";
 import { addressLine } from "./filters/addressLine.ts";
+import { packLogoPath, wordmarkRatio } from "./logoImage.ts";
 import type { TemplateStrings } from "./strings.ts";
 
 /** What a visit pack's cover says, per language (templates/js/visit-pack.js draws it). */
@@ -15,6 +16,11 @@ export interface PackCover {
   contactLines: string[];
   note: string;
   colour: string;
+  /**
+   * The logo as a PNG in the built site (relative to its root), drawn at the top of the cover; wider
+   * than `wordmarkRatio` it is a wordmark and the clinic's name is not written beside it.
+   */
+  logo?: { path: string; wordmarkRatio: number };
 }
 
 export function packCovers(clinic: Clinic, strings: Record<string, TemplateStrings>): Record<string, PackCover> {
@@ -37,6 +43,7 @@ export function packCovers(clinic: Clinic, strings: Record<string, TemplateStrin
         contactLines,
         note: t.disclaimer,
         colour: clinic.colors.primary,
+        ...(clinic.logo ? { logo: { path: packLogoPath, wordmarkRatio } } : {}),
       }];
     }),
   );

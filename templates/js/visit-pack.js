@@ -3,16 +3,18 @@
 // duplex printing works. Plain ES module with no DOM use: the print centre runs it in the browser,
 // `pamphlet pack` runs the same file in Node. PDFLib (pdf-lib) and fontkit are passed in.
 //
-// cover: { title, writeIn: string[], clinic, phone, contactLines: string[], insideTitle, pageLabel, note, lang, colour }
+// cover: { title, writeIn: string[], clinic, phone, contactLines: string[], insideTitle, pageLabel, note, lang, colour, logo?: { wordmarkRatio } }
 // brochures: [{ title, bytes }]   fonts: { regular, bold } (WOFF bytes of the bundled typeface)
+// logo: PNG bytes of the clinic's logo (optional; the build writes it at cover.logo.path)
 
-export async function buildVisitPack({ PDFLib, fontkit, fonts, cover, brochures }) {
+export async function buildVisitPack({ PDFLib, fontkit, fonts, cover, brochures, logo }) {
   const { PDFDocument, rgb } = PDFLib;
   const sources = await Promise.all(brochures.map((brochure) => PDFDocument.load(brochure.bytes)));
   const pack = await PDFDocument.create();
   pack.registerFontkit(fontkit);
   const regular = await pack.embedFont(fonts.regular, { subset: true });
   const bold = await pack.embedFont(fonts.bold, { subset: true });
+  const logoImage = logo ? await pack.embedPng(logo) : undefined;
   const [width, height] = sources.length > 0 ? sizeOf(sources[0].getPage(0)) : [612, 792];
 
   // Where each brochure will start: page 1 is the cover; every brochure starts on an odd page.
@@ -24,7 +26,7 @@ export async function buildVisitPack({ PDFLib, fontkit, fonts, cover, brochures 
     pages += source.getPageCount();
   }
 
-  drawCover(pack.addPage([width, height]), { regular, bold, rgb, cover, items: brochures.map((brochure, index) => ({ title: brochure.title, page: starts[index] })) });
+  drawCover(pack.addPage([width, height]), { regular, bold, rgb, cover, logoImage, items: brochures.map((brochure, index) => ({ title: brochure.title, page: starts[index] })) });
   for (const [index, source] of sources.entries()) {
     while (pack.getPageCount() < starts[index] - 1) pack.addPage(sizeOf(source.getPage(0)));
     for (const page of await pack.copyPages(source, source.getPageIndices())) pack.addPage(page);
@@ -44,7 +46,7 @@ function sizeOf(page) {
   return [width, height];
 }
 
-function drawCover(page, { regular, bold, rgb, cover, items }) {
+function drawCover(page, { regular, bold, rgb, cover, logoImage, items }) {
   const { width, height } = page.getSize();
   const margin = 54;
   const ink = rgb(0.106, 0.122, 0.141);
@@ -52,8 +54,9 @@ function drawCover(page, { regular, bold, rgb, cover, items }) {
   let y = height - margin;
 
   page.drawRectangle({ x: margin, y: y - 10, width: width - 2 * margin, height: 10, color: brand });
-  y -= 40;
-  y = write(page, cover.clinic, { x: margin, y, font: bold, size: 14, color: brand, maxWidth: width - 2 * margin });
+  y -= 28;
+  if (logoImage) y = drawLogo(page, logoImage, { x: margin, y, maxWidth: width - 2 * margin, cover, bold, brand, write });
+  else y = write(page, cover.clinic, { x: margin, y: y - 12, font: bold, size: 14, color: brand, maxWidth: width - 2 * margin });
   y -= 30;
   y = write(page, cover.title, { x: margin, y, font: bold, size: 30, color: ink, maxWidth: width - 2 * margin });
   y -= 12;
@@ -80,6 +83,26 @@ function drawCover(page, { regular, bold, rgb, cover, items }) {
   y -= 6;
   for (const line of cover.contactLines) y = write(page, line, { x: margin, y, font: regular, size: 12, color: ink, maxWidth: width - 2 * margin }) - 2;
   write(page, cover.note, { x: margin, y: margin + 40, font: regular, size: 11, color: rgb(0.24, 0.28, 0.33), maxWidth: width - 2 * margin });
+}
+
+/**
+ * Draws the logo below `y`, as the brochures' covers do: a wordmark (wider than cover.logo.wordmarkRatio:
+ * the clinic's name is in it) larger and alone, up to a width cap; any other logo as a badge with the
+ * name beside it. Returns the y below it.
+ */
+function drawLogo(page, image, { x, y, maxWidth, cover, bold, brand, write }) {
+  const ratio = image.width / image.height;
+  if (ratio > (cover.logo?.wordmarkRatio ?? 2.5)) {
+    const drawnWidth = Math.min(200, 44 * ratio, maxWidth);
+    const drawnHeight = drawnWidth / ratio;
+    page.drawImage(image, { x, y: y - drawnHeight, width: drawnWidth, height: drawnHeight });
+    return y - drawnHeight;
+  }
+  const drawnHeight = 36;
+  const drawnWidth = Math.min(drawnHeight * ratio, maxWidth / 3);
+  page.drawImage(image, { x, y: y - drawnWidth / ratio, width: drawnWidth, height: drawnWidth / ratio });
+  const below = write(page, cover.clinic, { x: x + drawnWidth + 10, y: y - drawnHeight / 2 + 9, font: bold, size: 14, color: brand, maxWidth: maxWidth - drawnWidth - 10 });
+  return Math.min(below, y - drawnWidth / ratio);
 }
 
 /** Draws text wrapped to `maxWidth`; returns the y below it. */

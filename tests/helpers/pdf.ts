@@ -47,3 +47,28 @@ export async function pdfQrCodes(file: string, page: number): Promise<string[]> 
   const { stdout } = await run("zbarimg", ["--quiet", "--raw", `${png}.png`]).catch((error) => ({ stdout: String(error.stdout ?? "") }));
   return stdout.split("\n").filter(Boolean);
 }
+
+export interface PdfImage {
+  page: number;
+  /** Pixels, as stored. */
+  width: number;
+  height: number;
+  /** How wide it is drawn on the page, from its horizontal resolution. */
+  drawnMm: number;
+}
+
+/** Raster images as `pdfimages -list` lists them, without their transparency masks (vector drawings, such as an SVG logo, are not images). */
+export async function pdfImages(file: string): Promise<PdfImage[]> {
+  const { stdout } = await run("pdfimages", ["-list", file]);
+  return stdout
+    .split("\n")
+    .slice(2)
+    .filter((line) => line.trim() !== "")
+    // page num type width height color comp bpc enc interp object ID x-ppi y-ppi size ratio
+    .map((line) => line.trim().split(/\s+/))
+    .filter((columns) => columns[2] === "image")
+    .map((columns) => {
+      const [page, width, height, xPpi] = [columns[0], columns[3], columns[4], columns[12]].map(Number);
+      return { page: page!, width: width!, height: height!, drawnMm: Math.round((width! / xPpi!) * 25.4) };
+    });
+}

@@ -11,6 +11,8 @@ export interface PackCover {
   writeIn: string[];
   insideTitle: string;
   pageLabel: string;
+  /** The running footer's page number, as the brochures write it: "Page {page} of {pages}". */
+  pageOf: string;
   clinic: string;
   phone: string;
   contactLines: string[];
@@ -38,6 +40,7 @@ export function packCovers(clinic: Clinic, strings: Record<string, TemplateStrin
         writeIn: [t.printCentre.pack.writeName, t.printCentre.pack.writeDate, t.printCentre.pack.writeClinician],
         insideTitle: t.printCentre.pack.inside,
         pageLabel: t.printCentre.pack.page,
+        pageOf: `${(t.pageFooter as { page: string }).page} {page} ${(t.pageFooter as { of: string }).of} {pages}`,
         clinic: clinic.name,
         phone: `${t.callUs} ${clinic.phone}`,
         contactLines,

@@ -31,6 +31,11 @@ export async function buildVisitPack({ PDFLib, fontkit, fonts, cover, brochures,
     while (pack.getPageCount() < starts[index] - 1) pack.addPage(sizeOf(source.getPage(0)));
     for (const page of await pack.copyPages(source, source.getPageIndices())) pack.addPage(page);
   }
+  // Each guide's footer numbers its own pages ("Page 1 of 2"); in the pack it says the pack's page,
+  // the number the cover lists, so the two agree.
+  for (const [index, page] of pack.getPages().entries()) {
+    if (index > 0) renumberFooter(PDFLib, pack, page, { text: fill(cover.pageOf ?? "{page}", { page: index + 1, pages: pack.getPageCount() }), font: regular, rgb });
+  }
 
   pack.setTitle(cover.title, { showInWindowTitleBar: true });
   pack.setAuthor(cover.clinic);
@@ -39,6 +44,56 @@ export async function buildVisitPack({ PDFLib, fontkit, fonts, cover, brochures,
   pack.setCreator("Pamphlet");
   pack.setProducer("Pamphlet");
   return { bytes: await pack.save(), starts, pages: pack.getPageCount() };
+}
+
+const fill = (template, values) => template.replace(/\{(\w+)\}/g, (_, key) => String(values[key] ?? ""));
+
+/**
+ * Replaces a brochure page's running page number ("Page 1 of 2", the `@page` bottom-right box) with
+ * `text`. Chromium draws each margin box's words as separate text objects in CSS pixels (y down), and
+ * Pamphlet marks them `/Artifact`: the page number is the artifact text in the bottom margin on the
+ * right half of the page. Those objects are removed and `text` drawn right-aligned on their baseline,
+ * at their size. A page without such a number (a blank page) is left as it is.
+ */
+function renumberFooter({ PDFName, PDFArray, PDFRawStream, decodePDFRawStream }, pack, page, { text, font, rgb }) {
+  const contents = page.node.Contents();
+  if (!contents) return;
+  const refs = contents instanceof PDFArray ? contents.asArray() : [contents];
+  const streams = refs.map((ref) => pack.context.lookup(ref));
+  if (!streams.every((stream) => stream instanceof PDFRawStream)) return;
+  const source = streams.map((stream) => latin1(decodePDFRawStream(stream).decode())).join("\n");
+  const { width, height } = page.getSize();
+  const px = 72 / 96; // CSS pixels to points
+  const found = [];
+  const kept = source.replace(/\/Artifact BMC\s*(BT\s[\s\S]*?\sET)\s*EMC/g, (whole, textObject) => {
+    const position = /\/\S+\s+([\d.]+)\s+Tf\s+1 0 0 -1 ([\d.]+) ([\d.]+) Tm/.exec(textObject);
+    if (!position) return whole;
+    const [size, x, y] = position.slice(1).map(Number);
+    if (y * px < height * 0.9 || x * px < width / 2) return whole;
+    found.push({ size: size * px, x: x * px, baseline: height - y * px });
+    return "";
+  });
+  if (found.length === 0) return;
+  page.node.set(PDFName.of("Contents"), pack.context.register(pack.context.flateStream(kept)));
+  // Right-aligned where the old number ended: the page's right margin mirrors the footer's left one.
+  const leftMargin = Math.min(...leftFooterXs(source, width, height, px));
+  const right = Number.isFinite(leftMargin) ? width - leftMargin : Math.max(...found.map((item) => item.x)) + found[0].size * 2;
+  const size = found[0].size;
+  page.drawText(text, { x: right - font.widthOfTextAtSize(text, size), y: found[0].baseline, size, font, color: rgb(0.239, 0.282, 0.329) });
+}
+
+/** Where the running footer's left box starts (x, in points): artifact text in the bottom margin on the left half. */
+function leftFooterXs(source, width, height, px) {
+  return [...source.matchAll(/\/Artifact BMC\s*BT\s[\s\S]*?1 0 0 -1 ([\d.]+) ([\d.]+) Tm/g)]
+    .map((match) => [Number(match[1]) * px, Number(match[2]) * px])
+    .filter(([x, y]) => y >= height * 0.9 && x < width / 2)
+    .map(([x]) => x);
+}
+
+function latin1(bytes) {
+  let text = "";
+  for (let i = 0; i < bytes.length; i += 8192) text += String.fromCharCode(...bytes.subarray(i, i + 8192));
+  return text;
 }
 
 function sizeOf(page) {

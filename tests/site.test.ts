@@ -186,7 +186,7 @@ test("a logo whose shape cannot be read (an SVG with no size or viewBox) is draw
   const site = await fixtureSite(t);
   const { writeFile } = await import("node:fs/promises");
   await writeFile(`${site.contentDir}/shapeless.svg`, `<svg xmlns="http://www.w3.org/2000/svg"><circle cx="5" cy="5" r="4"/></svg>`);
-  t.deepEqual(await logoImage(site.contentDir, "shapeless.svg"), { width: 48, height: 48, wide: false });
+  t.deepEqual(await logoImage(site.contentDir, "shapeless.svg"), { width: 48, height: 48, ratio: 1, wide: false, wordmark: false });
 });
 
 test("a4 paper in clinic.yaml sets the brochure page size", async (t) => {

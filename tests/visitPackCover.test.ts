@@ -13,3 +13,25 @@ test("a visit pack's cover has blank lines to write the patient's name, appointm
   const cover = (await pdfText(out)).split("\f")[0]!;
   t.regex(cover, /Your visit pack\s+Name\s+Appointment date\s+Clinician\s+Inside this pack/);
 });
+
+test("a visit pack's page numbers agree: the cover's contents and each guide's footer count the pack's pages, not the guide's own", async (t) => {
+  const site = await fixtureSite(t);
+  t.is((await runPamphlet(["build", "--formats", "letter", ...siteArgs(site)])).code, 0);
+  const out = path.join(site.root, "pack.pdf");
+  const run = await runPamphlet(["pack", "sclerotherapy", "compression-therapy", "--from", site.outDir, "--out", out]);
+  t.is(run.code, 0, run.stderr);
+  const pages = (await pdfText(out)).split("\f").slice(0, -1);
+  const total = pages.length;
+  const listed = [...pages[0]!.matchAll(/(Sclerotherapy|Compression therapy)\s+Page (\d+)/g)].map((match) => [match[1], Number(match[2])]);
+  t.deepEqual(listed.map(([title]) => title), ["Sclerotherapy", "Compression therapy"]);
+  for (const [title, start] of listed as Array<[string, number]>) {
+    t.regex(pages[start - 1]!, new RegExp(title), `${title} starts on the page the cover lists`);
+    t.regex(pages[start - 1]!, new RegExp(`Page ${start} of ${total}\\b`), `${title}'s first footer says the cover's number`);
+  }
+  for (const [index, text] of pages.entries()) {
+    const footer = /Page (\d+) of (\d+)/.exec(text);
+    if (index === 0 || !footer) continue; // the cover and the blank pages have none
+    t.deepEqual([Number(footer[1]), Number(footer[2])], [index + 1, total], `page ${index + 1}'s footer`);
+    t.is(text.match(/Page \d+ of \d+/g)!.length, 1, `page ${index + 1}: the guide's own number is gone, not hidden under the new one`);
+  }
+});

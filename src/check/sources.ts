@@ -1,8 +1,8 @@
-import { proseLines } from "../content/codeFences.ts";
+import { headingsOf } from "../content/markdown.ts";
 import { bodyProblem, fieldProblem, type Check, type Problem, type ProcedureSource } from "./types.ts";
 
 /** "## Sources" as each language writes it (templates/strings/*.yaml `sourcesTitle`). */
-const sourcesHeadings: Record<string, RegExp> = { en: /^##\s+(sources|references)\s*#*\s*$/i, es: /^##\s+(fuentes|referencias)\s*#*\s*$/i };
+const sourcesHeadings: Record<string, RegExp> = { en: /^(sources|references)$/i, es: /^(fuentes|referencias)$/i };
 
 const example = '- "NICE. Varicose veins: diagnosis and management. CG168, 2013."';
 
@@ -25,9 +25,9 @@ function missingSources(procedure: ProcedureSource): Problem[] {
 
 function sourcesInText(procedure: ProcedureSource): Problem[] {
   const heading = sourcesHeadings[procedure.lang] ?? sourcesHeadings.en!;
-  return proseLines(procedure.body).flatMap((line, index) =>
-    heading.test(line)
-      ? [bodyProblem(procedure, index + 1, "error", "sources", `"${line.trim()}" in the text: move its list into the front matter's sources: (one quoted line each), which the page and every brochure print under their own heading`)]
+  return headingsOf(procedure.body).flatMap(({ level, text, line }) =>
+    level === 2 && heading.test(text.trim())
+      ? [bodyProblem(procedure, line, "error", "sources", `"## ${text.trim()}" in the text: move its list into the front matter's sources: (one quoted line each), which the page and every brochure print under their own heading`)]
       : [],
   );
 }

@@ -62,11 +62,15 @@ export async function runPack(given: Folders, slugs: string[], options: PackOpti
     import(path.join(templatesDir, "js", "visit-pack.js")),
   ]);
   const font = (style: string) => readFile(path.join(fontFilesDir, `atkinson-hyperlegible-next-latin-${style}.woff`));
+  const cover = packCovers(content.clinic, loadStrings(content.wording, content.clinic.locales))[lang]!;
+  // The logo's PNG the build wrote into the site (a site built before it had one: a cover without it).
+  const logoFile = cover.logo && path.join(siteDirOf(folders), cover.logo.path);
   const pack = await buildVisitPack({
     PDFLib,
     fontkit,
     fonts: { regular: await font("400-normal"), bold: await font("700-normal") },
-    cover: packCovers(content.clinic, loadStrings(content.wording, content.clinic.locales))[lang],
+    cover,
+    logo: logoFile && existsSync(logoFile) ? await readFile(logoFile) : undefined,
     brochures: await Promise.all(procedures.map(async (procedure, index) => ({ title: procedure.title, bytes: await readFile(files[index]!) }))),
   });
   await writeFileAtomic(options.file, pack.bytes);

@@ -37,6 +37,33 @@ markdown.renderer.rules.table_open = (tokens, idx, options, _env, self) => {
 };
 markdown.renderer.rules.table_close = (tokens, idx, options, _env, self) => `${self.renderToken(tokens, idx, options)}</div>\n`;
 
+/**
+ * A picture with a caption: a paragraph that is only an image with a title, `![alt](src "caption")`,
+ * becomes `<figure><img alt><figcaption>caption</figcaption></figure>`, so the caption is shown and
+ * read with its picture (and brochures keep the two together on one page).
+ */
+markdown.core.ruler.push("figures", (state) => {
+  const tokens = state.tokens;
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    if (tokens[i]!.type !== "paragraph_open" || tokens[i + 1]!.type !== "inline" || tokens[i + 2]!.type !== "paragraph_close") continue;
+    const children = (tokens[i + 1]!.children ?? []).filter((child) => !(child.type === "text" && child.content.trim() === "") && child.type !== "softbreak");
+    const caption = children.length === 1 && children[0]!.type === "image" ? children[0]!.attrGet("title") : null;
+    if (!caption) continue;
+    for (const token of [tokens[i]!, children[0]!, tokens[i + 2]!]) token.meta = { ...token.meta, figure: caption };
+  }
+});
+const renderImage = markdown.renderer.rules.image!;
+markdown.renderer.rules.image = (tokens, idx, options, env, self) => {
+  const token = tokens[idx]!;
+  if (!token.meta?.figure) return renderImage(tokens, idx, options, env, self);
+  // The caption is the figcaption: not also a title (a tooltip, and read twice).
+  const untitled = Object.assign(Object.create(Object.getPrototypeOf(token)), token, { attrs: token.attrs?.filter(([name]) => name !== "title") ?? null });
+  return renderImage([untitled], 0, options, env, self);
+};
+markdown.renderer.rules.paragraph_open = (tokens, idx, options, _env, self) => (tokens[idx]!.meta?.figure ? "<figure>" : self.renderToken(tokens, idx, options));
+markdown.renderer.rules.paragraph_close = (tokens, idx, options, _env, self) =>
+  tokens[idx]!.meta?.figure ? `<figcaption>${markdown.utils.escapeHtml(tokens[idx]!.meta.figure)}</figcaption></figure>\n` : self.renderToken(tokens, idx, options);
+
 /** Parsed bodies, newest last; bounded, so a dev server running all day does not keep every version. */
 const parsed = new Map<string, Token[]>();
 const parsedLimit = 4096;

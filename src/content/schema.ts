@@ -48,6 +48,17 @@ export const procedureSchema = z.strictObject({
   faq: z.array(faqEntry).optional(),
   /** The brochure formats this guide is made in (and `booklet`: it is in the booklet); all that a build makes by default. */
   formats: z.array(z.enum(brochureFormats)).min(1).optional(),
+  /**
+   * A cover picture for the guide, from the content's images folder: on its card on the home page, at
+   * the top of its page, on its brochures' covers and its link-preview card. `alt` says what it shows
+   * (empty only for a picture that adds nothing a patient needs).
+   */
+  image: z
+    .strictObject({
+      src: z.string().regex(/^\/images\/[^?#\s]+\.(png|jpe?g|webp|avif|svg)$/i, "must be a picture in the images folder, written /images/<name>.jpg (or .png, .webp, .avif, .svg)"),
+      alt: z.string().trim().max(250, "must be at most 250 characters"),
+    })
+    .optional(),
   /** Where the guide's facts come from (guideline, label, trial), one citation each: shown on the page and at the end of the brochure. */
   sources: z.array(text(10, 300)).optional(),
 });

@@ -55,3 +55,15 @@ export function splitSections(body: string, lang: string): Section[] {
     return { heading: heading.text, key: keyOf(heading.text), line: heading.line, markdown };
   });
 }
+
+/**
+ * Splits a section's Markdown at its `###` headings (read from its tokens, so never inside fenced code): the text
+ * before the first one (the `##` heading and any opening paragraphs), then each sub-block, heading
+ * included. A section without sub-headings is one block.
+ */
+export function splitSubBlocks(markdown: string): string[] {
+  const lines = markdown.split("\n");
+  const starts = [1, ...headingsOf(markdown).filter((heading) => heading.level === 3 && heading.topLevel).map((heading) => heading.line)];
+  const block = (start: number, end: number) => lines.slice(start - 1, end - 1).map((line) => `${line}\n`).join("").replace(/\n$/, "");
+  return starts.map((start, index) => block(start, starts[index + 1] ?? lines.length + 1));
+}

@@ -7,7 +7,7 @@ import { assetsPlugin } from "./assets.ts";
 import { clinicStyleFiles, templatesFor } from "./clinicOverrides.ts";
 import "./eleventyPathFix.ts";
 import { filtersPlugin } from "./filters/index.ts";
-import { logoImage } from "./logoImage.ts";
+import { logoImage, packLogoPlugin } from "./logoImage.ts";
 import { nunjucksCompileOnce } from "./nunjucksCompileOnce.ts";
 import { packCovers } from "./packCovers.ts";
 import { pagesPlugin } from "./pages.ts";
@@ -88,6 +88,7 @@ export function pamphletSite({ content, contentDir, dev = false, basePath = "/",
     eleventyConfig.addPlugin(nunjucksCompileOnce);
     eleventyConfig.addPlugin(filtersPlugin, { clinic: content.clinic });
     eleventyConfig.addPlugin(pagesPlugin, { only: printCentreList ? ["print-centre.njk"] : undefined, except: printCentreList ? [] : ["print-centre.njk"] });
+    if (!printCentreList) eleventyConfig.addPlugin(packLogoPlugin, { contentDir, logo: content.clinic.logo, cacheDir: imageCacheDir });
     if (!printCentreList) eleventyConfig.addPlugin(assetsPlugin, { contentDir, cacheDir: imageCacheDir, clinicStyles, brandFonts: brandFont?.faces.map((face) => face.file) ?? [] });
     eleventyConfig.addPlugin(responsiveImagesPlugin, { contentDir, cacheDir: imageCacheDir, basePath });
     eleventyConfig.addAsyncShortcode("qrCode", qrCodeSvg);

@@ -1,6 +1,7 @@
 import {localize, type Clinic } from "../content/clinicSchema.ts";
 import { siteLanguages } from "../shared/languages.ts";
 import { addressLine } from "./filters/addressLine.ts";
+import { packLogoPath, wordmarkRatio } from "./logoImage.ts";
 import type { TemplateStrings } from "./strings.ts";
 
 /** What a visit pack's cover says, per language (templates/js/visit-pack.js draws it). */
@@ -11,11 +12,18 @@ export interface PackCover {
   writeIn: string[];
   insideTitle: string;
   pageLabel: string;
+  /** The running footer's page number, as the brochures write it: "Page {page} of {pages}". */
+  pageOf: string;
   clinic: string;
   phone: string;
   contactLines: string[];
   note: string;
   colour: string;
+  /**
+   * The logo as a PNG in the built site (relative to its root), drawn at the top of the cover; wider
+   * than `wordmarkRatio` it is a wordmark and the clinic's name is not written beside it.
+   */
+  logo?: { path: string; wordmarkRatio: number };
 }
 
 export function packCovers(clinic: Clinic, strings: Record<string, TemplateStrings>): Record<string, PackCover> {
@@ -33,11 +41,13 @@ export function packCovers(clinic: Clinic, strings: Record<string, TemplateStrin
         writeIn: [t.printCentre.pack.writeName, t.printCentre.pack.writeDate, t.printCentre.pack.writeClinician],
         insideTitle: t.printCentre.pack.inside,
         pageLabel: t.printCentre.pack.page,
+        pageOf: `${(t.pageFooter as { page: string }).page} {page} ${(t.pageFooter as { of: string }).of} {pages}`,
         clinic: clinic.name,
         phone: `${t.callUs} ${clinic.phone}`,
         contactLines,
         note: t.disclaimer,
         colour: clinic.colors.primary,
+        ...(clinic.logo ? { logo: { path: packLogoPath, wordmarkRatio } } : {}),
       }];
     }),
   );

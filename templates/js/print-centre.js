@@ -44,8 +44,10 @@ if (section) {
         fetchBytes("fonts/atkinson-hyperlegible-next-latin-700-normal.woff"),
         ...chosen.map((item) => fetchBytes(item.brochure.path)),
       ]);
+      // A logo that cannot be fetched leaves the cover without it, not the pack unmade.
+      const logo = covers[lang].logo ? await fetchBytes(covers[lang].logo.path).catch(() => undefined) : undefined;
       const pack = await buildVisitPack({
-        PDFLib, fontkit, fonts: { regular, bold }, cover: covers[lang],
+        PDFLib, fontkit, fonts: { regular, bold }, cover: covers[lang], logo,
         brochures: chosen.map((item, index) => ({ title: item.entry.title, bytes: pdfs[index] })),
       });
       offer(new Blob([pack.bytes], { type: "application/pdf" }), pack.pages);

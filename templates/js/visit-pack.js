@@ -3,16 +3,18 @@
 // duplex printing works. Plain ES module with no DOM use: the print centre runs it in the browser,
 // `pamphlet pack` runs the same file in Node. PDFLib (pdf-lib) and fontkit are passed in.
 //
-// cover: { title, writeIn: string[], clinic, phone, contactLines: string[], insideTitle, pageLabel, note, lang, colour }
+// cover: { title, writeIn: string[], clinic, phone, contactLines: string[], insideTitle, pageLabel, note, lang, colour, logo?: { wordmarkRatio } }
 // brochures: [{ title, bytes }]   fonts: { regular, bold } (WOFF bytes of the bundled typeface)
+// logo: PNG bytes of the clinic's logo (optional; the build writes it at cover.logo.path)
 
-export async function buildVisitPack({ PDFLib, fontkit, fonts, cover, brochures }) {
+export async function buildVisitPack({ PDFLib, fontkit, fonts, cover, brochures, logo }) {
   const { PDFDocument, rgb } = PDFLib;
   const sources = await Promise.all(brochures.map((brochure) => PDFDocument.load(brochure.bytes)));
   const pack = await PDFDocument.create();
   pack.registerFontkit(fontkit);
   const regular = await pack.embedFont(fonts.regular, { subset: true });
   const bold = await pack.embedFont(fonts.bold, { subset: true });
+  const logoImage = logo ? await pack.embedPng(logo) : undefined;
   const [width, height] = sources.length > 0 ? sizeOf(sources[0].getPage(0)) : [612, 792];
 
   // Where each brochure will start: page 1 is the cover; every brochure starts on an odd page.
@@ -24,10 +26,15 @@ export async function buildVisitPack({ PDFLib, fontkit, fonts, cover, brochures 
     pages += source.getPageCount();
   }
 
-  drawCover(pack.addPage([width, height]), { regular, bold, rgb, cover, items: brochures.map((brochure, index) => ({ title: brochure.title, page: starts[index] })) });
+  drawCover(pack.addPage([width, height]), { regular, bold, rgb, cover, logoImage, items: brochures.map((brochure, index) => ({ title: brochure.title, page: starts[index] })) });
   for (const [index, source] of sources.entries()) {
     while (pack.getPageCount() < starts[index] - 1) pack.addPage(sizeOf(source.getPage(0)));
     for (const page of await pack.copyPages(source, source.getPageIndices())) pack.addPage(page);
+  }
+  // Each guide's footer numbers its own pages ("Page 1 of 2"); in the pack it says the pack's page,
+  // the number the cover lists, so the two agree.
+  for (const [index, page] of pack.getPages().entries()) {
+    if (index > 0) renumberFooter(PDFLib, pack, page, { text: fill(cover.pageOf ?? "{page}", { page: index + 1, pages: pack.getPageCount() }), font: regular, rgb });
   }
 
   pack.setTitle(cover.title, { showInWindowTitleBar: true });
@@ -39,12 +46,62 @@ export async function buildVisitPack({ PDFLib, fontkit, fonts, cover, brochures 
   return { bytes: await pack.save(), starts, pages: pack.getPageCount() };
 }
 
+const fill = (template, values) => template.replace(/\{(\w+)\}/g, (_, key) => String(values[key] ?? ""));
+
+/**
+ * Replaces a brochure page's running page number ("Page 1 of 2", the `@page` bottom-right box) with
+ * `text`. Chromium draws each margin box's words as separate text objects in CSS pixels (y down), and
+ * Pamphlet marks them `/Artifact`: the page number is the artifact text in the bottom margin on the
+ * right half of the page. Those objects are removed and `text` drawn right-aligned on their baseline,
+ * at their size. A page without such a number (a blank page) is left as it is.
+ */
+function renumberFooter({ PDFName, PDFArray, PDFRawStream, decodePDFRawStream }, pack, page, { text, font, rgb }) {
+  const contents = page.node.Contents();
+  if (!contents) return;
+  const refs = contents instanceof PDFArray ? contents.asArray() : [contents];
+  const streams = refs.map((ref) => pack.context.lookup(ref));
+  if (!streams.every((stream) => stream instanceof PDFRawStream)) return;
+  const source = streams.map((stream) => latin1(decodePDFRawStream(stream).decode())).join("\n");
+  const { width, height } = page.getSize();
+  const px = 72 / 96; // CSS pixels to points
+  const found = [];
+  const kept = source.replace(/\/Artifact BMC\s*(BT\s[\s\S]*?\sET)\s*EMC/g, (whole, textObject) => {
+    const position = /\/\S+\s+([\d.]+)\s+Tf\s+1 0 0 -1 ([\d.]+) ([\d.]+) Tm/.exec(textObject);
+    if (!position) return whole;
+    const [size, x, y] = position.slice(1).map(Number);
+    if (y * px < height * 0.9 || x * px < width / 2) return whole;
+    found.push({ size: size * px, x: x * px, baseline: height - y * px });
+    return "";
+  });
+  if (found.length === 0) return;
+  page.node.set(PDFName.of("Contents"), pack.context.register(pack.context.flateStream(kept)));
+  // Right-aligned where the old number ended: the page's right margin mirrors the footer's left one.
+  const leftMargin = Math.min(...leftFooterXs(source, width, height, px));
+  const right = Number.isFinite(leftMargin) ? width - leftMargin : Math.max(...found.map((item) => item.x)) + found[0].size * 2;
+  const size = found[0].size;
+  page.drawText(text, { x: right - font.widthOfTextAtSize(text, size), y: found[0].baseline, size, font, color: rgb(0.239, 0.282, 0.329) });
+}
+
+/** Where the running footer's left box starts (x, in points): artifact text in the bottom margin on the left half. */
+function leftFooterXs(source, width, height, px) {
+  return [...source.matchAll(/\/Artifact BMC\s*BT\s[\s\S]*?1 0 0 -1 ([\d.]+) ([\d.]+) Tm/g)]
+    .map((match) => [Number(match[1]) * px, Number(match[2]) * px])
+    .filter(([x, y]) => y >= height * 0.9 && x < width / 2)
+    .map(([x]) => x);
+}
+
+function latin1(bytes) {
+  let text = "";
+  for (let i = 0; i < bytes.length; i += 8192) text += String.fromCharCode(...bytes.subarray(i, i + 8192));
+  return text;
+}
+
 function sizeOf(page) {
   const { width, height } = page.getSize();
   return [width, height];
 }
 
-function drawCover(page, { regular, bold, rgb, cover, items }) {
+function drawCover(page, { regular, bold, rgb, cover, logoImage, items }) {
   const { width, height } = page.getSize();
   const margin = 54;
   const ink = rgb(0.106, 0.122, 0.141);
@@ -52,8 +109,9 @@ function drawCover(page, { regular, bold, rgb, cover, items }) {
   let y = height - margin;
 
   page.drawRectangle({ x: margin, y: y - 10, width: width - 2 * margin, height: 10, color: brand });
-  y -= 40;
-  y = write(page, cover.clinic, { x: margin, y, font: bold, size: 14, color: brand, maxWidth: width - 2 * margin });
+  y -= 28;
+  if (logoImage) y = drawLogo(page, logoImage, { x: margin, y, maxWidth: width - 2 * margin, cover, bold, brand, write });
+  else y = write(page, cover.clinic, { x: margin, y: y - 12, font: bold, size: 14, color: brand, maxWidth: width - 2 * margin });
   y -= 30;
   y = write(page, cover.title, { x: margin, y, font: bold, size: 30, color: ink, maxWidth: width - 2 * margin });
   y -= 12;
@@ -80,6 +138,26 @@ function drawCover(page, { regular, bold, rgb, cover, items }) {
   y -= 6;
   for (const line of cover.contactLines) y = write(page, line, { x: margin, y, font: regular, size: 12, color: ink, maxWidth: width - 2 * margin }) - 2;
   write(page, cover.note, { x: margin, y: margin + 40, font: regular, size: 11, color: rgb(0.24, 0.28, 0.33), maxWidth: width - 2 * margin });
+}
+
+/**
+ * Draws the logo below `y`, as the brochures' covers do: a wordmark (wider than cover.logo.wordmarkRatio:
+ * the clinic's name is in it) larger and alone, up to a width cap; any other logo as a badge with the
+ * name beside it. Returns the y below it.
+ */
+function drawLogo(page, image, { x, y, maxWidth, cover, bold, brand, write }) {
+  const ratio = image.width / image.height;
+  if (ratio > (cover.logo?.wordmarkRatio ?? 2.5)) {
+    const drawnWidth = Math.min(200, 44 * ratio, maxWidth);
+    const drawnHeight = drawnWidth / ratio;
+    page.drawImage(image, { x, y: y - drawnHeight, width: drawnWidth, height: drawnHeight });
+    return y - drawnHeight;
+  }
+  const drawnHeight = 36;
+  const drawnWidth = Math.min(drawnHeight * ratio, maxWidth / 3);
+  page.drawImage(image, { x, y: y - drawnWidth / ratio, width: drawnWidth, height: drawnWidth / ratio });
+  const below = write(page, cover.clinic, { x: x + drawnWidth + 10, y: y - drawnHeight / 2 + 9, font: bold, size: 14, color: brand, maxWidth: maxWidth - drawnWidth - 10 });
+  return Math.min(below, y - drawnWidth / ratio);
 }
 
 /** Draws text wrapped to `maxWidth`; returns the y below it. */

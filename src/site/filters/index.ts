@@ -9,6 +9,7 @@ import { clinicJsonLd, faqJsonLd, jsonForHtml, procedureJsonLd } from "../struct
 import { brochurePath, procedureUrl } from "../../shared/routes.ts";
 import type { ProcedureFormat } from "../../shared/formats.ts";
 import { addressLine } from "./addressLine.ts";
+import { aftercareBlocks } from "./aftercareBlocks.ts";
 import { cssString } from "./cssString.ts";
 import { printLinks } from "./printLinks.ts";
 import { readableDate } from "./readableDate.ts";
@@ -42,5 +43,6 @@ export function filtersPlugin(eleventyConfig: UserConfig, { clinic }: { clinic: 
   });
   eleventyConfig.addFilter("nextReview", (lastReviewed: string) => nextReviewDate(lastReviewed, reviewMonths(clinic)));
   eleventyConfig.addFilter("emergencyNumber", (of: Clinic) => emergencyNumberOf(of) ?? "");
+  eleventyConfig.addFilter("aftercareBlocks", aftercareBlocks);
   eleventyConfig.addFilter("localize", (value: Localized | undefined, lang: string) => localize(value, lang, clinic.defaultLanguage));
 }

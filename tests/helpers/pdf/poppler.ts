@@ -92,12 +92,23 @@ export interface PdfImage {
   /** In pixels, as stored in the PDF. */
   width: number;
   height: number;
+  /** How wide it is drawn on the page, in millimetres, from its horizontal resolution. */
+  drawnMm: number;
 }
 
-/** The images stored in a PDF, from `pdfimages -list`. */
+/** The images stored in a PDF, from `pdfimages -list` (vector drawings, such as an SVG logo, are not images). */
 export async function pdfImages(file: string): Promise<PdfImage[]> {
   const { stdout } = await run("pdfimages", ["-list", file]);
-  return [...stdout.matchAll(/^\s*(\d+)\s+\d+\s+(\S+)\s+(\d+)\s+(\d+)\s/gm)].map((match) => ({ page: Number(match[1]), type: match[2]!, width: Number(match[3]), height: Number(match[4]) }));
+  // page num type width height color comp bpc enc interp object ID x-ppi y-ppi size ratio
+  return stdout
+    .split("\n")
+    .slice(2)
+    .map((line) => line.trim().split(/\s+/))
+    .filter((columns) => columns.length >= 13)
+    .map((columns) => {
+      const [page, width, height, xPpi] = [columns[0], columns[3], columns[4], columns[12]].map(Number);
+      return { page: page!, type: columns[2]!, width: width!, height: height!, drawnMm: Math.round((width! / xPpi!) * 25.4) };
+    });
 }
 
 /** Renders one page with `pdftoppm` into a PNG next to the PDF; returns that file's path. */

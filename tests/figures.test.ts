@@ -1,0 +1,35 @@
+import { copyFile, mkdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import test from "ava";
+import { runPamphlet, siteArgs } from "./helpers/cli.ts";
+import { fixtureSite, fixturesDir, procedureText, writeProcedure } from "./helpers/fixtures.ts";
+import { pdfImages, pdfText } from "./helpers/pdf.ts";
+
+const caption = "Eight weeks after: the treated veins have faded";
+
+test("a captioned picture (![alt](src \"caption\")) is a figure with its figcaption on the site and in print, and a brochure never parts it from its caption", async (t) => {
+  const site = await fixtureSite(t);
+  await mkdir(path.join(site.contentDir, "images"), { recursive: true });
+  await copyFile(path.join(fixturesDir, "images", "wordmark-1200x260.png"), path.join(site.contentDir, "images", "photo.png"));
+  // Enough text before the picture that it falls near a page's end: moved whole, with its caption.
+  const filler = Array.from({ length: 9 }, (_, i) => `Paragraph ${i + 1} of the explanation, long enough to take two or three lines of the printed page so the picture lands low on it.`).join("\n\n");
+  await writeProcedure(site, "pictured", procedureText({ title: "Pictured" }, `## What it is\n\n${filler}\n\n![A leg after treatment](/images/photo.png "${caption}")\n\n![A picture without a caption](/images/photo.png)\n\n## When to call us\n\nCall us.\n`));
+  const run = await runPamphlet(["build", "--formats", "letter,large", ...siteArgs(site)]);
+  t.is(run.code, 0, run.stderr);
+  const page = await readFile(path.join(site.siteDir, "procedures", "pictured", "index.html"), "utf8");
+  t.regex(page, new RegExp(`<figure><picture>.*?alt="A leg after treatment".*?</picture><figcaption>${caption}</figcaption></figure>`, "s"));
+  t.notRegex(page, /title="Eight weeks/, "the caption is not also a tooltip");
+  t.regex(page, /<p><picture>.*?alt="A picture without a caption"/s, "an image without a title stays a plain picture");
+  const print = await readFile(path.join(site.siteDir, "print", "pictured", "index.html"), "utf8");
+  t.regex(print, new RegExp(`<figure><img src="/images/photo.png" alt="A leg after treatment"><figcaption>${caption}</figcaption></figure>`));
+  for (const file of ["pictured.pdf", "pictured.large.pdf"]) {
+    const pdf = path.join(site.brochuresDir, file);
+    const pages = (await pdfText(pdf)).split("\f");
+    const captionPage = pages.findIndex((text) => text.replace(/\s+/g, " ").includes(caption)) + 1;
+    const firstImagePage = Math.min(...(await pdfImages(pdf)).map((image) => image.page));
+    t.true(captionPage > 0, `${file}: the caption is printed`);
+    t.is(firstImagePage, captionPage, `${file}: the picture and its caption on the same page`);
+  }
+  const css = await readFile(path.join(site.siteDir, "css", "brochure.css"), "utf8");
+  t.regex(css, /\.prose figure \{[^}]*break-inside: avoid/, "a figure is never split across pages");
+});

@@ -42,7 +42,10 @@ export async function pagedjsPdfs(bin: string, urls: string[], outFile: (index: 
       timeout: 120_000,
     });
     // It prints an error and exits 1 when a page fails, but check the file too: a PDF is the point.
-    const size = await stat(out).then((s) => s.size, () => 0);
+    const size = await stat(out).then(
+      (s) => s.size,
+      () => 0,
+    );
     if (result.failed || size === 0) {
       throw new Error(`pagedjs-cli could not render ${url} to ${out}: ${result.failed ?? "no PDF written"}\n${tail(result.output)}`);
     }
@@ -63,9 +66,16 @@ function run(command: string, args: string[], options: { env: NodeJS.ProcessEnv;
 }
 
 async function exists(file: string): Promise<boolean> {
-  return access(file).then(() => true, () => false);
+  return access(file).then(
+    () => true,
+    () => false,
+  );
 }
 
 function tail(output: string, lines = 40): string {
-  return output.split("\n").filter((line) => line.trim()).slice(-lines).join("\n");
+  return output
+    .split("\n")
+    .filter((line) => line.trim())
+    .slice(-lines)
+    .join("\n");
 }

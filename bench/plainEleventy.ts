@@ -19,7 +19,10 @@ export async function plainEleventyBuild(contentDir: string, outDir: string, pag
       eleventyConfig.setLayoutsDirectory(path.relative(path.join(contentDir, "procedures"), layouts));
       eleventyConfig.addGlobalData("layout", "page.njk");
       if (pagesPerProcedure > 1) {
-        eleventyConfig.addGlobalData("views", Array.from({ length: pagesPerProcedure }, (_, index) => `view-${index}`));
+        eleventyConfig.addGlobalData(
+          "views",
+          Array.from({ length: pagesPerProcedure }, (_, index) => `view-${index}`),
+        );
         eleventyConfig.addGlobalData("pagination", { data: "views", size: 1, alias: "view" });
         eleventyConfig.addGlobalData("permalink", "/{{ view }}/{{ page.fileSlug }}/");
       }

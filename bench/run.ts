@@ -22,12 +22,15 @@ import { printFloor } from "./printFloor.ts";
 import { fixed, median, timed } from "./stats.ts";
 import { syntheticLibrary } from "./syntheticLibrary.ts";
 
-const { values } = parseArgs({ options: { n: { type: "string", default: "200" }, runs: { type: "string", default: "3" }, quick: { type: "boolean", default: false } } });
+const { values } = parseArgs({
+  options: { n: { type: "string", default: "200" }, runs: { type: "string", default: "3" }, quick: { type: "boolean", default: false } },
+});
 const n = Number(values.n);
 const runs = Number(values.runs);
 const root = await mkdtemp(path.join(os.tmpdir(), "pamphlet-bench-"));
 const repo = path.resolve(import.meta.dirname, "..");
-const line = (label: string, ours: string, baseline: string, ratio: string) => console.log(`${label.padEnd(44)} ${ours.padStart(14)} ${baseline.padStart(16)} ${ratio.padStart(9)}`);
+const line = (label: string, ours: string, baseline: string, ratio: string) =>
+  console.log(`${label.padEnd(44)} ${ours.padStart(14)} ${baseline.padStart(16)} ${ratio.padStart(9)}`);
 
 try {
   console.log(`Pamphlet benchmark: ${n} procedures, ${runs} runs each, ${os.availableParallelism()} cores, ${os.cpus()[0]?.model ?? ""}`);
@@ -39,10 +42,14 @@ try {
   const plain: number[] = [];
   for (let run = 0; run < runs; run++) {
     plain.push((await timed(() => plainEleventyBuild(contentDir, path.join(root, "plain")))).seconds);
-    ours.push((await timed(async () => {
-      const { content } = await loadForBuild(contentDir);
-      await buildSite({ content: content!, contentDir, siteDir: path.join(root, "site") });
-    })).seconds);
+    ours.push(
+      (
+        await timed(async () => {
+          const { content } = await loadForBuild(contentDir);
+          await buildSite({ content: content!, contentDir, siteDir: path.join(root, "site") });
+        })
+      ).seconds,
+    );
   }
   line("site build, cold (s)   [plain Eleventy]", fixed(median(ours)), fixed(median(plain)), `${fixed(median(ours) / median(plain))}x`);
   // Pamphlet writes six pages per procedure (the page, three print views, a tri-fold, a share card)
@@ -60,7 +67,12 @@ try {
     same.push((await timed(() => plainEleventyBuild(contentDir, path.join(root, "plain-same"), perProcedure))).seconds);
     checks.push((await timed(() => loadForBuild(contentDir))).seconds);
   }
-  line(`site build, cold (s)   [plain Eleventy, ${perProcedure} pages each]`, fixed(median(ours)), fixed(median(same)), `${fixed(median(ours) / median(same))}x`);
+  line(
+    `site build, cold (s)   [plain Eleventy, ${perProcedure} pages each]`,
+    fixed(median(ours)),
+    fixed(median(same)),
+    `${fixed(median(ours) / median(same))}x`,
+  );
   line(`  of which content checks (s)`, fixed(median(checks)), "", "");
 
   // 2. Brochures per second over the same print pages: the pool vs a new browser per PDF.
@@ -69,10 +81,16 @@ try {
   const naiveSample = sample.slice(0, 8);
   /** PDFs per second printing the sample through Pamphlet's pool, with these settings. */
   const poolRate = async (pool?: PrintSiteOptions["pool"]) => {
-    const printed = await timed(() => printSite({
-      siteDir: path.join(root, "site"), brochuresDir: path.join(root, "pool"), formats: ["letter"],
-      slugs: sample.map((procedure) => procedure.slug), force: true, pool,
-    }));
+    const printed = await timed(() =>
+      printSite({
+        siteDir: path.join(root, "site"),
+        brochuresDir: path.join(root, "pool"),
+        formats: ["letter"],
+        slugs: sample.map((procedure) => procedure.slug),
+        force: true,
+        pool,
+      }),
+    );
     return sample.length / printed.seconds;
   };
   const server = await startSiteServer(path.join(root, "site"));
@@ -111,9 +129,25 @@ try {
     }
     await tryPool(`${defaultTabs()} tabs, networkidle0 wait`, { tabs: defaultTabs(), waitUntil: "networkidle0" });
   }
-  line(`brochures per second  [print floor, ${defaultTabs()} tabs]`, fixed(median(poolRates)), fixed(median(floorRates)), `${fixed(median(poolRates) / median(floorRates))}x`);
-  line(`brochures per second  [new browser per PDF]`, fixed(median(poolRates)), fixed(median(naiveRates)), `${fixed(median(poolRates) / median(naiveRates), 1)}x`);
-  if ("bin" in pagedjs) line(`brochures per second  [pagedjs-cli 0.4.3]`, fixed(median(poolRates)), fixed(median(pagedjsRates)), `${fixed(median(poolRates) / median(pagedjsRates), 1)}x`);
+  line(
+    `brochures per second  [print floor, ${defaultTabs()} tabs]`,
+    fixed(median(poolRates)),
+    fixed(median(floorRates)),
+    `${fixed(median(poolRates) / median(floorRates))}x`,
+  );
+  line(
+    `brochures per second  [new browser per PDF]`,
+    fixed(median(poolRates)),
+    fixed(median(naiveRates)),
+    `${fixed(median(poolRates) / median(naiveRates), 1)}x`,
+  );
+  if ("bin" in pagedjs)
+    line(
+      `brochures per second  [pagedjs-cli 0.4.3]`,
+      fixed(median(poolRates)),
+      fixed(median(pagedjsRates)),
+      `${fixed(median(poolRates) / median(pagedjsRates), 1)}x`,
+    );
   else console.log(`  (pagedjs-cli comparison skipped: ${pagedjs.skipped.split("\n")[0]})`);
   const best = Math.max(...settings.map((setting) => setting.rate));
   for (const { label, isDefault, rate } of settings) {
@@ -122,8 +156,12 @@ try {
 
   // 3. Whole builds through the CLI, as a writer runs them: cold, unchanged, one procedure edited.
   const out = path.join(root, "out");
-  const cli = (...args: string[]) => timed(() => run(process.execPath, [path.join(repo, "scripts/pamphlet.js"), "build", "--formats", "letter", "--content", contentDir, "--out", out, ...args]));
-  const plainCli = () => timed(() => run(process.execPath, [path.join(repo, "node_modules/@11ty/eleventy/cmd.cjs"), "--config", path.join(root, "plain.config.cjs"), "--quiet"]));
+  const cli = (...args: string[]) =>
+    timed(() =>
+      run(process.execPath, [path.join(repo, "scripts/pamphlet.js"), "build", "--formats", "letter", "--content", contentDir, "--out", out, ...args]),
+    );
+  const plainCli = () =>
+    timed(() => run(process.execPath, [path.join(repo, "node_modules/@11ty/eleventy/cmd.cjs"), "--config", path.join(root, "plain.config.cjs"), "--quiet"]));
   await writeFile(path.join(root, "plain.config.cjs"), plainConfig(contentDir, path.join(root, "plain-cli")));
   const cold = await cli();
   const unchanged: number[] = [];
@@ -141,7 +179,9 @@ try {
   line("full build, cold: site + PDFs + share (s)", fixed(cold.seconds), "", "");
   line("rebuild, nothing changed (s) [plain Eleventy]", fixed(median(unchanged)), fixed(median(plainRuns)), `${fixed(median(unchanged) / median(plainRuns))}x`);
   line("rebuild, one procedure edited (s) [cold build]", fixed(edit.seconds), fixed(cold.seconds), `${fixed(edit.seconds / cold.seconds)}x`);
-  console.log(`  (cold build printed ${count(cold.result, /Brochures: (\d+) made/)} PDFs; the unchanged rebuild ${count(unchangedOutput, /Brochures: (\d+) made/)}; the edit ${count(edit.result, /Brochures: (\d+) made/)})`);
+  console.log(
+    `  (cold build printed ${count(cold.result, /Brochures: (\d+) made/)} PDFs; the unchanged rebuild ${count(unchangedOutput, /Brochures: (\d+) made/)}; the edit ${count(edit.result, /Brochures: (\d+) made/)})`,
+  );
 
   // 4. A writer's loop in the dev server, on a copy of the shipped content, driven in Chromium.
   const devContent = path.join(root, "dev-content");
@@ -157,9 +197,13 @@ try {
       const library = await syntheticLibrary(path.join(root, `memory-${size}`), size, path.join(repo, "content"));
       const loaded = (await loadForBuild(library)).content!;
       await buildSite({ content: loaded, contentDir: library, siteDir: path.join(root, `memory-${size}-site`) });
-      const { peak } = await withPeakMemory(() => printSite({ siteDir: path.join(root, `memory-${size}-site`), brochuresDir: path.join(root, `memory-${size}-pdf`), formats: ["letter"], force: true }));
+      const { peak } = await withPeakMemory(() =>
+        printSite({ siteDir: path.join(root, `memory-${size}-site`), brochuresDir: path.join(root, `memory-${size}-pdf`), formats: ["letter"], force: true }),
+      );
       peaks.push(peak);
-      console.log(`peak RSS printing ${String(size).padStart(5)} PDFs (MB)              node ${fixed(peak.node, 0)}  chromium ${fixed(peak.chromium, 0)}  total ${fixed(peak.total, 0)}`);
+      console.log(
+        `peak RSS printing ${String(size).padStart(5)} PDFs (MB)              node ${fixed(peak.node, 0)}  chromium ${fixed(peak.chromium, 0)}  total ${fixed(peak.total, 0)}`,
+      );
     }
     line(`peak RSS at 5N vs N (total)`, fixed(peaks[1]!.total, 0), fixed(peaks[0]!.total, 0), `${fixed(peaks[1]!.total / peaks[0]!.total)}x`);
   }

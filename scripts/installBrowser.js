@@ -30,8 +30,9 @@ export async function installBrowser() {
     console.log(`Browser: ${browser}`);
     return browser;
   } catch {
-    const installed = (canApt && aptInstall(["chromium"]))
-      || run("npx", ["--yes", "@puppeteer/browsers", "install", "chrome@stable", "--path", path.join(os.homedir(), ".cache", "puppeteer")]);
+    const installed =
+      (canApt && aptInstall(["chromium"])) ||
+      run("npx", ["--yes", "@puppeteer/browsers", "install", "chrome@stable", "--path", path.join(os.homedir(), ".cache", "puppeteer")]);
     if (!installed) {
       console.error("Could not install a browser. Install Chrome or Chromium, or set PUPPETEER_EXECUTABLE_PATH to one.");
       return undefined;

@@ -12,7 +12,10 @@ register();
 const { installBrowser } = await import("./installBrowser.js");
 if (!(await installBrowser())) process.exit(1);
 
-const testTools = [["pdfinfo", "poppler-utils"], ["zbarimg", "zbar-tools"]].filter(([command]) => !has(command));
+const testTools = [
+  ["pdfinfo", "poppler-utils"],
+  ["zbarimg", "zbar-tools"],
+].filter(([command]) => !has(command));
 if (testTools.length > 0) {
   const packages = testTools.map(([, name]) => name);
   if (!canApt || !aptInstall(packages)) {

@@ -6,7 +6,10 @@ import { clinicJsonSchema } from "../src/content/clinicJsonSchema.ts";
 import { clinicReference } from "../src/content/clinicReference.ts";
 import { projectRoot } from "../src/shared/installPaths.ts";
 
-for (const [file, text] of [["schema/clinic.schema.json", `${JSON.stringify(clinicJsonSchema(), null, 2)}\n`], ["docs/clinic-yaml.md", clinicReference()]] as const) {
+for (const [file, text] of [
+  ["schema/clinic.schema.json", `${JSON.stringify(clinicJsonSchema(), null, 2)}\n`],
+  ["docs/clinic-yaml.md", clinicReference()],
+] as const) {
   await mkdir(path.join(projectRoot, path.dirname(file)), { recursive: true });
   await writeFile(path.join(projectRoot, file), text);
   console.log(`Wrote ${file}`);

@@ -17,7 +17,16 @@ test("--formats aftercare makes a one-page sheet per guide: after the treatment,
   t.regex(info["Page size"]!, /^612 x 792/, "on the clinic's paper");
   const text = await pdfText(file);
   // Two columns: pdftotext may give a line of each side by side, so each part is looked for on its own.
-  for (const part of [/AFTERCARE\s+Sclerotherapy/, /After the treatment/, /Walk for a short time/, /When to call us/, /Call us if your leg swells/, /Contact us\s+Phone/, /\(555\) 010-0199/]) t.regex(text, part);
+  for (const part of [
+    /AFTERCARE\s+Sclerotherapy/,
+    /After the treatment/,
+    /Walk for a short time/,
+    /When to call us/,
+    /Call us if your leg swells/,
+    /Contact us\s+Phone/,
+    /\(555\) 010-0199/,
+  ])
+    t.regex(text, part);
   t.notRegex(text, /What it is|Risks and side effects/, "only the sections a patient needs after treatment");
   t.deepEqual(await pdfQrCodes(file, 1), ["https://fixture.example.org/procedures/sclerotherapy/"]);
   t.true(existsSync(path.join(site.siteDir, "brochures", "sclerotherapy.aftercare.pdf")), "published");
@@ -26,10 +35,17 @@ test("--formats aftercare makes a one-page sheet per guide: after the treatment,
 test("an aftercare sheet that does not fit one page fails by name and how much is over (exit status 3); nothing is shrunk", async (t) => {
   const site = await fixtureSite(t);
   const advice = Array.from({ length: 50 }, (_, i) => `- Aftercare step number ${i + 1}, explained on a line of its own for the patient.`).join("\n");
-  await writeProcedure(site, "long-aftercare", procedureText({ title: "Long aftercare" }, `## What it is\n\nShort.\n\n## After the treatment\n\n${advice}\n\n## When to call us\n\nCall us.\n`));
+  await writeProcedure(
+    site,
+    "long-aftercare",
+    procedureText({ title: "Long aftercare" }, `## What it is\n\nShort.\n\n## After the treatment\n\n${advice}\n\n## When to call us\n\nCall us.\n`),
+  );
   const run = await runPamphlet(["build", "--formats", "letter,aftercare", ...siteArgs(site)]);
   t.is(run.code, 3, run.stderr);
-  t.regex(run.stderr, /long-aftercare\.aftercare\.pdf {2}failed: does not fit: the aftercare sheet is over by about \d+ lines \(\d+ mm\): shorten the sections "After the treatment" or "When to call us"/);
+  t.regex(
+    run.stderr,
+    /long-aftercare\.aftercare\.pdf {2}failed: does not fit: the aftercare sheet is over by about \d+ lines \(\d+ mm\): shorten the sections "After the treatment" or "When to call us"/,
+  );
   t.false(existsSync(path.join(site.brochuresDir, "long-aftercare.aftercare.pdf")));
   t.true(existsSync(path.join(site.brochuresDir, "long-aftercare.pdf")), "the guide's other brochures are made");
   t.true(existsSync(path.join(site.brochuresDir, "sclerotherapy.aftercare.pdf")), "and the sheets that fit");
@@ -37,20 +53,36 @@ test("an aftercare sheet that does not fit one page fails by name and how much i
 
 test("an aftercare sheet too long for its page leaves out its later sub-blocks, then its opening paragraphs, and says so; never 'When to call us', the emergency route or the contact block", async (t) => {
   const site = await fixtureSite(t);
-  const steps = (label: string, count: number) => Array.from({ length: count }, (_, i) => `- ${label} step ${i + 1}, explained on a line of its own for the patient.`).join("\n");
-  await writeProcedure(site, "long-aftercare", procedureText({ title: "Long aftercare" }, [
-    "## What it is\n\nShort.\n",
-    "## After the treatment\n\nYou walk right after the treatment. Most people go home within an hour.\n",
-    `### The first few days\n\n${steps("First-days", 12)}\n`,
-    `### The first few weeks\n\n${steps("Later", 40)}\n`,
-    "## When to call us\n\nCall us right away if your leg swells.\n",
-  ].join("\n")));
+  const steps = (label: string, count: number) =>
+    Array.from({ length: count }, (_, i) => `- ${label} step ${i + 1}, explained on a line of its own for the patient.`).join("\n");
+  await writeProcedure(
+    site,
+    "long-aftercare",
+    procedureText(
+      { title: "Long aftercare" },
+      [
+        "## What it is\n\nShort.\n",
+        "## After the treatment\n\nYou walk right after the treatment. Most people go home within an hour.\n",
+        `### The first few days\n\n${steps("First-days", 12)}\n`,
+        `### The first few weeks\n\n${steps("Later", 40)}\n`,
+        "## When to call us\n\nCall us right away if your leg swells.\n",
+      ].join("\n"),
+    ),
+  );
   const run = await runPamphlet(["build", "--formats", "aftercare", ...siteArgs(site)]);
   t.is(run.code, 0, run.stderr);
   const file = path.join(site.brochuresDir, "long-aftercare.aftercare.pdf");
   t.is((await pdfInfo(file)).Pages, "1");
   const text = (await pdfText(file)).replace(/\s+/g, " ");
-  for (const kept of [/First-days step 12/, /When to call us/, /Call us right away if your leg swells/, /In an emergency, call 911/, /Contact us/, /\(555\) 010-0199/]) t.regex(text, kept);
+  for (const kept of [
+    /First-days step 12/,
+    /When to call us/,
+    /Call us right away if your leg swells/,
+    /In an emergency, call 911/,
+    /Contact us/,
+    /\(555\) 010-0199/,
+  ])
+    t.regex(text, kept);
   t.notRegex(text, /Later step/, "the later sub-block is left out whole, not cut");
   // Two columns: pdftotext may interleave their lines, so the note is looked for in two parts.
   t.regex(text, /did not fit on this sheet:/);

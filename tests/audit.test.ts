@@ -48,9 +48,21 @@ test.serial("axe finds no WCAG 2.2 AA violation on any page of the built site", 
         await tab.goto(`${server.origin}${url}`, { waitUntil: "load" });
         await tab.evaluate(source);
         const violations = await tab.evaluate(async () => {
-          const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
-          const result = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] } });
-          return result.violations.map((violation) => `${violation.id} at ${violation.nodes.map((node) => node.target.join(" ")).slice(0, 3).join(", ")}`);
+          const axe = (
+            window as unknown as {
+              axe: { run: (context: Document, options: object) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> };
+            }
+          ).axe;
+          const result = await axe.run(document, {
+            runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
+          });
+          return result.violations.map(
+            (violation) =>
+              `${violation.id} at ${violation.nodes
+                .map((node) => node.target.join(" "))
+                .slice(0, 3)
+                .join(", ")}`,
+          );
         });
         failures.push(...violations.map((violation) => `${url}: ${violation}`));
       }
@@ -73,12 +85,20 @@ test.serial("each procedure page carries MedicalProcedure JSON-LD with its name,
     // Nothing the front matter does not say: every procedure "non-invasive", the numbing as "how performed", a "scheduled" status.
     t.deepEqual(Object.keys(data).sort(), ["@context", "@id", "@type", "description", "followup", "inLanguage", "name", "subjectOf", "url"], url);
     // The questions the page shows, as FAQPage, when it has them.
-    const questions = [...html.matchAll(/<div class="faq__entry">\s*<h3>([^<]+)<\/h3>/g)].map((match) => match[1]!.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, "&"));
+    const questions = [...html.matchAll(/<div class="faq__entry">\s*<h3>([^<]+)<\/h3>/g)].map((match) =>
+      match[1]!
+        .replace(/&#39;/g, "'")
+        .replace(/&quot;/g, '"')
+        .replace(/&amp;/g, "&"),
+    );
     const faq = jsonLd(html).find((entry) => entry["@type"] === "FAQPage");
     t.deepEqual(faq?.mainEntity.map((entry: { name: string }) => entry.name) ?? [], questions, url);
     if (faq) t.is(faq.mainEntity[0].acceptedAnswer["@type"], "Answer");
   }
-  t.true(procedures.some((url) => /FAQPage/.test(readFileSync(path.join(siteDir, url, "index.html"), "utf8"))), "the shipped guides have questions");
+  t.true(
+    procedures.some((url) => /FAQPage/.test(readFileSync(path.join(siteDir, url, "index.html"), "utf8"))),
+    "the shipped guides have questions",
+  );
   for (const url of ["/", "/contact/", "/es/"]) {
     const [clinic] = jsonLd(await readFile(path.join(siteDir, url, "index.html"), "utf8"));
     t.is(clinic["@type"], "MedicalClinic");
@@ -105,7 +125,10 @@ test.serial("sitemap.xml lists every public page, with translations; robots.txt 
   const page = await readFile(path.join(siteDir, "es", "procedures", "sclerotherapy", "index.html"), "utf8");
   const entry = /<url>\s*<loc>https:\/\/veins\.example\.com\/es\/procedures\/sclerotherapy\/<\/loc>[\s\S]*?<\/url>/.exec(sitemap)![0];
   const pairs = (text: string, pattern: RegExp) => [...text.matchAll(pattern)].map((match) => `${match[1]} ${match[2]}`).sort();
-  t.deepEqual(pairs(entry, /<xhtml:link rel="alternate" hreflang="([^"]+)" href="([^"]+)"\/>/g), pairs(page, /<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">/g));
+  t.deepEqual(
+    pairs(entry, /<xhtml:link rel="alternate" hreflang="([^"]+)" href="([^"]+)"\/>/g),
+    pairs(page, /<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">/g),
+  );
   const robots = await readFile(path.join(siteDir, "robots.txt"), "utf8");
   t.regex(robots, /^Sitemap: https:\/\/veins\.example\.com\/sitemap\.xml$/m);
   // A page kept out of search by "noindex" must be fetchable, or the tag is never read: robots.txt
@@ -115,7 +138,10 @@ test.serial("sitemap.xml lists every public page, with translations; robots.txt 
   for (const url of publicPages) {
     const html = await readFile(path.join(siteDir, url, "index.html"), "utf8");
     for (const [, href] of html.matchAll(/<a [^>]*href="(\/[^"#]*)"/g)) {
-      t.false(disallowed.some((prefix) => href!.startsWith(prefix)), `${url} links to ${href}, which robots.txt blocks`);
+      t.false(
+        disallowed.some((prefix) => href!.startsWith(prefix)),
+        `${url} links to ${href}, which robots.txt blocks`,
+      );
     }
   }
 });
@@ -127,7 +153,8 @@ test.serial("pages carry canonical URLs, meta descriptions, Open Graph and Twitt
     const notFound = url.endsWith("404.html") || url.includes("/print-centre/");
     t.regex(html, /<meta name="description" content="[^"]{20,}">/, url);
     if (!notFound) t.true(html.includes(`<link rel="canonical" href="https://veins.example.com${url}">`), url);
-    for (const property of ["og:title", "og:description", ...(notFound ? [] : ["og:url"]), "og:image", "og:locale"]) t.regex(html, new RegExp(`<meta property="${property}" content="[^"]+">`), `${url} ${property}`);
+    for (const property of ["og:title", "og:description", ...(notFound ? [] : ["og:url"]), "og:image", "og:locale"])
+      t.regex(html, new RegExp(`<meta property="${property}" content="[^"]+">`), `${url} ${property}`);
     t.regex(html, /<meta name="twitter:card" content="summary_large_image">/, url);
     const image = /<meta property="og:image" content="https:\/\/veins\.example\.com([^"]+)">/.exec(html)![1]!;
     const png = await readFile(path.join(siteDir, image));
@@ -143,10 +170,17 @@ test.serial("performance budget: each page's HTML, CSS and JS under 100 KB compr
     let bytes = gzipSync(html).byteLength;
     for (const asset of assets) bytes += gzipSync(await readFile(path.join(siteDir, asset))).byteLength;
     t.true(bytes < 100 * 1024, `${url}: ${bytes} bytes compressed`);
-    for (const script of html.matchAll(/<script (?!type="application\/ld\+json")[^>]*>/g)) t.regex(script[0], /\s(defer|async|type="module")[\s>]/, `${url}: ${script[0]}`);
+    for (const script of html.matchAll(/<script (?!type="application\/ld\+json")[^>]*>/g))
+      t.regex(script[0], /\s(defer|async|type="module")[\s>]/, `${url}: ${script[0]}`);
     // Both weights the first screen uses (body text, and the bold clinic name in the header), each a file that exists.
-    const preloaded = [...html.matchAll(/<link rel="preload" href="\/fonts\/([^"]+\.woff2)" as="font" type="font\/woff2" crossorigin>/g)].map((match) => match[1]!);
-    t.deepEqual(preloaded.map((file) => /-(\d00)-normal/.exec(file)?.[1]), ["400", "700"], url);
+    const preloaded = [...html.matchAll(/<link rel="preload" href="\/fonts\/([^"]+\.woff2)" as="font" type="font\/woff2" crossorigin>/g)].map(
+      (match) => match[1]!,
+    );
+    t.deepEqual(
+      preloaded.map((file) => /-(\d00)-normal/.exec(file)?.[1]),
+      ["400", "700"],
+      url,
+    );
     for (const file of preloaded) t.true(existsSync(path.join(siteDir, "fonts", file)), file);
   }
 });
@@ -157,7 +191,11 @@ test.serial("every page has a Content-Security-Policy without inline script; _he
     const csp = (/<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1] ?? "").replace(/&#39;/g, "'");
     t.regex(csp, /script-src 'self' 'wasm-unsafe-eval'(;|$)/, url);
     t.notRegex(csp, /unsafe-inline/, url);
-    t.deepEqual([...html.matchAll(/<script(?![^>]*\bsrc=)(?![^>]*application\/ld\+json)[^>]*>/g)].map((match) => match[0]), [], `${url}: no inline script`);
+    t.deepEqual(
+      [...html.matchAll(/<script(?![^>]*\bsrc=)(?![^>]*application\/ld\+json)[^>]*>/g)].map((match) => match[0]),
+      [],
+      `${url}: no inline script`,
+    );
     t.notRegex(html, /<form\b|style="/i, url);
   }
   const headers = await readFile(path.join(siteDir, "_headers"), "utf8");
@@ -167,8 +205,15 @@ test.serial("every page has a Content-Security-Policy without inline script; _he
   t.regex(await readFile(path.join(siteDir, "es", "404.html"), "utf8"), /<html lang="es"/);
   t.regex(headers, /^\/fonts\/\*\n {2}Cache-Control: public, max-age=2592000$/m, "unversioned font files are not cached as immutable");
   t.regex(headers, /^\/pagefind\/fragment\/\*\n {2}Cache-Control: public, max-age=31536000, immutable$/m, "content-named search files are");
-  for (const folder of ["/print/*", "/print-centre/*", "/es/print/*", "/es/print-centre/*"]) t.true(headers.includes(`${folder}\n  X-Robots-Tag: noindex`), folder);
-  for (const header of ["Content-Security-Policy: default-src 'self'", "Strict-Transport-Security: max-age=", "Referrer-Policy: ", "Permissions-Policy: ", "X-Content-Type-Options: nosniff"]) {
+  for (const folder of ["/print/*", "/print-centre/*", "/es/print/*", "/es/print-centre/*"])
+    t.true(headers.includes(`${folder}\n  X-Robots-Tag: noindex`), folder);
+  for (const header of [
+    "Content-Security-Policy: default-src 'self'",
+    "Strict-Transport-Security: max-age=",
+    "Referrer-Policy: ",
+    "Permissions-Policy: ",
+    "X-Content-Type-Options: nosniff",
+  ]) {
     t.true(headers.includes(header), header);
   }
 });
@@ -179,7 +224,11 @@ test.serial("in Chromium, search finds the one procedure a word appears in, and 
   page.on("console", (message) => message.text().includes("Content Security Policy") && violations.push(message.text()));
   await page.goto(`${server.origin}/search/`, { waitUntil: "load" });
   await page.waitForSelector("[data-search]:not([hidden])");
-  t.deepEqual((await readdir(path.join(siteDir, "pagefind"))).filter((name) => /-ui\.|highlight/.test(name)), [], "Pagefind's own interfaces are not published: the site has its own");
+  t.deepEqual(
+    (await readdir(path.join(siteDir, "pagefind"))).filter((name) => /-ui\.|highlight/.test(name)),
+    [],
+    "Pagefind's own interfaces are not published: the site has its own",
+  );
   await page.type("#search-input", "cyanoacrylate");
   await page.waitForFunction(() => document.querySelectorAll(".search__results li").length > 0, { timeout: 20_000 });
   const results = await page.$$eval(".search__results a", (links) => links.map((link) => link.getAttribute("href")));
@@ -191,8 +240,14 @@ test.serial("in Chromium, search finds the one procedure a word appears in, and 
   await glue.type("#search-input", "glue");
   await glue.waitForFunction(() => document.querySelectorAll(".search__results mark").length > 0, { timeout: 20_000 });
   // Each match with what follows it: Pagefind marks whole words, so a letter right after one means a lost space.
-  const afterMarks = await glue.$$eval(".search__results mark", (marks) => marks.map((mark) => [mark.textContent, (mark.nextSibling?.textContent ?? "").slice(0, 4)]));
-  t.deepEqual(afterMarks.filter(([, next]) => /^\p{L}/u.test(next!)), [], "no word glued to a match");
+  const afterMarks = await glue.$$eval(".search__results mark", (marks) =>
+    marks.map((mark) => [mark.textContent, (mark.nextSibling?.textContent ?? "").slice(0, 4)]),
+  );
+  t.deepEqual(
+    afterMarks.filter(([, next]) => /^\p{L}/u.test(next!)),
+    [],
+    "no word glued to a match",
+  );
   t.deepEqual(violations, []);
 
   // More results than the first ten: the count says how many, and a button shows the rest.
@@ -204,7 +259,10 @@ test.serial("in Chromium, search finds the one procedure a word appears in, and 
   const total = Number(/^(\d+) results/.exec(await many.$eval(".search__status", (status) => status.textContent!))![1]);
   t.true(total > 10, `${total} results for "stockings" in the shipped guides`);
   t.is((await many.$$(".search__results li")).length, 10);
-  t.is(await many.$eval(".search__more", (button) => (button as HTMLElement).hidden ? "" : button.textContent), `Show ${Math.min(10, total - 10)} more results`);
+  t.is(
+    await many.$eval(".search__more", (button) => ((button as HTMLElement).hidden ? "" : button.textContent)),
+    `Show ${Math.min(10, total - 10)} more results`,
+  );
   // A double click shows the next results once, not twice.
   await many.$eval(".search__more", (button) => {
     // Each click's handler ends by setting the button's text (one childList record, even when its batch was empty): counted, it says both clicks are done.
@@ -233,4 +291,3 @@ test.serial("in Chromium, search finds the one procedure a word appears in, and 
   t.true(await noScript.$eval("[data-search]", (element) => (element as HTMLElement).hidden), "no dead search box without JavaScript");
   t.is((await noScript.$$(".all-pages a")).length >= 8, true);
 });
-

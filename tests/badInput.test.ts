@@ -48,7 +48,16 @@ async function fileHashes(dir: string, pdfsOnly = false): Promise<Record<string,
   const names = (await readdir(dir, { recursive: true, withFileTypes: true }))
     .filter((entry) => entry.isFile() && (!pdfsOnly || entry.name.endsWith(".pdf")))
     .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)));
-  return Object.fromEntries(await Promise.all(names.map(async (name) => [name, createHash("sha256").update(await readFile(path.join(dir, name))).digest("hex")])));
+  return Object.fromEntries(
+    await Promise.all(
+      names.map(async (name) => [
+        name,
+        createHash("sha256")
+          .update(await readFile(path.join(dir, name)))
+          .digest("hex"),
+      ]),
+    ),
+  );
 }
 const pdfHashes = (dir: string) => fileHashes(dir, true);
 
@@ -90,7 +99,9 @@ for (const name of cases) {
     const sourcesBefore = await fileHashes(contentDir);
 
     const command = expect.command ?? "build";
-    const run = await limited(() => runPamphlet([command, ...(expect.args ?? ["--formats", "letter,trifold"]).filter(() => command === "build"), "--content", contentDir, "--out", outDir]));
+    const run = await limited(() =>
+      runPamphlet([command, ...(expect.args ?? ["--formats", "letter,trifold"]).filter(() => command === "build"), "--content", contentDir, "--out", outDir]),
+    );
     const output = `${run.stdout}\n${run.stderr}`;
     t.is(run.code, expect.exit, output);
     for (const message of expect.messages ?? []) t.regex(output, new RegExp(message), "names the file and the line or field");

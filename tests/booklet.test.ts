@@ -30,7 +30,13 @@ test("the booklet's cover colour runs to every edge of the page: no white band u
   const colour = (x: number, y: number) => [...cover.data.subarray(4 * (y * cover.width + x), 4 * (y * cover.width + x) + 3)].join(",");
   const brand = colour(Math.round(cover.width / 2), Math.round(cover.height / 2) + 40);
   t.not(brand, "255,255,255");
-  for (const [x, y] of [[1, 1], [cover.width - 2, 1], [1, cover.height - 2], [cover.width - 2, cover.height - 2], [Math.round(cover.width / 2), cover.height - 2]] as const) {
+  for (const [x, y] of [
+    [1, 1],
+    [cover.width - 2, 1],
+    [1, cover.height - 2],
+    [cover.width - 2, cover.height - 2],
+    [Math.round(cover.width / 2), cover.height - 2],
+  ] as const) {
     t.is(colour(x, y), brand, `(${x}, ${y}) of ${cover.width} × ${cover.height}`);
   }
 });

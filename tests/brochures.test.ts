@@ -81,7 +81,10 @@ test.serial("brochures refuses to print a print view missing from the built site
   await rm(path.join(site.siteDir, "print", "sclerotherapy"), { recursive: true });
   const run = await runPamphlet(["brochures", "sclerotherapy", "--force", ...siteArgs(site)]);
   t.is(run.code, 1, run.stdout);
-  t.regex(`${run.stdout}\n${run.stderr}`, /\/print\/sclerotherapy\/ answered 404 Not Found: the built site has no such print view\. Build the site again \(npm run build\), then retry\./);
+  t.regex(
+    `${run.stdout}\n${run.stderr}`,
+    /\/print\/sclerotherapy\/ answered 404 Not Found: the built site has no such print view\. Build the site again \(npm run build\), then retry\./,
+  );
   t.deepEqual(await readFile(pdf), before, "the earlier PDF is left as it was");
 });
 
@@ -91,7 +94,11 @@ test.serial("PDFs as readers need them: each bookmark once, standard structure t
   const slugs = Array.from({ length: 10 }, (_, i) => `pushed-${i}`);
   for (const [i, slug] of slugs.entries()) {
     const filler = Array.from({ length: 38 + i }, (_, line) => `Filler line ${line + 1}.`).join("\n\n");
-    await writeProcedure(site, slug, procedureText({ title: `Pushed ${i}` }, `## What it is\n\n${filler}\n\n## Before your visit\n\nA **strong** word and a line after it.\n`));
+    await writeProcedure(
+      site,
+      slug,
+      procedureText({ title: `Pushed ${i}` }, `## What it is\n\n${filler}\n\n## Before your visit\n\nA **strong** word and a line after it.\n`),
+    );
   }
   const run = await runPamphlet(["build", "--formats", "letter,trifold", ...siteArgs(site)]);
   t.is(run.code, 0, run.stderr);
@@ -111,21 +118,35 @@ test.serial("PDFs as readers need them: each bookmark once, standard structure t
     t.is(roleMap.get(PDFName.of("Strong"))?.toString(), "/Span", `${slug}: Strong is a standard Span for PDF 1.7 readers`);
     t.is(document.catalog.lookup(PDFName.of("ViewerPreferences"), PDFDict).get(PDFName.of("Duplex"))?.toString(), "/DuplexFlipLongEdge");
   }
-  t.true(titles.filter((title) => title === "Before your visit").length === slugs.length, `each brochure has the bookmark once: ${JSON.stringify([...new Set(titles)])}`);
-  t.deepEqual(titles.filter((title) => title.length > 1 && title.slice(0, title.length / 2).repeat(2) === title), [], "no bookmark title written twice");
+  t.true(
+    titles.filter((title) => title === "Before your visit").length === slugs.length,
+    `each brochure has the bookmark once: ${JSON.stringify([...new Set(titles)])}`,
+  );
+  t.deepEqual(
+    titles.filter((title) => title.length > 1 && title.slice(0, title.length / 2).repeat(2) === title),
+    [],
+    "no bookmark title written twice",
+  );
 
   const trifold = await PDFDocument.load(await readFile(path.join(site.brochuresDir, "sclerotherapy.trifold.pdf")), { updateMetadata: false });
-  t.is(trifold.catalog.lookup(PDFName.of("ViewerPreferences"), PDFDict).get(PDFName.of("Duplex"))?.toString(), "/DuplexFlipShortEdge", "the tri-fold turns over its short edge");
+  t.is(
+    trifold.catalog.lookup(PDFName.of("ViewerPreferences"), PDFDict).get(PDFName.of("Duplex"))?.toString(),
+    "/DuplexFlipShortEdge",
+    "the tri-fold turns over its short edge",
+  );
   const uris = trifold.getPages().flatMap((page) => {
     const annotations = page.node.lookupMaybe(PDFName.of("Annots"), PDFArray);
-    return Array.from({ length: annotations?.size() ?? 0 }, (_, i) => text(annotations!.lookup(i, PDFDict).lookupMaybe(PDFName.of("A"), PDFDict)?.lookup(PDFName.of("URI"))));
+    return Array.from({ length: annotations?.size() ?? 0 }, (_, i) =>
+      text(annotations!.lookup(i, PDFDict).lookupMaybe(PDFName.of("A"), PDFDict)?.lookup(PDFName.of("URI"))),
+    );
   });
   t.true(uris.includes("https://fixture.example.org/procedures/sclerotherapy/"), `the address under the QR code is a link: ${JSON.stringify(uris)}`);
 });
 
 test.serial("links in a brochure's text lead to the public site, never to the server it was printed from", async (t) => {
   const site = await fixtureSite(t);
-  const body = "## What it is\n\nSee [how it compares](/procedures/sclerotherapy/), [our risks](#risks-and-side-effects) and [the sibling guide](../compression-therapy/).\n\n## Risks and side effects\n\nFew.\n\n## When to call us\n\nCall us.\n";
+  const body =
+    "## What it is\n\nSee [how it compares](/procedures/sclerotherapy/), [our risks](#risks-and-side-effects) and [the sibling guide](../compression-therapy/).\n\n## Risks and side effects\n\nFew.\n\n## When to call us\n\nCall us.\n";
   await writeProcedure(site, "linked", procedureText({ title: "Linked" }, body));
   const run = await runPamphlet(["build", "--formats", "letter,trifold,booklet", ...siteArgs(site)]);
   t.is(run.code, 0, run.stderr);
@@ -135,13 +156,19 @@ test.serial("links in a brochure's text lead to the public site, never to the se
     const document = await PDFDocument.load(await readFile(path.join(site.brochuresDir, file)), { updateMetadata: false });
     return document.getPages().flatMap((page) => {
       const annotations = page.node.lookupMaybe(PDFName.of("Annots"), PDFArray);
-      return Array.from({ length: annotations?.size() ?? 0 }, (_, i) => text(annotations!.lookup(i, PDFDict).lookupMaybe(PDFName.of("A"), PDFDict)?.lookup(PDFName.of("URI")))).filter(Boolean);
+      return Array.from({ length: annotations?.size() ?? 0 }, (_, i) =>
+        text(annotations!.lookup(i, PDFDict).lookupMaybe(PDFName.of("A"), PDFDict)?.lookup(PDFName.of("URI"))),
+      ).filter(Boolean);
     });
   };
   const origin = "https://fixture.example.org";
   for (const file of ["linked.pdf", "linked.trifold.pdf", "booklet.pdf"]) {
     const links = await uris(file);
-    t.deepEqual(links.filter((uri) => !/^(https:\/\/fixture\.example\.org\/|tel:|mailto:)/.test(uri)), [], `${file}: every link is public`);
+    t.deepEqual(
+      links.filter((uri) => !/^(https:\/\/fixture\.example\.org\/|tel:|mailto:)/.test(uri)),
+      [],
+      `${file}: every link is public`,
+    );
     t.true(links.includes(`${origin}/procedures/sclerotherapy/`), `${file}: ${JSON.stringify(links)}`);
     t.true(links.includes(`${origin}/procedures/compression-therapy/`), `${file}: a relative link resolved from the guide's page`);
   }
@@ -149,20 +176,25 @@ test.serial("links in a brochure's text lead to the public site, never to the se
   t.true((await uris("booklet.pdf")).includes(`${origin}/procedures/linked/#risks-and-side-effects`));
 });
 
-test.serial("a site address with an accent (/clínica/) is written one way, in ASCII, in the QR code, canonical links and sitemap; the print shows it readable", async (t) => {
-  const site = await fixtureSite(t);
-  const clinicFile = path.join(site.contentDir, "_data", "clinic.yaml");
-  await writeFile(clinicFile, (await readFile(clinicFile, "utf8")).replace("siteUrl: https://fixture.example.org/", "siteUrl: https://fixture.example.org/clínica/"));
-  const run = await runPamphlet(["build", "--formats", "letter", ...siteArgs(site)]);
-  t.is(run.code, 0, run.stderr);
-  const encoded = "https://fixture.example.org/cl%C3%ADnica/procedures/sclerotherapy/";
-  const pdf = path.join(site.brochuresDir, "sclerotherapy.pdf");
-  t.deepEqual(await pdfQrCodes(pdf, Number((await pdfInfo(pdf)).Pages)), [encoded], "any phone's scanner reads the same address");
-  t.regex(await pdfText(pdf), /fixture\.example\.org\/clínica\/procedures\/sclerotherapy\//, "the address under the code is printed as people read it");
-  const page = await readFile(path.join(site.siteDir, "procedures", "sclerotherapy", "index.html"), "utf8");
-  t.true(page.includes(`<link rel="canonical" href="${encoded}">`));
-  const sitemap = await readFile(path.join(site.siteDir, "sitemap.xml"), "utf8");
-  t.true(sitemap.includes(`<loc>${encoded}</loc>`));
-  t.false(/[^\x00-\x7f]/.test(sitemap), "the sitemap is ASCII");
-});
-
+test.serial(
+  "a site address with an accent (/clínica/) is written one way, in ASCII, in the QR code, canonical links and sitemap; the print shows it readable",
+  async (t) => {
+    const site = await fixtureSite(t);
+    const clinicFile = path.join(site.contentDir, "_data", "clinic.yaml");
+    await writeFile(
+      clinicFile,
+      (await readFile(clinicFile, "utf8")).replace("siteUrl: https://fixture.example.org/", "siteUrl: https://fixture.example.org/clínica/"),
+    );
+    const run = await runPamphlet(["build", "--formats", "letter", ...siteArgs(site)]);
+    t.is(run.code, 0, run.stderr);
+    const encoded = "https://fixture.example.org/cl%C3%ADnica/procedures/sclerotherapy/";
+    const pdf = path.join(site.brochuresDir, "sclerotherapy.pdf");
+    t.deepEqual(await pdfQrCodes(pdf, Number((await pdfInfo(pdf)).Pages)), [encoded], "any phone's scanner reads the same address");
+    t.regex(await pdfText(pdf), /fixture\.example\.org\/clínica\/procedures\/sclerotherapy\//, "the address under the code is printed as people read it");
+    const page = await readFile(path.join(site.siteDir, "procedures", "sclerotherapy", "index.html"), "utf8");
+    t.true(page.includes(`<link rel="canonical" href="${encoded}">`));
+    const sitemap = await readFile(path.join(site.siteDir, "sitemap.xml"), "utf8");
+    t.true(sitemap.includes(`<loc>${encoded}</loc>`));
+    t.false(/[^\x00-\x7f]/.test(sitemap), "the sitemap is ASCII");
+  },
+);

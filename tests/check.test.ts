@@ -10,8 +10,15 @@ import { fixtureSite, procedureText, writeProcedure } from "./helpers/fixtures.t
 
 const today = new Date("2026-11-24T12:00:00Z");
 const allSections = [
-  "## What it is", "## Who it helps", "## Other options", "## Before your visit", "## During the treatment", "## After the treatment",
-  "## Results and how many sessions", "## Risks and side effects", "## When to call us",
+  "## What it is",
+  "## Who it helps",
+  "## Other options",
+  "## Before your visit",
+  "## During the treatment",
+  "## After the treatment",
+  "## Results and how many sessions",
+  "## Risks and side effects",
+  "## When to call us",
 ];
 const completeBody = (extra = "") => allSections.map((heading) => `${heading}\n\nShort plain words here.\n`).join("\n") + extra;
 
@@ -36,16 +43,35 @@ test("INFLESZ is close to a hand count, and Spanish syllables follow Spanish rul
   // 17 words, 2 sentences, 27 syllables: 206.835 − 62.3 × 27/17 − 17/2 = 99.4
   const result = readability("La vena se cierra y se borra con el tiempo. Puede volver al trabajo el mismo día.", "es")!;
   t.true(Math.abs(result.score - 99.4) <= 3, `INFLESZ ${result.score}`);
-  for (const [word, syllables] of [["día", 2], ["cierra", 2], ["puede", 2], ["que", 1], ["guerra", 2], ["pingüino", 3], ["ahora", 3], ["muy", 1], ["y", 1], ["tratamiento", 4], ["aorta", 3]] as const) {
+  for (const [word, syllables] of [
+    ["día", 2],
+    ["cierra", 2],
+    ["puede", 2],
+    ["que", 1],
+    ["guerra", 2],
+    ["pingüino", 3],
+    ["ahora", 3],
+    ["muy", 1],
+    ["y", 1],
+    ["tratamiento", 4],
+    ["aorta", 3],
+  ] as const) {
     t.is(spanishSyllables(word), syllables, word);
   }
 });
 
 test("sections: a complete page passes; a missing or out-of-order section is an error at its line", async (t) => {
   const complete = await checked(t, "complete", procedureText({}, completeBody()));
-  t.deepEqual(complete.mine.filter((problem) => problem.rule === "sections"), [], complete.text);
+  t.deepEqual(
+    complete.mine.filter((problem) => problem.rule === "sections"),
+    [],
+    complete.text,
+  );
 
-  const swapped = completeBody().replace("## Before your visit", "## TEMP").replace("## During the treatment", "## Before your visit").replace("## TEMP", "## During the treatment");
+  const swapped = completeBody()
+    .replace("## Before your visit", "## TEMP")
+    .replace("## During the treatment", "## Before your visit")
+    .replace("## TEMP", "## During the treatment");
   const missing = swapped.replace("## Risks and side effects\n", "## Possible problems\n");
   const { mine, text: report } = await checked(t, "broken", procedureText({}, missing));
   t.regex(report, /broken\.md:\d+:1 {2}error {2}section "## Before your visit" is out of order: move it before "## During the treatment" {2}\(sections\)/);
@@ -64,7 +90,12 @@ test("sections: a near miss is named where it is; a section twice, empty or with
     .concat("\n## What it is\n\nSaid again.\n");
   const { text, file } = await checked(t, "near", procedureText({}, body));
   const lineOf = async (heading: string) => (await readFile(file, "utf8")).split("\n").indexOf(heading) + 1;
-  t.true(text.includes(`near.md:${await lineOf("## Before you visit")}:1  error  "## Before you visit" is not one of the sections: did you mean "## Before your visit"?`), text);
+  t.true(
+    text.includes(
+      `near.md:${await lineOf("## Before you visit")}:1  error  "## Before you visit" is not one of the sections: did you mean "## Before your visit"?`,
+    ),
+    text,
+  );
   t.regex(text, /"### During the treatment" should be the section "## During the treatment": sections are ## headings/);
   t.regex(text, /error {2}section "## Who it helps" has no text: write it/);
   t.regex(text, /error {2}"TODO" is a placeholder: write the text before publishing/);
@@ -72,38 +103,67 @@ test("sections: a near miss is named where it is; a section twice, empty or with
   t.notRegex(text, /missing section|out of order/, "each mistake is said once, as what it is");
   const early = await checked(t, "early", procedureText({}, `TBD: intro.\n\n${completeBody()}`));
   t.regex(early.text, /early\.md:\d+:1 {2}error {2}"TBD" is a placeholder/, "before the first section too");
-  const fields = await checked(t, "fields", procedureText({ downtime: "TODO", faq: [{ question: "Does it hurt?", answer: "TBD by the doctor." }] }, completeBody()));
+  const fields = await checked(
+    t,
+    "fields",
+    procedureText({ downtime: "TODO", faq: [{ question: "Does it hurt?", answer: "TBD by the doctor." }] }, completeBody()),
+  );
   t.regex(fields.text, /fields\.md:\d+:1 {2}error {2}downtime: "TODO" is a placeholder/, "the front matter prints too");
   t.regex(fields.text, /fields\.md:\d+:1 {2}error {2}faq: "TBD" is a placeholder/);
 
   const site = await fixtureSite(t);
-  await writeFile(path.join(site.contentDir, "_data", "clinic.yaml"), `${await readFile(path.join(site.contentDir, "_data", "clinic.yaml"), "utf8")}languages: [en, es]\n`);
+  await writeFile(
+    path.join(site.contentDir, "_data", "clinic.yaml"),
+    `${await readFile(path.join(site.contentDir, "_data", "clinic.yaml"), "utf8")}languages: [en, es]\n`,
+  );
   await mkdir(path.join(site.contentDir, "es", "procedures"), { recursive: true });
   await writeFile(path.join(site.contentDir, "es", "procedures", "todo.md"), procedureText({}, "## Qué es\n\nEsto es todo lo que necesita saber.\n"));
   const spanish = (await runChecks(site.contentDir, today)).problems.filter((problem) => problem.file.endsWith("es/procedures/todo.md"));
-  t.true(spanish.some((problem) => problem.rule === "sections"), "the Spanish guide is checked");
-  t.false(spanish.some((problem) => problem.message.includes("placeholder")), '"todo" is Spanish for "all"');
+  t.true(
+    spanish.some((problem) => problem.rule === "sections"),
+    "the Spanish guide is checked",
+  );
+  t.false(
+    spanish.some((problem) => problem.message.includes("placeholder")),
+    '"todo" is Spanish for "all"',
+  );
 });
 
 test("headings: a skipped level or a second # title is a warning at its line", async (t) => {
   const complete = await checked(t, "levels-ok", procedureText({}, completeBody()));
-  t.deepEqual(complete.mine.filter((problem) => problem.rule === "headings"), [], complete.text);
+  t.deepEqual(
+    complete.mine.filter((problem) => problem.rule === "headings"),
+    [],
+    complete.text,
+  );
   const body = completeBody().replace("## After the treatment\n", "## After the treatment\n\n#### Going home\n\nWalk a little.\n\n# Aftercare\n\nRest.\n");
   const { mine, text } = await checked(t, "levels", procedureText({}, body));
   const lines = procedureText({}, body).split("\n");
   const found = mine.filter((problem) => problem.rule === "headings");
-  t.deepEqual(found.map((problem) => lines[problem.line! - 1]), ["#### Going home", "# Aftercare"], text);
+  t.deepEqual(
+    found.map((problem) => lines[problem.line! - 1]),
+    ["#### Going home", "# Aftercare"],
+    text,
+  );
   t.regex(text, /warning {2}a #### heading right after ## skips a level: use ###/);
   t.regex(text, /warning {2}"#" is the page's title, which the front matter gives: write sections as "##"/);
 });
 
 test("reading level: plain words pass; long, hard sentences warn with the grade and the three hardest sentences", async (t) => {
   const plain = await checked(t, "plain", procedureText({}, completeBody()));
-  t.false(plain.mine.some((problem) => problem.rule === "reading-level"), plain.text);
+  t.false(
+    plain.mine.some((problem) => problem.rule === "reading-level"),
+    plain.text,
+  );
   t.true(plain.report.readingLevels.some((level) => level.slug === "plain" && level.ok));
 
-  const hard = "Venous insufficiency, characterized by pathophysiological valvular incompetence and consequential hemodynamic abnormalities, necessitates comprehensive multidisciplinary evaluation incorporating duplex ultrasonography.";
-  const { mine } = await checked(t, "hard", procedureText({}, completeBody(`\n${hard}\n\n${hard.replace("Venous", "Chronic venous")}\n\n${hard.replace("Venous", "Progressive venous")}\n`)));
+  const hard =
+    "Venous insufficiency, characterized by pathophysiological valvular incompetence and consequential hemodynamic abnormalities, necessitates comprehensive multidisciplinary evaluation incorporating duplex ultrasonography.";
+  const { mine } = await checked(
+    t,
+    "hard",
+    procedureText({}, completeBody(`\n${hard}\n\n${hard.replace("Venous", "Chronic venous")}\n\n${hard.replace("Venous", "Progressive venous")}\n`)),
+  );
   const warning = mine.find((problem) => problem.rule === "reading-level");
   t.truthy(warning);
   t.is(warning!.severity, "warning");
@@ -114,12 +174,19 @@ test("reading level: plain words pass; long, hard sentences warn with the grade 
 
 test("claims: absolute claims are errors at their line and column; balanced wording passes", async (t) => {
   const balanced = await checked(t, "balanced", procedureText({}, completeBody("\nMost people feel a small pinch. Serious problems are rare.\n")));
-  t.false(balanced.mine.some((problem) => problem.rule === "claims"), balanced.text);
+  t.false(
+    balanced.mine.some((problem) => problem.rule === "claims"),
+    balanced.text,
+  );
 
   const body = completeBody("\nThis treatment is completely safe and painless.\nResults are guaranteed, 100% of the time.\n");
   const { mine, text } = await checked(t, "claims", procedureText({ summary: "A risk-free way to make spider veins fade for good." }, body));
   const claims = mine.filter((problem) => problem.rule === "claims");
-  t.deepEqual(claims.map((problem) => problem.message.match(/^(?:summary: )?"([^"]+)"/)![1]), ["risk-free", "for good", "completely safe", "painless", "guaranteed", "100%"], text);
+  t.deepEqual(
+    claims.map((problem) => problem.message.match(/^(?:summary: )?"([^"]+)"/)![1]),
+    ["risk-free", "for good", "completely safe", "painless", "guaranteed", "100%"],
+    text,
+  );
   const lines = procedureText({}, body).split("\n");
   const painless = claims.find((problem) => problem.message.startsWith('"painless"'))!;
   t.is(lines[painless.line! - 1]!.slice(painless.column! - 1, painless.column! - 1 + "painless".length), "painless");
@@ -147,14 +214,20 @@ test("freshness: under 12 months passes, over 12 warns, over 24 is an error, a f
 });
 
 test("links and images: good ones pass; missing pages, anchors, images and alt text are errors at their line", async (t) => {
-  const good = completeBody("\nSee [compression](/procedures/compression-therapy/), [risks](#risks-and-side-effects), [the PDF](/brochures/sclerotherapy.pdf), [home](/) and [our site](https://example.com/).\n");
+  const good = completeBody(
+    "\nSee [compression](/procedures/compression-therapy/), [risks](#risks-and-side-effects), [the PDF](/brochures/sclerotherapy.pdf), [home](/) and [our site](https://example.com/).\n",
+  );
   const ok = await checked(t, "good-links", procedureText({}, good));
-  t.deepEqual(ok.mine.filter((problem) => ["links", "images"].includes(problem.rule)), [], ok.text);
+  t.deepEqual(
+    ok.mine.filter((problem) => ["links", "images"].includes(problem.rule)),
+    [],
+    ok.text,
+  );
 
   const bad = completeBody(
     "\nSee [missing](/procedures/not-here/) and [bad anchor](#no-such-heading).\n\nAlso [other anchor](/procedures/sclerotherapy/#nope).\n\n![](/images/leg.png)\n" +
       "\nRead [our sclerotherapy guide](/procedures/sclerotherepy/) and [its risks](/procedures/sclerotherapy/#risk).\n" +
-      "\n![Leg wrap](/images/leg wrap.svg)\n\n[fine, with a title](/procedures/sclerotherapy/ \"Sclerotherapy\")\n" +
+      '\n![Leg wrap](/images/leg wrap.svg)\n\n[fine, with a title](/procedures/sclerotherapy/ "Sclerotherapy")\n' +
       "\n[fine, spaces inside the brackets]( /procedures/sclerotherapy/ ) and `[code](is shown as written)`.\n",
   );
   const { text } = await checked(t, "bad-links", procedureText({}, bad));
@@ -163,7 +236,10 @@ test("links and images: good ones pass; missing pages, anchors, images and alt t
   t.regex(text, /link to \/procedures\/sclerotherapy\/#nope: the page has no heading "nope": its sections are #what-it-is, /);
   t.regex(text, /link to \/procedures\/sclerotherepy\/ leads nowhere: .*; did you mean \/procedures\/sclerotherapy\/\?/);
   t.regex(text, /link to \/procedures\/sclerotherapy\/#risk: the page has no heading "risk": did you mean #risks-and-side-effects\?/);
-  t.regex(text, /bad-links\.md:\d+:1 {2}error {2}\/images\/leg wrap\.svg has a space in its address, so it shows as text instead of an image: rename the file without spaces \(e\.g\. \/images\/leg-wrap\.svg\)/);
+  t.regex(
+    text,
+    /bad-links\.md:\d+:1 {2}error {2}\/images\/leg wrap\.svg has a space in its address, so it shows as text instead of an image: rename the file without spaces \(e\.g\. \/images\/leg-wrap\.svg\)/,
+  );
   t.notRegex(text, /Sclerotherapy".*has a space/, "a space before a title is Markdown's own");
   t.is(text.match(/has a space in its address/g)?.length, 1, "only the image: not a link with spaces inside its brackets, not inline code");
   t.regex(text, /image \/images\/leg\.png has no alt text/);
@@ -205,17 +281,26 @@ test("titles: a copied procedure that keeps the original's title is a warning at
   t.is(titles[0]!.line, 2, "the title field's line");
   t.regex(text, /has the same title as sclerotherapy\.md \("Sclerotherapy"\): readers cannot tell them apart; give each its own title/);
   const { mine: distinct } = await checked(t, "sclerotherapy-copy", procedureText({ title: "Sclerotherapy for hands" }, completeBody()));
-  t.deepEqual(distinct.filter((problem) => problem.rule === "titles"), []);
+  t.deepEqual(
+    distinct.filter((problem) => problem.rule === "titles"),
+    [],
+  );
 });
 
 test("a category without a name in one of the site's languages is a warning at its line in clinic.yaml", async (t) => {
   const site = await fixtureSite(t);
   const clinicFile = path.join(site.contentDir, "_data", "clinic.yaml");
-  await writeFile(clinicFile, `${await readFile(clinicFile, "utf8")}languages: [en, es]\ncategories:\n  - { en: Spider and small veins, es: Arañas vasculares }\n  - { en: Wound care }\n  - Compression\n`);
+  await writeFile(
+    clinicFile,
+    `${await readFile(clinicFile, "utf8")}languages: [en, es]\ncategories:\n  - { en: Spider and small veins, es: Arañas vasculares }\n  - { en: Wound care }\n  - Compression\n`,
+  );
   const { problems } = await runChecks(site.contentDir, today);
   const shown = problems.filter((problem) => problem.rule === "translations" && problem.file.endsWith("clinic.yaml")).map((problem) => formatProblem(problem));
   t.is(shown.length, 2, shown.join("\n"));
-  t.regex(shown[0]!, /clinic\.yaml:\d+:5 {2}warning {2}category "Wound care" has no es name, so the Spanish pages show it as "Wound care": write it as \{ en: Wound care, es: … \}/);
+  t.regex(
+    shown[0]!,
+    /clinic\.yaml:\d+:5 {2}warning {2}category "Wound care" has no es name, so the Spanish pages show it as "Wound care": write it as \{ en: Wound care, es: … \}/,
+  );
   t.regex(shown[1]!, /category "Compression" has no es name/);
 });
 
@@ -230,9 +315,17 @@ test("one run reports everything: a front-matter mistake hides neither the body'
   // One in the wrong language's folder.
   await writeProcedure(site, "wrong-folder", procedureText({ lang: "es" }, body));
   // A valid guide linking to them: their pages will exist once the front matter is fixed.
-  await writeProcedure(site, "linker", procedureText({ title: "Linker" }, completeBody("\nSee [typo](/procedures/typo/), [unparsed](/procedures/unparsed/) and [gone](/procedures/gone/).\n")));
+  await writeProcedure(
+    site,
+    "linker",
+    procedureText({ title: "Linker" }, completeBody("\nSee [typo](/procedures/typo/), [unparsed](/procedures/unparsed/) and [gone](/procedures/gone/).\n")),
+  );
   const { problems } = await runChecks(site.contentDir, today);
-  const of = (slug: string) => problems.filter((problem) => problem.file.endsWith(`/${slug}.md`)).map((problem) => formatProblem(problem)).join("\n");
+  const of = (slug: string) =>
+    problems
+      .filter((problem) => problem.file.endsWith(`/${slug}.md`))
+      .map((problem) => formatProblem(problem))
+      .join("\n");
   t.regex(of("typo"), /unknown field "anesthesia": did you mean "anaesthesia"\?/);
   for (const slug of ["typo", "untitled", "wrong-folder"]) {
     t.regex(of(slug), /link to \/procedures\/sclerotherepy\/ leads nowhere/, slug);
@@ -252,18 +345,32 @@ test("an image written without its leading slash is told to add it, when the fil
   await mkdir(path.join(site.contentDir, "images"), { recursive: true });
   await writeFile(path.join(site.contentDir, "images", "steps.svg"), '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>');
   await writeProcedure(site, "relative", procedureText({}, completeBody("\n![The steps](images/steps.svg)\n\n![Elsewhere](images/nowhere.svg)\n")));
-  const text = (await runChecks(site.contentDir, today)).problems.filter((problem) => problem.rule === "images").map((problem) => formatProblem(problem)).join("\n");
+  const text = (await runChecks(site.contentDir, today)).problems
+    .filter((problem) => problem.rule === "images")
+    .map((problem) => formatProblem(problem))
+    .join("\n");
   t.regex(text, /image images\/steps\.svg is not in the images folder: write \/images\/steps\.svg, with the leading \//);
   t.regex(text, /image images\/nowhere\.svg is not in the images folder: put the file in \S+images and write \/images\/<name>/);
 });
 
 test("clinic details: the clinic's phone or street typed into a guide is a warning at its line and column", async (t) => {
-  const { text, file } = await checked(t, "typed", procedureText({}, completeBody("\nCall us at 555.010.0199 or come to 1 Test Road.\n\nOur other number is (555) 010-0100.\n")));
+  const { text, file } = await checked(
+    t,
+    "typed",
+    procedureText({}, completeBody("\nCall us at 555.010.0199 or come to 1 Test Road.\n\nOur other number is (555) 010-0100.\n")),
+  );
   const line = (await readFile(file, "utf8")).split("\n").findIndex((candidate) => candidate.startsWith("Call us at")) + 1;
   t.true(text.includes(`typed.md:${line}:12  warning  "555.010.0199" is the clinic's phone number: leave it out`), text);
   t.true(text.includes(`typed.md:${line}:36  warning  "1 Test Road" is the clinic's address`), text);
   // (The placeholders rule does flag it, as a 555 sample number: this is about clinic-details alone.)
-  t.notRegex(text.split("\n").filter((found) => found.endsWith("(clinic-details)")).join("\n"), /010-0100/, "another number is the writer's business");
+  t.notRegex(
+    text
+      .split("\n")
+      .filter((found) => found.endsWith("(clinic-details)"))
+      .join("\n"),
+    /010-0100/,
+    "another number is the writer's business",
+  );
   const near = await checked(t, "nearby", procedureText({}, completeBody("\nWe moved from 21 Test Road last year.\n")));
   t.notRegex(near.text, /clinic-details/, "21 Test Road is not 1 Test Road");
 });

@@ -40,13 +40,15 @@ function listeningSocketsOf(pid: number, listening: Set<string>): string[] {
   } catch {
     return [];
   }
-  return fds.map((fd) => {
-    try {
-      return /^socket:\[(\d+)\]$/.exec(readlinkSync(`/proc/${pid}/fd/${fd}`))?.[1];
-    } catch {
-      return undefined;
-    }
-  }).filter((inode): inode is string => inode !== undefined && listening.has(inode));
+  return fds
+    .map((fd) => {
+      try {
+        return /^socket:\[(\d+)\]$/.exec(readlinkSync(`/proc/${pid}/fd/${fd}`))?.[1];
+      } catch {
+        return undefined;
+      }
+    })
+    .filter((inode): inode is string => inode !== undefined && listening.has(inode));
 }
 
 const profileOf = (pid: number) => /--user-data-dir=(\S+)/.exec(commandLine(pid))?.[1];
@@ -85,7 +87,11 @@ for (const signal of ["SIGKILL", "SIGHUP"] as const) {
     await run.exited;
     const gone = await until(() => browsers.every((pid) => !isAlive(pid)) && profiles.every((dir) => !existsSync(dir)), 15_000);
     t.deepEqual(browsers.filter(isAlive).map(commandLine), [], "no Chromium process left");
-    t.deepEqual(profiles.filter((dir) => existsSync(dir)), [], "no profile folder left");
+    t.deepEqual(
+      profiles.filter((dir) => existsSync(dir)),
+      [],
+      "no profile folder left",
+    );
     t.true(gone);
   });
 }

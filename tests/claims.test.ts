@@ -14,7 +14,12 @@ for (const lang of ["en", "es"]) {
     const fixture = YAML.parse(await readFile(path.join(fixturesDir, "claims", `${lang}.yaml`), "utf8")) as { trip: string[]; pass: string[] };
     const words = claimWords(lang)!;
     for (const sentence of fixture.trip) t.true(findClaims(sentence, words).length > 0, `should trip: ${sentence}`);
-    for (const sentence of fixture.pass) t.deepEqual(findClaims(sentence, words).map((claim) => claim.found), [], `should pass: ${sentence}`);
+    for (const sentence of fixture.pass)
+      t.deepEqual(
+        findClaims(sentence, words).map((claim) => claim.found),
+        [],
+        `should pass: ${sentence}`,
+      );
   });
 }
 
@@ -45,10 +50,17 @@ test("claims: a Spanish guide's absolutes are errors, its honest hedges pass", a
   await writeFile(clinicFile, `${await readFile(clinicFile, "utf8")}languages: [en, es]\n`);
   await mkdir(path.join(site.contentDir, "es", "procedures"), { recursive: true });
   const spanish = (body: string, fields = {}) => procedureText({ title: "Escleroterapia", ...fields }, body);
-  await writeFile(path.join(site.contentDir, "es", "procedures", "sclerotherapy.md"), spanish("## Qué es\n\nNingún tratamiento es sin riesgo, y no hay garantía de resultados.\n", { sessions: "Completamente inocuo, 100 por ciento" }));
+  await writeFile(
+    path.join(site.contentDir, "es", "procedures", "sclerotherapy.md"),
+    spanish("## Qué es\n\nNingún tratamiento es sin riesgo, y no hay garantía de resultados.\n", { sessions: "Completamente inocuo, 100 por ciento" }),
+  );
   const { problems } = await runChecks(site.contentDir, today);
   const mine = problems.filter((problem) => problem.rule === "claims" && problem.file.includes("/es/"));
-  t.deepEqual(mine.map((problem) => problem.message.match(/"([^"]+)"/)![1]), ["Completamente inocuo", "100 por ciento"], mine.map((problem) => formatProblem(problem)).join("\n"));
+  t.deepEqual(
+    mine.map((problem) => problem.message.match(/"([^"]+)"/)![1]),
+    ["Completamente inocuo", "100 por ciento"],
+    mine.map((problem) => formatProblem(problem)).join("\n"),
+  );
   t.true(mine.every((problem) => problem.message.startsWith("sessions: ")));
 });
 
@@ -60,13 +72,23 @@ test("claims: a promotional claim in any front-matter field, FAQ answer or the t
   const fields = ["title", "summary", "duration", "downtime", "sessions", "resultsTimeline", "candidates", "veinsTreated", "anaesthesia"];
   for (const field of fields) {
     const value = field === "title" ? "Tratamiento milagroso" : "Totalmente seguro, con láseres de última generación";
-    await writeFile(path.join(site.contentDir, "es", "procedures", `en-${field.toLowerCase()}.md`), procedureText({ title: `Afirmación en ${field}`, lang: "es", [field]: value }, "## Qué es\n\nUn texto corto.\n"));
+    await writeFile(
+      path.join(site.contentDir, "es", "procedures", `en-${field.toLowerCase()}.md`),
+      procedureText({ title: `Afirmación en ${field}`, lang: "es", [field]: value }, "## Qué es\n\nUn texto corto.\n"),
+    );
   }
-  await writeFile(path.join(site.contentDir, "es", "procedures", "en-faq.md"), procedureText({ title: "Afirmación en faq", lang: "es", faq: [{ question: "¿Duele?", answer: "No. Es indoloro." }] }, "## Qué es\n\nUn texto corto.\n"));
-  await writeFile(path.join(site.contentDir, "es", "procedures", "en-texto.md"), procedureText({ title: "Afirmación en el texto", lang: "es" }, "## Qué es\n\nUn texto corto.\n\nLas venas desaparecen para siempre.\n"));
+  await writeFile(
+    path.join(site.contentDir, "es", "procedures", "en-faq.md"),
+    procedureText({ title: "Afirmación en faq", lang: "es", faq: [{ question: "¿Duele?", answer: "No. Es indoloro." }] }, "## Qué es\n\nUn texto corto.\n"),
+  );
+  await writeFile(
+    path.join(site.contentDir, "es", "procedures", "en-texto.md"),
+    procedureText({ title: "Afirmación en el texto", lang: "es" }, "## Qué es\n\nUn texto corto.\n\nLas venas desaparecen para siempre.\n"),
+  );
   const { problems } = await runChecks(site.contentDir, today);
   const claimsIn = (slug: string) => problems.filter((problem) => problem.rule === "claims" && problem.file.endsWith(`/es/procedures/${slug}.md`));
-  const lineOf = async (slug: string, start: string) => (await readFile(path.join(site.contentDir, "es", "procedures", `${slug}.md`), "utf8")).split("\n").findIndex((line) => line.startsWith(start)) + 1;
+  const lineOf = async (slug: string, start: string) =>
+    (await readFile(path.join(site.contentDir, "es", "procedures", `${slug}.md`), "utf8")).split("\n").findIndex((line) => line.startsWith(start)) + 1;
   for (const field of fields) {
     const slug = `en-${field.toLowerCase()}`;
     const found = claimsIn(slug);
@@ -74,7 +96,12 @@ test("claims: a promotional claim in any front-matter field, FAQ answer or the t
     t.regex(found[0]!.message, new RegExp(`^${field}: "`), field);
     t.is(found[0]!.line, await lineOf(slug, `${field}:`), `line of ${field}`);
   }
-  t.regex(claimsIn("en-faq").map((problem) => formatProblem(problem)).join("\n"), /en-faq\.md:\d+:1 {2}error {2}faq #1 › answer: "indoloro" is an absolute or risky claim/);
+  t.regex(
+    claimsIn("en-faq")
+      .map((problem) => formatProblem(problem))
+      .join("\n"),
+    /en-faq\.md:\d+:1 {2}error {2}faq #1 › answer: "indoloro" is an absolute or risky claim/,
+  );
   const body = claimsIn("en-texto");
   t.is(body.length, 1, body.map((problem) => formatProblem(problem)).join("\n"));
   t.is(body[0]!.line, await lineOf("en-texto", "Las venas desaparecen"));

@@ -70,21 +70,37 @@ test.serial("a guide called home.md is refused by check (the build failed with a
 test.serial("characters the bundled typeface lacks are named with file and line; the PDFs hold only the bundled fonts", async (t) => {
   const site = await fixtureSite(t);
   const lacking = ["≥", "≤", "→", "µ", "✓", "😀", "中"];
-  await writeProcedure(site, "symbols", procedureText({ title: "Symbols" }, `## What it is\n\n${lacking.map((character) => `A line with ${character} in it.`).join("\n\n")}\n`));
+  await writeProcedure(
+    site,
+    "symbols",
+    procedureText({ title: "Symbols" }, `## What it is\n\n${lacking.map((character) => `A line with ${character} in it.`).join("\n\n")}\n`),
+  );
   const run = await check(site);
   t.is(run.code, 1, run.output);
   lacking.forEach((character, index) => {
-    t.regex(run.output, new RegExp(`procedures/symbols\\.md:${17 + 2 * index}:\\d+ +error +"${character}" \\(U\\+[0-9A-F]{4,5}\\) is not in the bundled typeface`), character);
+    t.regex(
+      run.output,
+      new RegExp(`procedures/symbols\\.md:${17 + 2 * index}:\\d+ +error +"${character}" \\(U\\+[0-9A-F]{4,5}\\) is not in the bundled typeface`),
+      character,
+    );
   });
 
   // What it does draw, it draws itself: nothing from the machine's fonts.
   await rm(path.join(site.contentDir, "procedures", "symbols.md"));
-  await writeProcedure(site, "symbols", procedureText({ title: "Symbols “quoted” – dashed — and … so on" }, "## What it is\n\nCafé, niño, 40 °C, 1½ hours, €20, © 2026, ™, • a point, ‹ and ›.\n"));
+  await writeProcedure(
+    site,
+    "symbols",
+    procedureText({ title: "Symbols “quoted” – dashed — and … so on" }, "## What it is\n\nCafé, niño, 40 °C, 1½ hours, €20, © 2026, ™, • a point, ‹ and ›.\n"),
+  );
   const build = await runPamphlet(["build", "--formats", "letter", ...siteArgs(site)]);
   t.is(build.code, 0, build.stdout + build.stderr);
   const fonts = await pdfFonts(path.join(site.brochuresDir, "symbols.pdf"));
   t.true(fonts.length > 0);
-  t.deepEqual(fonts.filter((font) => !/AtkinsonHyperlegibleNext/.test(font.name)).map((font) => font.name), [], "only the bundled typeface");
+  t.deepEqual(
+    fonts.filter((font) => !/AtkinsonHyperlegibleNext/.test(font.name)).map((font) => font.name),
+    [],
+    "only the bundled typeface",
+  );
 });
 
 test.serial("control characters (NUL, a right-to-left override) in a title are named, never published", async (t) => {

@@ -20,7 +20,11 @@ test.serial("copying a procedure file and changing its title adds a page, a card
 });
 
 for (const [name, text, expected] of [
-  ["a misspelt front-matter key", procedureText({ duration: undefined, duraton: "About 30 minutes" }), /bad\.md:\d+:1 {2}error {2}unknown field "duraton": did you mean "duration"\?/],
+  [
+    "a misspelt front-matter key",
+    procedureText({ duration: undefined, duraton: "About 30 minutes" }),
+    /bad\.md:\d+:1 {2}error {2}unknown field "duraton": did you mean "duration"\?/,
+  ],
   ["invalid YAML", '---\ntitle: "Bad\nsummary: x\n---\n## What it is\n', /bad\.md:\d+:\d+ {2}error {2}invalid YAML/],
 ] as const) {
   test(`${name} fails the build with file and line, writes no PDF for it and leaves earlier PDFs intact`, async (t) => {
@@ -158,7 +162,11 @@ test.serial("a build publishes exactly its formats: brochures of formats an earl
 
   t.is((await runPamphlet(["build", "--formats", "letter", ...siteArgs(site)])).code, 0);
   t.deepEqual(await published(), ["sclerotherapy.pdf"], "the site keeps only this build's formats");
-  t.deepEqual((await readdir(site.brochuresDir)).filter((name) => name.startsWith("sclerotherapy")), ["sclerotherapy.pdf"], "so does output/brochures");
+  t.deepEqual(
+    (await readdir(site.brochuresDir)).filter((name) => name.startsWith("sclerotherapy")),
+    ["sclerotherapy.pdf"],
+    "so does output/brochures",
+  );
   const printCentre = await readFile(path.join(site.siteDir, "print-centre", "index.html"), "utf8");
   t.notRegex(printCentre, /sclerotherapy\.(a4|large|trifold)\.pdf/, "the print centre lists only what exists");
 });
@@ -169,5 +177,8 @@ test.serial("build does not stop on what only check reports (a banned claim), bu
   const run = await runPamphlet(["build", "--formats", "letter", ...siteArgs(site)]);
   t.is(run.code, 0, run.stderr);
   // The command as the user runs it, with the --content given: `npx pamphlet check --content …` here (or `npm run check -- …` from an npm script).
-  t.regex(run.stderr, /npx pamphlet check --content \S+ --out \S+ finds \d+ errors? and \d+ warnings? \([^)]*claims[^)]*\) that this build does not stop on: run it before publishing\./);
+  t.regex(
+    run.stderr,
+    /npx pamphlet check --content \S+ --out \S+ finds \d+ errors? and \d+ warnings? \([^)]*claims[^)]*\) that this build does not stop on: run it before publishing\./,
+  );
 });

@@ -18,7 +18,11 @@ test("the JSON Schema accepts the sample clinic.yaml and rejects a misspelt key,
   t.true(validate(clinic), JSON.stringify(validate.errors));
   const { phone, ...rest } = clinic;
   t.false(validate({ ...rest, phnoe: phone }));
-  t.true(validate.errors!.some((error) => error.keyword === "additionalProperties" && (error.params as { additionalProperty: string }).additionalProperty === "phnoe"));
+  t.true(
+    validate.errors!.some(
+      (error) => error.keyword === "additionalProperties" && (error.params as { additionalProperty: string }).additionalProperty === "phnoe",
+    ),
+  );
   t.false(validate({ ...clinic, paper: "legal" }), "a paper Pamphlet does not print on");
 });
 
@@ -58,5 +62,10 @@ test("the reference page lists every field of the zod schema, each with what it 
   const reference = clinicReference();
   const fields = zodFields(clinicSchema);
   t.true(fields.length > 30);
-  for (const field of fields) t.regex(reference, new RegExp(`\\| \`${field.replace(/[.[\]]/g, "\\$&")}\` \\|[^\\n]*\\| [A-Z][^|\\n]{8,} \\|`), `${field} is listed with a note (src/content/clinicFieldNotes.ts)`);
+  for (const field of fields)
+    t.regex(
+      reference,
+      new RegExp(`\\| \`${field.replace(/[.[\]]/g, "\\$&")}\` \\|[^\\n]*\\| [A-Z][^|\\n]{8,} \\|`),
+      `${field} is listed with a note (src/content/clinicFieldNotes.ts)`,
+    );
 });

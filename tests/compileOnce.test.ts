@@ -7,7 +7,9 @@ import { markdown } from "../src/content/markdown.ts";
 import { fixtureSite, procedureText, writeProcedure } from "./helpers/fixtures.ts";
 
 // The Nunjucks that Eleventy uses: its compiler, counted.
-const nunjucks = createRequire(createRequire(import.meta.url).resolve("@11ty/eleventy"))("nunjucks") as { compiler: { compile: (...args: unknown[]) => string } };
+const nunjucks = createRequire(createRequire(import.meta.url).resolve("@11ty/eleventy"))("nunjucks") as {
+  compiler: { compile: (...args: unknown[]) => string };
+};
 
 test.serial("each template is compiled once per build, however many procedures it renders", async (t) => {
   const site = await fixtureSite(t);
@@ -34,7 +36,12 @@ test.serial("each template is compiled once per build, however many procedures i
 
 test.serial("each Markdown body is parsed once for the checks and every view of the site", async (t) => {
   const site = await fixtureSite(t);
-  for (let i = 1; i <= 3; i++) await writeProcedure(site, `parsed-${i}`, procedureText({ title: `Parsed ${i}` }, `## What it is\n\nBody number ${i} with [a link](/procedures/sclerotherapy/).\n`));
+  for (let i = 1; i <= 3; i++)
+    await writeProcedure(
+      site,
+      `parsed-${i}`,
+      procedureText({ title: `Parsed ${i}` }, `## What it is\n\nBody number ${i} with [a link](/procedures/sclerotherapy/).\n`),
+    );
   const parse = markdown.parse;
   const parses = new Map<string, number>();
   markdown.parse = (body, env) => {
@@ -49,5 +56,8 @@ test.serial("each Markdown body is parsed once for the checks and every view of 
   await renderSite({ content: loaded.content!, contentDir: site.contentDir });
   const body = loaded.content!.procedures.find((procedure) => procedure.slug === "parsed-2")!.body;
   t.is(parses.get(body), 1, "the link check, the readability check, the page and its print views share one parse");
-  t.deepEqual([...parses].filter(([, count]) => count > 1), []);
+  t.deepEqual(
+    [...parses].filter(([, count]) => count > 1),
+    [],
+  );
 });

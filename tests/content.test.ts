@@ -37,15 +37,22 @@ test("a misspelt key names the file, the line and the closest known field", asyn
   t.regex(unknown!.file, /procedures\/typo\.md$/);
   t.is(unknown!.line, text.split("\n").findIndex((line) => line.startsWith("sumary")) + 1);
   t.regex(unknown!.message, /did you mean "summary"/);
-  t.false(problems.some((problem) => problem.message.includes('missing required field "summary"')), "one mistake, said once");
+  t.false(
+    problems.some((problem) => problem.message.includes('missing required field "summary"')),
+    "one mistake, said once",
+  );
 });
 
 test("front-matter mistakes are said in plain words, at the line that holds them", (t) => {
   const said = (yaml: string) => parseYamlSource("f.md", yaml, 2).problems?.map((problem) => `${problem.line} ${problem.message}`) ?? [];
   // The first copy of a key is looked for in its own mapping (here, the second FAQ entry), not in another.
-  t.deepEqual(said("title: x\nfaq:\n  - question: A\n    answer: x\n  - answer: y\n    question: B\n    question: C\n"), ['8 invalid YAML: "question" is written twice (lines 7 and 8): keep one']);
+  t.deepEqual(said("title: x\nfaq:\n  - question: A\n    answer: x\n  - answer: y\n    question: B\n    question: C\n"), [
+    '8 invalid YAML: "question" is written twice (lines 7 and 8): keep one',
+  ]);
   t.deepEqual(said("title: a\nsummary: b\ntitle: c\n"), ['4 invalid YAML: "title" is written twice (lines 2 and 4): keep one']);
-  t.deepEqual(said("title: x\nsummary: Good news: it works\n"), ['3 invalid YAML: this value holds a colon and a space (": "), which YAML reads as the start of a new field: put the whole value in quotes, e.g. summary: "Good news: …"']);
+  t.deepEqual(said("title: x\nsummary: Good news: it works\n"), [
+    '3 invalid YAML: this value holds a colon and a space (": "), which YAML reads as the start of a new field: put the whole value in quotes, e.g. summary: "Good news: …"',
+  ]);
 });
 
 test("empty front matter is named as such, not as an empty field", async (t) => {
@@ -68,10 +75,7 @@ test("invalid YAML names the file and the line", async (t) => {
 
 test("an impossible date is refused as written, not rolled over by YAML", async (t) => {
   const site = await fixtureSite(t);
-  await writeFile(
-    path.join(site.contentDir, "procedures", "dated.md"),
-    procedureText({}).replace('lastReviewed: "2026-10-01"', "lastReviewed: 2024-02-30"),
-  );
+  await writeFile(path.join(site.contentDir, "procedures", "dated.md"), procedureText({}).replace('lastReviewed: "2026-10-01"', "lastReviewed: 2024-02-30"));
   const { problems } = await loadContent(site.contentDir);
   const date = problems.find((problem) => problem.message.includes("lastReviewed"));
   t.truthy(date, messages(problems));
@@ -79,7 +83,10 @@ test("an impossible date is refused as written, not rolled over by YAML", async 
   // A date in another format gets one message saying how to write it.
   await writeFile(path.join(site.contentDir, "procedures", "dated.md"), procedureText({}).replace('lastReviewed: "2026-10-01"', "lastReviewed: 25/11/2026"));
   const dates = (await loadContent(site.contentDir)).problems.filter((problem) => problem.message.includes("lastReviewed"));
-  t.deepEqual(dates.map((problem) => problem.message), ['"lastReviewed" must be a date written as YYYY-MM-DD (for example 2026-03-15); got "25/11/2026"']);
+  t.deepEqual(
+    dates.map((problem) => problem.message),
+    ['"lastReviewed" must be a date written as YYYY-MM-DD (for example 2026-03-15); got "25/11/2026"'],
+  );
 });
 
 test("wrong types, bad values and missing fields are all listed in one run, quoting the bad value", async (t) => {
@@ -120,7 +127,10 @@ test("a siteUrl with a space or a line break, and a Markdown file not ending in 
   }
   await writeFile(clinicFile, original);
   await writeFile(path.join(site.contentDir, "procedures", "Vein-glue.MD"), "---\ntitle: x\n---\n");
-  t.regex(messages((await loadContent(site.contentDir)).problems), /Vein-glue\.MD:1:1 {2}error {2}is not read: Markdown files end in \.md \(lowercase\)\. Rename it to Vein-glue\.md/);
+  t.regex(
+    messages((await loadContent(site.contentDir)).problems),
+    /Vein-glue\.MD:1:1 {2}error {2}is not read: Markdown files end in \.md \(lowercase\)\. Rename it to Vein-glue\.md/,
+  );
 });
 
 test("empty, front-matter-only, non-UTF-8 and oversized files get clear errors; CRLF files load", async (t) => {
@@ -171,7 +181,10 @@ test("a Spanish guide with a category's English name is told its Spanish name", 
   const site = await fixtureSite(t);
   const clinicFile = path.join(site.contentDir, "_data", "clinic.yaml");
   const { appendFile, cp, readFile } = await import("node:fs/promises");
-  await appendFile(clinicFile, "languages: [en, es]\ncategories:\n  - { en: Spider and small veins, es: Arañas vasculares y venas pequeñas }\n  - { en: Diagnosis and ongoing care, es: Diagnóstico y cuidado continuo }\n");
+  await appendFile(
+    clinicFile,
+    "languages: [en, es]\ncategories:\n  - { en: Spider and small veins, es: Arañas vasculares y venas pequeñas }\n  - { en: Diagnosis and ongoing care, es: Diagnóstico y cuidado continuo }\n",
+  );
   await cp(path.join(fixturesDir, "translations", "es"), path.join(site.contentDir, "es"), { recursive: true });
   const spanish = path.join(site.contentDir, "es", "procedures", "sclerotherapy.md");
   await writeFile(spanish, (await readFile(spanish, "utf8")).replace("category: Arañas vasculares y venas pequeñas", "category: Spider and small veins"));
@@ -189,14 +202,20 @@ test("brand colours too light for text fail with the contrast ratio and what to 
   const { problems } = await loadContent(site.contentDir);
   const text = messages(problems);
   const lines = (await readFile(clinicFile, "utf8")).split("\n");
-  t.regex(text, new RegExp(`clinic\\.yaml:${lines.findIndex((line) => line.includes("#7fb2e5")) + 1}:\\d+ {2}error {2}"colors\\.primary" #7fb2e5 has a contrast of 2\\.\\d\\d:1 against #ffffff`));
+  t.regex(
+    text,
+    new RegExp(
+      `clinic\\.yaml:${lines.findIndex((line) => line.includes("#7fb2e5")) + 1}:\\d+ {2}error {2}"colors\\.primary" #7fb2e5 has a contrast of 2\\.\\d\\d:1 against #ffffff`,
+    ),
+  );
   t.regex(text, /at least 4\.5:1 \(WCAG 2\.2 AA\): choose a darker colour {2}\(contrast\)/);
   await writeFile(clinicFile, `${original}colors:\n  primary: "#1d4e89"\n  accent: "#0f766e"\n`);
   t.deepEqual((await loadContent(site.contentDir)).problems, []);
 });
 
 test("opening hours written for patients are read as days and times, in English or Spanish", (t) => {
-  const spec = (days: string, time: string) => openingHoursSpecification(days, time)?.map(({ dayOfWeek, opens, closes }) => `${dayOfWeek.join(",")} ${opens}-${closes}`);
+  const spec = (days: string, time: string) =>
+    openingHoursSpecification(days, time)?.map(({ dayOfWeek, opens, closes }) => `${dayOfWeek.join(",")} ${opens}-${closes}`);
   t.deepEqual(spec("Monday to Thursday", "8:00 am to 5:00 pm"), ["Monday,Tuesday,Wednesday,Thursday 08:00-17:00"]);
   t.deepEqual(spec("De lunes a jueves", "8:00 a. m. a 5:00 p. m."), ["Monday,Tuesday,Wednesday,Thursday 08:00-17:00"]);
   t.deepEqual(spec("Martes y jueves", "de 9:00 a 14:00 y 16:00 a 19:00"), ["Tuesday,Thursday 09:00-14:00", "Tuesday,Thursday 16:00-19:00"]);
@@ -206,7 +225,10 @@ test("opening hours written for patients are read as days and times, in English 
   // am/pm written once, after the closing time; plural day names.
   t.deepEqual(spec("Saturdays", "1–5 pm"), ["Saturday 13:00-17:00"]);
   t.deepEqual(spec("Sábados", "10 - 2 p. m."), ["Saturday 10:00-14:00"]);
-  t.deepEqual(spec("Mon–Fri", "8:00 am to 12:00 pm, 1 to 5 pm"), ["Monday,Tuesday,Wednesday,Thursday,Friday 08:00-12:00", "Monday,Tuesday,Wednesday,Thursday,Friday 13:00-17:00"]);
+  t.deepEqual(spec("Mon–Fri", "8:00 am to 12:00 pm, 1 to 5 pm"), [
+    "Monday,Tuesday,Wednesday,Thursday,Friday 08:00-12:00",
+    "Monday,Tuesday,Wednesday,Thursday,Friday 13:00-17:00",
+  ]);
   // Not guessed: notes, times without am/pm that run backwards, impossible times.
   t.is(spec("Saturday", "By appointment"), undefined);
   t.is(spec("Saturday", "10-2"), undefined);
@@ -220,7 +242,10 @@ test("hours search engines cannot read are a warning on their line, not an error
   const clinicFile = path.join(site.contentDir, "_data", "clinic.yaml");
   const { readFile } = await import("node:fs/promises");
   const original = await readFile(clinicFile, "utf8");
-  await writeFile(clinicFile, original.replace("        time: 9:00 am to 5:00 pm\n", "        time: 9:00 am to 5:00 pm\n      - days: Saturday\n        time: By appointment\n"));
+  await writeFile(
+    clinicFile,
+    original.replace("        time: 9:00 am to 5:00 pm\n", "        time: 9:00 am to 5:00 pm\n      - days: Saturday\n        time: By appointment\n"),
+  );
   const { problems, content } = await loadContent(site.contentDir);
   t.truthy(content);
   t.is(problems.length, 1, messages(problems));

@@ -9,17 +9,31 @@ test("front matter image: is the guide's cover picture on its home-page card, un
   const site = await fixtureSite(t);
   await mkdir(path.join(site.contentDir, "images"), { recursive: true });
   await copyFile(path.join(fixturesDir, "images", "wordmark-1200x260.png"), path.join(site.contentDir, "images", "legs.png"));
-  await writeProcedure(site, "pictured", procedureText({ title: "Pictured", image: { src: "/images/legs.png", alt: "Two legs after treatment, the veins faded" } }, "## What it is\n\nShort.\n\n## When to call us\n\nCall us.\n"));
+  await writeProcedure(
+    site,
+    "pictured",
+    procedureText(
+      { title: "Pictured", image: { src: "/images/legs.png", alt: "Two legs after treatment, the veins faded" } },
+      "## What it is\n\nShort.\n\n## When to call us\n\nCall us.\n",
+    ),
+  );
   const run = await runPamphlet(["build", "--formats", "letter,trifold", ...siteArgs(site)]);
   t.is(run.code, 0, run.stderr);
   const home = await readFile(path.join(site.siteDir, "index.html"), "utf8");
-  t.regex(home, /<div class="card__image"><picture>.*?alt="".*?<\/picture><\/div>\s*<h3 class="card__title"><a href="\/procedures\/pictured\/"/s, "the card's picture is decoration beside its linked title");
+  t.regex(
+    home,
+    /<div class="card__image"><picture>.*?alt="".*?<\/picture><\/div>\s*<h3 class="card__title"><a href="\/procedures\/pictured\/"/s,
+    "the card's picture is decoration beside its linked title",
+  );
   const page = await readFile(path.join(site.siteDir, "procedures", "pictured", "index.html"), "utf8");
   t.regex(page, /<div class="procedure__image"><picture>.*?alt="Two legs after treatment, the veins faded"/s);
   const share = await readFile(path.join(site.siteDir, "share", "en", "pictured", "index.html"), "utf8").catch(() => "");
   t.regex(share, /<img class="share-card__image" src="\/images\/legs.png" alt="">/);
   for (const file of ["pictured.pdf", "pictured.trifold.pdf"]) {
-    t.true((await pdfImages(path.join(site.brochuresDir, file))).some((image) => image.page === 1 && image.width === 1200), `${file}: the picture on the cover page`);
+    t.true(
+      (await pdfImages(path.join(site.brochuresDir, file))).some((image) => image.page === 1 && image.width === 1200),
+      `${file}: the picture on the cover page`,
+    );
   }
 });
 

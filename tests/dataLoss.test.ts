@@ -14,10 +14,14 @@ const leftovers = async (dir: string) => (await readdir(dir, { recursive: true }
  * folder lives only moments before the swap, so a coarser look could miss it.
  */
 function stagingHas(outDir: string, relative: string, timeoutMs: number): Promise<boolean> {
-  return until(() => {
-    const staging = readdirSync(outDir, { withFileTypes: true }).find((entry) => entry.name.startsWith("site.staging-"));
-    return staging !== undefined && existsSync(path.join(outDir, staging.name, relative));
-  }, timeoutMs, { everyMs: 2 });
+  return until(
+    () => {
+      const staging = readdirSync(outDir, { withFileTypes: true }).find((entry) => entry.name.startsWith("site.staging-"));
+      return staging !== undefined && existsSync(path.join(outDir, staging.name, relative));
+    },
+    timeoutMs,
+    { everyMs: 2 },
+  );
 }
 
 test.serial("Ctrl-C while the new site is swapped in: output/site stays a whole site, the old one or the new", async (t) => {

@@ -69,7 +69,10 @@ test.serial("the dev server shows edits at the page and the print view without a
 test.serial("the dev server keeps a page's images through rebuilds, even after the output folder is deleted", async (t) => {
   const site = await fixtureSite(t);
   await mkdir(path.join(site.contentDir, "images"));
-  await writeFile(path.join(site.contentDir, "images", "diagram.svg"), '<svg xmlns="http://www.w3.org/2000/svg" width="400" height="200"><rect width="400" height="200" fill="#036"/></svg>\n');
+  await writeFile(
+    path.join(site.contentDir, "images", "diagram.svg"),
+    '<svg xmlns="http://www.w3.org/2000/svg" width="400" height="200"><rect width="400" height="200" fill="#036"/></svg>\n',
+  );
   const file = path.join(site.contentDir, "procedures", "sclerotherapy.md");
   const withImage = (await readFile(file, "utf8")).replace("## What it is\n", "## What it is\n\n![A diagram of the vein.](/images/diagram.svg)\n");
   await writeFile(file, withImage);
@@ -160,7 +163,13 @@ test.serial("the dev server prints /brochures/<slug>.pdf on demand from the curr
 test.serial("the dev server does not serve files outside the site, however the path is written", async (t) => {
   const site = await fixtureSite(t);
   const dev = await devServer(t, site);
-  for (const trick of ["/../content/_data/clinic.yaml", "/%2e%2e/content/_data/clinic.yaml", "/%2e%2e%2fcontent%2f_data%2fclinic.yaml", "/..%2f..%2fetc%2fpasswd", "/%2e%2e%2f%2e%2e%2fetc/passwd"]) {
+  for (const trick of [
+    "/../content/_data/clinic.yaml",
+    "/%2e%2e/content/_data/clinic.yaml",
+    "/%2e%2e%2fcontent%2f_data%2fclinic.yaml",
+    "/..%2f..%2fetc%2fpasswd",
+    "/%2e%2e%2f%2e%2e%2fetc/passwd",
+  ]) {
     const response = await dev.get(trick);
     t.not(response.status, 200, trick);
     // The raw files' own lines, not the clinic's name on the site's 404 page.

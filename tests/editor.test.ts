@@ -57,50 +57,59 @@ async function publish(page: Page) {
   await (await page.waitForSelector('[role="menuitem"]::-p-text(Publish now)'))!.click();
 }
 
-test.serial("a guide created through the form in /admin/ is written as Markdown with valid front matter, served as a page, and printed as a live PDF", async (t) => {
-  const { contentDir, origin, page, errors, untilPage } = await editing(t);
-  await page.goto(`${origin}/admin/#/collections/procedures/new`);
-  await fill(page, "title", "Vein glue closure");
-  await fill(page, "summary", "A medical glue closes a larger vein from the inside, through one small needle.");
-  // Category: a select of clinic.yaml's categories.
-  await (await page.waitForSelector('[id^="category-field-"]'))!.click();
-  await (await page.waitForSelector("::-p-text(Larger varicose veins)"))!.click();
-  await fill(page, "duration", "About 45 minutes");
-  await fill(page, "downtime", "Back to normal the same day");
-  await fill(page, "sessions", "Usually one");
-  await fill(page, "resultsTimeline", "The vein closes at once and fades over months");
-  await fill(page, "candidates", "Adults with a leaking main vein seen on an ultrasound scan.");
-  await fill(page, "veinsTreated", "Larger varicose veins");
-  await fill(page, "anaesthesia", "A little local numbing");
-  await fill(page, "reviewer", "Dr. Jordan Avery, MD");
-  // The date: today's, with the date widget's own button.
-  await (await page.waitForSelector("button::-p-text(Now)"))!.click();
-  // The body, in the Markdown mode of the text editor.
-  await (await page.waitForSelector('[class*=ToolbarToggle] button[role="switch"]'))!.click();
-  await (await page.waitForSelector('[data-slate-editor="true"]'))!.click();
-  await page.keyboard.type("## What it is\n\nA doctor closes the vein with a small amount of medical glue.\n");
-  await publish(page);
+test.serial(
+  "a guide created through the form in /admin/ is written as Markdown with valid front matter, served as a page, and printed as a live PDF",
+  async (t) => {
+    const { contentDir, origin, page, errors, untilPage } = await editing(t);
+    await page.goto(`${origin}/admin/#/collections/procedures/new`);
+    await fill(page, "title", "Vein glue closure");
+    await fill(page, "summary", "A medical glue closes a larger vein from the inside, through one small needle.");
+    // Category: a select of clinic.yaml's categories.
+    await (await page.waitForSelector('[id^="category-field-"]'))!.click();
+    await (await page.waitForSelector("::-p-text(Larger varicose veins)"))!.click();
+    await fill(page, "duration", "About 45 minutes");
+    await fill(page, "downtime", "Back to normal the same day");
+    await fill(page, "sessions", "Usually one");
+    await fill(page, "resultsTimeline", "The vein closes at once and fades over months");
+    await fill(page, "candidates", "Adults with a leaking main vein seen on an ultrasound scan.");
+    await fill(page, "veinsTreated", "Larger varicose veins");
+    await fill(page, "anaesthesia", "A little local numbing");
+    await fill(page, "reviewer", "Dr. Jordan Avery, MD");
+    // The date: today's, with the date widget's own button.
+    await (await page.waitForSelector("button::-p-text(Now)"))!.click();
+    // The body, in the Markdown mode of the text editor.
+    await (await page.waitForSelector('[class*=ToolbarToggle] button[role="switch"]'))!.click();
+    await (await page.waitForSelector('[data-slate-editor="true"]'))!.click();
+    await page.keyboard.type("## What it is\n\nA doctor closes the vein with a small amount of medical glue.\n");
+    await publish(page);
 
-  const file = path.join(contentDir, "procedures", "vein-glue-closure.md");
-  await untilPage("/procedures/vein-glue-closure/", /<h1[^>]*>\s*Vein glue closure/);
-  const written = await readFile(file, "utf8");
-  t.regex(written, /^---\ntitle: Vein glue closure\n[\s\S]*\n---\n/);
-  t.regex(written, /## What it is\n\nA doctor closes the vein/);
-  t.regex(written, /\nlastReviewed: \d{4}-\d{2}-\d{2}\n/);
-  const { content, problems } = await loadContent(contentDir);
-  t.deepEqual(problems.filter((problem) => problem.severity === "error"), []);
-  t.like(content?.procedures.find((procedure) => procedure.slug === "vein-glue-closure"), {
-    category: "Larger varicose veins",
-    reviewer: "Dr. Jordan Avery, MD",
-  });
-  const pdf = await fetch(`${origin}/brochures/vein-glue-closure.pdf`);
-  t.is(pdf.status, 200);
-  t.is(pdf.headers.get("content-type"), "application/pdf");
-  const pdfFile = path.join(contentDir, "..", "vein-glue-closure.pdf");
-  await writeFile(pdfFile, Buffer.from(await pdf.arrayBuffer()));
-  t.regex(await pdfText(pdfFile), /Vein glue closure/);
-  t.deepEqual(errors, []);
-});
+    const file = path.join(contentDir, "procedures", "vein-glue-closure.md");
+    await untilPage("/procedures/vein-glue-closure/", /<h1[^>]*>\s*Vein glue closure/);
+    const written = await readFile(file, "utf8");
+    t.regex(written, /^---\ntitle: Vein glue closure\n[\s\S]*\n---\n/);
+    t.regex(written, /## What it is\n\nA doctor closes the vein/);
+    t.regex(written, /\nlastReviewed: \d{4}-\d{2}-\d{2}\n/);
+    const { content, problems } = await loadContent(contentDir);
+    t.deepEqual(
+      problems.filter((problem) => problem.severity === "error"),
+      [],
+    );
+    t.like(
+      content?.procedures.find((procedure) => procedure.slug === "vein-glue-closure"),
+      {
+        category: "Larger varicose veins",
+        reviewer: "Dr. Jordan Avery, MD",
+      },
+    );
+    const pdf = await fetch(`${origin}/brochures/vein-glue-closure.pdf`);
+    t.is(pdf.status, 200);
+    t.is(pdf.headers.get("content-type"), "application/pdf");
+    const pdfFile = path.join(contentDir, "..", "vein-glue-closure.pdf");
+    await writeFile(pdfFile, Buffer.from(await pdf.arrayBuffer()));
+    t.regex(await pdfText(pdfFile), /Vein glue closure/);
+    t.deepEqual(errors, []);
+  },
+);
 
 test.serial("editing a Spanish guide through /admin/ changes the Spanish page", async (t) => {
   const { contentDir, origin, page, untilPage } = await editing(t);
@@ -125,7 +134,9 @@ test.serial("the preview pane shows Pamphlet's page, the live brochure and check
 
   await fill(page, "title", "Hi");
   await publish(page);
-  const toast = await (await page.waitForSelector(".Toastify ::-p-text(Not saved)", { timeout: 30_000 }))!.evaluate((node) => node.closest(".Toastify")!.textContent ?? "");
+  const toast = await (await page.waitForSelector(".Toastify ::-p-text(Not saved)", { timeout: 30_000 }))!.evaluate(
+    (node) => node.closest(".Toastify")!.textContent ?? "",
+  );
   t.regex(toast, /procedures\/sclerotherapy\.md:\d+:\d+ {2}error {2}"title" must be at least 3 characters; got "Hi" {2}\(schema\)/);
   t.is(await readFile(path.join(contentDir, "procedures", "sclerotherapy.md"), "utf8"), before, "the file is untouched");
 });
@@ -133,11 +144,19 @@ test.serial("the preview pane shows Pamphlet's page, the live brochure and check
 test.serial("clinic.yaml opens as a settings form in /admin/, and a save there rebuilds the site with it", async (t) => {
   const { contentDir, origin, page, untilPage } = await editing(t);
   await page.goto(`${origin}/admin/#/collections/settings/entries/clinic`);
-  t.is(await (await page.waitForSelector('[id^="name-field-"]', { timeout: 30_000 }))!.evaluate((input) => (input as HTMLInputElement).value), "Maple Grove Vein Clinic (sample)", "the form shows clinic.yaml (which starts with comments)");
+  t.is(
+    await (await page.waitForSelector('[id^="name-field-"]', { timeout: 30_000 }))!.evaluate((input) => (input as HTMLInputElement).value),
+    "Maple Grove Vein Clinic (sample)",
+    "the form shows clinic.yaml (which starts with comments)",
+  );
   await fill(page, "name", "Maple Grove Vein Centre");
   await publish(page);
   await untilPage("/", /Maple Grove Vein Centre/);
   const { problems } = await loadContent(contentDir);
-  t.deepEqual(problems.filter((problem) => problem.severity === "error"), [], "the whole clinic.yaml written back by the form is valid");
+  t.deepEqual(
+    problems.filter((problem) => problem.severity === "error"),
+    [],
+    "the whole clinic.yaml written back by the form is valid",
+  );
   t.regex(await readFile(path.join(contentDir, "_data", "clinic.yaml"), "utf8"), /^name: Maple Grove Vein Centre$/m);
 });

@@ -18,7 +18,11 @@ async function backend(t: ExecutionContext) {
   t.teardown(() => new Promise<void>((resolve) => server.close(() => resolve())));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/__pamphlet/cms`;
   const call = async (action: string, params: Record<string, unknown>, headers: Record<string, string> = {}) => {
-    const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify({ action, params }) });
+    const response = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...headers },
+      body: JSON.stringify({ action, params }),
+    });
     return { status: response.status, body: (await response.json()) as Record<string, unknown> & { error?: string } };
   };
   return { site, url, call };
@@ -36,7 +40,8 @@ test("a save the schema would refuse is refused with the words check prints, and
   await writeFile(path.join(other.contentDir, "procedures", "new-guide.md"), raw);
   const expected = (await loadForBuild(other.contentDir)).problems.filter((problem) => problem.severity === "error" && problem.file.endsWith("new-guide.md"));
   t.true(expected.length >= 2, "the title and the typo");
-  for (const problem of expected) t.true(saved.body.error!.includes(`error  ${problem.message}  (${problem.rule})`), `says: ${problem.message}\n${saved.body.error}`);
+  for (const problem of expected)
+    t.true(saved.body.error!.includes(`error  ${problem.message}  (${problem.rule})`), `says: ${problem.message}\n${saved.body.error}`);
   t.regex(saved.body.error!, /procedures\/new-guide\.md:\d+:\d+ {2}error/, "names the file and line as check does");
 });
 
@@ -46,7 +51,10 @@ test("a save the schema accepts is written as sent, and an existing guide's text
   t.is((await call("persistEntry", { dataFiles: [{ path: "procedures/vein-glue-closure.md", raw }], assets: [] })).status, 200);
   t.is(await readFile(path.join(site.contentDir, "procedures", "vein-glue-closure.md"), "utf8"), raw);
   const listed = await call("entriesByFolder", { folder: "procedures", extension: "md", depth: 1 });
-  t.deepEqual((listed.body as unknown as Array<{ file: { path: string } }>).map((entry) => entry.file.path), ["procedures/compression-therapy.md", "procedures/sclerotherapy.md", "procedures/vein-glue-closure.md"]);
+  t.deepEqual(
+    (listed.body as unknown as Array<{ file: { path: string } }>).map((entry) => entry.file.path),
+    ["procedures/compression-therapy.md", "procedures/sclerotherapy.md", "procedures/vein-glue-closure.md"],
+  );
   const entry = await call("getEntry", { path: "procedures/vein-glue-closure.md" });
   t.like(entry.body, { data: raw, file: { path: "procedures/vein-glue-closure.md" } });
 });
@@ -57,7 +65,15 @@ test("the editor's backend reads and writes only guides, pages, clinic.yaml, wor
   await writeFile(outside, "---\ntitle: TOP-SECRET-TEXT\n---\n");
   await symlink(outside, path.join(site.contentDir, "procedures", "linked.md"));
   await mkdir(path.join(site.contentDir, "notes"));
-  for (const file of ["../secret.md", "procedures/../../secret.md", "/etc/passwd", "procedures/linked.md", "notes/todo.md", "_data/other.yaml", ".git/config"]) {
+  for (const file of [
+    "../secret.md",
+    "procedures/../../secret.md",
+    "/etc/passwd",
+    "procedures/linked.md",
+    "notes/todo.md",
+    "_data/other.yaml",
+    ".git/config",
+  ]) {
     const read = await call("getEntry", { path: file });
     t.is(read.status, 422, `reading ${file}`);
     t.notRegex(JSON.stringify(read.body), /TOP-SECRET-TEXT|root:/, `nothing of ${file} is sent`);
@@ -75,7 +91,11 @@ test("the editor's backend answers only its own pages: another site's request, a
   const { url, call } = await backend(t);
   t.is((await call("info", {}, { origin: "http://evil.example" })).status, 403);
   t.is((await call("info", {}, { "sec-fetch-site": "cross-site" })).status, 403);
-  t.is((await fetch(url, { method: "POST", headers: { "content-type": "text/plain" }, body: JSON.stringify({ action: "info" }) })).status, 403, "a no-preflight 'simple' request");
+  t.is(
+    (await fetch(url, { method: "POST", headers: { "content-type": "text/plain" }, body: JSON.stringify({ action: "info" }) })).status,
+    403,
+    "a no-preflight 'simple' request",
+  );
   t.is((await fetch(url)).status, 403);
   const own = await call("info", {}, { origin: new URL(url).origin, "sec-fetch-site": "same-origin" });
   t.like(own, { status: 200, body: { type: "local_fs", publish_modes: ["simple"] } });
@@ -89,7 +109,10 @@ test("pamphlet dev serves /admin/ with its own policy and generated config, to t
     new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>((resolve, reject) => {
       const request = http.get(`${server.origin}${pathname}`, { headers: { host } }, (response) => {
         let body = "";
-        response.setEncoding("utf8").on("data", (chunk: string) => (body += chunk)).on("end", () => resolve({ status: response.statusCode!, headers: response.headers, body }));
+        response
+          .setEncoding("utf8")
+          .on("data", (chunk: string) => (body += chunk))
+          .on("end", () => resolve({ status: response.statusCode!, headers: response.headers, body }));
       });
       request.on("error", reject);
     });

@@ -48,17 +48,34 @@ test("the generated configuration lists every field of the procedure, page and c
   const config = cmsConfig({ clinic, siteUrl: "https://veins.example.com" });
   for (const name of ["procedures", "procedures-es"]) {
     const fields = fieldPaths(collection(config, name).fields!);
-    t.deepEqual([...new Set(schemaPaths(procedureSchema))].filter((path) => !fields.includes(path)), [], name);
+    t.deepEqual(
+      [...new Set(schemaPaths(procedureSchema))].filter((path) => !fields.includes(path)),
+      [],
+      name,
+    );
     t.true(fields.includes("body"), `${name} has the Markdown body`);
   }
   for (const name of ["pages", "pages-es"]) {
-    t.deepEqual([...new Set(schemaPaths(pageSchema))].filter((path) => !fieldPaths(collection(config, name).fields!).includes(path)), [], name);
+    t.deepEqual(
+      [...new Set(schemaPaths(pageSchema))].filter((path) => !fieldPaths(collection(config, name).fields!).includes(path)),
+      [],
+      name,
+    );
   }
   const clinicFields = fieldPaths(collection(config, "settings").files!.find((file) => file.name === "clinic")!.fields);
-  t.deepEqual([...new Set(schemaPaths(clinicSchema))].filter((path) => !clinicFields.includes(path)), []);
+  t.deepEqual(
+    [...new Set(schemaPaths(clinicSchema))].filter((path) => !clinicFields.includes(path)),
+    [],
+  );
   t.deepEqual(
     collections(config).map((entry) => entry.folder ?? entry.files!.map((file) => file.file).join(" ")),
-    ["content/procedures", "content/pages", "content/es/procedures", "content/es/pages", "content/_data/clinic.yaml content/_data/strings/en.yaml content/_data/strings/es.yaml"],
+    [
+      "content/procedures",
+      "content/pages",
+      "content/es/procedures",
+      "content/es/pages",
+      "content/_data/clinic.yaml content/_data/strings/en.yaml content/_data/strings/es.yaml",
+    ],
   );
 });
 
@@ -66,14 +83,32 @@ test("a field added to the schema appears in the editor, with its widget, withou
   const clinic = await shippedClinic();
   const extended = procedureSchema.extend({
     kind: z.enum(["treatment", "test", "care"]),
-    sources: z.array(z.strictObject({ title: text(3, 200), url: z.url(), accessed: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() })).optional(),
+    sources: z
+      .array(
+        z.strictObject({
+          title: text(3, 200),
+          url: z.url(),
+          accessed: z
+            .string()
+            .regex(/^\d{4}-\d{2}-\d{2}$/)
+            .optional(),
+        }),
+      )
+      .optional(),
   });
   const fields = collection(cmsConfig({ clinic, siteUrl: "https://x.example", schemas: { procedure: extended } }), "procedures").fields!;
   const kind = fields.find((field) => field.name === "kind")!;
   t.like(kind, { widget: "select", required: true, options: ["treatment", "test", "care"] });
   const sources = fields.find((field) => field.name === "sources")!;
   t.like(sources, { widget: "list", required: false });
-  t.deepEqual(sources.fields!.map((field) => [field.name, field.widget, field.required]), [["title", "string", true], ["url", "string", true], ["accessed", "datetime", false]]);
+  t.deepEqual(
+    sources.fields!.map((field) => [field.name, field.widget, field.required]),
+    [
+      ["title", "string", true],
+      ["url", "string", true],
+      ["accessed", "datetime", false],
+    ],
+  );
 });
 
 test("required fields are required, optional ones not, length limits are hints, dates are dates and categories a select from clinic.yaml", async (t) => {
@@ -86,14 +121,29 @@ test("required fields are required, optional ones not, length limits are hints, 
   t.like(field("lastReviewed"), { widget: "datetime", required: true, format: "YYYY-MM-DD", time_format: false });
   t.like(field("lang"), { widget: "select", required: false });
   t.like(field("faq"), { widget: "list", required: false });
-  t.deepEqual(field("faq").fields!.map((entry) => entry.name), ["question", "answer"]);
+  t.deepEqual(
+    field("faq").fields!.map((entry) => entry.name),
+    ["question", "answer"],
+  );
   t.like(field("category"), { widget: "select", options: ["Spider and small veins", "Larger varicose veins", "Diagnosis and ongoing care"] });
-  t.like(field("category", collection(config, "procedures-es").fields!), { options: ["Arañas vasculares y venas pequeñas", "Várices más grandes", "Diagnóstico y cuidado continuo"] });
+  t.like(field("category", collection(config, "procedures-es").fields!), {
+    options: ["Arañas vasculares y venas pequeñas", "Várices más grandes", "Diagnóstico y cuidado continuo"],
+  });
   t.like(field("body"), { widget: "markdown" });
 });
 
 test("the published configuration saves to the clinic's Git host with a review step; the dev one to the local backend", async (t) => {
-  const clinic = { ...(await shippedClinic()), editor: { backend: "github" as const, repo: "maple/clinic", branch: "main", contentFolder: "site/content", review: true, authUrl: "https://auth.example.com" } };
+  const clinic = {
+    ...(await shippedClinic()),
+    editor: {
+      backend: "github" as const,
+      repo: "maple/clinic",
+      branch: "main",
+      contentFolder: "site/content",
+      review: true,
+      authUrl: "https://auth.example.com",
+    },
+  };
   const published = YAML.parse(cmsConfigYaml({ clinic, siteUrl: clinic.siteUrl })) as Record<string, unknown>;
   t.deepEqual(published.backend, { name: "github", repo: "maple/clinic", branch: "main", base_url: "https://auth.example.com" });
   t.is(published.publish_mode, "editorial_workflow");

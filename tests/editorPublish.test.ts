@@ -15,9 +15,16 @@ test("a published site has /admin/ only when clinic.yaml asks for the editor, an
 
   await build();
   t.true(existsSync(path.join(site.siteDir, "procedures", "sclerotherapy", "index.html")), "the site was built");
-  t.deepEqual((await filesUnder(site.siteDir)).filter((file) => /(^|\/)admin(\/|$)|decap/i.test(file)), [], "no /admin/ and no CMS file without editor:");
+  t.deepEqual(
+    (await filesUnder(site.siteDir)).filter((file) => /(^|\/)admin(\/|$)|decap/i.test(file)),
+    [],
+    "no /admin/ and no CMS file without editor:",
+  );
 
-  await appendFile(path.join(site.contentDir, "_data", "clinic.yaml"), "editor:\n  backend: github\n  repo: fixture/clinic\n  authUrl: https://auth.fixture.example.org\n");
+  await appendFile(
+    path.join(site.contentDir, "_data", "clinic.yaml"),
+    "editor:\n  backend: github\n  repo: fixture/clinic\n  authUrl: https://auth.fixture.example.org\n",
+  );
   await build();
   const admin = path.join(site.siteDir, "admin");
   const page = await readFile(path.join(admin, "index.html"), "utf8");
@@ -30,5 +37,8 @@ test("a published site has /admin/ only when clinic.yaml asks for the editor, an
   t.regex(page, /Content-Security-Policy" content="[^"]*connect-src 'self' blob: https:\/\/api\.github\.com https:\/\/auth\.fixture\.example\.org/);
   const guide = await readFile(path.join(site.siteDir, "procedures", "sclerotherapy", "index.html"), "utf8");
   t.notRegex(guide, /(?<!wasm-)unsafe-(eval|inline)/, "every other page keeps the strict policy");
-  t.regex(await readFile(path.join(site.siteDir, "_headers"), "utf8"), /\/admin\/\*\n {2}! Content-Security-Policy\n {2}Content-Security-Policy: [^\n]*'unsafe-eval'/);
+  t.regex(
+    await readFile(path.join(site.siteDir, "_headers"), "utf8"),
+    /\/admin\/\*\n {2}! Content-Security-Policy\n {2}Content-Security-Policy: [^\n]*'unsafe-eval'/,
+  );
 });

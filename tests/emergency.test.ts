@@ -35,7 +35,10 @@ test("clinic.yaml's emergency.number wins over the country's", (t) => {
 
 test("a clinic in the UK shows 999 and its out-of-hours advice under every guide's 'When to call us', in every print view and every page's footer", async (t) => {
   const site = await fixtureSite(t);
-  await editClinic(site, (yaml) => yaml.replace("country: United States", "country: United Kingdom") + "emergency:\n  outOfHours: Out of hours, call NHS 111 for advice.\n");
+  await editClinic(
+    site,
+    (yaml) => yaml.replace("country: United States", "country: United Kingdom") + "emergency:\n  outOfHours: Out of hours, call NHS 111 for advice.\n",
+  );
   const rendered = await pages(site);
   const html = [...rendered].filter(([url, page]) => page.startsWith("<!doctype html>") && !url.includes("/share/"));
   t.true(html.length > 5);

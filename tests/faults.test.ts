@@ -1,4 +1,3 @@
-
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -44,7 +43,10 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
     t.deepEqual(browsers.filter(isAlive), [], "no Chromium process left behind");
     t.deepEqual(await leftovers(site.outDir), []);
     const after = await readFile(path.join(site.brochuresDir, "sclerotherapy.pdf"));
-    t.true(after.equals(before) || (await pdfInfo(path.join(site.brochuresDir, "sclerotherapy.pdf"))).Pages !== undefined, "the PDF is the old one or a whole new one");
+    t.true(
+      after.equals(before) || (await pdfInfo(path.join(site.brochuresDir, "sclerotherapy.pdf"))).Pages !== undefined,
+      "the PDF is the old one or a whole new one",
+    );
     for (const name of (await readdir(site.brochuresDir)).filter((file) => file.endsWith(".pdf"))) {
       t.truthy((await pdfInfo(path.join(site.brochuresDir, name))).Pages, `${name} parses`);
     }
@@ -54,7 +56,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 test.serial("an image or font that never finishes loading times out naming the page and the resource", async (t) => {
   const pages: Record<string, string> = {
     "/image/": '<!doctype html><title>x</title><p>Text</p><img src="/never.png" alt="x">',
-    "/font/": '<!doctype html><title>x</title><style>@font-face { font-family: Slow; src: url(/never.woff2); } p { font-family: Slow; }</style><p>Text</p>',
+    "/font/": "<!doctype html><title>x</title><style>@font-face { font-family: Slow; src: url(/never.woff2); } p { font-family: Slow; }</style><p>Text</p>",
   };
   const server = http.createServer((request, response) => {
     const html = pages[request.url ?? ""];
@@ -72,7 +74,10 @@ test.serial("an image or font that never finishes loading times out naming the p
   const image = await t.throwsAsync(printer.print({ url: `${origin}/image/` }));
   t.regex(image!.message, /timed out after 2 s loading http:\/\/127\.0\.0\.1:\d+\/image\/; still waiting for http:\/\/127\.0\.0\.1:\d+\/never\.png/);
   const font = await t.throwsAsync(printer.print({ url: `${origin}/font/` }));
-  t.regex(font!.message, /timed out after 2 s (loading|waiting for fonts and images of) http:\/\/127\.0\.0\.1:\d+\/font\/; still waiting for http:\/\/127\.0\.0\.1:\d+\/never\.woff2/);
+  t.regex(
+    font!.message,
+    /timed out after 2 s (loading|waiting for fonts and images of) http:\/\/127\.0\.0\.1:\d+\/font\/; still waiting for http:\/\/127\.0\.0\.1:\d+\/never\.woff2/,
+  );
 });
 
 test.serial("a font that fails to load fails that brochure by name; it never prints in a fallback typeface", async (t) => {
@@ -83,7 +88,10 @@ test.serial("a font that fails to load fails that brochure by name; it never pri
   const before = await readFile(path.join(site.brochuresDir, "sclerotherapy.pdf"));
   const run = await runPamphlet(["brochures", "--formats", "letter", ...siteArgs(site)]);
   t.is(run.code, 1);
-  t.regex(run.stderr, /sclerotherapy\.pdf {2}failed: font\(s\) did not load, so the brochure would print in a fallback typeface: Atkinson Hyperlegible Next 700 normal/);
+  t.regex(
+    run.stderr,
+    /sclerotherapy\.pdf {2}failed: font\(s\) did not load, so the brochure would print in a fallback typeface: Atkinson Hyperlegible Next 700 normal/,
+  );
   t.deepEqual(await readFile(path.join(site.brochuresDir, "sclerotherapy.pdf")), before, "the previous good PDF stays");
 });
 
@@ -94,7 +102,10 @@ test.serial("an output folder that cannot be written: a clear error, sources unt
   const sources = await readFile(path.join(site.contentDir, "procedures", "sclerotherapy.md"));
   const run = await runPamphlet(["build", "--content", site.contentDir, "--out", path.join(blocker, "output")]);
   t.is(run.code, 1);
-  t.regex(run.stderr, /Could not write .*not-a-folder.*: a part of the path is a file, not a folder \(ENOTDIR\)\. Check that the output folder \(--out\) is a writable folder/);
+  t.regex(
+    run.stderr,
+    /Could not write .*not-a-folder.*: a part of the path is a file, not a folder \(ENOTDIR\)\. Check that the output folder \(--out\) is a writable folder/,
+  );
   t.notRegex(run.stderr, /\n\s+at /, "no stack trace");
   t.deepEqual(await readFile(path.join(site.contentDir, "procedures", "sclerotherapy.md")), sources);
 });

@@ -7,13 +7,23 @@ import { pdfImages, pdfText } from "./helpers/pdf.ts";
 
 const caption = "Eight weeks after: the treated veins have faded";
 
-test("a captioned picture (![alt](src \"caption\")) is a figure with its figcaption on the site and in print, and a brochure never parts it from its caption", async (t) => {
+test('a captioned picture (![alt](src "caption")) is a figure with its figcaption on the site and in print, and a brochure never parts it from its caption', async (t) => {
   const site = await fixtureSite(t);
   await mkdir(path.join(site.contentDir, "images"), { recursive: true });
   await copyFile(path.join(fixturesDir, "images", "wordmark-1200x260.png"), path.join(site.contentDir, "images", "photo.png"));
   // Enough text before the picture that it falls near a page's end: moved whole, with its caption.
-  const filler = Array.from({ length: 9 }, (_, i) => `Paragraph ${i + 1} of the explanation, long enough to take two or three lines of the printed page so the picture lands low on it.`).join("\n\n");
-  await writeProcedure(site, "pictured", procedureText({ title: "Pictured" }, `## What it is\n\n${filler}\n\n![A leg after treatment](/images/photo.png "${caption}")\n\n![A picture without a caption](/images/photo.png)\n\n## When to call us\n\nCall us.\n`));
+  const filler = Array.from(
+    { length: 9 },
+    (_, i) => `Paragraph ${i + 1} of the explanation, long enough to take two or three lines of the printed page so the picture lands low on it.`,
+  ).join("\n\n");
+  await writeProcedure(
+    site,
+    "pictured",
+    procedureText(
+      { title: "Pictured" },
+      `## What it is\n\n${filler}\n\n![A leg after treatment](/images/photo.png "${caption}")\n\n![A picture without a caption](/images/photo.png)\n\n## When to call us\n\nCall us.\n`,
+    ),
+  );
   const run = await runPamphlet(["build", "--formats", "letter,large", ...siteArgs(site)]);
   t.is(run.code, 0, run.stderr);
   const page = await readFile(path.join(site.siteDir, "procedures", "pictured", "index.html"), "utf8");

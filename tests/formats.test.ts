@@ -57,7 +57,14 @@ test.serial("every format is a proper PDF: tagged, titled, only the bundled type
 test.serial("no text is below 11 pt, none below 14 pt in large print, none below 10 pt on the one-page aftercare sheet (read from the PDFs)", async (t) => {
   // Chromium stores 11 pt as 10.99 pt (CSS pixels rounded to 1/64): allow that rounding, nothing more.
   const rounding = 0.05;
-  for (const [name, minimum] of [["sclerotherapy.pdf", 11], ["sclerotherapy.a4.pdf", 11], ["sclerotherapy.trifold.pdf", 11], ["booklet.pdf", 11], ["sclerotherapy.large.pdf", 14], ["sclerotherapy.aftercare.pdf", 10]] as const) {
+  for (const [name, minimum] of [
+    ["sclerotherapy.pdf", 11],
+    ["sclerotherapy.a4.pdf", 11],
+    ["sclerotherapy.trifold.pdf", 11],
+    ["booklet.pdf", 11],
+    ["sclerotherapy.large.pdf", 14],
+    ["sclerotherapy.aftercare.pdf", 10],
+  ] as const) {
     const runs = await pdfTextRuns(brochure(name));
     t.true(runs.length > 20, name);
     const small = runs.filter((run) => run.size < minimum - rounding);
@@ -90,7 +97,10 @@ test.serial("the booklet's contents give the right page for each guide, and each
   const contents = pages.findIndex((page) => page.includes("Contents"));
   t.is(contents, 1, "contents on page 2");
   const entries = [...pages[contents]!.matchAll(/^\s*(.+?)\s{2,}(\d+)\s*$/gm)].map((match) => ({ title: match[1]!.trim(), page: Number(match[2]) }));
-  t.deepEqual(entries.map((entry) => entry.title), ["Compression therapy", "Sclerotherapy"]);
+  t.deepEqual(
+    entries.map((entry) => entry.title),
+    ["Compression therapy", "Sclerotherapy"],
+  );
   for (const entry of entries) {
     t.is(entry.page % 2, 1, `${entry.title} starts on an odd page`);
     const startPage = pages[entry.page - 1]!;
@@ -102,7 +112,14 @@ test.serial("the booklet's contents give the right page for each guide, and each
 });
 
 test.serial("visual regression: page 1 of each format matches its reference image", async (t) => {
-  for (const [format, file] of [["letter", "sclerotherapy.pdf"], ["a4", "sclerotherapy.a4.pdf"], ["large", "sclerotherapy.large.pdf"], ["trifold", "sclerotherapy.trifold.pdf"], ["aftercare", "sclerotherapy.aftercare.pdf"], ["booklet", "booklet.pdf"]] as const) {
+  for (const [format, file] of [
+    ["letter", "sclerotherapy.pdf"],
+    ["a4", "sclerotherapy.a4.pdf"],
+    ["large", "sclerotherapy.large.pdf"],
+    ["trifold", "sclerotherapy.trifold.pdf"],
+    ["aftercare", "sclerotherapy.aftercare.pdf"],
+    ["booklet", "booklet.pdf"],
+  ] as const) {
     const share = await compareWithReference(format, await renderPage(brochure(file), 1));
     t.true(share <= 0.005, `${format}: ${(share * 100).toFixed(2)}% of pixels differ from tests/visual/reference/${format}.png`);
   }
@@ -110,8 +127,14 @@ test.serial("visual regression: page 1 of each format matches its reference imag
 
 test.serial("a procedure too long for a tri-fold fails the tri-fold by name and how much is over; other formats still build", async (t) => {
   const own = await fixtureSite(t);
-  const risks = Array.from({ length: 60 }, (_, i) => `- A listed side effect number ${i + 1} that needs a whole line of explanation for the patient.`).join("\n");
-  await writeProcedure(own, "long-risks", procedureText({ title: "Long risks" }, `## What it is\n\nShort.\n\n## Risks and side effects\n\n${risks}\n\n## When to call us\n\nCall us.\n`));
+  const risks = Array.from({ length: 60 }, (_, i) => `- A listed side effect number ${i + 1} that needs a whole line of explanation for the patient.`).join(
+    "\n",
+  );
+  await writeProcedure(
+    own,
+    "long-risks",
+    procedureText({ title: "Long risks" }, `## What it is\n\nShort.\n\n## Risks and side effects\n\n${risks}\n\n## When to call us\n\nCall us.\n`),
+  );
   const run = await runPamphlet(["build", "--formats", "letter,trifold", ...siteArgs(own)]);
   t.is(run.code, 3, "exit status 3: only brochures that do not fit were left out");
   t.regex(run.stderr, /long-risks\.trifold\.pdf {2}failed: does not fit: the text of the three inside panels is over by about \d+ lines \(\d+ mm\)/);
@@ -132,7 +155,10 @@ test.serial("--bleed makes print-shop PDFs with 3 mm bleed and crop marks, never
     return (label: string) => box(info, label);
   };
   const bleedPt = (3 * 72) / 25.4;
-  for (const [name, width, height] of [["sclerotherapy.pdf", 612, 792], ["sclerotherapy.trifold.pdf", 792, 612]] as const) {
+  for (const [name, width, height] of [
+    ["sclerotherapy.pdf", 612, 792],
+    ["sclerotherapy.trifold.pdf", 792, 612],
+  ] as const) {
     const box = await boxes(path.join(printShop, name));
     const trim = box("TrimBox");
     const bleed = box("BleedBox");
@@ -163,8 +189,18 @@ test.serial("--bleed makes print-shop PDFs with 3 mm bleed and crop marks, never
   const cover = colour(right - bleedPt - 5, top / 2);
   const flap = colour(bleedPt + 5, top / 2);
   t.not(cover, "255,255,255");
-  for (const [x, y] of [[right - 2, top / 2], [right - 10, 2], [right - 10, top - 2]] as const) t.is(colour(x, y), cover, `cover colour at (${x}, ${y})`);
-  for (const [x, y] of [[2, top / 2], [10, 2], [10, top - 2]] as const) t.is(colour(x, y), flap, `flap colour at (${x}, ${y})`);
+  for (const [x, y] of [
+    [right - 2, top / 2],
+    [right - 10, 2],
+    [right - 10, top - 2],
+  ] as const)
+    t.is(colour(x, y), cover, `cover colour at (${x}, ${y})`);
+  for (const [x, y] of [
+    [2, top / 2],
+    [10, 2],
+    [10, top - 2],
+  ] as const)
+    t.is(colour(x, y), flap, `flap colour at (${x}, ${y})`);
 
   const build = await runPamphlet(["build", "--bleed", ...siteArgs(own)]);
   t.is(build.code, 2);
@@ -174,7 +210,11 @@ test.serial("--bleed makes print-shop PDFs with 3 mm bleed and crop marks, never
 test.serial("a Markdown table prints with ruled rows and room between its columns", async (t) => {
   const tableSite = await fixtureSite(t);
   const rows = Array.from({ length: 4 }, (_, i) => `| Day ${i + 1} | Mild bruising | Call us if it lasts |`).join("\n");
-  await writeProcedure(tableSite, "with-table", procedureText({ title: "With table" }, `## What it is\n\n| When | What you may notice | What to do |\n| --- | --- | --- |\n${rows}\n`));
+  await writeProcedure(
+    tableSite,
+    "with-table",
+    procedureText({ title: "With table" }, `## What it is\n\n| When | What you may notice | What to do |\n| --- | --- | --- |\n${rows}\n`),
+  );
   t.is((await runPamphlet(["build", "--formats", "letter", ...siteArgs(tableSite)])).code, 0);
   const { startSiteServer } = await import("../src/brochures/siteServer.ts");
   const { launchBrowser } = await import("../src/brochures/launchBrowser.ts");

@@ -43,7 +43,9 @@ for (const [command, where] of [
     const site = await fixtureSite(t);
     await mkdir(path.join(site.contentDir, "images"), { recursive: true });
     const outDir = path.join(site.root, where, "out");
-    const run = await runPamphlet([command, "--content", site.contentDir, "--out", outDir, ...(command === "dev" ? ["--port", "18731"] : [])], { patienceMs: 30_000 });
+    const run = await runPamphlet([command, "--content", site.contentDir, "--out", outDir, ...(command === "dev" ? ["--port", "18731"] : [])], {
+      patienceMs: 30_000,
+    });
     t.is(run.signalled, undefined, `ended by itself: ${run.output}`);
     t.is(run.code, 2, run.output);
     t.regex(run.output, /--out .* is inside the content folder/);

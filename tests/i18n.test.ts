@@ -76,7 +76,10 @@ test.serial("a procedure missing its translation is reported by check, and the S
   const all = await pages(site);
   const home = all.get("/es/")!;
   t.regex(home, /<a href="\/es\/procedures\/sclerotherapy\/">Escleroterapia<\/a>/);
-  t.regex(home, /<a href="\/procedures\/compression-therapy\/" hreflang="en" lang="en">Compression therapy<\/a> <span class="card__note">\(en inglés\)<\/span>/);
+  t.regex(
+    home,
+    /<a href="\/procedures\/compression-therapy\/" hreflang="en" lang="en">Compression therapy<\/a> <span class="card__note">\(en inglés\)<\/span>/,
+  );
   t.false(all.has("/es/procedures/compression-therapy/"));
   t.regex(all.get("/es/compare/")!, /href="\/procedures\/compression-therapy\/" hreflang="en"/);
 });
@@ -89,7 +92,11 @@ test.serial("on a Spanish-default site, a guide not yet in English is marked as 
   await cp(path.join(site.contentDir, "procedures", "sclerotherapy.md"), path.join(site.contentDir, "en", "procedures", "sclerotherapy.md"));
   const all = await pages(site);
   for (const url of ["/en/", "/en/search/"]) {
-    t.regex(all.get(url)!, /<a href="\/procedures\/compression-therapy\/" hreflang="es" lang="es">Compression therapy<\/a> <span class="card__note">\(in Spanish\)<\/span>/, url);
+    t.regex(
+      all.get(url)!,
+      /<a href="\/procedures\/compression-therapy\/" hreflang="es" lang="es">Compression therapy<\/a> <span class="card__note">\(in Spanish\)<\/span>/,
+      url,
+    );
   }
   t.regex(all.get("/en/compare/")!, /<tr lang="es">[\s\S]*?hreflang="es">Compression therapy<\/a> <span class="card__note" lang="en">\(in Spanish\)<\/span>/);
   t.notRegex([...all.values()].join(""), /\(in English\)/);
@@ -102,7 +109,12 @@ test.serial("the comparison table is generated from front matter and changes wit
   t.regex(before, /<td data-label="[^"]+">About 30 minutes<\/td>/);
   t.regex(before, /<td data-label="[^"]+">None needed<\/td>/);
   const file = path.join(site.contentDir, "procedures", "sclerotherapy.md");
-  await writeFile(file, (await readFile(file, "utf8")).replace("duration: About 30 minutes", "duration: About 45 minutes").replace("anaesthesia: None needed", "anaesthesia: A cooling spray"));
+  await writeFile(
+    file,
+    (await readFile(file, "utf8"))
+      .replace("duration: About 30 minutes", "duration: About 45 minutes")
+      .replace("anaesthesia: None needed", "anaesthesia: A cooling spray"),
+  );
   const after = row((await pages(site)).get("/compare/")!);
   t.regex(after, /<td data-label="[^"]+">About 45 minutes<\/td>/);
   t.regex(after, /<td data-label="[^"]+">A cooling spray<\/td>/);
@@ -120,7 +132,16 @@ test.serial("Spanish brochures are in Spanish, back page and labels included, wi
   t.is(run.code, 0, run.stderr);
   const pdf = path.join(site.brochuresDir, "es", "sclerotherapy.pdf");
   const text = await pdfText(pdf);
-  for (const words of ["Escleroterapia", "De un vistazo", "Cuánto dura", "Comuníquese con nosotros", "Escanee para leer esta guía en internet", "Revisado por última vez el 1 de octubre de 2026", "Página 1 de", "Esta guía ofrece información general"]) {
+  for (const words of [
+    "Escleroterapia",
+    "De un vistazo",
+    "Cuánto dura",
+    "Comuníquese con nosotros",
+    "Escanee para leer esta guía en internet",
+    "Revisado por última vez el 1 de octubre de 2026",
+    "Página 1 de",
+    "Esta guía ofrece información general",
+  ]) {
     t.true(text.includes(words), `"${words}" in the Spanish brochure`);
   }
   t.notRegex(text, /At a glance|Contact us|Page 1 of/);
@@ -148,14 +169,29 @@ test.serial("the shipped library: eight procedures in English and Spanish, all s
   const content = await loadContentOrThrow("content");
   for (const lang of ["en", "es"]) {
     t.deepEqual(
-      content.procedures.filter((procedure) => procedure.lang === lang).map((procedure) => procedure.slug).sort(),
-      ["ambulatory-phlebectomy", "compression-therapy", "endovenous-laser-ablation", "foam-sclerotherapy", "medical-adhesive-closure", "radiofrequency-ablation", "sclerotherapy", "vein-consultation"],
+      content.procedures
+        .filter((procedure) => procedure.lang === lang)
+        .map((procedure) => procedure.slug)
+        .sort(),
+      [
+        "ambulatory-phlebectomy",
+        "compression-therapy",
+        "endovenous-laser-ablation",
+        "foam-sclerotherapy",
+        "medical-adhesive-closure",
+        "radiofrequency-ablation",
+        "sclerotherapy",
+        "vein-consultation",
+      ],
       lang,
     );
   }
   const report = await runChecks("content");
   // The shipped clinic is sample data (not released): its sample details are warnings, nothing else is found.
-  t.deepEqual(report.problems.filter((problem) => problem.rule !== "placeholders" || problem.severity !== "warning"), []);
+  t.deepEqual(
+    report.problems.filter((problem) => problem.rule !== "placeholders" || problem.severity !== "warning"),
+    [],
+  );
   t.is(report.readingLevels.length, content.procedures.length + content.pages.length);
   for (const level of report.readingLevels) t.true(level.ok, `${level.file}: ${level.formula} ${level.score}`);
 });

@@ -17,7 +17,10 @@ async function built(t: import("ava").ExecutionContext): Promise<FixtureSite> {
   const site = await fixtureSite(t);
   const first = await build(site);
   t.is(first.code, 0, first.stderr);
-  t.deepEqual(made(first.stdout).filter((name) => name.endsWith(".pdf")), all);
+  t.deepEqual(
+    made(first.stdout).filter((name) => name.endsWith(".pdf")),
+    all,
+  );
   return site;
 }
 
@@ -31,7 +34,10 @@ test.serial("unchanged content: a rebuild prints nothing and leaves every PDF by
   const again = await build(site);
   t.is(again.code, 0, again.stderr);
   t.deepEqual(made(again.stdout), []);
-  t.deepEqual(skipped(again.stdout).filter((name) => name.endsWith(".pdf")), all);
+  t.deepEqual(
+    skipped(again.stdout).filter((name) => name.endsWith(".pdf")),
+    all,
+  );
   t.regex(again.stdout, /Brochures: 0 made, 5 skipped \(unchanged\), 0 failed/);
   t.deepEqual(await readFile(path.join(site.brochuresDir, "sclerotherapy.pdf")), before);
 });
@@ -86,7 +92,10 @@ test.serial("published under a folder with an accent (/clínica/), an edit still
   await replaceIn(path.join(site.contentDir, "procedures", "sclerotherapy.md"), "The vein closes and fades.", "The vein closes and slowly fades.");
   const run = await build(site, ["--formats", "letter"]);
   t.is(run.code, 0, run.stderr);
-  t.deepEqual(made(run.stdout).filter((name) => name.endsWith(".pdf")), ["sclerotherapy.pdf"]);
+  t.deepEqual(
+    made(run.stdout).filter((name) => name.endsWith(".pdf")),
+    ["sclerotherapy.pdf"],
+  );
 });
 
 test.serial("a stylesheet change prints everything", async (t) => {
@@ -104,7 +113,10 @@ test.serial("a clinic.yaml change prints everything", async (t) => {
   await replaceIn(clinic, "(555) 010-0199", "(555) 010-0198");
   const run = await build(site);
   t.is(run.code, 0, run.stderr);
-  t.deepEqual(made(run.stdout).filter((name) => name.endsWith(".pdf")), all);
+  t.deepEqual(
+    made(run.stdout).filter((name) => name.endsWith(".pdf")),
+    all,
+  );
 });
 
 test.serial("--force prints everything even when nothing changed", async (t) => {
@@ -142,7 +154,11 @@ test.serial("--shard 1/3, 2/3 and 3/3 together print every brochure exactly once
 test.serial("after the shards ran, a full run finds every brochure made (their manifests merge) and prints nothing", async (t) => {
   const site = await built(t);
   for (const shard of ["1/2", "2/2"]) t.is((await brochures(site, "--force", "--shard", shard)).code, 0);
-  t.deepEqual((await readdir(site.brochuresDir)).filter((name) => name.startsWith(".manifest")).sort(), [".manifest-1-of-2.json", ".manifest-2-of-2.json", ".manifest.json"]);
+  t.deepEqual((await readdir(site.brochuresDir)).filter((name) => name.startsWith(".manifest")).sort(), [
+    ".manifest-1-of-2.json",
+    ".manifest-2-of-2.json",
+    ".manifest.json",
+  ]);
   await rm(path.join(site.brochuresDir, ".manifest.json"));
   const run = await brochures(site);
   t.deepEqual(made(run.stdout), []);

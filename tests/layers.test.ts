@@ -18,9 +18,7 @@ const allowed: Record<string, readonly string[]> = {
 };
 
 const srcDir = path.resolve("src");
-const sourceFiles = (readdirSync(srcDir, { recursive: true }) as string[])
-  .filter((file) => /\.(ts|js)$/.test(file))
-  .map((file) => path.join(srcDir, file));
+const sourceFiles = (readdirSync(srcDir, { recursive: true }) as string[]).filter((file) => /\.(ts|js)$/.test(file)).map((file) => path.join(srcDir, file));
 
 /** Every relative module a file imports, statically, by `export … from`, or with `import()`. */
 function importsOf(file: string): string[] {

@@ -42,7 +42,10 @@ test("a wide wordmark logo (1200 × 260) is drawn large on every cover and the p
   t.notRegex(header, /<span>/, "the site header does not write the name beside the wordmark");
   t.regex(await readFile(path.join(site.siteDir, "css", "clinic.css"), "utf8"), /--logo-ratio: 4\.615;/);
   // The visit pack's cover: the logo (a 600 px copy the build wrote into the site), without the name beside it.
-  t.deepEqual((await pdfImages(site.pack)).filter((image) => image.type === "image" && image.page === 1).map(({ width, height }) => [width, height]), [[600, 130]]);
+  t.deepEqual(
+    (await pdfImages(site.pack)).filter((image) => image.type === "image" && image.page === 1).map(({ width, height }) => [width, height]),
+    [[600, 130]],
+  );
   t.is(count(await firstPage(site.pack), name), 0);
 });
 

@@ -19,7 +19,11 @@ test("a clinic's own partial and stylesheets, beside its content folder, change 
   const page = await readFile(path.join(site.siteDir, "procedures", "sclerotherapy", "index.html"), "utf8");
   t.regex(page, /<p class="ours">Our own summary box for Sclerotherapy<\/p>/, "the partial replaces Pamphlet's on the page");
   t.notRegex(page, /class="glance/, "Pamphlet's own box is gone");
-  t.regex(page, /<link rel="stylesheet" href="\/css\/site\.css">\s*<link rel="stylesheet" href="\/css\/clinic-site\.css">/, "the clinic's CSS comes after Pamphlet's");
+  t.regex(
+    page,
+    /<link rel="stylesheet" href="\/css\/site\.css">\s*<link rel="stylesheet" href="\/css\/clinic-site\.css">/,
+    "the clinic's CSS comes after Pamphlet's",
+  );
   t.is(await readFile(path.join(site.siteDir, "css", "clinic-site.css"), "utf8"), ".ours { outline: 2px solid; }\n");
   const text = (await pdfText(path.join(site.brochuresDir, "sclerotherapy.pdf"))).replace(/\s+/g, " ");
   t.regex(text, /Our own summary box for Sclerotherapy \(styled for print by the clinic\)/, "the partial and the brochure CSS reach the PDF");
@@ -40,17 +44,30 @@ test("a brand font from an @fontsource package is embedded in the PDF, and a fon
   const build = await runPamphlet(["build", "--formats", "letter", ...siteArgs(site)]);
   t.is(build.code, 0, build.stderr);
   const fonts = await pdfFonts(path.join(site.brochuresDir, "sclerotherapy.pdf"));
-  t.true(fonts.some((font) => /Lexend/.test(font.name) && font.embedded), JSON.stringify(fonts));
-  t.true(fonts.every((font) => font.embedded), "nothing from the machine's fonts");
+  t.true(
+    fonts.some((font) => /Lexend/.test(font.name) && font.embedded),
+    JSON.stringify(fonts),
+  );
+  t.true(
+    fonts.every((font) => font.embedded),
+    "nothing from the machine's fonts",
+  );
   const clinicCss = await readFile(path.join(site.siteDir, "css", "clinic.css"), "utf8");
   t.regex(clinicCss, /font-family: "Lexend";[\s\S]*url\("\/fonts\/brand\/lexend-latin-400-normal\.woff2"\)/);
   t.regex(clinicCss, /--logo-scale: 1\.5;/, "logoSize: large");
   const page = await readFile(path.join(site.siteDir, "procedures", "sclerotherapy", "index.html"), "utf8");
   t.regex(page, /<a class="button" href="https:\/\/book\.example\.com\/visit">Book a visit<\/a>/, "the booking button on every page");
-  t.regex((await pdfText(path.join(site.brochuresDir, "sclerotherapy.pdf"))).replace(/\s+/g, " "), /Book a visit: https:\/\/book\.example\.com\/visit/, "and on the brochure's back");
+  t.regex(
+    (await pdfText(path.join(site.brochuresDir, "sclerotherapy.pdf"))).replace(/\s+/g, " "),
+    /Book a visit: https:\/\/book\.example\.com\/visit/,
+    "and on the brochure's back",
+  );
 
   await writeFile(clinicYaml, `${original}\nfont: "@fontsource/not-installed-here"\n`);
   const missing = await runPamphlet(["check", "--content", site.contentDir]);
   t.is(missing.code, 1);
-  t.regex(missing.stdout + missing.stderr, /clinic\.yaml:\d+:\d+\s+error\s+"font" is @fontsource\/not-installed-here, which is not installed: run npm install @fontsource\/not-installed-here in /);
+  t.regex(
+    missing.stdout + missing.stderr,
+    /clinic\.yaml:\d+:\d+\s+error\s+"font" is @fontsource\/not-installed-here, which is not installed: run npm install @fontsource\/not-installed-here in /,
+  );
 });

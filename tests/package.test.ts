@@ -8,24 +8,39 @@ import { repoRoot } from "./helpers/fixtures.ts";
 import { pdfInfo, pdfText } from "./helpers/pdf.ts";
 
 const run = promisify(execFile);
-const npm = (args: string[], cwd: string) => run("npm", args, { cwd, env: { ...process.env, NO_COLOR: "1", npm_config_fund: "false", npm_config_audit: "false" }, maxBuffer: 64 * 1024 * 1024 });
-const npx = (args: string[], cwd: string) => run("npx", ["--no-install", ...args], { cwd, env: { ...process.env, NO_COLOR: "1" }, maxBuffer: 64 * 1024 * 1024 });
+const npm = (args: string[], cwd: string) =>
+  run("npm", args, { cwd, env: { ...process.env, NO_COLOR: "1", npm_config_fund: "false", npm_config_audit: "false" }, maxBuffer: 64 * 1024 * 1024 });
+const npx = (args: string[], cwd: string) =>
+  run("npx", ["--no-install", ...args], { cwd, env: { ...process.env, NO_COLOR: "1" }, maxBuffer: 64 * 1024 * 1024 });
 
 test("the packed tarball installs into an empty folder, where init --country GB then build make a British clinic's site and brochures", async (t) => {
   t.timeout(15 * 60_000);
   const scratch = await mkdtemp(path.join(os.tmpdir(), "pamphlet-package-"));
   t.teardown(() => rm(scratch, { recursive: true, force: true }));
-  const packed = JSON.parse((await npm(["pack", "--json", "--pack-destination", scratch], repoRoot)).stdout) as Array<{ filename: string; files: Array<{ path: string }> }>;
+  const packed = JSON.parse((await npm(["pack", "--json", "--pack-destination", scratch], repoRoot)).stdout) as Array<{
+    filename: string;
+    files: Array<{ path: string }>;
+  }>;
   const shipped = packed[0]!.files.map((file) => file.path);
-  t.true(shipped.includes("scripts/pamphlet.js") && shipped.includes("templates/layouts/base.njk") && shipped.includes("starter/clinic.yaml"), "the CLI, templates and starter are inside");
-  t.false(shipped.some((file) => file.startsWith("tests/") || file.startsWith("bench/")), "no tests or benchmarks");
+  t.true(
+    shipped.includes("scripts/pamphlet.js") && shipped.includes("templates/layouts/base.njk") && shipped.includes("starter/clinic.yaml"),
+    "the CLI, templates and starter are inside",
+  );
+  t.false(
+    shipped.some((file) => file.startsWith("tests/") || file.startsWith("bench/")),
+    "no tests or benchmarks",
+  );
 
   const clinic = path.join(scratch, "ancoats");
   await mkdir(clinic);
   await npm(["install", "--prefer-offline", path.join(scratch, packed[0]!.filename)], clinic);
   const init = await npx(["pamphlet", "init", "--country", "GB"], clinic);
   t.regex(init.stdout, /United Kingdom, brochures on A4 paper/);
-  t.regex(init.stdout, /Note: package\.json installs Pamphlet from .*pamphlet-.*\.tgz, outside this folder/, "the workflow's npm ci could not reach the tarball: said");
+  t.regex(
+    init.stdout,
+    /Note: package\.json installs Pamphlet from .*pamphlet-.*\.tgz, outside this folder/,
+    "the workflow's npm ci could not reach the tarball: said",
+  );
   const scripts = JSON.parse(await readFile(path.join(clinic, "package.json"), "utf8")).scripts as Record<string, string>;
   t.is(scripts.build, "pamphlet build");
   const clinicYaml = await readFile(path.join(clinic, "content", "_data", "clinic.yaml"), "utf8");
@@ -40,7 +55,11 @@ test("the packed tarball installs into an empty folder, where init --country GB 
   t.regex(page, /Ancoats Vein Clinic/);
   t.notRegex(page, /Maple Grove/);
   t.regex(page, /Manchester M1 1AA/, "the UK order: town then postcode, no region");
-  t.regex(page, /Last reviewed \d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}/, "British dates (day, month, year)");
+  t.regex(
+    page,
+    /Last reviewed \d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}/,
+    "British dates (day, month, year)",
+  );
   const pdf = path.join(clinic, "output", "brochures", "sclerotherapy.pdf");
   t.regex((await pdfInfo(pdf))["Page size"]!, /\(A4\)/);
   const text = await pdfText(pdf);
@@ -82,7 +101,10 @@ test("init refuses to overwrite a file, before writing anything", async (t) => {
   t.is(made.code, 0, made.stderr);
   t.regex(made.stdout, /No --country given: using US/);
   t.regex(made.stdout, /Note: Pamphlet is not on npm yet: put its tarball in this folder/, "a new package.json names a Pamphlet npm cannot find yet: said");
-  t.regex(await readFile(path.join(scratch, "us-clinic", ".github", "workflows", "publish.yml"), "utf8"), /netlify-cli[\s\S]*pamphlet check[\s\S]*|pamphlet check[\s\S]*netlify-cli/);
+  t.regex(
+    await readFile(path.join(scratch, "us-clinic", ".github", "workflows", "publish.yml"), "utf8"),
+    /netlify-cli[\s\S]*pamphlet check[\s\S]*|pamphlet check[\s\S]*netlify-cli/,
+  );
   const yaml = await readFile(path.join(scratch, "us-clinic", "content", "_data", "clinic.yaml"), "utf8");
   t.regex(yaml, /paper: letter/);
   t.regex(yaml, /Spider and small veins/);

@@ -32,7 +32,8 @@ test.serial("a word longer than a line breaks inside it: no brochure is shrunk t
   await writeProcedure(site, "long-word", procedureText({ title: `${long.slice(0, 50)} visit` }, body));
   const run = await runPamphlet(["build", "--formats", "letter,large,trifold", ...siteArgs(site)]);
   t.is(run.code, 0, run.stderr);
-  const sizeOf = async (file: string, text: string) => Math.round((await pdfTextRuns(path.join(site.brochuresDir, file))).find((item) => item.text.includes(text))?.size ?? 0);
+  const sizeOf = async (file: string, text: string) =>
+    Math.round((await pdfTextRuns(path.join(site.brochuresDir, file))).find((item) => item.text.includes(text))?.size ?? 0);
   t.is(await sizeOf("long-word.pdf", "stays full"), 12);
   t.is(await sizeOf("long-word.large.pdf", "stays full"), 15);
   t.is(await sizeOf("long-word.trifold.pdf", "stays full"), 11);

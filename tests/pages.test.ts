@@ -21,7 +21,8 @@ async function servedSite(t: import("ava").ExecutionContext, prepare?: (site: Fi
 }
 
 /** A table wider than a phone, written in the guide's Markdown. */
-const wideTable = "\n| Session | Veins treated | Injections | Stockings afterwards |\n|---|---|---|---|\n| First | Spider veins on both calves | About twenty small ones | Two weeks, day and night |\n";
+const wideTable =
+  "\n| Session | Veins treated | Injections | Stockings afterwards |\n|---|---|---|---|\n| First | Spider veins on both calves | About twenty small ones | Two weeks, day and night |\n";
 
 test.serial("pages read fully without JavaScript, on a phone-sized screen, with no sideways scrolling", async (t) => {
   const { origin, browser } = await servedSite(t, (site) => appendFile(path.join(site.contentDir, "procedures", "sclerotherapy.md"), wideTable));
@@ -42,7 +43,10 @@ test.serial("pages read fully without JavaScript, on a phone-sized screen, with 
   }
   // The comparison table: every treatment's facts are on the screen, none off to the side.
   await page.goto(`${origin}/compare/`, { waitUntil: "load" });
-  const offScreen = await page.$$eval(".compare td", (cells) => cells.filter((cell) => cell.getBoundingClientRect().right > document.documentElement.clientWidth).length);
+  const offScreen = await page.$$eval(
+    ".compare td",
+    (cells) => cells.filter((cell) => cell.getBoundingClientRect().right > document.documentElement.clientWidth).length,
+  );
   t.is(offScreen, 0, "compare table cells beyond the screen's right edge at 320px");
   // A table in a guide scrolls inside its own named, focusable box; the page does not.
   await page.goto(`${origin}/procedures/sclerotherapy/`, { waitUntil: "load" });
@@ -66,7 +70,10 @@ test.serial("a wide wordmark logo keeps its proportions in the header, not squee
   const logo = await page.$eval(".brand .logo", (image) => {
     const style = getComputedStyle(image);
     const box = image.getBoundingClientRect();
-    const [width, height] = [box.width - Number.parseFloat(style.paddingLeft) - Number.parseFloat(style.paddingRight), box.height - Number.parseFloat(style.paddingTop) - Number.parseFloat(style.paddingBottom)];
+    const [width, height] = [
+      box.width - Number.parseFloat(style.paddingLeft) - Number.parseFloat(style.paddingRight),
+      box.height - Number.parseFloat(style.paddingTop) - Number.parseFloat(style.paddingBottom),
+    ];
     return { wide: image.classList.contains("logo--wide"), ratio: width / height, radius: style.borderRadius };
   });
   t.true(logo.wide);
@@ -116,6 +123,9 @@ test.serial("fonts, stylesheets and icons all resolve; the site makes no outside
   await page.goto(`${origin}/procedures/sclerotherapy/`, { waitUntil: "load" });
   await page.evaluate(() => document.fonts.ready);
   t.deepEqual(failures, []);
-  t.deepEqual(requests.filter((url) => !url.startsWith(origin)), []);
+  t.deepEqual(
+    requests.filter((url) => !url.startsWith(origin)),
+    [],
+  );
   t.true(requests.some((url) => url.endsWith(".woff2")));
 });

@@ -26,7 +26,10 @@ test("parity: a Spanish guide whose numbers differ from the English one is an er
   await edit("es/procedures/foam-sclerotherapy.md", (text) => text.replace("unas 4 de cada 100", "unas 14 de cada 100"));
   await edit("es/procedures/sclerotherapy.md", (text) => text.replace("duration: Unos 30 minutos", "duration: Unos 45 minutos"));
   const found = (await parityFindings(contentDir)).join("\n");
-  t.regex(found, /content\/es\/procedures\/foam-sclerotherapy\.md:\d+:1 {2}error {2}section "Riesgos y efectos secundarios" lacks 4 and has 14 that \S*content\/procedures\/foam-sclerotherapy\.md does not/);
+  t.regex(
+    found,
+    /content\/es\/procedures\/foam-sclerotherapy\.md:\d+:1 {2}error {2}section "Riesgos y efectos secundarios" lacks 4 and has 14 that \S*content\/procedures\/foam-sclerotherapy\.md does not/,
+  );
   t.regex(found, /content\/es\/procedures\/sclerotherapy\.md:6:1 {2}error {2}duration: lacks 30 and has 45/);
 });
 
@@ -35,6 +38,9 @@ test("parity: a warning sign missing from a Spanish emergency block, or a questi
   await edit("es/procedures/radiofrequency-ablation.md", (text) => text.replace(/\n- Dolor de pecho[^\n]*/, ""));
   await edit("es/procedures/compression-therapy.md", (text) => text.replace(/\n {2}- question: [^\n]*\n {4}answer: [^\n]*/, ""));
   const found = (await parityFindings(contentDir)).join("\n");
-  t.regex(found, /radiofrequency-ablation\.md:\d+:1 {2}error {2}section "Cuándo llamarnos" has \d+ list items, "When to call us" of \S*content\/procedures\/radiofrequency-ablation\.md has \d+: a warning sign or step may be missing/);
+  t.regex(
+    found,
+    /radiofrequency-ablation\.md:\d+:1 {2}error {2}section "Cuándo llamarnos" has \d+ list items, "When to call us" of \S*content\/procedures\/radiofrequency-ablation\.md has \d+: a warning sign or step may be missing/,
+  );
   t.regex(found, /compression-therapy\.md:\d+:1 {2}error {2}faq has \d+ questions, \S*content\/procedures\/compression-therapy\.md has \d+/);
 });

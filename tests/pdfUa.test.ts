@@ -10,7 +10,14 @@ import { elements, pdfAccessibility, type PdfAccessibility } from "./helpers/pdf
 const cleanups = hookCleanups();
 test.after.always(() => cleanups.run());
 
-const formats = { letter: "side-by-side.pdf", a4: "side-by-side.a4.pdf", large: "side-by-side.large.pdf", trifold: "side-by-side.trifold.pdf", aftercare: "side-by-side.aftercare.pdf", booklet: "booklet.pdf" } as const;
+const formats = {
+  letter: "side-by-side.pdf",
+  a4: "side-by-side.a4.pdf",
+  large: "side-by-side.large.pdf",
+  trifold: "side-by-side.trifold.pdf",
+  aftercare: "side-by-side.aftercare.pdf",
+  booklet: "booklet.pdf",
+} as const;
 const table = "| Treatment | Sessions | Time off |\n| --- | --- | --- |\n| Sclerotherapy | 2 to 4 | None |\n| Compression | None | None |";
 const body = `## What it is\n\nA guide with a comparison table.\n\n${table}\n\n## Risks and side effects\n\nBruising is common.\n\n## When to call us\n\nCall us if your leg swells.\n`;
 
@@ -18,7 +25,11 @@ let built: Promise<{ site: FixtureSite; read: Map<string, PdfAccessibility> }> |
 function brochures() {
   built ??= (async () => {
     const site = await fixtureSite(cleanups);
-    await writeProcedure(site, "side-by-side", procedureText({ title: "Compare treatments", summary: "Which vein treatment fits you, side by side in one table." }, body));
+    await writeProcedure(
+      site,
+      "side-by-side",
+      procedureText({ title: "Compare treatments", summary: "Which vein treatment fits you, side by side in one table." }, body),
+    );
     const run = await runPamphlet(["build", "--formats", Object.keys(formats).join(","), ...siteArgs(site)]);
     if (run.code !== 0) throw new Error(`build failed: ${run.stderr}`);
     const read = new Map<string, PdfAccessibility>();
@@ -78,7 +89,10 @@ test("every figure has alt text, and the QR code's says it leads to the guide's 
   await eachFormat((pdf, format) => {
     const figures = [...elements(pdf.structure)].filter((element) => element.role === "Figure");
     t.true(figures.length > 0 && figures.every((figure) => (figure.alt ?? "").trim() !== ""), `${format}: ${figures.map((figure) => figure.alt).join(" | ")}`);
-    t.true(figures.some((figure) => /https:\/\/fixture\.example\.org\/(procedures\/side-by-side\/)?$/.test(figure.alt ?? "")), `${format}: the QR code's alt text`);
+    t.true(
+      figures.some((figure) => /https:\/\/fixture\.example\.org\/(procedures\/side-by-side\/)?$/.test(figure.alt ?? "")),
+      `${format}: the QR code's alt text`,
+    );
   });
 });
 

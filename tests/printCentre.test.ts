@@ -57,7 +57,11 @@ test.serial("in Chromium, the print centre makes a visit pack from two ticked gu
     { title: "Compression therapy", pdf: path.join(site.brochuresDir, "compression-therapy.pdf") },
     { title: "Sclerotherapy", pdf: path.join(site.brochuresDir, "sclerotherapy.pdf") },
   ]);
-  t.deepEqual(requests.filter((url) => !url.startsWith(server.origin) && !url.startsWith("blob:")), [], "nothing leaves the site");
+  t.deepEqual(
+    requests.filter((url) => !url.startsWith(server.origin) && !url.startsWith("blob:")),
+    [],
+    "nothing leaves the site",
+  );
 
   // Without JavaScript there is no pack to make: the page does not tell staff to tick boxes it does not show.
   const plain = await browser.newPage();
@@ -71,7 +75,19 @@ test.serial("in Chromium, the print centre makes a visit pack from two ticked gu
 test.serial("pamphlet pack makes the same structure from the command line", async (t) => {
   const site = await built(t);
   const out = path.join(site.root, "pack.pdf");
-  const run = await runPamphlet(["pack", "sclerotherapy", "compression-therapy", "--format", "large", "--content", site.contentDir, "--from", site.outDir, "--out", out]);
+  const run = await runPamphlet([
+    "pack",
+    "sclerotherapy",
+    "compression-therapy",
+    "--format",
+    "large",
+    "--content",
+    site.contentDir,
+    "--from",
+    site.outDir,
+    "--out",
+    out,
+  ]);
   t.is(run.code, 0, run.stderr);
   t.regex(run.stdout, /Visit pack: .*pack\.pdf \(\d+ pages; guides start on pages \d+, \d+\)/);
   await checkPack(t, out, [
@@ -84,7 +100,10 @@ test.serial("pamphlet pack makes the same structure from the command line", asyn
   t.regex(one.stdout, /\(\d+ pages; the guide starts on page 3\)/);
   const missing = await runPamphlet(["pack", "sclerotherapy", "--format", "a4", "--from", site.outDir, "--out", out]);
   t.is(missing.code, 1);
-  t.regex(missing.stderr, /have not been made yet: .*sclerotherapy\.a4\.pdf\. Print them \(this adds them; the other published brochures stay\): npx pamphlet brochures --formats a4 --out \S+/);
+  t.regex(
+    missing.stderr,
+    /have not been made yet: .*sclerotherapy\.a4\.pdf\. Print them \(this adds them; the other published brochures stay\): npx pamphlet brochures --formats a4 --out \S+/,
+  );
   const overwrite = await runPamphlet(["pack", "sclerotherapy", "--from", site.outDir, "--out", path.join(site.brochuresDir, "sclerotherapy.pdf")]);
   t.is(overwrite.code, 2);
   t.regex(overwrite.stderr, /--out .+sclerotherapy\.pdf is inside .+brochures, which the build writes and publishes/);
@@ -106,7 +125,11 @@ test.serial("the print centre lists exactly the brochures that exist, and update
     const html = await readFile(path.join(site.siteDir, "print-centre", "index.html"), "utf8");
     return [...html.matchAll(/<a href="\/(brochures\/[^"]+\.pdf)"/g)].map((match) => match[1]!).sort();
   };
-  const onDisk = async () => (await readdir(path.join(site.siteDir, "brochures"))).filter((name) => name.endsWith(".pdf")).map((name) => `brochures/${name}`).sort();
+  const onDisk = async () =>
+    (await readdir(path.join(site.siteDir, "brochures")))
+      .filter((name) => name.endsWith(".pdf"))
+      .map((name) => `brochures/${name}`)
+      .sort();
   t.deepEqual(await listed(), await onDisk());
   t.is((await listed()).length, 4);
   const html = await readFile(path.join(site.siteDir, "print-centre", "index.html"), "utf8");
@@ -126,7 +149,10 @@ test.serial("the print centre lists exactly the brochures that exist, and update
 test.serial("the print centre lists each language's booklet, and says how to print tri-folds, while a build publishes them", async (t) => {
   const site = await built(t, "--formats", "letter,trifold,booklet");
   const html = async () => readFile(path.join(site.siteDir, "print-centre", "index.html"), "utf8");
-  t.regex(await html(), /All guides in one booklet[\s\S]*?<a href="\/brochures\/booklet\.pdf" type="application\/pdf">Booklet \(every guide\)<\/a>\s*<span class="files__facts">\d+ pages, \d+ KB<\/span>/);
+  t.regex(
+    await html(),
+    /All guides in one booklet[\s\S]*?<a href="\/brochures\/booklet\.pdf" type="application\/pdf">Booklet \(every guide\)<\/a>\s*<span class="files__facts">\d+ pages, \d+ KB<\/span>/,
+  );
   t.regex(await html(), /Tri-folds: print on both sides and choose “flip on short edge”/);
   t.is((await runPamphlet(["build", "--formats", "letter", ...siteArgs(site)])).code, 0);
   t.notRegex(await html(), /booklet\.pdf|All guides in one booklet|Tri-folds:/);
@@ -152,7 +178,13 @@ test.serial("published under /clinic/, the site, its brochures and the print cen
     if (!(response.headers.get("content-type") ?? "").includes("text/html")) continue;
     const html = await response.text();
     for (const match of html.matchAll(/(?:href|src)="([^"#]+)|srcset="([^"]+)"/g)) {
-      for (const link of (match[1] ?? match[2]!.split(",").map((part) => part.trim().split(" ")[0]!).join("\n")).split("\n")) {
+      for (const link of (
+        match[1] ??
+        match[2]!
+          .split(",")
+          .map((part) => part.trim().split(" ")[0]!)
+          .join("\n")
+      ).split("\n")) {
         if (!link.startsWith("/")) continue;
         if (!link.startsWith("/clinic/")) outside.push(`${url} → ${link}`);
         else queue.push(link);
@@ -162,14 +194,16 @@ test.serial("published under /clinic/, the site, its brochures and the print cen
   t.deepEqual(broken, []);
   t.deepEqual(outside, []);
   t.true(seen.has("/clinic/print-centre/"));
-  t.true([...seen].some((url) => url.endsWith(".pdf")), "PDF links were followed");
+  t.true(
+    [...seen].some((url) => url.endsWith(".pdf")),
+    "PDF links were followed",
+  );
   t.true(seen.size > 15, `${seen.size} URLs crawled`);
   const sitemap = await readFile(path.join(site.siteDir, "sitemap.xml"), "utf8");
   t.regex(sitemap, /<loc>https:\/\/fixture\.example\.org\/clinic\/procedures\/sclerotherapy\/<\/loc>/);
-  const qr = (await pdfText(path.join(site.brochuresDir, "sclerotherapy.pdf")));
+  const qr = await pdfText(path.join(site.brochuresDir, "sclerotherapy.pdf"));
   t.regex(qr, /https:\/\/fixture\.example\.org\/clinic\/procedures\/sclerotherapy\//);
 });
-
 
 test.serial("after a build under /clinic/, `brochures` prints for that site without --base-path, and refuses another", async (t) => {
   const site = await built(t, "--base-path", "/clinic/");

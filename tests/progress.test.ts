@@ -36,15 +36,21 @@ test("the closing report names the brochures that failed for one reason on one l
   console.error = (line: string) => lines.push(line);
   try {
     const backPanel = "does not fit: the back panel is over by about 3 lines (14 mm): shorten the contact details";
-    const ok = reportBrochureSummary([
-      { name: "a.trifold.pdf", ok: false, error: backPanel },
-      { name: "a.pdf", ok: true, skipped: false, file: "a.pdf", bytes: 1, seconds: 1 },
-      { name: "b.trifold.pdf", ok: false, error: backPanel },
-      { name: "c.pdf", ok: false, error: "image(s) did not load" },
-    ], 1);
+    const ok = reportBrochureSummary(
+      [
+        { name: "a.trifold.pdf", ok: false, error: backPanel },
+        { name: "a.pdf", ok: true, skipped: false, file: "a.pdf", bytes: 1, seconds: 1 },
+        { name: "b.trifold.pdf", ok: false, error: backPanel },
+        { name: "c.pdf", ok: false, error: "image(s) did not load" },
+      ],
+      1,
+    );
     t.false(ok);
   } finally {
     Object.assign(console, original);
   }
-  t.deepEqual(lines, [`  not made: a.trifold.pdf, b.trifold.pdf (does not fit: the back panel is over by about 3 lines (14 mm): shorten the contact details)`, "  not made: c.pdf (image(s) did not load)"]);
+  t.deepEqual(lines, [
+    `  not made: a.trifold.pdf, b.trifold.pdf (does not fit: the back panel is over by about 3 lines (14 mm): shorten the contact details)`,
+    "  not made: c.pdf (image(s) did not load)",
+  ]);
 });

@@ -6,7 +6,8 @@ import { runPamphlet } from "./helpers/cli.ts";
 import { fixtureSite, procedureText, writeProcedure } from "./helpers/fixtures.ts";
 
 const today = new Date("2026-11-24T12:00:00Z");
-const jargon = "Venous insufficiency, characterized by pathophysiological valvular incompetence and consequential hemodynamic abnormalities, necessitates comprehensive multidisciplinary evaluation incorporating duplex ultrasonography before interventional management is undertaken by appropriately credentialed practitioners in accredited facilities.";
+const jargon =
+  "Venous insufficiency, characterized by pathophysiological valvular incompetence and consequential hemodynamic abnormalities, necessitates comprehensive multidisciplinary evaluation incorporating duplex ultrasonography before interventional management is undertaken by appropriately credentialed practitioners in accredited facilities.";
 const plain = (n: number) => Array.from({ length: n }, () => "We put a small needle in the vein. It does not take long. You can go home after.").join(" ");
 
 test("reading level: list items without a full stop are fragments, not sentences", (t) => {
@@ -24,24 +25,44 @@ test("reading level: one jargon sentence makes its section miss the target, name
   const { problems, readingLevels } = await runChecks(site.contentDir, today);
   const level = readingLevels.find((found) => found.file === file || found.file.endsWith("/jargon.md"))!;
   t.true(level.ok, `the whole guide averages ${level.score}`);
-  t.deepEqual(level.sections.map((section) => [section.name, section.ok]), [["What it is", true], ["Who it helps", false], ["Before your visit", true]]);
+  t.deepEqual(
+    level.sections.map((section) => [section.name, section.ok]),
+    [
+      ["What it is", true],
+      ["Who it helps", false],
+      ["Before your visit", true],
+    ],
+  );
   const found = problems.filter((problem) => problem.rule === "reading-level" && problem.file.endsWith("/jargon.md")).map((problem) => formatProblem(problem));
   t.is(found.length, 1, found.join("\n"));
   const lines = procedureText({ title: "Jargon" }, body).split("\n");
-  const [, at, worst] = /jargon\.md:(\d+):1 {2}warning {2}section "Who it helps": Flesch–Kincaid grade [\d.]+, target 8 or lower: .* Hardest sentence: line (\d+) /.exec(found[0]!) ?? [];
+  const [, at, worst] =
+    /jargon\.md:(\d+):1 {2}warning {2}section "Who it helps": Flesch–Kincaid grade [\d.]+, target 8 or lower: .* Hardest sentence: line (\d+) /.exec(
+      found[0]!,
+    ) ?? [];
   t.is(lines[Number(at) - 1], "## Who it helps");
   t.true(lines[Number(worst) - 1]!.startsWith("Venous insufficiency"));
 });
 
 test("reading level: a hard summary or FAQ answer is a warning at its field; labels and questions are not scored", async (t) => {
   const site = await fixtureSite(t);
-  await writeProcedure(site, "hard-summary", procedureText({
-    title: "Hard summary",
-    summary: "Endovenous thermal ablation obliterates incompetent saphenous trunks, eliminating pathological reflux and ameliorating symptomatic manifestations.",
-    veinsTreated: "Incompetent great saphenous, small saphenous and anterior accessory saphenous trunks",
-    faq: [{ question: "Is endovenous thermal ablation appropriate considering my comorbidities?", answer: "Most people can go home the same day." }],
-  }, `## What it is\n\n${plain(4)}\n`));
-  const found = (await runChecks(site.contentDir, today)).problems.filter((problem) => problem.rule === "reading-level" && problem.file.endsWith("/hard-summary.md")).map((problem) => formatProblem(problem));
+  await writeProcedure(
+    site,
+    "hard-summary",
+    procedureText(
+      {
+        title: "Hard summary",
+        summary:
+          "Endovenous thermal ablation obliterates incompetent saphenous trunks, eliminating pathological reflux and ameliorating symptomatic manifestations.",
+        veinsTreated: "Incompetent great saphenous, small saphenous and anterior accessory saphenous trunks",
+        faq: [{ question: "Is endovenous thermal ablation appropriate considering my comorbidities?", answer: "Most people can go home the same day." }],
+      },
+      `## What it is\n\n${plain(4)}\n`,
+    ),
+  );
+  const found = (await runChecks(site.contentDir, today)).problems
+    .filter((problem) => problem.rule === "reading-level" && problem.file.endsWith("/hard-summary.md"))
+    .map((problem) => formatProblem(problem));
   t.is(found.length, 1, found.join("\n"));
   t.regex(found[0]!, /hard-summary\.md:3:1 {2}warning {2}summary: Flesch–Kincaid grade [\d.]+, target 8 or lower/);
 });

@@ -34,27 +34,44 @@ test("next review: every guide page, print view and page shows its next review d
 
 test("placeholders: sample details are warnings in check, and the build does not stop on them", async (t) => {
   const site = await fixtureSite(t);
-  await writeProcedure(site, "sample", procedureText({ title: "Sample", reviewer: "Dr. A. Person (sample reviewer)" }, "## What it is\n\nCall (555) 010-0199 or write to help@example.com.\n"));
+  await writeProcedure(
+    site,
+    "sample",
+    procedureText({ title: "Sample", reviewer: "Dr. A. Person (sample reviewer)" }, "## What it is\n\nCall (555) 010-0199 or write to help@example.com.\n"),
+  );
   const { problems } = await runChecks(site.contentDir, today);
   const found = problems.filter((problem) => problem.rule === "placeholders" && problem.file.endsWith("/sample.md")).map((problem) => formatProblem(problem));
   t.is(found.length, 3, found.join("\n"));
   t.true(found.every((line) => line.includes("  warning  ")));
   t.regex(found.join("\n"), /sample\.md:\d+:1 {2}warning {2}reviewer: "\(sample reviewer\)" is a sample marker/);
   t.regex(found.join("\n"), /sample\.md:\d+:6 {2}warning {2}"\(555\) 010-0199" is a 555 sample phone number/);
-  t.deepEqual((await loadForBuild(site.contentDir)).problems.filter((problem) => problem.rule === "placeholders"), []);
+  t.deepEqual(
+    (await loadForBuild(site.contentDir)).problems.filter((problem) => problem.rule === "placeholders"),
+    [],
+  );
 });
 
 test("placeholders and overdue reviews: errors that stop the build once clinic.yaml says release: true; real details pass", async (t) => {
   const site = await fixtureSite(t);
   await addToClinic(site, "release: true\n");
-  await writeProcedure(site, "real", procedureText({ title: "Real details", reviewer: "Dr. Ana Ruiz, MD" }, "## What it is\n\nCall 612 555 0143 or see www.veinclinic.es.\n"));
+  await writeProcedure(
+    site,
+    "real",
+    procedureText({ title: "Real details", reviewer: "Dr. Ana Ruiz, MD" }, "## What it is\n\nCall 612 555 0143 or see www.veinclinic.es.\n"),
+  );
   await writeProcedure(site, "sample", procedureText({ title: "Sample", reviewer: "Dr. A. Person (sample reviewer)" }));
   await writeProcedure(site, "overdue", procedureText({ title: "Overdue", lastReviewed: "2025-10-01" }));
   const built = await loadForBuild(site.contentDir);
   t.falsy(built.content);
-  t.regex(built.problems.map((problem) => formatProblem(problem)).join("\n"), /sample\.md:\d+:1 {2}error {2}reviewer: "\(sample reviewer\)" is a sample marker: replace it: clinic\.yaml says release: true/);
+  t.regex(
+    built.problems.map((problem) => formatProblem(problem)).join("\n"),
+    /sample\.md:\d+:1 {2}error {2}reviewer: "\(sample reviewer\)" is a sample marker: replace it: clinic\.yaml says release: true/,
+  );
   const { problems } = await runChecks(site.contentDir, today);
-  t.deepEqual(problems.filter((problem) => problem.file.endsWith("/real.md") && problem.rule === "placeholders"), []);
+  t.deepEqual(
+    problems.filter((problem) => problem.file.endsWith("/real.md") && problem.rule === "placeholders"),
+    [],
+  );
   const overdue = problems.find((problem) => problem.file.endsWith("/overdue.md") && problem.rule === "freshness");
   t.is(overdue?.severity, "error");
   t.regex(overdue?.message ?? "", /over 12\), and clinic\.yaml says release: true/);

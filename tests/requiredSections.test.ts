@@ -37,8 +37,18 @@ test("other options: a guide without the section is an error at the next section
   const found = (await findings(contentDir)).join("\n");
   const english = await lineOf(path.join(contentDir, "procedures", "foam-sclerotherapy.md"), "## Before your visit");
   const spanish = await lineOf(path.join(contentDir, "es", "procedures", "medical-adhesive-closure.md"), "## Antes de su visita");
-  t.true(found.includes(`content/procedures/foam-sclerotherapy.md:${english}:1  error  missing section "## Other options": add it before "## Before your visit"  (sections)`), found);
-  t.true(found.includes(`content/es/procedures/medical-adhesive-closure.md:${spanish}:1  error  missing section "## Otras opciones": add it before "## Antes de su visita"  (sections)`), found);
+  t.true(
+    found.includes(
+      `content/procedures/foam-sclerotherapy.md:${english}:1  error  missing section "## Other options": add it before "## Before your visit"  (sections)`,
+    ),
+    found,
+  );
+  t.true(
+    found.includes(
+      `content/es/procedures/medical-adhesive-closure.md:${spanish}:1  error  missing section "## Otras opciones": add it before "## Antes de su visita"  (sections)`,
+    ),
+    found,
+  );
   t.is(found.split("\n").length, 2, found);
 });
 
@@ -59,9 +69,20 @@ test("sources: a guide without sources: is an error at the end of its front matt
   const found = (await findings(contentDir, ["sources"])).join("\n");
   const close = async (file: string) => lineOf(path.join(contentDir, file), "---", 1);
   for (const file of ["procedures/endovenous-laser-ablation.md", "es/procedures/foam-sclerotherapy.md"]) {
-    t.regex(found, new RegExp(`content/${file.replace(/[./]/g, "\\$&")}:${await close(file)}:1 {2}error {2}no sources: add sources: to the front matter and list the guidelines, drug labels or trials this guide's facts come from`), file);
+    t.regex(
+      found,
+      new RegExp(
+        `content/${file.replace(/[./]/g, "\\$&")}:${await close(file)}:1 {2}error {2}no sources: add sources: to the front matter and list the guidelines, drug labels or trials this guide's facts come from`,
+      ),
+      file,
+    );
   }
-  t.regex(found, new RegExp(`content/procedures/vein-consultation\\.md:${await lineOf(path.join(contentDir, "procedures", "vein-consultation.md"), "sources: []")}:1 {2}error {2}sources: is empty`));
+  t.regex(
+    found,
+    new RegExp(
+      `content/procedures/vein-consultation\\.md:${await lineOf(path.join(contentDir, "procedures", "vein-consultation.md"), "sources: []")}:1 {2}error {2}sources: is empty`,
+    ),
+  );
   t.is(found.split("\n").length, 3, found);
 });
 

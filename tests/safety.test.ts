@@ -23,7 +23,13 @@ test("safety: removing the foam guide's clot and stroke warnings and its emergen
   });
   const found = (await safetyFindings(contentDir)).join("\n");
   for (const missing of ["a blood clot in a deep vein", "a blood clot in the lungs", "an emergency block", "vision and nerve warning signs"]) {
-    t.regex(found, new RegExp(`content/procedures/foam-sclerotherapy\\.md:\\d+:1 {2}error {2}this guide \\(kind: foam\\) must state [^\\n]*${missing}[^\\n]*: add it to "## When to call us"`), missing);
+    t.regex(
+      found,
+      new RegExp(
+        `content/procedures/foam-sclerotherapy\\.md:\\d+:1 {2}error {2}this guide \\(kind: foam\\) must state [^\\n]*${missing}[^\\n]*: add it to "## When to call us"`,
+      ),
+      missing,
+    );
   }
 });
 
@@ -32,14 +38,27 @@ test("safety: deleting a pregnancy warning, in English or Spanish, is an error a
   await edit("procedures/sclerotherapy.md", (text) => text.replace("- Are pregnant or breastfeeding\n", ""));
   await edit("es/procedures/radiofrequency-ablation.md", (text) => text.replace("- Está embarazada\n", ""));
   const found = (await safetyFindings(contentDir)).join("\n");
-  t.regex(found, /content\/procedures\/sclerotherapy\.md:\d+:1 {2}error {2}this guide \(kind: injection\) must state a reason not to treat: pregnancy: add it to "## Who it helps"/);
-  t.regex(found, /content\/es\/procedures\/radiofrequency-ablation\.md:\d+:1 {2}error {2}this guide \(kind: thermal-ablation\) must state a reason not to treat: pregnancy: add it to "## A quién ayuda"/);
+  t.regex(
+    found,
+    /content\/procedures\/sclerotherapy\.md:\d+:1 {2}error {2}this guide \(kind: injection\) must state a reason not to treat: pregnancy: add it to "## Who it helps"/,
+  );
+  t.regex(
+    found,
+    /content\/es\/procedures\/radiofrequency-ablation\.md:\d+:1 {2}error {2}this guide \(kind: thermal-ablation\) must state a reason not to treat: pregnancy: add it to "## A quién ayuda"/,
+  );
 });
 
 test("safety: risky advice ('Rest in bed for 3 days', 'stop your blood thinner') is an error at its line; the same words negated pass", async (t) => {
   const { contentDir, edit } = await shippedContent(t);
-  await edit("procedures/radiofrequency-ablation.md", (text) => text.replace("## After the treatment\n", "## After the treatment\n\nRest in bed for 3 days.\n\nYou do not need bed rest.\n\nDo not stop your blood thinner unless your doctor tells you to.\n"));
-  await edit("es/procedures/foam-sclerotherapy.md", (text) => text.replace("## Después del tratamiento\n", "## Después del tratamiento\n\nDeje su anticoagulante 5 días antes.\n\nNo necesita reposo en cama.\n"));
+  await edit("procedures/radiofrequency-ablation.md", (text) =>
+    text.replace(
+      "## After the treatment\n",
+      "## After the treatment\n\nRest in bed for 3 days.\n\nYou do not need bed rest.\n\nDo not stop your blood thinner unless your doctor tells you to.\n",
+    ),
+  );
+  await edit("es/procedures/foam-sclerotherapy.md", (text) =>
+    text.replace("## Después del tratamiento\n", "## Después del tratamiento\n\nDeje su anticoagulante 5 días antes.\n\nNo necesita reposo en cama.\n"),
+  );
   const found = await safetyFindings(contentDir);
   t.is(found.length, 2, found.join("\n"));
   t.regex(found.join("\n"), /radiofrequency-ablation\.md:\d+:1 {2}error {2}"Rest in bed" is advice that can harm/);
@@ -50,5 +69,8 @@ test("safety: a guide with no kind is a warning that lists the kinds", async (t)
   const { contentDir, edit } = await shippedContent(t);
   await edit("procedures/compression-therapy.md", (text) => text.replace("kind: compression\n", ""));
   const found = (await safetyFindings(contentDir)).join("\n");
-  t.regex(found, /compression-therapy\.md:2:1 {2}warning {2}no "kind": add kind: one of injection, foam, thermal-ablation, adhesive, surgery, compression, consultation/);
+  t.regex(
+    found,
+    /compression-therapy\.md:2:1 {2}warning {2}no "kind": add kind: one of injection, foam, thermal-ablation, adhesive, surgery, compression, consultation/,
+  );
 });

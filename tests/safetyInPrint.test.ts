@@ -18,7 +18,10 @@ const medlinePlus = "MedlinePlus (US National Library of Medicine). Varicose vei
 test("every brochure, printed by Chromium, shows the out-of-hours route, the next review date and the guide's sources; the visit pack and the site's pages too", async (t) => {
   const site = await fixtureSite(t);
   const clinicFile = path.join(site.contentDir, "_data", "clinic.yaml");
-  await writeFile(clinicFile, `${(await readFile(clinicFile, "utf8")).replace("country: United States", "country: United Kingdom")}emergency:\n  outOfHours: Out of hours, call NHS 111 for advice.\nreviewEveryMonths: 6\n`);
+  await writeFile(
+    clinicFile,
+    `${(await readFile(clinicFile, "utf8")).replace("country: United States", "country: United Kingdom")}emergency:\n  outOfHours: Out of hours, call NHS 111 for advice.\nreviewEveryMonths: 6\n`,
+  );
   const guide = path.join(site.contentDir, "procedures", "sclerotherapy.md");
   await writeFile(guide, (await readFile(guide, "utf8")).replace("\nsources:\n", `\nsources:\n  - "${nice}"\n`));
   const run = await runPamphlet(["build", "--formats", "letter,a4,large,trifold,aftercare,booklet", ...siteArgs(site)]);
@@ -28,7 +31,14 @@ test("every brochure, printed by Chromium, shows the out-of-hours route, the nex
   t.is(packed.code, 0, packed.stderr);
 
   const route = "In an emergency, call 999 or go to the nearest emergency department. Out of hours, call NHS 111 for advice.";
-  const printed = ["sclerotherapy.pdf", "sclerotherapy.a4.pdf", "sclerotherapy.large.pdf", "sclerotherapy.trifold.pdf", "sclerotherapy.aftercare.pdf", "booklet.pdf"];
+  const printed = [
+    "sclerotherapy.pdf",
+    "sclerotherapy.a4.pdf",
+    "sclerotherapy.large.pdf",
+    "sclerotherapy.trifold.pdf",
+    "sclerotherapy.aftercare.pdf",
+    "booklet.pdf",
+  ];
   for (const file of [...printed.map((name) => path.join(site.brochuresDir, name)), pack]) {
     const name = path.basename(file);
     const text = words(await pdfText(file));
@@ -41,7 +51,14 @@ test("every brochure, printed by Chromium, shows the out-of-hours route, the nex
     for (const source of [nice, medlinePlus]) t.true(ordered.includes(letters(source)), `${name}: the source "${source}"`);
   }
   const page = words(await readFile(path.join(site.siteDir, "procedures", "sclerotherapy", "index.html"), "utf8"));
-  t.true(page.includes(route.replace("In an emergency, call 999 or go to the nearest emergency department.", "In an emergency, call 999 or go to the nearest emergency department.</strong>")));
+  t.true(
+    page.includes(
+      route.replace(
+        "In an emergency, call 999 or go to the nearest emergency department.",
+        "In an emergency, call 999 or go to the nearest emergency department.</strong>",
+      ),
+    ),
+  );
   t.regex(page, /<h2 id="sources-title">Sources<\/h2>/);
   t.true(page.includes(`<li>${nice}</li>`) && page.includes(`<li>${medlinePlus}</li>`));
   t.regex(page, /Next review due by April 1, 2027\./);

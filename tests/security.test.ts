@@ -35,7 +35,11 @@ test.serial("printing is default-deny: a remote stylesheet, another origin and a
   t.teardown(() => printer.close());
   const printed = await printer.print({ url: `${site.origin}/` });
   t.deepEqual(spied, [], "no request reached another origin");
-  t.deepEqual(printed.resources.filter((resource) => resource !== "/favicon.ico"), ["/"], "only the page itself was loaded (and the icon Chromium asks for)");
+  t.deepEqual(
+    printed.resources.filter((resource) => resource !== "/favicon.ico"),
+    ["/"],
+    "only the page itself was loaded (and the icon Chromium asks for)",
+  );
   const { PDFDocument } = await import("pdf-lib");
   t.true((await PDFDocument.load(printed.bytes)).getPageCount() >= 1, "and the page still printed");
   t.false(Buffer.from(printed.bytes).toString("latin1").includes("root:x:0:0"), "nothing of /etc/passwd in the PDF");
@@ -48,12 +52,20 @@ test.serial("the loopback servers answer only on 127.0.0.1 and serve nothing out
   t.teardown(() => server.close());
   const dev = await startDevServer({ contentDir: site.contentDir, siteDir: path.join(site.outDir, "dev-site"), port: 0 });
   t.teardown(() => dev.close());
-  const external = Object.values(os.networkInterfaces()).flat().find((address) => address && address.family === "IPv4" && !address.internal)?.address;
+  const external = Object.values(os.networkInterfaces())
+    .flat()
+    .find((address) => address && address.family === "IPv4" && !address.internal)?.address;
   for (const origin of [server.origin, dev.origin]) {
     const port = new URL(origin).port;
     t.regex(origin, /^http:\/\/127\.0\.0\.1:/);
     if (external) await t.throwsAsync(fetch(`http://${external}:${port}/`), undefined, `not reachable on ${external}`);
-    for (const trick of ["/..%2f..%2fcontent%2f_data%2fclinic.yaml", "/%2e%2e/%2e%2e/content/_data/clinic.yaml", "/..\\..\\content\\_data\\clinic.yaml", "/%2e%2e%2f%2e%2e%2f%2e%2e%2fetc%2fpasswd", "//etc/passwd"]) {
+    for (const trick of [
+      "/..%2f..%2fcontent%2f_data%2fclinic.yaml",
+      "/%2e%2e/%2e%2e/content/_data/clinic.yaml",
+      "/..\\..\\content\\_data\\clinic.yaml",
+      "/%2e%2e%2f%2e%2e%2f%2e%2e%2fetc%2fpasswd",
+      "//etc/passwd",
+    ]) {
       const response = await fetch(`${origin}${trick}`);
       const body = await response.text();
       t.not(response.status, 200, `${origin}${trick}`);
@@ -63,7 +75,9 @@ test.serial("the loopback servers answer only on 127.0.0.1 and serve nothing out
   }
   // DNS rebinding: a page on another domain that resolves to 127.0.0.1 gets nothing from the preview.
   const status = (host: string) =>
-    new Promise<number>((resolve, reject) => http.get(`${dev.origin}/`, { headers: { host } }, (response) => (response.resume(), resolve(response.statusCode ?? 0))).on("error", reject));
+    new Promise<number>((resolve, reject) =>
+      http.get(`${dev.origin}/`, { headers: { host } }, (response) => (response.resume(), resolve(response.statusCode ?? 0))).on("error", reject),
+    );
   t.is(await status("evil.example"), 403);
   t.is(await status(`evil.example:${new URL(dev.origin).port}`), 403);
   t.is(await status(`localhost:${new URL(dev.origin).port}`), 200);
@@ -73,13 +87,19 @@ test.serial("the loopback servers answer only on 127.0.0.1 and serve nothing out
 test.serial("the built site has no form, no analytics, no third-party request and no inline script", async (t) => {
   const site = await fixtureSite(t);
   t.is((await runPamphlet(["build", "--formats", "letter", ...siteArgs(site)])).code, 0);
-  const files = (await readdir(site.siteDir, { recursive: true })).filter((name) => /\.(html|js|css)$/.test(name) && !name.startsWith("pagefind") && !name.startsWith("js/vendor"));
+  const files = (await readdir(site.siteDir, { recursive: true })).filter(
+    (name) => /\.(html|js|css)$/.test(name) && !name.startsWith("pagefind") && !name.startsWith("js/vendor"),
+  );
   t.true(files.length > 20);
   for (const file of files) {
     const text = await readFile(path.join(site.siteDir, file), "utf8");
     t.notRegex(text, /<form\b/i, `${file}: no form`);
     t.notRegex(text, /google-analytics|googletagmanager|gtag\(|plausible|matomo|segment\.com|facebook\.net|hotjar/i, `${file}: no analytics`);
-    t.notRegex(text, /(src|href)="(https?:)?\/\/(?!fixture\.example\.org)[^"]*"(?![^>]*rel="(canonical|alternate)")/i, `${file}: nothing loaded from elsewhere`);
+    t.notRegex(
+      text,
+      /(src|href)="(https?:)?\/\/(?!fixture\.example\.org)[^"]*"(?![^>]*rel="(canonical|alternate)")/i,
+      `${file}: nothing loaded from elsewhere`,
+    );
     if (file.endsWith(".html")) t.notRegex(text, /<script(?![^>]*\bsrc=)(?![^>]*application\/ld\+json)[^>]*>/, `${file}: no inline script`);
     t.notRegex(text, /\son[a-z]+="/i, `${file}: no inline event handlers`);
   }
@@ -92,7 +112,14 @@ test.serial("PDF metadata carries no machine path, user name or Chromium user ag
   for (const name of (await readdir(site.brochuresDir)).filter((file) => file.endsWith(".pdf"))) {
     const bytes = await readFile(path.join(site.brochuresDir, name));
     const document = await PDFDocument.load(bytes, { updateMetadata: false });
-    const fields = [document.getTitle(), document.getAuthor(), document.getSubject(), document.getKeywords(), document.getCreator(), document.getProducer()].join(" | ");
+    const fields = [
+      document.getTitle(),
+      document.getAuthor(),
+      document.getSubject(),
+      document.getKeywords(),
+      document.getCreator(),
+      document.getProducer(),
+    ].join(" | ");
     t.notRegex(fields, /HeadlessChrome|Chrome\/|Mozilla|Skia|\/tmp\/|\/root|\/home\//, `${name}: ${fields}`);
     t.is(document.getCreator(), "Pamphlet");
     t.false(bytes.toString("latin1").includes(site.root), `${name}: no machine path anywhere in the file`);
@@ -108,14 +135,20 @@ test.serial("files in the content folder never run at build time: no data script
   await writeFile(path.join(site.contentDir, "_data", "evil.cjs"), write("global-data"));
   await writeFile(path.join(site.contentDir, "content.11tydata.cjs"), write("directory-data"));
   await writeFile(path.join(site.contentDir, "pamphlet-procedure.11tydata.cjs"), write("template-data"));
-  await writeFile(path.join(site.contentDir, "notes.njk"), `---\npermalink: ${path.join(path.relative(site.siteDir, markers), "escaped.html")}\n---\n{{ 7*7 }}`);
+  await writeFile(
+    path.join(site.contentDir, "notes.njk"),
+    `---\npermalink: ${path.join(path.relative(site.siteDir, markers), "escaped.html")}\n---\n{{ 7*7 }}`,
+  );
   await mkdir(path.join(site.contentDir, "images"));
   await writeFile(path.join(site.contentDir, "images", "page.njk"), "---\npermalink: /sitemap-extra.xml\n---\n<script>alert(1)</script>");
   const run = await runPamphlet(["build", "--formats", "letter", ...siteArgs(site)]);
   t.is(run.code, 0, run.stderr);
   t.deepEqual(await readdir(markers), [], "nothing from the content folder ran or was written outside --out");
   const built = await readdir(site.siteDir, { recursive: true });
-  t.deepEqual(built.filter((name) => /notes|sitemap-extra|\.njk$|\.cjs$/.test(name)), []);
+  t.deepEqual(
+    built.filter((name) => /notes|sitemap-extra|\.njk$|\.cjs$/.test(name)),
+    [],
+  );
 });
 
 test.serial("images: a link out of the content folder is an error, and only image files are published; an address cannot climb out of images/", async (t) => {
@@ -129,7 +162,9 @@ test.serial("images: a link out of the content folder is an error, and only imag
   await symlink("shared/logo.svg", path.join(images, "inside.svg"));
   await writeFile(path.join(images, "notes.txt"), "a writer's notes");
   t.is((await runPamphlet(["build", "--formats", "letter", ...siteArgs(site)])).code, 0);
-  const published = (await readdir(path.join(site.siteDir, "images"), { recursive: true, withFileTypes: true })).map((entry) => `${path.relative(path.join(site.siteDir, "images"), path.join(entry.parentPath, entry.name))}${entry.isSymbolicLink() ? " (link)" : ""}`);
+  const published = (await readdir(path.join(site.siteDir, "images"), { recursive: true, withFileTypes: true })).map(
+    (entry) => `${path.relative(path.join(site.siteDir, "images"), path.join(entry.parentPath, entry.name))}${entry.isSymbolicLink() ? " (link)" : ""}`,
+  );
   t.deepEqual(published.sort(), ["inside.svg", "shared", "shared/logo.svg"], "a link inside the folder is copied as its file; notes are not published");
 
   // Links out of images/: to another folder, to a file of the content folder that is not an image
@@ -154,7 +189,10 @@ test.serial("images: a link out of the content folder is an error, and only imag
   await rename(path.join(outside, "images"), images);
 
   const procedure = path.join(site.contentDir, "procedures", "sclerotherapy.md");
-  await appendFile(procedure, `\n![A secret](/images/..%2F..%2F..%2F${path.basename(outside)}%2Fsecret.png)\n\n![A pixel](https://tracker.example/pixel.png)\n`);
+  await appendFile(
+    procedure,
+    `\n![A secret](/images/..%2F..%2F..%2F${path.basename(outside)}%2Fsecret.png)\n\n![A pixel](https://tracker.example/pixel.png)\n`,
+  );
   const climbed = await runPamphlet(["build", "--formats", "letter", ...siteArgs(site)]);
   t.is(climbed.code, 1);
   t.regex(climbed.stderr, /sclerotherapy\.md:\d+:\d+ {2}error {2}image \/images\/\.\.%2F.+ is not in the images folder/);

@@ -9,12 +9,13 @@ import { fixtureSite } from "./helpers/fixtures.ts";
 import { pdfInfo, pdfText } from "./helpers/pdf.ts";
 
 /** A port nothing listens on right now. */
-const freePort = () => new Promise<number>((resolve) => {
-  const probe = net.createServer().listen(0, "127.0.0.1", () => {
-    const { port } = probe.address() as net.AddressInfo;
-    probe.close(() => resolve(port));
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const probe = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
   });
-});
 
 /** Starts `pamphlet serve` and resolves with its address once it says it is serving. */
 async function serve(t: import("ava").ExecutionContext, args: string[]): Promise<string> {
@@ -95,17 +96,23 @@ test("pamphlet serve answers only to this computer's names, and closes a file it
   const host = await startStaticHost(site.siteDir, { port: 0 });
   t.teardown(() => host.close());
   const { request } = await import("node:http");
-  const status = (headers: Record<string, string>) => new Promise<number>((resolve, reject) => request(host.url, { headers }, (response) => (response.resume(), resolve(response.statusCode ?? 0))).on("error", reject).end());
+  const status = (headers: Record<string, string>) =>
+    new Promise<number>((resolve, reject) =>
+      request(host.url, { headers }, (response) => (response.resume(), resolve(response.statusCode ?? 0)))
+        .on("error", reject)
+        .end(),
+    );
   t.is(await status({ host: "evil.example" }), 403, "a rebinding page's Host is refused");
   t.is(await status({}), 200);
   const { readdirSync, readlinkSync } = await import("node:fs");
-  const openBig = () => readdirSync("/proc/self/fd").filter((fd) => {
-    try {
-      return readlinkSync(`/proc/self/fd/${fd}`).endsWith("big.bin");
-    } catch {
-      return false;
-    }
-  }).length;
+  const openBig = () =>
+    readdirSync("/proc/self/fd").filter((fd) => {
+      try {
+        return readlinkSync(`/proc/self/fd/${fd}`).endsWith("big.bin");
+      } catch {
+        return false;
+      }
+    }).length;
   for (let i = 0; i < 3; i++) {
     await new Promise<void>((resolve) => {
       const abandoned = request(`${host.url}big.bin`, (response) => response.once("data", () => (abandoned.destroy(), resolve())));

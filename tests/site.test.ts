@@ -125,7 +125,11 @@ test("tap-to-call links dial the number as the clinic writes it, with no country
   const clinicFile = `${site.contentDir}/_data/clinic.yaml`;
   const links = async (phone: string) => {
     await writeFile(clinicFile, (await readFile(clinicFile, "utf8")).replace(/^phone: .*$/m, `phone: "${phone}"`));
-    return [...new Set([...(await pages(site)).get("/contact/")!.matchAll(/href="(tel:[^"]+)">([^<]+)</g)].filter((match) => match[2] === phone).map((match) => match[1]))];
+    return [
+      ...new Set(
+        [...(await pages(site)).get("/contact/")!.matchAll(/href="(tel:[^"]+)">([^<]+)</g)].filter((match) => match[2] === phone).map((match) => match[1]),
+      ),
+    ];
   };
   t.deepEqual(await links("(555) 010-0199"), ["tel:5550100199"]);
   t.deepEqual(await links("1-800-555-0147"), ["tel:18005550147"]);
@@ -168,7 +172,14 @@ test("addresses are written the way their country writes them, and search engine
   const clinicFile = `${site.contentDir}/_data/clinic.yaml`;
   const original = await readFile(clinicFile, "utf8");
   const contact = async (city: string, region: string, postalCode: string, country: string) => {
-    await writeFile(clinicFile, original.replace("city: Testville", `city: ${city}`).replace("region: OR", `region: ${region}`).replace('postalCode: "97000"', `postalCode: "${postalCode}"`).replace("country: United States", `country: ${country}`));
+    await writeFile(
+      clinicFile,
+      original
+        .replace("city: Testville", `city: ${city}`)
+        .replace("region: OR", `region: ${region}`)
+        .replace('postalCode: "97000"', `postalCode: "${postalCode}"`)
+        .replace("country: United States", `country: ${country}`),
+    );
     const html = (await pages(site)).get("/contact/")!;
     const clinic = JSON.parse(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(html)![1]!);
     return { line: /1 Test Road<br>([^<]+)<br>/.exec(html)![1], country: clinic.address.addressCountry };
@@ -217,14 +228,19 @@ test("content images: responsive <picture> on the site, the original full-resolu
   t.notRegex(print, /loading="lazy"/);
   t.notRegex(await readFile(`${site.siteDir}/print/with-image/trifold/index.html`, "utf8"), /legs\.png/, "the tri-fold leaves illustrations out");
   const images = await pdfImages(`${site.brochuresDir}/with-image.pdf`);
-  t.true(images.some((image) => image.type === "image" && image.width === 2000 && image.height === 1000), `the PDF holds the 2000 px original: ${JSON.stringify(images)}`);
+  t.true(
+    images.some((image) => image.type === "image" && image.width === 2000 && image.height === 1000),
+    `the PDF holds the 2000 px original: ${JSON.stringify(images)}`,
+  );
 });
 
 test("published under a sub-path, content images are still made responsive, with the sub-path in their URLs", async (t) => {
   const site = await fixtureSite(t);
   await writeImageProcedure(site, 1200, 600, "Legs after treatment");
   const content = await loadContentOrThrow(site.contentDir);
-  const page = (await renderSite({ content, contentDir: site.contentDir, basePath: "/clinic/" })).find((rendered) => rendered.url === "/procedures/with-image/")!.content;
+  const page = (await renderSite({ content, contentDir: site.contentDir, basePath: "/clinic/" })).find(
+    (rendered) => rendered.url === "/procedures/with-image/",
+  )!.content;
   t.regex(page, /<picture><source type="image\/avif" srcset="\/clinic\/img\/[^"]+ 480w, \/clinic\/img\/[^"]+ 960w/);
   t.regex(page, /<img src="\/clinic\/img\/[^"]+" alt="Legs after treatment" loading="lazy" decoding="async" width="\d+" height="\d+"/);
 });
@@ -244,7 +260,14 @@ test("a second build in the same process (as the dev server runs them) uses the 
 
 test("--base-path is read as a folder however it is written, and encoded as browsers send it", (t) => {
   const site = "https://clinic.example.org/";
-  for (const [given, folder] of [["clinic", "/clinic/"], ["/clinic/", "/clinic/"], ["//clinic/", "/clinic/"], ["/", "/"], ["/clínica/", "/cl%C3%ADnica/"], ["/cl%C3%ADnica", "/cl%C3%ADnica/"]] as const) {
+  for (const [given, folder] of [
+    ["clinic", "/clinic/"],
+    ["/clinic/", "/clinic/"],
+    ["//clinic/", "/clinic/"],
+    ["/", "/"],
+    ["/clínica/", "/cl%C3%ADnica/"],
+    ["/cl%C3%ADnica", "/cl%C3%ADnica/"],
+  ] as const) {
     t.is(basePathOf(site, given), folder, given);
   }
   t.is(basePathOf("https://clinic.example.org/clínica/"), "/cl%C3%ADnica/");

@@ -9,12 +9,18 @@ import { fixtureSite, procedureText, type FixtureSite } from "./helpers/fixtures
 const today = new Date("2026-11-24T12:00:00Z");
 
 /** The basic fixture with a Spanish sclerotherapy guide reviewed on `reviewed`, committed to a fresh git repository on 2026-10-01. */
-async function bilingualRepo(t: import("ava").ExecutionContext, reviewed = "2026-10-01"): Promise<FixtureSite & { commit: (message: string, date: string) => void }> {
+async function bilingualRepo(
+  t: import("ava").ExecutionContext,
+  reviewed = "2026-10-01",
+): Promise<FixtureSite & { commit: (message: string, date: string) => void }> {
   const site = await fixtureSite(t);
   const clinicFile = path.join(site.contentDir, "_data", "clinic.yaml");
   await writeFile(clinicFile, `${await readFile(clinicFile, "utf8")}languages: [en, es]\n`);
   await mkdir(path.join(site.contentDir, "es", "procedures"), { recursive: true });
-  await writeFile(path.join(site.contentDir, "es", "procedures", "sclerotherapy.md"), procedureText({ title: "Escleroterapia", lastReviewed: reviewed }, "## Qué es\n\nUnas inyecciones cierran las venas.\n"));
+  await writeFile(
+    path.join(site.contentDir, "es", "procedures", "sclerotherapy.md"),
+    procedureText({ title: "Escleroterapia", lastReviewed: reviewed }, "## Qué es\n\nUnas inyecciones cierran las venas.\n"),
+  );
   const git = (args: string[], date?: string) =>
     execFileSync("git", ["-c", "user.name=Writer", "-c", "user.email=writer@clinic.test", "-c", "commit.gpgsign=false", ...args], {
       cwd: site.contentDir,
@@ -42,7 +48,10 @@ test("stale translation: an English edit committed after the Spanish review date
   site.commit("Sclerotherapy: say how long the session takes", "2026-11-02");
   const found = await staleFindings(site);
   t.is(found.length, 1, found.join("\n"));
-  t.regex(found[0]!, /es\/procedures\/sclerotherapy\.md:\d+:1 {2}error {2}\S*procedures\/sclerotherapy\.md changed on 2026-11-02 \(commit [0-9a-f]{7,} "Sclerotherapy: say how long the session takes"\), after this translation was last reviewed \(2026-10-01\)/);
+  t.regex(
+    found[0]!,
+    /es\/procedures\/sclerotherapy\.md:\d+:1 {2}error {2}\S*procedures\/sclerotherapy\.md changed on 2026-11-02 \(commit [0-9a-f]{7,} "Sclerotherapy: say how long the session takes"\), after this translation was last reviewed \(2026-10-01\)/,
+  );
   const spanish = await readFile(path.join(site.contentDir, "es", "procedures", "sclerotherapy.md"), "utf8");
   const line = Number(/:(\d+):1/.exec(found[0]!)![1]);
   t.true(spanish.split("\n")[line - 1]!.startsWith("lastReviewed:"), "points at the translation's lastReviewed");
@@ -59,7 +68,10 @@ test("stale translation: a translation reviewed on or after the English edit pas
   const clinicFile = path.join(noGit.contentDir, "_data", "clinic.yaml");
   await writeFile(clinicFile, `${await readFile(clinicFile, "utf8")}languages: [en, es]\n`);
   await mkdir(path.join(noGit.contentDir, "es", "procedures"), { recursive: true });
-  await writeFile(path.join(noGit.contentDir, "es", "procedures", "sclerotherapy.md"), procedureText({ title: "Escleroterapia", lastReviewed: "2026-09-01" }, "## Qué es\n\nUnas inyecciones cierran las venas.\n"));
+  await writeFile(
+    path.join(noGit.contentDir, "es", "procedures", "sclerotherapy.md"),
+    procedureText({ title: "Escleroterapia", lastReviewed: "2026-09-01" }, "## Qué es\n\nUnas inyecciones cierran las venas.\n"),
+  );
   const found = await staleFindings(noGit);
   t.is(found.length, 1, found.join("\n"));
   t.regex(found[0]!, /was reviewed on 2026-10-01, after this translation \(2026-09-01\)/);

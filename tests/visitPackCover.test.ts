@@ -23,7 +23,10 @@ test("a visit pack's page numbers agree: the cover's contents and each guide's f
   const pages = (await pdfText(out)).split("\f").slice(0, -1);
   const total = pages.length;
   const listed = [...pages[0]!.matchAll(/(Sclerotherapy|Compression therapy)\s+Page (\d+)/g)].map((match) => [match[1], Number(match[2])]);
-  t.deepEqual(listed.map(([title]) => title), ["Sclerotherapy", "Compression therapy"]);
+  t.deepEqual(
+    listed.map(([title]) => title),
+    ["Sclerotherapy", "Compression therapy"],
+  );
   for (const [title, start] of listed as Array<[string, number]>) {
     t.regex(pages[start - 1]!, new RegExp(title), `${title} starts on the page the cover lists`);
     t.regex(pages[start - 1]!, new RegExp(`Page ${start} of ${total}\\b`), `${title}'s first footer says the cover's number`);

@@ -20,7 +20,12 @@ test.serial("a missing reference image fails the comparison instead of being wri
     await rm(actual, { force: true });
   });
   const error = await t.throwsAsync(compareWithReference(name, blank()));
-  t.regex(error!.message, new RegExp(`no reference image tests/visual/reference/${name}\\.png: look at tests/visual/differences/${name}\\.actual\\.png, then run UPDATE_VISUAL_REFERENCES=1`));
+  t.regex(
+    error!.message,
+    new RegExp(
+      `no reference image tests/visual/reference/${name}\\.png: look at tests/visual/differences/${name}\\.actual\\.png, then run UPDATE_VISUAL_REFERENCES=1`,
+    ),
+  );
   t.false(existsSync(path.join(referenceDir, `${name}.png`)), "no reference written");
   t.true(existsSync(actual), "the rendering is kept for a person to look at");
 });

@@ -10,7 +10,7 @@
  */
 
 const whitespace = new Set([0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]);
-const delimiters = new Set([...'()<>[]{}/%'].map((character) => character.charCodeAt(0)));
+const delimiters = new Set([..."()<>[]{}/%"].map((character) => character.charCodeAt(0)));
 const pathConstruction = new Set(["m", "l", "c", "v", "y", "h", "re"]);
 const pathPainting = new Set(["f", "F", "f*", "S", "s", "B", "B*", "b", "b*"]);
 
@@ -28,7 +28,8 @@ function instructions(bytes: Uint8Array): Instruction[] | undefined {
   const skipString = () => {
     let nesting = 0;
     for (; i < bytes.length; i++) {
-      if (bytes[i] === 0x5c) i++; // backslash escapes the next byte
+      if (bytes[i] === 0x5c)
+        i++; // backslash escapes the next byte
       else if (bytes[i] === 0x28) nesting++;
       else if (bytes[i] === 0x29 && --nesting === 0) return void i++;
     }
@@ -46,7 +47,8 @@ function instructions(bytes: Uint8Array): Instruction[] | undefined {
     if (start === -1) start = i;
     if (byte === 0x28) skipString();
     else if (byte === 0x3c && bytes[i + 1] !== 0x3c) while (i < bytes.length && bytes[i++] !== 0x3e);
-    else if (byte === 0x3c || byte === 0x3e) i += 2; // << or >>
+    else if (byte === 0x3c || byte === 0x3e)
+      i += 2; // << or >>
     else if (byte === 0x5b || byte === 0x5d || byte === 0x7b || byte === 0x7d) i++;
     else if (byte === 0x2f) {
       i++;

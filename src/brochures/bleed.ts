@@ -22,10 +22,7 @@ export type BleedPlacement = "around" | "included";
 export function addBleedAndCropMarks(document: PDFDocument, placement: BleedPlacement): void {
   for (const page of document.getPages()) {
     const box = page.getMediaBox();
-    const trim =
-      placement === "around"
-        ? box
-        : { x: box.x + bleed, y: box.y + bleed, width: box.width - 2 * bleed, height: box.height - 2 * bleed };
+    const trim = placement === "around" ? box : { x: box.x + bleed, y: box.y + bleed, width: box.width - 2 * bleed, height: box.height - 2 * bleed };
     const { x, y, width, height } = trim;
     page.setMediaBox(x - slug, y - slug, width + 2 * slug, height + 2 * slug);
     page.setCropBox(x - slug, y - slug, width + 2 * slug, height + 2 * slug);
@@ -39,8 +36,18 @@ export function addBleedAndCropMarks(document: PDFDocument, placement: BleedPlac
         const outX = cornerX === x ? -1 : 1;
         const outY = cornerY === y ? -1 : 1;
         // Each mark starts at the bleed edge, so it never shows on the trimmed sheet.
-        page.drawLine({ start: { x: cornerX + outX * bleed, y: cornerY }, end: { x: cornerX + outX * (bleed + markLength), y: cornerY }, thickness: 0.25, color: registration });
-        page.drawLine({ start: { x: cornerX, y: cornerY + outY * bleed }, end: { x: cornerX, y: cornerY + outY * (bleed + markLength) }, thickness: 0.25, color: registration });
+        page.drawLine({
+          start: { x: cornerX + outX * bleed, y: cornerY },
+          end: { x: cornerX + outX * (bleed + markLength), y: cornerY },
+          thickness: 0.25,
+          color: registration,
+        });
+        page.drawLine({
+          start: { x: cornerX, y: cornerY + outY * bleed },
+          end: { x: cornerX, y: cornerY + outY * (bleed + markLength) },
+          thickness: 0.25,
+          color: registration,
+        });
       }
     }
     page.pushOperators(endMarkedContent());

@@ -13,9 +13,14 @@ import { loadForPrint, printToPdf, type PrintOptions } from "./printPage.ts";
  */
 export async function printBooklet(page: Page, url: string, options: PrintOptions): Promise<Uint8Array> {
   await loadForPrint(page, url, options);
-  const guides = await page.$$eval("[data-guide-title]", (elements) => elements.map((element) => ({ id: element.id, title: element.getAttribute("data-guide-title")! })));
+  const guides = await page.$$eval("[data-guide-title]", (elements) =>
+    elements.map((element) => ({ id: element.id, title: element.getAttribute("data-guide-title")! })),
+  );
   const first = await topLevelOutline(await printToPdf(page, options));
-  const firstStarts = guideStarts(first.outline, guides.map((guide) => guide.title));
+  const firstStarts = guideStarts(
+    first.outline,
+    guides.map((guide) => guide.title),
+  );
 
   let blanks = 0;
   const plan = guides.map((guide, index) => {
@@ -29,17 +34,24 @@ export async function printBooklet(page: Page, url: string, options: PrintOption
   });
   // The back page is the last, and the page count a multiple of four: notes pages fill the gap.
   const blanksBeforeBack = (4 - ((first.pageCount + blanks) % 4)) % 4;
-  await page.evaluate((steps, backBlanks) => {
-    for (const step of steps) {
-      document.querySelector<HTMLElement>(`[data-blank-before="${step.id}"]`)!.hidden = !step.blankBefore;
-      document.querySelector(`[data-toc-page="${step.id}"]`)!.textContent = String(step.start);
-    }
-    document.querySelectorAll<HTMLElement>('[data-blank-before="back"]').forEach((blank, index) => (blank.hidden = index >= backBlanks));
-  }, plan, blanksBeforeBack);
+  await page.evaluate(
+    (steps, backBlanks) => {
+      for (const step of steps) {
+        document.querySelector<HTMLElement>(`[data-blank-before="${step.id}"]`)!.hidden = !step.blankBefore;
+        document.querySelector(`[data-toc-page="${step.id}"]`)!.textContent = String(step.start);
+      }
+      document.querySelectorAll<HTMLElement>('[data-blank-before="back"]').forEach((blank, index) => (blank.hidden = index >= backBlanks));
+    },
+    plan,
+    blanksBeforeBack,
+  );
 
   const pdf = await printToPdf(page, options);
   const final = await topLevelOutline(pdf);
-  const finalStarts = guideStarts(final.outline, guides.map((guide) => guide.title));
+  const finalStarts = guideStarts(
+    final.outline,
+    guides.map((guide) => guide.title),
+  );
   const wrong = plan.filter((step, index) => finalStarts[index] !== step.start);
   if (final.pageCount % 4 !== 0) wrong.push({ id: "back page", start: final.pageCount, blankBefore: blanksBeforeBack > 0 });
   if (wrong.length > 0) {

@@ -46,7 +46,11 @@ function printWidthPx(): number | undefined {
       if (words.length === 0) continue;
       // Lengths as written: "8.5in", "210mm", "0"; the first is the width.
       const lengths = [words, [rule.style.getPropertyValue("margin-left") || "0"], [rule.style.getPropertyValue("margin-right") || "0"]].map((list) =>
-        list.map((word) => /^(-?[\d.]+)([a-z]*)$/.exec(word)).filter((match) => match !== null).map((match) => Number(match[1]) * (pxPer[match[2]!] ?? 1)));
+        list
+          .map((word) => /^(-?[\d.]+)([a-z]*)$/.exec(word))
+          .filter((match) => match !== null)
+          .map((match) => Number(match[1]) * (pxPer[match[2]!] ?? 1)),
+      );
       const paper = papers[words.find((word) => word in papers) ?? ""];
       const width = paper ? paper[words.includes("landscape") ? 1 : 0]! : lengths[0]![0];
       if (!width) continue;

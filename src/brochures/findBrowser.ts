@@ -37,7 +37,11 @@ function findInPuppeteerCache(): string | undefined {
   const cache = path.join(os.homedir(), ".cache", "puppeteer", "chrome");
   if (!existsSync(cache)) return undefined;
   for (const version of readdirSync(cache).sort().reverse()) {
-    for (const binary of ["chrome-linux64/chrome", "chrome-mac-x64/Google Chrome for Testing.app/Contents/MacOS/Google Chrome for Testing", "chrome-mac-arm64/Google Chrome for Testing.app/Contents/MacOS/Google Chrome for Testing"]) {
+    for (const binary of [
+      "chrome-linux64/chrome",
+      "chrome-mac-x64/Google Chrome for Testing.app/Contents/MacOS/Google Chrome for Testing",
+      "chrome-mac-arm64/Google Chrome for Testing.app/Contents/MacOS/Google Chrome for Testing",
+    ]) {
       const candidate = path.join(cache, version, binary);
       if (existsSync(candidate)) return candidate;
     }

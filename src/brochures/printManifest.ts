@@ -43,7 +43,16 @@ export class PrintManifest {
   /** `--force`: every job is made again; the records of files not made this time are kept. */
   readonly #force: boolean;
 
-  private constructor(readonly file: string, readonly siteDir: string, entries: Record<string, Entry>, common: string, basePath: string, siteFingerprint: string | undefined, trustEntries: boolean, force: boolean) {
+  private constructor(
+    readonly file: string,
+    readonly siteDir: string,
+    entries: Record<string, Entry>,
+    common: string,
+    basePath: string,
+    siteFingerprint: string | undefined,
+    trustEntries: boolean,
+    force: boolean,
+  ) {
     this.#entries = entries;
     this.#force = force;
     this.#common = common;
@@ -124,10 +133,19 @@ export class PrintManifest {
   /** A site path's file content hash (`/print/x/` → `print/x/index.html`), cached for the run. */
   #fileHash(resource: string): Promise<string> {
     // Both decoded before the base path is cut off: it may be written `/clínica/` or `/cl%C3%ADnica/`.
-    const relative = decodeURIComponent(resource).slice(decodeURIComponent(this.#basePath).length - 1).replace(/\/$/, "/index.html").replace(/^\/+/, "");
+    const relative = decodeURIComponent(resource)
+      .slice(decodeURIComponent(this.#basePath).length - 1)
+      .replace(/\/$/, "/index.html")
+      .replace(/^\/+/, "");
     const file = path.join(this.siteDir, relative);
     if (!this.#fileHashes.has(file)) {
-      this.#fileHashes.set(file, readFile(file).then((bytes) => createHash("sha256").update(bytes).digest("hex"), () => "missing"));
+      this.#fileHashes.set(
+        file,
+        readFile(file).then(
+          (bytes) => createHash("sha256").update(bytes).digest("hex"),
+          () => "missing",
+        ),
+      );
     }
     return this.#fileHashes.get(file)!;
   }

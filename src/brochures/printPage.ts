@@ -25,7 +25,9 @@ export async function loadForPrint(page: Page, url: string, { timeoutMs, css, wa
   // A missing print view answers with a "Not found" page, which would print as a PDF like any other.
   // 304 is the same page again from the browser's cache (a tab printing it a second time).
   if (response && !response.ok() && response.status() !== 304) {
-    throw new PamphletError(`${url} answered ${response.status()} ${response.statusText()}: the built site has no such print view. Build the site again (npm run build), then retry.`);
+    throw new PamphletError(
+      `${url} answered ${response.status()} ${response.statusText()}: the built site has no such print view. Build the site again (npm run build), then retry.`,
+    );
   }
   if (css) await page.addStyleTag({ content: css });
   const broken = await withDeadline(page.evaluate(waitForFontsAndImages), timeoutMs, `waiting for fonts and images of ${url}`);
@@ -55,7 +57,9 @@ export async function loadForPrint(page: Page, url: string, { timeoutMs, css, wa
  * of the guide as they hold, chosen by a rule rather than a fixed list.
  */
 async function addSectionsThatFit(page: Page): Promise<void> {
-  const priorities = await page.$$eval("[data-optional]", (sections) => [...new Set(sections.map((section) => Number(section.getAttribute("data-optional"))))].sort((a, b) => a - b));
+  const priorities = await page.$$eval("[data-optional]", (sections) =>
+    [...new Set(sections.map((section) => Number(section.getAttribute("data-optional"))))].sort((a, b) => a - b),
+  );
   for (const priority of priorities) {
     const show = (visible: boolean) =>
       page.$$eval(`[data-optional="${priority}"]`, (sections, on) => sections.forEach((section) => ((section as HTMLElement).hidden = !on)), visible);
@@ -86,8 +90,9 @@ async function waitForFontsAndImages(): Promise<{ images: string[]; fonts: strin
   const images = [...document.images];
   // No named helpers in here: the function runs in the page, where tsx's name helper does not exist.
   await Promise.all(
-    images.map((image) =>
-      image.complete || new Promise((resolve) => ["load", "error"].forEach((event) => image.addEventListener(event, resolve, { once: true })))),
+    images.map(
+      (image) => image.complete || new Promise((resolve) => ["load", "error"].forEach((event) => image.addEventListener(event, resolve, { once: true }))),
+    ),
   );
   return {
     images: images.filter((image) => image.naturalWidth === 0).map((image) => image.currentSrc || image.src),
@@ -114,7 +119,8 @@ function measureOverflow(): Array<{ box: string; fix: string; lines: number; mm:
       const padding = parseFloat(style.paddingTop) + parseFloat(style.paddingBottom);
       const capacity = columns * (box.clientHeight - padding);
       const probe = box.cloneNode(true) as HTMLElement;
-      const columnWidth = (box.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - (columns - 1) * parseFloat(style.columnGap)) / columns;
+      const columnWidth =
+        (box.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - (columns - 1) * parseFloat(style.columnGap)) / columns;
       probe.style.cssText = `columns:auto;height:auto;width:${columnWidth}px;padding:0;position:absolute;visibility:hidden;`;
       box.parentElement!.append(probe);
       const needed = probe.scrollHeight;
@@ -126,7 +132,12 @@ function measureOverflow(): Array<{ box: string; fix: string; lines: number; mm:
       over = box.scrollHeight - box.clientHeight;
     }
     if (over > 1) {
-      results.push({ box: box.dataset.fit!, fix: box.dataset.fix ?? "the text", lines: Math.max(1, Math.ceil(over / lineHeight)), mm: Math.max(1, Math.round(over / pxPerMm)) });
+      results.push({
+        box: box.dataset.fit!,
+        fix: box.dataset.fix ?? "the text",
+        lines: Math.max(1, Math.ceil(over / lineHeight)),
+        mm: Math.max(1, Math.round(over / pxPerMm)),
+      });
     }
   }
   return results;

@@ -10,7 +10,8 @@ import { readViewsManifest } from "./readViewsManifest.ts";
 import { startSiteServer } from "./siteServer.ts";
 
 /** Bump when printing or post-processing changes in a way that changes the files: every file is made again. */
-const printVersion = "pamphlet-render-3: preferCSSPageSize printBackground tagged outline; pdf-lib metadata, outline titles, RoleMap, duplex; PDF/UA XMP, artifacts, link contents";
+const printVersion =
+  "pamphlet-render-3: preferCSSPageSize printBackground tagged outline; pdf-lib metadata, outline titles, RoleMap, duplex; PDF/UA XMP, artifacts, link contents";
 
 export interface PrintSiteOptions extends JobOptions {
   /** The built site whose print views are printed: its views manifest says what to make. */
@@ -30,7 +31,12 @@ export interface PrintSiteOptions extends JobOptions {
 
 export type BrochureResult =
   | { name: string; ok: true; skipped: boolean; file: string; bytes: number; seconds: number }
-  | { name: string; ok: false; error: string; /** The content does not fit the format's fixed layout (a tri-fold panel, text cut at a side). */ doesNotFit?: boolean };
+  | {
+      name: string;
+      ok: false;
+      error: string /** The content does not fit the format's fixed layout (a tri-fold panel, text cut at a side). */;
+      doesNotFit?: boolean;
+    };
 
 /**
  * Prints the requested brochures through one browser and a loopback server over the built site,
@@ -79,7 +85,14 @@ async function printAll(options: PrintSiteOptions, views: ViewsManifest, origin:
 async function printOne(job: PrintJob, printer: BrochurePrinter, origin: string, manifest: PrintManifest): Promise<BrochureResult> {
   const started = performance.now();
   const settings = { url: job.url, kind: job.kind, css: job.css, ...(job.metadata ? { metadata: job.metadata, bleed: job.bleed } : {}) };
-  const made = (skipped: boolean, bytes: number) => ({ name: job.name, ok: true as const, skipped, file: job.file, bytes, seconds: (performance.now() - started) / 1000 });
+  const made = (skipped: boolean, bytes: number) => ({
+    name: job.name,
+    ok: true as const,
+    skipped,
+    file: job.file,
+    bytes,
+    seconds: (performance.now() - started) / 1000,
+  });
   try {
     if (await manifest.isFresh(job.name, settings, job.file)) return made(true, 0);
     const printed = await printer.print({ ...job, url: `${origin}${job.url}` });

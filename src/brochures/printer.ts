@@ -117,9 +117,11 @@ export class BrochurePrinter {
     try {
       await page.emulateMediaType(kind === "image" ? "screen" : "print");
       const bytes =
-        kind === "image" ? await takeScreenshot(page, url, options, (capture) => this.#inFront(page, capture))
-        : kind === "booklet" ? await printBooklet(page, url, options)
-        : await printPage(page, url, options);
+        kind === "image"
+          ? await takeScreenshot(page, url, options, (capture) => this.#inFront(page, capture))
+          : kind === "booklet"
+            ? await printBooklet(page, url, options)
+            : await printPage(page, url, options);
       healthy = true;
       return { bytes, resources: [...loaded] };
     } catch (error) {
@@ -198,7 +200,10 @@ export class BrochurePrinter {
       await page.bringToFront();
       return work();
     });
-    this.#frontTurn = turn.then(() => undefined, () => undefined);
+    this.#frontTurn = turn.then(
+      () => undefined,
+      () => undefined,
+    );
     return turn;
   }
 
@@ -212,10 +217,14 @@ export class BrochurePrinter {
     }
     void (allowed ? request.continue() : request.abort("blockedbyclient")).catch(() => undefined);
   }
-
 }
 
-async function takeScreenshot(page: Page, url: string, options: PrintOptions, inFront: (capture: () => Promise<Uint8Array>) => Promise<Uint8Array>): Promise<Uint8Array> {
+async function takeScreenshot(
+  page: Page,
+  url: string,
+  options: PrintOptions,
+  inFront: (capture: () => Promise<Uint8Array>) => Promise<Uint8Array>,
+): Promise<Uint8Array> {
   await page.setViewport({ width: 1200, height: 630 });
   await loadForPrint(page, url, options);
   return inFront(() => withDeadline(page.screenshot({ type: "png" }), options.timeoutMs, `taking the share image of ${url}`));

@@ -9,9 +9,12 @@ export async function readViewsManifest(siteUrl: string): Promise<ViewsManifest>
     throw new PamphletError(`Could not read the list of brochures to print from ${url}`, { cause: error });
   });
   if (!response.ok) {
-    throw new PamphletError(`The built site has no list of brochures to print (${viewsManifestUrl} answered ${response.status}): build the site again with this version of Pamphlet.`);
+    throw new PamphletError(
+      `The built site has no list of brochures to print (${viewsManifestUrl} answered ${response.status}): build the site again with this version of Pamphlet.`,
+    );
   }
   const manifest = (await response.json()) as ViewsManifest;
-  if (!Array.isArray(manifest?.views) || !Array.isArray(manifest.slugs)) throw new PamphletError(`${viewsManifestUrl} in the built site is not a views manifest: build the site again.`);
+  if (!Array.isArray(manifest?.views) || !Array.isArray(manifest.slugs))
+    throw new PamphletError(`${viewsManifestUrl} in the built site is not a views manifest: build the site again.`);
   return manifest;
 }

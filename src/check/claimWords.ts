@@ -20,7 +20,8 @@ const loaded = new Map<string, ClaimWords | undefined>();
 export function claimWords(lang: string, clinicPhrases: readonly string[] = []): ClaimWords | undefined {
   if (!loaded.has(lang)) loaded.set(lang, readList(lang));
   const list = loaded.get(lang);
-  if (!list) return clinicPhrases.length > 0 ? { negations: [], phrases: new Map(clinicPhrases.map((phrase) => [phrase.toLowerCase(), "absolute"])) } : undefined;
+  if (!list)
+    return clinicPhrases.length > 0 ? { negations: [], phrases: new Map(clinicPhrases.map((phrase) => [phrase.toLowerCase(), "absolute"])) } : undefined;
   const phrases = new Map(list.phrases);
   for (const phrase of clinicPhrases) if (!phrases.has(phrase.toLowerCase())) phrases.set(phrase.toLowerCase(), "absolute");
   return { negations: list.negations, phrases };
@@ -32,7 +33,15 @@ const advice = new Map<string, ClaimWords | undefined>();
 export function adviceWords(lang: string): ClaimWords | undefined {
   if (!advice.has(lang)) {
     const data = readData(lang);
-    advice.set(lang, data ? { negations: (data.negations ?? []).map((word) => String(word).toLowerCase()), phrases: new Map((data.riskyAdvice ?? []).map((phrase) => [String(phrase).toLowerCase(), "absolute" as const])) } : undefined);
+    advice.set(
+      lang,
+      data
+        ? {
+            negations: (data.negations ?? []).map((word) => String(word).toLowerCase()),
+            phrases: new Map((data.riskyAdvice ?? []).map((phrase) => [String(phrase).toLowerCase(), "absolute" as const])),
+          }
+        : undefined,
+    );
   }
   return advice.get(lang);
 }
@@ -81,7 +90,12 @@ export function findClaims(text: string, words: ClaimWords): FoundClaim[] {
     if (text.slice(start, match.index).includes("¿")) continue;
     const sentence = text.slice(start, match.index);
     const clause = sentence.slice(lastIndexOf(sentence, clauseBreak) + 1);
-    const before = (clause.toLowerCase().replace(/’/g, "'").match(/[\p{L}\p{N}]+(?:'[\p{L}]+)?/gu) ?? []).slice(-negationReach);
+    const before = (
+      clause
+        .toLowerCase()
+        .replace(/’/g, "'")
+        .match(/[\p{L}\p{N}]+(?:'[\p{L}]+)?/gu) ?? []
+    ).slice(-negationReach);
     if (before.some((word) => words.negations.includes(word) || (word.endsWith("n't") && words.negations.length > 0))) continue;
     found.push({ found: match[0], kind: words.phrases.get(match[0].toLowerCase()) ?? "absolute", index: match.index });
   }
@@ -90,6 +104,7 @@ export function findClaims(text: string, words: ClaimWords): FoundClaim[] {
 
 function lastIndexOf(text: string, pattern: RegExp): number {
   let last = -1;
-  for (const match of text.matchAll(new RegExp(pattern.source, pattern.flags.includes("g") ? pattern.flags : `${pattern.flags}g`))) last = match.index + match[0].length - 1;
+  for (const match of text.matchAll(new RegExp(pattern.source, pattern.flags.includes("g") ? pattern.flags : `${pattern.flags}g`)))
+    last = match.index + match[0].length - 1;
   return last;
 }

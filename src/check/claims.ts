@@ -24,10 +24,12 @@ export const checkClaims: Check = ({ content }) =>
     const problems: Problem[] = [];
     const message = (found: string, kind: ClaimKind) => `"${found}" ${advice[kind]}`;
     for (const { field, text } of frontMatterTexts(document as unknown as Record<string, unknown>, notClaims)) {
-      for (const claim of findClaims(text, words)) problems.push(fieldProblem(document, field, "error", "claims", `${field}: ${message(claim.found, claim.kind)}`));
+      for (const claim of findClaims(text, words))
+        problems.push(fieldProblem(document, field, "error", "claims", `${field}: ${message(claim.found, claim.kind)}`));
     }
     proseLines(document.body).forEach((line, index) => {
-      for (const claim of findClaims(line, words)) problems.push(bodyProblem(document, index + 1, "error", "claims", message(claim.found, claim.kind), claim.index + 1));
+      for (const claim of findClaims(line, words))
+        problems.push(bodyProblem(document, index + 1, "error", "claims", message(claim.found, claim.kind), claim.index + 1));
     });
     return problems;
   });

@@ -19,13 +19,27 @@ export const checkClinicDetails: Check = ({ content }) => {
     const problems: Problem[] = [];
     document.body.split("\n").forEach((line, index) => {
       // A phone number as written: digits with spaces, dots, dashes or brackets between them.
-      const typedPhones = (line.match(/\+?\(?\d[\d ().-]{5,}\d/g) ?? []).filter((candidate) => digitsOf(candidate).length >= 7 && phones.some((phone) => digitsOf(candidate).endsWith(phone.slice(-7))));
+      const typedPhones = (line.match(/\+?\(?\d[\d ().-]{5,}\d/g) ?? []).filter(
+        (candidate) => digitsOf(candidate).length >= 7 && phones.some((phone) => digitsOf(candidate).endsWith(phone.slice(-7))),
+      );
       const typedStreets = [...new Set(streetPattern ? [...line.matchAll(streetPattern)].map((match) => match[0].toLowerCase()) : [])];
-      const found: Array<[string, string]> = [...typedPhones.map((phone): [string, string] => [phone, "phone number"]), ...typedStreets.map((street): [string, string] => [street, "address"])];
+      const found: Array<[string, string]> = [
+        ...typedPhones.map((phone): [string, string] => [phone, "phone number"]),
+        ...typedStreets.map((street): [string, string] => [street, "address"]),
+      ];
       for (const [text, what] of found) {
         const column = line.toLowerCase().indexOf(text.toLowerCase()) + 1;
         const shown = line.slice(column - 1, column - 1 + text.length);
-        problems.push(bodyProblem(document, index + 1, "warning", "clinic-details", `"${shown}" is the clinic's ${what}: leave it out, pages and brochures add it from clinic.yaml (a copy here goes out of date when it changes)`, column));
+        problems.push(
+          bodyProblem(
+            document,
+            index + 1,
+            "warning",
+            "clinic-details",
+            `"${shown}" is the clinic's ${what}: leave it out, pages and brochures add it from clinic.yaml (a copy here goes out of date when it changes)`,
+            column,
+          ),
+        );
       }
     });
     return problems;

@@ -16,8 +16,19 @@ export const checkDuplicateTitles: Check = ({ content }) => {
   for (const group of byTitle.values()) {
     if (group.length < 2) continue;
     for (const procedure of group) {
-      const others = group.filter((other) => other !== procedure).map((other) => `${other.slug}.md`).join(", ");
-      problems.push(fieldProblem(procedure, "title", "warning", "titles", `has the same title as ${others} ("${procedure.title}"): readers cannot tell them apart; give each its own title`));
+      const others = group
+        .filter((other) => other !== procedure)
+        .map((other) => `${other.slug}.md`)
+        .join(", ");
+      problems.push(
+        fieldProblem(
+          procedure,
+          "title",
+          "warning",
+          "titles",
+          `has the same title as ${others} ("${procedure.title}"): readers cannot tell them apart; give each its own title`,
+        ),
+      );
     }
   }
   return problems;

@@ -11,11 +11,20 @@ export const checkHeadingLevels: Check = ({ content }) =>
     let previous = 1; // the page's title
     return headingsOf(document.body).flatMap(({ level, line }) => {
       const skipped = level > previous + 1;
-      const found = level === 1
-        ? [bodyProblem(document, line, "warning", "headings", `"#" is the page's title, which the front matter gives: write sections as "##"`)]
-        : skipped
-          ? [bodyProblem(document, line, "warning", "headings", `a ${"#".repeat(level)} heading right after ${"#".repeat(previous)} skips a level: use ${"#".repeat(previous + 1)} (screen readers and PDF bookmarks go by heading level)`)]
-          : [];
+      const found =
+        level === 1
+          ? [bodyProblem(document, line, "warning", "headings", `"#" is the page's title, which the front matter gives: write sections as "##"`)]
+          : skipped
+            ? [
+                bodyProblem(
+                  document,
+                  line,
+                  "warning",
+                  "headings",
+                  `a ${"#".repeat(level)} heading right after ${"#".repeat(previous)} skips a level: use ${"#".repeat(previous + 1)} (screen readers and PDF bookmarks go by heading level)`,
+                ),
+              ]
+            : [];
       previous = level;
       return found;
     });

@@ -17,10 +17,11 @@ import { bodyProblem, documentsOf, type Check, type DocumentSource, type Problem
  */
 export const checkLinks: Check = ({ content, contentDir }) => {
   const routes = siteRoutes(content);
-  const urlOf = (document: DocumentSource) =>
-    ("category" in document ? procedureUrl : pageUrl)(document.slug, document.lang, content.clinic);
+  const urlOf = (document: DocumentSource) => ("category" in document ? procedureUrl : pageUrl)(document.slug, document.lang, content.clinic);
   const parsed = new Map(documentsOf(content).map((document) => [document, parseMarkdown(document.body)]));
-  const anchors = new Map(documentsOf(content).map((document) => [urlOf(document), new Set([...pageIds, ...headingsOf(document.body).map((heading) => heading.id)])]));
+  const anchors = new Map(
+    documentsOf(content).map((document) => [urlOf(document), new Set([...pageIds, ...headingsOf(document.body).map((heading) => heading.id)])]),
+  );
   return documentsOf(content).flatMap((procedure) => {
     const pageUrl = urlOf(procedure);
     const lines = procedure.body.split("\n");
@@ -29,17 +30,25 @@ export const checkLinks: Check = ({ content, contentDir }) => {
       const at = (needle: string) => bodyProblemAt(procedure, lines, line, needle);
       if (token.type === "image") {
         const src = token.attrGet("src") ?? "";
-        if (token.content.trim() === "") problems.push(at(src)("error", "images", `image ${src} has no alt text: describe what it shows inside the brackets, ![like this](${src})`));
+        if (token.content.trim() === "")
+          problems.push(at(src)("error", "images", `image ${src} has no alt text: describe what it shows inside the brackets, ![like this](${src})`));
         const target = resolve(src, pageUrl);
         const file = target && contentImageFile(contentDir, target.pathname);
         if (!target) {
-          problems.push(at(src)("error", "images", `image ${src} is on another site: the pages load nothing from elsewhere (a patient's visit stays private). Save it in ${path.join(contentDir, "images")} and write /images/<name>`));
+          problems.push(
+            at(src)(
+              "error",
+              "images",
+              `image ${src} is on another site: the pages load nothing from elsewhere (a patient's visit stays private). Save it in ${path.join(contentDir, "images")} and write /images/<name>`,
+            ),
+          );
         } else if (!file) {
           // `images/x.png` (no leading /) is read from the page's own folder, not the site's images/.
           const rooted = `/${src.replace(/^(\.\/|(\.\.\/)+)/, "")}`;
-          const fix = !src.startsWith("/") && contentImageFile(contentDir, rooted) && existsSync(contentImageFile(contentDir, rooted)!)
-            ? `write ${rooted}, with the leading / (without it, the address is read from the page's own folder)`
-            : `put the file in ${path.join(contentDir, "images")} and write /images/<name>`;
+          const fix =
+            !src.startsWith("/") && contentImageFile(contentDir, rooted) && existsSync(contentImageFile(contentDir, rooted)!)
+              ? `write ${rooted}, with the leading / (without it, the address is read from the page's own folder)`
+              : `put the file in ${path.join(contentDir, "images")} and write /images/<name>`;
           problems.push(at(src)("error", "images", `image ${src} is not in the images folder: ${fix}`));
         } else if (!existsSync(file)) {
           problems.push(at(src)("error", "images", `image ${src} does not exist: put the file at ${file} or fix the path`));
@@ -61,7 +70,12 @@ export const checkLinks: Check = ({ content, contentDir }) => {
           const known = anchors.get(route)!;
           const wanted = decodeURIComponent(target.hash.slice(1)).toLowerCase();
           const likely = closestWord(wanted, [...known]) ?? [...known].find((id) => wanted.length >= 3 && id.includes(wanted));
-          const hint = likely ? `did you mean #${likely}?` : `its sections are ${[...known].filter((id) => !pageIds.includes(id)).map((id) => `#${id}`).join(", ")}`;
+          const hint = likely
+            ? `did you mean #${likely}?`
+            : `its sections are ${[...known]
+                .filter((id) => !pageIds.includes(id))
+                .map((id) => `#${id}`)
+                .join(", ")}`;
           problems.push(at(href)("error", "links", `link to ${href}: the page has no heading "${target.hash.slice(1)}": ${hint}`));
         }
       }
@@ -84,7 +98,16 @@ function spacedAddresses(procedure: DocumentSource): Problem[] {
       if (!/\s/.test(address) || /^\S+\s+["']/.test(address)) continue;
       const fix = match[1] ? `rename the file without spaces (e.g. ${address.replace(/\s+/g, "-")})` : "take the spaces out of the address";
       const [what, rule] = match[1] ? ["an image", "images"] : ["a link", "links"];
-      problems.push(bodyProblem(procedure, index + 1, "error", rule, `${address} has a space in its address, so it shows as text instead of ${what}: ${fix}`, match.index! + 1));
+      problems.push(
+        bodyProblem(
+          procedure,
+          index + 1,
+          "error",
+          rule,
+          `${address} has a space in its address, so it shows as text instead of ${what}: ${fix}`,
+          match.index! + 1,
+        ),
+      );
     }
   });
   return problems;
@@ -92,7 +115,10 @@ function spacedAddresses(procedure: DocumentSource): Problem[] {
 
 /** `/procedures/sclerotherepy/` → "; did you mean /procedures/sclerotherapy/?" */
 function likelyRoute(route: string, routes: Set<string>): string {
-  const alike = (candidate: string) => candidate.split("/").length === route.split("/").length && candidate.split("/")[1] === route.split("/")[1] && candidate.endsWith("/") === route.endsWith("/");
+  const alike = (candidate: string) =>
+    candidate.split("/").length === route.split("/").length &&
+    candidate.split("/")[1] === route.split("/")[1] &&
+    candidate.endsWith("/") === route.endsWith("/");
   const likely = closestWord(route, [...routes].filter(alike));
   return likely ? `; did you mean ${likely}?` : "";
 }

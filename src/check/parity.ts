@@ -6,8 +6,7 @@ import { bodyProblem, fieldProblem, type Check, type Problem, type ProcedureSour
 const notTranslated = ["slug", "lang", "file", "body", "bodyLine", "fieldLines", "lastReviewed", "reviewer", "kind", "sources", "category"];
 
 /** The numbers a text states (1,4 and 1.4 are the same number); times of day and dates are written differently per language and left out. */
-export const numbersIn = (text: string) =>
-  (text.replace(/\b\d{1,2}:\d{2}\b/g, "").match(/\d+(?:[.,]\d+)?/g) ?? []).map((number) => number.replace(",", "."));
+export const numbersIn = (text: string) => (text.replace(/\b\d{1,2}:\d{2}\b/g, "").match(/\d+(?:[.,]\d+)?/g) ?? []).map((number) => number.replace(",", "."));
 
 /** What a translation has and its original lacks, or the reverse, as "3, 5" and "4". */
 function difference(original: string[], translation: string[]): { missing: string[]; extra: string[] } {
@@ -28,7 +27,9 @@ const listItems = (markdown: string) => markdown.split("\n").filter((line) => /^
  * sections with as many list items (warning signs, emergency blocks), the same FAQ entries.
  */
 export const checkParity: Check = ({ content }) => {
-  const originals = new Map(content.procedures.filter((procedure) => procedure.lang === content.clinic.defaultLanguage).map((procedure) => [procedure.slug, procedure]));
+  const originals = new Map(
+    content.procedures.filter((procedure) => procedure.lang === content.clinic.defaultLanguage).map((procedure) => [procedure.slug, procedure]),
+  );
   return content.procedures.flatMap((translation) => {
     const original = originals.get(translation.slug);
     return original && translation.lang !== original.lang ? parityProblems(original, translation) : [];
@@ -39,29 +40,76 @@ function parityProblems(original: ProcedureSource, translation: ProcedureSource)
   const problems: Problem[] = [];
   const originalName = original.file;
   const say = (numbers: { missing: string[]; extra: string[] }) =>
-    [numbers.missing.length ? `lacks ${numbers.missing.join(", ")}` : "", numbers.extra.length ? `has ${numbers.extra.join(", ")} that ${originalName} does not` : ""].filter(Boolean).join(" and ");
+    [
+      numbers.missing.length ? `lacks ${numbers.missing.join(", ")}` : "",
+      numbers.extra.length ? `has ${numbers.extra.join(", ")} that ${originalName} does not` : "",
+    ]
+      .filter(Boolean)
+      .join(" and ");
   const originalTexts = new Map(frontMatterTexts(original as unknown as Record<string, unknown>, notTranslated).map(({ field, text }) => [field, text]));
   for (const { field, text } of frontMatterTexts(translation as unknown as Record<string, unknown>, notTranslated)) {
     const numbers = difference(numbersIn(originalTexts.get(field) ?? ""), numbersIn(text));
-    if (numbers.missing.length || numbers.extra.length) problems.push(fieldProblem(translation, field, "error", "parity", `${field}: ${say(numbers)} (numbers in ${originalName}'s ${field}): say the same numbers as the original`));
+    if (numbers.missing.length || numbers.extra.length)
+      problems.push(
+        fieldProblem(
+          translation,
+          field,
+          "error",
+          "parity",
+          `${field}: ${say(numbers)} (numbers in ${originalName}'s ${field}): say the same numbers as the original`,
+        ),
+      );
   }
   if ((original.faq?.length ?? 0) !== (translation.faq?.length ?? 0)) {
-    problems.push(fieldProblem(translation, "faq", "error", "parity", `faq has ${translation.faq?.length ?? 0} questions, ${originalName} has ${original.faq?.length ?? 0}: translate every question`));
+    problems.push(
+      fieldProblem(
+        translation,
+        "faq",
+        "error",
+        "parity",
+        `faq has ${translation.faq?.length ?? 0} questions, ${originalName} has ${original.faq?.length ?? 0}: translate every question`,
+      ),
+    );
   }
   const originalSections = splitSections(original.body, original.lang);
   const sections = splitSections(translation.body, translation.lang);
   if (originalSections.length !== sections.length) {
-    return [...problems, bodyProblem(translation, 1, "error", "parity", `has ${sections.length} ## sections, ${originalName} has ${originalSections.length} (${originalSections.map((section) => section.heading).join(", ")}): translate each section`)];
+    return [
+      ...problems,
+      bodyProblem(
+        translation,
+        1,
+        "error",
+        "parity",
+        `has ${sections.length} ## sections, ${originalName} has ${originalSections.length} (${originalSections.map((section) => section.heading).join(", ")}): translate each section`,
+      ),
+    ];
   }
   sections.forEach((section, index) => {
     const source = originalSections[index]!;
     const numbers = difference(numbersIn(source.markdown), numbersIn(section.markdown));
     if (numbers.missing.length || numbers.extra.length) {
-      problems.push(bodyProblem(translation, section.line, "error", "parity", `section "${section.heading}" ${say(numbers)} (numbers in "${source.heading}" of ${originalName}): say the same numbers as the original`));
+      problems.push(
+        bodyProblem(
+          translation,
+          section.line,
+          "error",
+          "parity",
+          `section "${section.heading}" ${say(numbers)} (numbers in "${source.heading}" of ${originalName}): say the same numbers as the original`,
+        ),
+      );
     }
     const [items, sourceItems] = [listItems(section.markdown), listItems(source.markdown)];
     if (items !== sourceItems) {
-      problems.push(bodyProblem(translation, section.line, "error", "parity", `section "${section.heading}" has ${items} list items, "${source.heading}" of ${originalName} has ${sourceItems}: a warning sign or step may be missing`));
+      problems.push(
+        bodyProblem(
+          translation,
+          section.line,
+          "error",
+          "parity",
+          `section "${section.heading}" has ${items} list items, "${source.heading}" of ${originalName} has ${sourceItems}: a warning sign or step may be missing`,
+        ),
+      );
     }
   });
   return problems;

@@ -17,14 +17,17 @@ const placeholders: Array<{ pattern: RegExp; what: string }> = [
   { pattern: /\blorem ipsum\b/i, what: "filler text" },
 ];
 
-const found = (text: string) => placeholders.flatMap(({ pattern, what }) => {
-  const match = pattern.exec(text);
-  return match ? [{ text: match[0], what, column: match.index + 1 }] : [];
-});
+const found = (text: string) =>
+  placeholders.flatMap(({ pattern, what }) => {
+    const match = pattern.exec(text);
+    return match ? [{ text: match[0], what, column: match.index + 1 }] : [];
+  });
 
 export const checkPlaceholders: Check = ({ content, contentDir }) => {
   const severity = content.clinic.release ? "error" : "warning";
-  const advice = content.clinic.release ? "replace it: clinic.yaml says release: true" : "replace it before publishing (with release: true in clinic.yaml this is an error)";
+  const advice = content.clinic.release
+    ? "replace it: clinic.yaml says release: true"
+    : "replace it before publishing (with release: true in clinic.yaml this is an error)";
   const problems: Problem[] = [];
   let clinicText = "";
   try {
@@ -35,15 +38,33 @@ export const checkPlaceholders: Check = ({ content, contentDir }) => {
   clinicText.split("\n").forEach((line, index) => {
     if (/^\s*#/.test(line)) return;
     for (const placeholder of found(line)) {
-      problems.push({ file: displayPath(clinicFile(contentDir)), line: index + 1, column: placeholder.column, severity, rule: "placeholders", message: `"${placeholder.text}" is ${placeholder.what}: ${advice}` });
+      problems.push({
+        file: displayPath(clinicFile(contentDir)),
+        line: index + 1,
+        column: placeholder.column,
+        severity,
+        rule: "placeholders",
+        message: `"${placeholder.text}" is ${placeholder.what}: ${advice}`,
+      });
     }
   });
   for (const document of documentsOf(content)) {
-    for (const { field, text } of frontMatterTexts(document as unknown as Record<string, unknown>, ["slug", "lang", "file", "body", "bodyLine", "fieldLines"])) {
-      for (const placeholder of found(text)) problems.push(fieldProblem(document, field, severity, "placeholders", `${field}: "${placeholder.text}" is ${placeholder.what}: ${advice}`));
+    for (const { field, text } of frontMatterTexts(document as unknown as Record<string, unknown>, [
+      "slug",
+      "lang",
+      "file",
+      "body",
+      "bodyLine",
+      "fieldLines",
+    ])) {
+      for (const placeholder of found(text))
+        problems.push(fieldProblem(document, field, severity, "placeholders", `${field}: "${placeholder.text}" is ${placeholder.what}: ${advice}`));
     }
     proseLines(document.body).forEach((line, index) => {
-      for (const placeholder of found(line)) problems.push(bodyProblem(document, index + 1, severity, "placeholders", `"${placeholder.text}" is ${placeholder.what}: ${advice}`, placeholder.column));
+      for (const placeholder of found(line))
+        problems.push(
+          bodyProblem(document, index + 1, severity, "placeholders", `"${placeholder.text}" is ${placeholder.what}: ${advice}`, placeholder.column),
+        );
     });
   }
   return problems;

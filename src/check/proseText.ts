@@ -24,10 +24,13 @@ export function proseSentences(body: string): Sentence[] {
     if (token.type === "list_item_open") listDepth += 1;
     if (token.type === "list_item_close") listDepth -= 1;
     if (token.type !== "inline" || inHeading) continue;
-    const text = plainText(token.children ?? []).replace(/\s+/g, " ").trim();
+    const text = plainText(token.children ?? [])
+      .replace(/\s+/g, " ")
+      .trim();
     const line = (token.map?.[0] ?? 0) + 1;
     for (const part of text.split(/(?<=[.!?…])["”’)]*\s+(?=[\p{Lu}¿¡"“(\d])/u)) {
-      if (/\p{L}/u.test(part)) sentences.push({ text: part.trim(), line, ...(listDepth > 0 && !/[.!?…]["”’)]*$/u.test(part.trim()) ? { fragment: true } : {}) });
+      if (/\p{L}/u.test(part))
+        sentences.push({ text: part.trim(), line, ...(listDepth > 0 && !/[.!?…]["”’)]*$/u.test(part.trim()) ? { fragment: true } : {}) });
     }
   }
   return sentences;
@@ -35,7 +38,9 @@ export function proseSentences(body: string): Sentence[] {
 
 function plainText(children: Token[]): string {
   return children
-    .map((child) => (child.type === "text" || child.type === "code_inline" ? child.content : child.type === "softbreak" || child.type === "hardbreak" ? " " : ""))
+    .map((child) =>
+      child.type === "text" || child.type === "code_inline" ? child.content : child.type === "softbreak" || child.type === "hardbreak" ? " " : "",
+    )
     .join("");
 }
 

@@ -57,7 +57,8 @@ export function readability(text: string, lang: string): Readability | undefined
   // sentences, ten three-word items would make a page of long sentences look easy.
   const whole = counted.filter(({ sentence }) => !sentence.fragment);
   const sentenceWords = whole.reduce((sum, { counts }) => sum + counts.words, 0);
-  const scored = whole.length > 0 ? { sentences: whole.length, words: total.words, syllables: total.syllables, perSentence: sentenceWords / whole.length } : undefined;
+  const scored =
+    whole.length > 0 ? { sentences: whole.length, words: total.words, syllables: total.syllables, perSentence: sentenceWords / whole.length } : undefined;
   const hardness = (score: number) => (formula.higherIsEasier ? -score : score);
   const hardest = counted
     .filter(({ counts }) => counts.words > 0)

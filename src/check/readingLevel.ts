@@ -60,30 +60,53 @@ export function checkReadingLevel({ content }: CheckContext): { problems: Proble
       const part = readability(text, document.lang);
       if (!part) return undefined;
       const hardest = part.hardest[0];
-      return { name, line, score: part.score, ok: part.words < minimum || meets(part.score), ...(hardest ? { worst: { text: hardest.text, line: lineOf(hardest.line), score: hardest.score } } : {}) };
+      return {
+        name,
+        line,
+        score: part.score,
+        ok: part.words < minimum || meets(part.score),
+        ...(hardest ? { worst: { text: hardest.text, line: lineOf(hardest.line), score: hardest.score } } : {}),
+      };
     };
     const sections = splitSections(document.body, document.lang).flatMap((section) => {
-      const scored = score(section.markdown, (line) => document.bodyLine + section.line - 2 + line, section.heading, document.bodyLine + section.line - 1, minimumWords);
+      const scored = score(
+        section.markdown,
+        (line) => document.bodyLine + section.line - 2 + line,
+        section.heading,
+        document.bodyLine + section.line - 1,
+        minimumWords,
+      );
       return scored ? [scored] : [];
     });
     const fields = frontMatterTexts(document as unknown as Record<string, unknown>, notProse).flatMap(({ field, text }) => {
       // A label ("Larger varicose veins, side branches and some main leg veins") has no full stop: not prose.
-      const scored = !isQuestion(field) && text.split(/\s+/).length >= minimumFieldWords && /[.!?…]["”’)]*$/u.test(text.trim()) ? score(text, () => document.fieldLines[field] ?? 1, field, document.fieldLines[field] ?? 1, minimumFieldWords) : undefined;
+      const scored =
+        !isQuestion(field) && text.split(/\s+/).length >= minimumFieldWords && /[.!?…]["”’)]*$/u.test(text.trim())
+          ? score(text, () => document.fieldLines[field] ?? 1, field, document.fieldLines[field] ?? 1, minimumFieldWords)
+          : undefined;
       return scored ? [scored] : [];
     });
     const ok = meets(result.score);
     levels.push({ file: document.file, slug: document.slug, lang: document.lang, formula: result.formula, score: result.score, target, ok, sections, fields });
     const worst = (part: ScoredPart) => (part.worst ? ` Hardest sentence: line ${part.worst.line} (${part.worst.score}): "${part.worst.text}"` : "");
     for (const section of sections.filter((part) => !part.ok)) {
-      problems.push({ ...bodyProblem(document, section.line - document.bodyLine + 1, "warning", "reading-level", ""), message: `section "${section.name}": ${result.formula} ${section.score}, target ${goal}: use shorter sentences and common words.${worst(section)}` });
+      problems.push({
+        ...bodyProblem(document, section.line - document.bodyLine + 1, "warning", "reading-level", ""),
+        message: `section "${section.name}": ${result.formula} ${section.score}, target ${goal}: use shorter sentences and common words.${worst(section)}`,
+      });
     }
     for (const field of fields.filter((part) => !part.ok)) {
-      problems.push({ ...fieldProblem(document, field.name, "warning", "reading-level", ""), message: `${field.name}: ${result.formula} ${field.score}, target ${goal}: patients read it on its own (on covers, cards and in the questions), so keep it short and plain` });
+      problems.push({
+        ...fieldProblem(document, field.name, "warning", "reading-level", ""),
+        message: `${field.name}: ${result.formula} ${field.score}, target ${goal}: patients read it on its own (on covers, cards and in the questions), so keep it short and plain`,
+      });
     }
     if (ok) continue;
     const hardest = result.hardest.map((sentence) => `line ${document.bodyLine + sentence.line - 1} (${sentence.score}): "${sentence.text}"`).join("; ");
     // At the title, which names the whole guide; at the body's start when the title is missing (a stand-in's, line 0).
-    const where = document.fieldLines.title ? fieldProblem(document, "title", "warning", "reading-level", "") : bodyProblem(document, 1, "warning", "reading-level", "");
+    const where = document.fieldLines.title
+      ? fieldProblem(document, "title", "warning", "reading-level", "")
+      : bodyProblem(document, 1, "warning", "reading-level", "");
     problems.push({
       ...where,
       message: `reading level ${result.formula} ${result.score}, target ${goal}: use shorter sentences and common words. Hardest sentences: ${hardest}`,

@@ -9,12 +9,19 @@ import { bodyProblem, fieldProblem, type Check, type Problem, type ProcedureSour
  * Patient safety, by kind of procedure: the warnings and reasons not to treat its guide must state
  * (safetyContent.ts), and advice that can harm ("bed rest", "stop your blood thinner").
  */
-export const checkRequiredSafety: Check = ({ content }) =>
-  content.procedures.flatMap((procedure) => [...missingSafety(procedure), ...riskyAdvice(procedure)]);
+export const checkRequiredSafety: Check = ({ content }) => content.procedures.flatMap((procedure) => [...missingSafety(procedure), ...riskyAdvice(procedure)]);
 
 function missingSafety(procedure: ProcedureSource): Problem[] {
   if (!procedure.kind) {
-    return [fieldProblem(procedure, "title", "warning", "safety", `no "kind": add kind: one of ${procedureKinds.join(", ")}, so check can tell which warnings and reasons not to treat this guide must state`)];
+    return [
+      fieldProblem(
+        procedure,
+        "title",
+        "warning",
+        "safety",
+        `no "kind": add kind: one of ${procedureKinds.join(", ")}, so check can tell which warnings and reasons not to treat this guide must state`,
+      ),
+    ];
   }
   const sections = splitSections(procedure.body, procedure.lang);
   const headings = sectionHeadings[procedure.lang] ?? sectionHeadings.en!;
@@ -42,7 +49,14 @@ function riskyAdvice(procedure: ProcedureSource): Problem[] {
   if (!words) return [];
   return proseLines(procedure.body).flatMap((line, index) =>
     findClaims(line, words).map((found) =>
-      bodyProblem(procedure, index + 1, "error", "safety", `"${found.found}" is advice that can harm: lying still raises the risk of a blood clot, and stopping a blood thinner can cause one. Say what to do instead (e.g. "walk every day", "keep taking your medicines unless your doctor says otherwise")`, found.index + 1),
+      bodyProblem(
+        procedure,
+        index + 1,
+        "error",
+        "safety",
+        `"${found.found}" is advice that can harm: lying still raises the risk of a blood clot, and stopping a blood thinner can cause one. Say what to do instead (e.g. "walk every day", "keep taking your medicines unless your doctor says otherwise")`,
+        found.index + 1,
+      ),
     ),
   );
 }

@@ -23,7 +23,17 @@ import type { Check, CheckContext } from "./types.ts";
  */
 const buildChecks: Check[] = [checkLinks, checkTranslations, checkDuplicateTitles, releasePlaceholders];
 /** Editorial checks for `pamphlet check`. */
-const editorialChecks: Check[] = [checkSections, checkSources, checkHeadingLevels, checkClaims, checkRequiredSafety, checkParity, checkStaleTranslations, checkFreshness, checkClinicDetails];
+const editorialChecks: Check[] = [
+  checkSections,
+  checkSources,
+  checkHeadingLevels,
+  checkClaims,
+  checkRequiredSafety,
+  checkParity,
+  checkStaleTranslations,
+  checkFreshness,
+  checkClinicDetails,
+];
 /** Run by `check` only when not already among the build checks (it is there under release: true). */
 const draftChecks: Check[] = [(context) => (context.content.clinic.release ? [] : checkPlaceholders(context))];
 
@@ -42,7 +52,10 @@ export async function runChecks(contentDir: string, today = new Date()): Promise
   if (!content) return { problems: loaded.problems, readingLevels: [] };
   const context: CheckContext = { content, contentDir, today };
   const reading = checkReadingLevel(context);
-  const found = [...loaded.problems, ...withoutStandIns([...[...buildChecks, ...editorialChecks, ...draftChecks].flatMap((check) => check(context)), ...reading.problems])];
+  const found = [
+    ...loaded.problems,
+    ...withoutStandIns([...[...buildChecks, ...editorialChecks, ...draftChecks].flatMap((check) => check(context)), ...reading.problems]),
+  ];
   return { problems: sortProblems(found), readingLevels: loaded.content ? reading.levels.sort((a, b) => a.file.localeCompare(b.file)) : [] };
 }
 

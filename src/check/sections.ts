@@ -14,55 +14,62 @@ const placeholder = /(?<![\p{L}\p{N}])(TODO|TBD|FIXME|XXX|[Ll]orem ipsum)(?![\p{
  */
 export const checkSections: Check = ({ content }) =>
   // (An empty body is the loader's to report, once.)
-  content.procedures.filter((procedure) => procedure.body.trim() !== "").flatMap((procedure) => {
-    const headings = sectionHeadings[procedure.lang] ?? sectionHeadings.en!;
-    const sections = splitSections(procedure.body, procedure.lang);
-    const problems: Problem[] = [];
-    const at = (line: number, message: string) => problems.push(bodyProblem(procedure, line, "error", "sections", message));
-    const fileLine = (section: Section) => procedure.bodyLine + section.line - 1;
-    let previous = -1;
-    const seen = new Map<SectionKey, Section>();
-    for (const section of sections) {
-      const text = section.markdown.split("\n").slice(1).join("\n");
-      if (section.key && text.trim() === "") at(section.line, `section "## ${section.heading}" has no text: write it (patients read every section, in print too)`);
-      if (!section.key) continue;
-      const first = seen.get(section.key);
-      if (first) {
-        at(section.line, `section "## ${section.heading}" appears twice (lines ${fileLine(first)} and ${fileLine(section)}): put its text under one heading`);
-        continue;
+  content.procedures
+    .filter((procedure) => procedure.body.trim() !== "")
+    .flatMap((procedure) => {
+      const headings = sectionHeadings[procedure.lang] ?? sectionHeadings.en!;
+      const sections = splitSections(procedure.body, procedure.lang);
+      const problems: Problem[] = [];
+      const at = (line: number, message: string) => problems.push(bodyProblem(procedure, line, "error", "sections", message));
+      const fileLine = (section: Section) => procedure.bodyLine + section.line - 1;
+      let previous = -1;
+      const seen = new Map<SectionKey, Section>();
+      for (const section of sections) {
+        const text = section.markdown.split("\n").slice(1).join("\n");
+        if (section.key && text.trim() === "")
+          at(section.line, `section "## ${section.heading}" has no text: write it (patients read every section, in print too)`);
+        if (!section.key) continue;
+        const first = seen.get(section.key);
+        if (first) {
+          at(section.line, `section "## ${section.heading}" appears twice (lines ${fileLine(first)} and ${fileLine(section)}): put its text under one heading`);
+          continue;
+        }
+        seen.set(section.key, section);
+        const index = sectionKeys.indexOf(section.key);
+        if (index < previous) at(section.line, `section "## ${section.heading}" is out of order: move it before "## ${headings[sectionKeys[previous]!]}"`);
+        previous = Math.max(previous, index);
       }
-      seen.set(section.key, section);
-      const index = sectionKeys.indexOf(section.key);
-      if (index < previous) at(section.line, `section "## ${section.heading}" is out of order: move it before "## ${headings[sectionKeys[previous]!]}"`);
-      previous = Math.max(previous, index);
-    }
-    procedure.body.split("\n").forEach((line, index) => {
-      const filler = placeholder.exec(line);
-      if (filler) at(index + 1, `"${filler[0]}" is a placeholder: write the text before publishing`);
+      procedure.body.split("\n").forEach((line, index) => {
+        const filler = placeholder.exec(line);
+        if (filler) at(index + 1, `"${filler[0]}" is a placeholder: write the text before publishing`);
+      });
+      // The front matter prints too: on the cover, the at-a-glance box and the questions.
+      const fields = Object.entries(procedure).filter(([key, value]) => typeof value === "string" && key in procedure.fieldLines);
+      const answers = (procedure.faq ?? []).flatMap((entry) => [entry.question, entry.answer]).map((text): [string, unknown] => ["faq", text]);
+      for (const [field, value] of [...fields, ...answers]) {
+        const filler = placeholder.exec(String(value));
+        if (filler)
+          problems.push(fieldProblem(procedure, field, "error", "sections", `${field}: "${filler[0]}" is a placeholder: write the text before publishing`));
+      }
+      const nearMisses = nearMissHeadings(procedure, sections);
+      for (const key of sectionKeys.filter((candidate) => !seen.has(candidate))) {
+        const wanted = headings[key];
+        const near = nearMisses.find((heading) => heading.key === key);
+        if (near) {
+          at(
+            near.line,
+            near.level === 2
+              ? `"## ${near.text}" is not one of the sections: did you mean "## ${wanted}"? (section headings are written exactly so)`
+              : `"${"#".repeat(near.level)} ${near.text}" should be the section "## ${wanted}": sections are ## headings, written exactly so`,
+          );
+          continue;
+        }
+        const next = sections.find((section) => section.key && sectionKeys.indexOf(section.key) > sectionKeys.indexOf(key));
+        const where = next ? `before "## ${next.heading}"` : "at the end";
+        at(next?.line ?? Math.max(1, procedure.body.split("\n").length), `missing section "## ${wanted}": add it ${where}`);
+      }
+      return problems;
     });
-    // The front matter prints too: on the cover, the at-a-glance box and the questions.
-    const fields = Object.entries(procedure).filter(([key, value]) => typeof value === "string" && key in procedure.fieldLines);
-    const answers = (procedure.faq ?? []).flatMap((entry) => [entry.question, entry.answer]).map((text): [string, unknown] => ["faq", text]);
-    for (const [field, value] of [...fields, ...answers]) {
-      const filler = placeholder.exec(String(value));
-      if (filler) problems.push(fieldProblem(procedure, field, "error", "sections", `${field}: "${filler[0]}" is a placeholder: write the text before publishing`));
-    }
-    const nearMisses = nearMissHeadings(procedure, sections);
-    for (const key of sectionKeys.filter((candidate) => !seen.has(candidate))) {
-      const wanted = headings[key];
-      const near = nearMisses.find((heading) => heading.key === key);
-      if (near) {
-        at(near.line, near.level === 2
-          ? `"## ${near.text}" is not one of the sections: did you mean "## ${wanted}"? (section headings are written exactly so)`
-          : `"${"#".repeat(near.level)} ${near.text}" should be the section "## ${wanted}": sections are ## headings, written exactly so`);
-        continue;
-      }
-      const next = sections.find((section) => section.key && sectionKeys.indexOf(section.key) > sectionKeys.indexOf(key));
-      const where = next ? `before "## ${next.heading}"` : "at the end";
-      at(next?.line ?? Math.max(1, procedure.body.split("\n").length), `missing section "## ${wanted}": add it ${where}`);
-    }
-    return problems;
-  });
 
 /** Headings that are not a section as written but nearly one: "Before you visit", "Despues del tratamiento", "### During the treatment". */
 function nearMissHeadings(procedure: ProcedureSource, sections: Section[]): Array<{ key: SectionKey; line: number; level: number; text: string }> {

@@ -20,14 +20,31 @@ function missingSources(procedure: ProcedureSource): Problem[] {
   const what = `list the guidelines, drug labels or trials this guide's facts come from, one quoted line each (e.g. ${example}); the web page and every brochure print them`;
   if (procedure.sources) return [fieldProblem(procedure, "sources", "error", "sources", `sources: is empty: ${what}`)];
   // Where the list goes: just before the closing --- of the front matter.
-  return [{ file: procedure.file, line: Math.max(1, procedure.bodyLine - 1), column: 1, severity: "error", rule: "sources", message: `no sources: add sources: to the front matter and ${what}` }];
+  return [
+    {
+      file: procedure.file,
+      line: Math.max(1, procedure.bodyLine - 1),
+      column: 1,
+      severity: "error",
+      rule: "sources",
+      message: `no sources: add sources: to the front matter and ${what}`,
+    },
+  ];
 }
 
 function sourcesInText(procedure: ProcedureSource): Problem[] {
   const heading = sourcesHeadings[procedure.lang] ?? sourcesHeadings.en!;
   return headingsOf(procedure.body).flatMap(({ level, text, line }) =>
     level === 2 && heading.test(text.trim())
-      ? [bodyProblem(procedure, line, "error", "sources", `"## ${text.trim()}" in the text: move its list into the front matter's sources: (one quoted line each), which the page and every brochure print under their own heading`)]
+      ? [
+          bodyProblem(
+            procedure,
+            line,
+            "error",
+            "sources",
+            `"## ${text.trim()}" in the text: move its list into the front matter's sources: (one quoted line each), which the page and every brochure print under their own heading`,
+          ),
+        ]
       : [],
   );
 }

@@ -12,17 +12,35 @@ import { fieldProblem, type Check, type Problem } from "./types.ts";
  *    in a shallow clone (whose only commit would date every file), and for uncommitted edits.
  */
 export const checkStaleTranslations: Check = ({ content }) => {
-  const originals = new Map(content.procedures.filter((procedure) => procedure.lang === content.clinic.defaultLanguage).map((procedure) => [procedure.slug, procedure]));
+  const originals = new Map(
+    content.procedures.filter((procedure) => procedure.lang === content.clinic.defaultLanguage).map((procedure) => [procedure.slug, procedure]),
+  );
   const history = new GitHistory();
   return content.procedures.flatMap((translation): Problem[] => {
     const original = originals.get(translation.slug);
     if (!original || original.lang === translation.lang) return [];
     if (original.lastReviewed > translation.lastReviewed) {
-      return [fieldProblem(translation, "lastReviewed", "error", "stale-translation", `${original.file} was reviewed on ${original.lastReviewed}, after this translation (${translation.lastReviewed}): bring the translation up to date with it, then update lastReviewed`)];
+      return [
+        fieldProblem(
+          translation,
+          "lastReviewed",
+          "error",
+          "stale-translation",
+          `${original.file} was reviewed on ${original.lastReviewed}, after this translation (${translation.lastReviewed}): bring the translation up to date with it, then update lastReviewed`,
+        ),
+      ];
     }
     const change = history.lastChange(original.file);
     if (change && change.date > translation.lastReviewed) {
-      return [fieldProblem(translation, "lastReviewed", "error", "stale-translation", `${original.file} changed on ${change.date} (commit ${change.commit} "${change.subject}"), after this translation was last reviewed (${translation.lastReviewed}): compare the two (git show ${change.commit} -- ${original.file}), update the translation, then update lastReviewed`)];
+      return [
+        fieldProblem(
+          translation,
+          "lastReviewed",
+          "error",
+          "stale-translation",
+          `${original.file} changed on ${change.date} (commit ${change.commit} "${change.subject}"), after this translation was last reviewed (${translation.lastReviewed}): compare the two (git show ${change.commit} -- ${original.file}), update the translation, then update lastReviewed`,
+        ),
+      ];
     }
     return [];
   });
@@ -53,4 +71,3 @@ function git(cwd: string, args: string[]): string | undefined {
     return undefined;
   }
 }
-

@@ -13,14 +13,7 @@ export interface CheckContext {
 export type Check = (context: CheckContext) => Problem[];
 
 /** A problem at a line of a procedure's Markdown body (1-based body line). */
-export function bodyProblem(
-  procedure: DocumentSource,
-  bodyLine: number,
-  severity: Severity,
-  rule: string,
-  message: string,
-  column = 1,
-): Problem {
+export function bodyProblem(procedure: DocumentSource, bodyLine: number, severity: Severity, rule: string, message: string, column = 1): Problem {
   return { file: procedure.file, line: procedure.bodyLine + bodyLine - 1, column, severity, rule, message };
 }
 

@@ -7,7 +7,12 @@ const pamphletScripts = ["build", "dev", "check", "serve", "brochures", "setup"]
  * (this repository's, or the clinic's that `init` wrote), else `npx pamphlet check`; with the
  * `--content` and `--out` they gave, so the hint works when pasted.
  */
-export function commandLine(command: string, folders?: Pick<Folders, "contentDir" | "contentGiven" | "outDir">, args: string[] = [], env: NodeJS.ProcessEnv = process.env): string {
+export function commandLine(
+  command: string,
+  folders?: Pick<Folders, "contentDir" | "contentGiven" | "outDir">,
+  args: string[] = [],
+  env: NodeJS.ProcessEnv = process.env,
+): string {
   const extra = [
     ...args,
     ...(folders?.contentGiven ? ["--content", folders.contentDir] : []),

@@ -84,7 +84,9 @@ export async function runCli(argv: string[]): Promise<number> {
   }
   if (takesNoArguments.includes(command) && rest.length > 0) {
     const word = rest[0]!;
-    const advice = existsSync(word) ? `To use another content folder, write --content ${word}` : `It reads every guide (\`brochures ${word}\` prints one guide's brochures); for another content folder, write --content DIR`;
+    const advice = existsSync(word)
+      ? `To use another content folder, write --content ${word}`
+      : `It reads every guide (\`brochures ${word}\` prints one guide's brochures); for another content folder, write --content DIR`;
     return fail(new UsageError(`"${command}" takes no "${word}": ${advice}`));
   }
   const initOnly = (["country", "host"] as const).find((name) => values[name] !== undefined);
@@ -112,7 +114,11 @@ export async function runCli(argv: string[]): Promise<number> {
         return await (await import("../commands/check.ts")).runCheck(folders, { json: values.json, files: rest, readingAge: values["reading-age"] });
       case "pack":
         // For pack, --out is the PDF to write; the built brochures are read from --from (default: output).
-        return await (await import("../commands/pack.ts")).runPack({ ...folders, outDir: values.from ?? "output" }, rest, { lang: values.lang, format: values.format, file: outGiven ? values.out : undefined });
+        return await (await import("../commands/pack.ts")).runPack({ ...folders, outDir: values.from ?? "output" }, rest, {
+          lang: values.lang,
+          format: values.format,
+          file: outGiven ? values.out : undefined,
+        });
       case "init":
         return await (await import("../commands/init.ts")).runInit(rest, { country: values.country, host: values.host });
       case "setup":

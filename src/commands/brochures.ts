@@ -61,7 +61,12 @@ export async function printBrochures(
   }).catch(async (error: unknown) => {
     // Printing failed as a whole (a full disk, a manifest that cannot be saved): what was made is
     // published all the same, since the site's pages link to it.
-    if (!choice.bleed) await publishOutputs(folders.outDir, siteDirOf(folders), content.procedures.map((procedure) => procedure.slug)).catch(() => undefined);
+    if (!choice.bleed)
+      await publishOutputs(
+        folders.outDir,
+        siteDirOf(folders),
+        content.procedures.map((procedure) => procedure.slug),
+      ).catch(() => undefined);
     throw error;
   });
   const failed = results.filter((result) => !result.ok);
@@ -86,7 +91,10 @@ export async function printBrochures(
     siteFingerprint,
   });
   const ok = reportBrochureSummary(results, (performance.now() - started) / 1000);
-  if (onlyDoNotFit) console.error(`The site and every other brochure are published; shorten the text named above, or leave the format out of the guide's \`formats:\` (exit status 3).`);
+  if (onlyDoNotFit)
+    console.error(
+      `The site and every other brochure are published; shorten the text named above, or leave the format out of the guide's \`formats:\` (exit status 3).`,
+    );
   return { ok, onlyDoNotFit, files: results.map((result) => result.name) };
 }
 
@@ -98,7 +106,9 @@ async function basePathBuiltWith(folders: Folders, siteUrl: string): Promise<str
   const built = (await builtWith(siteDirOf(folders))).basePath;
   const asked = folders.basePath === undefined ? undefined : basePathOf(siteUrl, folders.basePath);
   if (asked !== undefined && built !== undefined && asked !== built) {
-    throw new UsageError(`The site in ${siteDirOf(folders)} was built to be published under ${built}, not ${asked}: leave out --base-path, or build again with the new one.`);
+    throw new UsageError(
+      `The site in ${siteDirOf(folders)} was built to be published under ${built}, not ${asked}: leave out --base-path, or build again with the new one.`,
+    );
   }
   // Without --base-path, the site was built for siteUrl's own path unless build recorded another.
   return folders.basePath ?? (built !== undefined && built !== basePathOf(siteUrl) ? built : undefined);

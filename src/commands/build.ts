@@ -20,7 +20,9 @@ export async function runBuild(folders: Folders, choice: BrochureChoice = {}): P
   const started = performance.now();
   refuseOverlappingFolders(folders);
   if (choice.bleed) {
-    throw new UsageError(`--bleed makes PDFs for a print shop, which are never published: build the site first, then run \`pamphlet brochures --bleed\` (they go to ${printShopDirOf(folders)}).`);
+    throw new UsageError(
+      `--bleed makes PDFs for a print shop, which are never published: build the site first, then run \`pamphlet brochures --bleed\` (they go to ${printShopDirOf(folders)}).`,
+    );
   }
   const sources = await sourcesFingerprint(folders.contentDir);
   const key = buildKey(sources, folders, choice, browserIdentity());

@@ -28,7 +28,9 @@ const stampFile = (folders: Folders) => path.join(folders.outDir, ".build-stamp.
 
 export function buildKey(sourcesFingerprint: string, folders: Folders, choice: BrochureChoice, browser: string): string {
   const { force: _ignored, ...options } = choice;
-  return createHash("sha256").update(JSON.stringify({ sourcesFingerprint, basePath: folders.basePath, options, browser })).digest("hex");
+  return createHash("sha256")
+    .update(JSON.stringify({ sourcesFingerprint, basePath: folders.basePath, options, browser }))
+    .digest("hex");
 }
 
 /** The stamp, if the last build's inputs and outputs are exactly as it left them. */

@@ -14,13 +14,19 @@ export async function withBuiltContent(folders: Folders): Promise<Folders> {
   const built = (await builtWith(siteDirOf(folders))).contentDir;
   if (built === undefined) return folders;
   if (!folders.contentGiven) {
-    if (!existsSync(built)) throw new UsageError(`The site in ${siteDirOf(folders)} was built from the content in ${built}, which is not there any more: give its new place with --content.`);
+    if (!existsSync(built))
+      throw new UsageError(
+        `The site in ${siteDirOf(folders)} was built from the content in ${built}, which is not there any more: give its new place with --content.`,
+      );
     return { ...folders, contentDir: built };
   }
   // The same folder reached another way (a link, a relative path) is the same content.
   const given = await realpath(folders.contentDir).catch(() => path.resolve(folders.contentDir));
   if (given !== (await realpath(built).catch(() => built))) {
-    if (existsSync(built)) throw new UsageError(`The site in ${siteDirOf(folders)} was built from the content in ${built}, not ${given}: leave out --content, or build again with the new one.`);
+    if (existsSync(built))
+      throw new UsageError(
+        `The site in ${siteDirOf(folders)} was built from the content in ${built}, not ${given}: leave out --content, or build again with the new one.`,
+      );
   }
   return folders;
 }

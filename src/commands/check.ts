@@ -29,7 +29,8 @@ export async function runCheck(folders: Folders, { json = false, files = [] as s
       const goal = grade ? `≤ ${shown(level.target)}` : `≥ ${level.target}`;
       console.log(`${level.ok ? "✓" : "!"} ${level.file}  ${level.formula} ${shown(level.score)} (target ${goal})`);
       // Checking chosen guides: each section's level too, the hardest first to fix.
-      if (only.length > 0) for (const part of [...level.sections, ...level.fields]) console.log(`    ${part.ok ? "✓" : "!"} ${part.name}  ${shown(part.score)}`);
+      if (only.length > 0)
+        for (const part of [...level.sections, ...level.fields]) console.log(`    ${part.ok ? "✓" : "!"} ${part.name}  ${shown(part.score)}`);
     }
     if (problems.length > 0) reportProblems(problems);
     else console.log(formatSummary(problems));
@@ -51,7 +52,9 @@ function chosenFile(file: string, contentDir: string): string {
     throw new UsageError(`"check" takes files, not the folder "${file}": to check another content folder, write --content ${file}`);
   }
   const absolute = path.resolve(file);
-  if (!existsSync(absolute)) throw new UsageError(`There is no file ${file}: give a guide's file, e.g. ${path.join(contentDir, "procedures", "sclerotherapy.md")}`);
-  if (!isWithin(absolute, path.resolve(contentDir))) throw new UsageError(`${file} is not in the content folder ${contentDir}: give one of its files, or the folder it is in with --content`);
+  if (!existsSync(absolute))
+    throw new UsageError(`There is no file ${file}: give a guide's file, e.g. ${path.join(contentDir, "procedures", "sclerotherapy.md")}`);
+  if (!isWithin(absolute, path.resolve(contentDir)))
+    throw new UsageError(`${file} is not in the content folder ${contentDir}: give one of its files, or the folder it is in with --content`);
   return absolute;
 }

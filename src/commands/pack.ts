@@ -53,7 +53,9 @@ export async function runPack(given: Folders, slugs: string[], options: PackOpti
   const files = procedures.map((procedure) => path.join(brochuresDirOf(folders), brochurePath(procedure.slug, lang, format, content.clinic)));
   const missing = files.filter((file) => !existsSync(file));
   if (missing.length > 0) {
-    throw new PamphletError(`These brochures have not been made yet: ${missing.join(", ")}. Print them (this adds them; the other published brochures stay): ${commandLine("brochures", folders, ["--formats", format])}`);
+    throw new PamphletError(
+      `These brochures have not been made yet: ${missing.join(", ")}. Print them (this adds them; the other published brochures stay): ${commandLine("brochures", folders, ["--formats", format])}`,
+    );
   }
 
   const [PDFLib, fontkit, { buildVisitPack }] = await Promise.all([

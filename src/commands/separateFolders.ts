@@ -26,7 +26,8 @@ function realPathOf(target: string): string {
 }
 
 /** Folders of Pamphlet itself, which it reads on every run: nothing is ever written into them. */
-const pamphletFolders = () => [templatesDir, path.join(projectRoot, "src"), path.join(projectRoot, "scripts"), path.join(projectRoot, "node_modules")].map(realPathOf);
+const pamphletFolders = () =>
+  [templatesDir, path.join(projectRoot, "src"), path.join(projectRoot, "scripts"), path.join(projectRoot, "node_modules")].map(realPathOf);
 
 /**
  * Refuses an output folder that overlaps the content folder, either way, or lies inside Pamphlet's
@@ -37,10 +38,14 @@ export function refuseOverlappingFolders(folders: Pick<Folders, "contentDir" | "
   const content = realPathOf(folders.contentDir);
   const out = realPathOf(folders.outDir);
   if (isWithin(out, content)) {
-    throw new UsageError(`--out ${folders.outDir} is inside the content folder ${folders.contentDir}: what Pamphlet writes would be read back as content. Put the output beside the content, e.g. --out output`);
+    throw new UsageError(
+      `--out ${folders.outDir} is inside the content folder ${folders.contentDir}: what Pamphlet writes would be read back as content. Put the output beside the content, e.g. --out output`,
+    );
   }
   if (isWithin(content, out)) {
-    throw new UsageError(`The content folder ${folders.contentDir} is inside the output folder ${folders.outDir}, which Pamphlet writes and replaces: keep them apart, e.g. --content content --out output`);
+    throw new UsageError(
+      `The content folder ${folders.contentDir} is inside the output folder ${folders.outDir}, which Pamphlet writes and replaces: keep them apart, e.g. --content content --out output`,
+    );
   }
   const own = pamphletFolders().find((folder) => isWithin(out, folder) || isWithin(folder, out));
   if (own) throw new UsageError(`--out ${folders.outDir} overlaps ${own}, which is part of Pamphlet itself: choose another output folder, e.g. --out output`);
@@ -72,6 +77,8 @@ export async function refuseUnsafeOutputFile(file: string, readFolders: Array<{ 
     await handle.close();
   }
   if (head.toString("latin1") !== "%PDF-") {
-    throw new UsageError(`--out ${file} is there already and is not a PDF: Pamphlet replaces only PDFs. Remove it first, or choose another name, e.g. --out visit.pdf`);
+    throw new UsageError(
+      `--out ${file} is there already and is not a PDF: Pamphlet replaces only PDFs. Remove it first, or choose another name, e.g. --out visit.pdf`,
+    );
   }
 }

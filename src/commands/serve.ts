@@ -18,7 +18,8 @@ export async function runServe(folders: Folders, port: number): Promise<number> 
   }
   const { basePath } = await builtWith(siteDir);
   const host = await startStaticHost(siteDir, { port, basePath }).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === "EADDRINUSE") throw new PamphletError(`Port ${port} is in use (a dev server?): stop it, or choose another with --port.`, { cause: error });
+    if (error.code === "EADDRINUSE")
+      throw new PamphletError(`Port ${port} is in use (a dev server?): stop it, or choose another with --port.`, { cause: error });
     throw error;
   });
   onInterrupt(() => host.close());

@@ -30,13 +30,23 @@ export function findBrandFont(packageName: string, contentDir: string): BrandFon
       // not installed there
     }
   }
-  if (!packageFile) return { problem: `"font" is ${packageName}, which is not installed: run npm install ${packageName} in ${clinicFolderOf(contentDir)}, or remove the line to use Pamphlet's own typeface` };
+  if (!packageFile)
+    return {
+      problem: `"font" is ${packageName}, which is not installed: run npm install ${packageName} in ${clinicFolderOf(contentDir)}, or remove the line to use Pamphlet's own typeface`,
+    };
   const root = path.dirname(packageFile);
   const id = packageName.split("/")[1]!;
   const family = /font-family:\s*'([^']+)'/.exec(readFileSync(path.join(root, "index.css"), "utf8"))?.[1] ?? id;
-  const faces = ([["normal", 400], ["italic", 400], ["normal", 700]] as const)
+  const faces = (
+    [
+      ["normal", 400],
+      ["italic", 400],
+      ["normal", 700],
+    ] as const
+  )
     .map(([style, weight]) => ({ style, weight, file: path.join(root, "files", `${id}-latin-${weight}-${style}.woff2`) }))
     .filter((face) => existsSync(face.file));
-  if (!faces.some((face) => face.style === "normal" && face.weight === 400)) return { problem: `"font" ${packageName} has no Latin regular face (files/${id}-latin-400-normal.woff2): choose another @fontsource package` };
+  if (!faces.some((face) => face.style === "normal" && face.weight === 400))
+    return { problem: `"font" ${packageName} has no Latin regular face (files/${id}-latin-400-normal.woff2): choose another @fontsource package` };
   return { family, faces };
 }

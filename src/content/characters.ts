@@ -28,7 +28,7 @@ const insteadOf: Record<string, string> = {
   "≤": `"at most" or "or less"`,
   "→": `"to" or "then"`,
   "←": `"from"`,
-  "µ": `"micro" (e.g. "mcg")`,
+  µ: `"micro" (e.g. "mcg")`,
   "✓": `a list, or "yes"`,
   "✔": `a list, or "yes"`,
   "✗": `"no"`,
@@ -71,7 +71,14 @@ export function unprintableCharacters(file: string, text: string, firstLine = 1)
   return lines.flatMap((line, index) =>
     unprintable(line)
       .filter(({ character }) => !seen.has(character) && seen.add(character))
-      .map(({ character, index: column, control }) => ({ file, line: index + firstLine, column: column + 1, severity: "error" as const, rule: "characters", message: characterMessage(character, control) })),
+      .map(({ character, index: column, control }) => ({
+        file,
+        line: index + firstLine,
+        column: column + 1,
+        severity: "error" as const,
+        rule: "characters",
+        message: characterMessage(character, control),
+      })),
   );
 }
 
@@ -110,7 +117,14 @@ export function overlongWords(file: string, text: string, firstLine = 1): Proble
     const words = line.replace(/\]\([^)\s]*\)|<[^>\s]*>|\b(https?:\/\/|www\.|mailto:)\S*/g, (match) => " ".repeat(match.length));
     const long = new RegExp(`\\S{${longestWord + 1},}`, "u").exec(words);
     if (long) {
-      problems.push({ file, line: index + firstLine, column: long.index + 1, severity: "error", rule: "characters", message: `has a word of ${long[0].length.toLocaleString("en")} characters with no space ("${long[0].slice(0, 20)}…"): no page can hold it. Break it up with spaces` });
+      problems.push({
+        file,
+        line: index + firstLine,
+        column: long.index + 1,
+        severity: "error",
+        rule: "characters",
+        message: `has a word of ${long[0].length.toLocaleString("en")} characters with no space ("${long[0].slice(0, 20)}…"): no page can hold it. Break it up with spaces`,
+      });
     }
   });
   return problems;

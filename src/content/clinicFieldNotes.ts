@@ -8,7 +8,8 @@ export const clinicFieldNotes: Record<string, string> = {
   tagline: "One line under the name on the home page.",
   phone: "The main phone number, printed on every page and brochure (digits, spaces and ( ) - . +).",
   email: "An email address for the contact page. Patients are told not to send health questions by email.",
-  siteUrl: "The full address of the public site. QR codes on brochures point here; a folder in it (https://example.org/clinic) publishes the site under that folder.",
+  siteUrl:
+    "The full address of the public site. QR codes on brochures point here; a folder in it (https://example.org/clinic) publishes the site under that folder.",
   locations: "Where patients come; the first is the main one, shown first and on the tri-fold.",
   "locations[].name": "The location's name, e.g. Main clinic.",
   "locations[].address": "The location's postal address.",
@@ -16,7 +17,8 @@ export const clinicFieldNotes: Record<string, string> = {
   "locations[].address.city": "Town or city.",
   "locations[].address.region": "State, province or county, where the country's addresses have one (US, Canada, Australia); leave it out in the UK.",
   "locations[].address.postalCode": "ZIP code or postcode.",
-  "locations[].address.country": "The country, written as patients read it (United States, United Kingdom, España): it decides the emergency number and the address order.",
+  "locations[].address.country":
+    "The country, written as patients read it (United States, United Kingdom, España): it decides the emergency number and the address order.",
   "locations[].phone": "This location's own number, when it is not the main one.",
   "locations[].hours": "Opening hours, a line each: days and time, e.g. Monday to Friday, 9am to 5.30pm.",
   "locations[].hours[].days": "The days of this line, e.g. Monday to Thursday.",
@@ -32,7 +34,8 @@ export const clinicFieldNotes: Record<string, string> = {
   "booking.label": "The button's words (default: Book a visit).",
   categories: "Procedure categories in the order the home page shows them; each guide's category is one of these.",
   paper: "Paper for brochures: letter (US, Canada) or a4.",
-  brochureFormats: "Brochures build makes when --formats is not given: letter, a4, large (large print), trifold, booklet, aftercare (a one-page sheet to hand over after treatment).",
+  brochureFormats:
+    "Brochures build makes when --formats is not given: letter, a4, large (large print), trifold, booklet, aftercare (a one-page sheet to hand over after treatment).",
   defaultLanguage: "The site's main language (en or es).",
   languages: "Languages the site is published in, the default first; Spanish guides go in content/es/.",
   locales: "How dates are written per language, e.g. en: en-GB gives 1 October 2026.",

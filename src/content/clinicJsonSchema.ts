@@ -2,7 +2,14 @@ import { z } from "zod";
 import { clinicFieldNotes } from "./clinicFieldNotes.ts";
 import { clinicSchema } from "./clinicSchema.ts";
 
-type JsonSchema = { type?: string; description?: string; properties?: Record<string, JsonSchema>; items?: JsonSchema; anyOf?: JsonSchema[]; [key: string]: unknown };
+type JsonSchema = {
+  type?: string;
+  description?: string;
+  properties?: Record<string, JsonSchema>;
+  items?: JsonSchema;
+  anyOf?: JsonSchema[];
+  [key: string]: unknown;
+};
 
 /**
  * clinic.yaml's JSON Schema, made from the zod schema Pamphlet validates with (so they cannot

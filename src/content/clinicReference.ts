@@ -5,7 +5,10 @@ type JsonSchema = ReturnType<typeof clinicJsonSchema>;
 /** docs/clinic-yaml.md: every clinic.yaml field, from the same schema as the JSON Schema, so neither drifts. */
 export function clinicReference(): string {
   const schema = clinicJsonSchema();
-  const rows = [...fieldsOf(schema)].map(([field, property]) => `| \`${field}\` | ${kind(property)} | ${required(schema, field) ? "yes" : ""} | ${(property.description ?? "").replace(/\|/g, "\\|")} |`);
+  const rows = [...fieldsOf(schema)].map(
+    ([field, property]) =>
+      `| \`${field}\` | ${kind(property)} | ${required(schema, field) ? "yes" : ""} | ${(property.description ?? "").replace(/\|/g, "\\|")} |`,
+  );
   return [
     "# clinic.yaml reference",
     "",
@@ -13,7 +16,7 @@ export function clinicReference(): string {
     "",
     "`content/_data/clinic.yaml` holds everything about the clinic that a page or brochure shows. Pamphlet checks it on every",
     "build; `schema/clinic.schema.json` (the same rules as JSON Schema) lets an editor complete and underline it. Text shown to",
-    "patients can be one value for every language, or one per language: `{ en: Monday, es: Lunes }` (\"text per language\").",
+    'patients can be one value for every language, or one per language: `{ en: Monday, es: Lunes }` ("text per language").',
     "",
     "| field | kind | required | what it is |",
     "| --- | --- | --- | --- |",

@@ -1,11 +1,9 @@
 import { z } from "zod";
 import { brochureFormats, papers } from "../shared/formats.ts";
 import { editorSchema } from "./editorSchema.ts";
-import { language, text, } from "./schema.ts";
+import { language, text } from "./schema.ts";
 
-const hexColour = z
-  .string()
-  .regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour written as "#" and six hex digits, for example "#1d4e89"');
+const hexColour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour written as "#" and six hex digits, for example "#1d4e89"');
 
 const phone = z
   .string()
@@ -14,8 +12,7 @@ const phone = z
   .refine((value) => value.replace(/[^0-9]/g, "").length >= 7, 'must have at least 7 digits: the whole number a patient dials, for example "(555) 010-0123"');
 
 /** Text the clinic writes once for every language, or per language: `Monday` or `{ en: Monday, es: Lunes }`. */
-const localized = (min: number, max: number) =>
-  z.union([text(min, max), z.strictObject({ en: text(min, max).optional(), es: text(min, max).optional() })]);
+const localized = (min: number, max: number) => z.union([text(min, max), z.strictObject({ en: text(min, max).optional(), es: text(min, max).optional() })]);
 export type Localized = string | Partial<Record<"en" | "es", string>>;
 
 /** The text of a localized value in `lang`, else in the clinic's default language, else any. */
@@ -31,7 +28,10 @@ const locale = (lang: string) =>
     .string()
     .regex(new RegExp(`^${lang}-[A-Z]{2}$`), `must be ${lang} and a country code, e.g. ${lang === "en" ? "en-GB" : "es-ES"}`)
     // supportedLocalesOf accepts any region ("en-ZZ"); the formatter's own locale shows what it really uses.
-    .refine((tag) => new Intl.DateTimeFormat(tag).resolvedOptions().locale === tag, "is not a locale this computer can write dates for, e.g. en-GB, en-AU, es-ES, es-MX");
+    .refine(
+      (tag) => new Intl.DateTimeFormat(tag).resolvedOptions().locale === tag,
+      "is not a locale this computer can write dates for, e.g. en-GB, en-AU, es-ES, es-MX",
+    );
 
 const location = z.strictObject({
   name: localized(2, 80),
@@ -45,9 +45,7 @@ const location = z.strictObject({
   }),
   /** This location's own number; the clinic's main phone when absent. */
   phone: phone.optional(),
-  hours: z
-    .array(z.strictObject({ days: localized(2, 60), time: localized(2, 60) }))
-    .min(1, "must list at least one line of opening hours"),
+  hours: z.array(z.strictObject({ days: localized(2, 60), time: localized(2, 60) })).min(1, "must list at least one line of opening hours"),
 });
 
 /** `content/_data/clinic.yaml`: everything about the clinic that a page or brochure shows. */
@@ -62,7 +60,10 @@ export const clinicSchema = z.strictObject({
     .regex(/^\S+$/, "must be the full address of the public site, without spaces, for example https://www.example.com/our-clinic")
     .pipe(z.url({ protocol: /^https?$/, error: "must be the full address of the public site, for example https://www.example.com" }))
     // Every page's address is made by adding to it: `?…` or `#…` would end up in the middle of them.
-    .refine((url) => !/[?#]/.test(url), "must be the site's address alone, without ? or #: every page's address is made by adding to it, for example https://www.example.com/our-clinic")
+    .refine(
+      (url) => !/[?#]/.test(url),
+      "must be the site's address alone, without ? or #: every page's address is made by adding to it, for example https://www.example.com/our-clinic",
+    )
     // A user name or password in it would be printed on every QR code.
     .refine((url) => !/^https?:\/\/[^/]*@/.test(url), "must be the site's public address, without a user name or password")
     // One form everywhere (QR codes, canonical links, the sitemap): ASCII, as browsers send it.
@@ -74,9 +75,7 @@ export const clinicSchema = z.strictObject({
     .string()
     .regex(/^(?!\/)(?!.*\.\.)[\w./-]+\.(svg|png|jpe?g)$/i, "must be a path inside the content folder to an .svg, .png or .jpg file, e.g. images/logo.svg")
     .optional(),
-  colors: z
-    .strictObject({ primary: hexColour, accent: hexColour })
-    .default({ primary: "#1d4e89", accent: "#0f766e" }),
+  colors: z.strictObject({ primary: hexColour, accent: hexColour }).default({ primary: "#1d4e89", accent: "#0f766e" }),
   /** How large the logo is drawn beside the clinic's name, on the site and brochures: small, medium (default) or large. */
   logoSize: z.enum(["small", "medium", "large"]).optional(),
   /** A brand typeface: the name of an npm @fontsource package the clinic added to its dependencies (e.g. @fontsource/lexend), embedded in every PDF like Pamphlet's own. */
@@ -86,7 +85,10 @@ export const clinicSchema = z.strictObject({
     .optional(),
   /** Where patients book online: a button on every page and a line on every brochure's back. */
   booking: z
-    .strictObject({ url: z.url({ protocol: /^https?$/, error: "must be the full address of the booking page, for example https://book.example.com" }), label: localized(2, 40).optional() })
+    .strictObject({
+      url: z.url({ protocol: /^https?$/, error: "must be the full address of the booking page, for example https://book.example.com" }),
+      label: localized(2, 40).optional(),
+    })
     .optional(),
   /** Procedure categories in the order the home page shows them; a procedure's category must be one of them. */
   categories: z.array(localized(2, 60)).min(1).optional(),
@@ -99,12 +101,17 @@ export const clinicSchema = z.strictObject({
   /** How dates are written in each language: en-GB gives "15 January 2026"; without it, en-US ("January 15, 2026"). */
   locales: z.strictObject({ en: locale("en").optional(), es: locale("es").optional() }).optional(),
   /** Reading-level targets per language: English Flesch–Kincaid grade (at most), Spanish INFLESZ score (at least). */
-  readingTargets: z
-    .strictObject({ en: z.number().min(1).max(20).optional(), es: z.number().min(0).max(100).optional() })
-    .optional(),
+  readingTargets: z.strictObject({ en: z.number().min(1).max(20).optional(), es: z.number().min(0).max(100).optional() }).optional(),
   /** What patients do when the clinic is closed: the emergency number (from the first location's country unless set) and out-of-hours advice. */
   emergency: z
-    .strictObject({ number: z.string().trim().regex(/^[0-9]{2,6}$/, 'must be the number a patient dials, digits only, for example "999"').optional(), outOfHours: localized(10, 300).optional() })
+    .strictObject({
+      number: z
+        .string()
+        .trim()
+        .regex(/^[0-9]{2,6}$/, 'must be the number a patient dials, digits only, for example "999"')
+        .optional(),
+      outOfHours: localized(10, 300).optional(),
+    })
     .optional(),
   /** Months between reviews of a guide: each page and brochure shows its next review date (default 12). */
   reviewEveryMonths: z.number().int().min(1).max(36).optional(),
@@ -117,4 +124,3 @@ export const clinicSchema = z.strictObject({
 });
 
 export type Clinic = z.infer<typeof clinicSchema>;
-

@@ -27,9 +27,11 @@ export function brandContrastProblems(colors: Clinic["colors"]): Array<{ field: 
     const colour = colors[field];
     const ratio = contrastRatio(colour, against);
     if (ratio >= minimumTextContrast) return [];
-    return [{
-      field,
-      message: `"colors.${field}" ${colour} has a contrast of ${ratio.toFixed(2)}:1 against ${against}, where the site shows ${where}; text needs at least ${minimumTextContrast}:1 (WCAG 2.2 AA): choose a darker colour`,
-    }];
+    return [
+      {
+        field,
+        message: `"colors.${field}" ${colour} has a contrast of ${ratio.toFixed(2)}:1 against ${against}, where the site shows ${where}; text needs at least ${minimumTextContrast}:1 (WCAG 2.2 AA): choose a darker colour`,
+      },
+    ];
   });
 }

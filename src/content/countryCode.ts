@@ -5,9 +5,23 @@
  */
 import { foldText } from "./foldText.ts";
 
-const plain = (text: string) => foldText(text).replace(/[^a-z ]/g, "").replace(/\s+/g, " ").trim();
+const plain = (text: string) =>
+  foldText(text)
+    .replace(/[^a-z ]/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
 
-const aliases = new Map([["usa", "US"], ["united states of america", "US"], ["estados unidos de america", "US"], ["uk", "GB"], ["great britain", "GB"], ["england", "GB"], ["scotland", "GB"], ["wales", "GB"], ["northern ireland", "GB"]]);
+const aliases = new Map([
+  ["usa", "US"],
+  ["united states of america", "US"],
+  ["estados unidos de america", "US"],
+  ["uk", "GB"],
+  ["great britain", "GB"],
+  ["england", "GB"],
+  ["scotland", "GB"],
+  ["wales", "GB"],
+  ["northern ireland", "GB"],
+]);
 const letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
 // Old codes (DD, UK, YU) stand for today's countries: only codes that are their own canonical form count.
 const isCurrent = (code: string) => Intl.getCanonicalLocales(`und-${code}`)[0] === `und-${code}`;

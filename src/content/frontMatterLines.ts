@@ -2,7 +2,10 @@ import type { YamlSource } from "./yamlSource.ts";
 
 /** A field as a writer finds it: `faq.0.answer` → `faq #1 › answer` (entries counted from 1, as people count). */
 const writerFieldName = (path: readonly PropertyKey[]) =>
-  path.map((part) => (typeof part === "number" ? `#${part + 1}` : String(part))).join(" › ").replace(/ › #/g, " #");
+  path
+    .map((part) => (typeof part === "number" ? `#${part + 1}` : String(part)))
+    .join(" › ")
+    .replace(/ › #/g, " #");
 
 /**
  * The file line of every front-matter field, nested ones too, keyed by the writer's name for it

@@ -4,7 +4,7 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { z } from "zod";
 import { otherPaper } from "../shared/formats.ts";
-import {clinicSchema, localize, type Clinic } from "./clinicSchema.ts";
+import { clinicSchema, localize, type Clinic } from "./clinicSchema.ts";
 import { siteLanguages } from "../shared/languages.ts";
 import { overlongWords, unprintableCharacters, unprintableValues } from "./characters.ts";
 import { closestWord } from "../shared/closestWord.ts";
@@ -53,14 +53,30 @@ export interface Content {
 
 export const clinicFile = (contentDir: string) => path.join(contentDir, "_data", "clinic.yaml");
 /** Content of the default language sits at the top of the content folder; other languages in `<lang>/`. */
-const languageDir = (contentDir: string, lang: string, clinic: Clinic) =>
-  lang === clinic.defaultLanguage ? contentDir : path.join(contentDir, lang);
+const languageDir = (contentDir: string, lang: string, clinic: Clinic) => (lang === clinic.defaultLanguage ? contentDir : path.join(contentDir, lang));
 const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** File names a procedure cannot take because Pamphlet's own files and pages use them. */
 const reservedSlugs = [
   // `home`: the home page's share image is share/home.png, as a procedure's is share/<slug>.png.
-  "home", "booklet", "compare", "contact", "procedures", "print", "print-centre", "search", "share", "brochures",
-  "css", "fonts", "images", "img", "js", "pagefind", "es", "en", "404",
+  "home",
+  "booklet",
+  "compare",
+  "contact",
+  "procedures",
+  "print",
+  "print-centre",
+  "search",
+  "share",
+  "brochures",
+  "css",
+  "fonts",
+  "images",
+  "img",
+  "js",
+  "pagefind",
+  "es",
+  "en",
+  "404",
 ];
 
 /**
@@ -83,7 +99,12 @@ export async function loadContent(contentDir: string): Promise<{ content?: Conte
     pages.push(...(await loadFolder(path.join(dir, "pages"), pageSchema, lang, problems, false, standIns.pages)));
   }
   const categorised = [...procedures, ...standIns.procedures.filter((procedure) => procedure.category !== "")];
-  problems.push(...unpublishedLanguages(contentDir, languages), ...(await strayGuides(contentDir, clinic, languages)), ...unknownCategories(categorised, clinic), ...(await outsideLinks(contentDir)));
+  problems.push(
+    ...unpublishedLanguages(contentDir, languages),
+    ...(await strayGuides(contentDir, clinic, languages)),
+    ...unknownCategories(categorised, clinic),
+    ...(await outsideLinks(contentDir)),
+  );
   const wording = await loadWording(contentDir, languages, problems);
   procedures.sort((a, b) => a.title.localeCompare(b.title, a.lang));
   pages.sort((a, b) => (a.navOrder ?? 99) - (b.navOrder ?? 99) || a.title.localeCompare(b.title, a.lang));
@@ -136,19 +157,21 @@ async function loadClinic(contentDir: string, problems: Problem[]): Promise<Clin
       });
     }
   }
-  result.value?.locations.forEach((location, at) => location.hours.forEach((line, row) => {
-    if (structuredHours(line.days, line.time)) return;
-    problems.push({
-      file: shown,
-      ...parsed.source.locate(["locations", at, "hours", row]),
-      severity: "warning",
-      rule: "hours",
-      message: `hours "${localize(line.days, "en")}: ${localize(line.time, "en")}" are not plain days and times, so search engines will not show them. That is fine for a note such as "By appointment"; otherwise write them like "Monday to Friday" and "8:00 am to 5:00 pm"`,
-    });
-  }));
+  result.value?.locations.forEach((location, at) =>
+    location.hours.forEach((line, row) => {
+      if (structuredHours(line.days, line.time)) return;
+      problems.push({
+        file: shown,
+        ...parsed.source.locate(["locations", at, "hours", row]),
+        severity: "warning",
+        rule: "hours",
+        message: `hours "${localize(line.days, "en")}: ${localize(line.time, "en")}" are not plain days and times, so search engines will not show them. That is fine for a note such as "By appointment"; otherwise write them like "Monday to Friday" and "8:00 am to 5:00 pm"`,
+      });
+    }),
+  );
   const languages = result.value ? siteLanguages(result.value) : [];
   result.value?.categories?.forEach((category, at) => {
-    const missing = languages.filter((lang) => typeof category === "string" ? lang !== result.value!.defaultLanguage : !category[lang]);
+    const missing = languages.filter((lang) => (typeof category === "string" ? lang !== result.value!.defaultLanguage : !category[lang]));
     if (missing.length === 0) return;
     const name = localize(category, result.value!.defaultLanguage);
     problems.push({
@@ -161,11 +184,23 @@ async function loadClinic(contentDir: string, problems: Problem[]): Promise<Clin
   });
   if (result.value && !emergencyNumberOf(result.value)) {
     const country = result.value.locations[0]!.address.country;
-    problems.push({ file: shown, ...parsed.source.locate(["locations", 0, "address", "country"]), severity: result.value.release ? "error" : "warning", rule: "emergency", message: `Pamphlet does not know the emergency number for "${country}", so guides say "your local emergency number": add emergency: { number: "…" } with the number patients dial there` });
+    problems.push({
+      file: shown,
+      ...parsed.source.locate(["locations", 0, "address", "country"]),
+      severity: result.value.release ? "error" : "warning",
+      rule: "emergency",
+      message: `Pamphlet does not know the emergency number for "${country}", so guides say "your local emergency number": add emergency: { number: "…" } with the number patients dial there`,
+    });
   }
   const logo = result.value?.logo;
   if (logo && !existsSync(path.join(contentDir, logo))) {
-    problems.push({ file: shown, ...parsed.source.locate(["logo"]), severity: "error", rule: "file", message: `"logo" points to ${logo}, but there is no such file in ${displayPath(contentDir)}: add it or fix the path` });
+    problems.push({
+      file: shown,
+      ...parsed.source.locate(["logo"]),
+      severity: "error",
+      rule: "file",
+      message: `"logo" points to ${logo}, but there is no such file in ${displayPath(contentDir)}: add it or fix the path`,
+    });
   }
   const font = result.value?.font;
   const found = font ? findBrandFont(font, contentDir) : undefined;
@@ -191,10 +226,20 @@ async function loadFolder<S extends DocumentSchema>(
   const markdown = (names ?? []).filter((name) => name.endsWith(".md")).sort();
   // "Sclerotherapy.MD" would otherwise be left out without a word.
   for (const name of (names ?? []).filter((candidate) => /\.(md|markdown|mdown)$/i.test(candidate) && !candidate.endsWith(".md"))) {
-    problems.push({ file: displayPath(path.join(dir, name)), severity: "error", rule: "file", message: `is not read: Markdown files end in .md (lowercase). Rename it to ${name.replace(/\.\w+$/, ".md")}` });
+    problems.push({
+      file: displayPath(path.join(dir, name)),
+      severity: "error",
+      rule: "file",
+      message: `is not read: Markdown files end in .md (lowercase). Rename it to ${name.replace(/\.\w+$/, ".md")}`,
+    });
   }
   if (required && markdown.length === 0) {
-    problems.push({ file: displayPath(dir), severity: "error", rule: "file", message: "has no procedures: add one Markdown file per procedure, e.g. sclerotherapy.md" });
+    problems.push({
+      file: displayPath(dir),
+      severity: "error",
+      rule: "file",
+      message: "has no procedures: add one Markdown file per procedure, e.g. sclerotherapy.md",
+    });
   }
   const loaded = await Promise.all(markdown.map((name) => loadDocument(path.join(dir, name), schema, lang, problems, standIns)));
   return loaded.filter((document) => document !== undefined);
@@ -211,7 +256,10 @@ async function loadDocument<S extends DocumentSchema>(
   const slug = path.basename(file, ".md");
   const fail = (rule: string, message: string, line = 1) => void problems.push({ file: shown, line, severity: "error", rule, message });
   if (!slugPattern.test(slug)) {
-    const usable = foldText(slug).replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "foam-sclerotherapy";
+    const usable =
+      foldText(slug)
+        .replace(/[^a-z0-9]+/g, "-")
+        .replace(/^-|-$/g, "") || "foam-sclerotherapy";
     return fail("slug", `file name "${slug}" is not a usable web address: rename it using lowercase letters, digits and hyphens, e.g. "${usable}.md"`);
   }
   if (reservedSlugs.includes(slug)) return fail("slug", `"${slug}" is a name Pamphlet uses for its own pages and files: rename this file`);
@@ -248,7 +296,11 @@ async function loadDocument<S extends DocumentSchema>(
   if (value.lang && value.lang !== lang) {
     standIns.push({ ...value, lang, slug, file: shown, body: parts.body, bodyLine: parts.bodyLine, fieldLines });
     const [is, folder] = [languageNames.of(value.lang), languageNames.of(lang)];
-    return fail("schema", `"lang" is ${value.lang} (${is}), but the file is in ${displayPath(path.dirname(file))}, with the ${folder} guides: move it to the ${is} guides' folder, or fix lang`, fieldLines.lang);
+    return fail(
+      "schema",
+      `"lang" is ${value.lang} (${is}), but the file is in ${displayPath(path.dirname(file))}, with the ${folder} guides: move it to the ${is} guides' folder, or fix lang`,
+      fieldLines.lang,
+    );
   }
   return { ...value, lang, slug, file: shown, body: parts.body, bodyLine: parts.bodyLine, fieldLines };
 }
@@ -293,15 +345,29 @@ function unpublishedLanguages(contentDir: string, languages: string[]): Problem[
  */
 async function strayGuides(contentDir: string, clinic: Clinic, languages: Language[]): Promise<Problem[]> {
   const read = languages.flatMap((lang) => ["procedures", "pages"].map((folder) => path.join(languageDir(contentDir, lang, clinic), folder)));
-  const skipped = [path.join(contentDir, "images"), path.join(contentDir, "_data"), ...(["en", "es"] as const).filter((lang) => !languages.includes(lang)).map((lang) => path.join(contentDir, lang))];
-  const where = languages.map((lang) => `${displayPath(path.join(languageDir(contentDir, lang, clinic), "procedures"))}/ (${languageNames.of(lang)})`).join(" and ");
+  const skipped = [
+    path.join(contentDir, "images"),
+    path.join(contentDir, "_data"),
+    ...(["en", "es"] as const).filter((lang) => !languages.includes(lang)).map((lang) => path.join(contentDir, lang)),
+  ];
+  const where = languages
+    .map((lang) => `${displayPath(path.join(languageDir(contentDir, lang, clinic), "procedures"))}/ (${languageNames.of(lang)})`)
+    .join(" and ");
   const problems: Problem[] = [];
   for (const file of await markdownFilesOutside(contentDir, skipped)) {
     if (read.includes(path.dirname(file))) continue;
     if (!(await readFile(file, "utf8").catch(() => "")).startsWith("---")) continue;
     // In a procedures/, pages/ or language folder it was surely meant as one; elsewhere (drafts/) maybe not.
-    const meant = path.relative(contentDir, file).split(path.sep).some((part) => ["procedures", "pages", "en", "es"].includes(part));
-    problems.push({ file: displayPath(file), severity: meant ? "error" : "warning", rule: "file", message: `is not read: Pamphlet reads guides from ${where}, and pages from the pages/ folder beside each. Move it into one of them` });
+    const meant = path
+      .relative(contentDir, file)
+      .split(path.sep)
+      .some((part) => ["procedures", "pages", "en", "es"].includes(part));
+    problems.push({
+      file: displayPath(file),
+      severity: meant ? "error" : "warning",
+      rule: "file",
+      message: `is not read: Pamphlet reads guides from ${where}, and pages from the pages/ folder beside each. Move it into one of them`,
+    });
   }
   return problems;
 }
@@ -316,7 +382,8 @@ async function markdownFilesOutside(dir: string, skipped: string[]): Promise<str
   for (const entry of entries) {
     const full = path.join(dir, entry.name);
     if (entry.isFile() && entry.name.endsWith(".md")) found.push(full);
-    if (entry.isDirectory() && !entry.name.startsWith(".") && entry.name !== "node_modules" && !skipped.includes(full)) found.push(...(await markdownFilesOutside(full, skipped)));
+    if (entry.isDirectory() && !entry.name.startsWith(".") && entry.name !== "node_modules" && !skipped.includes(full))
+      found.push(...(await markdownFilesOutside(full, skipped)));
   }
   return found;
 }
@@ -330,12 +397,14 @@ function unknownCategories(procedures: ProcedureSource[], clinic: Clinic): Probl
     // The category's name in another language (an English name copied into a Spanish guide).
     const translated = clinic.categories!.find((category) => typeof category !== "string" && Object.values(category).includes(procedure.category));
     const suggestion = translated ? localize(translated, procedure.lang, clinic.defaultLanguage) : closestWord(procedure.category, names);
-    return [{
-      file: procedure.file,
-      line: procedure.fieldLines.category,
-      severity: "error" as const,
-      rule: "schema",
-      message: `"category" must be one of the categories in clinic.yaml (${names.join(", ")})${suggestion ? `; did you mean "${suggestion}"?` : ";"} got "${procedure.category}"`,
-    }];
+    return [
+      {
+        file: procedure.file,
+        line: procedure.fieldLines.category,
+        severity: "error" as const,
+        rule: "schema",
+        message: `"category" must be one of the categories in clinic.yaml (${names.join(", ")})${suggestion ? `; did you mean "${suggestion}"?` : ";"} got "${procedure.category}"`,
+      },
+    ];
   });
 }

@@ -31,7 +31,13 @@ markdown.renderer.rules.table_open = (tokens, idx, options, _env, self) => {
   let heading = idx;
   while (heading >= 0 && tokens[heading]!.type !== "heading_open") heading--;
   // The heading's text, without its Markdown ("## **Risks**" names the table "Risks").
-  const name = heading >= 0 ? (tokens[heading + 1]!.children ?? []).filter((child) => child.type === "text" || child.type === "code_inline").map((child) => child.content).join("") : "";
+  const name =
+    heading >= 0
+      ? (tokens[heading + 1]!.children ?? [])
+          .filter((child) => child.type === "text" || child.type === "code_inline")
+          .map((child) => child.content)
+          .join("")
+      : "";
   const region = name ? ` role="region" aria-label="${markdown.utils.escapeHtml(name)}"` : "";
   return `<div class="table-scroll" tabindex="0"${region}>${self.renderToken(tokens, idx, options)}`;
 };
@@ -60,9 +66,12 @@ markdown.renderer.rules.image = (tokens, idx, options, env, self) => {
   const untitled = Object.assign(Object.create(Object.getPrototypeOf(token)), token, { attrs: token.attrs?.filter(([name]) => name !== "title") ?? null });
   return renderImage([untitled], 0, options, env, self);
 };
-markdown.renderer.rules.paragraph_open = (tokens, idx, options, _env, self) => (tokens[idx]!.meta?.figure ? "<figure>" : self.renderToken(tokens, idx, options));
+markdown.renderer.rules.paragraph_open = (tokens, idx, options, _env, self) =>
+  tokens[idx]!.meta?.figure ? "<figure>" : self.renderToken(tokens, idx, options);
 markdown.renderer.rules.paragraph_close = (tokens, idx, options, _env, self) =>
-  tokens[idx]!.meta?.figure ? `<figcaption>${markdown.utils.escapeHtml(tokens[idx]!.meta.figure)}</figcaption></figure>\n` : self.renderToken(tokens, idx, options);
+  tokens[idx]!.meta?.figure
+    ? `<figcaption>${markdown.utils.escapeHtml(tokens[idx]!.meta.figure)}</figcaption></figure>\n`
+    : self.renderToken(tokens, idx, options);
 
 /** Parsed bodies, newest last; bounded, so a dev server running all day does not keep every version. */
 const parsed = new Map<string, Token[]>();

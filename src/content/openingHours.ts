@@ -11,15 +11,17 @@ const week = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"
 type Day = (typeof week)[number];
 
 // Names and common abbreviations in the languages Pamphlet publishes, accents removed.
-const dayWords: Record<string, number> = Object.fromEntries([
-  ["monday mon lunes lun", 0],
-  ["tuesday tue tues martes mar", 1],
-  ["wednesday wed miercoles mie", 2],
-  ["thursday thu thur thurs jueves jue", 3],
-  ["friday fri viernes vie", 4],
-  ["saturday sat sabado sab", 5],
-  ["sunday sun domingo dom", 6],
-].flatMap(([names, index]) => (names as string).split(" ").map((name) => [name, index as number])));
+const dayWords: Record<string, number> = Object.fromEntries(
+  [
+    ["monday mon lunes lun", 0],
+    ["tuesday tue tues martes mar", 1],
+    ["wednesday wed miercoles mie", 2],
+    ["thursday thu thur thurs jueves jue", 3],
+    ["friday fri viernes vie", 4],
+    ["saturday sat sabado sab", 5],
+    ["sunday sun domingo dom", 6],
+  ].flatMap(([names, index]) => (names as string).split(" ").map((name) => [name, index as number])),
+);
 // Whole phrases that stand for a set of days.
 const dayPhrases: Array<[RegExp, number[]]> = [
   [/^(daily|every day|todos los dias|diario)$/, [0, 1, 2, 3, 4, 5, 6]],
@@ -58,7 +60,11 @@ export function openingHoursSpecification(days: string, time: string): OpeningHo
 const plain = (text: string) => foldText(text).replace(/[–—]/g, "-");
 
 function readDays(text: string): Day[] | undefined {
-  const words = plain(text).replace(/\./g, "").replace(/([,&-])/g, " $1 ").split(/\s+/).filter((word) => word && !fillerWords.has(word));
+  const words = plain(text)
+    .replace(/\./g, "")
+    .replace(/([,&-])/g, " $1 ")
+    .split(/\s+/)
+    .filter((word) => word && !fillerWords.has(word));
   const phrase = dayPhrases.find(([pattern]) => pattern.test(plain(text)));
   if (phrase) return phrase[1].map((index) => week[index]!);
   const days = new Set<number>();
@@ -88,7 +94,10 @@ const span = new RegExp(String.raw`^${clock}\s*(?:-|to|a|until|hasta)\s*${clock}
 
 function readTimes(text: string): Array<[string, string]> | undefined {
   // Dots go ("p.m.", "a. m.") except between digits: "5.30pm" is half past five.
-  const parts = plain(text).replace(/(?<!\d)\.|\.(?!\d)/g, "").replace(/(\d)h\b/g, "$1").split(/\s*(?:,|;|\band\b|\by\b)\s*/);
+  const parts = plain(text)
+    .replace(/(?<!\d)\.|\.(?!\d)/g, "")
+    .replace(/(\d)h\b/g, "$1")
+    .split(/\s*(?:,|;|\band\b|\by\b)\s*/);
   const spans: Array<[string, string]> = [];
   for (const part of parts) {
     const match = span.exec(part.replace(/^(de|from)\s+/, ""));

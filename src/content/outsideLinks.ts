@@ -15,7 +15,8 @@ export async function outsideLinks(contentDir: string): Promise<Problem[]> {
   const [root, imagesReal] = await Promise.all([realpath(contentDir).catch(() => undefined), realpath(images).catch(() => undefined)]);
   if (!root || !imagesReal) return [];
   const problem = (file: string, message: string): Problem => ({ file: displayPath(file), severity: "error", rule: "file", message });
-  if (!isWithin(imagesReal, root)) return [problem(images, `is a link to ${imagesReal}, outside the content folder: make it a real folder inside it (nothing outside it is published)`)];
+  if (!isWithin(imagesReal, root))
+    return [problem(images, `is a link to ${imagesReal}, outside the content folder: make it a real folder inside it (nothing outside it is published)`)];
   const entries = await readdir(images, { recursive: true, withFileTypes: true }).catch(() => []);
   const problems: Problem[] = [];
   for (const entry of entries.filter((candidate) => candidate.isSymbolicLink())) {
@@ -23,8 +24,12 @@ export async function outsideLinks(contentDir: string): Promise<Problem[]> {
     const target = await realpath(link).catch(() => undefined);
     const location = path.join(await realpath(entry.parentPath), entry.name);
     if (!target) problems.push(problem(link, "is a link to a file that does not exist: remove it, or copy the file into the images folder"));
-    else if (!isWithin(target, imagesReal)) problems.push(problem(link, `is a link to ${target}, outside the images folder: copy the file into the folder instead (nothing outside it is published)`));
-    else if (isWithin(location, target)) problems.push(problem(link, `is a link to ${target}, a folder that holds the link itself: it would be copied forever. Remove it`));
+    else if (!isWithin(target, imagesReal))
+      problems.push(
+        problem(link, `is a link to ${target}, outside the images folder: copy the file into the folder instead (nothing outside it is published)`),
+      );
+    else if (isWithin(location, target))
+      problems.push(problem(link, `is a link to ${target}, a folder that holds the link itself: it would be copied forever. Remove it`));
   }
   return problems;
 }

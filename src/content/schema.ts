@@ -55,7 +55,12 @@ export const procedureSchema = z.strictObject({
    */
   image: z
     .strictObject({
-      src: z.string().regex(/^\/images\/[^?#\s]+\.(png|jpe?g|webp|avif|svg)$/i, "must be a picture in the images folder, written /images/<name>.jpg (or .png, .webp, .avif, .svg)"),
+      src: z
+        .string()
+        .regex(
+          /^\/images\/[^?#\s]+\.(png|jpe?g|webp|avif|svg)$/i,
+          "must be a picture in the images folder, written /images/<name>.jpg (or .png, .webp, .avif, .svg)",
+        ),
       alt: z.string().trim().max(250, "must be at most 250 characters"),
     })
     .optional(),

@@ -13,16 +13,21 @@ export function validateWithSchema<S extends z.ZodType>(
   if (result.success) return { value: result.data, problems: [] };
   const problems = result.error.issues.flatMap((issue) => issueProblems(schema, file, source, issue));
   // A misspelt field is one mistake: its "did you mean" says it all, without "missing required field" too.
-  const meant = new Set(problems.flatMap((problem) => {
-    const [, parent = "", likely] = /^unknown field "((?:[^"]* › )?)[^"]*?": did you mean "([^"]+)"\?/.exec(problem.message) ?? [];
-    return likely ? [`${parent}${likely}`] : [];
-  }));
+  const meant = new Set(
+    problems.flatMap((problem) => {
+      const [, parent = "", likely] = /^unknown field "((?:[^"]* › )?)[^"]*?": did you mean "([^"]+)"\?/.exec(problem.message) ?? [];
+      return likely ? [`${parent}${likely}`] : [];
+    }),
+  );
   return { problems: problems.filter((problem) => !meant.has(/^missing required field "([^"]+)"/.exec(problem.message)?.[1] ?? "")) };
 }
 
 /** A field as a writer finds it: `faq.0.answer` → `faq #1 › answer` (entries counted from 1, as people count). */
 const fieldName = (path: readonly PropertyKey[]) =>
-  path.map((part) => (typeof part === "number" ? `#${part + 1}` : String(part))).join(" › ").replace(/ › #/g, " #");
+  path
+    .map((part) => (typeof part === "number" ? `#${part + 1}` : String(part)))
+    .join(" › ")
+    .replace(/ › #/g, " #");
 
 function issueProblems(schema: z.ZodType, file: string, source: YamlSource, issue: z.core.$ZodIssue): Problem[] {
   const problem = (path: readonly PropertyKey[], message: string, key = false): Problem => ({
@@ -39,7 +44,8 @@ function issueProblems(schema: z.ZodType, file: string, source: YamlSource, issu
       const suggestion = closestWord(key, known);
       let hint = suggestion ? `did you mean "${suggestion}"?` : `known fields are: ${known.join(", ")}`;
       // In `{ en: Monday, Wednesday }` YAML reads "Wednesday" as a field: the text needs quotes.
-      if (known.length > 0 && known.every((name) => /^[a-z]{2}$/.test(name))) hint += ` (text per language: { en: "…", es: "…" }; put text with commas in quotes)`;
+      if (known.length > 0 && known.every((name) => /^[a-z]{2}$/.test(name)))
+        hint += ` (text per language: { en: "…", es: "…" }; put text with commas in quotes)`;
       return problem([...issue.path, key], `unknown field "${fieldName([...issue.path, key])}": ${hint}`, true);
     });
   }
@@ -62,13 +68,16 @@ function issueProblems(schema: z.ZodType, file: string, source: YamlSource, issu
 }
 
 const article = (expected: string) =>
-  expected === "object" ? "a list of fields (key: value)"
-  : expected === "array" ? "a list"
-  : expected === "string" ? "text (put it in quotes if it looks like a number or date)"
-  : `a ${expected}`;
+  expected === "object"
+    ? "a list of fields (key: value)"
+    : expected === "array"
+      ? "a list"
+      : expected === "string"
+        ? "text (put it in quotes if it looks like a number or date)"
+        : `a ${expected}`;
 
 function quote(value: unknown): string {
-  const text = typeof value === "string" ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
+  const text = typeof value === "string" ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value));
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
@@ -92,8 +101,7 @@ function keysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
       // Text once or per language (`Monday` or `{ en: Monday, es: Lunes }`): the fields are the per-language ones.
       else if (def?.type === "union" && (def.options as Array<{ def?: { type?: string } }>).some((option) => option.def?.type === "object")) {
         current = (def.options as Array<{ def?: { type?: string } }>).find((option) => option.def?.type === "object");
-      }
-      else return;
+      } else return;
     }
   };
   for (const key of path) {

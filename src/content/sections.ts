@@ -45,13 +45,15 @@ export interface Section {
 /** Splits a Markdown body at its `##` headings (read from its tokens, so never inside fenced code). */
 export function splitSections(body: string, lang: string): Section[] {
   const headings = sectionHeadings[lang] ?? sectionHeadings.en!;
-  const keyOf = (heading: string) =>
-    (Object.keys(headings) as SectionKey[]).find((key) => headings[key].toLowerCase() === heading.toLowerCase());
+  const keyOf = (heading: string) => (Object.keys(headings) as SectionKey[]).find((key) => headings[key].toLowerCase() === heading.toLowerCase());
   const starts = headingsOf(body).filter((heading) => heading.level === 2 && heading.topLevel);
   const lines = body.split("\n");
   return starts.map((heading, index) => {
     const end = (starts[index + 1]?.line ?? lines.length + 1) - 1;
-    const markdown = lines.slice(heading.line - 1, end).map((line) => `${line}\n`).join("");
+    const markdown = lines
+      .slice(heading.line - 1, end)
+      .map((line) => `${line}\n`)
+      .join("");
     return { heading: heading.text, key: keyOf(heading.text), line: heading.line, markdown };
   });
 }
@@ -63,7 +65,17 @@ export function splitSections(body: string, lang: string): Section[] {
  */
 export function splitSubBlocks(markdown: string): string[] {
   const lines = markdown.split("\n");
-  const starts = [1, ...headingsOf(markdown).filter((heading) => heading.level === 3 && heading.topLevel).map((heading) => heading.line)];
-  const block = (start: number, end: number) => lines.slice(start - 1, end - 1).map((line) => `${line}\n`).join("").replace(/\n$/, "");
+  const starts = [
+    1,
+    ...headingsOf(markdown)
+      .filter((heading) => heading.level === 3 && heading.topLevel)
+      .map((heading) => heading.line),
+  ];
+  const block = (start: number, end: number) =>
+    lines
+      .slice(start - 1, end - 1)
+      .map((line) => `${line}\n`)
+      .join("")
+      .replace(/\n$/, "");
   return starts.map((start, index) => block(start, starts[index + 1] ?? lines.length + 1));
 }

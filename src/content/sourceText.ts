@@ -14,7 +14,8 @@ export async function readSourceText(file: string): Promise<{ text: string } | {
   const info = await stat(file).catch((error: NodeJS.ErrnoException) => error);
   if (info instanceof Error) {
     if (info.code === "ELOOP") return fail("is a link that leads back to itself (a loop): remove it, or point it at the real file");
-    if (info.code === "ENOENT" && (await lstat(file).catch(() => undefined))?.isSymbolicLink()) return fail("is a link to a file that does not exist: remove it, or point it at the real file");
+    if (info.code === "ENOENT" && (await lstat(file).catch(() => undefined))?.isSymbolicLink())
+      return fail("is a link to a file that does not exist: remove it, or point it at the real file");
     throw info;
   }
   if (info.isDirectory()) return fail(`is a folder, not a file: a guide is a Markdown file. Rename the folder (without ${path.extname(file)})`);
@@ -34,7 +35,11 @@ export async function readSourceText(file: string): Promise<{ text: string } | {
   // UTF-16 without a byte order mark decodes as "UTF-8" with a NUL byte beside every letter.
   if (text.includes("\0")) {
     const utf16 = (text.match(/\0/g)?.length ?? 0) >= text.length / 3;
-    return fail(utf16 ? "is UTF-16 text, not UTF-8: open it in your editor and save it with UTF-8 encoding" : "holds NUL bytes, so it is not a text file: check that this is the right file");
+    return fail(
+      utf16
+        ? "is UTF-16 text, not UTF-8: open it in your editor and save it with UTF-8 encoding"
+        : "holds NUL bytes, so it is not a text file: check that this is the right file",
+    );
   }
   return { text: text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n") };
 }

@@ -45,7 +45,13 @@ export async function loadWording(contentDir: string, languages: readonly string
 }
 
 function compare(given: unknown, shipped: unknown, at: string[], where: { file: string; source: YamlSource }): Problem[] {
-  const problem = (message: string, key = false): Problem => ({ file: where.file, ...where.source.locate(at, { key }), severity: "error", rule: "wording", message });
+  const problem = (message: string, key = false): Problem => ({
+    file: where.file,
+    ...where.source.locate(at, { key }),
+    severity: "error",
+    rule: "wording",
+    message,
+  });
   const name = at.join(".") || "the file";
   if (typeof shipped === "string") {
     if (typeof given !== "string" || given.trim() === "") return [problem(`"${name}" must be text, like Pamphlet's own: "${shipped}"`)];
@@ -60,7 +66,13 @@ function compare(given: unknown, shipped: unknown, at: string[], where: { file: 
     if (!known.includes(key)) {
       const suggestion = closestWord(key, known);
       const field = [...at, key].join(".");
-      return [{ ...problem("", true), ...where.source.locate([...at, key], { key: true }), message: `unknown text "${field}"${suggestion ? `: did you mean "${[...at, suggestion].join(".")}"?` : `; the texts here are ${known.join(", ")}`}` }];
+      return [
+        {
+          ...problem("", true),
+          ...where.source.locate([...at, key], { key: true }),
+          message: `unknown text "${field}"${suggestion ? `: did you mean "${[...at, suggestion].join(".")}"?` : `; the texts here are ${known.join(", ")}`}`,
+        },
+      ];
     }
     return compare(value, (shipped as Record<string, unknown>)[key], [...at, key], where);
   });

@@ -17,11 +17,7 @@ export interface YamlSource {
  * Parses YAML text that starts at `firstLine` of `file`. Uses the YAML 1.2 core schema, so
  * `2024-02-30` stays the string that was written (YAML 1.1 timestamps would roll it over to March).
  */
-export function parseYamlSource(
-  file: string,
-  text: string,
-  firstLine = 1,
-): { source: YamlSource; problems: [] } | { source?: undefined; problems: Problem[] } {
+export function parseYamlSource(file: string, text: string, firstLine = 1): { source: YamlSource; problems: [] } | { source?: undefined; problems: Problem[] } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, schema: "core", uniqueKeys: true, prettyErrors: false });
   const at = (offset: number): Position => {
@@ -44,7 +40,17 @@ export function parseYamlSource(
     // yaml's ReferenceError for an alias bomb ("x: &x [a, b]" then many "*x"): it names no file.
     const alias = /\*[^\s,\]}]+/.exec(text);
     const where = alias ? at(alias.index) : start;
-    return { problems: [{ file, ...where, severity: "error", rule: "yaml", message: `invalid YAML: it repeats an anchor (&name … *name) too many times to read (${error instanceof Error ? error.message : String(error)}). Write the values out instead of *aliases` }] };
+    return {
+      problems: [
+        {
+          file,
+          ...where,
+          severity: "error",
+          rule: "yaml",
+          message: `invalid YAML: it repeats an anchor (&name … *name) too many times to read (${error instanceof Error ? error.message : String(error)}). Write the values out instead of *aliases`,
+        },
+      ],
+    };
   }
   return {
     problems: [],
@@ -55,12 +61,7 @@ export function parseYamlSource(
   };
 }
 
-function locateIn(
-  doc: Document,
-  path: readonly PropertyKey[],
-  key: boolean,
-  at: (offset: number) => Position,
-): Position | undefined {
+function locateIn(doc: Document, path: readonly PropertyKey[], key: boolean, at: (offset: number) => Position): Position | undefined {
   if (key && path.length > 0) {
     const parent = nodeAt(doc, path.slice(0, -1));
     if (isMap(parent)) {
@@ -76,8 +77,7 @@ function locateIn(
   return undefined;
 }
 
-const nodeAt = (doc: Document, path: readonly PropertyKey[]): unknown =>
-  path.length === 0 ? doc.contents : doc.getIn(path as unknown[], true);
+const nodeAt = (doc: Document, path: readonly PropertyKey[]): unknown => (path.length === 0 ? doc.contents : doc.getIn(path as unknown[], true));
 
 const rangeOf = (node: unknown) => (node as { range?: [number, number, number] } | null | undefined)?.range;
 
@@ -93,7 +93,9 @@ function plainWords(error: YAMLError, text: string, at: (offset: number) => Posi
   const keyAt = (index: number) => /^(\s*(?:-\s+)?)([\w-]+)\s*:/.exec(lines[index] ?? "");
   switch (error.code) {
     case "BLOCK_AS_IMPLICIT_KEY":
-      return { message: `this value holds a colon and a space (": "), which YAML reads as the start of a new field: put the whole value in quotes, e.g. ${keyAt(lineIndex)?.[2] ?? "summary"}: "Good news: …"` };
+      return {
+        message: `this value holds a colon and a space (": "), which YAML reads as the start of a new field: put the whole value in quotes, e.g. ${keyAt(lineIndex)?.[2] ?? "summary"}: "Good news: …"`,
+      };
     case "DUPLICATE_KEY": {
       // The first copy is in the same mapping: same indentation, not before the list item it is in.
       const here = keyAt(lineIndex);
@@ -115,7 +117,11 @@ function plainWords(error: YAMLError, text: string, at: (offset: number) => Posi
     case "MISSING_CHAR":
       if (/quote/.test(error.message)) {
         const opened = lines.findIndex((candidate) => /:\s*["']/.test(candidate) && (candidate.match(/"/g)?.length ?? 0) % 2 === 1);
-        if (opened !== -1) return { at: { line: opened + at(0).line, column: 1 }, message: `the quote opened on this line is never closed: end the value with a matching quote (")` };
+        if (opened !== -1)
+          return {
+            at: { line: opened + at(0).line, column: 1 },
+            message: `the quote opened on this line is never closed: end the value with a matching quote (")`,
+          };
       }
   }
   return { message: `${firstSentence(error.message)}; check the indentation, colons and quotes on this line` };

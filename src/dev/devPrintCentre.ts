@@ -3,7 +3,6 @@ import { escapeHtml } from "../shared/escapeHtml.ts";
 import type { BrochureFormat } from "../shared/formats.ts";
 import type { ViewsManifest } from "../shared/viewsManifest.ts";
 
-
 /**
  * `/print-centre/` in the dev preview. The real one lists the brochures a build published, which the
  * preview has none of: this says so, and links each brochure the preview prints on demand.

@@ -52,7 +52,10 @@ export function devRebuild(options: { contentDir: string; siteDir: string }, liv
       state.notes = notesByFile([...loaded.problems, ...findings, ...reading]);
       state.built = true;
       console.log(`Rebuilt in ${((performance.now() - started) / 1000).toFixed(2)} s`);
-      const reminder = checkReminder(findings, commandLine("check", { contentDir: options.contentDir, contentGiven: options.contentDir !== "content", outDir: "output" }));
+      const reminder = checkReminder(
+        findings,
+        commandLine("check", { contentDir: options.contentDir, contentGiven: options.contentDir !== "content", outDir: "output" }),
+      );
       if (reminder) console.error(reminder);
       live.reload();
     } catch (error) {
@@ -67,6 +70,7 @@ export function devRebuild(options: { contentDir: string; siteDir: string }, liv
 
 function notesByFile(problems: Problem[]): WriterNotes {
   const byFile: WriterNotes = new Map();
-  for (const problem of sortProblems(problems)) byFile.set(problem.file, [...(byFile.get(problem.file) ?? []), { text: formatProblem(problem), severity: problem.severity }]);
+  for (const problem of sortProblems(problems))
+    byFile.set(problem.file, [...(byFile.get(problem.file) ?? []), { text: formatProblem(problem), severity: problem.severity }]);
   return byFile;
 }

@@ -32,7 +32,10 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
   const live = new LiveReload();
   const { state, rebuild } = devRebuild(options, live);
   const queue = new RebuildQueue(rebuild);
-  const brochures = devBrochureRoute(() => state.content, () => live.problems);
+  const brochures = devBrochureRoute(
+    () => state.content,
+    () => live.problems,
+  );
   const editor = devEditorRoute(options.contentDir, () => state.content?.clinic);
   await rebuild();
 
@@ -49,7 +52,10 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
   brochures.setOrigin(server.origin);
 
   // Wait until a save has finished writing, so a rebuild never reads a half-written file.
-  const watcher = watch([options.contentDir, templatesDir, ...overrideFolders(options.contentDir)], { ignoreInitial: true, awaitWriteFinish: { stabilityThreshold: 60, pollInterval: 20 } });
+  const watcher = watch([options.contentDir, templatesDir, ...overrideFolders(options.contentDir)], {
+    ignoreInitial: true,
+    awaitWriteFinish: { stabilityThreshold: 60, pollInterval: 20 },
+  });
   watcher.on("all", () => queue.request());
   await new Promise<void>((resolve) => watcher.once("ready", () => resolve()));
 

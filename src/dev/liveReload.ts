@@ -35,7 +35,10 @@ export class LiveReload {
   }
 
   #send(client: http.ServerResponse, event: string, data: string): void {
-    const lines = data.split("\n").map((line) => `data: ${line}`).join("\n");
+    const lines = data
+      .split("\n")
+      .map((line) => `data: ${line}`)
+      .join("\n");
     client.write(`event: ${event}\n${lines}\n\n`);
   }
 }

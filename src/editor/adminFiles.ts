@@ -78,7 +78,12 @@ function adminPage(clinic: Clinic, policy: string): string {
 }
 
 /** The files of `/admin/` by name, for the dev server: null when `name` is not one of them. */
-export async function adminFile(name: string, clinic: Clinic, config: CmsConfigOptions, policy: string): Promise<{ type: string; body: string | Buffer } | null> {
+export async function adminFile(
+  name: string,
+  clinic: Clinic,
+  config: CmsConfigOptions,
+  policy: string,
+): Promise<{ type: string; body: string | Buffer } | null> {
   if (name === "" || name === "index.html") return { type: "text/html; charset=utf-8", body: adminPage(clinic, policy) };
   if (name === "config.yml") return { type: "text/yaml; charset=utf-8", body: cmsConfigYaml(config) };
   if (name === "pamphlet-preview.js") return { type: "text/javascript; charset=utf-8", body: await readFile(previewScript) };

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import YAML from "yaml";
 import type { z } from "zod";
-import {clinicSchema, localize, type Clinic } from "../content/clinicSchema.ts";
+import { clinicSchema, localize, type Clinic } from "../content/clinicSchema.ts";
 import { siteLanguages } from "../shared/languages.ts";
 import { pageSchema } from "../content/pageSchema.ts";
 import { procedureSchema, type Language } from "../content/schema.ts";
@@ -48,12 +48,20 @@ export function cmsConfig(options: CmsConfigOptions): Record<string, unknown> {
       identifier_field: "title",
       summary: "{{title}}",
       preview_path: `${lang === clinic.defaultLanguage ? "" : `${lang}/`}${kind === "procedures" ? "procedures" : "pages"}/{{slug}}/`,
-      fields: [...fields, { name: "body", label: "Text", widget: "markdown", modes: ["raw", "rich_text"], hint: "Sections start with ## and a heading, e.g. ## What it is" }],
+      fields: [
+        ...fields,
+        { name: "body", label: "Text", widget: "markdown", modes: ["raw", "rich_text"], hint: "Sections start with ## and a heading, e.g. ## What it is" },
+      ],
     };
   };
   const backend = options.localBackend
     ? { name: "proxy", proxy_url: options.localBackend, branch: "main" }
-    : { name: editor?.backend ?? "git-gateway", ...(editor?.repo ? { repo: editor.repo } : {}), branch: editor?.branch ?? "main", ...(editor?.authUrl ? { base_url: editor.authUrl } : {}) };
+    : {
+        name: editor?.backend ?? "git-gateway",
+        ...(editor?.repo ? { repo: editor.repo } : {}),
+        branch: editor?.branch ?? "main",
+        ...(editor?.authUrl ? { base_url: editor.authUrl } : {}),
+      };
   return {
     backend,
     // The local backend saves files as they are; review happens in the repository's pull requests.
@@ -95,8 +103,7 @@ function withCategories(fields: CmsField[], clinic: Clinic, lang: Language): Cms
   return fields.map((field) => (field.name === "category" ? { ...field, widget: "select", options, hint: "From the categories in clinic.yaml" } : field));
 }
 
-const readShippedWording = (lang: string) =>
-  YAML.parse(readFileSync(path.join(templatesDir, "strings", `${lang}.yaml`), "utf8")) as Record<string, unknown>;
+const readShippedWording = (lang: string) => YAML.parse(readFileSync(path.join(templatesDir, "strings", `${lang}.yaml`), "utf8")) as Record<string, unknown>;
 
 /** The clinic's wording: every text Pamphlet writes, optional, with Pamphlet's own as the hint. */
 function wordingFields(shipped: Record<string, unknown>): CmsField[] {

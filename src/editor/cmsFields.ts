@@ -60,18 +60,38 @@ function cmsField(name: string, json: JsonSchema, required: boolean): CmsField {
   if (perLanguage) {
     const text = json.anyOf?.find((option) => option.type === "string") ?? {};
     const languages = Object.keys(perLanguage.properties ?? {});
-    return { ...base, widget: "object", hint: "One text per language", fields: languages.map((lang) => cmsField(lang, text, required && lang === languages[0])) };
+    return {
+      ...base,
+      widget: "object",
+      hint: "One text per language",
+      fields: languages.map((lang) => cmsField(lang, text, required && lang === languages[0])),
+    };
   }
   if (json.anyOf) return cmsField(name, json.anyOf[0]!, required);
   if (json.enum) return { ...base, widget: "select", options: json.enum.map(String) };
   switch (json.type) {
     case "string":
-      if (json.pattern === datePattern) return { ...base, widget: "datetime", date_format: "YYYY-MM-DD", time_format: false, format: "YYYY-MM-DD", picker_utc: true, hint: "A date, YYYY-MM-DD" };
+      if (json.pattern === datePattern)
+        return {
+          ...base,
+          widget: "datetime",
+          date_format: "YYYY-MM-DD",
+          time_format: false,
+          format: "YYYY-MM-DD",
+          picker_utc: true,
+          hint: "A date, YYYY-MM-DD",
+        };
       if (json.pattern === colourPattern) return { ...base, widget: "color" };
       return { ...base, widget: (json.maxLength ?? 0) > 200 ? "text" : "string", ...(hint ? { hint } : {}) };
     case "number":
     case "integer":
-      return { ...base, widget: "number", value_type: json.type === "integer" ? "int" : "float", ...(json.minimum !== undefined ? { min: json.minimum } : {}), ...(json.maximum !== undefined ? { max: json.maximum } : {}) };
+      return {
+        ...base,
+        widget: "number",
+        value_type: json.type === "integer" ? "int" : "float",
+        ...(json.minimum !== undefined ? { min: json.minimum } : {}),
+        ...(json.maximum !== undefined ? { max: json.maximum } : {}),
+      };
     case "boolean":
       return { ...base, widget: "boolean" };
     case "array": {

@@ -1,6 +1,6 @@
 import { writeFileAtomic } from "../shared/writeAtomic.ts";
 import { createHash } from "node:crypto";
-import { lstat, mkdir, readdir, readFile, realpath, rm, } from "node:fs/promises";
+import { lstat, mkdir, readdir, readFile, realpath, rm } from "node:fs/promises";
 import path from "node:path";
 import { isWithin } from "../shared/isWithin.ts";
 
@@ -31,7 +31,9 @@ export class EditableFiles {
   /** The absolute path of an editable file, after checking every folder on the way is a real folder inside the content folder. */
   async resolve(relative: unknown, allowed = editable, kind: "file" | "folder" = "file"): Promise<string> {
     if (typeof relative !== "string" || !allowed.some((pattern) => pattern.test(relative))) {
-      throw new RefusedPath(`The editor cannot open ${JSON.stringify(relative)}: it edits only guides, pages, clinic.yaml, the wording files and images in the content folder.`);
+      throw new RefusedPath(
+        `The editor cannot open ${JSON.stringify(relative)}: it edits only guides, pages, clinic.yaml, the wording files and images in the content folder.`,
+      );
     }
     const root = await realpath(this.contentDir);
     const file = path.join(root, relative);
@@ -43,7 +45,8 @@ export class EditableFiles {
       folder = path.dirname(folder);
     }
     const info = await lstat(file).catch(() => undefined);
-    if (info && !(kind === "file" ? info.isFile() : info.isDirectory())) throw new RefusedPath(`The editor cannot open ${relative}: it is not a plain ${kind} (a link, a device…).`);
+    if (info && !(kind === "file" ? info.isFile() : info.isDirectory()))
+      throw new RefusedPath(`The editor cannot open ${relative}: it is not a plain ${kind} (a link, a device…).`);
     if (!isWithin(file, root)) throw new RefusedPath(`The editor cannot open ${relative}: it is outside the content folder.`);
     return file;
   }

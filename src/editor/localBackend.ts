@@ -31,7 +31,11 @@ export function cmsLocalBackend(contentDir: string) {
     entriesByFiles: async ({ files: wanted }) => Promise.all(asArray(wanted).map((file) => files.entry((file as { path?: unknown }).path))),
     getEntry: async ({ path: file }) => files.entry(file),
     persistEntry: async ({ entry, dataFiles, assets }) => {
-      const saved = (asArray(dataFiles ?? [entry]) as DataFile[]).map((file) => ({ path: file.newPath ?? file.path, raw: String(file.raw), old: file.newPath ? file.path : undefined }));
+      const saved = (asArray(dataFiles ?? [entry]) as DataFile[]).map((file) => ({
+        path: file.newPath ?? file.path,
+        raw: String(file.raw),
+        old: file.newPath ? file.path : undefined,
+      }));
       for (const file of saved) await files.resolve(file.path);
       const refusals = await refusalsOf(contentDir, saved);
       if (refusals.length > 0) throw new RefusedSave(`Not saved: the build would refuse it.\n${refusals.join("\n")}`);

@@ -25,7 +25,13 @@ export async function refusalsOf(contentDir: string, files: Array<{ path: string
         return info.isFile() || info.isDirectory();
       },
     });
-    if (await lstat(images).then((info) => info.isDirectory(), () => false)) await symlink(images, path.join(copy, "images"), "dir");
+    if (
+      await lstat(images).then(
+        (info) => info.isDirectory(),
+        () => false,
+      )
+    )
+      await symlink(images, path.join(copy, "images"), "dir");
     for (const file of files) {
       const target = path.join(copy, file.path);
       await mkdir(path.dirname(target), { recursive: true });

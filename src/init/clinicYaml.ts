@@ -24,5 +24,7 @@ export function clinicYaml(country: CountryProfile, name: string): string {
     locale: country.englishLocale,
   };
   const text = readFileSync(path.join(starterDir, "clinic.yaml"), "utf8").replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
-  return country.smallVeins === "spider" ? text.replaceAll("Thread and small veins", smallVeinsCategory(country)).replaceAll("thread veins", "spider veins") : text;
+  return country.smallVeins === "spider"
+    ? text.replaceAll("Thread and small veins", smallVeinsCategory(country)).replaceAll("thread veins", "spider veins")
+    : text;
 }

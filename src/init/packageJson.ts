@@ -24,7 +24,15 @@ export async function clinicPackageJson(file: string, name: string): Promise<Cli
     throw error;
   });
   if (existing === undefined) {
-    const fresh = { name: name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, ""), private: true, scripts, dependencies: { pamphlet: `^${version}` } };
+    const fresh = {
+      name: name
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, "-")
+        .replace(/^-|-$/g, ""),
+      private: true,
+      scripts,
+      dependencies: { pamphlet: `^${version}` },
+    };
     return { text: `${JSON.stringify(fresh, null, 2)}\n`, notes: [notPublished] };
   }
   let parsed: { scripts?: Record<string, string>; dependencies?: Record<string, string> };
@@ -35,14 +43,19 @@ export async function clinicPackageJson(file: string, name: string): Promise<Cli
   }
   const notes: string[] = [];
   const kept = Object.entries(scripts).filter(([script, command]) => parsed.scripts?.[script] !== undefined && parsed.scripts[script] !== command);
-  if (kept.length > 0) notes.push(`package.json keeps its own ${kept.map(([script]) => `"${script}"`).join(", ")} script${kept.length > 1 ? "s" : ""}: run npx pamphlet ${kept[0]![0]} (not npm run ${kept[0]![0]}) for Pamphlet's`);
+  if (kept.length > 0)
+    notes.push(
+      `package.json keeps its own ${kept.map(([script]) => `"${script}"`).join(", ")} script${kept.length > 1 ? "s" : ""}: run npx pamphlet ${kept[0]![0]} (not npm run ${kept[0]![0]}) for Pamphlet's`,
+    );
   parsed.scripts = { ...scripts, ...parsed.scripts };
   const spec = parsed.dependencies?.pamphlet;
   if (!spec) {
     parsed.dependencies = { ...parsed.dependencies, pamphlet: `^${version}` };
     notes.push(notPublished);
   } else if (/^file:(\.\.|\/)/.test(spec)) {
-    notes.push(`package.json installs Pamphlet from ${spec.slice("file:".length)}, outside this folder, where the publish workflow's npm ci cannot reach it: copy the tarball into this folder and run npm install ./${path.basename(spec)}`);
+    notes.push(
+      `package.json installs Pamphlet from ${spec.slice("file:".length)}, outside this folder, where the publish workflow's npm ci cannot reach it: copy the tarball into this folder and run npm install ./${path.basename(spec)}`,
+    );
   }
   return { text: `${JSON.stringify(parsed, null, 2)}\n`, notes };
 }

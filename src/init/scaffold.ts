@@ -18,9 +18,12 @@ export interface ScaffoldOptions {
 }
 
 const publishing: Record<Host, string> = {
-  github: "`.github/workflows/publish.yml` publishes with GitHub Pages. Once: in the repository's Settings → Pages, choose \"GitHub Actions\" as the source, and set `siteUrl` in clinic.yaml to the site's address.",
-  netlify: "`.github/workflows/publish.yml` publishes to Netlify. Once: create the site in Netlify and add the secrets NETLIFY_AUTH_TOKEN and NETLIFY_SITE_ID to the repository (the workflow's first lines say where to find them).",
-  cloudflare: "`.github/workflows/publish.yml` publishes to Cloudflare Pages. Once: create a Pages project and add the secrets CLOUDFLARE_API_TOKEN and CLOUDFLARE_ACCOUNT_ID to the repository (the workflow's first lines say how).",
+  github:
+    "`.github/workflows/publish.yml` publishes with GitHub Pages. Once: in the repository's Settings → Pages, choose \"GitHub Actions\" as the source, and set `siteUrl` in clinic.yaml to the site's address.",
+  netlify:
+    "`.github/workflows/publish.yml` publishes to Netlify. Once: create the site in Netlify and add the secrets NETLIFY_AUTH_TOKEN and NETLIFY_SITE_ID to the repository (the workflow's first lines say where to find them).",
+  cloudflare:
+    "`.github/workflows/publish.yml` publishes to Cloudflare Pages. Once: create a Pages project and add the secrets CLOUDFLARE_API_TOKEN and CLOUDFLARE_ACCOUNT_ID to the repository (the workflow's first lines say how).",
 };
 
 /**
@@ -33,7 +36,11 @@ export async function scaffoldClinic({ dir, country: code, host }: ScaffoldOptio
   const country = countries[code]!;
   const name = `${titleCase(path.basename(path.resolve(dir)))} Vein Clinic`;
   const guide = await sampleGuide(smallVeinsCategory(country), country.smallVeins);
-  const fill = (text: string) => text.replace(/\{(name|guide|publishing|project)\}/g, (_, key: string) => ({ name, guide: sampleGuideSlug, publishing: publishing[host], project: slugOf(path.basename(path.resolve(dir))) })[key]!);
+  const fill = (text: string) =>
+    text.replace(
+      /\{(name|guide|publishing|project)\}/g,
+      (_, key: string) => ({ name, guide: sampleGuideSlug, publishing: publishing[host], project: slugOf(path.basename(path.resolve(dir))) })[key]!,
+    );
   const files: Array<[string, string | { copy: string }]> = [
     ["content/_data/clinic.yaml", clinicYaml(country, name)],
     [`content/procedures/${sampleGuideSlug}.md`, guide.text],
@@ -67,7 +74,17 @@ export async function scaffoldClinic({ dir, country: code, host }: ScaffoldOptio
 const isThere = (file: string) => Boolean(lstatSync(file, { throwIfNoEntry: false }));
 
 const refusal = (dir: string, existing: string[]) =>
-  new PamphletError(`${path.resolve(dir)} already has ${existing.join(", ")}: init writes a new clinic and never overwrites a file. Choose an empty folder (npx pamphlet init my-clinic), or move these away.`);
+  new PamphletError(
+    `${path.resolve(dir)} already has ${existing.join(", ")}: init writes a new clinic and never overwrites a file. Choose an empty folder (npx pamphlet init my-clinic), or move these away.`,
+  );
 
-const titleCase = (word: string) => word.replace(/[-_]+/g, " ").replace(/\b\w/g, (letter) => letter.toUpperCase()).replace(/ (Vein )?Clinic$/i, "");
-const slugOf = (word: string) => word.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "clinic";
+const titleCase = (word: string) =>
+  word
+    .replace(/[-_]+/g, " ")
+    .replace(/\b\w/g, (letter) => letter.toUpperCase())
+    .replace(/ (Vein )?Clinic$/i, "");
+const slugOf = (word: string) =>
+  word
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "") || "clinic";

@@ -17,7 +17,9 @@ import { bookletPath, brochurePath } from "../shared/routes.ts";
 export async function publishedBrochures(content: Content, siteDir: string, brochuresDir: string): Promise<PrintCentreList> {
   const manifest = await PrintManifest.open(brochuresDir, siteDir, "");
   const folder = path.join(siteDir, "brochures");
-  const files = (await readdir(folder, { recursive: true }).catch(() => [] as string[])).filter((name) => name.endsWith(".pdf")).map((name) => name.split(path.sep).join("/"));
+  const files = (await readdir(folder, { recursive: true }).catch(() => [] as string[]))
+    .filter((name) => name.endsWith(".pdf"))
+    .map((name) => name.split(path.sep).join("/"));
   /** The file as listed, or undefined when it is not published. */
   const published = async (format: PublishedBrochure["format"], name: string): Promise<PublishedBrochure | undefined> => {
     if (!files.includes(name)) return undefined;
@@ -32,7 +34,8 @@ export async function publishedBrochures(content: Content, siteDir: string, broc
       const brochure = await published(format, brochurePath(procedure.slug, procedure.lang, format, content.clinic));
       if (brochure) brochures.push(brochure);
     }
-    if (brochures.length > 0) procedures.push({ slug: procedure.slug, lang: procedure.lang, title: procedure.title, lastReviewed: procedure.lastReviewed, brochures });
+    if (brochures.length > 0)
+      procedures.push({ slug: procedure.slug, lang: procedure.lang, title: procedure.title, lastReviewed: procedure.lastReviewed, brochures });
   }
   const booklets: PrintCentreList["booklets"] = [];
   for (const lang of new Set(content.procedures.map((procedure) => procedure.lang))) {
@@ -78,7 +81,10 @@ export async function writePrintCentre(options: {
 /** Page count read from the file, for a PDF the manifest knows nothing about (made by an older run). */
 async function countPages(file: string): Promise<number | undefined> {
   const { PDFDocument } = await import("pdf-lib");
-  return PDFDocument.load(await readFile(file), { updateMetadata: false }).then((document) => document.getPageCount(), () => undefined);
+  return PDFDocument.load(await readFile(file), { updateMetadata: false }).then(
+    (document) => document.getPageCount(),
+    () => undefined,
+  );
 }
 
 const stampFile = (siteDir: string) => `${siteDir}.print-centre`;

@@ -10,7 +10,12 @@ import { filesUnder } from "../shared/filesUnder.ts";
  * With `brochures` (a whole build's file names), any other brochure goes too: a format printed by an
  * earlier build is not kept up to date, so it must not stay where staff and patients find it.
  */
-export async function publishOutputs(outDir: string, siteDir: string, slugs: readonly string[], { brochures }: { brochures?: readonly string[] } = {}): Promise<void> {
+export async function publishOutputs(
+  outDir: string,
+  siteDir: string,
+  slugs: readonly string[],
+  { brochures }: { brochures?: readonly string[] } = {},
+): Promise<void> {
   for (const folder of ["brochures", "share"]) {
     const current = (relative: string) => {
       const name = path.basename(relative);

@@ -16,7 +16,13 @@ export interface Redirect {
   status: number;
 }
 
-const patternOf = (from: string) => new RegExp(`^${from.split("*").map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`);
+const patternOf = (from: string) =>
+  new RegExp(
+    `^${from
+      .split("*")
+      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
+      .join(".*")}$`,
+  );
 
 export async function readHostRules(siteDir: string): Promise<HostRules> {
   const read = (name: string) => readFile(path.join(siteDir, name), "utf8").catch(() => "");

@@ -11,5 +11,8 @@ export async function filesUnder(root: string): Promise<string[]> {
   if (!found) return [];
   if (!found.isDirectory()) return [root];
   const entries = await readdir(root, { recursive: true, withFileTypes: true });
-  return entries.filter((entry) => entry.isFile() || entry.isSymbolicLink()).map((entry) => path.join(entry.parentPath, entry.name)).sort();
+  return entries
+    .filter((entry) => entry.isFile() || entry.isSymbolicLink())
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .sort();
 }

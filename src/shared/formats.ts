@@ -26,8 +26,7 @@ export const clinicFormats = (clinic: { brochureFormats?: readonly BrochureForma
 export const otherPaper = (paper: Paper): Paper => (paper === "letter" ? "a4" : "letter");
 
 /** The paper a format prints on: its own for letter and a4, the clinic's for the others. */
-export const paperOf = (format: BrochureFormat, clinicPaper: Paper): Paper =>
-  format === "letter" || format === "a4" ? format : clinicPaper;
+export const paperOf = (format: BrochureFormat, clinicPaper: Paper): Paper => (format === "letter" || format === "a4" ? format : clinicPaper);
 
 /** `<slug>.pdf` for the clinic's own paper, `<slug>.<format>.pdf` for the other formats. */
 export const brochureFileName = (slug: string, format: ProcedureFormat, clinicPaper: Paper) =>

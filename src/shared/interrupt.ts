@@ -30,7 +30,11 @@ export function exitCleanlyOnSignals(): void {
     setTimeout(end, cleanupLimitMs);
     void Promise.allSettled([...cleanups].map(async (cleanup) => cleanup())).then(end);
   };
-  for (const [signal, status] of [["SIGINT", 130], ["SIGTERM", 143], ["SIGHUP", 129]] as const) {
+  for (const [signal, status] of [
+    ["SIGINT", 130],
+    ["SIGTERM", 143],
+    ["SIGHUP", 129],
+  ] as const) {
     process.on(signal, () => {
       // (Writing to a closed terminal after SIGHUP fails: that must not stop the cleanup.)
       if (!stopping) process.stderr.write(`\nStopping (${signal})…\n`, () => undefined);

@@ -22,7 +22,15 @@ const packFonts = ["400-normal", "700-normal"].map((style) => `atkinson-hyperleg
 const imageExtensions = /\.(png|jpe?g|gif|webp|avif|svg)$/i;
 
 /** Stylesheets, bundled fonts and the content's images, copied as they are. */
-export function assetsPlugin(eleventyConfig: UserConfig, { contentDir, cacheDir, clinicStyles = {}, brandFonts = [] }: { contentDir: string; cacheDir?: string; clinicStyles?: Partial<Record<"site" | "brochure", string>>; brandFonts?: string[] }) {
+export function assetsPlugin(
+  eleventyConfig: UserConfig,
+  {
+    contentDir,
+    cacheDir,
+    clinicStyles = {},
+    brandFonts = [],
+  }: { contentDir: string; cacheDir?: string; clinicStyles?: Partial<Record<"site" | "brochure", string>>; brandFonts?: string[] },
+) {
   // Only image files (a stray .njk or notes file is not published). Links inside images/ are copied
   // as the files they lead to: src/content refuses any that leads outside the content folder.
   const imagesDir = path.join(contentDir, "images");
@@ -36,7 +44,10 @@ export function assetsPlugin(eleventyConfig: UserConfig, { contentDir, cacheDir,
     return imageExtensions.test(relative) || statSync(target).isDirectory();
   };
   // SVGs are not copied as they are: they are written made safe, below.
-  eleventyConfig.addPassthroughCopy({ [imagesDir]: "images" }, { expand: true, filter: (relative: string) => !/\.svg$/i.test(relative) && published(relative) });
+  eleventyConfig.addPassthroughCopy(
+    { [imagesDir]: "images" },
+    { expand: true, filter: (relative: string) => !/\.svg$/i.test(relative) && published(relative) },
+  );
   eleventyConfig.on("eleventy.after", async ({ directories, outputMode }: { directories: { output: string }; outputMode: string }) => {
     if (outputMode !== "fs" || !existsSync(imagesDir)) return;
     const svgs = (await readdir(imagesDir, { recursive: true })).filter((relative) => /\.svg$/i.test(relative) && published(relative));
@@ -56,4 +67,3 @@ export function assetsPlugin(eleventyConfig: UserConfig, { contentDir, cacheDir,
     eleventyConfig.addPassthroughCopy({ [path.join(fontFilesDir, file)]: `fonts/${file}` });
   }
 }
-

@@ -125,7 +125,12 @@ export async function renderSite(options: SiteOptions): Promise<Array<{ url: str
  * One Eleventy run over Pamphlet's configuration (plus `plugin`), its errors reported as Pamphlet's.
  * `outDir` is a staging folder beside the site's, so both share one image cache.
  */
-export async function runEleventy<T>(options: SiteOptions, outDir: string, run: (eleventy: Eleventy) => Promise<T>, plugin?: (eleventyConfig: UserConfig) => void): Promise<T> {
+export async function runEleventy<T>(
+  options: SiteOptions,
+  outDir: string,
+  run: (eleventy: Eleventy) => Promise<T>,
+  plugin?: (eleventyConfig: UserConfig) => void,
+): Promise<T> {
   const eleventy = new Eleventy(options.contentDir, outDir, {
     configPath: false,
     quietMode: true,

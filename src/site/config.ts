@@ -40,7 +40,15 @@ export interface SiteOptions {
  * Pamphlet's Eleventy configuration: a short list of plugins and the validated content as global data.
  * `imageCacheDir` keeps the web copies of content images from one build to the next.
  */
-export function pamphletSite({ content, contentDir, dev = false, basePath = "/", printCentreList, formats = brochureFormats, imageCacheDir }: SiteOptions & { imageCacheDir: string }) {
+export function pamphletSite({
+  content,
+  contentDir,
+  dev = false,
+  basePath = "/",
+  printCentreList,
+  formats = brochureFormats,
+  imageCacheDir,
+}: SiteOptions & { imageCacheDir: string }) {
   return (eleventyConfig: UserConfig) => {
     const fromInput = (dir: string) => path.relative(contentDir, dir) || ".";
     // The clinic's own templates/ laid over Pamphlet's, when it has one; kept beside the image cache.
@@ -63,7 +71,12 @@ export function pamphletSite({ content, contentDir, dev = false, basePath = "/",
     const clinicStyles = clinicStyleFiles(contentDir);
     const brand = content.clinic.font ? findBrandFont(content.clinic.font, contentDir) : undefined;
     const brandFont = brand && !("problem" in brand) ? brand : undefined;
-    eleventyConfig.addGlobalData("brandFont", brandFont ? { family: brandFont.family, faces: brandFont.faces.map((face) => ({ ...face, url: `/fonts/brand/${path.basename(face.file)}` })) } : undefined);
+    eleventyConfig.addGlobalData(
+      "brandFont",
+      brandFont
+        ? { family: brandFont.family, faces: brandFont.faces.map((face) => ({ ...face, url: `/fonts/brand/${path.basename(face.file)}` })) }
+        : undefined,
+    );
     const strings = loadStrings(content.wording, content.clinic.locales);
     const views = siteViews(content, strings);
     eleventyConfig.addGlobalData("clinic", content.clinic);
@@ -81,15 +94,30 @@ export function pamphletSite({ content, contentDir, dev = false, basePath = "/",
     eleventyConfig.addGlobalData("basePath", basePath);
     eleventyConfig.addGlobalData("printCentre", printCentreList?.procedures ?? []);
     eleventyConfig.addGlobalData("printCentreBooklets", printCentreList?.booklets ?? []);
-    eleventyConfig.addGlobalData("printCentreFormats", [...new Set((printCentreList?.procedures ?? []).flatMap((entry) => entry.brochures.map((brochure) => brochure.format)))]);
+    eleventyConfig.addGlobalData("printCentreFormats", [
+      ...new Set((printCentreList?.procedures ?? []).flatMap((entry) => entry.brochures.map((brochure) => brochure.format))),
+    ]);
     eleventyConfig.addGlobalData("packCovers", packCovers(content.clinic, strings));
-    eleventyConfig.addGlobalData("security", { csp: metaContentSecurityPolicy, headers: headersFile(basePath, views.languages.filter((lang) => lang !== content.clinic.defaultLanguage), !dev && content.clinic.editor ? adminContentSecurityPolicy(editorOrigins(content.clinic)) : undefined) });
+    eleventyConfig.addGlobalData("security", {
+      csp: metaContentSecurityPolicy,
+      headers: headersFile(
+        basePath,
+        views.languages.filter((lang) => lang !== content.clinic.defaultLanguage),
+        !dev && content.clinic.editor ? adminContentSecurityPolicy(editorOrigins(content.clinic)) : undefined,
+      ),
+    });
 
     eleventyConfig.addPlugin(nunjucksCompileOnce);
     eleventyConfig.addPlugin(filtersPlugin, { clinic: content.clinic });
     eleventyConfig.addPlugin(pagesPlugin, { only: printCentreList ? ["print-centre.njk"] : undefined, except: printCentreList ? [] : ["print-centre.njk"] });
     if (!printCentreList) eleventyConfig.addPlugin(packLogoPlugin, { contentDir, logo: content.clinic.logo, cacheDir: imageCacheDir });
-    if (!printCentreList) eleventyConfig.addPlugin(assetsPlugin, { contentDir, cacheDir: imageCacheDir, clinicStyles, brandFonts: brandFont?.faces.map((face) => face.file) ?? [] });
+    if (!printCentreList)
+      eleventyConfig.addPlugin(assetsPlugin, {
+        contentDir,
+        cacheDir: imageCacheDir,
+        clinicStyles,
+        brandFonts: brandFont?.faces.map((face) => face.file) ?? [],
+      });
     eleventyConfig.addPlugin(responsiveImagesPlugin, { contentDir, cacheDir: imageCacheDir, basePath });
     eleventyConfig.addAsyncShortcode("qrCode", qrCodeSvg);
     // Templates write root-relative URLs (/css/…); published under a sub-path, they get the prefix.

@@ -21,7 +21,5 @@ export function groupByCategory<T extends { procedure: ProcedureSource }>({ clin
   const listed = (clinic.categories ?? []).map((category) => localize(category, lang, clinic.defaultLanguage));
   const categoryOf = (item: T) => categoryIn(item.procedure, lang, clinic);
   const names = [...new Set([...listed, ...[...new Set(items.map(categoryOf))].sort()])];
-  return names
-    .map((category) => ({ category, items: items.filter((item) => categoryOf(item) === category) }))
-    .filter((group) => group.items.length > 0);
+  return names.map((category) => ({ category, items: items.filter((item) => categoryOf(item) === category) })).filter((group) => group.items.length > 0);
 }

@@ -37,7 +37,13 @@ export async function logoImage(contentDir: string, logo: string | undefined): P
   const { width, height } = size;
   if (!width || !height) return { width: drawnHeight, height: drawnHeight, ratio: 1, wide: false, wordmark: false };
   const ratio = width / height;
-  return { width: Math.round(drawnHeight * ratio), height: drawnHeight, ratio: Math.round(ratio * 1000) / 1000, wide: ratio > 1.25, wordmark: ratio > wordmarkRatio };
+  return {
+    width: Math.round(drawnHeight * ratio),
+    height: drawnHeight,
+    ratio: Math.round(ratio * 1000) / 1000,
+    wide: ratio > 1.25,
+    wordmark: ratio > wordmarkRatio,
+  };
 }
 
 /** Where the built site keeps the logo as a PNG, for the visit pack's cover (pdf-lib embeds PNG and JPEG only). */
@@ -61,7 +67,10 @@ export async function logoPng(contentDir: string, logo: string | undefined, cach
 }
 
 /** Writes the logo's PNG for the visit pack into the built site (packLogoPath). */
-export function packLogoPlugin(eleventyConfig: UserConfig, { contentDir, logo, cacheDir }: { contentDir: string; logo: string | undefined; cacheDir?: string }) {
+export function packLogoPlugin(
+  eleventyConfig: UserConfig,
+  { contentDir, logo, cacheDir }: { contentDir: string; logo: string | undefined; cacheDir?: string },
+) {
   eleventyConfig.on("eleventy.after", async ({ directories, outputMode }: { directories: { output: string }; outputMode: string }) => {
     if (outputMode !== "fs") return;
     const png = await logoPng(contentDir, logo, cacheDir);

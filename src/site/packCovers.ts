@@ -1,4 +1,4 @@
-import {localize, type Clinic } from "../content/clinicSchema.ts";
+import { localize, type Clinic } from "../content/clinicSchema.ts";
 import { siteLanguages } from "../shared/languages.ts";
 import { addressLine } from "./filters/addressLine.ts";
 import { packLogoPath, wordmarkRatio } from "./logoImage.ts";
@@ -35,20 +35,23 @@ export function packCovers(clinic: Clinic, strings: Record<string, TemplateStrin
         `${text(location.name)}: ${location.address.street}, ${addressLine(location.address)}${location.phone ? ` · ${location.phone}` : ""}`,
         ...location.hours.map((line) => `  ${text(line.days)}: ${text(line.time)}`),
       ]);
-      return [lang, {
+      return [
         lang,
-        title: t.printCentre.pack.cover,
-        writeIn: [t.printCentre.pack.writeName, t.printCentre.pack.writeDate, t.printCentre.pack.writeClinician],
-        insideTitle: t.printCentre.pack.inside,
-        pageLabel: t.printCentre.pack.page,
-        pageOf: `${(t.pageFooter as { page: string }).page} {page} ${(t.pageFooter as { of: string }).of} {pages}`,
-        clinic: clinic.name,
-        phone: `${t.callUs} ${clinic.phone}`,
-        contactLines,
-        note: t.disclaimer,
-        colour: clinic.colors.primary,
-        ...(clinic.logo ? { logo: { path: packLogoPath, wordmarkRatio } } : {}),
-      }];
+        {
+          lang,
+          title: t.printCentre.pack.cover,
+          writeIn: [t.printCentre.pack.writeName, t.printCentre.pack.writeDate, t.printCentre.pack.writeClinician],
+          insideTitle: t.printCentre.pack.inside,
+          pageLabel: t.printCentre.pack.page,
+          pageOf: `${(t.pageFooter as { page: string }).page} {page} ${(t.pageFooter as { of: string }).of} {pages}`,
+          clinic: clinic.name,
+          phone: `${t.callUs} ${clinic.phone}`,
+          contactLines,
+          note: t.disclaimer,
+          colour: clinic.colors.primary,
+          ...(clinic.logo ? { logo: { path: packLogoPath, wordmarkRatio } } : {}),
+        },
+      ];
     }),
   );
 }

@@ -50,9 +50,7 @@ const eitherOf = new Intl.ListFormat("en", { type: "disjunction" });
 const standaloneImage = /^!\[[^\]]*\]\([^)]*\)[ \t]*$/gm;
 
 export function printViews({ clinic, procedures }: Content, bookletTitle: (lang: string) => string) {
-  const portrait = procedures.flatMap((procedure) =>
-    portraitFormats.map((format) => view(procedure, format, clinic)),
-  );
+  const portrait = procedures.flatMap((procedure) => portraitFormats.map((format) => view(procedure, format, clinic)));
   const sectionsView = (procedure: ProcedureSource, format: "trifold" | "aftercare", keys: readonly SectionKey[]) => {
     const sections = splitSections(procedure.body, procedure.lang).filter((section) => section.key && keys.includes(section.key));
     return {

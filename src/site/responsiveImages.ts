@@ -22,7 +22,10 @@ const contentImage = (basePath: string) =>
  * which folders it has created: made straight into a fresh staging folder, the dev server's second
  * build would find neither the files nor the folder.
  */
-export function responsiveImagesPlugin(eleventyConfig: UserConfig, { contentDir, cacheDir, basePath = "/" }: { contentDir: string; cacheDir: string; basePath?: string }) {
+export function responsiveImagesPlugin(
+  eleventyConfig: UserConfig,
+  { contentDir, cacheDir, basePath = "/" }: { contentDir: string; cacheDir: string; basePath?: string },
+) {
   const images = contentImage(basePath);
   /** Each web copy this build's pages show: the content image it was made from, and a page showing it. */
   const shown = new Map<string, { file: string; url: string }>();

@@ -75,7 +75,10 @@ export async function safeSvgFile(file: string, cacheDir?: string): Promise<stri
   if (kept) return kept;
   const safe = await safeSvg(svg);
   if (!safe) throw new PamphletError(`${displayPath(file)} is not an SVG image: save it again as SVG, PNG or JPEG.`);
-  if (cached) await mkdir(cacheDir, { recursive: true }).then(() => writeFile(cached, safe)).catch(() => undefined);
+  if (cached)
+    await mkdir(cacheDir, { recursive: true })
+      .then(() => writeFile(cached, safe))
+      .catch(() => undefined);
   return safe;
 }
 

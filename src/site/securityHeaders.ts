@@ -23,7 +23,10 @@ export const metaContentSecurityPolicy = contentSecurityPolicy.replace("; frame-
  * and no indexing of the print views and the staff's print centre, in every language folder.
  */
 export function headersFile(basePath = "/", languageFolders: readonly string[] = [], adminPolicy?: string): string {
-  const notIndexed = ["", ...languageFolders.map((folder) => `${folder}/`)].flatMap((folder) => [`${basePath}${folder}print/*`, `${basePath}${folder}print-centre/*`]);
+  const notIndexed = ["", ...languageFolders.map((folder) => `${folder}/`)].flatMap((folder) => [
+    `${basePath}${folder}print/*`,
+    `${basePath}${folder}print-centre/*`,
+  ]);
   return [
     `${basePath}*`,
     `  Content-Security-Policy: ${contentSecurityPolicy}`,

@@ -13,14 +13,24 @@ import { projectRoot, templatesDir } from "../shared/installPaths.ts";
  */
 export async function sourcesFingerprint(contentDir: string): Promise<string> {
   const hash = createHash("sha256");
-  const roots = [contentDir, templatesDir, ...overrideFolders(contentDir), path.join(projectRoot, "src"), path.join(projectRoot, "package-lock.json"), path.join(projectRoot, "package.json")];
+  const roots = [
+    contentDir,
+    templatesDir,
+    ...overrideFolders(contentDir),
+    path.join(projectRoot, "src"),
+    path.join(projectRoot, "package-lock.json"),
+    path.join(projectRoot, "package.json"),
+  ];
   for (const root of roots) {
     for (const file of await filesUnder(root)) {
       // A link to a folder, or to nothing, counts by where it leads. A FIFO is never opened (it would
       // block for ever): it counts by its kind, and loading the content refuses it.
       const info = await stat(file).catch(() => undefined);
       const bytes = info?.isFile() ? await readFile(file).catch(() => "") : `${info ? "special" : "missing"} ${await readlink(file).catch(() => "")}`;
-      hash.update(`${path.relative(root, file)}\0`).update(bytes).update("\0");
+      hash
+        .update(`${path.relative(root, file)}\0`)
+        .update(bytes)
+        .update("\0");
     }
   }
   return hash.digest("hex");
@@ -31,7 +41,11 @@ export async function sourcesFingerprint(contentDir: string): Promise<string> {
  * when it matches the last build's and the site is still there, the site build is skipped.
  */
 export const siteFingerprint = (sources: string, basePath: string, formats: readonly string[]) =>
-  createHash("sha256").update(sources).update(basePath).update(`\0${formats.join(",")}`).digest("hex");
+  createHash("sha256")
+    .update(sources)
+    .update(basePath)
+    .update(`\0${formats.join(",")}`)
+    .digest("hex");
 
 const stampFile = (siteDir: string) => `${siteDir}.fingerprint`;
 

@@ -1,4 +1,4 @@
-import {localize } from "../content/clinicSchema.ts";
+import { localize } from "../content/clinicSchema.ts";
 import { siteLanguages } from "../shared/languages.ts";
 import type { Content, PageSource, ProcedureSource } from "../content/load.ts";
 import type { Language } from "../content/schema.ts";
@@ -46,30 +46,65 @@ export function siteViews(content: Content, strings: Record<string, TemplateStri
   const prefix = (lang: Language) => languagePrefix(lang, clinic);
 
   const home: SiteView[] = languages.map((lang) => ({
-    url: `${prefix(lang)}/`, lang, routeKey: "home", title: t(lang).home.title, description: localize(clinic.tagline, lang, clinic.defaultLanguage) || t(lang).home.intro,
+    url: `${prefix(lang)}/`,
+    lang,
+    routeKey: "home",
+    title: t(lang).home.title,
+    description: localize(clinic.tagline, lang, clinic.defaultLanguage) || t(lang).home.intro,
     groups: groupByCategory(content, listedProcedures(content, lang), lang),
   }));
   const procedures: SiteView[] = content.procedures.map((procedure) => ({
-    url: procedureUrl(procedure.slug, procedure.lang, clinic), lang: procedure.lang, routeKey: `procedure:${procedure.slug}`,
-    title: procedure.title, description: procedure.summary, procedure,
+    url: procedureUrl(procedure.slug, procedure.lang, clinic),
+    lang: procedure.lang,
+    routeKey: `procedure:${procedure.slug}`,
+    title: procedure.title,
+    description: procedure.summary,
+    procedure,
   }));
   const pages: SiteView[] = content.pages.map((page) => ({
-    url: pageUrl(page.slug, page.lang, clinic), lang: page.lang, routeKey: `page:${page.slug}`, title: page.title, description: page.summary, page,
+    url: pageUrl(page.slug, page.lang, clinic),
+    lang: page.lang,
+    routeKey: `page:${page.slug}`,
+    title: page.title,
+    description: page.summary,
+    page,
   }));
   const compare: SiteView[] = languages.map((lang) => ({
-    url: pageUrl("compare", lang, clinic), lang, routeKey: "compare", title: t(lang).compare.title, description: t(lang).compare.summary, listed: listedProcedures(content, lang),
+    url: pageUrl("compare", lang, clinic),
+    lang,
+    routeKey: "compare",
+    title: t(lang).compare.title,
+    description: t(lang).compare.summary,
+    listed: listedProcedures(content, lang),
   }));
   const contact: SiteView[] = languages.map((lang) => ({
-    url: pageUrl("contact", lang, clinic), lang, routeKey: "contact", title: t(lang).contact.title, description: t(lang).contact.summary,
+    url: pageUrl("contact", lang, clinic),
+    lang,
+    routeKey: "contact",
+    title: t(lang).contact.title,
+    description: t(lang).contact.summary,
   }));
   const search: SiteView[] = languages.map((lang) => ({
-    url: pageUrl("search", lang, clinic), lang, routeKey: "search", title: t(lang).search.title, description: t(lang).search.summary, listed: listedProcedures(content, lang),
+    url: pageUrl("search", lang, clinic),
+    lang,
+    routeKey: "search",
+    title: t(lang).search.title,
+    description: t(lang).search.summary,
+    listed: listedProcedures(content, lang),
   }));
   const printCentre: SiteView[] = languages.map((lang) => ({
-    url: pageUrl("print-centre", lang, clinic), lang, routeKey: "print-centre", title: t(lang).printCentre.title, description: t(lang).printCentre.summary,
+    url: pageUrl("print-centre", lang, clinic),
+    lang,
+    routeKey: "print-centre",
+    title: t(lang).printCentre.title,
+    description: t(lang).printCentre.summary,
   }));
   const notFound: SiteView[] = languages.map((lang) => ({
-    url: `${prefix(lang)}/404.html`, lang, routeKey: "404", title: t(lang).notFound.title, description: t(lang).notFound.text,
+    url: `${prefix(lang)}/404.html`,
+    lang,
+    routeKey: "404",
+    title: t(lang).notFound.title,
+    description: t(lang).notFound.text,
   }));
 
   /** Pages that are photographed into link-preview images (1200 × 630): each language's home and each procedure. */

@@ -13,7 +13,11 @@ export interface TemplateStrings {
   notFound: { title: string; text: string };
   nav: { treatments: string; compare: string; contact: string; search: string };
   search: { title: string; summary: string };
-  printCentre: { title: string; summary: string; pack: { cover: string; inside: string; page: string; writeName: string; writeDate: string; writeClinician: string } };
+  printCentre: {
+    title: string;
+    summary: string;
+    pack: { cover: string; inside: string; page: string; writeName: string; writeDate: string; writeClinician: string };
+  };
   callUs: string;
   disclaimer: string;
   [key: string]: unknown;
@@ -42,9 +46,10 @@ function overlay(base: Record<string, unknown>, over: Record<string, unknown>): 
   const merged = { ...base };
   for (const [key, value] of Object.entries(over)) {
     const own = base[key];
-    merged[key] = typeof value === "object" && value !== null && typeof own === "object" && own !== null
-      ? overlay(own as Record<string, unknown>, value as Record<string, unknown>)
-      : value;
+    merged[key] =
+      typeof value === "object" && value !== null && typeof own === "object" && own !== null
+        ? overlay(own as Record<string, unknown>, value as Record<string, unknown>)
+        : value;
   }
   return merged;
 }

@@ -44,7 +44,9 @@ export function faqJsonLd(procedure: ProcedureSource, clinic: Clinic): object | 
 export function clinicJsonLd(clinic: Clinic, lang: string): object {
   const [main, ...others] = clinic.locations.map((location, index) => ({
     "@type": "MedicalClinic",
-    ...(index === 0 ? { "@id": `${clinic.siteUrl}/#clinic`, name: clinic.name } : { name: `${clinic.name}, ${localize(location.name, lang, clinic.defaultLanguage)}` }),
+    ...(index === 0
+      ? { "@id": `${clinic.siteUrl}/#clinic`, name: clinic.name }
+      : { name: `${clinic.name}, ${localize(location.name, lang, clinic.defaultLanguage)}` }),
     url: `${clinic.siteUrl}/`,
     telephone: location.phone ?? clinic.phone,
     ...(index === 0 && clinic.email ? { email: clinic.email } : {}),

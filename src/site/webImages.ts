@@ -26,13 +26,17 @@ export function webImages(file: string, cacheDir: string, url: string, { remake 
   const useCache = known === undefined && !remake;
   // An SVG's web copy is its safe form (no scripts, nothing fetched), never the file as written.
   const source = /\.svg$/i.test(file) ? safeSvgFile(file, safeSvgCache(cacheDir)).then((svg) => Buffer.from(svg)) : Promise.resolve(file);
-  const metadata = source.then((src) => Image(src, { widths: [480, 960, 1600], formats: ["avif", "webp", "auto"], outputDir: cacheDir, urlPath: "/img/", svgShortCircuit: true, useCache })).catch((error: NodeJS.ErrnoException) => {
-    made.delete(key);
-    const [problem, whatToDo] = error.code
-      ? [`its web copies could not be written to ${cacheDir}`, "Check that the output folder can be written to."]
-      : ["could not be read as an image", "Save it again as a PNG, JPEG, WebP or SVG file."];
-    throw new PamphletError(`${displayPath(file)}: ${problem} (${error.message}), shown on ${url}. ${whatToDo}`, { cause: error });
-  });
+  const metadata = source
+    .then((src) =>
+      Image(src, { widths: [480, 960, 1600], formats: ["avif", "webp", "auto"], outputDir: cacheDir, urlPath: "/img/", svgShortCircuit: true, useCache }),
+    )
+    .catch((error: NodeJS.ErrnoException) => {
+      made.delete(key);
+      const [problem, whatToDo] = error.code
+        ? [`its web copies could not be written to ${cacheDir}`, "Check that the output folder can be written to."]
+        : ["could not be read as an image", "Save it again as a PNG, JPEG, WebP or SVG file."];
+      throw new PamphletError(`${displayPath(file)}: ${problem} (${error.message}), shown on ${url}. ${whatToDo}`, { cause: error });
+    });
   made.set(key, { version, metadata });
   return metadata;
 }

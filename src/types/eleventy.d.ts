@@ -42,7 +42,6 @@ declare module "@11ty/eleventy" {
     /** Silences Eleventy's console output, including the "Wrote N files" line that quiet mode still prints. */
     disableLogger(): void;
   }
-
 }
 
 // The parts of @11ty/eleventy-img that Pamphlet uses.

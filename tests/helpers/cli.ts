@@ -63,7 +63,10 @@ export function startPamphlet(args: string[], options: CliOptions = {}): Running
     stderr: () => stderr,
     waitFor: (pattern, timeoutMs) =>
       new Promise((resolve, reject) => {
-        const timer = timeoutMs === undefined ? undefined : setTimeout(() => done(new Error(`no ${pattern} in the output of pamphlet ${args.join(" ")} within ${timeoutMs} ms: ${output}`)), timeoutMs);
+        const timer =
+          timeoutMs === undefined
+            ? undefined
+            : setTimeout(() => done(new Error(`no ${pattern} in the output of pamphlet ${args.join(" ")} within ${timeoutMs} ms: ${output}`)), timeoutMs);
         const done = (result: RegExpExecArray | Error) => {
           watchers.delete(look);
           clearTimeout(timer);

@@ -8,7 +8,9 @@ import { launchBrowser } from "../../src/brochures/launchBrowser.ts";
 import { until } from "./until.ts";
 
 /** A Chromium tab whose downloads land in a temporary folder; browser and folder go in teardown. */
-export async function pageWithDownloads(t: Pick<ExecutionContext, "teardown">): Promise<{ browser: Browser; page: Page; downloaded(name: string): Promise<string> }> {
+export async function pageWithDownloads(
+  t: Pick<ExecutionContext, "teardown">,
+): Promise<{ browser: Browser; page: Page; downloaded(name: string): Promise<string> }> {
   const browser = await launchBrowser();
   t.teardown(() => browser.close());
   const downloads = await mkdtemp(path.join(os.tmpdir(), "pamphlet-downloads-"));

@@ -4,6 +4,19 @@
  * its font size and the structure tree a screen reader follows; pdf-lib reads the catalogue
  * (links, metadata, language) that neither shows.
  */
-export { box, pdfFonts, pdfImages, pdfInfo, pdfQrCodes, pdfText, pdfWords, renderPage, type PdfFont, type PdfImage, type PdfTextOptions, type PdfWord } from "./pdf/poppler.ts";
+export {
+  box,
+  pdfFonts,
+  pdfImages,
+  pdfInfo,
+  pdfQrCodes,
+  pdfText,
+  pdfWords,
+  renderPage,
+  type PdfFont,
+  type PdfImage,
+  type PdfTextOptions,
+  type PdfWord,
+} from "./pdf/poppler.ts";
 export { pdfTextRuns, type TextRun } from "./pdf/textRuns.ts";
 export { elements, pdfAccessibility, type LinkAnnotation, type PdfAccessibility, type StructNode } from "./pdf/structure.ts";

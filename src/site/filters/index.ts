@@ -30,7 +30,9 @@ export function filtersPlugin(eleventyConfig: UserConfig, { clinic }: { clinic: 
   eleventyConfig.addFilter("addressLine", addressLine);
   eleventyConfig.addFilter("urlBreaks", urlBreaks);
   eleventyConfig.addFilter("procedureUrl", (slug: string, lang: string) => procedureUrl(slug, lang, clinic));
-  eleventyConfig.addFilter("printLinks", (html: string, slug: string, lang: string, keepFragments = false) => printLinks(html, clinic.siteUrl, procedureUrl(slug, lang, clinic), keepFragments));
+  eleventyConfig.addFilter("printLinks", (html: string, slug: string, lang: string, keepFragments = false) =>
+    printLinks(html, clinic.siteUrl, procedureUrl(slug, lang, clinic), keepFragments),
+  );
   eleventyConfig.addFilter("brochurePath", (slug: string, lang: string, format: ProcedureFormat) => brochurePath(slug, lang, format, clinic));
   eleventyConfig.addFilter("procedureJsonLd", (procedure: ProcedureSource) => jsonForHtml(procedureJsonLd(procedure, clinic)));
   eleventyConfig.addFilter("faqJsonLd", (procedure: ProcedureSource) => jsonForHtml(faqJsonLd(procedure, clinic) ?? {}));

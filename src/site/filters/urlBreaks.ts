@@ -1,7 +1,6 @@
 import { escapeHtml } from "../../shared/escapeHtml.ts";
 import { domainToUnicode } from "node:url";
 
-
 /** `https://xn--clnica-2ya.es/cl%C3%ADnica/` as people read it: `https://clínica.es/clínica/`. */
 function readable(url: string): string {
   try {

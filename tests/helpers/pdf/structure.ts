@@ -35,7 +35,15 @@ export interface PdfAccessibility {
 /** Reads what a screen reader and a PDF/UA checker read: structure tree, marked content, links, metadata. */
 export async function pdfAccessibility(file: string): Promise<PdfAccessibility> {
   const bytes = new Uint8Array(await readFile(file));
-  const result: PdfAccessibility = { structure: [], unmarkedText: [], artifactText: [], links: [], pagesWithoutStructureTabs: [], xmp: "", displayDocTitle: false };
+  const result: PdfAccessibility = {
+    structure: [],
+    unmarkedText: [],
+    artifactText: [],
+    links: [],
+    pagesWithoutStructureTabs: [],
+    xmp: "",
+    displayDocTitle: false,
+  };
 
   const document = await getDocument({ data: bytes.slice(), disableFontFace: true, verbosity: 0 }).promise;
   for (let number = 1; number <= document.numPages; number++) {

@@ -5,7 +5,7 @@ import { PDFDocument, PDFName } from "pdf-lib";
 import { runChecks } from "../src/check/runChecks.ts";
 import { loadContentOrThrow } from "../src/content/load.ts";
 import { renderSite } from "../src/site/build.ts";
-import { loadStrings } from "../src/site/strings.ts";
+import { loadStrings } from "../src/shared/strings.ts";
 import { runPamphlet, siteArgs } from "./helpers/cli.ts";
 import { fixtureSite, fixturesDir, type FixtureSite } from "./helpers/fixtures.ts";
 import { pdfText } from "./helpers/pdf.ts";

@@ -8,7 +8,7 @@ import { PamphletError, UsageError } from "../shared/errors.ts";
 import { writeFileAtomic } from "../shared/writeAtomic.ts";
 import { packCovers } from "../site/packCovers.ts";
 import { fontFilesDir, templatesDir } from "../shared/installPaths.ts";
-import { loadStrings } from "../site/strings.ts";
+import { loadStrings } from "../shared/strings.ts";
 import { brochurePath } from "../shared/routes.ts";
 import { withBuiltContent } from "./builtContent.ts";
 import { brochuresDirOf, shareDirOf, siteDirOf, type Folders } from "./options.ts";

@@ -23,7 +23,8 @@ import { procedureSchema, type Language, type Procedure } from "./schema.ts";
 import { validateWithSchema } from "./schemaProblems.ts";
 import { readSourceText } from "./sourceText.ts";
 import { displayPath } from "../shared/displayPath.ts";
-import { loadWording, type Wording } from "./wording.ts";
+import type { Wording } from "../shared/strings.ts";
+import { loadWording } from "./wording.ts";
 import { parseYamlSource, type YamlSource } from "./yamlSource.ts";
 
 /** What every Markdown document (procedure or page) carries besides its own front matter. */

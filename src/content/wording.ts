@@ -4,13 +4,11 @@ import YAML from "yaml";
 import { templatesDir } from "../shared/installPaths.ts";
 import { closestWord } from "../shared/closestWord.ts";
 import type { Problem } from "../shared/problem.ts";
+import type { Wording } from "../shared/strings.ts";
 import { unprintableValues } from "./characters.ts";
 import { readSourceText } from "./sourceText.ts";
 import { displayPath } from "../shared/displayPath.ts";
 import { parseYamlSource, type YamlSource } from "./yamlSource.ts";
-
-/** The clinic's own wording for the site and brochures, per language: parts of templates/strings/<lang>.yaml. */
-export type Wording = Record<string, Record<string, unknown>>;
 
 const wordingFile = (contentDir: string, lang: string) => path.join(contentDir, "_data", "strings", `${lang}.yaml`);
 

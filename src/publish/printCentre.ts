@@ -2,7 +2,7 @@ import { readJsonRecord } from "../shared/readJson.ts";
 import { existsSync } from "node:fs";
 import { mkdir, readdir, readFile, rename, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { removeFolder } from "../shared/removeFolder.ts";
+import { withStagedFolder } from "../shared/stagedFolder.ts";
 import { createHash } from "node:crypto";
 import type { Content } from "../content/load.ts";
 import { PrintManifest } from "../brochures/printManifest.ts";
@@ -57,25 +57,27 @@ export async function writePrintCentre(options: {
   entries: PrintCentreList;
   siteFingerprint?: string;
 }): Promise<void> {
-  const staging = `${options.siteDir}.print-centre-${process.pid}`;
-  await removeFolder(staging);
-  try {
-    // Loaded here: a build whose print centre is unchanged never pays for Eleventy.
-    const { runEleventy } = await import("../site/build.ts");
-    const site = { content: options.content, contentDir: options.contentDir, basePath: options.basePath, printCentreList: options.entries };
-    await runEleventy(site, staging, (eleventy) => eleventy.write());
-    const pages = (await readdir(staging, { recursive: true })).filter((name) => name.endsWith("index.html"));
-    for (const page of pages) {
-      await mkdir(path.dirname(path.join(options.siteDir, page)), { recursive: true });
-      await rename(path.join(staging, page), path.join(options.siteDir, page));
-    }
-    if (options.siteFingerprint) {
-      const stamp: PrintCentreStamp = { stamp: printCentreStamp(options.siteFingerprint, options.entries), pages };
-      await writeFile(stampFile(options.siteDir), JSON.stringify(stamp));
-    }
-  } finally {
-    await removeFolder(staging);
-  }
+  let pages: string[] = [];
+  await withStagedFolder(
+    { target: options.siteDir, purpose: "print-centre" },
+    async (folder) => {
+      // Loaded here: a build whose print centre is unchanged never pays for Eleventy.
+      const { runEleventy } = await import("../site/build.ts");
+      const site = { content: options.content, contentDir: options.contentDir, basePath: options.basePath, printCentreList: options.entries };
+      await runEleventy(site, folder, (eleventy) => eleventy.write());
+      pages = (await readdir(folder, { recursive: true })).filter((name) => name.endsWith("index.html"));
+    },
+    async (folder) => {
+      for (const page of pages) {
+        await mkdir(path.dirname(path.join(options.siteDir, page)), { recursive: true });
+        await rename(path.join(folder, page), path.join(options.siteDir, page));
+      }
+      if (options.siteFingerprint) {
+        const stamp: PrintCentreStamp = { stamp: printCentreStamp(options.siteFingerprint, options.entries), pages };
+        await writeFile(stampFile(options.siteDir), JSON.stringify(stamp));
+      }
+    },
+  );
 }
 
 /** Page count read from the file, for a PDF the manifest knows nothing about (made by an older run). */

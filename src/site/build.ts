@@ -1,11 +1,10 @@
-import { existsSync } from "node:fs";
-import { copyFile, link, mkdir, mkdtemp, readdir, rename } from "node:fs/promises";
+import { copyFile, link, mkdir, mkdtemp, readdir } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { removeFolder } from "../shared/removeFolder.ts";
 import Eleventy, { type UserConfig } from "@11ty/eleventy";
 import { PamphletError } from "../shared/errors.ts";
-import { onInterrupt } from "../shared/interrupt.ts";
+import { swapInto, withStagedFolder } from "../shared/stagedFolder.ts";
 import { writeAdmin } from "../editor/adminFiles.ts";
 import { pamphletSite, type SiteOptions } from "./config.ts";
 import { imageCacheDir } from "../shared/installPaths.ts";
@@ -26,51 +25,28 @@ export interface BuildSiteOptions extends SiteOptions {
 
 /**
  * Builds the site into a staging folder next to `siteDir`, then swaps it into place, so a failed
- * build leaves the previous site whole and pages of deleted procedures disappear. The swap is all or
- * nothing whatever a signal's timing: once it has begun an interruption waits for it to finish, and
- * before it, an interruption removes the staging folder and the swap never starts.
+ * build leaves the previous site whole and pages of deleted procedures disappear.
  */
 export async function buildSite(options: BuildSiteOptions): Promise<void> {
-  const staging = `${options.siteDir}.staging-${process.pid}`;
-  const previous = `${options.siteDir}.previous-${process.pid}`;
-  await recoverInterruptedSwap(options.siteDir);
-  await removeFolder(staging);
-  let interrupted = false;
   let search: SearchIndex | undefined;
-  let swapping: Promise<void> | undefined;
-  const forgetCleanup = onInterrupt(async () => {
-    if (swapping) {
-      await swapping.catch(() => undefined);
-      return removeFolder(previous);
-    }
-    interrupted = true;
-    // Pagefind writes from its own process: stop it first, or it refills the folder just removed.
-    await search?.close();
-    await removeFolder(staging);
-  });
-  try {
-    search = await SearchIndex.start();
-    await runEleventy(options, staging, (eleventy) => eleventy.write(), search.plugin);
-    await search.write(staging);
-    // The browser editor is published only when clinic.yaml asks for it (`editor:`); the dev server has its own.
-    if (!options.dev && options.content.clinic.editor) await writeAdmin(staging, options.content.clinic, options.content.clinic.siteUrl);
-    for (const folder of options.carryOver ?? []) await carry(path.join(options.siteDir, folder), path.join(staging, folder));
-    if (interrupted) throw new PamphletError("Stopped before the new site was put in place: the previous site is unchanged.");
-    const swap = async () => {
-      await rename(options.siteDir, previous).catch((error: NodeJS.ErrnoException) => {
-        if (error.code !== "ENOENT") throw error;
-      });
-      await rename(staging, options.siteDir);
-    };
-    // Set before any await: an interruption from here on waits for the swap.
-    swapping = options.duringSwap ? options.duringSwap(swap) : swap();
-    await swapping;
-  } finally {
-    await search?.close();
-    forgetCleanup();
-    if (!interrupted) await removeFolder(staging);
-    await removeFolder(previous);
-  }
+  // Pagefind writes from its own process: a signal stops it before the staging folder is removed.
+  const staging = { target: options.siteDir, purpose: "staging", stopWriters: () => search?.close() ?? Promise.resolve() } as const;
+  await withStagedFolder(
+    staging,
+    async (folder) => {
+      try {
+        search = await SearchIndex.start();
+        await runEleventy(options, folder, (eleventy) => eleventy.write(), search.plugin);
+        await search.write(folder);
+      } finally {
+        await search?.close();
+      }
+      // The browser editor is published only when clinic.yaml asks for it (`editor:`); the dev server has its own.
+      if (!options.dev && options.content.clinic.editor) await writeAdmin(folder, options.content.clinic, options.content.clinic.siteUrl);
+      for (const carried of options.carryOver ?? []) await carry(path.join(options.siteDir, carried), path.join(folder, carried));
+    },
+    swapInto(options.siteDir, options.duringSwap),
+  );
 }
 
 /** Copies a folder of the previous site into the staging one: hard links where it can (fast, no space), else copies. */
@@ -81,32 +57,6 @@ async function carry(from: string, to: string): Promise<void> {
     const target = path.join(to, path.relative(from, source));
     await mkdir(path.dirname(target), { recursive: true });
     await link(source, target).catch(() => copyFile(source, target));
-  }
-}
-
-/**
- * A swap cut short by SIGKILL or a power cut, between its two renames, leaves no site and the
- * previous one beside it: put that back. Staging and previous folders of processes that are gone
- * are removed.
- */
-async function recoverInterruptedSwap(siteDir: string): Promise<void> {
-  const folder = path.dirname(siteDir);
-  const name = path.basename(siteDir);
-  for (const entry of await readdir(folder).catch(() => [] as string[])) {
-    const match = entry.startsWith(name) ? /^\.(staging|previous)-(\d+)$/.exec(entry.slice(name.length)) : null;
-    if (!match || Number(match[2]) === process.pid || processIsAlive(Number(match[2]))) continue;
-    const from = path.join(folder, entry);
-    if (match[1] === "previous" && !existsSync(siteDir)) await rename(from, siteDir).catch(() => undefined);
-    else await removeFolder(from);
-  }
-}
-
-function processIsAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
   }
 }
 

@@ -19,7 +19,7 @@ import { adminContentSecurityPolicy, editorOrigins } from "../editor/adminFiles.
 import { responsiveImagesPlugin } from "./responsiveImages.ts";
 import { siteViews } from "./siteViews.ts";
 import { viewsManifest } from "./viewsManifest.ts";
-import { loadStrings } from "./strings.ts";
+import { loadStrings } from "../shared/strings.ts";
 
 export interface SiteOptions {
   /** Validated content: the site is built only from content that passed the schema. */

@@ -2,7 +2,7 @@ import { localize, type Clinic } from "../content/clinicSchema.ts";
 import { siteLanguages } from "../shared/languages.ts";
 import { addressLine } from "./filters/addressLine.ts";
 import { packLogoPath, wordmarkRatio } from "./logoImage.ts";
-import type { TemplateStrings } from "./strings.ts";
+import type { TemplateStrings } from "../shared/strings.ts";
 
 /** What a visit pack's cover says, per language (templates/js/visit-pack.js draws it). */
 export interface PackCover {

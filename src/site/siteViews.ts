@@ -3,7 +3,7 @@ import { siteLanguages } from "../shared/languages.ts";
 import type { Content, PageSource, ProcedureSource } from "../content/load.ts";
 import type { Language } from "../content/schema.ts";
 import { groupByCategory, type ProcedureGroup } from "./groupByCategory.ts";
-import type { TemplateStrings } from "./strings.ts";
+import type { TemplateStrings } from "../shared/strings.ts";
 import { languagePrefix, pageUrl, procedureUrl, shareImagePath, shareName, sharePageUrl } from "../shared/routes.ts";
 
 /** One page of the public site: what the base layout needs to know about it. */
@@ -45,82 +45,77 @@ export function siteViews(content: Content, strings: Record<string, TemplateStri
   const t = (lang: Language) => strings[lang] ?? strings[clinic.defaultLanguage]!;
   const prefix = (lang: Language) => languagePrefix(lang, clinic);
 
-  const home: SiteView[] = languages.map((lang) => ({
-    url: `${prefix(lang)}/`,
-    lang,
-    routeKey: "home",
-    title: t(lang).home.title,
-    description: localize(clinic.tagline, lang, clinic.defaultLanguage) || t(lang).home.intro,
-    groups: groupByCategory(content, listedProcedures(content, lang), lang),
-  }));
-  const procedures: SiteView[] = content.procedures.map((procedure) => ({
-    url: procedureUrl(procedure.slug, procedure.lang, clinic),
-    lang: procedure.lang,
-    routeKey: `procedure:${procedure.slug}`,
-    title: procedure.title,
-    description: procedure.summary,
-    procedure,
-  }));
-  const pages: SiteView[] = content.pages.map((page) => ({
-    url: pageUrl(page.slug, page.lang, clinic),
-    lang: page.lang,
-    routeKey: `page:${page.slug}`,
-    title: page.title,
-    description: page.summary,
-    page,
-  }));
-  const compare: SiteView[] = languages.map((lang) => ({
-    url: pageUrl("compare", lang, clinic),
-    lang,
-    routeKey: "compare",
-    title: t(lang).compare.title,
-    description: t(lang).compare.summary,
-    listed: listedProcedures(content, lang),
-  }));
-  const contact: SiteView[] = languages.map((lang) => ({
-    url: pageUrl("contact", lang, clinic),
-    lang,
-    routeKey: "contact",
-    title: t(lang).contact.title,
-    description: t(lang).contact.summary,
-  }));
-  const search: SiteView[] = languages.map((lang) => ({
-    url: pageUrl("search", lang, clinic),
-    lang,
-    routeKey: "search",
-    title: t(lang).search.title,
-    description: t(lang).search.summary,
-    listed: listedProcedures(content, lang),
-  }));
-  const printCentre: SiteView[] = languages.map((lang) => ({
-    url: pageUrl("print-centre", lang, clinic),
-    lang,
-    routeKey: "print-centre",
-    title: t(lang).printCentre.title,
-    description: t(lang).printCentre.summary,
-  }));
-  const notFound: SiteView[] = languages.map((lang) => ({
-    url: `${prefix(lang)}/404.html`,
-    lang,
-    routeKey: "404",
-    title: t(lang).notFound.title,
-    description: t(lang).notFound.text,
-  }));
+  /** A view with the link-preview card it shows: its procedure's own, or its language's home card. */
+  const view = (fields: Omit<SiteView, "shareName" | "shareImage">): SiteView => {
+    const name = shareName(fields.procedure?.slug);
+    return { ...fields, shareName: name, shareImage: `/share/${shareImagePath(fields.lang, name)}` };
+  };
+  /** One of Pamphlet's own pages in every language, titled from the strings catalogue. */
+  const perLanguage = (routeKey: string, url: (lang: Language) => string, text: (lang: Language) => { title: string; description: string }, listed = false) =>
+    languages.map((lang) => view({ url: url(lang), lang, routeKey, ...text(lang), ...(listed ? { listed: listedProcedures(content, lang) } : {}) }));
 
-  /** Pages that are photographed into link-preview images (1200 × 630): each language's home and each procedure. */
+  const home = languages.map((lang) =>
+    view({
+      url: `${prefix(lang)}/`,
+      lang,
+      routeKey: "home",
+      title: t(lang).home.title,
+      description: localize(clinic.tagline, lang, clinic.defaultLanguage) || t(lang).home.intro,
+      groups: groupByCategory(content, listedProcedures(content, lang), lang),
+    }),
+  );
+  const procedures = content.procedures.map((procedure) =>
+    view({
+      url: procedureUrl(procedure.slug, procedure.lang, clinic),
+      lang: procedure.lang,
+      routeKey: `procedure:${procedure.slug}`,
+      title: procedure.title,
+      description: procedure.summary,
+      procedure,
+    }),
+  );
+  const pages = content.pages.map((page) =>
+    view({ url: pageUrl(page.slug, page.lang, clinic), lang: page.lang, routeKey: `page:${page.slug}`, title: page.title, description: page.summary, page }),
+  );
+  const titled = ({ title, summary }: { title: string; summary: string }) => ({ title, description: summary });
+  const compare = perLanguage(
+    "compare",
+    (lang) => pageUrl("compare", lang, clinic),
+    (lang) => titled(t(lang).compare),
+    true,
+  );
+  const contact = perLanguage(
+    "contact",
+    (lang) => pageUrl("contact", lang, clinic),
+    (lang) => titled(t(lang).contact),
+  );
+  const search = perLanguage(
+    "search",
+    (lang) => pageUrl("search", lang, clinic),
+    (lang) => titled(t(lang).search),
+    true,
+  );
+  const printCentre = perLanguage(
+    "print-centre",
+    (lang) => pageUrl("print-centre", lang, clinic),
+    (lang) => titled(t(lang).printCentre),
+  );
+  const notFound = perLanguage(
+    "404",
+    (lang) => `${prefix(lang)}/404.html`,
+    (lang) => ({ title: t(lang).notFound.title, description: t(lang).notFound.text }),
+  );
+
   const all = [...home, ...procedures, ...pages, ...compare, ...contact, ...search, ...printCentre, ...notFound];
-  for (const view of all) {
-    view.shareName = shareName(view.procedure?.slug);
-    view.shareImage = `/share/${shareImagePath(view.lang, view.shareName)}`;
-  }
-  const share: SiteView[] = [...home, ...procedures].map((view) => ({
-    ...view,
-    url: sharePageUrl(view.lang, view.shareName!),
-    routeKey: `share:${view.routeKey}`,
+  /** Pages that are photographed into link-preview images (1200 × 630): each language's home and each procedure. */
+  const share: SiteView[] = [...home, ...procedures].map((card) => ({
+    ...card,
+    url: sharePageUrl(card.lang, card.shareName!),
+    routeKey: `share:${card.routeKey}`,
   }));
   /** `alternates[routeKey][lang]` = URL of that page in that language. */
   const alternates: Record<string, Partial<Record<Language, string>>> = {};
-  for (const view of all) (alternates[view.routeKey] ??= {})[view.lang] = view.url;
+  for (const { routeKey, lang, url } of all) (alternates[routeKey] ??= {})[lang] = url;
 
   const nav = Object.fromEntries(
     languages.map((lang): [Language, NavItem[]] => [

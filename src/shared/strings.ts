@@ -1,8 +1,10 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import YAML from "yaml";
-import type { Wording } from "../content/wording.ts";
-import { templatesDir } from "../shared/installPaths.ts";
+import { templatesDir } from "./installPaths.ts";
+
+/** The clinic's own wording for the site and brochures, per language: parts of templates/strings/<lang>.yaml (read by src/content). */
+export type Wording = Record<string, Record<string, unknown>>;
 
 /** The few strings code reads; templates read the rest. */
 export interface TemplateStrings {

@@ -1,0 +1,64 @@
+import test from "ava";
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdir, mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { swapInto, withStagedFolder } from "../src/shared/stagedFolder.ts";
+
+/** The pid of a process that has ended: what a build killed by SIGKILL leaves in its folders' names. */
+const endedPid = () => spawnSync(process.execPath, ["-e", ""]).pid;
+
+async function folderWith(parent: string, name: string, file: string, text: string): Promise<void> {
+  await mkdir(path.join(parent, name), { recursive: true });
+  await writeFile(path.join(parent, name, file), text);
+}
+
+test("a swap puts the new folder in place and leaves nothing staged beside it", async (t) => {
+  const parent = await mkdtemp(path.join(os.tmpdir(), "pamphlet-staged-"));
+  const site = path.join(parent, "site");
+  await folderWith(parent, "site", "index.html", "old");
+  await withStagedFolder(
+    { target: site, purpose: "staging" },
+    (folder) => folderWith(path.dirname(folder), path.basename(folder), "index.html", "new"),
+    swapInto(site),
+  );
+  t.is(await readFile(path.join(site, "index.html"), "utf8"), "new");
+  t.deepEqual(await readdir(parent), ["site"]);
+});
+
+test("a failed fill leaves the published folder as it was", async (t) => {
+  const parent = await mkdtemp(path.join(os.tmpdir(), "pamphlet-staged-"));
+  const site = path.join(parent, "site");
+  await folderWith(parent, "site", "index.html", "old");
+  const fill = async (folder: string) => {
+    await folderWith(path.dirname(folder), path.basename(folder), "index.html", "half");
+    throw new Error("the build failed");
+  };
+  await t.throwsAsync(withStagedFolder({ target: site, purpose: "staging" }, fill, swapInto(site)), { message: "the build failed" });
+  t.is(await readFile(path.join(site, "index.html"), "utf8"), "old");
+  t.deepEqual(await readdir(parent), ["site"]);
+});
+
+test("folders left by a killed build are recovered: the set-aside site put back, stale staging of any kind removed", async (t) => {
+  const parent = await mkdtemp(path.join(os.tmpdir(), "pamphlet-staged-"));
+  const site = path.join(parent, "site");
+  const dead = endedPid();
+  // Killed between the swap's two renames: no site, the previous one beside it.
+  await folderWith(parent, `site.previous-${dead}`, "index.html", "old");
+  await folderWith(parent, `site.staging-${dead}`, "index.html", "half");
+  await folderWith(parent, `site.print-centre-${dead}`, "index.html", "half");
+  // Not Pamphlet's: a clinic's own backup with a number in its name stays.
+  await folderWith(parent, "site.backup-2024", "index.html", "theirs");
+  let seen = "";
+  await withStagedFolder(
+    { target: site, purpose: "print-centre" },
+    async () => {
+      seen = await readFile(path.join(site, "index.html"), "utf8");
+    },
+    async () => undefined,
+  );
+  t.is(seen, "old", "the previous site was put back before the work began");
+  t.deepEqual((await readdir(parent)).sort(), ["site", "site.backup-2024"]);
+  t.false(existsSync(path.join(parent, `site.print-centre-${process.pid}`)));
+});

@@ -185,9 +185,8 @@ try {
   line("rebuild, nothing changed (s) [plain Eleventy]", fixed(median(unchanged)), fixed(median(plainRuns)), `${fixed(median(unchanged) / median(plainRuns))}x`);
   line("rebuild, one procedure edited (s) [cold build]", fixed(edit.seconds), fixed(cold.seconds), `${fixed(edit.seconds / cold.seconds)}x`);
   line("rebuild, nothing changed (s) [goal]", fixed(median(unchanged)), "0.50", `${fixed(median(unchanged) / 0.5)}x`);
-  console.log(
-    `  (cold build printed ${count(cold.result, /Brochures: (\d+) made/)} PDFs; the unchanged rebuild ${count(unchangedOutput, /Brochures: (\d+) made/)}; the edit ${count(edit.result, /Brochures: (\d+) made/)})`,
-  );
+  const made = (output: string) => count(output, /Brochures: (\d+) made/);
+  console.log(`  (cold build printed ${made(cold.result)} PDFs; the unchanged rebuild ${made(unchangedOutput)}; the edit ${made(edit.result)})`);
 
   // The shipped content as a clinic builds it: every format its clinic.yaml lists, share images, the print centre.
   const shipped = path.join(root, "shipped-content");
@@ -219,7 +218,8 @@ try {
       );
       peaks.push(peak);
       console.log(
-        `peak RSS printing ${String(size).padStart(5)} PDFs (MB)              node ${fixed(peak.node, 0)}  chromium ${fixed(peak.chromium, 0)}  total ${fixed(peak.total, 0)}`,
+        `peak RSS printing ${String(size).padStart(5)} PDFs (MB)              ` +
+          `node ${fixed(peak.node, 0)}  chromium ${fixed(peak.chromium, 0)}  total ${fixed(peak.total, 0)}`,
       );
     }
     line(`peak RSS at 5N vs N (total)`, fixed(peaks[1]!.total, 0), fixed(peaks[0]!.total, 0), `${fixed(peaks[1]!.total / peaks[0]!.total)}x`);

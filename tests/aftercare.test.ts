@@ -6,6 +6,7 @@ import { runPamphlet, siteArgs } from "./helpers/cli.ts";
 import { fixtureSite, procedureText, writeProcedure } from "./helpers/fixtures.ts";
 import { pdfInfo, pdfQrCodes, pdfText } from "./helpers/pdf.ts";
 import { shippedContent } from "./helpers/shippedContent.ts";
+import { joinedRegExp } from "./helpers/joinedRegExp.ts";
 
 test("--formats aftercare makes a one-page sheet per guide: after the treatment, when to call us, the contact block", async (t) => {
   const site = await fixtureSite(t);
@@ -44,14 +45,20 @@ test("an aftercare sheet that does not fit one page fails by name and how much i
   t.is(run.code, 3, run.stderr);
   t.regex(
     run.stderr,
-    /long-aftercare\.aftercare\.pdf {2}failed: does not fit: the aftercare sheet is over by about \d+ lines \(\d+ mm\): shorten the sections "After the treatment" or "When to call us"/,
+    joinedRegExp(
+      /long-aftercare\.aftercare\.pdf {2}failed: does not fit: the aftercare sheet is over by about \d+ lines \(\d+ mm\): /,
+      /shorten the sections "After the treatment" or "When to call us"/,
+    ),
   );
   t.false(existsSync(path.join(site.brochuresDir, "long-aftercare.aftercare.pdf")));
   t.true(existsSync(path.join(site.brochuresDir, "long-aftercare.pdf")), "the guide's other brochures are made");
   t.true(existsSync(path.join(site.brochuresDir, "sclerotherapy.aftercare.pdf")), "and the sheets that fit");
 });
 
-test("an aftercare sheet too long for its page leaves out its later sub-blocks, then its opening paragraphs, and says so; never 'When to call us', the emergency route or the contact block", async (t) => {
+const shortenedSheet =
+  "an aftercare sheet too long for its page leaves out its later sub-blocks, then its opening paragraphs, and says so; " +
+  "never 'When to call us', the emergency route or the contact block";
+test(shortenedSheet, async (t) => {
   const site = await fixtureSite(t);
   const steps = (label: string, count: number) =>
     Array.from({ length: count }, (_, i) => `- ${label} step ${i + 1}, explained on a line of its own for the patient.`).join("\n");

@@ -7,7 +7,9 @@ test("text and shapes painted outside marked content become artifacts; tagged co
   const stream = "q 1 0 0 1 0 0 cm\nBT /F1 11 Tf (Page 1 of 2) Tj ET\n/P <</MCID 0>> BDC BT (Body) Tj ET 0 0 5 5 re f EMC\n0 0 10 10 re f\n0 0 9 9 re W n\nQ";
   t.is(
     mark(stream),
-    "q 1 0 0 1 0 0 cm\n/Artifact BMC\nBT /F1 11 Tf (Page 1 of 2) Tj ET\nEMC\n\n/P <</MCID 0>> BDC BT (Body) Tj ET 0 0 5 5 re f EMC\n/Artifact BMC\n0 0 10 10 re f\nEMC\n\n0 0 9 9 re W n\nQ",
+    "q 1 0 0 1 0 0 cm\n/Artifact BMC\nBT /F1 11 Tf (Page 1 of 2) Tj ET\nEMC\n\n" +
+      "/P <</MCID 0>> BDC BT (Body) Tj ET 0 0 5 5 re f EMC\n" +
+      "/Artifact BMC\n0 0 10 10 re f\nEMC\n\n0 0 9 9 re W n\nQ",
   );
 });
 

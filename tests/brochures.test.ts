@@ -146,7 +146,9 @@ test.serial("PDFs as readers need them: each bookmark once, standard structure t
 test.serial("links in a brochure's text lead to the public site, never to the server it was printed from", async (t) => {
   const site = await fixtureSite(t);
   const body =
-    "## What it is\n\nSee [how it compares](/procedures/sclerotherapy/), [our risks](#risks-and-side-effects) and [the sibling guide](../compression-therapy/).\n\n## Risks and side effects\n\nFew.\n\n## When to call us\n\nCall us.\n";
+    "## What it is\n\n" +
+    "See [how it compares](/procedures/sclerotherapy/), [our risks](#risks-and-side-effects) and [the sibling guide](../compression-therapy/).\n\n" +
+    "## Risks and side effects\n\nFew.\n\n## When to call us\n\nCall us.\n";
   await writeProcedure(site, "linked", procedureText({ title: "Linked" }, body));
   const run = await runPamphlet(["build", "--formats", "letter,trifold,booklet", ...siteArgs(site)]);
   t.is(run.code, 0, run.stderr);

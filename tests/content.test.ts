@@ -51,7 +51,8 @@ test("front-matter mistakes are said in plain words, at the line that holds them
   ]);
   t.deepEqual(said("title: a\nsummary: b\ntitle: c\n"), ['4 invalid YAML: "title" is written twice (lines 2 and 4): keep one']);
   t.deepEqual(said("title: x\nsummary: Good news: it works\n"), [
-    '3 invalid YAML: this value holds a colon and a space (": "), which YAML reads as the start of a new field: put the whole value in quotes, e.g. summary: "Good news: …"',
+    '3 invalid YAML: this value holds a colon and a space (": "), which YAML reads as the start of a new field: ' +
+      'put the whole value in quotes, e.g. summary: "Good news: …"',
   ]);
 });
 
@@ -183,7 +184,9 @@ test("a Spanish guide with a category's English name is told its Spanish name", 
   const { appendFile, cp, readFile } = await import("node:fs/promises");
   await appendFile(
     clinicFile,
-    "languages: [en, es]\ncategories:\n  - { en: Spider and small veins, es: Arañas vasculares y venas pequeñas }\n  - { en: Diagnosis and ongoing care, es: Diagnóstico y cuidado continuo }\n",
+    "languages: [en, es]\ncategories:\n" +
+      "  - { en: Spider and small veins, es: Arañas vasculares y venas pequeñas }\n" +
+      "  - { en: Diagnosis and ongoing care, es: Diagnóstico y cuidado continuo }\n",
   );
   await cp(path.join(fixturesDir, "translations", "es"), path.join(site.contentDir, "es"), { recursive: true });
   const spanish = path.join(site.contentDir, "es", "procedures", "sclerotherapy.md");
@@ -202,12 +205,8 @@ test("brand colours too light for text fail with the contrast ratio and what to 
   const { problems } = await loadContent(site.contentDir);
   const text = messages(problems);
   const lines = (await readFile(clinicFile, "utf8")).split("\n");
-  t.regex(
-    text,
-    new RegExp(
-      `clinic\\.yaml:${lines.findIndex((line) => line.includes("#7fb2e5")) + 1}:\\d+ {2}error {2}"colors\\.primary" #7fb2e5 has a contrast of 2\\.\\d\\d:1 against #ffffff`,
-    ),
-  );
+  const primaryLine = lines.findIndex((line) => line.includes("#7fb2e5")) + 1;
+  t.regex(text, new RegExp(`clinic\\.yaml:${primaryLine}:\\d+ {2}error {2}"colors\\.primary" #7fb2e5 has a contrast of 2\\.\\d\\d:1 against #ffffff`));
   t.regex(text, /at least 4\.5:1 \(WCAG 2\.2 AA\): choose a darker colour {2}\(contrast\)/);
   await writeFile(clinicFile, `${original}colors:\n  primary: "#1d4e89"\n  accent: "#0f766e"\n`);
   t.deepEqual((await loadContent(site.contentDir)).problems, []);

@@ -33,7 +33,9 @@ test("clinic.yaml's emergency.number wins over the country's", (t) => {
   t.is(emergencyNumberOf({ locations: [location], emergency: { number: "112" } }), "112");
 });
 
-test("a clinic in the UK shows 999 and its out-of-hours advice under every guide's 'When to call us', in every print view and every page's footer", async (t) => {
+const ukEmergency =
+  "a clinic in the UK shows 999 and its out-of-hours advice under every guide's 'When to call us', in every print view and every page's footer";
+test(ukEmergency, async (t) => {
   const site = await fixtureSite(t);
   await editClinic(
     site,

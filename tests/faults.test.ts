@@ -8,6 +8,7 @@ import { runPamphlet, siteArgs, startPamphlet } from "./helpers/cli.ts";
 import { biggerSite, fixtureSite } from "./helpers/fixtures.ts";
 import { pdfInfo } from "./helpers/pdf.ts";
 import { chromiumOf, isAlive } from "./helpers/processes.ts";
+import { joinedRegExp } from "./helpers/joinedRegExp.ts";
 
 const leftovers = async (dir: string) => (await readdir(dir, { recursive: true })).filter((name) => /\.tmp$|staging-|previous-/.test(name));
 
@@ -76,7 +77,10 @@ test.serial("an image or font that never finishes loading times out naming the p
   const font = await t.throwsAsync(printer.print({ url: `${origin}/font/` }));
   t.regex(
     font!.message,
-    /timed out after 2 s (loading|waiting for fonts and images of) http:\/\/127\.0\.0\.1:\d+\/font\/; still waiting for http:\/\/127\.0\.0\.1:\d+\/never\.woff2/,
+    joinedRegExp(
+      /timed out after 2 s (loading|waiting for fonts and images of) http:\/\/127\.0\.0\.1:\d+\/font\/; /,
+      /still waiting for http:\/\/127\.0\.0\.1:\d+\/never\.woff2/,
+    ),
   );
 });
 

@@ -7,7 +7,9 @@ import { pdfImages, pdfText } from "./helpers/pdf.ts";
 
 const caption = "Eight weeks after: the treated veins have faded";
 
-test('a captioned picture (![alt](src "caption")) is a figure with its figcaption on the site and in print, and a brochure never parts it from its caption', async (t) => {
+const captionedPicture =
+  'a captioned picture (![alt](src "caption")) is a figure with its figcaption on the site and in print, and a brochure never parts it from its caption';
+test(captionedPicture, async (t) => {
   const site = await fixtureSite(t);
   await mkdir(path.join(site.contentDir, "images"), { recursive: true });
   await copyFile(path.join(fixturesDir, "images", "wordmark-1200x260.png"), path.join(site.contentDir, "images", "photo.png"));
@@ -21,7 +23,8 @@ test('a captioned picture (![alt](src "caption")) is a figure with its figcaptio
     "pictured",
     procedureText(
       { title: "Pictured" },
-      `## What it is\n\n${filler}\n\n![A leg after treatment](/images/photo.png "${caption}")\n\n![A picture without a caption](/images/photo.png)\n\n## When to call us\n\nCall us.\n`,
+      `## What it is\n\n${filler}\n\n![A leg after treatment](/images/photo.png "${caption}")\n\n` +
+        "![A picture without a caption](/images/photo.png)\n\n## When to call us\n\nCall us.\n",
     ),
   );
   const run = await runPamphlet(["build", "--formats", "letter,large", ...siteArgs(site)]);

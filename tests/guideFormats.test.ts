@@ -6,8 +6,10 @@ import { runPamphlet, siteArgs } from "./helpers/cli.ts";
 import { fixtureSite, procedureText, writeProcedure } from "./helpers/fixtures.ts";
 import { pdfText } from "./helpers/pdf.ts";
 
-const body = (risks: number) =>
-  `## What it is\n\nA short test guide.\n\n## Risks and side effects\n\n${Array.from({ length: risks }, (_, i) => `- A listed side effect number ${i + 1} that needs a whole line of explanation for the patient.`).join("\n")}\n\n## When to call us\n\nCall us.\n`;
+const body = (risks: number) => {
+  const list = Array.from({ length: risks }, (_, i) => `- A listed side effect number ${i + 1} that needs a whole line of explanation for the patient.`);
+  return `## What it is\n\nA short test guide.\n\n## Risks and side effects\n\n${list.join("\n")}\n\n## When to call us\n\nCall us.\n`;
+};
 
 test("a guide whose front matter `formats:` leaves out the tri-fold and the booklet is built without them", async (t) => {
   const site = await fixtureSite(t);

@@ -18,7 +18,9 @@ async function filled(file: string, page: number): Promise<number> {
   return (Math.max(...bottoms) - top) / (footer - top);
 }
 
-test("large print ends balanced: the page before the last is not left half empty for the contact block, which never stands alone on the last page", async (t) => {
+const endsBalanced =
+  "large print ends balanced: the page before the last is not left half empty for the contact block, which never stands alone on the last page";
+test(endsBalanced, async (t) => {
   const shipped = await shippedContent(t);
   const outDir = path.join(shipped.root, "output");
   const build = await runPamphlet(["build", "--formats", "large", "--content", shipped.contentDir, "--out", outDir]);

@@ -23,7 +23,10 @@ async function siteWithLogo(t: import("ava").ExecutionContext, logo: string, for
   return { ...site, pack };
 }
 
-test("a wide wordmark logo (1200 × 260) is drawn large on every cover and the pack's, named by its text alternative, the clinic's name not written again beside it", async (t) => {
+const wideWordmark =
+  "a wide wordmark logo (1200 × 260) is drawn large on every cover and the pack's, named by its text alternative, " +
+  "the clinic's name not written again beside it";
+test(wideWordmark, async (t) => {
   const site = await siteWithLogo(t, path.join(fixturesDir, "images", "wordmark-1200x260.png"), "letter,trifold,aftercare,booklet");
   // On page 1 the name is left only where it is anyway: the running footer (the tri-fold's outside and
   // the booklet's cover have none).

@@ -28,7 +28,9 @@ test.serial("a line that introduces a list never ends a page: the list's first i
 test.serial("a word longer than a line breaks inside it: no brochure is shrunk to fit it, and no tri-fold panel runs into the next", async (t) => {
   const site = await fixtureSite(t);
   const long = "Venoushemodynamicsultrasonographyconsultationassessmentvisit";
-  const body = `## What it is\n\nThe ${long} takes an hour. Body text stays full size.\n\n| Visit | Length |\n|---|---|\n| ${long} | One hour |\n\n## Risks and side effects\n\nRare.\n\n## When to call us\n\nCall us if your leg swells.\n`;
+  const body =
+    `## What it is\n\nThe ${long} takes an hour. Body text stays full size.\n\n| Visit | Length |\n|---|---|\n| ${long} | One hour |\n\n` +
+    "## Risks and side effects\n\nRare.\n\n## When to call us\n\nCall us if your leg swells.\n";
   await writeProcedure(site, "long-word", procedureText({ title: `${long.slice(0, 50)} visit` }, body));
   const run = await runPamphlet(["build", "--formats", "letter,large,trifold", ...siteArgs(site)]);
   t.is(run.code, 0, run.stderr);

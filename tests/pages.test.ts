@@ -22,7 +22,8 @@ async function servedSite(t: import("ava").ExecutionContext, prepare?: (site: Fi
 
 /** A table wider than a phone, written in the guide's Markdown. */
 const wideTable =
-  "\n| Session | Veins treated | Injections | Stockings afterwards |\n|---|---|---|---|\n| First | Spider veins on both calves | About twenty small ones | Two weeks, day and night |\n";
+  "\n| Session | Veins treated | Injections | Stockings afterwards |\n|---|---|---|---|\n" +
+  "| First | Spider veins on both calves | About twenty small ones | Two weeks, day and night |\n";
 
 test.serial("pages read fully without JavaScript, on a phone-sized screen, with no sideways scrolling", async (t) => {
   const { origin, browser } = await servedSite(t, (site) => appendFile(path.join(site.contentDir, "procedures", "sclerotherapy.md"), wideTable));

@@ -19,7 +19,9 @@ const formats = {
   booklet: "booklet.pdf",
 } as const;
 const table = "| Treatment | Sessions | Time off |\n| --- | --- | --- |\n| Sclerotherapy | 2 to 4 | None |\n| Compression | None | None |";
-const body = `## What it is\n\nA guide with a comparison table.\n\n${table}\n\n## Risks and side effects\n\nBruising is common.\n\n## When to call us\n\nCall us if your leg swells.\n`;
+const body =
+  `## What it is\n\nA guide with a comparison table.\n\n${table}\n\n` +
+  "## Risks and side effects\n\nBruising is common.\n\n## When to call us\n\nCall us if your leg swells.\n";
 
 let built: Promise<{ site: FixtureSite; read: Map<string, PdfAccessibility> }> | undefined;
 function brochures() {

@@ -7,7 +7,9 @@ import { fixtureSite, procedureText, writeProcedure } from "./helpers/fixtures.t
 
 const today = new Date("2026-11-24T12:00:00Z");
 const jargon =
-  "Venous insufficiency, characterized by pathophysiological valvular incompetence and consequential hemodynamic abnormalities, necessitates comprehensive multidisciplinary evaluation incorporating duplex ultrasonography before interventional management is undertaken by appropriately credentialed practitioners in accredited facilities.";
+  "Venous insufficiency, characterized by pathophysiological valvular incompetence and consequential hemodynamic abnormalities, " +
+  "necessitates comprehensive multidisciplinary evaluation incorporating duplex ultrasonography " +
+  "before interventional management is undertaken by appropriately credentialed practitioners in accredited facilities.";
 const plain = (n: number) => Array.from({ length: n }, () => "We put a small needle in the vein. It does not take long. You can go home after.").join(" ");
 
 test("reading level: list items without a full stop are fragments, not sentences", (t) => {

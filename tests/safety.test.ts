@@ -2,6 +2,7 @@ import test from "ava";
 import { runChecks } from "../src/check/runChecks.ts";
 import { formatProblem } from "../src/shared/problem.ts";
 import { shippedContent } from "./helpers/shippedContent.ts";
+import { joinedRegExp } from "./helpers/joinedRegExp.ts";
 
 const today = new Date("2026-11-24T12:00:00Z");
 
@@ -19,14 +20,16 @@ test("safety: removing the foam guide's clot and stroke warnings and its emergen
   const { contentDir, edit } = await shippedContent(t);
   await edit("procedures/foam-sclerotherapy.md", (text) => {
     const [before, after] = text.split("## When to call us");
-    return `${before}## When to call us\n\nCall us in the morning if anything worries you.\n${after!.includes("\n## ") ? after!.slice(after!.indexOf("\n## ")) : ""}`;
+    const nextSections = after!.includes("\n## ") ? after!.slice(after!.indexOf("\n## ")) : "";
+    return `${before}## When to call us\n\nCall us in the morning if anything worries you.\n${nextSections}`;
   });
   const found = (await safetyFindings(contentDir)).join("\n");
   for (const missing of ["a blood clot in a deep vein", "a blood clot in the lungs", "an emergency block", "vision and nerve warning signs"]) {
     t.regex(
       found,
       new RegExp(
-        `content/procedures/foam-sclerotherapy\\.md:\\d+:1 {2}error {2}this guide \\(kind: foam\\) must state [^\\n]*${missing}[^\\n]*: add it to "## When to call us"`,
+        `content/procedures/foam-sclerotherapy\\.md:\\d+:1 {2}error {2}` +
+          `this guide \\(kind: foam\\) must state [^\\n]*${missing}[^\\n]*: add it to "## When to call us"`,
       ),
       missing,
     );
@@ -40,11 +43,17 @@ test("safety: deleting a pregnancy warning, in English or Spanish, is an error a
   const found = (await safetyFindings(contentDir)).join("\n");
   t.regex(
     found,
-    /content\/procedures\/sclerotherapy\.md:\d+:1 {2}error {2}this guide \(kind: injection\) must state a reason not to treat: pregnancy: add it to "## Who it helps"/,
+    joinedRegExp(
+      /content\/procedures\/sclerotherapy\.md:\d+:1 {2}error {2}/,
+      /this guide \(kind: injection\) must state a reason not to treat: pregnancy: add it to "## Who it helps"/,
+    ),
   );
   t.regex(
     found,
-    /content\/es\/procedures\/radiofrequency-ablation\.md:\d+:1 {2}error {2}this guide \(kind: thermal-ablation\) must state a reason not to treat: pregnancy: add it to "## A quién ayuda"/,
+    joinedRegExp(
+      /content\/es\/procedures\/radiofrequency-ablation\.md:\d+:1 {2}error {2}/,
+      /this guide \(kind: thermal-ablation\) must state a reason not to treat: pregnancy: add it to "## A quién ayuda"/,
+    ),
   );
 });
 

@@ -15,13 +15,14 @@ const inOrder = async (file: string) => (await pdfTextRuns(file)).map((run) => r
 const nice = "NICE. Varicose veins: diagnosis and management. CG168, 2013.";
 const medlinePlus = "MedlinePlus (US National Library of Medicine). Varicose veins.";
 
-test("every brochure, printed by Chromium, shows the out-of-hours route, the next review date and the guide's sources; the visit pack and the site's pages too", async (t) => {
+const safetyEverywhere =
+  "every brochure, printed by Chromium, shows the out-of-hours route, the next review date and the guide's sources; " +
+  "the visit pack and the site's pages too";
+test(safetyEverywhere, async (t) => {
   const site = await fixtureSite(t);
   const clinicFile = path.join(site.contentDir, "_data", "clinic.yaml");
-  await writeFile(
-    clinicFile,
-    `${(await readFile(clinicFile, "utf8")).replace("country: United States", "country: United Kingdom")}emergency:\n  outOfHours: Out of hours, call NHS 111 for advice.\nreviewEveryMonths: 6\n`,
-  );
+  const inTheUk = (await readFile(clinicFile, "utf8")).replace("country: United States", "country: United Kingdom");
+  await writeFile(clinicFile, `${inTheUk}emergency:\n  outOfHours: Out of hours, call NHS 111 for advice.\nreviewEveryMonths: 6\n`);
   const guide = path.join(site.contentDir, "procedures", "sclerotherapy.md");
   await writeFile(guide, (await readFile(guide, "utf8")).replace("\nsources:\n", `\nsources:\n  - "${nice}"\n`));
   const run = await runPamphlet(["build", "--formats", "letter,a4,large,trifold,aftercare,booklet", ...siteArgs(site)]);

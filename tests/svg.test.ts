@@ -17,7 +17,9 @@ test.serial("an SVG with scripts, event handlers and outside references is publi
 
   const site = await fixtureSite(t);
   await mkdir(path.join(site.contentDir, "images"), { recursive: true });
-  const hostile = `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" onload="alert(1)" width="200" height="100" viewBox="0 0 200 100">
+  const hostile =
+    `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" onload="alert(1)" ` +
+    `width="200" height="100" viewBox="0 0 200 100">
   <script>alert(2)</script>
   <style>@import url(${elsewhere}/import.css); rect { fill: url(${elsewhere}/fill.svg#x) }</style>
   <rect width="200" height="100" fill="#036" role="img" aria-label="A blue box"/>

@@ -29,7 +29,9 @@ export function findBrowser(env: NodeJS.ProcessEnv = process.env): string {
   const found = systemBrowsers.find((candidate) => existsSync(candidate)) ?? findInPuppeteerCache();
   if (found) return found;
   throw new BrowserNotFoundError(
-    "No Chrome or Chromium found to print brochures with. Run `npx pamphlet setup` to install one (`npm run setup` in Pamphlet's own repository), or set PUPPETEER_EXECUTABLE_PATH to the path of a Chrome or Chromium binary.",
+    "No Chrome or Chromium found to print brochures with. " +
+      "Run `npx pamphlet setup` to install one (`npm run setup` in Pamphlet's own repository), " +
+      "or set PUPPETEER_EXECUTABLE_PATH to the path of a Chrome or Chromium binary.",
   );
 }
 

@@ -6,9 +6,10 @@ import type { BrochureMetadata } from "../shared/viewsManifest.ts";
 
 /**
  * Sets the document information Chromium leaves wrong or empty (it writes its full user agent as
- * Creator, and no author, subject or keywords), repairs its bookmarks and structure types, tells
- * adds what PDF/UA asks for (XMP, artifacts, link descriptions: pdfUa.ts), tells the print dialog which edge to flip on (the tri-fold's short edge), adds bleed and crop marks when
- * asked, and proves the bytes parse as a PDF.
+ * Creator, and no author, subject or keywords), repairs its bookmarks and structure types, adds
+ * what PDF/UA asks for (XMP, artifacts, link descriptions: pdfUa.ts), tells the print dialog which
+ * edge to flip on (the tri-fold's short edge), adds bleed and crop marks when asked, and proves the
+ * bytes parse as a PDF.
  */
 export async function finishPdf(pdf: Uint8Array, metadata: BrochureMetadata, bleed?: BleedPlacement): Promise<{ bytes: Uint8Array; pages: number }> {
   const document = await PDFDocument.load(pdf, { updateMetadata: false });

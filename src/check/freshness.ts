@@ -40,7 +40,8 @@ export const checkFreshness: Check = ({ content, today }) =>
               "lastReviewed",
               "error",
               "freshness",
-              `last reviewed ${procedure.lastReviewed}, ${months} months ago (over ${policy}), and clinic.yaml says release: true: have it reviewed before publishing, then update lastReviewed and reviewer`,
+              `last reviewed ${procedure.lastReviewed}, ${months} months ago (over ${policy}), and clinic.yaml says release: true: ` +
+                "have it reviewed before publishing, then update lastReviewed and reviewer",
             ),
           ]
         : [

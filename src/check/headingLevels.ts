@@ -21,7 +21,8 @@ export const checkHeadingLevels: Check = ({ content }) =>
                   line,
                   "warning",
                   "headings",
-                  `a ${"#".repeat(level)} heading right after ${"#".repeat(previous)} skips a level: use ${"#".repeat(previous + 1)} (screen readers and PDF bookmarks go by heading level)`,
+                  `a ${"#".repeat(level)} heading right after ${"#".repeat(previous)} skips a level: use ${"#".repeat(previous + 1)} ` +
+                    "(screen readers and PDF bookmarks go by heading level)",
                 ),
               ]
             : [];

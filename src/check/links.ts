@@ -39,7 +39,8 @@ export const checkLinks: Check = ({ content, contentDir }) => {
             at(src)(
               "error",
               "images",
-              `image ${src} is on another site: the pages load nothing from elsewhere (a patient's visit stays private). Save it in ${path.join(contentDir, "images")} and write /images/<name>`,
+              `image ${src} is on another site: the pages load nothing from elsewhere (a patient's visit stays private). ` +
+                `Save it in ${path.join(contentDir, "images")} and write /images/<name>`,
             ),
           );
         } else if (!file) {
@@ -63,7 +64,8 @@ export const checkLinks: Check = ({ content, contentDir }) => {
         const imageFile = isImage && contentImageFile(contentDir, route);
         if (isImage ? !imageFile || !existsSync(imageFile) : !routes.has(route)) {
           const why = route.startsWith("/brochures/")
-            ? `the build does not publish that brochure: link to one of the formats in brochureFormats in clinic.yaml (${clinicFormats(content.clinic).join(", ")}), or add its format there`
+            ? "the build does not publish that brochure: " +
+              `link to one of the formats in brochureFormats in clinic.yaml (${clinicFormats(content.clinic).join(", ")}), or add its format there`
             : `there is no page or file ${route} on the site${likelyRoute(route, routes)}`;
           problems.push(at(href)("error", "links", `link to ${href} leads nowhere: ${why}`));
         } else if (target.hash && anchors.has(route) && !anchors.get(route)!.has(decodeURIComponent(target.hash.slice(1)))) {

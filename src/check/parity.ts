@@ -74,6 +74,7 @@ function parityProblems(original: ProcedureSource, translation: ProcedureSource)
   const originalSections = splitSections(original.body, original.lang);
   const sections = splitSections(translation.body, translation.lang);
   if (originalSections.length !== sections.length) {
+    const originalHeadings = originalSections.map((section) => section.heading).join(", ");
     return [
       ...problems,
       bodyProblem(
@@ -81,7 +82,7 @@ function parityProblems(original: ProcedureSource, translation: ProcedureSource)
         1,
         "error",
         "parity",
-        `has ${sections.length} ## sections, ${originalName} has ${originalSections.length} (${originalSections.map((section) => section.heading).join(", ")}): translate each section`,
+        `has ${sections.length} ## sections, ${originalName} has ${originalSections.length} (${originalHeadings}): translate each section`,
       ),
     ];
   }
@@ -107,7 +108,8 @@ function parityProblems(original: ProcedureSource, translation: ProcedureSource)
           section.line,
           "error",
           "parity",
-          `section "${section.heading}" has ${items} list items, "${source.heading}" of ${originalName} has ${sourceItems}: a warning sign or step may be missing`,
+          `section "${section.heading}" has ${items} list items, "${source.heading}" of ${originalName} has ${sourceItems}: ` +
+            "a warning sign or step may be missing",
         ),
       );
     }

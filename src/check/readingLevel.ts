@@ -98,7 +98,9 @@ export function checkReadingLevel({ content }: CheckContext): { problems: Proble
     for (const field of fields.filter((part) => !part.ok)) {
       problems.push({
         ...fieldProblem(document, field.name, "warning", "reading-level", ""),
-        message: `${field.name}: ${result.formula} ${field.score}, target ${goal}: patients read it on its own (on covers, cards and in the questions), so keep it short and plain`,
+        message:
+          `${field.name}: ${result.formula} ${field.score}, target ${goal}: ` +
+          "patients read it on its own (on covers, cards and in the questions), so keep it short and plain",
       });
     }
     if (ok) continue;

@@ -54,7 +54,8 @@ function riskyAdvice(procedure: ProcedureSource): Problem[] {
         index + 1,
         "error",
         "safety",
-        `"${found.found}" is advice that can harm: lying still raises the risk of a blood clot, and stopping a blood thinner can cause one. Say what to do instead (e.g. "walk every day", "keep taking your medicines unless your doctor says otherwise")`,
+        `"${found.found}" is advice that can harm: lying still raises the risk of a blood clot, and stopping a blood thinner can cause one. ` +
+          'Say what to do instead (e.g. "walk every day", "keep taking your medicines unless your doctor says otherwise")',
         found.index + 1,
       ),
     ),

@@ -76,7 +76,8 @@ export function checkReminder(found: Problem[], checkCommand = "npm run check"):
   const warnings = found.length - errors;
   if (found.length === 0) return undefined;
   const rules = [...new Set(found.map((problem) => problem.rule))].join(", ");
-  return `${checkCommand} finds ${errors} error${errors === 1 ? "" : "s"} and ${warnings} warning${warnings === 1 ? "" : "s"} (${rules}) that this build does not stop on: run it before publishing.`;
+  const counts = `${errors} error${errors === 1 ? "" : "s"} and ${warnings} warning${warnings === 1 ? "" : "s"}`;
+  return `${checkCommand} finds ${counts} (${rules}) that this build does not stop on: run it before publishing.`;
 }
 
 /** What build, brochures and dev load: the schema-checked content, refused when a build check finds an error. */

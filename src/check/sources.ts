@@ -17,7 +17,9 @@ export const checkSources: Check = ({ content }) => content.procedures.flatMap((
 function missingSources(procedure: ProcedureSource): Problem[] {
   // (A guide whose front matter could not be read at all is the loader's to report: its title has no line.)
   if ((procedure.sources && procedure.sources.length > 0) || !procedure.fieldLines.title) return [];
-  const what = `list the guidelines, drug labels or trials this guide's facts come from, one quoted line each (e.g. ${example}); the web page and every brochure print them`;
+  const what =
+    "list the guidelines, drug labels or trials this guide's facts come from, " +
+    `one quoted line each (e.g. ${example}); the web page and every brochure print them`;
   if (procedure.sources) return [fieldProblem(procedure, "sources", "error", "sources", `sources: is empty: ${what}`)];
   // Where the list goes: just before the closing --- of the front matter.
   return [
@@ -42,7 +44,8 @@ function sourcesInText(procedure: ProcedureSource): Problem[] {
             line,
             "error",
             "sources",
-            `"## ${text.trim()}" in the text: move its list into the front matter's sources: (one quoted line each), which the page and every brochure print under their own heading`,
+            `"## ${text.trim()}" in the text: move its list into the front matter's sources: (one quoted line each), ` +
+              "which the page and every brochure print under their own heading",
           ),
         ]
       : [],

@@ -26,19 +26,22 @@ export const checkStaleTranslations: Check = ({ content }) => {
           "lastReviewed",
           "error",
           "stale-translation",
-          `${original.file} was reviewed on ${original.lastReviewed}, after this translation (${translation.lastReviewed}): bring the translation up to date with it, then update lastReviewed`,
+          `${original.file} was reviewed on ${original.lastReviewed}, after this translation (${translation.lastReviewed}): ` +
+            "bring the translation up to date with it, then update lastReviewed",
         ),
       ];
     }
     const change = history.lastChange(original.file);
     if (change && change.date > translation.lastReviewed) {
+      const changed = `${original.file} changed on ${change.date} (commit ${change.commit} "${change.subject}")`;
+      const fix = `compare the two (git show ${change.commit} -- ${original.file}), update the translation, then update lastReviewed`;
       return [
         fieldProblem(
           translation,
           "lastReviewed",
           "error",
           "stale-translation",
-          `${original.file} changed on ${change.date} (commit ${change.commit} "${change.subject}"), after this translation was last reviewed (${translation.lastReviewed}): compare the two (git show ${change.commit} -- ${original.file}), update the translation, then update lastReviewed`,
+          `${changed}, after this translation was last reviewed (${translation.lastReviewed}): ${fix}`,
         ),
       ];
     }

@@ -21,12 +21,14 @@ export const checkTranslations: Check = ({ content }) => {
   const has = (kind: string, slug: string, lang: string) => present.has(`${kind}\0${slug}\0${lang}`);
   for (const lang of siteLanguages(clinic).slice(1)) {
     for (const original of documents.filter((d) => d.lang === clinic.defaultLanguage && !has(d.kind, d.slug, lang))) {
+      const language = languageNames[lang] ?? lang;
+      const translation = path.join(lang, original.kind, `${original.slug}.md`);
       problems.push({
         file: original.file,
         line: 1,
         severity: "warning",
         rule: "translations",
-        message: `has no ${languageNames[lang] ?? lang} translation: add ${path.join(lang, original.kind, `${original.slug}.md`)}; meanwhile the ${languageNames[lang] ?? lang} site links to this page`,
+        message: `has no ${language} translation: add ${translation}; meanwhile the ${language} site links to this page`,
       });
     }
     for (const orphan of documents.filter((d) => d.lang === lang && !has(d.kind, d.slug, clinic.defaultLanguage))) {

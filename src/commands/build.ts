@@ -21,7 +21,8 @@ export async function runBuild(folders: Folders, choice: BrochureChoice = {}): P
   refuseOverlappingFolders(folders);
   if (choice.bleed) {
     throw new UsageError(
-      `--bleed makes PDFs for a print shop, which are never published: build the site first, then run \`pamphlet brochures --bleed\` (they go to ${printShopDirOf(folders)}).`,
+      "--bleed makes PDFs for a print shop, which are never published: " +
+        `build the site first, then run \`pamphlet brochures --bleed\` (they go to ${printShopDirOf(folders)}).`,
     );
   }
   const sources = await sourcesFingerprint(folders.contentDir);

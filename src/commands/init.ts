@@ -20,12 +20,13 @@ export async function runInit(words: string[], options: InitOptions): Promise<nu
   const { written, notes } = await scaffoldClinic({ dir, country, host });
   const here = path.relative(process.cwd(), path.resolve(dir));
   const into = here ? `cd ${here} && ` : "";
-  console.log(
-    `A new clinic (${countries[country]!.name}, brochures on ${countries[country]!.paper === "a4" ? "A4" : "letter"} paper) in ${path.resolve(dir)}:\n${written.map((file) => `  ${file}`).join("\n")}`,
-  );
+  const { name: countryName, paper } = countries[country]!;
+  const list = written.map((file) => `  ${file}`).join("\n");
+  console.log(`A new clinic (${countryName}, brochures on ${paper === "a4" ? "A4" : "letter"} paper) in ${path.resolve(dir)}:\n${list}`);
   for (const note of notes) console.log(`\nNote: ${note}.`);
   console.log(
-    `\nNext: ${into}npm install && npx pamphlet setup && npx pamphlet build\nThen fill in content/_data/clinic.yaml, and preview with npx pamphlet dev. README.md says the rest.`,
+    `\nNext: ${into}npm install && npx pamphlet setup && npx pamphlet build\n` +
+      "Then fill in content/_data/clinic.yaml, and preview with npx pamphlet dev. README.md says the rest.",
   );
   return 0;
 }
@@ -41,9 +42,8 @@ function readCountry(given: string): string {
 /** The country, asked on a terminal; "US" when nobody can answer (a script, CI), said so. */
 async function askCountry(): Promise<string> {
   if (!process.stdin.isTTY) {
-    console.log(
-      `No --country given: using US (letter paper, 911). Write --country GB (or ${countryCodes.filter((code) => code !== "US" && code !== "GB").join(", ")}) for another.`,
-    );
+    const others = countryCodes.filter((code) => code !== "US" && code !== "GB").join(", ");
+    console.log(`No --country given: using US (letter paper, 911). Write --country GB (or ${others}) for another.`);
     return "US";
   }
   const prompt = createInterface({ input: process.stdin, output: process.stdout });

@@ -54,7 +54,8 @@ export async function runPack(given: Folders, slugs: string[], options: PackOpti
   const missing = files.filter((file) => !existsSync(file));
   if (missing.length > 0) {
     throw new PamphletError(
-      `These brochures have not been made yet: ${missing.join(", ")}. Print them (this adds them; the other published brochures stay): ${commandLine("brochures", folders, ["--formats", format])}`,
+      `These brochures have not been made yet: ${missing.join(", ")}. ` +
+        `Print them (this adds them; the other published brochures stay): ${commandLine("brochures", folders, ["--formats", format])}`,
     );
   }
 

@@ -39,12 +39,14 @@ export function refuseOverlappingFolders(folders: Pick<Folders, "contentDir" | "
   const out = realPathOf(folders.outDir);
   if (isWithin(out, content)) {
     throw new UsageError(
-      `--out ${folders.outDir} is inside the content folder ${folders.contentDir}: what Pamphlet writes would be read back as content. Put the output beside the content, e.g. --out output`,
+      `--out ${folders.outDir} is inside the content folder ${folders.contentDir}: what Pamphlet writes would be read back as content. ` +
+        "Put the output beside the content, e.g. --out output",
     );
   }
   if (isWithin(content, out)) {
     throw new UsageError(
-      `The content folder ${folders.contentDir} is inside the output folder ${folders.outDir}, which Pamphlet writes and replaces: keep them apart, e.g. --content content --out output`,
+      `The content folder ${folders.contentDir} is inside the output folder ${folders.outDir}, which Pamphlet writes and replaces: ` +
+        "keep them apart, e.g. --content content --out output",
     );
   }
   const own = pamphletFolders().find((folder) => isWithin(out, folder) || isWithin(folder, out));

@@ -32,7 +32,9 @@ export function findBrandFont(packageName: string, contentDir: string): BrandFon
   }
   if (!packageFile)
     return {
-      problem: `"font" is ${packageName}, which is not installed: run npm install ${packageName} in ${clinicFolderOf(contentDir)}, or remove the line to use Pamphlet's own typeface`,
+      problem:
+        `"font" is ${packageName}, which is not installed: ` +
+        `run npm install ${packageName} in ${clinicFolderOf(contentDir)}, or remove the line to use Pamphlet's own typeface`,
     };
   const root = path.dirname(packageFile);
   const id = packageName.split("/")[1]!;

@@ -55,9 +55,11 @@ function unprintable(text: string): Array<{ character: string; index: number; co
 }
 
 function characterMessage(character: string, control: boolean): string {
+  const instead = insteadOf[character] ? `write ${insteadOf[character]} instead` : "write it in words, or leave it out";
   return control
-    ? `holds an invisible control character (${codePoint(character)}): it is no text, and may make the text read otherwise than it shows. Delete it (retype the words around it)`
-    : `"${character}" (${codePoint(character)}) is not in the bundled typeface, so brochures would print it in another font or as a box: ${insteadOf[character] ? `write ${insteadOf[character]} instead` : "write it in words, or leave it out"}`;
+    ? `holds an invisible control character (${codePoint(character)}): ` +
+        "it is no text, and may make the text read otherwise than it shows. Delete it (retype the words around it)"
+    : `"${character}" (${codePoint(character)}) is not in the bundled typeface, so brochures would print it in another font or as a box: ${instead}`;
 }
 
 /**
@@ -123,7 +125,9 @@ export function overlongWords(file: string, text: string, firstLine = 1): Proble
         column: long.index + 1,
         severity: "error",
         rule: "characters",
-        message: `has a word of ${long[0].length.toLocaleString("en")} characters with no space ("${long[0].slice(0, 20)}…"): no page can hold it. Break it up with spaces`,
+        message:
+          `has a word of ${long[0].length.toLocaleString("en")} characters with no space ("${long[0].slice(0, 20)}…"): ` +
+          "no page can hold it. Break it up with spaces",
       });
     }
   });

@@ -28,14 +28,17 @@ export const clinicFieldNotes: Record<string, string> = {
   colors: "Brand colours, as # and six hex digits; each is checked for contrast against white text.",
   "colors.primary": "Headings, the header and the brochure cover.",
   "colors.accent": "Links and highlights.",
-  font: "A brand typeface: the name of an @fontsource npm package the clinic installed (npm install @fontsource/lexend). Pages and PDFs use it, embedded; Pamphlet's own typeface stays the fallback.",
+  font:
+    "A brand typeface: the name of an @fontsource npm package the clinic installed (npm install @fontsource/lexend). " +
+    "Pages and PDFs use it, embedded; Pamphlet's own typeface stays the fallback.",
   booking: "Where patients book online: a button on every page and a line on every brochure's back.",
   "booking.url": "The full address of the booking page.",
   "booking.label": "The button's words (default: Book a visit).",
   categories: "Procedure categories in the order the home page shows them; each guide's category is one of these.",
   paper: "Paper for brochures: letter (US, Canada) or a4.",
   brochureFormats:
-    "Brochures build makes when --formats is not given: letter, a4, large (large print), trifold, booklet, aftercare (a one-page sheet to hand over after treatment).",
+    "Brochures build makes when --formats is not given: letter, a4, large (large print), trifold, booklet, " +
+    "aftercare (a one-page sheet to hand over after treatment).",
   defaultLanguage: "The site's main language (en or es).",
   languages: "Languages the site is published in, the default first; Spanish guides go in content/es/.",
   locales: "How dates are written per language, e.g. en: en-GB gives 1 October 2026.",

@@ -78,7 +78,10 @@ export const clinicSchema = z.strictObject({
   colors: z.strictObject({ primary: hexColour, accent: hexColour }).default({ primary: "#1d4e89", accent: "#0f766e" }),
   /** How large the logo is drawn beside the clinic's name, on the site and brochures: small, medium (default) or large. */
   logoSize: z.enum(["small", "medium", "large"]).optional(),
-  /** A brand typeface: the name of an npm @fontsource package the clinic added to its dependencies (e.g. @fontsource/lexend), embedded in every PDF like Pamphlet's own. */
+  /**
+   * A brand typeface: the name of an npm @fontsource package the clinic added to its dependencies
+   * (e.g. @fontsource/lexend), embedded in every PDF like Pamphlet's own.
+   */
   font: z
     .string()
     .regex(/^@fontsource\/[a-z0-9-]+$/, 'must be the name of an @fontsource package, e.g. "@fontsource/lexend" (npm install it first)')

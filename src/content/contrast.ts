@@ -30,7 +30,9 @@ export function brandContrastProblems(colors: Clinic["colors"]): Array<{ field: 
     return [
       {
         field,
-        message: `"colors.${field}" ${colour} has a contrast of ${ratio.toFixed(2)}:1 against ${against}, where the site shows ${where}; text needs at least ${minimumTextContrast}:1 (WCAG 2.2 AA): choose a darker colour`,
+        message:
+          `"colors.${field}" ${colour} has a contrast of ${ratio.toFixed(2)}:1 against ${against}, where the site shows ${where}; ` +
+          `text needs at least ${minimumTextContrast}:1 (WCAG 2.2 AA): choose a darker colour`,
       },
     ];
   });

@@ -154,7 +154,9 @@ async function loadClinic(contentDir: string, problems: Problem[]): Promise<Clin
         ...parsed.source.locate(["brochureFormats"]),
         severity: "warning",
         rule: "schema",
-        message: `"brochureFormats" lists ${other} but not ${paper}, the clinic's paper: the brochures will print on ${other}. Write ${paper} instead of ${other} if that was meant`,
+        message:
+          `"brochureFormats" lists ${other} but not ${paper}, the clinic's paper: the brochures will print on ${other}. ` +
+          `Write ${paper} instead of ${other} if that was meant`,
       });
     }
   }
@@ -166,7 +168,9 @@ async function loadClinic(contentDir: string, problems: Problem[]): Promise<Clin
         ...parsed.source.locate(["locations", at, "hours", row]),
         severity: "warning",
         rule: "hours",
-        message: `hours "${localize(line.days, "en")}: ${localize(line.time, "en")}" are not plain days and times, so search engines will not show them. That is fine for a note such as "By appointment"; otherwise write them like "Monday to Friday" and "8:00 am to 5:00 pm"`,
+        message:
+          `hours "${localize(line.days, "en")}: ${localize(line.time, "en")}" are not plain days and times, so search engines will not show them. ` +
+          'That is fine for a note such as "By appointment"; otherwise write them like "Monday to Friday" and "8:00 am to 5:00 pm"',
       });
     }),
   );
@@ -175,12 +179,14 @@ async function loadClinic(contentDir: string, problems: Problem[]): Promise<Clin
     const missing = languages.filter((lang) => (typeof category === "string" ? lang !== result.value!.defaultLanguage : !category[lang]));
     if (missing.length === 0) return;
     const name = localize(category, result.value!.defaultLanguage);
+    const missingNames = missing.map((lang) => languageNames.of(lang)).join(" and ");
+    const entries = languages.map((lang) => `${lang}: ${lang === result.value!.defaultLanguage ? name : "…"}`).join(", ");
     problems.push({
       file: shown,
       ...parsed.source.locate(["categories", at]),
       severity: "warning",
       rule: "translations",
-      message: `category "${name}" has no ${missing.join(" or ")} name, so the ${missing.map((lang) => languageNames.of(lang)).join(" and ")} pages show it as "${name}": write it as { ${languages.map((lang) => `${lang}: ${lang === result.value!.defaultLanguage ? name : "…"}`).join(", ")} }`,
+      message: `category "${name}" has no ${missing.join(" or ")} name, so the ${missingNames} pages show it as "${name}": write it as { ${entries} }`,
     });
   });
   if (result.value && !emergencyNumberOf(result.value)) {
@@ -190,7 +196,9 @@ async function loadClinic(contentDir: string, problems: Problem[]): Promise<Clin
       ...parsed.source.locate(["locations", 0, "address", "country"]),
       severity: result.value.release ? "error" : "warning",
       rule: "emergency",
-      message: `Pamphlet does not know the emergency number for "${country}", so guides say "your local emergency number": add emergency: { number: "…" } with the number patients dial there`,
+      message:
+        `Pamphlet does not know the emergency number for "${country}", so guides say "your local emergency number": ` +
+        'add emergency: { number: "…" } with the number patients dial there',
     });
   }
   const logo = result.value?.logo;
@@ -299,7 +307,8 @@ async function loadDocument<S extends DocumentSchema>(
     const [is, folder] = [languageNames.of(value.lang), languageNames.of(lang)];
     return fail(
       "schema",
-      `"lang" is ${value.lang} (${is}), but the file is in ${displayPath(path.dirname(file))}, with the ${folder} guides: move it to the ${is} guides' folder, or fix lang`,
+      `"lang" is ${value.lang} (${is}), but the file is in ${displayPath(path.dirname(file))}, with the ${folder} guides: ` +
+        `move it to the ${is} guides' folder, or fix lang`,
       fieldLines.lang,
     );
   }
@@ -398,13 +407,14 @@ function unknownCategories(procedures: ProcedureSource[], clinic: Clinic): Probl
     // The category's name in another language (an English name copied into a Spanish guide).
     const translated = clinic.categories!.find((category) => typeof category !== "string" && Object.values(category).includes(procedure.category));
     const suggestion = translated ? localize(translated, procedure.lang, clinic.defaultLanguage) : closestWord(procedure.category, names);
+    const didYouMean = suggestion ? `; did you mean "${suggestion}"?` : ";";
     return [
       {
         file: procedure.file,
         line: procedure.fieldLines.category,
         severity: "error" as const,
         rule: "schema",
-        message: `"category" must be one of the categories in clinic.yaml (${names.join(", ")})${suggestion ? `; did you mean "${suggestion}"?` : ";"} got "${procedure.category}"`,
+        message: `"category" must be one of the categories in clinic.yaml (${names.join(", ")})${didYouMean} got "${procedure.category}"`,
       },
     ];
   });

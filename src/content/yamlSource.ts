@@ -47,7 +47,9 @@ export function parseYamlSource(file: string, text: string, firstLine = 1): { so
           ...where,
           severity: "error",
           rule: "yaml",
-          message: `invalid YAML: it repeats an anchor (&name … *name) too many times to read (${error instanceof Error ? error.message : String(error)}). Write the values out instead of *aliases`,
+          message:
+            `invalid YAML: it repeats an anchor (&name … *name) too many times to read (${error instanceof Error ? error.message : String(error)}). ` +
+            "Write the values out instead of *aliases",
         },
       ],
     };
@@ -94,7 +96,9 @@ function plainWords(error: YAMLError, text: string, at: (offset: number) => Posi
   switch (error.code) {
     case "BLOCK_AS_IMPLICIT_KEY":
       return {
-        message: `this value holds a colon and a space (": "), which YAML reads as the start of a new field: put the whole value in quotes, e.g. ${keyAt(lineIndex)?.[2] ?? "summary"}: "Good news: …"`,
+        message:
+          `this value holds a colon and a space (": "), which YAML reads as the start of a new field: ` +
+          `put the whole value in quotes, e.g. ${keyAt(lineIndex)?.[2] ?? "summary"}: "Good news: …"`,
       };
     case "DUPLICATE_KEY": {
       // The first copy is in the same mapping: same indentation, not before the list item it is in.

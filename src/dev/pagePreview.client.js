@@ -8,7 +8,9 @@ if (link && !matchMedia("print").matches) {
   const bar = document.createElement("div");
   bar.setAttribute("role", "toolbar");
   bar.setAttribute("aria-label", "Preview");
-  bar.style.cssText = "position:sticky;top:0;z-index:10;display:flex;gap:.5rem;align-items:center;padding:.5rem 1rem;background:#1b1f24;color:#fff;font:14px system-ui,sans-serif";
+  bar.style.cssText =
+    "position:sticky;top:0;z-index:10;display:flex;gap:.5rem;align-items:center;padding:.5rem 1rem;" +
+    "background:#1b1f24;color:#fff;font:14px system-ui,sans-serif";
   const status = document.createElement("span");
   const button = (label) => Object.assign(document.createElement("button"), { type: "button", textContent: label });
   const pagesButton = button("Pages as printed");

@@ -19,7 +19,8 @@
     "font:14px/1.5 ui-monospace,monospace;z-index:2147483646;box-shadow:0 4px 16px rgb(0 0 0 / .2)";
   const summary = panel.appendChild(document.createElement("summary"));
   summary.style.cssText = "padding:.5rem .75rem;cursor:pointer;font-weight:bold";
-  summary.textContent = `${notes.length} note${notes.length === 1 ? "" : "s"} from npm run check on this guide` + (errors > 0 ? ` (${errors} to fix before publishing)` : "");
+  summary.textContent =
+    `${notes.length} note${notes.length === 1 ? "" : "s"} from npm run check on this guide` + (errors > 0 ? ` (${errors} to fix before publishing)` : "");
   const list = panel.appendChild(document.createElement("pre"));
   list.style.cssText = "margin:0;padding:0 .75rem .75rem;white-space:pre-wrap";
   list.textContent = notes.map((note) => note.text).join("\n");

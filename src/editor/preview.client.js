@@ -56,13 +56,33 @@
             ? h("p", { className: "pamphlet-notes", style: { margin: "0 0 .5rem", color: "#14532d" } }, "npm run check finds nothing to fix in this guide.")
             : h(
                 "details",
-                { className: "pamphlet-notes", open: errors > 0, style: { margin: "0 0 .5rem", background: "#fffbea", border: `2px solid ${errors > 0 ? "#b3261e" : "#a16207"}`, borderRadius: "6px", padding: ".25rem .5rem" } },
-                h("summary", { style: { cursor: "pointer", fontWeight: "bold" } }, `${notes.length} note${notes.length === 1 ? "" : "s"} from npm run check on this guide${errors > 0 ? ` (${errors} to fix before publishing)` : ""}`),
+                {
+                  className: "pamphlet-notes",
+                  open: errors > 0,
+                  style: {
+                    margin: "0 0 .5rem",
+                    background: "#fffbea",
+                    border: `2px solid ${errors > 0 ? "#b3261e" : "#a16207"}`,
+                    borderRadius: "6px",
+                    padding: ".25rem .5rem",
+                  },
+                },
+                h(
+                  "summary",
+                  { style: { cursor: "pointer", fontWeight: "bold" } },
+                  `${notes.length} note${notes.length === 1 ? "" : "s"} from npm run check on this guide` +
+                    (errors > 0 ? ` (${errors} to fix before publishing)` : ""),
+                ),
                 h("pre", { style: { whiteSpace: "pre-wrap", margin: 0, font: "13px/1.5 ui-monospace, monospace" } }, notes.map((note) => note.text).join("\n")),
               ),
         // The published site forbids framing its pages (X-Frame-Options): there, the links only.
         this.state.dev
-          ? h("iframe", { src: at.page, title: "The page as Pamphlet builds it", style: { width: "100%", height: "80vh", border: "1px solid #ccc" }, onLoad: (event) => this.loadNotes(event.target) })
+          ? h("iframe", {
+              src: at.page,
+              title: "The page as Pamphlet builds it",
+              style: { width: "100%", height: "80vh", border: "1px solid #ccc" },
+              onLoad: (event) => this.loadNotes(event.target),
+            })
           : null,
       );
     },

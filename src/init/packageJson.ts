@@ -18,7 +18,9 @@ export interface ClinicPackage {
  */
 export async function clinicPackageJson(file: string, name: string): Promise<ClinicPackage> {
   const { version } = JSON.parse(await readFile(path.join(projectRoot, "package.json"), "utf8")) as { version: string };
-  const notPublished = `Pamphlet is not on npm yet: put its tarball in this folder and run npm install ./pamphlet-${version}.tgz, so the publish workflow's npm ci finds it too`;
+  const notPublished =
+    `Pamphlet is not on npm yet: put its tarball in this folder and run npm install ./pamphlet-${version}.tgz, ` +
+    "so the publish workflow's npm ci finds it too";
   const existing = await readFile(file, "utf8").catch((error: NodeJS.ErrnoException) => {
     if (error.code === "ENOENT") return undefined;
     throw error;
@@ -43,10 +45,11 @@ export async function clinicPackageJson(file: string, name: string): Promise<Cli
   }
   const notes: string[] = [];
   const kept = Object.entries(scripts).filter(([script, command]) => parsed.scripts?.[script] !== undefined && parsed.scripts[script] !== command);
-  if (kept.length > 0)
-    notes.push(
-      `package.json keeps its own ${kept.map(([script]) => `"${script}"`).join(", ")} script${kept.length > 1 ? "s" : ""}: run npx pamphlet ${kept[0]![0]} (not npm run ${kept[0]![0]}) for Pamphlet's`,
-    );
+  if (kept.length > 0) {
+    const names = kept.map(([script]) => `"${script}"`).join(", ");
+    const first = kept[0]![0];
+    notes.push(`package.json keeps its own ${names} script${kept.length > 1 ? "s" : ""}: run npx pamphlet ${first} (not npm run ${first}) for Pamphlet's`);
+  }
   parsed.scripts = { ...scripts, ...parsed.scripts };
   const spec = parsed.dependencies?.pamphlet;
   if (!spec) {
@@ -54,7 +57,8 @@ export async function clinicPackageJson(file: string, name: string): Promise<Cli
     notes.push(notPublished);
   } else if (/^file:(\.\.|\/)/.test(spec)) {
     notes.push(
-      `package.json installs Pamphlet from ${spec.slice("file:".length)}, outside this folder, where the publish workflow's npm ci cannot reach it: copy the tarball into this folder and run npm install ./${path.basename(spec)}`,
+      `package.json installs Pamphlet from ${spec.slice("file:".length)}, outside this folder, where the publish workflow's npm ci cannot reach it: ` +
+        `copy the tarball into this folder and run npm install ./${path.basename(spec)}`,
     );
   }
   return { text: `${JSON.stringify(parsed, null, 2)}\n`, notes };

@@ -19,11 +19,15 @@ export interface ScaffoldOptions {
 
 const publishing: Record<Host, string> = {
   github:
-    "`.github/workflows/publish.yml` publishes with GitHub Pages. Once: in the repository's Settings → Pages, choose \"GitHub Actions\" as the source, and set `siteUrl` in clinic.yaml to the site's address.",
+    "`.github/workflows/publish.yml` publishes with GitHub Pages. " +
+    "Once: in the repository's Settings → Pages, choose \"GitHub Actions\" as the source, and set `siteUrl` in clinic.yaml to the site's address.",
   netlify:
-    "`.github/workflows/publish.yml` publishes to Netlify. Once: create the site in Netlify and add the secrets NETLIFY_AUTH_TOKEN and NETLIFY_SITE_ID to the repository (the workflow's first lines say where to find them).",
+    "`.github/workflows/publish.yml` publishes to Netlify. " +
+    "Once: create the site in Netlify and add the secrets NETLIFY_AUTH_TOKEN and NETLIFY_SITE_ID to the repository " +
+    "(the workflow's first lines say where to find them).",
   cloudflare:
-    "`.github/workflows/publish.yml` publishes to Cloudflare Pages. Once: create a Pages project and add the secrets CLOUDFLARE_API_TOKEN and CLOUDFLARE_ACCOUNT_ID to the repository (the workflow's first lines say how).",
+    "`.github/workflows/publish.yml` publishes to Cloudflare Pages. " +
+    "Once: create a Pages project and add the secrets CLOUDFLARE_API_TOKEN and CLOUDFLARE_ACCOUNT_ID to the repository (the workflow's first lines say how).",
 };
 
 /**
@@ -75,7 +79,8 @@ const isThere = (file: string) => Boolean(lstatSync(file, { throwIfNoEntry: fals
 
 const refusal = (dir: string, existing: string[]) =>
   new PamphletError(
-    `${path.resolve(dir)} already has ${existing.join(", ")}: init writes a new clinic and never overwrites a file. Choose an empty folder (npx pamphlet init my-clinic), or move these away.`,
+    `${path.resolve(dir)} already has ${existing.join(", ")}: init writes a new clinic and never overwrites a file. ` +
+      "Choose an empty folder (npx pamphlet init my-clinic), or move these away.",
   );
 
 const titleCase = (word: string) =>

@@ -20,7 +20,8 @@ export function outputWriteError(error: unknown): PamphletError | undefined {
     const { code, path } = current as NodeJS.ErrnoException;
     if (code && reasons[code]) {
       return new PamphletError(
-        `Could not write ${path ?? "the output"}: ${reasons[code]} (${code}). Check that the output folder (--out) is a writable folder with free space. Your content was not changed.`,
+        `Could not write ${path ?? "the output"}: ${reasons[code]} (${code}). ` +
+          "Check that the output folder (--out) is a writable folder with free space. Your content was not changed.",
         { cause: error },
       );
     }

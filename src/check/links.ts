@@ -9,6 +9,7 @@ import { imageSizes } from "../content/imageSize.ts";
 import { headingsOf, parseMarkdown } from "../content/markdown.ts";
 import { pageIds, siteRoutes } from "../shared/siteRoutes.ts";
 import { isExternalHref, pageUrl, procedureUrl } from "../shared/routes.ts";
+import { pictureFileProblem } from "./imageFiles.ts";
 import { bodyProblem, documentsOf, type Check, type DocumentSource, type Problem } from "./types.ts";
 
 /**
@@ -51,8 +52,9 @@ export const checkLinks: Check = ({ content, contentDir }) => {
               ? `write ${rooted}, with the leading / (without it, the address is read from the page's own folder)`
               : `put the file in ${path.join(contentDir, "images")} and write /images/<name>`;
           problems.push(at(src)("error", "images", `image ${src} is not in the images folder: ${fix}`));
-        } else if (!existsSync(file)) {
-          problems.push(at(src)("error", "images", `image ${src} does not exist: put the file at ${file} or fix the path`));
+        } else {
+          const problem = pictureFileProblem(contentDir, target.pathname, file);
+          if (problem) problems.push(at(src)("error", "images", `image ${src} ${problem}`));
         }
         // A known size (#small, #half, #full) was taken off the address as it was read (src/content/imageSize.ts).
         if (target?.hash) problems.push(at(target.hash)("error", "images", unknownSize(src, decodeURIComponent(target.hash.slice(1)))));

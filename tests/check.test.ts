@@ -385,3 +385,31 @@ test("clinic details: the clinic's phone or street typed into a guide is a warni
   const near = await checked(t, "nearby", procedureText({}, completeBody("\nWe moved from 21 Test Road last year.\n")));
   t.notRegex(near.text, /clinic-details/, "21 Test Road is not 1 Test Road");
 });
+
+test("a picture size that is not one of #small, #half, #full is an error at its line, naming the sizes and the likely one", async (t) => {
+  const site = await fixtureSite(t);
+  await mkdir(path.join(site.contentDir, "images"), { recursive: true });
+  await writeFile(path.join(site.contentDir, "images", "leg.svg"), '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>');
+  const body = completeBody('\n![A leg](/images/leg.svg#half "Fine")\n\n![A leg](/images/leg.svg#hlaf "Misspelt")\n\n![A leg](/images/leg.svg#huge)\n');
+  const file = await writeProcedure(site, "sizes", procedureText({}, body));
+  const problems = (await runChecks(site.contentDir, today)).problems.filter((problem) => problem.rule === "images");
+  const text = problems.map((problem) => formatProblem(problem)).join("\n");
+  t.is(problems.length, 2, text);
+  const line = (needle: string) =>
+    (
+      procedureText({}, body)
+        .split("\n")
+        .findIndex((row) => row.includes(needle)) + 1
+    ).toString();
+  t.regex(
+    text,
+    new RegExp(
+      `sizes\\.md:${line("#hlaf")}:\\d+ +error +image /images/leg\\.svg#hlaf: "#hlaf" is not a picture size: did you mean #half\\? the sizes are #small, #half, #full`,
+    ),
+  );
+  t.regex(
+    text,
+    new RegExp(`sizes\\.md:${line("#huge")}:\\d+ +error +image /images/leg\\.svg#huge: "#huge" is not a picture size: the sizes are #small, #half, #full`),
+  );
+  t.true(problems.every((problem) => problem.file === file));
+});

@@ -1,4 +1,5 @@
-import { copyFile, mkdir, readFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import test from "ava";
 import { runPamphlet, siteArgs } from "./helpers/cli.ts";
@@ -43,4 +44,40 @@ test("front matter image: outside the images folder is refused, naming the file 
   const run = await runPamphlet(["build", "--formats", "letter", ...siteArgs(site)]);
   t.is(run.code, 1);
   t.regex(run.stderr, /pictured\.md:\d+:\d+ +error +"image › src" must be a picture in the images folder.*got "https:\/\/example\.com\/legs\.jpg"/);
+});
+
+test("front matter image: a missing file stops check and the build before anything is made, naming the guide, the field and the closest picture", async (t) => {
+  const site = await fixtureSite(t);
+  await mkdir(path.join(site.contentDir, "images"), { recursive: true });
+  await copyFile(path.join(fixturesDir, "images", "wordmark-1200x260.png"), path.join(site.contentDir, "images", "legs.png"));
+  await writeProcedure(site, "pictured", procedureText({ image: { src: "/images/leg.png", alt: "Legs" } }));
+  const expected =
+    /pictured\.md:\d+:\d+ +error +"image › src" \/images\/leg\.png does not exist: did you mean \/images\/legs\.png\? Or put the file at \S+leg\.png/;
+  const check = await runPamphlet(["check", "--content", site.contentDir]);
+  t.is(check.code, 1);
+  t.regex(check.stdout + check.stderr, expected);
+  const build = await runPamphlet(["build", "--formats", "letter", ...siteArgs(site)]);
+  t.is(build.code, 1);
+  t.regex(build.stderr, expected);
+  t.false(existsSync(site.siteDir), "no site half made");
+  t.false(existsSync(site.brochuresDir), "no brochure printed");
+});
+
+test("a picture that cannot be read (a damaged file, a folder), as the cover or in the text, is an error naming what to do", async (t) => {
+  const site = await fixtureSite(t);
+  await mkdir(path.join(site.contentDir, "images", "folder.png"), { recursive: true });
+  await writeFile(path.join(site.contentDir, "images", "damaged.jpg"), "not a JPEG at all");
+  await writeProcedure(
+    site,
+    "pictured",
+    procedureText(
+      { image: { src: "/images/damaged.jpg", alt: "Legs" } },
+      "## What it is\n\n![A folder](/images/folder.png)\n\n![Damaged](/images/damaged.jpg)\n",
+    ),
+  );
+  const check = await runPamphlet(["check", "--content", site.contentDir]);
+  const output = check.stdout + check.stderr;
+  t.regex(output, /pictured\.md:\d+:\d+ +error +"image › src" \/images\/damaged\.jpg cannot be read as a picture \(\S+damaged\.jpg is damaged.*save it again/);
+  t.regex(output, /pictured\.md:\d+:\d+ +error +image \/images\/damaged\.jpg cannot be read as a picture/);
+  t.regex(output, /pictured\.md:\d+:\d+ +error +image \/images\/folder\.png is a folder, not a picture/);
 });

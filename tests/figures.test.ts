@@ -1,6 +1,7 @@
-import { copyFile, mkdir, readFile } from "node:fs/promises";
+import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import test from "ava";
+import { PNG } from "pngjs";
 import { runPamphlet, siteArgs } from "./helpers/cli.ts";
 import { fixtureSite, fixturesDir, procedureText, writeProcedure } from "./helpers/fixtures.ts";
 import { pdfImages, pdfText } from "./helpers/pdf.ts";
@@ -45,4 +46,36 @@ test(captionedPicture, async (t) => {
   }
   const css = await readFile(path.join(site.siteDir, "css", "brochure.css"), "utf8");
   t.regex(css, /\.prose figure \{[^}]*break-inside: avoid/, "a figure is never split across pages");
+});
+
+test("a picture's size (![alt](/images/x.png#half \"caption\")) is its figure's class on the site and its width in print: half the column", async (t) => {
+  const site = await fixtureSite(t);
+  await mkdir(path.join(site.contentDir, "images"), { recursive: true });
+  await copyFile(path.join(fixturesDir, "images", "wordmark-1200x260.png"), path.join(site.contentDir, "images", "wide.png"));
+  const photo = new PNG({ width: 1000, height: 600 });
+  photo.data.fill(160);
+  await writeFile(path.join(site.contentDir, "images", "photo.png"), PNG.sync.write(photo));
+  await writeProcedure(
+    site,
+    "sized",
+    procedureText(
+      { title: "Sized" },
+      `## What it is\n\n![A picture wider than the column](/images/wide.png)\n\n![A leg after treatment](/images/photo.png#half "${caption}")\n\n## When to call us\n\nCall us.\n`,
+    ),
+  );
+  const run = await runPamphlet(["build", "--formats", "letter", ...siteArgs(site)]);
+  t.is(run.code, 0, run.stderr);
+  const page = await readFile(path.join(site.siteDir, "procedures", "sized", "index.html"), "utf8");
+  t.regex(
+    page,
+    new RegExp(`<figure class="figure--half"><picture>.*?alt="A leg after treatment".*?</picture><figcaption>${caption}</figcaption></figure>`, "s"),
+  );
+  t.notRegex(page, /#half/, "the size is no part of the picture's address");
+  const print = await readFile(path.join(site.siteDir, "print", "sized", "index.html"), "utf8");
+  t.regex(print, /<figure class="figure--half"><img src="\/images\/photo.png" alt="A leg after treatment">/);
+  const images = await pdfImages(path.join(site.brochuresDir, "sized.pdf"));
+  const full = images.find((image) => image.width === 1200)!.drawnMm;
+  const half = images.find((image) => image.width === 1000)!.drawnMm;
+  t.true(full > 150, `the unsized picture fills the column (${full} mm)`);
+  t.true(Math.abs(half - full / 2) <= 2, `the #half picture is drawn half as wide: ${half} mm beside ${full} mm`);
 });

@@ -5,14 +5,16 @@ import { clinicFormats } from "../shared/formats.ts";
 import { closestWord } from "../shared/closestWord.ts";
 import { proseLines } from "../content/codeFences.ts";
 import { contentImageFile } from "../content/contentImageFile.ts";
+import { imageSizes } from "../content/imageSize.ts";
 import { headingsOf, parseMarkdown } from "../content/markdown.ts";
 import { pageIds, siteRoutes } from "../shared/siteRoutes.ts";
 import { isExternalHref, pageUrl, procedureUrl } from "../shared/routes.ts";
+import { pictureFileProblem } from "./imageFiles.ts";
 import { bodyProblem, documentsOf, type Check, type DocumentSource, type Problem } from "./types.ts";
 
 /**
  * Internal links and images in procedure bodies: a link must lead to a page, file or heading that
- * exists; an image must exist in the content folder and have alt text. External links are not
+ * exists; an image must exist in the content folder, have alt text, and any size be a known one. External links are not
  * fetched (the build has no network, and a patient site should not depend on one).
  */
 export const checkLinks: Check = ({ content, contentDir }) => {
@@ -51,9 +53,12 @@ export const checkLinks: Check = ({ content, contentDir }) => {
               ? `write ${rooted}, with the leading / (without it, the address is read from the page's own folder)`
               : `put the file in ${path.join(contentDir, "images")} and write /images/<name>`;
           problems.push(at(src)("error", "images", `image ${src} is not in the images folder: ${fix}`));
-        } else if (!existsSync(file)) {
-          problems.push(at(src)("error", "images", `image ${src} does not exist: put the file at ${file} or fix the path`));
+        } else {
+          const problem = pictureFileProblem(contentDir, target.pathname, file);
+          if (problem) problems.push(at(src)("error", "images", `image ${src} ${problem}`));
         }
+        // A known size (#small, #half, #full) was taken off the address as it was read (src/content/imageSize.ts).
+        if (target?.hash) problems.push(at(target.hash)("error", "images", unknownSize(src, decodeURIComponent(target.hash.slice(1)))));
       }
       if (token.type === "link_open") {
         const href = token.attrGet("href") ?? "";
@@ -123,6 +128,12 @@ function likelyRoute(route: string, routes: Set<string>): string {
     candidate.endsWith("/") === route.endsWith("/");
   const likely = closestWord(route, [...routes].filter(alike));
   return likely ? `; did you mean ${likely}?` : "";
+}
+
+function unknownSize(src: string, hint: string): string {
+  const likely = closestWord(hint.toLowerCase(), [...imageSizes]);
+  const sizes = imageSizes.map((size) => `#${size}`).join(", ");
+  return `image ${src}: "#${hint}" is not a picture size: ${likely ? `did you mean #${likely}? ` : ""}the sizes are ${sizes} (a third, half or all of the text's width), or none`;
 }
 
 /** The link or image target on the site, or undefined for external links (http:, mailto:, tel:). */

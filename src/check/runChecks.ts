@@ -2,6 +2,7 @@ import { loadContent, type Content } from "../content/load.ts";
 import { hasErrors, sortProblems, type Problem } from "../shared/problem.ts";
 import { checkClaims } from "./claims.ts";
 import { checkClinicDetails } from "./clinicDetails.ts";
+import { checkCoverImages } from "./coverImages.ts";
 import { checkDuplicateTitles } from "./duplicateTitles.ts";
 import { checkFreshness } from "./freshness.ts";
 import { checkHeadingLevels } from "./headingLevels.ts";
@@ -17,11 +18,11 @@ import { checkTranslations } from "./translations.ts";
 import type { Check, CheckContext } from "./types.ts";
 
 /**
- * Checks the build (and the dev server) also runs: a broken link or missing image must not reach a
+ * Checks the build (and the dev server) also runs: a broken link or missing image (in the text or the cover) must not reach a
  * page or a brochure; a writer who renames a procedure hears that its translation lost its pair, and
  * one who copies a procedure, that it still has the original's title.
  */
-const buildChecks: Check[] = [checkLinks, checkTranslations, checkDuplicateTitles, releasePlaceholders];
+const buildChecks: Check[] = [checkLinks, checkCoverImages, checkTranslations, checkDuplicateTitles, releasePlaceholders];
 /** Editorial checks for `pamphlet check`. */
 const editorialChecks: Check[] = [
   checkSections,

@@ -7,7 +7,7 @@ import { siteLanguages } from "../shared/languages.ts";
 import { PamphletError, UsageError } from "../shared/errors.ts";
 import { writeFileAtomic } from "../shared/writeAtomic.ts";
 import { packCovers } from "../site/packCovers.ts";
-import { fontFilesDir, templatesDir } from "../shared/installPaths.ts";
+import { bundledFontFile, fontFilesDir, templatesDir } from "../shared/installPaths.ts";
 import { loadStrings } from "../shared/strings.ts";
 import { brochurePath } from "../shared/routes.ts";
 import { withBuiltContent } from "./builtContent.ts";
@@ -64,7 +64,7 @@ export async function runPack(given: Folders, slugs: string[], options: PackOpti
     import("@pdf-lib/fontkit").then((module) => module.default),
     import(path.join(templatesDir, "js", "visit-pack.js")),
   ]);
-  const font = (style: string) => readFile(path.join(fontFilesDir, `atkinson-hyperlegible-next-latin-${style}.woff`));
+  const font = (face: "400-normal" | "700-normal") => readFile(path.join(fontFilesDir, bundledFontFile(face, "woff")));
   const cover = packCovers(content.clinic, loadStrings(content.wording, content.clinic.locales))[lang]!;
   // The logo's PNG the build wrote into the site (a site built before it had one: a cover without it).
   const logoFile = cover.logo && path.join(siteDirOf(folders), cover.logo.path);

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
 import fontkit from "@pdf-lib/fontkit";
+import { bundledFontFile, fontFilesDir } from "../shared/installPaths.ts";
 import type { Problem } from "../shared/problem.ts";
 
 /**
@@ -12,9 +12,7 @@ import type { Problem } from "../shared/problem.ts";
 let covered: Set<number> | undefined;
 function bundledCharacters(): Set<number> {
   if (covered) return covered;
-  const require = createRequire(import.meta.url);
-  const files = path.join(path.dirname(require.resolve("@fontsource/atkinson-hyperlegible-next/package.json")), "files");
-  const font = fontkit.create(readFileSync(path.join(files, "atkinson-hyperlegible-next-latin-400-normal.woff")));
+  const font = fontkit.create(readFileSync(path.join(fontFilesDir, bundledFontFile("400-normal", "woff"))));
   covered = new Set(font.characterSet);
   return covered;
 }

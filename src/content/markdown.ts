@@ -1,6 +1,7 @@
 import markdownIt from "markdown-it";
 import markdownItAnchor from "markdown-it-anchor";
 import type Token from "markdown-it/lib/token.mjs";
+import { type ImageSize, imageSizeOf } from "./imageSize.ts";
 
 /** Heading text → id: "When to call us" → "when-to-call-us". `check` uses it to resolve `#anchor` links. */
 function headingId(text: string): string {
@@ -44,34 +45,52 @@ markdown.renderer.rules.table_open = (tokens, idx, options, _env, self) => {
 markdown.renderer.rules.table_close = (tokens, idx, options, _env, self) => `${self.renderToken(tokens, idx, options)}</div>\n`;
 
 /**
- * A picture with a caption: a paragraph that is only an image with a title, `![alt](src "caption")`,
- * becomes `<figure><img alt><figcaption>caption</figcaption></figure>`, so the caption is shown and
- * read with its picture (and brochures keep the two together on one page).
+ * A picture alone in its paragraph, with a caption (its title, `![alt](src "caption")`) or a size
+ * (`![alt](src#half)`, src/content/imageSize.ts), becomes `<figure><img alt><figcaption>caption</figcaption></figure>`,
+ * so the caption is shown and read with its picture (and brochures keep the two together on one
+ * page); a size becomes the figure's class, `figure--half`. A size is taken off any image's address.
  */
 markdown.core.ruler.push("figures", (state) => {
   const tokens = state.tokens;
+  for (const block of tokens) {
+    for (const child of block.type === "inline" ? (block.children ?? []) : []) {
+      if (child.type !== "image") continue;
+      const { src, size } = imageSizeOf(child.attrGet("src") ?? "");
+      if (size) child.attrSet("src", src);
+      child.meta = { ...child.meta, size };
+    }
+  }
   for (let i = 0; i + 2 < tokens.length; i++) {
     if (tokens[i]!.type !== "paragraph_open" || tokens[i + 1]!.type !== "inline" || tokens[i + 2]!.type !== "paragraph_close") continue;
     const children = (tokens[i + 1]!.children ?? []).filter((child) => !(child.type === "text" && child.content.trim() === "") && child.type !== "softbreak");
-    const caption = children.length === 1 && children[0]!.type === "image" ? children[0]!.attrGet("title") : null;
-    if (!caption) continue;
-    for (const token of [tokens[i]!, children[0]!, tokens[i + 2]!]) token.meta = { ...token.meta, figure: caption };
+    if (children.length !== 1 || children[0]!.type !== "image") continue;
+    const figure: Figure = { caption: children[0]!.attrGet("title") ?? undefined, size: children[0]!.meta?.size };
+    if (!figure.caption && !figure.size) continue;
+    for (const token of [tokens[i]!, children[0]!, tokens[i + 2]!]) token.meta = { ...token.meta, figure };
   }
 });
+interface Figure {
+  caption?: string;
+  size?: ImageSize;
+}
 const renderImage = markdown.renderer.rules.image!;
 markdown.renderer.rules.image = (tokens, idx, options, env, self) => {
   const token = tokens[idx]!;
-  if (!token.meta?.figure) return renderImage(tokens, idx, options, env, self);
+  if (!token.meta?.figure?.caption) return renderImage(tokens, idx, options, env, self);
   // The caption is the figcaption: not also a title (a tooltip, and read twice).
   const untitled = Object.assign(Object.create(Object.getPrototypeOf(token)), token, { attrs: token.attrs?.filter(([name]) => name !== "title") ?? null });
   return renderImage([untitled], 0, options, env, self);
 };
-markdown.renderer.rules.paragraph_open = (tokens, idx, options, _env, self) =>
-  tokens[idx]!.meta?.figure ? "<figure>" : self.renderToken(tokens, idx, options);
-markdown.renderer.rules.paragraph_close = (tokens, idx, options, _env, self) =>
-  tokens[idx]!.meta?.figure
-    ? `<figcaption>${markdown.utils.escapeHtml(tokens[idx]!.meta.figure)}</figcaption></figure>\n`
-    : self.renderToken(tokens, idx, options);
+markdown.renderer.rules.paragraph_open = (tokens, idx, options, _env, self) => {
+  const figure: Figure | undefined = tokens[idx]!.meta?.figure;
+  if (!figure) return self.renderToken(tokens, idx, options);
+  return figure.size ? `<figure class="figure--${figure.size}">` : "<figure>";
+};
+markdown.renderer.rules.paragraph_close = (tokens, idx, options, _env, self) => {
+  const figure: Figure | undefined = tokens[idx]!.meta?.figure;
+  if (!figure) return self.renderToken(tokens, idx, options);
+  return `${figure.caption ? `<figcaption>${markdown.utils.escapeHtml(figure.caption)}</figcaption>` : ""}</figure>\n`;
+};
 
 /** Parsed bodies, newest last; bounded, so a dev server running all day does not keep every version. */
 const parsed = new Map<string, Token[]>();

@@ -50,7 +50,13 @@ export function cmsConfig(options: CmsConfigOptions): Record<string, unknown> {
       preview_path: `${lang === clinic.defaultLanguage ? "" : `${lang}/`}${kind === "procedures" ? "procedures" : "pages"}/{{slug}}/`,
       fields: [
         ...fields,
-        { name: "body", label: "Text", widget: "markdown", modes: ["raw", "rich_text"], hint: "Sections start with ## and a heading, e.g. ## What it is" },
+        {
+          name: "body",
+          label: "Text",
+          widget: "markdown",
+          modes: ["raw", "rich_text"],
+          hint: 'Sections start with ## and a heading, e.g. ## What it is. A picture: ![what it shows](/images/name.jpg#half "caption"), sizes #small, #half, #full',
+        },
       ],
     };
   };

@@ -1,4 +1,3 @@
-import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -6,9 +5,15 @@ import { fileURLToPath } from "node:url";
 export const projectRoot = fileURLToPath(new URL("../..", import.meta.url));
 export const templatesDir = path.join(projectRoot, "templates");
 
-const require = createRequire(import.meta.url);
-/** The bundled brochure and site typeface (npm @fontsource), so no output depends on the machine's fonts. */
-export const fontFilesDir = path.join(path.dirname(require.resolve("@fontsource/atkinson-hyperlegible-next/package.json")), "files");
+/**
+ * The bundled brochure and site typeface, so no output depends on the machine's fonts: Atkinson
+ * Hyperlegible Next with a plain zero (the original's is slashed, "Ø161"), derived from npm
+ * @fontsource/atkinson-hyperlegible-next by scripts/plainZeroFonts.py.
+ */
+export const fontFilesDir = path.join(templatesDir, "fonts");
+/** The file of one face of the bundled typeface in `fontFilesDir`, e.g. `bundledFontFile("400-normal", "woff2")`. */
+export const bundledFontFile = (face: "400-normal" | "400-italic" | "700-normal", format: "woff" | "woff2") =>
+  `atkinson-hyperlegible-next-plain-zero-latin-${face}.${format}`;
 
 /** Web copies of content images, kept between builds beside the site folder: `output/.cache/images` for `output/site`. */
 export const imageCacheDir = (siteDir: string) => path.join(path.dirname(siteDir), ".cache", "images");

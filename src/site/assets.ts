@@ -4,11 +4,11 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
 import { isWithin } from "../shared/isWithin.ts";
-import { fontFilesDir, templatesDir } from "../shared/installPaths.ts";
+import { bundledFontFile, fontFilesDir, templatesDir } from "../shared/installPaths.ts";
 import { safeSvgCache, safeSvgFile } from "./safeSvg.ts";
 
 /** Typeface weights the site and brochures use; only the Latin subset (it covers English and Spanish). */
-const fontFiles = ["400-normal", "400-italic", "700-normal"].map((style) => `atkinson-hyperlegible-next-latin-${style}.woff2`);
+const fontFiles = (["400-normal", "400-italic", "700-normal"] as const).map((face) => bundledFontFile(face, "woff2"));
 
 /** pdf-lib and fontkit for the print centre's visit pack, loaded only when someone makes one. */
 const require = createRequire(import.meta.url);
@@ -17,7 +17,7 @@ const vendorScripts = {
   "fontkit.umd.min.js": path.join(path.dirname(require.resolve("@pdf-lib/fontkit/package.json")), "dist", "fontkit.umd.min.js"),
 };
 /** WOFF (not WOFF2) copies of the regular and bold faces, which fontkit can embed in the visit pack's cover. */
-const packFonts = ["400-normal", "700-normal"].map((style) => `atkinson-hyperlegible-next-latin-${style}.woff`);
+const packFonts = (["400-normal", "700-normal"] as const).map((face) => bundledFontFile(face, "woff"));
 
 const imageExtensions = /\.(png|jpe?g|gif|webp|avif|svg)$/i;
 

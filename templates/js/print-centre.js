@@ -40,8 +40,8 @@ if (section) {
     try {
       const [PDFLib, fontkit] = await Promise.all([loadGlobal("js/vendor/pdf-lib.min.js", "PDFLib"), loadGlobal("js/vendor/fontkit.umd.min.js", "fontkit")]);
       const [regular, bold, ...pdfs] = await Promise.all([
-        fetchBytes("fonts/atkinson-hyperlegible-next-latin-400-normal.woff"),
-        fetchBytes("fonts/atkinson-hyperlegible-next-latin-700-normal.woff"),
+        fetchBytes("fonts/atkinson-hyperlegible-next-plain-zero-latin-400-normal.woff"),
+        fetchBytes("fonts/atkinson-hyperlegible-next-plain-zero-latin-700-normal.woff"),
         ...chosen.map((item) => fetchBytes(item.brochure.path)),
       ]);
       // A logo that cannot be fetched leaves the cover without it, not the pack unmade.

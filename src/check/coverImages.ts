@@ -1,0 +1,16 @@
+import { contentImageFile } from "../content/contentImageFile.ts";
+import { pictureFileProblem } from "./imageFiles.ts";
+import { type Check, fieldProblem } from "./types.ts";
+
+/**
+ * A guide's cover picture (front matter `image:`) must be a picture file that can be read: it is on
+ * the home page, the guide's page, every brochure cover and the share card, so a missing one stops
+ * the build before anything is made. (The schema already refuses an address outside images/.)
+ */
+export const checkCoverImages: Check = ({ content, contentDir }) =>
+  content.procedures.flatMap((guide) => {
+    const src = guide.image?.src;
+    const file = src && contentImageFile(contentDir, src);
+    const problem = file && pictureFileProblem(contentDir, src, file);
+    return problem ? [fieldProblem(guide, "image", "error", "images", `"image › src" ${src} ${problem}`)] : [];
+  });

@@ -35,7 +35,7 @@ export function pictureFileProblem(contentDir: string, src: string, file: string
   try {
     imageSize(file);
   } catch {
-    return `cannot be read as a picture (${file} is damaged, or is not the kind of file its name says): save it again as a JPEG or PNG`;
+    return `cannot be read as a picture (${file} is damaged, or is not the kind of file its name says): save it again as a PNG, JPEG, WebP or SVG file`;
   }
   return undefined;
 }

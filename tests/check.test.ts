@@ -404,7 +404,8 @@ test("a picture size that is not one of #small, #half, #full is an error at its 
   t.regex(
     text,
     new RegExp(
-      `sizes\\.md:${line("#hlaf")}:\\d+ +error +image /images/leg\\.svg#hlaf: "#hlaf" is not a picture size: did you mean #half\\? the sizes are #small, #half, #full`,
+      `sizes\\.md:${line("#hlaf")}:\\d+ +error +image /images/leg\\.svg#hlaf: "#hlaf" is not a picture size: ` +
+        "did you mean #half\\? the sizes are #small, #half, #full",
     ),
   );
   t.regex(

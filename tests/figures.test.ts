@@ -60,7 +60,8 @@ test("a picture's size (![alt](/images/x.png#half \"caption\")) is its figure's 
     "sized",
     procedureText(
       { title: "Sized" },
-      `## What it is\n\n![A picture wider than the column](/images/wide.png)\n\n![A leg after treatment](/images/photo.png#half "${caption}")\n\n## When to call us\n\nCall us.\n`,
+      "## What it is\n\n![A picture wider than the column](/images/wide.png)\n\n" +
+        `![A leg after treatment](/images/photo.png#half "${caption}")\n\n## When to call us\n\nCall us.\n`,
     ),
   );
   const run = await runPamphlet(["build", "--formats", "letter", ...siteArgs(site)]);

@@ -133,7 +133,8 @@ function likelyRoute(route: string, routes: Set<string>): string {
 function unknownSize(src: string, hint: string): string {
   const likely = closestWord(hint.toLowerCase(), [...imageSizes]);
   const sizes = imageSizes.map((size) => `#${size}`).join(", ");
-  return `image ${src}: "#${hint}" is not a picture size: ${likely ? `did you mean #${likely}? ` : ""}the sizes are ${sizes} (a third, half or all of the text's width), or none`;
+  const suggestion = likely ? `did you mean #${likely}? ` : "";
+  return `image ${src}: "#${hint}" is not a picture size: ${suggestion}the sizes are ${sizes} (a third, half or all of the text's width), or none`;
 }
 
 /** The link or image target on the site, or undefined for external links (http:, mailto:, tel:). */

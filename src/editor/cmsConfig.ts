@@ -55,7 +55,9 @@ export function cmsConfig(options: CmsConfigOptions): Record<string, unknown> {
           label: "Text",
           widget: "markdown",
           modes: ["raw", "rich_text"],
-          hint: 'Sections start with ## and a heading, e.g. ## What it is. A picture: ![what it shows](/images/name.jpg#half "caption"), sizes #small, #half, #full',
+          hint:
+            "Sections start with ## and a heading, e.g. ## What it is. " +
+            'A picture: ![what it shows](/images/name.jpg#half "caption"), sizes #small, #half, #full',
         },
       ],
     };

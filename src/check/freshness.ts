@@ -7,27 +7,17 @@ import { fieldProblem, type Check } from "./types.ts";
  */
 export const checkFreshness: Check = ({ content, today }) =>
   content.procedures.flatMap((procedure) => {
+    const reviewed = (severity: "error" | "warning", message: string) => fieldProblem(procedure, "lastReviewed", severity, "freshness", message);
     if (procedure.lastReviewed > today.toISOString().slice(0, 10)) {
-      return [
-        fieldProblem(
-          procedure,
-          "lastReviewed",
-          "error",
-          "freshness",
-          `lastReviewed ${procedure.lastReviewed} is in the future: use the date the review happened`,
-        ),
-      ];
+      return [reviewed("error", `lastReviewed ${procedure.lastReviewed} is in the future: use the date the review happened`)];
     }
     const policy = reviewMonths(content.clinic);
     const [year, month, day] = procedure.lastReviewed.split("-").map(Number) as [number, number, number];
     const months = (today.getUTCFullYear() - year) * 12 + (today.getUTCMonth() + 1 - month) - (today.getUTCDate() < day ? 1 : 0);
     if (months >= 2 * policy) {
       return [
-        fieldProblem(
-          procedure,
-          "lastReviewed",
+        reviewed(
           "error",
-          "freshness",
           `last reviewed ${procedure.lastReviewed}, ${months} months ago (over ${2 * policy}): have it reviewed, then update lastReviewed and reviewer`,
         ),
       ];
@@ -35,24 +25,13 @@ export const checkFreshness: Check = ({ content, today }) =>
     if (months >= policy) {
       return content.clinic.release
         ? [
-            fieldProblem(
-              procedure,
-              "lastReviewed",
+            reviewed(
               "error",
-              "freshness",
               `last reviewed ${procedure.lastReviewed}, ${months} months ago (over ${policy}), and clinic.yaml says release: true: ` +
                 "have it reviewed before publishing, then update lastReviewed and reviewer",
             ),
           ]
-        : [
-            fieldProblem(
-              procedure,
-              "lastReviewed",
-              "warning",
-              "freshness",
-              `last reviewed ${procedure.lastReviewed}, ${months} months ago (over ${policy}): plan a review soon`,
-            ),
-          ];
+        : [reviewed("warning", `last reviewed ${procedure.lastReviewed}, ${months} months ago (over ${policy}): plan a review soon`)];
     }
     return [];
   });

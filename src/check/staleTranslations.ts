@@ -19,13 +19,10 @@ export const checkStaleTranslations: Check = ({ content }) => {
   return content.procedures.flatMap((translation): Problem[] => {
     const original = originals.get(translation.slug);
     if (!original || original.lang === translation.lang) return [];
+    const stale = (message: string) => fieldProblem(translation, "lastReviewed", "error", "stale-translation", message);
     if (original.lastReviewed > translation.lastReviewed) {
       return [
-        fieldProblem(
-          translation,
-          "lastReviewed",
-          "error",
-          "stale-translation",
+        stale(
           `${original.file} was reviewed on ${original.lastReviewed}, after this translation (${translation.lastReviewed}): ` +
             "bring the translation up to date with it, then update lastReviewed",
         ),
@@ -35,15 +32,7 @@ export const checkStaleTranslations: Check = ({ content }) => {
     if (change && change.date > translation.lastReviewed) {
       const changed = `${original.file} changed on ${change.date} (commit ${change.commit} "${change.subject}")`;
       const fix = `compare the two (git show ${change.commit} -- ${original.file}), update the translation, then update lastReviewed`;
-      return [
-        fieldProblem(
-          translation,
-          "lastReviewed",
-          "error",
-          "stale-translation",
-          `${changed}, after this translation was last reviewed (${translation.lastReviewed}): ${fix}`,
-        ),
-      ];
+      return [stale(`${changed}, after this translation was last reviewed (${translation.lastReviewed}): ${fix}`)];
     }
     return [];
   });

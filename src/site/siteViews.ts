@@ -77,29 +77,18 @@ export function siteViews(content: Content, strings: Record<string, TemplateStri
   const pages = content.pages.map((page) =>
     view({ url: pageUrl(page.slug, page.lang, clinic), lang: page.lang, routeKey: `page:${page.slug}`, title: page.title, description: page.summary, page }),
   );
-  const titled = ({ title, summary }: { title: string; summary: string }) => ({ title, description: summary });
-  const compare = perLanguage(
-    "compare",
-    (lang) => pageUrl("compare", lang, clinic),
-    (lang) => titled(t(lang).compare),
-    true,
-  );
-  const contact = perLanguage(
-    "contact",
-    (lang) => pageUrl("contact", lang, clinic),
-    (lang) => titled(t(lang).contact),
-  );
-  const search = perLanguage(
-    "search",
-    (lang) => pageUrl("search", lang, clinic),
-    (lang) => titled(t(lang).search),
-    true,
-  );
-  const printCentre = perLanguage(
-    "print-centre",
-    (lang) => pageUrl("print-centre", lang, clinic),
-    (lang) => titled(t(lang).printCentre),
-  );
+  /** Pamphlet's own page `name` in every language, titled and summed up from its group of the strings catalogue. */
+  const ownPage = (name: "compare" | "contact" | "search" | "print-centre", text: (lang: Language) => { title: string; summary: string }, listed = false) =>
+    perLanguage(
+      name,
+      (lang) => pageUrl(name, lang, clinic),
+      (lang) => ({ title: text(lang).title, description: text(lang).summary }),
+      listed,
+    );
+  const compare = ownPage("compare", (lang) => t(lang).compare, true);
+  const contact = ownPage("contact", (lang) => t(lang).contact);
+  const search = ownPage("search", (lang) => t(lang).search, true);
+  const printCentre = ownPage("print-centre", (lang) => t(lang).printCentre);
   const notFound = perLanguage(
     "404",
     (lang) => `${prefix(lang)}/404.html`,

@@ -2,6 +2,7 @@ import type { Page } from "puppeteer-core";
 import { PamphletError } from "../shared/errors.ts";
 import { findClippedText, layOutAtPrintWidth } from "./clippedText.ts";
 import { withDeadline } from "./deadline.ts";
+import { openView } from "./openView.ts";
 
 export interface PrintOptions {
   /** Per-brochure limit for each step, in milliseconds. */
@@ -21,12 +22,11 @@ export class DoesNotFitError extends PamphletError {}
  * was waiting for. Fails when an image is missing or content overflows a fixed-size box.
  */
 export async function loadForPrint(page: Page, url: string, { timeoutMs, css, waitUntil = "load" }: PrintOptions): Promise<void> {
-  const response = await withDeadline(page.goto(url, { waitUntil, timeout: 0 }), timeoutMs, `loading ${url}`);
+  const answer = await openView(page, url, timeoutMs, waitUntil);
   // A missing print view answers with a "Not found" page, which would print as a PDF like any other.
-  // 304 is the same page again from the browser's cache (a tab printing it a second time).
-  if (response && !response.ok() && response.status() !== 304) {
+  if (!answer.ok) {
     throw new PamphletError(
-      `${url} answered ${response.status()} ${response.statusText()}: the built site has no such print view. Build the site again (npm run build), then retry.`,
+      `${url} answered ${answer.status} ${answer.statusText}: the built site has no such print view. Build the site again (npm run build), then retry.`,
     );
   }
   if (css) await page.addStyleTag({ content: css });

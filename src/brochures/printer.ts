@@ -5,6 +5,7 @@ import { printBooklet } from "./booklet.ts";
 import { TimeoutError, withDeadline } from "./deadline.ts";
 import { launchBrowser } from "./launchBrowser.ts";
 import { loadForPrint, printPage, type PrintOptions } from "./printPage.ts";
+import { viewResources } from "./viewResources.ts";
 
 export interface PrinterOptions {
   /** Only requests to this origin (the loopback site server) are allowed; everything else is blocked. */
@@ -122,6 +123,8 @@ export class BrochurePrinter {
           : kind === "booklet"
             ? await printBooklet(page, url, options)
             : await printPage(page, url, options);
+      // What the tab requested, and what the view uses that it already held (see viewResources).
+      for (const resource of await viewResources(page)) loaded.add(resource);
       healthy = true;
       return { bytes, resources: [...loaded] };
     } catch (error) {

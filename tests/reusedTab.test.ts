@@ -1,0 +1,109 @@
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import test, { type ExecutionContext } from "ava";
+import { BrochurePrinter } from "../src/brochures/printer.ts";
+import { pdfText } from "./helpers/pdf.ts";
+
+// A tab that has printed a view gets the next one written into its document rather than
+// navigated to (openView.ts). These prove that path prints, records and refuses as a navigation does.
+
+const font = await readFile(new URL("../templates/fonts/atkinson-hyperlegible-next-plain-zero-latin-400-normal.woff2", import.meta.url));
+const view = (body: string) =>
+  `<!doctype html><html lang="en"><title>View</title><link rel="stylesheet" href="/style.css"><body>${body}<img src="/pic.svg" alt="A dot"></body>`;
+const files: Record<string, [string, string | Buffer]> = {
+  "/a/": ["text/html", view("<p>First view</p>")],
+  "/b/": ["text/html", view("<p>Second view</p>")],
+  "/style.css": ["text/css", "@font-face { font-family: Probe; src: url(/font.woff2) format('woff2') } body { font-family: Probe }"],
+  "/font.woff2": ["font/woff2", font],
+  "/pic.svg": ["image/svg+xml", `<svg xmlns="http://www.w3.org/2000/svg" width="20" height="20"><circle cx="10" cy="10" r="9"/></svg>`],
+  "/scripted-a/": [
+    "text/html",
+    view(`<p id="mark">not run</p><script>const mark = "A"; document.getElementById("mark").textContent = mark + " ran";</script>`),
+  ],
+  "/scripted-b/": [
+    "text/html",
+    view(`<p id="mark">not run</p><script>const mark = "B"; document.getElementById("mark").textContent = mark + " ran";</script>`),
+  ],
+};
+
+async function listen(t: ExecutionContext, handler: http.RequestListener) {
+  const server = http.createServer(handler);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  t.teardown(() => (server.closeAllConnections(), server.close()));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+/** The test site, and how each of its pages was asked for (`navigate` or, fetched by a page, `cors`). */
+async function site(t: ExecutionContext, extra: Record<string, [string, string]> = {}) {
+  const modes: Record<string, string[]> = {};
+  const origin = await listen(t, (request, response) => {
+    const file = { ...files, ...extra }[request.url ?? ""];
+    (modes[request.url ?? ""] ??= []).push(String(request.headers["sec-fetch-mode"]));
+    if (!file) return response.writeHead(404, { "content-type": "text/html" }).end("<!doctype html><title>Not found</title><p>Not found");
+    response.writeHead(200, { "content-type": file[0], "cache-control": "max-age=3600" }).end(file[1]);
+  });
+  const printer = new BrochurePrinter({ origin, tabs: 1, timeoutMs: 20_000 });
+  t.teardown(() => printer.close());
+  return { origin, printer, modes };
+}
+
+async function textOf(t: ExecutionContext, bytes: Uint8Array): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), "pamphlet-tab-"));
+  t.teardown(() => rm(dir, { recursive: true, force: true }));
+  await writeFile(path.join(dir, "printed.pdf"), bytes);
+  return pdfText(path.join(dir, "printed.pdf"));
+}
+
+const withoutIcon = (resources: string[]) => resources.filter((resource) => resource !== "/favicon.ico").sort();
+
+test.serial("the second view in a tab is written into it, not navigated to, and prints its own text", async (t) => {
+  const { origin, printer, modes } = await site(t);
+  await printer.print({ url: `${origin}/a/` });
+  const second = await printer.print({ url: `${origin}/b/` });
+  t.deepEqual(modes["/a/"], ["navigate"]);
+  t.deepEqual(modes["/b/"], ["cors"], "fetched by the page that printed /a/");
+  const text = await textOf(t, second.bytes);
+  t.regex(text, /Second view/);
+  t.notRegex(text, /First view/);
+});
+
+test.serial(
+  "a view printed second in a tab names the same stylesheet, font and picture as one printed first (the print manifest relies on them)",
+  async (t) => {
+    const reused = await site(t);
+    await reused.printer.print({ url: `${reused.origin}/a/` });
+    const second = await reused.printer.print({ url: `${reused.origin}/b/` });
+    const fresh = await site(t);
+    const first = await fresh.printer.print({ url: `${fresh.origin}/b/` });
+    t.deepEqual(withoutIcon(first.resources), ["/b/", "/font.woff2", "/pic.svg", "/style.css"]);
+    t.deepEqual(withoutIcon(second.resources), withoutIcon(first.resources));
+  },
+);
+
+test.serial("a view with scripts is navigated to: its top-level names do not clash with the last view's", async (t) => {
+  const { origin, printer } = await site(t);
+  await printer.print({ url: `${origin}/scripted-a/` });
+  const second = await printer.print({ url: `${origin}/scripted-b/` });
+  t.regex(await textOf(t, second.bytes), /B ran/);
+});
+
+test.serial("a missing view asked for in a tab that printed one is refused as a navigation's would be", async (t) => {
+  const { origin, printer } = await site(t);
+  await printer.print({ url: `${origin}/a/` });
+  const error = await t.throwsAsync(printer.print({ url: `${origin}/gone/` }));
+  t.regex(error.message, /\/gone\/ answered 404 Not Found: the built site has no such print view/);
+});
+
+test.serial("a view written into a tab is as default-deny as a navigated one: another origin is never asked", async (t) => {
+  const spied: string[] = [];
+  const spy = await listen(t, (request, response) => (spied.push(request.url ?? ""), response.end("body { color: red }")));
+  const remote = `<!doctype html><html lang="en"><title>Probe</title><link rel="stylesheet" href="${spy}/other.css"><p>Printed text`;
+  const { origin, printer } = await site(t, { "/remote/": ["text/html", remote] });
+  await printer.print({ url: `${origin}/a/` });
+  const printed = await printer.print({ url: `${origin}/remote/` });
+  t.deepEqual(spied, [], "no request reached another origin");
+  t.regex(await textOf(t, printed.bytes), /Printed text/);
+});

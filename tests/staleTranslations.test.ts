@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import test from "ava";
 import { runChecks } from "../src/check/runChecks.ts";
@@ -82,4 +82,32 @@ test(withoutGit, async (t) => {
   const found = await staleFindings(noGit);
   t.is(found.length, 1, found.join("\n"));
   t.regex(found[0]!, /was reviewed on 2026-10-01, after this translation \(2026-09-01\)/);
+});
+
+test("stale translation: each translation is held against its own original's last commit, also when check reads the folder through a symlink", async (t) => {
+  const site = await bilingualRepo(t);
+  await writeFile(
+    path.join(site.contentDir, "es", "procedures", "compression-therapy.md"),
+    procedureText({ title: "Terapia de compresión", lastReviewed: "2026-10-01" }, "## Qué es\n\nUnas medias aprietan las piernas.\n"),
+  );
+  site.commit("Compression therapy in Spanish", "2026-10-01");
+  const edit = async (slug: string, sentence: string) => {
+    const english = path.join(site.contentDir, "procedures", `${slug}.md`);
+    await writeFile(
+      english,
+      (await readFile(english, "utf8")).replace(/^## .*$/m, (heading) => `${heading}\n\n${sentence}\n`),
+    );
+  };
+  await edit("compression-therapy", "Wear them every day.");
+  site.commit("Compression therapy: wear them every day", "2026-11-03");
+  await edit("sclerotherapy", "It takes half an hour.");
+  site.commit("Sclerotherapy: half an hour", "2026-11-04");
+  const linked = path.join(site.root, "linked-content");
+  await symlink(site.contentDir, linked);
+  for (const contentDir of [site.contentDir, linked]) {
+    const found = await staleFindings({ ...site, contentDir });
+    t.is(found.length, 2, found.join("\n"));
+    t.regex(found.find((line) => line.includes("es/procedures/compression-therapy.md")) ?? "", /changed on 2026-11-03 \(commit \w+ "Compression therapy: wear/);
+    t.regex(found.find((line) => line.includes("es/procedures/sclerotherapy.md")) ?? "", /changed on 2026-11-04 \(commit \w+ "Sclerotherapy: half an hour"/);
+  }
 });

@@ -80,7 +80,7 @@ const negationReach = 8;
  * risk") does not count: it is part of the claim.
  */
 export function findClaims(text: string, words: ClaimWords): FoundClaim[] {
-  const pattern = wholeWords([...words.phrases.keys()].sort((a, b) => b.length - a.length));
+  const pattern = patternOf(words);
   const found: FoundClaim[] = [];
   for (const match of text.matchAll(pattern)) {
     const start = lastIndexOf(text.slice(0, match.index), sentenceEnd) + 1;
@@ -100,6 +100,13 @@ export function findClaims(text: string, words: ClaimWords): FoundClaim[] {
     found.push({ found: match[0], kind: words.phrases.get(match[0].toLowerCase()) ?? "absolute", index: match.index });
   }
   return found;
+}
+
+/** Each word list's pattern, longest phrase first, made once: check calls findClaims for every line. */
+const patterns = new WeakMap<ClaimWords, RegExp>();
+function patternOf(words: ClaimWords): RegExp {
+  if (!patterns.has(words)) patterns.set(words, wholeWords([...words.phrases.keys()].sort((a, b) => b.length - a.length)));
+  return patterns.get(words)!;
 }
 
 function lastIndexOf(text: string, pattern: RegExp): number {

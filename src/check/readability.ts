@@ -25,17 +25,27 @@ interface Counts {
   syllables: number;
 }
 
+/** Counts each word's syllables once: a guide repeats its words, and check reads every guide on each save in the dev server. */
+function remembered(count: (word: string) => number): (word: string) => number {
+  const known = new Map<string, number>();
+  return (word) => {
+    let syllables = known.get(word);
+    if (syllables === undefined) known.set(word, (syllables = count(word)));
+    return syllables;
+  };
+}
+
 const formulas = {
   en: {
     formula: "Flesch–Kincaid grade" as const,
     higherIsEasier: false,
-    syllables: (word: string) => Math.max(1, syllable(word)),
+    syllables: remembered((word: string) => Math.max(1, syllable(word))),
     score: ({ sentences, words, syllables }: Counts) => 0.39 * (words / sentences) + 11.8 * (syllables / words) - 15.59,
   },
   es: {
     formula: "Szigriszt-Pazos (INFLESZ)" as const,
     higherIsEasier: true,
-    syllables: spanishSyllables,
+    syllables: remembered(spanishSyllables),
     score: ({ sentences, words, syllables }: Counts) => 206.835 - 62.3 * (syllables / words) - words / sentences,
   },
 };

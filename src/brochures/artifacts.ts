@@ -9,8 +9,15 @@
  * artifact nested in tagged content is itself a failure (Matterhorn 01-003).
  */
 
-const whitespace = new Set([0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]);
-const delimiters = new Set([..."()<>[]{}/%"].map((character) => character.charCodeAt(0)));
+/** Each byte's class, looked up once per byte of every content stream: 1 whitespace, 2 delimiter. */
+const byteClass = new Uint8Array(256);
+for (const byte of [0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]) byteClass[byte] = 1;
+for (const character of "()<>[]{}/%") byteClass[character.charCodeAt(0)] = 2;
+const isWhitespace = (byte: number) => byteClass[byte] === 1;
+/** Whitespace or a delimiter: where a name, number or operator ends. */
+const endsToken = (byte: number) => byteClass[byte] !== 0;
+/** A number starts with a digit, a sign or a point; no operator does (they start with a letter, ' or "). */
+const startsNumber = (byte: number) => (byte >= 0x30 && byte <= 0x39) || byte === 0x2b || byte === 0x2d || byte === 0x2e;
 const pathConstruction = new Set(["m", "l", "c", "v", "y", "h", "re"]);
 const pathPainting = new Set(["f", "F", "f*", "S", "s", "B", "B*", "b", "b*"]);
 
@@ -36,7 +43,7 @@ function instructions(bytes: Uint8Array): Instruction[] | undefined {
   };
   while (i < bytes.length) {
     const byte = bytes[i]!;
-    if (whitespace.has(byte)) {
+    if (isWhitespace(byte)) {
       i++;
       continue;
     }
@@ -52,12 +59,15 @@ function instructions(bytes: Uint8Array): Instruction[] | undefined {
     else if (byte === 0x5b || byte === 0x5d || byte === 0x7b || byte === 0x7d) i++;
     else if (byte === 0x2f) {
       i++;
-      while (i < bytes.length && !whitespace.has(bytes[i]!) && !delimiters.has(bytes[i]!)) i++;
+      while (i < bytes.length && !endsToken(bytes[i]!)) i++;
     } else {
       const tokenStart = i;
-      while (i < bytes.length && !whitespace.has(bytes[i]!) && !delimiters.has(bytes[i]!)) i++;
-      const token = String.fromCharCode(...bytes.subarray(tokenStart, i));
-      if (/^[+-]?(\d+\.?\d*|\.\d+)$/.test(token) || token === "true" || token === "false" || token === "null") continue;
+      while (i < bytes.length && !endsToken(bytes[i]!)) i++;
+      // Most of a content stream is numbers: they are skipped without making a string of them.
+      if (startsNumber(byte)) continue;
+      let token = "";
+      for (let k = tokenStart; k < i; k++) token += String.fromCharCode(bytes[k]!);
+      if (token === "true" || token === "false" || token === "null") continue;
       if (token === "BI" || token === "ID") return undefined;
       found.push({ operator: token, start, end: i });
       start = -1;

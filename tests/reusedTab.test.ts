@@ -19,6 +19,8 @@ const files: Record<string, [string, string | Buffer]> = {
   "/style.css": ["text/css", "@font-face { font-family: Probe; src: url(/font.woff2) format('woff2') } body { font-family: Probe }"],
   "/font.woff2": ["font/woff2", font],
   "/pic.svg": ["image/svg+xml", `<svg xmlns="http://www.w3.org/2000/svg" width="20" height="20"><circle cx="10" cy="10" r="9"/></svg>`],
+  "/moved/view/": ["text/html", `<!doctype html><html lang="en"><title>Moved</title><body><p>Moved view</p><img src="here.svg" alt="A dot"></body>`],
+  "/moved/view/here.svg": ["image/svg+xml", `<svg xmlns="http://www.w3.org/2000/svg" width="20" height="20"><circle cx="10" cy="10" r="9"/></svg>`],
   "/scripted-a/": [
     "text/html",
     view(`<p id="mark">not run</p><script>const mark = "A"; document.getElementById("mark").textContent = mark + " ran";</script>`),
@@ -42,6 +44,7 @@ async function site(t: ExecutionContext, extra: Record<string, [string, string]>
   const origin = await listen(t, (request, response) => {
     const file = { ...files, ...extra }[request.url ?? ""];
     (modes[request.url ?? ""] ??= []).push(String(request.headers["sec-fetch-mode"]));
+    if (request.url === "/moved/view") return response.writeHead(301, { location: "/moved/view/" }).end();
     if (!file) return response.writeHead(404, { "content-type": "text/html" }).end("<!doctype html><title>Not found</title><p>Not found");
     response.writeHead(200, { "content-type": file[0], "cache-control": "max-age=3600" }).end(file[1]);
   });
@@ -106,4 +109,12 @@ test.serial("a view written into a tab is as default-deny as a navigated one: an
   const printed = await printer.print({ url: `${origin}/remote/` });
   t.deepEqual(spied, [], "no request reached another origin");
   t.regex(await textOf(t, printed.bytes), /Printed text/);
+});
+
+test.serial("a view reached through a redirect resolves its relative links from where it ended, as a navigation does", async (t) => {
+  const { origin, printer } = await site(t);
+  await printer.print({ url: `${origin}/a/` });
+  const moved = await printer.print({ url: `${origin}/moved/view` });
+  t.true(moved.resources.includes("/moved/view/here.svg"), moved.resources.join(", "));
+  t.regex(await textOf(t, moved.bytes), /Moved view/);
 });

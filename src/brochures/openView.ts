@@ -40,8 +40,8 @@ async function rewriteDocument(url: string): Promise<ViewAnswer | undefined> {
   if (!response.ok) return answer;
   const html = await response.text();
   if (/<script\b/i.test(html)) return undefined;
-  // The new document's address, so its relative links and `#` links resolve as when navigated to.
-  history.replaceState(null, "", url);
+  // The new document's address (where a redirect ended), so its relative links resolve as when navigated to.
+  history.replaceState(null, "", response.url || url);
   document.open();
   document.write(html);
   document.close();

@@ -10,6 +10,12 @@ export function onInterrupt(cleanup: () => unknown): () => void {
   return () => cleanups.delete(cleanup);
 }
 
+/** Set once a signal has started the cleanups: work that would need one of its own must not start. */
+let stopping = false;
+
+/** Whether the process is ending on a signal (its cleanups have started). */
+export const isStopping = () => stopping;
+
 /** Cleanups get this long; then the process ends all the same. */
 const cleanupLimitMs = 5000;
 
@@ -22,7 +28,6 @@ const cleanupLimitMs = 5000;
  * that was killed) ends the run the same way, rather than leaving it working for no one.
  */
 export function exitCleanlyOnSignals(): void {
-  let stopping = false;
   const stop = (signal: NodeJS.Signals | undefined, status: number) => {
     if (stopping) return;
     stopping = true;

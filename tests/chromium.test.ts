@@ -1,4 +1,4 @@
-import { chmod, readFile, writeFile } from "node:fs/promises";
+import { chmod, mkdir, readFile, writeFile } from "node:fs/promises";
 import { existsSync, readdirSync, readFileSync, readlinkSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -108,4 +108,48 @@ test.serial("a Chromium that fails on its first start is started again: every br
   t.is(run.code, 0, run.stdout + run.stderr);
   t.regex(run.stdout + run.stderr, /Brochures: 4 made, 0 skipped \(unchanged\), 0 failed/);
   t.truthy(await readFile(path.join(site.brochuresDir, "sclerotherapy.large.pdf")));
+});
+
+/** A Chromium that notes, each time it starts, whether the site folder was there yet. */
+async function chromiumNotingSite(root: string, siteDir: string) {
+  const notes = path.join(root, "chromium-starts");
+  const wrapper = path.join(root, "noting-chromium");
+  await writeFile(
+    wrapper,
+    `#!/bin/sh\nif [ "$1" != --version ]; then if [ -d '${siteDir}' ]; then echo after >> '${notes}'; else echo before >> '${notes}'; fi; fi\nexec '${findBrowser()}' "$@"\n`,
+  );
+  await chmod(wrapper, 0o755);
+  return { env: { PUPPETEER_EXECUTABLE_PATH: wrapper }, starts: () => (existsSync(notes) ? readFileSync(notes, "utf8").split("\n").filter(Boolean) : []) };
+}
+
+test.serial("build starts Chromium beside the site build, not after it: once, before the site is there", async (t) => {
+  const site = await fixtureSite(t);
+  const chromium = await chromiumNotingSite(site.root, site.siteDir);
+  const run = await runPamphlet(["build", "--formats", "letter", ...siteArgs(site)], { env: chromium.env });
+  t.is(run.code, 0, run.output);
+  t.deepEqual(chromium.starts(), ["before"]);
+  t.truthy(await readFile(path.join(site.brochuresDir, "sclerotherapy.pdf")));
+});
+
+test.serial("a build whose site fails to build closes the Chromium it started: no process and no profile folder left", async (t) => {
+  const site = await fixtureSite(t);
+  await mkdir(path.join(site.root, "templates", "partials"), { recursive: true });
+  await writeFile(path.join(site.root, "templates", "partials", "at-a-glance.njk"), "{% if unclosed %}\n");
+  const chromium = await chromiumNotingSite(site.root, site.siteDir);
+  const run = startPamphlet(["build", "--formats", "letter", ...siteArgs(site)], { env: chromium.env });
+  const seen = new Set<number>();
+  const profiles = new Set<string>();
+  const watching = setInterval(() => {
+    for (const pid of chromiumOf(run.child.pid!)) {
+      seen.add(pid);
+      const profile = profileOf(pid);
+      if (profile) profiles.add(profile);
+    }
+  }, 20);
+  t.is(await run.exited, 1, run.output());
+  clearInterval(watching);
+  t.regex(run.stderr(), /at-a-glance\.njk/, "the template is named");
+  t.deepEqual(chromium.starts(), ["before"], "Chromium had been started");
+  t.true(seen.size > 0 && profiles.size > 0, "and was seen running, with its profile folder");
+  t.true(await until(() => [...seen].every((pid) => !isAlive(pid)) && [...profiles].every((dir) => !existsSync(dir)), 15_000), "none left");
 });

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Browser } from "puppeteer-core";
+import { onInterrupt } from "../shared/interrupt.ts";
 import { findBrowser } from "./findBrowser.ts";
 
 /** Chromium flags: headless, no GPU, and no calls home (this machine and many clinics' have no open internet). */
@@ -60,6 +61,29 @@ export async function launchBrowser(): Promise<Browser> {
   if (!chromium || chromium.exitCode !== null || chromium.signalCode !== null) done();
   else chromium.once("exit", done);
   return browser;
+}
+
+/** A Chromium started ahead of the printer that will use it (see launchEarly). */
+export interface EarlyBrowser {
+  browser: Promise<Browser>;
+  /** Closes it, if the printer has not already: when nothing came to print, or the work before failed. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts Chromium now, for a printer made later: `build` starts it beside the site build, which keeps
+ * one core busy while Chromium's start takes the other. A failed start is reported by the printer
+ * that awaits it (which tries once more); a signal meanwhile closes it.
+ */
+export function launchEarly(): EarlyBrowser {
+  const browser = launchBrowser();
+  browser.catch(() => undefined); // handled where it is awaited; never an unhandled rejection
+  const close = async () => {
+    forget();
+    await (await browser.catch(() => undefined))?.close().catch(() => undefined);
+  };
+  const forget = onInterrupt(close);
+  return { browser, close };
 }
 
 /**

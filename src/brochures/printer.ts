@@ -20,6 +20,8 @@ export interface PrinterOptions {
   reuseTabs?: boolean;
   /** When a page is ready: the load event, then fonts and images (default), or Puppeteer's `networkidle0` (for comparison). */
   waitUntil?: PrintOptions["waitUntil"];
+  /** A Chromium already starting (see launchEarly): used instead of starting one, and closed with the printer. */
+  browser?: Promise<Browser>;
 }
 
 export interface Printed {
@@ -72,6 +74,7 @@ export class BrochurePrinter {
     this.#restartAfter = options.restartAfter ?? 150;
     this.#reuseTabs = options.reuseTabs ?? true;
     this.#waitUntil = options.waitUntil ?? "load";
+    if (options.browser) this.#browser = this.#launch(options.browser);
   }
 
   async print(request: PrintRequest): Promise<Printed> {
@@ -97,9 +100,9 @@ export class BrochurePrinter {
     await Promise.all([...this.#launched].map(async (launch) => (await launch.catch(() => undefined))?.close().catch(() => undefined)));
   }
 
-  /** Starts Chromium; a start that fails is tried once more, as a crash is (a cached failure would fail every job). */
-  #launch(): Promise<Browser> {
-    const launch = launchBrowser().catch((error: unknown) => {
+  /** Starts Chromium (or takes one starting); a start that fails is tried once more, as a crash is (a cached failure would fail every job). */
+  #launch(starting = launchBrowser()): Promise<Browser> {
+    const launch = starting.catch((error: unknown) => {
       if (this.#closed) throw error;
       return launchBrowser();
     });

@@ -1,3 +1,4 @@
+import type { Browser } from "puppeteer-core";
 import { commandLine } from "../cli/commandLine.ts";
 import { existsSync } from "node:fs";
 import path from "node:path";
@@ -42,7 +43,12 @@ export async function printBrochures(
   folders: Folders,
   choice: BrochureChoice,
   slugs?: string[],
-  { shareImages = false, siteFingerprint, prune = false }: { shareImages?: boolean; siteFingerprint?: string; prune?: boolean } = {},
+  {
+    shareImages = false,
+    siteFingerprint,
+    prune = false,
+    browser,
+  }: { shareImages?: boolean; siteFingerprint?: string; prune?: boolean; browser?: Promise<Browser> } = {},
 ): Promise<{ ok: boolean; onlyDoNotFit: boolean; files: string[] }> {
   const started = performance.now();
   const brochuresDir = choice.bleed ? printShopDirOf(folders) : brochuresDirOf(folders);
@@ -58,6 +64,7 @@ export async function printBrochures(
     shareDir: shareImages ? shareDirOf(folders) : undefined,
     basePath: basePathOf(content.clinic.siteUrl),
     onBrochure: brochureProgress().update,
+    pool: { browser },
   }).catch(async (error: unknown) => {
     // Printing failed as a whole (a full disk, a manifest that cannot be saved): what was made is
     // published all the same, since the site's pages link to it.

@@ -35,6 +35,7 @@ export async function runBuild(folders: Folders, choice: BrochureChoice = {}): P
   const { checkReminder, editorialFindings, loadForBuild } = await import("../check/runChecks.ts");
   const { publishedUnder } = await import("../shared/routes.ts");
   const { printBrochures } = await import("./brochures.ts");
+  const { launchEarly } = await import("../brochures/launchBrowser.ts");
   const loaded = await loadForBuild(folders.contentDir);
   if (!reportProblems(loaded.problems) || !loaded.content) return 1;
   const reminder = checkReminder(editorialFindings(loaded.content, folders.contentDir), commandLine("check", folders));
@@ -44,19 +45,30 @@ export async function runBuild(folders: Folders, choice: BrochureChoice = {}): P
   // The procedure pages link only to the brochures this build prints.
   const formats = formatsFor(choice, content.clinic);
   const fingerprint = siteFingerprint(sources, basePath, formats);
-  if (!choice.force && (await siteIsCurrent(siteDir, fingerprint))) {
-    console.log(`Site: ${siteDir} unchanged`);
-  } else {
-    await rm(`${siteDir}.fingerprint`, { force: true });
-    const { buildSite } = await import("../site/build.ts");
-    // The brochures stay published while the new ones are printed, and if printing fails.
-    await buildSite({ content, contentDir: folders.contentDir, siteDir, basePath, formats, carryOver: ["brochures", "share"] });
-    await recordSiteFingerprint(siteDir, { fingerprint, basePath, contentDir: path.resolve(folders.contentDir) });
-    console.log(`Site: ${siteDir} built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  // Something changed, so something will most likely be printed: Chromium starts on the other core meanwhile.
+  const early = launchEarly();
+  try {
+    if (!choice.force && (await siteIsCurrent(siteDir, fingerprint))) {
+      console.log(`Site: ${siteDir} unchanged`);
+    } else {
+      await rm(`${siteDir}.fingerprint`, { force: true });
+      const { buildSite } = await import("../site/build.ts");
+      // The brochures stay published while the new ones are printed, and if printing fails.
+      await buildSite({ content, contentDir: folders.contentDir, siteDir, basePath, formats, carryOver: ["brochures", "share"] });
+      await recordSiteFingerprint(siteDir, { fingerprint, basePath, contentDir: path.resolve(folders.contentDir) });
+      console.log(`Site: ${siteDir} built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    }
+    const printed = await printBrochures(content, folders, choice, undefined, {
+      shareImages: true,
+      siteFingerprint: fingerprint,
+      prune: true,
+      browser: early.browser,
+    });
+    if (printed.ok) await writeStamp(folders, { key, problems: loaded.problems, reminder, files: printed.files });
+    return brochureRunStatus(printed);
+  } finally {
+    await early.close();
   }
-  const printed = await printBrochures(content, folders, choice, undefined, { shareImages: true, siteFingerprint: fingerprint, prune: true });
-  if (printed.ok) await writeStamp(folders, { key, problems: loaded.problems, reminder, files: printed.files });
-  return brochureRunStatus(printed);
 }
 
 /** The same report an unchanged build prints the long way: the warnings, then every file unchanged. */

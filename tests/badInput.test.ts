@@ -105,7 +105,7 @@ for (const name of cases) {
     const output = `${run.stdout}\n${run.stderr}`;
     t.is(run.code, expect.exit, output);
     for (const message of expect.messages ?? []) t.regex(output, new RegExp(message), "names the file and the line or field");
-    t.notRegex(output, /\n\s+at .*\(.*\.ts:\d+:\d+\)/, "no stack trace: a clear message instead");
+    t.notRegex(output, /\n\s+at .*\(.*\.[jt]s:\d+:\d+\)/, "no stack trace: a clear message instead");
 
     // Nothing half-written or wrongly published.
     const leftovers = (await readdir(outDir, { recursive: true })).filter((entry) => /\.tmp$|staging-|previous-|print-centre-\d/.test(entry));

@@ -31,9 +31,19 @@ test("the packed tarball installs into an empty folder, where init --country GB 
     "no tests or benchmarks",
   );
 
+  t.true(shipped.includes("dist/cli/main.js") && shipped.includes("dist/.compiled-from"), "the sources compiled to JavaScript, with their stamp");
+
   const clinic = path.join(scratch, "ancoats");
   await mkdir(clinic);
   await npm(["install", "--prefer-offline", path.join(scratch, packed[0]!.filename)], clinic);
+  // The installed command runs the compiled JavaScript, not the sources through tsx (see scripts/compiledCli.js).
+  const installed = path.join(clinic, "node_modules", "pamphlet");
+  const chosen = await run(process.execPath, [
+    "--input-type=module",
+    "-e",
+    `import { compiledCli } from ${JSON.stringify(path.join(installed, "scripts", "compiledCli.js"))}; console.log(compiledCli(${JSON.stringify(installed)}) ?? "sources");`,
+  ]);
+  t.is(chosen.stdout.trim(), path.join(installed, "dist"));
   const init = await npx(["pamphlet", "init", "--country", "GB"], clinic);
   t.regex(init.stdout, /United Kingdom, brochures on A4 paper/);
   t.regex(

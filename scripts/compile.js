@@ -1,0 +1,38 @@
+// `npm run compile` (and `prepare`: npm install in this repository, npm pack, npm publish): the
+// TypeScript in src/ as plain JavaScript in dist/, the same tree with src's other files beside it,
+// so `pamphlet` starts without compiling its sources in a loader thread on every run (see
+// scripts/compiledCli.js). Written to a temporary folder and swapped in, so dist/ is never half
+// made; its stamp file is written last. Skipped quietly where TypeScript is not installed
+// (npm ci --omit=dev): the command then runs the sources through tsx.
+import { spawnSync } from "node:child_process";
+import { cpSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { compiledStamp, sourcesHash } from "./compiledCli.js";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+let tsc;
+try {
+  tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
+} catch {
+  process.exit(0);
+}
+const dist = path.join(root, "dist");
+const making = path.join(root, `dist.making-${process.pid}`);
+// Hashed before compiling: a source saved meanwhile leaves dist/ stale, so it is not run.
+const hash = sourcesHash(root);
+rmSync(making, { recursive: true, force: true });
+const compiled = spawnSync(process.execPath, [tsc, "-p", path.join(root, "tsconfig.dist.json"), "--outDir", making], { stdio: "inherit" });
+if (compiled.status !== 0) {
+  rmSync(making, { recursive: true, force: true });
+  console.error("Compiling src/ to dist/ failed (see above).");
+  process.exit(1);
+}
+// The files the sources read beside themselves (client scripts, word lists).
+cpSync(path.join(root, "src"), making, { recursive: true, filter: (source) => !source.endsWith(".ts") });
+writeFileSync(path.join(making, compiledStamp), hash);
+rmSync(dist, { recursive: true, force: true });
+renameSync(making, dist);
+// On stderr: `npm pack --json` prints its JSON on stdout.
+console.error("dist/: src/ compiled to JavaScript");

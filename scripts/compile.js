@@ -5,7 +5,7 @@
 // made; its stamp file is written last. Skipped quietly where TypeScript is not installed
 // (npm ci --omit=dev): the command then runs the sources through tsx.
 import { spawnSync } from "node:child_process";
-import { cpSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -19,6 +19,8 @@ try {
   process.exit(0);
 }
 const dist = path.join(root, "dist");
+// A compile cut short leaves its folder behind: the next one removes it.
+for (const name of readdirSync(root)) if (name.startsWith("dist.making-")) rmSync(path.join(root, name), { recursive: true, force: true });
 const making = path.join(root, `dist.making-${process.pid}`);
 // Hashed before compiling: a source saved meanwhile leaves dist/ stale, so it is not run.
 const hash = sourcesHash(root);

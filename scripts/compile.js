@@ -2,14 +2,14 @@
 // TypeScript in src/ as plain JavaScript in dist/, the same tree with src's other files beside it,
 // so `pamphlet` starts without compiling its sources in a loader thread on every run (see
 // scripts/compiledCli.js). Written to a temporary folder and swapped in, so dist/ is never half
-// made; its stamp file is written last. Skipped quietly where TypeScript is not installed
-// (npm ci --omit=dev): the command then runs the sources through tsx.
+// made; its stamp file is written last. Nothing is done when dist/ is already current. Skipped
+// quietly where TypeScript is not installed (npm ci --omit=dev): the command then runs the sources.
 import { spawnSync } from "node:child_process";
-import { cpSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { compiledStamp, sourcesHash } from "./compiledCli.js";
+import { compiledCli, compiledStamp, sourcesHash } from "./compiledCli.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 let tsc;
@@ -19,6 +19,8 @@ try {
   process.exit(0);
 }
 const dist = path.join(root, "dist");
+// Already compiled from these very sources: left as it is (a command running from it meanwhile is not disturbed).
+if (compiledCli(root)) process.exit(0);
 // A compile cut short leaves its folder behind: the next one removes it.
 for (const name of readdirSync(root)) if (name.startsWith("dist.making-")) rmSync(path.join(root, name), { recursive: true, force: true });
 const making = path.join(root, `dist.making-${process.pid}`);
@@ -34,7 +36,10 @@ if (compiled.status !== 0) {
 // The files the sources read beside themselves (client scripts, word lists).
 cpSync(path.join(root, "src"), making, { recursive: true, filter: (source) => !source.endsWith(".ts") });
 writeFileSync(path.join(making, compiledStamp), hash);
-rmSync(dist, { recursive: true, force: true });
+// Swapped by two renames, so a command starting meanwhile finds a whole dist/ (or none, and runs the sources).
+const previous = `${making}-previous`;
+if (existsSync(dist)) renameSync(dist, previous);
 renameSync(making, dist);
+rmSync(previous, { recursive: true, force: true });
 // On stderr: `npm pack --json` prints its JSON on stdout.
 console.error("dist/: src/ compiled to JavaScript");

@@ -44,12 +44,19 @@ export function devRebuild(options: { contentDir: string; siteDir: string }, liv
         state.built = false;
         return live.showProblems(formatProblems(loaded.problems));
       }
-      await buildSite({ content: loaded.content, contentDir: options.contentDir, siteDir: options.siteDir, dev: true, duringSwap });
-      state.content = loaded.content;
-      // What check says of each guide, worked out once: for its pages, and the terminal's one-line reminder.
-      const findings = editorialFindings(loaded.content, options.contentDir);
-      const reading = checkReadingLevel({ content: loaded.content, contentDir: options.contentDir, today: new Date() }).problems;
-      state.notes = notesByFile([...loaded.problems, ...findings, ...reading]);
+      // What check says of each guide, worked out once (for its pages, and the terminal's one-line
+      // reminder) while Pagefind writes the search index on the other core.
+      const { content } = loaded;
+      let findings: Problem[] = [];
+      let notes: WriterNotes = new Map();
+      const workOutNotes = () => {
+        findings = editorialFindings(content, options.contentDir);
+        const reading = checkReadingLevel({ content, contentDir: options.contentDir, today: new Date() }).problems;
+        notes = notesByFile([...loaded.problems, ...findings, ...reading]);
+      };
+      await buildSite({ content, contentDir: options.contentDir, siteDir: options.siteDir, dev: true, duringSwap, whileIndexing: workOutNotes });
+      state.content = content;
+      state.notes = notes;
       state.built = true;
       console.log(`Rebuilt in ${((performance.now() - started) / 1000).toFixed(2)} s`);
       const reminder = checkReminder(

@@ -21,6 +21,8 @@ export interface BuildSiteOptions extends SiteOptions {
   carryOver?: readonly string[];
   /** Runs the swap of the new site into place; the dev server holds requests meanwhile. */
   duringSwap?: (swap: () => Promise<void>) => Promise<void>;
+  /** Work for this thread while Pagefind writes the search index in its own process (the dev server's notes). */
+  whileIndexing?: () => void;
 }
 
 /**
@@ -37,7 +39,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<void> {
       try {
         search = await SearchIndex.start();
         await runEleventy(options, folder, (eleventy) => eleventy.write(), search.plugin);
-        await search.write(folder);
+        await search.write(folder, options.whileIndexing);
       } finally {
         await search?.close();
       }

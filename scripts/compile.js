@@ -21,8 +21,19 @@ try {
 const dist = path.join(root, "dist");
 // Already compiled from these very sources: left as it is (a command running from it meanwhile is not disturbed).
 if (compiledCli(root)) process.exit(0);
-// A compile cut short leaves its folder behind: the next one removes it.
-for (const name of readdirSync(root)) if (name.startsWith("dist.making-")) rmSync(path.join(root, name), { recursive: true, force: true });
+// A compile cut short leaves its folder behind: the next one removes it (never one still being made).
+const running = (pid) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === "EPERM";
+  }
+};
+for (const name of readdirSync(root)) {
+  const pid = /^dist\.making-(\d+)/.exec(name)?.[1];
+  if (pid && !running(Number(pid))) rmSync(path.join(root, name), { recursive: true, force: true });
+}
 const making = path.join(root, `dist.making-${process.pid}`);
 // Hashed before compiling: a source saved meanwhile leaves dist/ stale, so it is not run.
 const hash = sourcesHash(root);

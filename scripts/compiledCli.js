@@ -1,27 +1,38 @@
 // Which entry `pamphlet` runs: dist/ (scripts/compile.js) when it was compiled from src/ exactly as
-// it is now, else nothing, and the sources run through tsx. The stamp holds a hash of every file in
-// src/ (its path and bytes), so a source edited, added or removed since is never run stale, whatever
-// the files' times say (a tarball's are all the same; a checkout's are when it was made).
+// it is now, with the same compiler settings, else nothing, and the sources run through tsx. The
+// stamp holds a hash of every file in src/ (its path and bytes) and of the tsconfig files, so a
+// source edited, added or removed since is never run stale, whatever the files' times say (a
+// tarball's are all the same; a checkout's are when it was made).
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 
-/** Written last by scripts/compile.js: dist/ is whole, and compiled from the src/ this hash names. */
+/** Written last by scripts/compile.js: dist/ is whole, and compiled from the sources this hash names. */
 export const compiledStamp = ".compiled-from";
 
-/** A hash of every file under `<root>/src`: its path and its bytes. */
+/** Files npm never packs (editor and Finder leftovers): not part of what is compiled, wherever it was packed. */
+const leftover = (name) => name.startsWith(".") || name.endsWith(".orig");
+
+/** A hash of every file under `<root>/src` (its path, with / on every system, and its bytes) and of the compiler settings. */
 export function sourcesHash(root) {
   const src = path.join(root, "src");
-  const files = readdirSync(src, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(src, path.join(entry.parentPath, entry.name)))
+  const files = readdirSync(src, { recursive: true })
+    .filter((name) => !name.split(path.sep).some(leftover) && statSync(path.join(src, name)).isFile())
+    .map((name) => name.split(path.sep).join("/"))
     .sort();
   const hash = createHash("sha256");
   for (const file of files)
     hash
-      .update(`${file}\0`)
+      .update(`src/${file}\0`)
       .update(readFileSync(path.join(src, file)))
       .update("\0");
+  for (const file of ["tsconfig.json", "tsconfig.dist.json"]) {
+    const settings = path.join(root, file);
+    hash
+      .update(`${file}\0`)
+      .update(existsSync(settings) ? readFileSync(settings) : "")
+      .update("\0");
+  }
   return hash.digest("hex");
 }
 

@@ -153,3 +153,22 @@ test.serial("a build whose site fails to build closes the Chromium it started: n
   t.true(seen.size > 0 && profiles.size > 0, "and was seen running, with its profile folder");
   t.true(await until(() => [...seen].every((pid) => !isAlive(pid)) && [...profiles].every((dir) => !existsSync(dir)), 15_000), "none left");
 });
+
+test.serial("a printer given an early Chromium that cannot start, then closed with nothing printed, starts no other and ends cleanly", async (t) => {
+  const { launchEarly } = await import("../src/brochures/launchBrowser.ts");
+  const site = await fixtureSite(t);
+  const starts = path.join(site.root, "starts");
+  const broken = path.join(site.root, "broken-chromium");
+  await writeFile(broken, `#!/bin/sh\necho start >> '${starts}'\nexit 1\n`);
+  await chmod(broken, 0o755);
+  const before = process.env.PUPPETEER_EXECUTABLE_PATH;
+  process.env.PUPPETEER_EXECUTABLE_PATH = broken;
+  t.teardown(() => (before === undefined ? delete process.env.PUPPETEER_EXECUTABLE_PATH : (process.env.PUPPETEER_EXECUTABLE_PATH = before)));
+  const early = launchEarly();
+  const printer = new BrochurePrinter({ origin: "http://127.0.0.1:9", browser: early.browser });
+  await t.throwsAsync(early.browser, undefined, "the early start fails");
+  await new Promise((resolve) => setTimeout(resolve, 1500)); // lets time pass in which a stray second start would run (and fail, unhandled)
+  await printer.close();
+  await early.close();
+  t.is(readFileSync(starts, "utf8"), "start\n", "Chromium was started once, for the early start only");
+});

@@ -3,7 +3,7 @@ import { copyFile, mkdir, readdir, readFile, writeFile } from "node:fs/promises"
 import path from "node:path";
 import test from "ava";
 import { runPamphlet, siteArgs } from "./helpers/cli.ts";
-import { fixtureSite, procedureText, writeProcedure } from "./helpers/fixtures.ts";
+import { fixtureSite, procedureText, repoRoot, writeProcedure } from "./helpers/fixtures.ts";
 import { pdfInfo, pdfText } from "./helpers/pdf.ts";
 import { joinedRegExp } from "./helpers/joinedRegExp.ts";
 
@@ -185,4 +185,14 @@ test.serial("build does not stop on what only check reports (a banned claim), bu
       /that this build does not stop on: run it before publishing\./,
     ),
   );
+});
+
+test("--out inside Pamphlet's own folders (its sources, its compiled code, its templates) is refused before anything is written", async (t) => {
+  for (const folder of ["src", "dist", "templates"]) {
+    const out = path.join(repoRoot, folder, "output-here");
+    const run = await runPamphlet(["build", "--out", out]);
+    t.is(run.code, 2, `${folder}: ${run.output}`);
+    t.regex(run.stderr, /which is part of Pamphlet itself/);
+    t.false(existsSync(out), `${folder}: nothing written`);
+  }
 });

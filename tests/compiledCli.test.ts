@@ -63,4 +63,14 @@ test("pamphlet runs dist/ when it was compiled from src/ as it is now, and the s
 
   await rm(path.join(small.root, "src", "shared", "added.ts"));
   t.is(await small.ran(), "src build", "a source removed since");
+  await small.stamp();
+
+  await writeFile(path.join(small.root, "tsconfig.dist.json"), JSON.stringify({ compilerOptions: { target: "ES2020" } }));
+  t.is(await small.ran(), "src build", "other compiler settings since");
+  await small.stamp();
+
+  // npm never packs these: a package made where they lie about must still run its compiled code.
+  await writeFile(path.join(small.root, "src", "shared", ".DS_Store"), "Finder");
+  await writeFile(path.join(small.root, "src", "cli", ".main.ts.swp"), "vim");
+  t.is(await small.ran(), "dist build", "editor and Finder leftovers are not sources");
 });

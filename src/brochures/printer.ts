@@ -54,6 +54,8 @@ export class BrochurePrinter {
   readonly #reuseTabs: boolean;
   readonly #waitUntil: PrintOptions["waitUntil"];
   #browser: Promise<Browser> | undefined;
+  /** A Chromium started for this printer before it was made, taken by the first tab it opens. */
+  #early: Promise<Browser> | undefined;
   /** Every Chromium this printer started, so close() leaves none behind whatever happened in between. */
   readonly #launched = new Set<Promise<Browser>>();
   #printsByThisBrowser = 0;
@@ -74,7 +76,8 @@ export class BrochurePrinter {
     this.#restartAfter = options.restartAfter ?? 150;
     this.#reuseTabs = options.reuseTabs ?? true;
     this.#waitUntil = options.waitUntil ?? "load";
-    if (options.browser) this.#browser = this.#launch(options.browser);
+    this.#early = options.browser;
+    if (this.#early) this.#launched.add(this.#early);
   }
 
   async print(request: PrintRequest): Promise<Printed> {
@@ -100,8 +103,10 @@ export class BrochurePrinter {
     await Promise.all([...this.#launched].map(async (launch) => (await launch.catch(() => undefined))?.close().catch(() => undefined)));
   }
 
-  /** Starts Chromium (or takes one starting); a start that fails is tried once more, as a crash is (a cached failure would fail every job). */
-  #launch(starting = launchBrowser()): Promise<Browser> {
+  /** Starts Chromium (or takes the early one); a start that fails is tried once more, as a crash is (a cached failure would fail every job). */
+  #launch(): Promise<Browser> {
+    const starting = this.#early ?? launchBrowser();
+    this.#early = undefined;
     const launch = starting.catch((error: unknown) => {
       if (this.#closed) throw error;
       return launchBrowser();

@@ -25,9 +25,8 @@ function realPathOf(target: string): string {
   }
 }
 
-/** Folders of Pamphlet itself, which it reads on every run: nothing is ever written into them. */
-const pamphletFolders = () =>
-  [templatesDir, path.join(projectRoot, "src"), path.join(projectRoot, "scripts"), path.join(projectRoot, "node_modules")].map(realPathOf);
+/** Folders of Pamphlet itself, which it reads on every run (dist/: its compiled code): nothing is ever written into them. */
+const pamphletFolders = () => [templatesDir, ...["src", "dist", "scripts", "node_modules"].map((name) => path.join(projectRoot, name))].map(realPathOf);
 
 /**
  * Refuses an output folder that overlaps the content folder, either way, or lies inside Pamphlet's

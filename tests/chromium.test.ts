@@ -172,3 +172,29 @@ test.serial("a printer given an early Chromium that cannot start, then closed wi
   await early.close();
   t.is(readFileSync(starts, "utf8"), "start\n", "Chromium was started once, for the early start only");
 });
+
+test.serial(
+  "a printer closes the early Chromium it took once, however it holds it: a second close wrote to a pipe Chromium had shut (ECONNRESET)",
+  async (t) => {
+    const { launchEarly } = await import("../src/brochures/launchBrowser.ts");
+    const server = http.createServer((_, response) =>
+      response.writeHead(200, { "content-type": "text/html" }).end("<!doctype html><title>x</title><p>Printed"),
+    );
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    t.teardown(() => (server.closeAllConnections(), server.close()));
+    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const early = launchEarly();
+    t.teardown(() => early.close());
+    let closes = 0;
+    const counted = early.browser.then((browser) => {
+      const close = browser.close.bind(browser);
+      browser.close = () => (closes++, close());
+      return browser;
+    });
+    const printer = new BrochurePrinter({ origin, tabs: 1, browser: counted });
+    await printer.print({ url: `${origin}/` });
+    await printer.close();
+    await early.close();
+    t.is(closes, 1);
+  },
+);

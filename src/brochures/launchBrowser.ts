@@ -80,7 +80,9 @@ export function launchEarly(): EarlyBrowser {
   browser.catch(() => undefined); // handled where it is awaited; never an unhandled rejection
   const close = async () => {
     forget();
-    await (await browser.catch(() => undefined))?.close().catch(() => undefined);
+    const started = await browser.catch(() => undefined);
+    // Closed already by the printer that took it: a second close would write to a pipe Chromium has shut.
+    if (started?.connected) await started.close().catch(() => undefined);
   };
   const forget = onInterrupt(close);
   return { browser, close };

@@ -100,7 +100,9 @@ export class BrochurePrinter {
     this.#forgetCleanup();
     this.#browser = undefined;
     this.#idle.length = 0;
-    await Promise.all([...this.#launched].map(async (launch) => (await launch.catch(() => undefined))?.close().catch(() => undefined)));
+    // Each Chromium once (the early one is there twice: as given, and as taken): a second close writes to a pipe it has shut.
+    const browsers = new Set(await Promise.all([...this.#launched].map((launch) => launch.catch(() => undefined))));
+    await Promise.all([...browsers].map((browser) => browser?.close().catch(() => undefined)));
   }
 
   /** Starts Chromium (or takes the early one); a start that fails is tried once more, as a crash is (a cached failure would fail every job). */

@@ -61,20 +61,6 @@ async function fileHashes(dir: string, pdfsOnly = false): Promise<Record<string,
 }
 const pdfHashes = (dir: string) => fileHashes(dir, true);
 
-/** At most two CLI runs at once: each may start Chromium, and this machine has two cores. */
-let running = 0;
-const waiting: Array<() => void> = [];
-async function limited<T>(work: () => Promise<T>): Promise<T> {
-  while (running >= 2) await new Promise<void>((resolve) => waiting.push(resolve));
-  running++;
-  try {
-    return await work();
-  } finally {
-    running--;
-    waiting.shift()?.();
-  }
-}
-
 test("the corpus covers at least 25 cases", (t) => {
   t.true(cases.length >= 25, `${cases.length} cases`);
 });
@@ -99,9 +85,14 @@ for (const name of cases) {
     const sourcesBefore = await fileHashes(contentDir);
 
     const command = expect.command ?? "build";
-    const run = await limited(() =>
-      runPamphlet([command, ...(expect.args ?? ["--formats", "letter,trifold"]).filter(() => command === "build"), "--content", contentDir, "--out", outDir]),
-    );
+    const run = await runPamphlet([
+      command,
+      ...(expect.args ?? ["--formats", "letter,trifold"]).filter(() => command === "build"),
+      "--content",
+      contentDir,
+      "--out",
+      outDir,
+    ]);
     const output = `${run.stdout}\n${run.stderr}`;
     t.is(run.code, expect.exit, output);
     for (const message of expect.messages ?? []) t.regex(output, new RegExp(message), "names the file and the line or field");

@@ -6,7 +6,7 @@ import { runPamphlet, siteArgs } from "./helpers/cli.ts";
 import { fixtureSite, procedureText, writeProcedure } from "./helpers/fixtures.ts";
 import { pdfFonts, pdfInfo, pdfQrCodes, pdfText } from "./helpers/pdf.ts";
 
-test.serial("build prints a letter brochure per procedure: tagged, titled, fonts embedded, phone and QR code on it", async (t) => {
+test("build prints a letter brochure per procedure: tagged, titled, fonts embedded, phone and QR code on it", async (t) => {
   const site = await fixtureSite(t);
   const run = await runPamphlet(["build", ...siteArgs(site)]);
   t.is(run.code, 0, run.stderr);
@@ -51,7 +51,7 @@ test.serial("build prints a letter brochure per procedure: tagged, titled, fonts
   t.deepEqual(await readFile(path.join(site.siteDir, "brochures", "sclerotherapy.pdf")), bytes);
 });
 
-test.serial("a4 paper in clinic.yaml gives A4 brochures", async (t) => {
+test("a4 paper in clinic.yaml gives A4 brochures", async (t) => {
   const site = await fixtureSite(t);
   const clinicFile = path.join(site.contentDir, "_data", "clinic.yaml");
   await writeFile(clinicFile, (await readFile(clinicFile, "utf8")).replace("paper: letter", "paper: a4"));
@@ -62,7 +62,7 @@ test.serial("a4 paper in clinic.yaml gives A4 brochures", async (t) => {
   t.true(Math.abs(width! - 595) <= 1 && Math.abs(height! - 842) <= 1, size);
 });
 
-test.serial("brochures re-prints named procedures from the built site and refuses unknown ones", async (t) => {
+test("brochures re-prints named procedures from the built site and refuses unknown ones", async (t) => {
   const site = await fixtureSite(t);
   t.is((await runPamphlet(["build", ...siteArgs(site)])).code, 0);
   const run = await runPamphlet(["brochures", "sclerotherapy", "--force", ...siteArgs(site)]);
@@ -73,7 +73,7 @@ test.serial("brochures re-prints named procedures from the built site and refuse
   t.regex(unknown.stderr, /No procedure called no-such-thing in the built site\. Known procedures: compression-therapy, sclerotherapy/);
 });
 
-test.serial("brochures refuses to print a print view missing from the built site, instead of printing its 'Not found' page", async (t) => {
+test("brochures refuses to print a print view missing from the built site, instead of printing its 'Not found' page", async (t) => {
   const site = await fixtureSite(t);
   t.is((await runPamphlet(["build", ...siteArgs(site)])).code, 0);
   const pdf = path.join(site.brochuresDir, "sclerotherapy.pdf");
@@ -88,7 +88,7 @@ test.serial("brochures refuses to print a print view missing from the built site
   t.deepEqual(await readFile(pdf), before, "the earlier PDF is left as it was");
 });
 
-test.serial("PDFs as readers need them: each bookmark once, standard structure types, the flip edge, a link under the QR code", async (t) => {
+test("PDFs as readers need them: each bookmark once, standard structure types, the flip edge, a link under the QR code", async (t) => {
   const site = await fixtureSite(t);
   // A heading at the foot of a page is pushed to the next one: in one of these, whichever line that is.
   const slugs = Array.from({ length: 10 }, (_, i) => `pushed-${i}`);
@@ -143,7 +143,7 @@ test.serial("PDFs as readers need them: each bookmark once, standard structure t
   t.true(uris.includes("https://fixture.example.org/procedures/sclerotherapy/"), `the address under the QR code is a link: ${JSON.stringify(uris)}`);
 });
 
-test.serial("links in a brochure's text lead to the public site, never to the server it was printed from", async (t) => {
+test("links in a brochure's text lead to the public site, never to the server it was printed from", async (t) => {
   const site = await fixtureSite(t);
   const body =
     "## What it is\n\n" +
@@ -178,25 +178,22 @@ test.serial("links in a brochure's text lead to the public site, never to the se
   t.true((await uris("booklet.pdf")).includes(`${origin}/procedures/linked/#risks-and-side-effects`));
 });
 
-test.serial(
-  "a site address with an accent (/clínica/) is written one way, in ASCII, in the QR code, canonical links and sitemap; the print shows it readable",
-  async (t) => {
-    const site = await fixtureSite(t);
-    const clinicFile = path.join(site.contentDir, "_data", "clinic.yaml");
-    await writeFile(
-      clinicFile,
-      (await readFile(clinicFile, "utf8")).replace("siteUrl: https://fixture.example.org/", "siteUrl: https://fixture.example.org/clínica/"),
-    );
-    const run = await runPamphlet(["build", "--formats", "letter", ...siteArgs(site)]);
-    t.is(run.code, 0, run.stderr);
-    const encoded = "https://fixture.example.org/cl%C3%ADnica/procedures/sclerotherapy/";
-    const pdf = path.join(site.brochuresDir, "sclerotherapy.pdf");
-    t.deepEqual(await pdfQrCodes(pdf, Number((await pdfInfo(pdf)).Pages)), [encoded], "any phone's scanner reads the same address");
-    t.regex(await pdfText(pdf), /fixture\.example\.org\/clínica\/procedures\/sclerotherapy\//, "the address under the code is printed as people read it");
-    const page = await readFile(path.join(site.siteDir, "procedures", "sclerotherapy", "index.html"), "utf8");
-    t.true(page.includes(`<link rel="canonical" href="${encoded}">`));
-    const sitemap = await readFile(path.join(site.siteDir, "sitemap.xml"), "utf8");
-    t.true(sitemap.includes(`<loc>${encoded}</loc>`));
-    t.false(/[^\x00-\x7f]/.test(sitemap), "the sitemap is ASCII");
-  },
-);
+test("a site address with an accent (/clínica/) is written one way, in ASCII, in the QR code, canonical links and sitemap; the print shows it readable", async (t) => {
+  const site = await fixtureSite(t);
+  const clinicFile = path.join(site.contentDir, "_data", "clinic.yaml");
+  await writeFile(
+    clinicFile,
+    (await readFile(clinicFile, "utf8")).replace("siteUrl: https://fixture.example.org/", "siteUrl: https://fixture.example.org/clínica/"),
+  );
+  const run = await runPamphlet(["build", "--formats", "letter", ...siteArgs(site)]);
+  t.is(run.code, 0, run.stderr);
+  const encoded = "https://fixture.example.org/cl%C3%ADnica/procedures/sclerotherapy/";
+  const pdf = path.join(site.brochuresDir, "sclerotherapy.pdf");
+  t.deepEqual(await pdfQrCodes(pdf, Number((await pdfInfo(pdf)).Pages)), [encoded], "any phone's scanner reads the same address");
+  t.regex(await pdfText(pdf), /fixture\.example\.org\/clínica\/procedures\/sclerotherapy\//, "the address under the code is printed as people read it");
+  const page = await readFile(path.join(site.siteDir, "procedures", "sclerotherapy", "index.html"), "utf8");
+  t.true(page.includes(`<link rel="canonical" href="${encoded}">`));
+  const sitemap = await readFile(path.join(site.siteDir, "sitemap.xml"), "utf8");
+  t.true(sitemap.includes(`<loc>${encoded}</loc>`));
+  t.false(/[^\x00-\x7f]/.test(sitemap), "the sitemap is ASCII");
+});

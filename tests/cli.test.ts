@@ -7,7 +7,7 @@ import { fixtureSite, procedureText, repoRoot, writeProcedure } from "./helpers/
 import { pdfInfo, pdfText } from "./helpers/pdf.ts";
 import { joinedRegExp } from "./helpers/joinedRegExp.ts";
 
-test.serial("copying a procedure file and changing its title adds a page, a card and a brochure", async (t) => {
+test("copying a procedure file and changing its title adds a page, a card and a brochure", async (t) => {
   const site = await fixtureSite(t);
   const source = path.join(site.contentDir, "procedures", "sclerotherapy.md");
   const copy = path.join(site.contentDir, "procedures", "spider-vein-care.md");
@@ -47,7 +47,7 @@ for (const [name, text, expected] of [
   });
 }
 
-test.serial("a deleted procedure's page and PDFs disappear on the next build", async (t) => {
+test("a deleted procedure's page and PDFs disappear on the next build", async (t) => {
   const site = await fixtureSite(t);
   t.is((await runPamphlet(["build", ...siteArgs(site)])).code, 0);
   t.true(existsSync(path.join(site.brochuresDir, "compression-therapy.pdf")));
@@ -61,7 +61,7 @@ test.serial("a deleted procedure's page and PDFs disappear on the next build", a
   t.true(existsSync(path.join(site.brochuresDir, "sclerotherapy.pdf")));
 });
 
-test.serial("check lists content errors and exits 1; clean content exits 0", async (t) => {
+test("check lists content errors and exits 1; clean content exits 0", async (t) => {
   const site = await fixtureSite(t);
   const clean = await runPamphlet(["check", ...siteArgs(site)]);
   t.is(clean.code, 0, clean.stderr);
@@ -83,7 +83,7 @@ test.serial("check lists content errors and exits 1; clean content exits 0", asy
   t.is(other.code, 0, "another file's errors do not fail a check of this one");
 });
 
-test.serial("bad usage exits 2 with the usage text", async (t) => {
+test("bad usage exits 2 with the usage text", async (t) => {
   const unknownCommand = await runPamphlet(["publish"]);
   t.is(unknownCommand.code, 2);
   t.regex(unknownCommand.stderr, /Unknown command "publish"\.[\s\S]*Usage: pamphlet <command>/);
@@ -109,7 +109,7 @@ test.serial("bad usage exits 2 with the usage text", async (t) => {
   t.regex(help.stdout, /Commands:/);
 });
 
-test.serial("a content folder beside the working folder, its name starting the same (~/clinic and ~/clinic-content), builds", async (t) => {
+test("a content folder beside the working folder, its name starting the same (~/clinic and ~/clinic-content), builds", async (t) => {
   const site = await fixtureSite(t);
   // Run from <tmp>/pamphlet-basic-XXXX/cont with the content in <tmp>/pamphlet-basic-XXXX/content.
   const workingDir = path.join(site.root, "cont");
@@ -120,7 +120,7 @@ test.serial("a content folder beside the working folder, its name starting the s
   t.true(existsSync(path.join(site.brochuresDir, "sclerotherapy.pdf")));
 });
 
-test.serial("procedure pages link only to the brochures the build printed, and every link has its PDF", async (t) => {
+test("procedure pages link only to the brochures the build printed, and every link has its PDF", async (t) => {
   const site = await fixtureSite(t);
   const pdfLinks = async () => {
     const page = await readFile(path.join(site.siteDir, "procedures", "sclerotherapy", "index.html"), "utf8");
@@ -149,7 +149,7 @@ test.serial("procedure pages link only to the brochures the build printed, and e
   for (const pdf of await pdfLinks()) t.true(existsSync(path.join(site.siteDir, "brochures", pdf)), `${pdf} is published`);
 });
 
-test.serial("a build publishes exactly its formats: brochures of formats an earlier build printed are removed, not left out of date", async (t) => {
+test("a build publishes exactly its formats: brochures of formats an earlier build printed are removed, not left out of date", async (t) => {
   const site = await fixtureSite(t);
   const published = async () => (await readdir(path.join(site.siteDir, "brochures"))).filter((name) => name.startsWith("sclerotherapy")).sort();
   t.is((await runPamphlet(["build", "--formats", "letter,a4,trifold", ...siteArgs(site)])).code, 0);
@@ -172,7 +172,7 @@ test.serial("a build publishes exactly its formats: brochures of formats an earl
   t.notRegex(printCentre, /sclerotherapy\.(a4|large|trifold)\.pdf/, "the print centre lists only what exists");
 });
 
-test.serial("build does not stop on what only check reports (a banned claim), but says to run check before publishing", async (t) => {
+test("build does not stop on what only check reports (a banned claim), but says to run check before publishing", async (t) => {
   const site = await fixtureSite(t);
   await writeProcedure(site, "claimed", procedureText({ title: "Claimed" }, "## What it is\n\nThis treatment is guaranteed to work.\n"));
   const run = await runPamphlet(["build", "--formats", "letter", ...siteArgs(site)]);

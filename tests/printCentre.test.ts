@@ -36,7 +36,7 @@ async function checkPack(t: import("ava").ExecutionContext, file: string, guides
   }
 }
 
-test.serial("in Chromium, the print centre makes a visit pack from two ticked guides", async (t) => {
+test("in Chromium, the print centre makes a visit pack from two ticked guides", async (t) => {
   const site = await built(t);
   const server = await startSiteServer(site.siteDir);
   t.teardown(() => server.close());
@@ -73,7 +73,7 @@ test.serial("in Chromium, the print centre makes a visit pack from two ticked gu
   t.is(await plain.$$eval("input[type=checkbox]", (boxes) => boxes.filter((box) => (box as HTMLElement).offsetParent !== null).length), 0);
 });
 
-test.serial("pamphlet pack makes the same structure from the command line", async (t) => {
+test("pamphlet pack makes the same structure from the command line", async (t) => {
   const site = await built(t);
   const out = path.join(site.root, "pack.pdf");
   const run = await runPamphlet([
@@ -123,7 +123,7 @@ test.serial("pamphlet pack makes the same structure from the command line", asyn
   t.regex(other.stderr, /was built from the content in .+, not .+elsewhere: leave out --content, or build again with the new one/);
 });
 
-test.serial("the print centre lists exactly the brochures that exist, and updates when a procedure is added", async (t) => {
+test("the print centre lists exactly the brochures that exist, and updates when a procedure is added", async (t) => {
   const site = await built(t);
   const listed = async () => {
     const html = await readFile(path.join(site.siteDir, "print-centre", "index.html"), "utf8");
@@ -150,7 +150,7 @@ test.serial("the print centre lists exactly the brochures that exist, and update
   t.deepEqual(await listed(), await onDisk());
 });
 
-test.serial("the print centre lists each language's booklet, and says how to print tri-folds, while a build publishes them", async (t) => {
+test("the print centre lists each language's booklet, and says how to print tri-folds, while a build publishes them", async (t) => {
   const site = await built(t, "--formats", "letter,trifold,booklet");
   const html = async () => readFile(path.join(site.siteDir, "print-centre", "index.html"), "utf8");
   t.regex(
@@ -165,7 +165,7 @@ test.serial("the print centre lists each language's booklet, and says how to pri
   t.notRegex(await html(), /booklet\.pdf|All guides in one booklet|Tri-folds:/);
 });
 
-test.serial("published under /clinic/, the site, its brochures and the print centre have no broken internal link", async (t) => {
+test("published under /clinic/, the site, its brochures and the print centre have no broken internal link", async (t) => {
   const site = await built(t, "--base-path", "/clinic/");
   const server = await startSiteServer(site.siteDir, { basePath: "/clinic/" });
   t.teardown(() => server.close());
@@ -212,7 +212,7 @@ test.serial("published under /clinic/, the site, its brochures and the print cen
   t.regex(qr, /https:\/\/fixture\.example\.org\/clinic\/procedures\/sclerotherapy\//);
 });
 
-test.serial("after a build under /clinic/, `brochures` prints for that site without --base-path, and refuses another", async (t) => {
+test("after a build under /clinic/, `brochures` prints for that site without --base-path, and refuses another", async (t) => {
   const site = await built(t, "--base-path", "/clinic/");
   const again = await runPamphlet(["brochures", "sclerotherapy", "--formats", "letter", "--force", ...siteArgs(site)]);
   t.is(again.code, 0, again.stderr);

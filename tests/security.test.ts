@@ -16,7 +16,7 @@ async function listen(handler: http.RequestListener) {
   return { origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => (server.closeAllConnections(), server.close()) };
 }
 
-test.serial("printing is default-deny: a remote stylesheet, another origin and a file:// iframe are never fetched", async (t) => {
+test("printing is default-deny: a remote stylesheet, another origin and a file:// iframe are never fetched", async (t) => {
   const spied: string[] = [];
   const spy = await listen((request, response) => {
     spied.push(request.url ?? "");
@@ -45,7 +45,7 @@ test.serial("printing is default-deny: a remote stylesheet, another origin and a
   t.false(Buffer.from(printed.bytes).toString("latin1").includes("root:x:0:0"), "nothing of /etc/passwd in the PDF");
 });
 
-test.serial("the loopback servers answer only on 127.0.0.1 and serve nothing outside the site", async (t) => {
+test("the loopback servers answer only on 127.0.0.1 and serve nothing outside the site", async (t) => {
   const site = await fixtureSite(t);
   t.is((await runPamphlet(["build", "--formats", "letter", ...siteArgs(site)])).code, 0);
   const server = await startSiteServer(site.siteDir);
@@ -84,7 +84,7 @@ test.serial("the loopback servers answer only on 127.0.0.1 and serve nothing out
   t.is(await status(new URL(dev.origin).host), 200);
 });
 
-test.serial("the built site has no form, no analytics, no third-party request and no inline script", async (t) => {
+test("the built site has no form, no analytics, no third-party request and no inline script", async (t) => {
   const site = await fixtureSite(t);
   t.is((await runPamphlet(["build", "--formats", "letter", ...siteArgs(site)])).code, 0);
   const files = (await readdir(site.siteDir, { recursive: true })).filter(
@@ -105,7 +105,7 @@ test.serial("the built site has no form, no analytics, no third-party request an
   }
 });
 
-test.serial("PDF metadata carries no machine path, user name or Chromium user agent", async (t) => {
+test("PDF metadata carries no machine path, user name or Chromium user agent", async (t) => {
   const site = await fixtureSite(t);
   t.is((await runPamphlet(["build", "--formats", "letter,trifold,booklet", ...siteArgs(site)])).code, 0);
   const { PDFDocument } = await import("pdf-lib");
@@ -127,7 +127,7 @@ test.serial("PDF metadata carries no machine path, user name or Chromium user ag
   }
 });
 
-test.serial("files in the content folder never run at build time: no data scripts, no templates, no writes outside --out", async (t) => {
+test("files in the content folder never run at build time: no data scripts, no templates, no writes outside --out", async (t) => {
   const site = await fixtureSite(t);
   const markers = await mkdtemp(path.join(os.tmpdir(), "pamphlet-markers-"));
   t.teardown(() => rm(markers, { recursive: true, force: true }));
@@ -151,7 +151,7 @@ test.serial("files in the content folder never run at build time: no data script
   );
 });
 
-test.serial("images: a link out of the content folder is an error, and only image files are published; an address cannot climb out of images/", async (t) => {
+test("images: a link out of the content folder is an error, and only image files are published; an address cannot climb out of images/", async (t) => {
   const site = await fixtureSite(t);
   const outside = await mkdtemp(path.join(os.tmpdir(), "pamphlet-outside-"));
   t.teardown(() => rm(outside, { recursive: true, force: true }));

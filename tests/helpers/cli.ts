@@ -99,11 +99,32 @@ export interface CliRun {
   signalled?: "SIGTERM" | "SIGKILL";
 }
 
+/** Commands run to their end at once by one test file: each may start Chromium, and this machine has two cores. */
+const runsAtOnce = 2;
+let running = 0;
+const waiting: Array<() => void> = [];
+
+/** Runs `work` once fewer than `runsAtOnce` commands are running; tests of a file may then run side by side. */
+export async function inTurn<T>(work: () => Promise<T>): Promise<T> {
+  while (running >= runsAtOnce) await new Promise<void>((resolve) => waiting.push(resolve));
+  running++;
+  try {
+    return await work();
+  } finally {
+    running--;
+    waiting.shift()?.();
+  }
+}
+
 /**
- * Runs `pamphlet` to its end. With `patienceMs`, a command still running after that long is sent
- * SIGTERM, and SIGKILL 10 s later; `signalled` says so. @defaultValue no limit
+ * Runs `pamphlet` to its end (in turn: see `inTurn`). With `patienceMs`, a command still running
+ * after that long is sent SIGTERM, and SIGKILL 10 s later; `signalled` says so. @defaultValue no limit
  */
-export async function runPamphlet(args: string[], options: CliOptions & { patienceMs?: number } = {}): Promise<CliRun> {
+export function runPamphlet(args: string[], options: CliOptions & { patienceMs?: number } = {}): Promise<CliRun> {
+  return inTurn(() => runToEnd(args, options));
+}
+
+async function runToEnd(args: string[], options: CliOptions & { patienceMs?: number }): Promise<CliRun> {
   const run = startPamphlet(args, options);
   let signalled: CliRun["signalled"];
   const timers =

@@ -17,7 +17,7 @@ async function check(site: FixtureSite) {
   return { ...run, output: run.stdout + run.stderr };
 }
 
-test.serial("a YAML alias bomb in a guide or clinic.yaml: an error naming the file, not a bare ReferenceError", async (t) => {
+test("a YAML alias bomb in a guide or clinic.yaml: an error naming the file, not a bare ReferenceError", async (t) => {
   const bomb = `x: &x [a, b]\ny: [${Array.from({ length: 60 }, () => "*x").join(", ")}]\n`;
   const site = await fixtureSite(t);
   await writeProcedure(site, "bomb", `---\n${bomb}---\n## What it is\n\nText.\n`);
@@ -34,7 +34,7 @@ test.serial("a YAML alias bomb in a guide or clinic.yaml: an error naming the fi
   t.notRegex(inClinic.output, noStackTrace);
 });
 
-test.serial("a link loop, a dangling .md link, a folder named x.md, UTF-16 without a BOM: each named plainly", async (t) => {
+test("a link loop, a dangling .md link, a folder named x.md, UTF-16 without a BOM: each named plainly", async (t) => {
   const site = await fixtureSite(t);
   const procedures = path.join(site.contentDir, "procedures");
   await symlink("loop.md", path.join(procedures, "loop.md"));
@@ -51,7 +51,7 @@ test.serial("a link loop, a dangling .md link, a folder named x.md, UTF-16 witho
   t.notRegex(run.output, noStackTrace);
 });
 
-test.serial("an editor's lock file beside a guide (.#sclerotherapy.md, a link to nowhere) does not stop the build", async (t) => {
+test("an editor's lock file beside a guide (.#sclerotherapy.md, a link to nowhere) does not stop the build", async (t) => {
   const site = await fixtureSite(t);
   await symlink("root@host.1234:1700000000", path.join(site.contentDir, "procedures", ".#sclerotherapy.md"));
   const run = await check(site);
@@ -59,7 +59,7 @@ test.serial("an editor's lock file beside a guide (.#sclerotherapy.md, a link to
   t.notRegex(run.output, /\.#sclerotherapy/);
 });
 
-test.serial("a guide called home.md is refused by check (the build failed with an output conflict on share/home.png)", async (t) => {
+test("a guide called home.md is refused by check (the build failed with an output conflict on share/home.png)", async (t) => {
   const site = await fixtureSite(t);
   await writeProcedure(site, "home", procedureText({ title: "Home care" }));
   const run = await check(site);
@@ -67,7 +67,7 @@ test.serial("a guide called home.md is refused by check (the build failed with a
   t.regex(run.output, /procedures\/home\.md(:\d+)* +error +"home" is a name Pamphlet uses for its own pages and files/);
 });
 
-test.serial("characters the bundled typeface lacks are named with file and line; the PDFs hold only the bundled fonts", async (t) => {
+test("characters the bundled typeface lacks are named with file and line; the PDFs hold only the bundled fonts", async (t) => {
   const site = await fixtureSite(t);
   const lacking = ["≥", "≤", "→", "µ", "✓", "😀", "中"];
   await writeProcedure(
@@ -103,7 +103,7 @@ test.serial("characters the bundled typeface lacks are named with file and line;
   );
 });
 
-test.serial("control characters (NUL, a right-to-left override) in a title are named, never published", async (t) => {
+test("control characters (NUL, a right-to-left override) in a title are named, never published", async (t) => {
   const site = await fixtureSite(t);
   await writeProcedure(site, "hidden", procedureText({ title: "Sclero\u202Etherapy" }));
   await writeProcedure(site, "nul", procedureText({ title: "Nul\u0000title" }));
@@ -113,7 +113,7 @@ test.serial("control characters (NUL, a right-to-left override) in a title are n
   t.regex(run.output, /procedures\/nul\.md:2:\d+ +error +holds an invisible control character \(U\+0000\)/);
 });
 
-test.serial("siteUrl with a query or fragment, --base-path with .., a 900 KB word: each refused with a clear message", async (t) => {
+test("siteUrl with a query or fragment, --base-path with .., a 900 KB word: each refused with a clear message", async (t) => {
   const site = await fixtureSite(t);
   const clinic = path.join(site.contentDir, "_data", "clinic.yaml");
   const original = await readFile(clinic, "utf8");
@@ -136,7 +136,7 @@ test.serial("siteUrl with a query or fragment, --base-path with .., a 900 KB wor
   t.regex(long.output, /procedures\/long\.md:17:1 +error +has a word of 921,600 characters with no space/);
 });
 
-test.serial("a full disk while the site is built is reported as a full disk, not as trouble copying a script", async (t) => {
+test("a full disk while the site is built is reported as a full disk, not as trouble copying a script", async (t) => {
   // As Eleventy wraps it: its own error, holding the one it caught in `originalError`.
   const full = Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" });
   const eleventy = Object.assign(new Error("Having trouble copying 'node_modules/@pdf-lib/fontkit/dist/fontkit.umd.min.js'"), { originalError: full });

@@ -24,7 +24,7 @@ const pageSize = async (file: string) => {
   return size.split(" x ").map((part) => Number.parseFloat(part));
 };
 
-test.serial("--formats writes every format: letter, a4, large print, tri-fold and the booklet", async (t) => {
+test("--formats writes every format: letter, a4, large print, tri-fold and the booklet", async (t) => {
   for (const slug of ["sclerotherapy", "compression-therapy"]) {
     t.deepEqual(await pageSize(brochure(`${slug}.pdf`)), [612, 792], `${slug}.pdf is letter`);
     const [a4Width, a4Height] = await pageSize(brochure(`${slug}.a4.pdf`));
@@ -37,7 +37,7 @@ test.serial("--formats writes every format: letter, a4, large print, tri-fold an
   t.true(existsSync(path.join(site.siteDir, "brochures", "sclerotherapy.trifold.pdf")), "published with the site");
 });
 
-test.serial("every format is a proper PDF: tagged, titled, only the bundled typeface, embedded and subset", async (t) => {
+test("every format is a proper PDF: tagged, titled, only the bundled typeface, embedded and subset", async (t) => {
   for (const name of ["sclerotherapy.pdf", "sclerotherapy.a4.pdf", "sclerotherapy.large.pdf", "sclerotherapy.trifold.pdf", "booklet.pdf"]) {
     const info = await pdfInfo(brochure(name));
     t.is(info.Tagged, "yes", name);
@@ -54,7 +54,7 @@ test.serial("every format is a proper PDF: tagged, titled, only the bundled type
   }
 });
 
-test.serial("no text is below 11 pt, none below 14 pt in large print, none below 10 pt on the one-page aftercare sheet (read from the PDFs)", async (t) => {
+test("no text is below 11 pt, none below 14 pt in large print, none below 10 pt on the one-page aftercare sheet (read from the PDFs)", async (t) => {
   // Chromium stores 11 pt as 10.99 pt (CSS pixels rounded to 1/64): allow that rounding, nothing more.
   const rounding = 0.05;
   for (const [name, minimum] of [
@@ -75,7 +75,7 @@ test.serial("no text is below 11 pt, none below 14 pt in large print, none below
   }
 });
 
-test.serial("the tri-fold puts the cover on the front panel and contact details on the back panel", async (t) => {
+test("the tri-fold puts the cover on the front panel and contact details on the back panel", async (t) => {
   const runs = await pdfTextRuns(brochure("sclerotherapy.trifold.pdf"));
   const title = runs.find((run) => run.page === 1 && run.text === "Sclerotherapy" && run.size > 20);
   t.truthy(title, "the title is large on the outside");
@@ -92,7 +92,7 @@ test.serial("the tri-fold puts the cover on the front panel and contact details 
   t.regex(lastPanel, /In\s+an\s+emergency,\s+call\s+911/, "the emergency number and out-of-hours route before it");
 });
 
-test.serial("the booklet's contents give the right page for each guide, and each guide starts on an odd page", async (t) => {
+test("the booklet's contents give the right page for each guide, and each guide starts on an odd page", async (t) => {
   const pages = (await pdfText(brochure("booklet.pdf"))).split("\f");
   const contents = pages.findIndex((page) => page.includes("Contents"));
   t.is(contents, 1, "contents on page 2");
@@ -111,7 +111,7 @@ test.serial("the booklet's contents give the right page for each guide, and each
   t.deepEqual(await pdfQrCodes(brochure("booklet.pdf"), pages.length - 1), ["https://fixture.example.org/"]);
 });
 
-test.serial("visual regression: page 1 of each format matches its reference image", async (t) => {
+test("visual regression: page 1 of each format matches its reference image", async (t) => {
   for (const [format, file] of [
     ["letter", "sclerotherapy.pdf"],
     ["a4", "sclerotherapy.a4.pdf"],
@@ -125,7 +125,7 @@ test.serial("visual regression: page 1 of each format matches its reference imag
   }
 });
 
-test.serial("a procedure too long for a tri-fold fails the tri-fold by name and how much is over; other formats still build", async (t) => {
+test("a procedure too long for a tri-fold fails the tri-fold by name and how much is over; other formats still build", async (t) => {
   const own = await fixtureSite(t);
   const risks = Array.from({ length: 60 }, (_, i) => `- A listed side effect number ${i + 1} that needs a whole line of explanation for the patient.`).join(
     "\n",
@@ -143,7 +143,7 @@ test.serial("a procedure too long for a tri-fold fails the tri-fold by name and 
   t.true(existsSync(path.join(own.brochuresDir, "sclerotherapy.trifold.pdf")));
 });
 
-test.serial("--bleed makes print-shop PDFs with 3 mm bleed and crop marks, never published on the site", async (t) => {
+test("--bleed makes print-shop PDFs with 3 mm bleed and crop marks, never published on the site", async (t) => {
   const own = await fixtureSite(t);
   t.is((await runPamphlet(["build", "--formats", "letter,trifold", ...siteArgs(own)])).code, 0);
   const run = await runPamphlet(["brochures", "--formats", "letter,trifold", "--bleed", ...siteArgs(own)]);
@@ -207,7 +207,7 @@ test.serial("--bleed makes print-shop PDFs with 3 mm bleed and crop marks, never
   t.true(build.stderr.includes("pamphlet brochures --bleed"), build.stderr);
 });
 
-test.serial("a Markdown table prints with ruled rows and room between its columns", async (t) => {
+test("a Markdown table prints with ruled rows and room between its columns", async (t) => {
   const tableSite = await fixtureSite(t);
   const rows = Array.from({ length: 4 }, (_, i) => `| Day ${i + 1} | Mild bruising | Call us if it lasts |`).join("\n");
   await writeProcedure(

@@ -28,7 +28,7 @@ const build = (site: FixtureSite, options = formats) => runPamphlet(["build", ..
 const brochures = (site: FixtureSite, ...extra: string[]) => runPamphlet(["brochures", ...formats, ...extra, ...siteArgs(site)]);
 const replaceIn = async (file: string, from: string, to: string) => writeFile(file, (await readFile(file, "utf8")).replace(from, to));
 
-test.serial("unchanged content: a rebuild prints nothing and leaves every PDF byte-identical", async (t) => {
+test("unchanged content: a rebuild prints nothing and leaves every PDF byte-identical", async (t) => {
   const site = await built(t);
   const before = await readFile(path.join(site.brochuresDir, "sclerotherapy.pdf"));
   const again = await build(site);
@@ -42,7 +42,7 @@ test.serial("unchanged content: a rebuild prints nothing and leaves every PDF by
   t.deepEqual(await readFile(path.join(site.brochuresDir, "sclerotherapy.pdf")), before);
 });
 
-test.serial("nothing changed, but a PDF was deleted: the build makes that one again", async (t) => {
+test("nothing changed, but a PDF was deleted: the build makes that one again", async (t) => {
   const site = await built(t);
   await rm(path.join(site.brochuresDir, "sclerotherapy.pdf"));
   const afterDelete = await build(site);
@@ -53,7 +53,7 @@ test.serial("nothing changed, but a PDF was deleted: the build makes that one ag
   t.regex(again.stdout, /Brochures: 0 made, 5 skipped \(unchanged\)/);
 });
 
-test.serial("nothing changed, but a PDF was cut short or replaced: the build makes that one again", async (t) => {
+test("nothing changed, but a PDF was cut short or replaced: the build makes that one again", async (t) => {
   const site = await built(t);
   const file = path.join(site.brochuresDir, "sclerotherapy.pdf");
   await writeFile(file, (await readFile(file)).subarray(0, 1000));
@@ -63,7 +63,7 @@ test.serial("nothing changed, but a PDF was cut short or replaced: the build mak
   t.true((await readFile(path.join(site.siteDir, "brochures", "sclerotherapy.pdf"))).length > 1000, "the site publishes the whole PDF again");
 });
 
-test.serial("nothing changed: the quick rebuild still prints the content's warnings", async (t) => {
+test("nothing changed: the quick rebuild still prints the content's warnings", async (t) => {
   const site = await fixtureSite(t);
   await mkdir(path.join(site.contentDir, "es", "procedures"), { recursive: true }); // a language clinic.yaml does not publish
   const first = await build(site, ["--formats", "letter"]);
@@ -75,7 +75,7 @@ test.serial("nothing changed: the quick rebuild still prints the content's warni
   t.is(again.stderr, first.stderr, "the same warnings, word for word");
 });
 
-test.serial("an edit to one procedure prints only that procedure's brochures (and the booklet that holds it)", async (t) => {
+test("an edit to one procedure prints only that procedure's brochures (and the booklet that holds it)", async (t) => {
   const site = await built(t);
   const file = path.join(site.contentDir, "procedures", "sclerotherapy.md");
   await replaceIn(file, "The vein closes and fades.", "The vein closes and slowly fades.");
@@ -85,7 +85,7 @@ test.serial("an edit to one procedure prints only that procedure's brochures (an
   t.deepEqual(made(run.stdout), ["booklet.pdf", "sclerotherapy.pdf", "sclerotherapy.trifold.pdf"]);
 });
 
-test.serial("published under a folder with an accent (/clínica/), an edit still prints that procedure again", async (t) => {
+test("published under a folder with an accent (/clínica/), an edit still prints that procedure again", async (t) => {
   const site = await fixtureSite(t);
   await replaceIn(path.join(site.contentDir, "_data", "clinic.yaml"), "siteUrl: https://fixture.example.org/", "siteUrl: https://fixture.example.org/clínica/");
   t.is((await build(site, ["--formats", "letter"])).code, 0);
@@ -98,7 +98,7 @@ test.serial("published under a folder with an accent (/clínica/), an edit still
   );
 });
 
-test.serial("a stylesheet change prints everything", async (t) => {
+test("a stylesheet change prints everything", async (t) => {
   const site = await built(t);
   const css = path.join(site.siteDir, "css", "brochure.css");
   await writeFile(css, `${await readFile(css, "utf8")}\nh2 { letter-spacing: 0.01em; }\n`);
@@ -107,7 +107,7 @@ test.serial("a stylesheet change prints everything", async (t) => {
   t.deepEqual(made(run.stdout), all);
 });
 
-test.serial("a clinic.yaml change prints everything", async (t) => {
+test("a clinic.yaml change prints everything", async (t) => {
   const site = await built(t);
   const clinic = path.join(site.contentDir, "_data", "clinic.yaml");
   await replaceIn(clinic, "(555) 010-0199", "(555) 010-0198");
@@ -119,14 +119,14 @@ test.serial("a clinic.yaml change prints everything", async (t) => {
   );
 });
 
-test.serial("--force prints everything even when nothing changed", async (t) => {
+test("--force prints everything even when nothing changed", async (t) => {
   const site = await built(t);
   const run = await brochures(site, "--force");
   t.is(run.code, 0, run.stderr);
   t.deepEqual(made(run.stdout), all);
 });
 
-test.serial("--force for one procedure prints only it, and the next run still knows the others are up to date", async (t) => {
+test("--force for one procedure prints only it, and the next run still knows the others are up to date", async (t) => {
   const site = await built(t);
   const forced = await brochures(site, "sclerotherapy", "--force");
   t.is(forced.code, 0, forced.stderr);
@@ -136,7 +136,7 @@ test.serial("--force for one procedure prints only it, and the next run still kn
   t.deepEqual(made(next.stdout), []);
 });
 
-test.serial("--shard 1/3, 2/3 and 3/3 together print every brochure exactly once", async (t) => {
+test("--shard 1/3, 2/3 and 3/3 together print every brochure exactly once", async (t) => {
   const site = await built(t);
   const shares = [];
   for (const shard of ["1/3", "2/3", "3/3"]) {
@@ -151,7 +151,7 @@ test.serial("--shard 1/3, 2/3 and 3/3 together print every brochure exactly once
   t.regex(bad.stderr, /--shard takes i\/n with 1 ≤ i ≤ n/);
 });
 
-test.serial("after the shards ran, a full run finds every brochure made (their manifests merge) and prints nothing", async (t) => {
+test("after the shards ran, a full run finds every brochure made (their manifests merge) and prints nothing", async (t) => {
   const site = await built(t);
   for (const shard of ["1/2", "2/2"]) t.is((await brochures(site, "--force", "--shard", shard)).code, 0);
   t.deepEqual((await readdir(site.brochuresDir)).filter((name) => name.startsWith(".manifest")).sort(), [

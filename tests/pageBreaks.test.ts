@@ -5,7 +5,7 @@ import { runPamphlet, siteArgs } from "./helpers/cli.ts";
 import { fixtureSite, procedureText, writeProcedure } from "./helpers/fixtures.ts";
 import { pdfText, pdfTextRuns, pdfWords } from "./helpers/pdf.ts";
 
-test.serial("a line that introduces a list never ends a page: the list's first item follows it", async (t) => {
+test("a line that introduces a list never ends a page: the list's first item follows it", async (t) => {
   const site = await fixtureSite(t);
   // Filler of one-line paragraphs, one line longer in each procedure, so that in one of them the
   // lead-in falls on the last line of a page.
@@ -25,7 +25,7 @@ test.serial("a line that introduces a list never ends a page: the list's first i
   }
 });
 
-test.serial("a word longer than a line breaks inside it: no brochure is shrunk to fit it, and no tri-fold panel runs into the next", async (t) => {
+test("a word longer than a line breaks inside it: no brochure is shrunk to fit it, and no tri-fold panel runs into the next", async (t) => {
   const site = await fixtureSite(t);
   const long = "Venoushemodynamicsultrasonographyconsultationassessmentvisit";
   const body =
@@ -47,7 +47,7 @@ test.serial("a word longer than a line breaks inside it: no brochure is shrunk t
   }
 });
 
-test.serial("the booklet's back page (contact details, QR code) is always its last, even page: the outside back cover", async (t) => {
+test("the booklet's back page (contact details, QR code) is always its last, even page: the outside back cover", async (t) => {
   const site = await fixtureSite(t);
   // The last guide one page longer each time: in one of the two, the back page needs a notes page before it.
   for (const lines of [20, 48]) {
@@ -62,7 +62,7 @@ test.serial("the booklet's back page (contact details, QR code) is always its la
   }
 });
 
-test.serial("with a clinic name as long as clinic.yaml allows, every page's footer keeps the phone number and page number whole", async (t) => {
+test("with a clinic name as long as clinic.yaml allows, every page's footer keeps the phone number and page number whole", async (t) => {
   const site = await fixtureSite(t);
   const clinicFile = path.join(site.contentDir, "_data", "clinic.yaml");
   const longName = "Minnesota Vein & Vascular Specialists of the Twin Cities and Suburbs, Clinic 2";

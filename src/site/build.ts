@@ -1,3 +1,4 @@
+import "./eleventyEnvironment.ts";
 import { copyFile, link, mkdir, mkdtemp, readdir } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";

@@ -1,3 +1,4 @@
+import "./eleventyEnvironment.ts";
 import path from "node:path";
 import { HtmlBasePlugin, type UserConfig } from "@11ty/eleventy";
 import { brochureFormats, portraitFormats, type BrochureFormat } from "../shared/formats.ts";

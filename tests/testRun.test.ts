@@ -30,6 +30,7 @@ test.serial("a hook that passes ava's timeout: CI still counts every other file'
   });
   t.regex(output, /^ok \d+ - (c › )?c passes too$/m, "the file after the one that timed out still ran");
   t.regex(output, /b\.test\.mjs: the run failed/);
+  t.regex(output, /^# tests\/c\.test\.mjs: \d+ s$/m, "each file's time is said, as a TAP comment");
   t.is(output.trim().split("\n").at(-1), "3 passed, 1 failed", output);
   t.true(existsSync(pidFile), "the hook had started Chromium");
   const pid = Number(await readFile(pidFile, "utf8"));

@@ -63,6 +63,22 @@ export async function launchBrowser(): Promise<Browser> {
   return browser;
 }
 
+const closing = new WeakMap<Browser, Promise<void>>();
+
+/**
+ * Closes `browser` once, however many ask (the printer, the early start's owner, a signal's
+ * cleanups, at the same moment): a second close writes to the pipe Chromium has shut, and the
+ * ECONNRESET that follows, once Puppeteer has dropped its listeners, ends the process.
+ */
+export function closeBrowser(browser: Browser): Promise<void> {
+  let closed = closing.get(browser);
+  if (!closed) {
+    closed = browser.close().catch(() => undefined);
+    closing.set(browser, closed);
+  }
+  return closed;
+}
+
 /** A Chromium started ahead of the printer that will use it (see launchEarly). */
 export interface EarlyBrowser {
   browser: Promise<Browser>;
@@ -81,8 +97,7 @@ export function launchEarly(): EarlyBrowser {
   const close = async () => {
     forget();
     const started = await browser.catch(() => undefined);
-    // Closed already by the printer that took it: a second close would write to a pipe Chromium has shut.
-    if (started?.connected) await started.close().catch(() => undefined);
+    if (started) await closeBrowser(started);
   };
   const forget = onInterrupt(close);
   return { browser, close };

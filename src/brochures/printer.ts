@@ -3,7 +3,7 @@ import type { Browser, HTTPRequest, Page } from "puppeteer-core";
 import { onInterrupt } from "../shared/interrupt.ts";
 import { printBooklet } from "./booklet.ts";
 import { TimeoutError, withDeadline } from "./deadline.ts";
-import { launchBrowser } from "./launchBrowser.ts";
+import { closeBrowser, launchBrowser } from "./launchBrowser.ts";
 import { loadForPrint, printPage, type PrintOptions } from "./printPage.ts";
 import { viewResources } from "./viewResources.ts";
 
@@ -100,9 +100,8 @@ export class BrochurePrinter {
     this.#forgetCleanup();
     this.#browser = undefined;
     this.#idle.length = 0;
-    // Each Chromium once (the early one is there twice: as given, and as taken): a second close writes to a pipe it has shut.
-    const browsers = new Set(await Promise.all([...this.#launched].map((launch) => launch.catch(() => undefined))));
-    await Promise.all([...browsers].map((browser) => browser?.close().catch(() => undefined)));
+    // The early Chromium is there twice (as given, and as taken): closeBrowser closes each once.
+    await Promise.all([...this.#launched].map(async (launch) => launch.catch(() => undefined).then((browser) => browser && closeBrowser(browser))));
   }
 
   /** Starts Chromium (or takes the early one); a start that fails is tried once more, as a crash is (a cached failure would fail every job). */
@@ -181,7 +180,8 @@ export class BrochurePrinter {
     this.#browser = undefined;
     this.#idle.length = 0;
     this.#printsByThisBrowser = 0;
-    await (await browser?.catch(() => undefined))?.close().catch(() => undefined);
+    const running = await browser?.catch(() => undefined);
+    if (running) await closeBrowser(running);
   }
 
   async #openTab(): Promise<Page> {

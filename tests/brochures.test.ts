@@ -178,7 +178,9 @@ test("links in a brochure's text lead to the public site, never to the server it
   t.true((await uris("booklet.pdf")).includes(`${origin}/procedures/linked/#risks-and-side-effects`));
 });
 
-test("a site address with an accent (/clínica/) is written one way, in ASCII, in the QR code, canonical links and sitemap; the print shows it readable", async (t) => {
+const accentedAddress =
+  "a site address with an accent (/clínica/) is written one way, in ASCII, in the QR code, canonical links and sitemap; the print shows it readable";
+test(accentedAddress, async (t) => {
   const site = await fixtureSite(t);
   const clinicFile = path.join(site.contentDir, "_data", "clinic.yaml");
   await writeFile(

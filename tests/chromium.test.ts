@@ -116,7 +116,12 @@ async function chromiumNotingSite(root: string, siteDir: string) {
   const wrapper = path.join(root, "noting-chromium");
   await writeFile(
     wrapper,
-    `#!/bin/sh\nif [ "$1" != --version ]; then if [ -d '${siteDir}' ]; then echo after >> '${notes}'; else echo before >> '${notes}'; fi; fi\nexec '${findBrowser()}' "$@"\n`,
+    [
+      "#!/bin/sh",
+      `if [ "$1" != --version ]; then if [ -d '${siteDir}' ]; then echo after >> '${notes}'; else echo before >> '${notes}'; fi; fi`,
+      `exec '${findBrowser()}' "$@"`,
+      "",
+    ].join("\n"),
   );
   await chmod(wrapper, 0o755);
   return { env: { PUPPETEER_EXECUTABLE_PATH: wrapper }, starts: () => (existsSync(notes) ? readFileSync(notes, "utf8").split("\n").filter(Boolean) : []) };

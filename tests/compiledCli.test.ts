@@ -37,7 +37,9 @@ async function smallPamphlet(t: { teardown: (fn: () => unknown) => void }) {
       "--input-type=module",
       "-e",
       `import { sourcesHash, compiledStamp } from ${JSON.stringify(path.join(root, "scripts", "compiledCli.js"))};` +
-        `import { writeFileSync } from "node:fs"; writeFileSync(${JSON.stringify(path.join(root, "dist"))} + "/" + compiledStamp, sourcesHash(${JSON.stringify(root)})); console.log("stamped");`,
+        `import { writeFileSync } from "node:fs";` +
+        `writeFileSync(${JSON.stringify(path.join(root, "dist"))} + "/" + compiledStamp, sourcesHash(${JSON.stringify(root)}));` +
+        `console.log("stamped");`,
     ]);
     return stdout.trim();
   };

@@ -6,7 +6,7 @@ import { repoRoot } from "./helpers/fixtures.ts";
 
 const run = promisify(execFile);
 
-test("loading the site build registers no module loader hook of Eleventy's (its ESM cache buster): later imports do not pass through a thread of hooks", async (t) => {
+test("loading the site build registers no loader hook of Eleventy's (its ESM cache buster), so later imports do not pass through one", async (t) => {
   const build = path.join(repoRoot, "src", "site", "build.ts");
   const script = `import module from "node:module";
 const registered = [];

@@ -41,7 +41,8 @@ test("the packed tarball installs into an empty folder, where init --country GB 
   const chosen = await run(process.execPath, [
     "--input-type=module",
     "-e",
-    `import { compiledCli } from ${JSON.stringify(path.join(installed, "scripts", "compiledCli.js"))}; console.log(compiledCli(${JSON.stringify(installed)}) ?? "sources");`,
+    `import { compiledCli } from ${JSON.stringify(path.join(installed, "scripts", "compiledCli.js"))};` +
+      `console.log(compiledCli(${JSON.stringify(installed)}) ?? "sources");`,
   ]);
   t.is(chosen.stdout.trim(), path.join(installed, "dist"));
   const init = await npx(["pamphlet", "init", "--country", "GB"], clinic);

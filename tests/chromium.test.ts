@@ -188,29 +188,26 @@ test.serial(
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     t.teardown(() => (server.closeAllConnections(), server.close()));
     const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const early = launchEarly();
-    t.teardown(() => early.close());
     let closes = 0;
-    const counted = early.browser.then((browser) => {
-      const close = browser.close.bind(browser);
-      browser.close = () => (closes++, close());
-      return browser;
-    });
-    const printer = new BrochurePrinter({ origin, tabs: 1, browser: counted });
-    await printer.print({ url: `${origin}/` });
-    await printer.close();
-    await early.close();
+    /** An early Chromium whose closes are counted, handed to a printer that prints one page. */
+    const printedWithEarly = async () => {
+      const early = launchEarly();
+      t.teardown(() => early.close());
+      const counted = early.browser.then((browser) => {
+        const close = browser.close.bind(browser);
+        browser.close = () => (closes++, close());
+        return browser;
+      });
+      const printer = new BrochurePrinter({ origin, tabs: 1, browser: counted });
+      await printer.print({ url: `${origin}/` });
+      return { printer, early };
+    };
+    const first = await printedWithEarly();
+    await first.printer.close();
+    await first.early.close();
     // As a signal's cleanups and the run's own do: both at the same moment.
-    const again = launchEarly();
-    t.teardown(() => again.close());
-    const counting = again.browser.then((browser) => {
-      const close = browser.close.bind(browser);
-      browser.close = () => (closes++, close());
-      return browser;
-    });
-    const other = new BrochurePrinter({ origin, tabs: 1, browser: counting });
-    await other.print({ url: `${origin}/` });
-    await Promise.all([other.close(), again.close()]);
+    const second = await printedWithEarly();
+    await Promise.all([second.printer.close(), second.early.close()]);
     t.is(closes, 2, "each of the two Chromiums closed once");
   },
 );

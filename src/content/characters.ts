@@ -1,21 +1,5 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import fontkit from "@pdf-lib/fontkit";
-import { bundledFontFile, fontFilesDir } from "../shared/installPaths.ts";
+import { isBundledCharacter } from "./bundledCharacters.ts";
 import type { Problem } from "../shared/problem.ts";
-
-/**
- * The characters the bundled typeface draws (Atkinson Hyperlegible Next, its Latin subset, the one
- * the site and the brochures load). Any other is drawn by whatever font the machine has, or as a
- * box: the PDF would then depend on the machine that printed it.
- */
-let covered: Set<number> | undefined;
-function bundledCharacters(): Set<number> {
-  if (covered) return covered;
-  const font = fontkit.create(readFileSync(path.join(fontFilesDir, bundledFontFile("400-normal", "woff"))));
-  covered = new Set(font.characterSet);
-  return covered;
-}
 
 /** Invisible characters that change how text reads (bidi overrides) or are not text at all (NUL, other C0/C1 controls). */
 const controls = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
@@ -34,9 +18,12 @@ const insteadOf: Record<string, string> = {
 
 const codePoint = (character: string) => `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
 
-/** The characters of `text` that cannot be printed as written, each once, with its index. */
+/**
+ * The characters of `text` that cannot be printed as written, each once, with its index: controls, and
+ * characters the bundled typeface lacks (any other font draws them, or a box: the PDF would then
+ * depend on the machine that printed it).
+ */
 function unprintable(text: string): Array<{ character: string; index: number; control: boolean }> {
-  const font = bundledCharacters();
   const seen = new Set<string>();
   const found: Array<{ character: string; index: number; control: boolean }> = [];
   let index = 0;
@@ -45,7 +32,7 @@ function unprintable(text: string): Array<{ character: string; index: number; co
     index += character.length;
     if (seen.has(character) || character === "\t" || character === "\n" || character === "\r") continue;
     const control = controls.test(character);
-    if (!control && font.has(character.codePointAt(0)!)) continue;
+    if (!control && isBundledCharacter(character.codePointAt(0)!)) continue;
     seen.add(character);
     found.push({ character, index: at, control });
   }

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, readlinkSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
-import test from "ava";
+import test, { type ExecutionContext } from "ava";
 import { findBrowser } from "../src/brochures/findBrowser.ts";
 import { BrochurePrinter } from "../src/brochures/printer.ts";
 import { runPamphlet, siteArgs, startPamphlet } from "./helpers/cli.ts";
@@ -51,13 +51,18 @@ function listeningSocketsOf(pid: number, listening: Set<string>): string[] {
     .filter((inode): inode is string => inode !== undefined && listening.has(inode));
 }
 
-const profileOf = (pid: number) => /--user-data-dir=(\S+)/.exec(commandLine(pid))?.[1];
-
-test.serial("Chromium is driven over a pipe: no DevTools port is open for another local process to read file:// through", async (t) => {
+/** A loopback server answering every path with one small page; its origin. */
+async function pageServer(t: ExecutionContext): Promise<string> {
   const server = http.createServer((_, response) => response.writeHead(200, { "content-type": "text/html" }).end("<!doctype html><title>x</title><p>Printed"));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   t.teardown(() => (server.closeAllConnections(), server.close()));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+const profileOf = (pid: number) => /--user-data-dir=(\S+)/.exec(commandLine(pid))?.[1];
+
+test.serial("Chromium is driven over a pipe: no DevTools port is open for another local process to read file:// through", async (t) => {
+  const origin = await pageServer(t);
   const printer = new BrochurePrinter({ origin, tabs: 1, timeoutMs: 20_000 });
   t.teardown(() => printer.close());
   await printer.print({ url: `${origin}/` });
@@ -182,12 +187,7 @@ test.serial(
   "the early Chromium is closed once, one after the other or at the same moment: a second close wrote to a pipe Chromium had shut (ECONNRESET)",
   async (t) => {
     const { launchEarly } = await import("../src/brochures/launchBrowser.ts");
-    const server = http.createServer((_, response) =>
-      response.writeHead(200, { "content-type": "text/html" }).end("<!doctype html><title>x</title><p>Printed"),
-    );
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    t.teardown(() => (server.closeAllConnections(), server.close()));
-    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const origin = await pageServer(t);
     let closes = 0;
     /** An early Chromium whose closes are counted, handed to a printer that prints one page. */
     const printedWithEarly = async () => {
@@ -211,3 +211,18 @@ test.serial(
     t.is(closes, 2, "each of the two Chromiums closed once");
   },
 );
+
+test.serial("a printer prints in the blank tab Chromium starts with before it opens another: no idle tab is made and left", async (t) => {
+  const { launchEarly } = await import("../src/brochures/launchBrowser.ts");
+  const origin = await pageServer(t);
+  for (const tabs of [1, 2]) {
+    const early = launchEarly();
+    t.teardown(() => early.close());
+    const browser = await early.browser;
+    const printer = new BrochurePrinter({ origin, tabs, browser: early.browser });
+    t.teardown(() => printer.close());
+    await Promise.all([printer.print({ url: `${origin}/a` }), printer.print({ url: `${origin}/b` })]);
+    const urls = (await browser.pages()).map((page) => new URL(page.url()).pathname).sort();
+    t.deepEqual(urls, tabs === 1 ? ["/b"] : ["/a", "/b"], `${tabs} tab(s): the pages printed, and no blank tab beside them`);
+  }
+});

@@ -3,7 +3,7 @@ import type { Browser, HTTPRequest, Page } from "puppeteer-core";
 import { onInterrupt } from "../shared/interrupt.ts";
 import { printBooklet } from "./booklet.ts";
 import { TimeoutError, withDeadline } from "./deadline.ts";
-import { closeBrowser, launchBrowser } from "./launchBrowser.ts";
+import { closeBrowser, launchBrowser, takeFirstTab } from "./launchBrowser.ts";
 import { loadForPrint, printPage, type PrintOptions } from "./printPage.ts";
 import { viewResources } from "./viewResources.ts";
 
@@ -195,7 +195,7 @@ export class BrochurePrinter {
       }
       browser = await this.#browser!;
     }
-    const page = await browser.newPage();
+    const page = (await takeFirstTab(browser)) ?? (await browser.newPage());
     await page.setRequestInterception(true);
     page.on("request", (request) => this.#allowOnlyOrigin(page, request));
     page.on("requestfinished", (request) => this.#pending.get(page)?.delete(request.url()));

@@ -96,8 +96,10 @@ async function printOne(job: PrintJob, printer: BrochurePrinter, origin: string,
   });
   try {
     if (await manifest.isFresh(job.name, settings, job.file)) return made(true, 0);
+    // pdf-lib loads only when something is printed, while Chromium prints it.
+    const finishing = import("./finishPdf.ts");
     const printed = await printer.print({ ...job, url: `${origin}${job.url}` });
-    const { finishPdf } = await import("./finishPdf.ts"); // pdf-lib loads only when something is printed
+    const { finishPdf } = await finishing;
     const { bytes, pages } = job.metadata ? await finishPdf(printed.bytes, job.metadata, job.bleed) : { bytes: printed.bytes, pages: undefined };
     await writeFileAtomic(job.file, bytes);
     await manifest.record(job.name, settings, printed.resources, { bytes: bytes.byteLength, pages });

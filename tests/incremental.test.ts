@@ -1,10 +1,11 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import test from "ava";
 import { PrintManifest } from "../src/brochures/printManifest.ts";
 import { buildKey } from "../src/commands/buildStamp.ts";
 import { runPamphlet, siteArgs } from "./helpers/cli.ts";
+import { builtFixtureSite } from "./helpers/builtFixture.ts";
 import { fixtureSite, type FixtureSite } from "./helpers/fixtures.ts";
 
 const formats = ["--formats", "letter,trifold,booklet"];
@@ -14,8 +15,7 @@ const skipped = (stdout: string) => [...stdout.matchAll(/^\[\s*\d+\/\d+\] (\S+) 
 const all = ["booklet.pdf", "compression-therapy.pdf", "compression-therapy.trifold.pdf", "sclerotherapy.pdf", "sclerotherapy.trifold.pdf"];
 
 async function built(t: import("ava").ExecutionContext): Promise<FixtureSite> {
-  const site = await fixtureSite(t);
-  const first = await build(site);
+  const { site, run: first } = await builtFixtureSite(t, formats);
   t.is(first.code, 0, first.stderr);
   t.deepEqual(
     made(first.stdout).filter((name) => name.endsWith(".pdf")),
@@ -73,6 +73,21 @@ test("nothing changed: the quick rebuild still prints the content's warnings", a
   t.is(again.code, 0, again.stderr);
   t.deepEqual(made(again.stdout), []);
   t.is(again.stderr, first.stderr, "the same warnings, word for word");
+});
+
+test("a project folder moved elsewhere, nothing changed: the next build still takes the quick way (its stamp is kept, not written again)", async (t) => {
+  const site = await fixtureSite(t);
+  t.is((await build(site, ["--formats", "letter"])).code, 0);
+  const movedRoot = `${site.root}-moved`;
+  await rename(site.root, movedRoot);
+  t.teardown(() => rm(movedRoot, { recursive: true, force: true }));
+  const moved = { contentDir: path.join(movedRoot, "content"), outDir: path.join(movedRoot, "output") };
+  const stamp = path.join(moved.outDir, ".build-stamp.json");
+  const before = await stat(stamp);
+  const again = await runPamphlet(["build", "--formats", "letter", "--content", moved.contentDir, "--out", moved.outDir]);
+  t.is(again.code, 0, again.stderr);
+  t.deepEqual(made(again.stdout), []);
+  t.is((await stat(stamp)).mtimeMs, before.mtimeMs, "the stamp was found current, so the build stopped before loading anything");
 });
 
 test("an edit to one procedure prints only that procedure's brochures (and the booklet that holds it)", async (t) => {

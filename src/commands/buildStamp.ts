@@ -47,13 +47,16 @@ export async function writeStamp(folders: Folders, stamp: Omit<BuildStamp, "outp
 /** Removed before a build starts, so an interrupted or failed build is never taken as current. */
 export const removeStamp = (folders: Folders) => rm(stampFile(folders), { force: true });
 
-/** A hash of every output file's path, size and modification time. */
+/**
+ * A hash of every output file's path (from the output folder: a project moved or copied with its
+ * timestamps kept is still current), size and modification time.
+ */
 async function outputsListing(folders: Folders): Promise<string> {
   const hash = createHash("sha256");
   for (const dir of [siteDirOf(folders), brochuresDirOf(folders), shareDirOf(folders)]) {
     const files = await filesUnder(dir);
     const stats = await Promise.all(files.map((file) => stat(file).catch(() => lstat(file))));
-    files.forEach((file, i) => hash.update(`${file}\0${stats[i]!.size}\0${stats[i]!.mtimeMs}\n`));
+    files.forEach((file, i) => hash.update(`${path.relative(folders.outDir, file)}\0${stats[i]!.size}\0${stats[i]!.mtimeMs}\n`));
   }
   return hash.digest("hex");
 }

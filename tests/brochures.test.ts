@@ -2,6 +2,7 @@ import { readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import test from "ava";
 import { PDFDocument, PDFDict, PDFName } from "pdf-lib";
+import { builtSite } from "./helpers/builtFixture.ts";
 import { runPamphlet, siteArgs } from "./helpers/cli.ts";
 import { fixtureSite, procedureText, writeProcedure } from "./helpers/fixtures.ts";
 import { pdfFonts, pdfInfo, pdfQrCodes, pdfText } from "./helpers/pdf.ts";
@@ -63,8 +64,7 @@ test("a4 paper in clinic.yaml gives A4 brochures", async (t) => {
 });
 
 test("brochures re-prints named procedures from the built site and refuses unknown ones", async (t) => {
-  const site = await fixtureSite(t);
-  t.is((await runPamphlet(["build", ...siteArgs(site)])).code, 0);
+  const site = await builtSite(t, []);
   const run = await runPamphlet(["brochures", "sclerotherapy", "--force", ...siteArgs(site)]);
   t.is(run.code, 0, run.stderr);
   t.regex(run.stdout, /Brochures: 1 made, 0 skipped \(unchanged\), 0 failed/);
@@ -74,8 +74,7 @@ test("brochures re-prints named procedures from the built site and refuses unkno
 });
 
 test("brochures refuses to print a print view missing from the built site, instead of printing its 'Not found' page", async (t) => {
-  const site = await fixtureSite(t);
-  t.is((await runPamphlet(["build", ...siteArgs(site)])).code, 0);
+  const site = await builtSite(t, []);
   const pdf = path.join(site.brochuresDir, "sclerotherapy.pdf");
   const before = await readFile(pdf);
   await rm(path.join(site.siteDir, "print", "sclerotherapy"), { recursive: true });

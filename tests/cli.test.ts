@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { copyFile, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import test from "ava";
+import { builtSite } from "./helpers/builtFixture.ts";
 import { runPamphlet, siteArgs } from "./helpers/cli.ts";
 import { fixtureSite, procedureText, repoRoot, writeProcedure } from "./helpers/fixtures.ts";
 import { pdfInfo, pdfText } from "./helpers/pdf.ts";
@@ -29,8 +30,7 @@ for (const [name, text, expected] of [
   ["invalid YAML", '---\ntitle: "Bad\nsummary: x\n---\n## What it is\n', /bad\.md:\d+:\d+ {2}error {2}invalid YAML/],
 ] as const) {
   test(`${name} fails the build with file and line, writes no PDF for it and leaves earlier PDFs intact`, async (t) => {
-    const site = await fixtureSite(t);
-    t.is((await runPamphlet(["build", ...siteArgs(site)])).code, 0);
+    const site = await builtSite(t, []);
     const earlier = path.join(site.brochuresDir, "sclerotherapy.pdf");
     const before = await readFile(earlier);
     const sitePage = await readFile(path.join(site.siteDir, "procedures", "sclerotherapy", "index.html"));
@@ -48,8 +48,7 @@ for (const [name, text, expected] of [
 }
 
 test("a deleted procedure's page and PDFs disappear on the next build", async (t) => {
-  const site = await fixtureSite(t);
-  t.is((await runPamphlet(["build", ...siteArgs(site)])).code, 0);
+  const site = await builtSite(t, []);
   t.true(existsSync(path.join(site.brochuresDir, "compression-therapy.pdf")));
   const { rm } = await import("node:fs/promises");
   await rm(path.join(site.contentDir, "procedures", "compression-therapy.md"));

@@ -7,6 +7,7 @@ import test from "ava";
 import { BrochurePrinter } from "../src/brochures/printer.ts";
 import { startSiteServer } from "../src/brochures/siteServer.ts";
 import { startDevServer } from "../src/dev/devServer.ts";
+import { builtSite } from "./helpers/builtFixture.ts";
 import { runPamphlet, siteArgs } from "./helpers/cli.ts";
 import { fixtureSite, fixturesDir } from "./helpers/fixtures.ts";
 
@@ -46,8 +47,7 @@ test("printing is default-deny: a remote stylesheet, another origin and a file:/
 });
 
 test("the loopback servers answer only on 127.0.0.1 and serve nothing outside the site", async (t) => {
-  const site = await fixtureSite(t);
-  t.is((await runPamphlet(["build", "--formats", "letter", ...siteArgs(site)])).code, 0);
+  const site = await builtSite(t, ["--formats", "letter"]);
   const server = await startSiteServer(site.siteDir);
   t.teardown(() => server.close());
   const dev = await startDevServer({ contentDir: site.contentDir, siteDir: path.join(site.outDir, "dev-site"), port: 0 });
@@ -85,8 +85,7 @@ test("the loopback servers answer only on 127.0.0.1 and serve nothing outside th
 });
 
 test("the built site has no form, no analytics, no third-party request and no inline script", async (t) => {
-  const site = await fixtureSite(t);
-  t.is((await runPamphlet(["build", "--formats", "letter", ...siteArgs(site)])).code, 0);
+  const site = await builtSite(t, ["--formats", "letter"]);
   const files = (await readdir(site.siteDir, { recursive: true })).filter(
     (name) => /\.(html|js|css)$/.test(name) && !name.startsWith("pagefind") && !name.startsWith("js/vendor"),
   );

@@ -44,3 +44,10 @@ export async function builtFixtureSite(t: ExecutionContext, args: string[], name
 
 const moved = (site: FixtureSite, from: string, to: string): FixtureSite =>
   Object.fromEntries(Object.entries(site).map(([key, value]) => [key, to + value.slice(from.length)])) as unknown as FixtureSite;
+
+/** builtFixtureSite for a test that needs only the built copy: the build must have succeeded. */
+export async function builtSite(t: ExecutionContext, args: string[], name = "basic"): Promise<FixtureSite> {
+  const { site, run } = await builtFixtureSite(t, args, name);
+  t.is(run.code, 0, run.output);
+  return site;
+}

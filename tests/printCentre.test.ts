@@ -2,18 +2,14 @@ import { readdir, readFile, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import test from "ava";
 import { startSiteServer } from "../src/brochures/siteServer.ts";
+import { builtSite } from "./helpers/builtFixture.ts";
 import { runPamphlet, siteArgs } from "./helpers/cli.ts";
 import { pageWithDownloads } from "./helpers/downloads.ts";
-import { fixtureSite, procedureText, writeProcedure, type FixtureSite } from "./helpers/fixtures.ts";
+import { procedureText, writeProcedure, type FixtureSite } from "./helpers/fixtures.ts";
 import { pdfInfo, pdfText } from "./helpers/pdf.ts";
 import { joinedRegExp } from "./helpers/joinedRegExp.ts";
 
-async function built(t: import("ava").ExecutionContext, ...extra: string[]): Promise<FixtureSite> {
-  const site = await fixtureSite(t);
-  const run = await runPamphlet(["build", "--formats", "letter,large", ...extra, ...siteArgs(site)]);
-  t.is(run.code, 0, run.stderr);
-  return site;
-}
+const built = (t: import("ava").ExecutionContext, ...extra: string[]): Promise<FixtureSite> => builtSite(t, ["--formats", "letter,large", ...extra]);
 
 /** Checks a visit pack: cover, then each guide on an odd page after blank fillers. */
 async function checkPack(t: import("ava").ExecutionContext, file: string, guides: Array<{ title: string; pdf: string }>) {

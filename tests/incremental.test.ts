@@ -31,8 +31,10 @@ const replaceIn = async (file: string, from: string, to: string) => writeFile(fi
 test("unchanged content: a rebuild prints nothing and leaves every PDF byte-identical", async (t) => {
   const site = await built(t);
   const before = await readFile(path.join(site.brochuresDir, "sclerotherapy.pdf"));
+  const stamp = await stat(path.join(site.outDir, ".build-stamp.json"));
   const again = await build(site);
   t.is(again.code, 0, again.stderr);
+  t.is((await stat(path.join(site.outDir, ".build-stamp.json"))).mtimeMs, stamp.mtimeMs, "the quick way: the stamp found current, not written again");
   t.deepEqual(made(again.stdout), []);
   t.deepEqual(
     skipped(again.stdout).filter((name) => name.endsWith(".pdf")),
@@ -75,19 +77,26 @@ test("nothing changed: the quick rebuild still prints the content's warnings", a
   t.is(again.stderr, first.stderr, "the same warnings, word for word");
 });
 
-test("a project folder moved elsewhere, nothing changed: the next build still takes the quick way (its stamp is kept, not written again)", async (t) => {
+const movedProject = "a project folder moved elsewhere: the next build prints nothing, and from then on names (and reads) the new folder";
+test(movedProject, async (t) => {
   const site = await fixtureSite(t);
   t.is((await build(site, ["--formats", "letter"])).code, 0);
   const movedRoot = `${site.root}-moved`;
   await rename(site.root, movedRoot);
   t.teardown(() => rm(movedRoot, { recursive: true, force: true }));
-  const moved = { contentDir: path.join(movedRoot, "content"), outDir: path.join(movedRoot, "output") };
-  const stamp = path.join(moved.outDir, ".build-stamp.json");
-  const before = await stat(stamp);
-  const again = await runPamphlet(["build", "--formats", "letter", "--content", moved.contentDir, "--out", moved.outDir]);
-  t.is(again.code, 0, again.stderr);
-  t.deepEqual(made(again.stdout), []);
-  t.is((await stat(stamp)).mtimeMs, before.mtimeMs, "the stamp was found current, so the build stopped before loading anything");
+  const args = ["--formats", "letter", "--content", path.join(movedRoot, "content"), "--out", path.join(movedRoot, "output")];
+  const first = await runPamphlet(["build", ...args]);
+  t.is(first.code, 0, first.stderr);
+  t.deepEqual(made(first.stdout), [], "nothing printed again: the brochures' records hold no folder");
+  const stamp = path.join(movedRoot, "output", ".build-stamp.json");
+  const written = await stat(stamp);
+  const again = await runPamphlet(["build", ...args]);
+  t.is((await stat(stamp)).mtimeMs, written.mtimeMs, "the build after that takes the quick way");
+  t.true(again.stderr.includes(`--content ${path.join(movedRoot, "content")}`), again.stderr);
+  t.false(again.stderr.includes(`${site.root}/`), "the reminder to run check names the new folder, not the old");
+  // Without --content, `brochures` reads the content the site was built from: in its new place.
+  const reprint = await runPamphlet(["brochures", "sclerotherapy", "--formats", "letter", "--force", "--out", path.join(movedRoot, "output")]);
+  t.is(reprint.code, 0, reprint.stderr);
 });
 
 test("an edit to one procedure prints only that procedure's brochures (and the booklet that holds it)", async (t) => {

@@ -98,6 +98,7 @@ async function printOne(job: PrintJob, printer: BrochurePrinter, origin: string,
     if (await manifest.isFresh(job.name, settings, job.file)) return made(true, 0);
     // pdf-lib loads only when something is printed, while Chromium prints it.
     const finishing = import("./finishPdf.ts");
+    finishing.catch(() => undefined); // awaited below; a print that fails first must not leave it unhandled
     const printed = await printer.print({ ...job, url: `${origin}${job.url}` });
     const { finishPdf } = await finishing;
     const { bytes, pages } = job.metadata ? await finishPdf(printed.bytes, job.metadata, job.bleed) : { bytes: printed.bytes, pages: undefined };

@@ -49,6 +49,8 @@ export async function runBuild(folders: Folders, choice: BrochureChoice = {}): P
   const early = launchEarly();
   try {
     if (!choice.force && (await siteIsCurrent(siteDir, fingerprint))) {
+      // Recorded again: the same sources may now be in another folder (a project moved), and `brochures` reads them from there.
+      await recordSiteFingerprint(siteDir, { fingerprint, basePath, contentDir: path.resolve(folders.contentDir) });
       console.log(`Site: ${siteDir} unchanged`);
     } else {
       await rm(`${siteDir}.fingerprint`, { force: true });

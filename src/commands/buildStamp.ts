@@ -16,6 +16,12 @@ import { brochuresDirOf, shareDirOf, siteDirOf, type BrochureChoice, type Folder
 export interface BuildStamp {
   key: string;
   outputs: string;
+  /**
+   * Where the content and the output were (absolute): a project moved elsewhere is built the long way
+   * once (printing nothing that is unchanged), so what names them (the reminder, the site's record of
+   * its content) names the new place.
+   */
+  places: Places;
   /** The warnings the build printed, printed again. */
   problems: Problem[];
   /** The line saying what only `check` reports (claims, safety…), printed again too. */
@@ -33,24 +39,28 @@ export function buildKey(sourcesFingerprint: string, folders: Folders, choice: B
     .digest("hex");
 }
 
-/** The stamp, if the last build's inputs and outputs are exactly as it left them. */
+interface Places {
+  contentDir: string;
+  outDir: string;
+}
+
+const placesOf = (folders: Folders): Places => ({ contentDir: path.resolve(folders.contentDir), outDir: path.resolve(folders.outDir) });
+
+/** The stamp, if the last build's inputs and outputs are exactly as it left them, where it left them. */
 export async function currentStamp(folders: Folders, key: string): Promise<BuildStamp | undefined> {
   const stamp = (await readJsonRecord<BuildStamp>(stampFile(folders))) as BuildStamp | undefined;
-  if (stamp?.key !== key) return undefined;
+  if (stamp?.key !== key || JSON.stringify(stamp.places) !== JSON.stringify(placesOf(folders))) return undefined;
   return stamp.outputs === (await outputsListing(folders)) ? stamp : undefined;
 }
 
-export async function writeStamp(folders: Folders, stamp: Omit<BuildStamp, "outputs">): Promise<void> {
-  await writeFile(stampFile(folders), JSON.stringify({ ...stamp, outputs: await outputsListing(folders) }));
+export async function writeStamp(folders: Folders, stamp: Omit<BuildStamp, "outputs" | "places">): Promise<void> {
+  await writeFile(stampFile(folders), JSON.stringify({ ...stamp, places: placesOf(folders), outputs: await outputsListing(folders) }));
 }
 
 /** Removed before a build starts, so an interrupted or failed build is never taken as current. */
 export const removeStamp = (folders: Folders) => rm(stampFile(folders), { force: true });
 
-/**
- * A hash of every output file's path (from the output folder: a project moved or copied with its
- * timestamps kept is still current), size and modification time.
- */
+/** A hash of every output file's path (from the output folder: where it is, `places` says), size and modification time. */
 async function outputsListing(folders: Folders): Promise<string> {
   const hash = createHash("sha256");
   for (const dir of [siteDirOf(folders), brochuresDirOf(folders), shareDirOf(folders)]) {

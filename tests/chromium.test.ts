@@ -6,8 +6,9 @@ import path from "node:path";
 import test, { type ExecutionContext } from "ava";
 import { findBrowser } from "../src/brochures/findBrowser.ts";
 import { BrochurePrinter } from "../src/brochures/printer.ts";
+import { builtSite } from "./helpers/builtFixture.ts";
 import { runPamphlet, siteArgs, startPamphlet } from "./helpers/cli.ts";
-import { biggerSite, fixtureSite } from "./helpers/fixtures.ts";
+import { fixtureSite } from "./helpers/fixtures.ts";
 import { chromiumOf, commandLine, isAlive } from "./helpers/processes.ts";
 import { until } from "./helpers/until.ts";
 
@@ -80,8 +81,7 @@ test.serial("Chromium is driven over a pipe: no DevTools port is open for anothe
 
 for (const signal of ["SIGKILL", "SIGHUP"] as const) {
   test.serial(`${signal} of Pamphlet mid-render: Chromium and its profile folder do not outlive it`, async (t) => {
-    const site = await biggerSite(t);
-    t.is((await runPamphlet(["build", "--formats", "letter", ...siteArgs(site)])).code, 0);
+    const site = await builtSite(t, ["--formats", "letter"], "bigger");
     const run = startPamphlet(["brochures", "--force", "--formats", "letter,large", ...siteArgs(site)]);
     await run.waitFor(/\[\s*1\/\d+\]/);
     const browsers = chromiumOf(run.child.pid!);

@@ -4,8 +4,9 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import test from "ava";
 import { BrochurePrinter } from "../src/brochures/printer.ts";
+import { builtSite } from "./helpers/builtFixture.ts";
 import { runPamphlet, siteArgs, startPamphlet } from "./helpers/cli.ts";
-import { biggerSite, fixtureSite } from "./helpers/fixtures.ts";
+import { fixtureSite } from "./helpers/fixtures.ts";
 import { pdfInfo } from "./helpers/pdf.ts";
 import { chromiumOf, isAlive } from "./helpers/processes.ts";
 import { joinedRegExp } from "./helpers/joinedRegExp.ts";
@@ -13,8 +14,7 @@ import { joinedRegExp } from "./helpers/joinedRegExp.ts";
 const leftovers = async (dir: string) => (await readdir(dir, { recursive: true })).filter((name) => /\.tmp$|staging-|previous-/.test(name));
 
 test.serial("Chromium killed mid-run: the run starts it again and finishes; every PDF is whole", async (t) => {
-  const site = await biggerSite(t);
-  t.is((await runPamphlet(["build", "--formats", "letter", ...siteArgs(site)])).code, 0);
+  const site = await builtSite(t, ["--formats", "letter"], "bigger");
   const run = startPamphlet(["brochures", "--force", "--formats", "letter,large", ...siteArgs(site)]);
   await run.waitFor(/\[\s*2\/\d+\]/);
   const browsers = chromiumOf(run.child.pid!);
@@ -31,8 +31,7 @@ test.serial("Chromium killed mid-run: the run starts it again and finishes; ever
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   test.serial(`${signal} mid-run: no temporary files, the browser is gone, earlier PDFs are intact`, async (t) => {
-    const site = await biggerSite(t);
-    t.is((await runPamphlet(["build", "--formats", "letter", ...siteArgs(site)])).code, 0);
+    const site = await builtSite(t, ["--formats", "letter"], "bigger");
     const before = await readFile(path.join(site.brochuresDir, "sclerotherapy.pdf"));
     const run = startPamphlet(["brochures", "--force", "--formats", "letter,large", ...siteArgs(site)]);
     await run.waitFor(/\[\s*1\/\d+\]/);

@@ -6,15 +6,15 @@ import path from "node:path";
 import { promisify } from "node:util";
 import type { ExecutionContext } from "ava";
 import { runPamphlet, siteArgs, type CliRun } from "./cli.ts";
-import { fixtureSite, type FixtureSite } from "./fixtures.ts";
+import { biggerSite, fixtureSite, type FixtureSite } from "./fixtures.ts";
 
 /** One build per fixture and arguments in this test file's process, kept until it ends. */
 const builds = new Map<string, Promise<{ site: FixtureSite; run: CliRun }>>();
-const kept: string[] = [];
-process.once("exit", () => kept.forEach((root) => rmSync(root, { recursive: true, force: true })));
+const builtRoots: string[] = [];
+process.once("exit", () => builtRoots.forEach((root) => rmSync(root, { recursive: true, force: true })));
 
 /**
- * A private copy of `tests/fixtures/sites/<name>` built by `pamphlet build <args>`, as if the test
+ * A private copy of `tests/fixtures/sites/<name>` (or of biggerSite's, `bigger`) built by `pamphlet build <args>`, as if the test
  * had built it itself: the fixture is built once per test file, and each caller gets a copy of
  * content and output, their times kept to the nanosecond (`cp -a`; Node's copy keeps milliseconds)
  * and the folders the build recorded made the copy's, so the next build of the copy takes the quick
@@ -26,8 +26,9 @@ export async function builtFixtureSite(t: ExecutionContext, args: string[], name
   let build = builds.get(key);
   if (!build) {
     build = (async () => {
-      const site = await fixtureSite({ teardown: () => undefined }, name);
-      kept.push(site.root);
+      const kept = { teardown: () => undefined }; // removed when the process ends
+      const site = await (name === "bigger" ? biggerSite(kept) : fixtureSite(kept, name));
+      builtRoots.push(site.root);
       return { site, run: await runPamphlet(["build", ...args, ...siteArgs(site)]) };
     })();
     builds.set(key, build);

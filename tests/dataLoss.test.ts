@@ -2,8 +2,9 @@ import { existsSync, readdirSync } from "node:fs";
 import { appendFile, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import test from "ava";
+import { builtSite } from "./helpers/builtFixture.ts";
 import { runPamphlet, siteArgs, startPamphlet, type RunningCli } from "./helpers/cli.ts";
-import { fixtureSite, type FixtureSite } from "./helpers/fixtures.ts";
+import type { FixtureSite } from "./helpers/fixtures.ts";
 import { pdfInfo } from "./helpers/pdf.ts";
 import { until } from "./helpers/until.ts";
 
@@ -33,8 +34,7 @@ async function buildCaughtAt(site: FixtureSite, guide: string, relative: string)
 }
 
 test.serial("Ctrl-C while the new site is swapped in: output/site stays a whole site, the old one or the new", async (t) => {
-  const site = await fixtureSite(t);
-  t.is((await runPamphlet(["build", "--formats", "letter", ...siteArgs(site)])).code, 0);
+  const site = await builtSite(t, ["--formats", "letter"]);
   const guide = path.join(site.contentDir, "procedures", "sclerotherapy.md");
   // The moment the search index is being written (just before the swap), and one mid-render.
   for (const moment of ["pagefind", "procedures/sclerotherapy/index.html"]) {
@@ -54,8 +54,7 @@ test.serial("Ctrl-C while the new site is swapped in: output/site stays a whole 
 });
 
 test.serial("pack --out onto a guide, clinic.yaml or another non-PDF file is refused; the file is untouched", async (t) => {
-  const site = await fixtureSite(t);
-  t.is((await runPamphlet(["build", "--formats", "letter", ...siteArgs(site)])).code, 0);
+  const site = await builtSite(t, ["--formats", "letter"]);
   const notes = path.join(site.root, "notes.txt");
   await writeFile(notes, "my notes, not a PDF\n");
   const targets = [
@@ -78,8 +77,7 @@ test.serial("pack --out onto a guide, clinic.yaml or another non-PDF file is ref
 });
 
 test.serial("the brochure step fails after the site was swapped in: the published site keeps its brochures", async (t) => {
-  const site = await fixtureSite(t);
-  t.is((await runPamphlet(["build", "--formats", "letter", ...siteArgs(site)])).code, 0);
+  const site = await builtSite(t, ["--formats", "letter"]);
   // The manifest cannot be saved: a folder stands where its file goes (as a full or read-only disk would fail it).
   await rm(path.join(site.brochuresDir, ".manifest.json"));
   await mkdir(path.join(site.brochuresDir, ".manifest.json"));

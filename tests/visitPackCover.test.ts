@@ -1,12 +1,11 @@
 import path from "node:path";
 import test from "ava";
-import { runPamphlet, siteArgs } from "./helpers/cli.ts";
-import { fixtureSite } from "./helpers/fixtures.ts";
+import { builtSite } from "./helpers/builtFixture.ts";
+import { runPamphlet } from "./helpers/cli.ts";
 import { pdfText } from "./helpers/pdf.ts";
 
 test("a visit pack's cover has blank lines to write the patient's name, appointment date and clinician on (nothing asked or stored)", async (t) => {
-  const site = await fixtureSite(t);
-  t.is((await runPamphlet(["build", "--formats", "letter", ...siteArgs(site)])).code, 0);
+  const site = await builtSite(t, ["--formats", "letter"]);
   const out = path.join(site.root, "pack.pdf");
   const run = await runPamphlet(["pack", "sclerotherapy", "--from", site.outDir, "--out", out]);
   t.is(run.code, 0, run.stderr);
@@ -15,8 +14,7 @@ test("a visit pack's cover has blank lines to write the patient's name, appointm
 });
 
 test("a visit pack's page numbers agree: the cover's contents and each guide's footer count the pack's pages, not the guide's own", async (t) => {
-  const site = await fixtureSite(t);
-  t.is((await runPamphlet(["build", "--formats", "letter", ...siteArgs(site)])).code, 0);
+  const site = await builtSite(t, ["--formats", "letter"]);
   const out = path.join(site.root, "pack.pdf");
   const run = await runPamphlet(["pack", "sclerotherapy", "compression-therapy", "--from", site.outDir, "--out", out]);
   t.is(run.code, 0, run.stderr);

@@ -1,8 +1,11 @@
+import { readdirSync } from "node:fs";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import test from "ava";
 import { launchBrowser } from "../src/brochures/launchBrowser.ts";
+import { devRebuild } from "../src/dev/devRebuild.ts";
 import { startDevServer } from "../src/dev/devServer.ts";
+import type { LiveReload } from "../src/dev/liveReload.ts";
 import { devEvents } from "./helpers/events.ts";
 import { fixtureSite, type FixtureSite } from "./helpers/fixtures.ts";
 
@@ -64,6 +67,18 @@ test.serial("the dev server shows edits at the page and the print view without a
   await writeFile(file, original);
   await dev.untilPage("/procedures/sclerotherapy/", /slowly fades away/, false);
   t.notRegex(await (await dev.get("/procedures/sclerotherapy/")).text(), /slowly fades away/);
+});
+
+test.serial("a save's reload is sent as soon as the new site is in place, not after the old one has been removed", async (t) => {
+  const site = await fixtureSite(t);
+  const oldSiteThere = () => readdirSync(site.outDir).some((name) => name.startsWith("dev-site.previous-"));
+  const oldSiteAtReload: boolean[] = [];
+  const live = { reload: () => oldSiteAtReload.push(oldSiteThere()), showProblems: (text: string) => t.fail(text) } as unknown as LiveReload;
+  const { rebuild } = devRebuild({ contentDir: site.contentDir, siteDir: path.join(site.outDir, "dev-site") }, live);
+  await rebuild();
+  await rebuild();
+  t.deepEqual(oldSiteAtReload, [false, true], "the first build has no old site; the second reloads while its old site is still being removed");
+  t.false(oldSiteThere(), "and it is removed all the same");
 });
 
 test.serial("the dev server keeps a page's images through rebuilds, even after the output folder is deleted", async (t) => {

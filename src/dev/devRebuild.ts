@@ -27,13 +27,15 @@ export interface DevState {
  */
 export function devRebuild(options: { contentDir: string; siteDir: string }, live: LiveReload) {
   const state: DevState = { notes: new Map(), built: false };
-  const duringSwap = async (swap: () => Promise<void>) => {
+  /** Runs the swap, requests held meanwhile, then `swapped` at once: the old site's removal comes after, not before the reload. */
+  const swapThen = (swapped: () => void) => async (swap: () => Promise<void>) => {
     state.swapping = swap();
     try {
       await state.swapping;
     } finally {
       state.swapping = undefined;
     }
+    swapped();
   };
   const rebuild = async () => {
     const started = performance.now();
@@ -54,17 +56,19 @@ export function devRebuild(options: { contentDir: string; siteDir: string }, liv
         const reading = checkReadingLevel({ content, contentDir: options.contentDir, today: new Date() }).problems;
         notes = notesByFile([...loaded.problems, ...findings, ...reading]);
       };
+      const duringSwap = swapThen(() => {
+        state.content = content;
+        state.notes = notes;
+        state.built = true;
+        live.reload();
+      });
       await buildSite({ content, contentDir: options.contentDir, siteDir: options.siteDir, dev: true, duringSwap, whileIndexing: workOutNotes });
-      state.content = content;
-      state.notes = notes;
-      state.built = true;
       console.log(`Rebuilt in ${((performance.now() - started) / 1000).toFixed(2)} s`);
       const reminder = checkReminder(
         findings,
         commandLine("check", { contentDir: options.contentDir, contentGiven: options.contentDir !== "content", outDir: "output" }),
       );
       if (reminder) console.error(reminder);
-      live.reload();
     } catch (error) {
       state.built = false;
       const message = error instanceof Error ? error.message : String(error);

@@ -1,4 +1,4 @@
-import { readdirSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import test from "ava";
@@ -79,6 +79,22 @@ test.serial("a save's reload is sent as soon as the new site is in place, not af
   await rebuild();
   t.deepEqual(oldSiteAtReload, [false, true], "the first build has no old site; the second reloads while its old site is still being removed");
   t.false(oldSiteThere(), "and it is removed all the same");
+});
+
+test.serial("the dev site renders no share-card views (the dev server makes no share images); a built site has them", async (t) => {
+  const site = await fixtureSite(t);
+  const live = { reload: () => undefined, showProblems: (text: string) => t.fail(text) } as unknown as LiveReload;
+  const devSite = path.join(site.outDir, "dev-site");
+  await devRebuild({ contentDir: site.contentDir, siteDir: devSite }, live).rebuild();
+  t.true(existsSync(path.join(devSite, "procedures", "sclerotherapy", "index.html")), "the dev site was built");
+  t.false(existsSync(path.join(devSite, "share")));
+  const { renderSite } = await import("../src/site/build.ts");
+  const { loadContent } = await import("../src/content/load.ts");
+  const pages = await renderSite({ content: (await loadContent(site.contentDir)).content!, contentDir: site.contentDir });
+  t.true(
+    pages.some((page) => page.url === "/share/en/sclerotherapy/"),
+    "build renders them",
+  );
 });
 
 test.serial("the dev server keeps a page's images through rebuilds, even after the output folder is deleted", async (t) => {

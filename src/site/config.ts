@@ -110,7 +110,9 @@ export function pamphletSite({
 
     eleventyConfig.addPlugin(nunjucksCompileOnce);
     eleventyConfig.addPlugin(filtersPlugin, { clinic: content.clinic });
-    eleventyConfig.addPlugin(pagesPlugin, { only: printCentreList ? ["print-centre.njk"] : undefined, except: printCentreList ? [] : ["print-centre.njk"] });
+    // The dev server makes no share images, so their views would be rendered on every save for nothing.
+    const except = printCentreList ? [] : ["print-centre.njk", ...(dev ? ["share.njk"] : [])];
+    eleventyConfig.addPlugin(pagesPlugin, { only: printCentreList ? ["print-centre.njk"] : undefined, except });
     if (!printCentreList) eleventyConfig.addPlugin(packLogoPlugin, { contentDir, logo: content.clinic.logo, cacheDir: imageCacheDir });
     if (!printCentreList)
       eleventyConfig.addPlugin(assetsPlugin, {

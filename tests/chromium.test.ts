@@ -115,6 +115,33 @@ test.serial("a Chromium that fails on its first start is started again: every br
   t.truthy(await readFile(path.join(site.brochuresDir, "sclerotherapy.large.pdf")));
 });
 
+test.serial("Ctrl-C while Chromium is still starting stops the start: no Chromium, no profile folder left, the run ends by the signal", async (t) => {
+  const site = await fixtureSite(t);
+  const pidFile = path.join(site.root, "slow-chromium-pid");
+  const slow = path.join(site.root, "slow-chromium");
+  // A start that takes a minute (a cold disk, a loaded machine): the wrapper waits, then is Chromium.
+  const script = `#!/bin/sh\nif [ "$1" != --version ]; then echo $$ > '${pidFile}.part'; mv '${pidFile}.part' '${pidFile}'; sleep 60; fi\nexec '${findBrowser()}' "$@"\n`;
+  await writeFile(slow, script);
+  await chmod(slow, 0o755);
+  const run = startPamphlet(["build", "--formats", "letter", ...siteArgs(site)], { env: { PUPPETEER_EXECUTABLE_PATH: slow } });
+  t.true(await until(() => existsSync(pidFile), 60_000), "Chromium's start began");
+  const pid = Number(readFileSync(pidFile, "utf8"));
+  const profile = profileOf(pid);
+  t.true(profile !== undefined && existsSync(profile), "with its profile folder");
+  run.child.kill("SIGINT");
+  t.is(await run.exited, 130, run.output());
+  /** Whether anything of the start is left: Chromium runs in a process group of its own. */
+  const groupAlive = () => {
+    try {
+      process.kill(-pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  t.true(await until(() => !groupAlive() && !existsSync(profile!), 15_000), "the start was stopped and its profile folder removed");
+});
+
 /** A Chromium that notes, each time it starts, whether the site folder was there yet. */
 async function chromiumNotingSite(root: string, siteDir: string) {
   const notes = path.join(root, "chromium-starts");

@@ -35,9 +35,14 @@ export async function launchBrowser(): Promise<Browser> {
   const { default: puppeteer } = await import("puppeteer-core");
   const profile = mkdtempSync(path.join(os.tmpdir(), profilePrefix));
   const removeProfile = () => rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
+  // A signal while Chromium is still starting ends the start there (its process group is killed), rather
+  // than waiting for it: a slow start outlived the cleanups' limit, and left Chromium and its profile folder.
+  const starting = new AbortController();
+  const forgetStart = onInterrupt(() => starting.abort());
   let browser: Browser;
   try {
     browser = await puppeteer.launch({
+      signal: starting.signal,
       executablePath: findBrowser(),
       headless: true,
       pipe: true,
@@ -51,6 +56,8 @@ export async function launchBrowser(): Promise<Browser> {
   } catch (error) {
     removeProfile();
     throw error;
+  } finally {
+    forgetStart();
   }
   const chromium = browser.process();
   const watchdog = chromium?.pid ? startWatchdog(chromium.pid, profile) : undefined;

@@ -1,5 +1,6 @@
 import os from "node:os";
 import type { Browser, HTTPRequest, Page } from "puppeteer-core";
+import { PamphletError } from "../shared/errors.ts";
 import { onInterrupt } from "../shared/interrupt.ts";
 import { printBooklet } from "./booklet.ts";
 import { TimeoutError, withDeadline } from "./deadline.ts";
@@ -185,6 +186,9 @@ export class BrochurePrinter {
   }
 
   async #openTab(): Promise<Page> {
+    // A print that waited for a tab while the printer was closed (a signal) must not start a new Chromium:
+    // nothing would close it, and the process ending meanwhile left its profile folder behind.
+    if (this.#closed) throw new PamphletError("Printing stopped: the printer was closed.");
     const launching = (this.#browser ??= this.#launch());
     let browser = await launching;
     if (!browser.connected) {

@@ -1,7 +1,7 @@
-import test from "ava";
+import test, { type ExecutionContext } from "ava";
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { swapInto, withStagedFolder } from "../src/shared/stagedFolder.ts";
@@ -9,13 +9,20 @@ import { swapInto, withStagedFolder } from "../src/shared/stagedFolder.ts";
 /** The pid of a process that has ended: what a build killed by SIGKILL leaves in its folders' names. */
 const endedPid = () => spawnSync(process.execPath, ["-e", ""]).pid;
 
+/** A temporary folder for a published folder and its staging, removed after the test. */
+async function parentFolder(t: ExecutionContext): Promise<string> {
+  const parent = await mkdtemp(path.join(os.tmpdir(), "pamphlet-staged-"));
+  t.teardown(() => rm(parent, { recursive: true, force: true }));
+  return parent;
+}
+
 async function folderWith(parent: string, name: string, file: string, text: string): Promise<void> {
   await mkdir(path.join(parent, name), { recursive: true });
   await writeFile(path.join(parent, name, file), text);
 }
 
 test("a swap puts the new folder in place and leaves nothing staged beside it", async (t) => {
-  const parent = await mkdtemp(path.join(os.tmpdir(), "pamphlet-staged-"));
+  const parent = await parentFolder(t);
   const site = path.join(parent, "site");
   await folderWith(parent, "site", "index.html", "old");
   await withStagedFolder(
@@ -28,7 +35,7 @@ test("a swap puts the new folder in place and leaves nothing staged beside it", 
 });
 
 test("a failed fill leaves the published folder as it was", async (t) => {
-  const parent = await mkdtemp(path.join(os.tmpdir(), "pamphlet-staged-"));
+  const parent = await parentFolder(t);
   const site = path.join(parent, "site");
   await folderWith(parent, "site", "index.html", "old");
   const fill = async (folder: string) => {
@@ -41,7 +48,7 @@ test("a failed fill leaves the published folder as it was", async (t) => {
 });
 
 test("folders left by a killed build are recovered: the set-aside site put back, stale staging of any kind removed", async (t) => {
-  const parent = await mkdtemp(path.join(os.tmpdir(), "pamphlet-staged-"));
+  const parent = await parentFolder(t);
   const site = path.join(parent, "site");
   const dead = endedPid();
   // Killed between the swap's two renames: no site, the previous one beside it.

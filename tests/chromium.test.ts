@@ -126,8 +126,13 @@ test.serial("Ctrl-C while Chromium is still starting stops the start: no Chromiu
   const pidFile = path.join(site.root, "slow-chromium-pid");
   const slow = path.join(site.root, "slow-chromium");
   // A start that takes a minute (a cold disk, a loaded machine): the wrapper waits, then is Chromium.
-  const script = `#!/bin/sh\nif [ "$1" != --version ]; then echo $$ > '${pidFile}.part'; mv '${pidFile}.part' '${pidFile}'; sleep 60; fi\nexec '${findBrowser()}' "$@"\n`;
-  await writeFile(slow, script);
+  const script = [
+    "#!/bin/sh",
+    `if [ "$1" != --version ]; then echo $$ > '${pidFile}.part'; mv '${pidFile}.part' '${pidFile}'; sleep 60; fi`,
+    `exec '${findBrowser()}' "$@"`,
+    "",
+  ];
+  await writeFile(slow, script.join("\n"));
   await chmod(slow, 0o755);
   const run = startPamphlet(["build", "--formats", "letter", ...siteArgs(site)], { env: { PUPPETEER_EXECUTABLE_PATH: slow } });
   t.true(await until(() => existsSync(pidFile), 60_000), "Chromium's start began");

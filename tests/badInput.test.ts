@@ -1,11 +1,11 @@
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { appendFile, cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
-import os from "node:os";
+import { appendFile, cp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import test from "ava";
+import { builtSite } from "./helpers/builtFixture.ts";
 import { runPamphlet } from "./helpers/cli.ts";
-import { fixturesDir, hookCleanups } from "./helpers/fixtures.ts";
+import { fixturesDir } from "./helpers/fixtures.ts";
 
 /** One case of tests/fixtures/bad/<name>/expect.json (see the README there). */
 interface Expectation {
@@ -29,19 +29,8 @@ interface Expectation {
 const corpus = path.join(fixturesDir, "bad");
 const cases = readdirSync(corpus).filter((name) => existsSync(path.join(corpus, name, "expect.json")));
 
-/** The basic fixture built once; every case starts from a copy of its content and output. */
-const cleanups = hookCleanups();
-let golden: string;
-let goldenPdfs: Record<string, string>;
-test.before(async () => {
-  golden = await mkdtemp(path.join(os.tmpdir(), "pamphlet-golden-"));
-  cleanups.teardown(() => rm(golden, { recursive: true, force: true }));
-  await cp(path.join(fixturesDir, "sites", "basic"), path.join(golden, "content"), { recursive: true });
-  const run = await runPamphlet(["build", "--formats", "letter,trifold", "--content", path.join(golden, "content"), "--out", path.join(golden, "output")]);
-  if (run.code !== 0) throw new Error(`golden build failed: ${run.stderr}`);
-  goldenPdfs = await pdfHashes(path.join(golden, "output", "brochures"));
-});
-test.after.always(() => cleanups.run());
+/** Every case starts from a copy of the basic fixture, built once (see builtFixture.ts). */
+const goldenArgs = ["--formats", "letter,trifold"];
 
 /** Content hash of every file under `dir` (only PDFs when `pdfsOnly`), by relative path. */
 async function fileHashes(dir: string, pdfsOnly = false): Promise<Record<string, string>> {
@@ -68,12 +57,8 @@ test("the corpus covers at least 25 cases", (t) => {
 for (const name of cases) {
   const expect = JSON.parse(readFileSync(path.join(corpus, name, "expect.json"), "utf8")) as Expectation;
   test(`${name}: ${expect.why}`, async (t) => {
-    const root = await mkdtemp(path.join(os.tmpdir(), `pamphlet-bad-${name}-`));
-    t.teardown(() => rm(root, { recursive: true, force: true }));
-    const contentDir = path.join(root, "content");
-    const outDir = path.join(root, "output");
-    await cp(path.join(golden, "content"), contentDir, { recursive: true });
-    await cp(path.join(golden, "output"), outDir, { recursive: true });
+    const { contentDir, outDir } = await builtSite(t, goldenArgs);
+    const goldenPdfs = await pdfHashes(path.join(outDir, "brochures"));
     if (existsSync(path.join(corpus, name, "content"))) await cp(path.join(corpus, name, "content"), contentDir, { recursive: true });
     const clinicFile = path.join(contentDir, "_data", "clinic.yaml");
     if (expect.clinicAppend) await appendFile(clinicFile, expect.clinicAppend);

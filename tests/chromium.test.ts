@@ -1,6 +1,8 @@
-import { chmod, mkdir, readFile, writeFile } from "node:fs/promises";
+import { spawn } from "node:child_process";
+import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { existsSync, readdirSync, readFileSync, readlinkSync } from "node:fs";
 import http from "node:http";
+import os from "node:os";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import test, { type ExecutionContext } from "ava";
@@ -151,6 +153,39 @@ test.serial("Ctrl-C while Chromium is still starting stops the start: no Chromiu
     }
   };
   t.true(await until(() => !groupAlive() && !existsSync(profile!), 15_000), "the start was stopped and its profile folder removed");
+});
+
+test.serial("a Chromium start asked for once a signal's cleanups have begun is refused: no Chromium, no profile folder", async (t) => {
+  const tmp = await mkdtemp(path.join(os.tmpdir(), "pamphlet-stopping-"));
+  t.teardown(() => rm(tmp, { recursive: true, force: true }));
+  const script = path.join(tmp, "late-start.mts");
+  const source = (file: string) => JSON.stringify(new URL(`../src/${file}`, import.meta.url).href);
+  await writeFile(
+    script,
+    [
+      `import { exitCleanlyOnSignals, isStopping, onInterrupt } from ${source("shared/interrupt.ts")};`,
+      `import { launchBrowser } from ${source("brochures/launchBrowser.ts")};`,
+      "exitCleanlyOnSignals();",
+      "// A cleanup that takes a while, as closing Chromium does: the start is asked for meanwhile.",
+      "onInterrupt(() => new Promise((resolve) => setTimeout(resolve, 3000)));",
+      'process.kill(process.pid, "SIGINT");',
+      "while (!isStopping()) await new Promise((resolve) => setTimeout(resolve, 5));",
+      'const said = await launchBrowser().then((browser) => (browser.close(), "started"), (error) => "refused: " + error.message);',
+      'process.stdout.write(said + "\\n");',
+      "",
+    ].join("\n"),
+  );
+  const child = spawn(process.execPath, ["--import", "tsx", script], { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, TMPDIR: tmp } });
+  let said = "";
+  child.stdout.on("data", (chunk: Buffer) => (said += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code, signal) => resolve(signal === "SIGINT" ? 130 : code)));
+  t.is(await exited, 130, said);
+  t.regex(said, /^refused: Chromium was not started: Pamphlet is stopping\./);
+  t.deepEqual(
+    readdirSync(tmp).filter((name) => name.startsWith("pamphlet-chromium-")),
+    [],
+    "no profile folder",
+  );
 });
 
 /** A Chromium that notes, each time it starts, whether the site folder was there yet. */

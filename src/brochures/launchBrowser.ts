@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Browser, Page } from "puppeteer-core";
-import { onInterrupt } from "../shared/interrupt.ts";
+import { PamphletError } from "../shared/errors.ts";
+import { isStopping, onInterrupt } from "../shared/interrupt.ts";
 import { findBrowser } from "./findBrowser.ts";
 
 /** Chromium flags: headless, no GPU, and no calls home (this machine and many clinics' have no open internet). */
@@ -33,6 +34,9 @@ export async function launchBrowser(): Promise<Browser> {
   if (process.getuid?.() === 0) args.push("--no-sandbox");
   // Loaded here, not at the top: a run where nothing needs printing never pays for it.
   const { default: puppeteer } = await import("puppeteer-core");
+  // A signal that came during the import has run its cleanups already: this start would have none, and
+  // the process would end under it, leaving its profile folder. (No await between this check and the launch.)
+  if (isStopping()) throw new PamphletError("Chromium was not started: Pamphlet is stopping.");
   const profile = mkdtempSync(path.join(os.tmpdir(), profilePrefix));
   const removeProfile = () => rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
   // A signal while Chromium is still starting ends the start there (its process group is killed), rather

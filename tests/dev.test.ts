@@ -8,6 +8,7 @@ import { startDevServer } from "../src/dev/devServer.ts";
 import type { LiveReload } from "../src/dev/liveReload.ts";
 import { devEvents } from "./helpers/events.ts";
 import { fixtureSite, type FixtureSite } from "./helpers/fixtures.ts";
+import { until } from "./helpers/until.ts";
 
 async function devServer(t: import("ava").ExecutionContext, site: FixtureSite) {
   const server = await startDevServer({ contentDir: site.contentDir, siteDir: path.join(site.outDir, "dev-site"), port: 0 });
@@ -79,6 +80,51 @@ test.serial("a save's reload is sent as soon as the new site is in place, not af
   await rebuild();
   t.deepEqual(oldSiteAtReload, [false, true], "the first build has no old site; the second reloads while its old site is still being removed");
   t.false(oldSiteThere(), "and it is removed all the same");
+});
+
+test.serial("a save's reload does not wait for check's notes: they are worked out when a page asks, or a moment later for the terminal", async (t) => {
+  const site = await fixtureSite(t);
+  const file = path.join(site.contentDir, "procedures", "sclerotherapy.md");
+  await writeFile(file, (await readFile(file, "utf8")).replace("The vein closes and fades.", "The vein closes and fades, guaranteed."));
+  const said: string[] = [];
+  const terminal = console.error;
+  console.error = (...parts: unknown[]) => said.push(parts.join(" "));
+  t.teardown(() => (console.error = terminal));
+  const reminders = () => said.filter((line) => /that this build does not stop on: run it before publishing/.test(line)).length;
+  const atReload: number[] = [];
+  const live = { reload: () => atReload.push(reminders()), showProblems: (text: string) => t.fail(text) } as unknown as LiveReload;
+  const { state, rebuild, close } = devRebuild({ contentDir: site.contentDir, siteDir: path.join(site.outDir, "dev-site") }, live);
+  t.teardown(close);
+  await rebuild();
+  t.deepEqual(atReload, [0], "not worked out before the reload");
+  t.is(reminders(), 0, "nor by the end of the rebuild");
+  const notes = () => [...state.notes().values()].flat().map((note) => note.text);
+  t.true(
+    notes().some((note) => /"guaranteed" is an absolute or risky claim/.test(note)),
+    "a page asking for them gets them",
+  );
+  t.is(reminders(), 1, "and the terminal is reminded then");
+  notes();
+  t.is(reminders(), 1, "worked out once per save");
+  await rebuild();
+  // (No page asks this time: the terminal must hear all the same.)
+  t.deepEqual(atReload, [0, 1], "the second save's reload did not wait for them either");
+  t.true(await until(() => reminders() === 2, 10_000), "a moment after the reload, the terminal is reminded");
+});
+
+test.serial("the preview's search index is written when its search is used, not on every save, and finds what was just saved", async (t) => {
+  const { site, dev, page } = await browsing(t, "/procedures/sclerotherapy/");
+  const index = path.join(site.outDir, "dev-site", "pagefind");
+  const file = path.join(site.contentDir, "procedures", "sclerotherapy.md");
+  await writeFile(file, (await readFile(file, "utf8")).replace("The vein closes and fades.", "The vein closes and fades like a zeppelin."));
+  await dev.untilPage("/procedures/sclerotherapy/", /zeppelin/);
+  t.false(existsSync(index), "the save wrote no search index");
+  await page.goto(`${dev.origin}/search/`, { waitUntil: "load" });
+  await page.waitForSelector("[data-search]:not([hidden])");
+  await page.type("#search-input", "zeppelin");
+  await page.waitForFunction(() => document.querySelectorAll(".search__results li").length > 0, { timeout: 20_000 });
+  t.deepEqual(await page.$$eval(".search__results a", (links) => links.map((link) => link.getAttribute("href"))), ["/procedures/sclerotherapy/"]);
+  t.true(existsSync(index), "the search wrote it, into the site in place");
 });
 
 test.serial("the dev site renders no share-card views (the dev server makes no share images); a built site has them", async (t) => {
@@ -233,6 +279,12 @@ test.serial("in a real browser, what check says of a guide is shown on its page 
   t.regex(await notes(), /notes? from npm run check on this guide \(1 to fix before publishing\)/);
   t.regex(await notes(), /sclerotherapy\.md:\d+:\d+ {2}error {2}"guaranteed" is an absolute or risky claim/);
   t.false(await page.$eval("#pamphlet-notes", (panel) => (panel as HTMLDetailsElement).open), "closed until the writer opens it");
+  // Asked for once the page has loaded: working them out must not hold up the page's images and fonts.
+  const asked = await page.evaluate(() => ({
+    loaded: (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming).loadEventStart,
+    notes: performance.getEntriesByType("resource").find((entry) => entry.name.includes("/__pamphlet/notes"))?.startTime ?? -1,
+  }));
+  t.true(asked.notes >= asked.loaded, `notes asked for at ${asked.notes} ms, the page loaded at ${asked.loaded} ms`);
   const other = await page.browser().newPage();
   await other.goto(`${dev.origin}/print/sclerotherapy/`);
   await other.waitForSelector("#pamphlet-notes", { timeout: 20_000 });

@@ -13,22 +13,36 @@ export type WriterNotes = Map<string, Array<{ text: string; severity: Problem["s
 export interface DevState {
   /** The content of the last good build. */
   content?: Content;
-  /** What the checks say of each source file, as the terminal writes it: shown on that file's pages. */
-  notes: WriterNotes;
+  /**
+   * What the checks say of each source file, as the terminal writes it: shown on that file's pages.
+   * Worked out when a page first asks, or soon after the reload: ~0.1 s that a save's reload need not wait for.
+   */
+  notes: () => WriterNotes;
   /** Whether the last build succeeded, so its site should be there. */
   built: boolean;
   /** Between the two renames of a swap the site folder is briefly absent: requests wait it out. */
   swapping?: Promise<void>;
+  /** The search index of the site in place, once its search has been used (see devSearchIndex.ts). */
+  searchIndex?: Promise<void>;
 }
+
+/** With no page asking for the notes, they are worked out this long after the reload, for the terminal's reminder. */
+const notesDelayMs = 1000;
 
 /**
  * The dev server's rebuild: load and check the content, build the site into `siteDir`, tell the
  * open pages to reload. A content error is shown in the terminal and over the page instead.
  */
 export function devRebuild(options: { contentDir: string; siteDir: string }, live: LiveReload) {
-  const state: DevState = { notes: new Map(), built: false };
-  /** Runs the swap, requests held meanwhile, then `swapped` at once: the old site's removal comes after, not before the reload. */
+  const state: DevState = { notes: () => new Map(), built: false };
+  let notesTimer: NodeJS.Timeout | undefined;
+  /**
+   * Runs the swap, requests held meanwhile, then `swapped` at once: the old site's removal comes after, not before the reload.
+   * A search index being written into the old site is finished first; the new site's is written when next asked for.
+   */
   const swapThen = (swapped: () => void) => async (swap: () => Promise<void>) => {
+    await state.searchIndex;
+    state.searchIndex = undefined;
     state.swapping = swap();
     try {
       await state.swapping;
@@ -39,6 +53,7 @@ export function devRebuild(options: { contentDir: string; siteDir: string }, liv
   };
   const rebuild = async () => {
     const started = performance.now();
+    clearTimeout(notesTimer);
     try {
       const loaded = await loadForBuild(options.contentDir);
       if (loaded.problems.length > 0) console.error(formatProblems(loaded.problems, Boolean(process.stderr.isTTY)));
@@ -46,29 +61,36 @@ export function devRebuild(options: { contentDir: string; siteDir: string }, liv
         state.built = false;
         return live.showProblems(formatProblems(loaded.problems));
       }
-      // What check says of each guide, worked out once (for its pages, and the terminal's one-line
-      // reminder) while Pagefind writes the search index on the other core.
+      // What check says of each guide, worked out once (for its pages, and the terminal's one-line reminder).
       const { content } = loaded;
-      let findings: Problem[] = [];
-      let notes: WriterNotes = new Map();
-      const workOutNotes = () => {
-        findings = editorialFindings(content, options.contentDir);
+      let notes: WriterNotes | undefined;
+      const notesOf = () => {
+        if (notes) return notes;
+        const findings = editorialFindings(content, options.contentDir);
         const reading = checkReadingLevel({ content, contentDir: options.contentDir, today: new Date() }).problems;
         notes = notesByFile([...loaded.problems, ...findings, ...reading]);
+        const reminder = checkReminder(
+          findings,
+          commandLine("check", { contentDir: options.contentDir, contentGiven: options.contentDir !== "content", outDir: "output" }),
+        );
+        if (reminder) console.error(reminder);
+        return notes;
       };
       const duringSwap = swapThen(() => {
         state.content = content;
-        state.notes = notes;
+        state.notes = notesOf;
         state.built = true;
         live.reload();
       });
-      await buildSite({ content, contentDir: options.contentDir, siteDir: options.siteDir, dev: true, duringSwap, whileIndexing: workOutNotes });
+      await buildSite({ content, contentDir: options.contentDir, siteDir: options.siteDir, dev: true, duringSwap });
       console.log(`Rebuilt in ${((performance.now() - started) / 1000).toFixed(2)} s`);
-      const reminder = checkReminder(
-        findings,
-        commandLine("check", { contentDir: options.contentDir, contentGiven: options.contentDir !== "content", outDir: "output" }),
-      );
-      if (reminder) console.error(reminder);
+      notesTimer = setTimeout(() => {
+        try {
+          notesOf();
+        } catch (error) {
+          console.error(error instanceof Error ? error.message : String(error));
+        }
+      }, notesDelayMs).unref();
     } catch (error) {
       state.built = false;
       const message = error instanceof Error ? error.message : String(error);
@@ -76,7 +98,12 @@ export function devRebuild(options: { contentDir: string; siteDir: string }, liv
       live.showProblems(message);
     }
   };
-  return { state, rebuild };
+  /** Once no rebuild runs: nothing more is worked out, and a search index being written is finished. */
+  const close = async () => {
+    clearTimeout(notesTimer);
+    await state.searchIndex;
+  };
+  return { state, rebuild, close };
 }
 
 function notesByFile(problems: Problem[]): WriterNotes {

@@ -8,6 +8,7 @@ import type { devEditorRoute } from "../editor/devEditor.ts";
 import { clinicFormats } from "../shared/formats.ts";
 import type { devBrochureRoute } from "./devBrochures.ts";
 import { devPrintCentre } from "./devPrintCentre.ts";
+import { writeDevSearchIndex } from "./devSearchIndex.ts";
 import type { DevState } from "./devRebuild.ts";
 import type { LiveReload } from "./liveReload.ts";
 import type { RebuildQueue } from "./rebuildQueue.ts";
@@ -43,11 +44,18 @@ export async function devRoutes(parts: DevRouteParts) {
       return true;
     }
     await state.swapping?.catch(() => undefined);
+    const url = new URL(request.url ?? "/", parts.origin());
+    // Set with no await since the swap's: a swap waits for the index it would otherwise cut in half.
+    if (state.built && url.pathname.startsWith("/pagefind/")) {
+      state.searchIndex ??= writeDevSearchIndex(parts.siteDir).catch((error: unknown) => {
+        console.error(`The preview's search index could not be written: ${error instanceof Error ? error.message : String(error)}`);
+      });
+      await state.searchIndex;
+    }
     if (state.built && !existsSync(parts.siteDir)) {
       console.log(`${parts.siteDir} is gone (was output/ deleted?): building it again`);
       await parts.queue.now();
     }
-    const url = new URL(request.url ?? "/", parts.origin());
     const script = clientScripts[url.pathname];
     if (script) {
       response.writeHead(200, { "content-type": "text/javascript; charset=utf-8", "cache-control": "no-store" });
@@ -64,7 +72,7 @@ export async function devRoutes(parts: DevRouteParts) {
     if (url.pathname === "/__pamphlet/events") return parts.live.connect(request, response);
     if (url.pathname === "/__pamphlet/notes") {
       response.writeHead(200, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" });
-      response.end(JSON.stringify(state.notes.get(url.searchParams.get("file") ?? "") ?? []));
+      response.end(JSON.stringify(state.notes().get(url.searchParams.get("file") ?? "") ?? []));
       return true;
     }
     return parts.brochures.handle(url, response);

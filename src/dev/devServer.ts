@@ -30,7 +30,7 @@ export interface DevServer {
  */
 export async function startDevServer(options: DevOptions): Promise<DevServer> {
   const live = new LiveReload();
-  const { state, rebuild } = devRebuild(options, live);
+  const { state, rebuild, close: closeRebuilds } = devRebuild(options, live);
   const queue = new RebuildQueue(rebuild);
   const brochures = devBrochureRoute(
     () => state.content,
@@ -68,6 +68,7 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
       await brochures.close();
       await listening.close();
       await queue.idle();
+      await closeRebuilds();
     },
   };
 }

@@ -22,8 +22,6 @@ export interface BuildSiteOptions extends SiteOptions {
   carryOver?: readonly string[];
   /** Runs the swap of the new site into place; the dev server holds requests meanwhile. */
   duringSwap?: (swap: () => Promise<void>) => Promise<void>;
-  /** Work for this thread while Pagefind writes the search index in its own process (the dev server's notes). */
-  whileIndexing?: () => void;
 }
 
 /**
@@ -38,9 +36,10 @@ export async function buildSite(options: BuildSiteOptions): Promise<void> {
     staging,
     async (folder) => {
       try {
-        search = await SearchIndex.start();
-        await runEleventy(options, folder, (eleventy) => eleventy.write(), search.plugin);
-        await search.write(folder, options.whileIndexing);
+        // The dev server writes its search index only when its search is used (devSearchIndex.ts), not on every save.
+        search = options.dev ? undefined : await SearchIndex.start();
+        await runEleventy(options, folder, (eleventy) => eleventy.write(), search?.plugin);
+        await search?.write(path.join(folder, "pagefind"));
       } finally {
         await search?.close();
       }

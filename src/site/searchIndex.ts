@@ -38,22 +38,18 @@ export class SearchIndex {
     });
   };
 
-  /**
-   * Waits for every page to be indexed, then writes the index into the site; returns the page count.
-   * `meanwhile` runs on this thread while Pagefind writes in its own process.
-   */
-  async write(siteDir: string, meanwhile?: () => void): Promise<number> {
+  /** Indexes the pages of a site already written (the dev server's, when its search is first used). */
+  async addSite(siteDir: string): Promise<void> {
+    const { errors } = await this.#index.addDirectory({ path: siteDir });
+    if (errors.length > 0) throw new PamphletError(`Indexing the site for search failed: ${errors.join("; ")}`);
+  }
+
+  /** Waits for every page to be indexed, then writes the index into `outputPath` (the site's `pagefind/`); returns the page count. */
+  async write(outputPath: string): Promise<number> {
     const added = await Promise.all(this.#added);
     const errors = added.flatMap((result) => result.errors);
     if (errors.length > 0) throw new PamphletError(`Indexing the site for search failed: ${errors.join("; ")}`);
-    const writing = this.#index.writeFiles({ outputPath: path.join(siteDir, "pagefind") });
-    try {
-      meanwhile?.();
-    } catch (error) {
-      await writing.catch(() => undefined);
-      throw error;
-    }
-    const written = await writing;
+    const written = await this.#index.writeFiles({ outputPath });
     if (written.errors.length > 0) throw new PamphletError(`Writing the search index failed: ${written.errors.join("; ")}`);
     // Pagefind's ready-made search interfaces (about 430 KB): the site's own search.js replaces them.
     const unused = /^pagefind-(component-ui|modular-ui|ui|highlight)\.(js|css)$/;

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import test from "ava";
@@ -125,6 +125,66 @@ test.serial("the preview's search index is written when its search is used, not 
   await page.waitForFunction(() => document.querySelectorAll(".search__results li").length > 0, { timeout: 20_000 });
   t.deepEqual(await page.$$eval(".search__results a", (links) => links.map((link) => link.getAttribute("href"))), ["/procedures/sclerotherapy/"]);
   t.true(existsSync(index), "the search wrote it, into the site in place");
+});
+
+test.serial("a save renders again only the print views of what it changed, and every print view is as a full build makes it", async (t) => {
+  const site = await fixtureSite(t);
+  const live = { reload: () => undefined, showProblems: (text: string) => t.fail(text) } as unknown as LiveReload;
+  const devSite = path.join(site.outDir, "dev-site");
+  const dev = devRebuild({ contentDir: site.contentDir, siteDir: devSite }, live);
+  t.teardown(dev.close);
+  /** Every print view page of a site: its text and its file's inode (a page carried over keeps its inode). */
+  const printPages = (siteDir: string) =>
+    new Map(
+      readdirSync(siteDir, { recursive: true, encoding: "utf8" })
+        .filter((file) => file.startsWith(`print${path.sep}`) && file.endsWith("index.html"))
+        .map((file) => [file, { text: readFileSync(path.join(siteDir, file), "utf8"), inode: statSync(path.join(siteDir, file)).ino }]),
+    );
+  let builds = 0;
+  /** The print views a fresh dev server renders from the same content, every one of them. */
+  const fullBuild = async () => {
+    const siteDir = path.join(site.outDir, `full-${++builds}`);
+    await devRebuild({ contentDir: site.contentDir, siteDir }, live).rebuild();
+    return printPages(siteDir);
+  };
+  const sameAsFullBuild = async (edit: string) => {
+    const full = await fullBuild();
+    t.true(full.size >= 11, `${edit}: the full build has every print view`);
+    t.deepEqual(
+      [...printPages(devSite)].map(([file, page]) => [file, page.text]),
+      [...full].map(([file, page]) => [file, page.text]),
+      edit,
+    );
+  };
+  await dev.rebuild();
+  const guide = path.join(site.contentDir, "procedures", "sclerotherapy.md");
+  await writeFile(guide, (await readFile(guide, "utf8")).replace("The vein closes and fades.", "The vein closes and fades like a zeppelin."));
+  const before = printPages(devSite);
+  await dev.rebuild();
+  const after = printPages(devSite);
+  const renderedAgain = [...after].filter(([file, page]) => page.inode !== before.get(file)?.inode).map(([file]) => file);
+  t.deepEqual(
+    renderedAgain.sort(),
+    ["print/booklet/index.html", ...["", "a4/", "aftercare/", "large/", "trifold/"].map((format) => `print/sclerotherapy/${format}index.html`)].sort(),
+  );
+  t.true(after.get("print/sclerotherapy/index.html")!.text.includes("zeppelin"));
+  await sameAsFullBuild("a guide's Markdown edited");
+
+  // A title is shown by other views (the booklet's contents); clinic.yaml and the templates by every view.
+  const other = path.join(site.contentDir, "procedures", "compression-therapy.md");
+  await writeFile(other, (await readFile(other, "utf8")).replace("title: Compression therapy", "title: Compression stockings"));
+  await dev.rebuild();
+  await sameAsFullBuild("another guide's title edited");
+  const clinic = path.join(site.contentDir, "_data", "clinic.yaml");
+  await writeFile(clinic, (await readFile(clinic, "utf8")).replace('phone: "(555) 010-0199"', 'phone: "(555) 010-0123"'));
+  await dev.rebuild();
+  t.true(printPages(devSite).get("print/compression-therapy/index.html")!.text.includes("(555) 010-0123"));
+  await sameAsFullBuild("clinic.yaml edited");
+  // A view whose page has gone from the site in place is rendered again.
+  await rm(path.join(devSite, "print", "compression-therapy", "large"), { recursive: true });
+  await dev.rebuild();
+  t.true(existsSync(path.join(devSite, "print", "compression-therapy", "large", "index.html")));
+  await sameAsFullBuild("a page removed from the site in place");
 });
 
 test.serial("the dev site renders no share-card views (the dev server makes no share images); a built site has them", async (t) => {

@@ -4,6 +4,8 @@ import { commandLine } from "../cli/commandLine.ts";
 import type { Content } from "../content/load.ts";
 import { formatProblem, formatProblems, hasErrors, sortProblems, type Problem } from "../shared/problem.ts";
 import { buildSite } from "../site/build.ts";
+import { siteSourceFolders } from "../site/clinicOverrides.ts";
+import { PrintViewReuse } from "../site/printViewReuse.ts";
 import type { LiveReload } from "./liveReload.ts";
 
 /** Each file's problems as the terminal writes them, with their severity for the page to count. */
@@ -35,6 +37,7 @@ const notesDelayMs = 1000;
  */
 export function devRebuild(options: { contentDir: string; siteDir: string }, live: LiveReload) {
   const state: DevState = { notes: () => new Map(), built: false };
+  const printViewReuse = new PrintViewReuse(options.siteDir, siteSourceFolders(options.contentDir));
   let notesTimer: NodeJS.Timeout | undefined;
   /**
    * Runs the swap, requests held meanwhile, then `swapped` at once: the old site's removal comes after, not before the reload.
@@ -82,7 +85,7 @@ export function devRebuild(options: { contentDir: string; siteDir: string }, liv
         state.built = true;
         live.reload();
       });
-      await buildSite({ content, contentDir: options.contentDir, siteDir: options.siteDir, dev: true, duringSwap });
+      await buildSite({ content, contentDir: options.contentDir, siteDir: options.siteDir, dev: true, duringSwap, printViewReuse });
       console.log(`Rebuilt in ${((performance.now() - started) / 1000).toFixed(2)} s`);
       notesTimer = setTimeout(() => {
         try {

@@ -3,8 +3,7 @@ import { watch } from "chokidar";
 import { startSiteServer, type SiteServer } from "../brochures/siteServer.ts";
 import { devEditorRoute } from "../editor/devEditor.ts";
 import { PamphletError } from "../shared/errors.ts";
-import { templatesDir } from "../shared/installPaths.ts";
-import { overrideFolders } from "../site/clinicOverrides.ts";
+import { siteSourceFolders } from "../site/clinicOverrides.ts";
 import { devBrochureRoute } from "./devBrochures.ts";
 import { devRebuild } from "./devRebuild.ts";
 import { devRoutes } from "./devRoutes.ts";
@@ -52,7 +51,7 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
   brochures.setOrigin(server.origin);
 
   // Wait until a save has finished writing, so a rebuild never reads a half-written file.
-  const watcher = watch([options.contentDir, templatesDir, ...overrideFolders(options.contentDir)], {
+  const watcher = watch(siteSourceFolders(options.contentDir), {
     ignoreInitial: true,
     awaitWriteFinish: { stabilityThreshold: 60, pollInterval: 20 },
   });

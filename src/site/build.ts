@@ -39,6 +39,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<void> {
         // The dev server writes its search index only when its search is used (devSearchIndex.ts), not on every save.
         search = options.dev ? undefined : await SearchIndex.start();
         await runEleventy(options, folder, (eleventy) => eleventy.write(), search?.plugin);
+        await options.printViewReuse?.carry(folder);
         await search?.write(path.join(folder, "pagefind"));
       } finally {
         await search?.close();
@@ -49,6 +50,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<void> {
     },
     swapInto(options.siteDir, options.duringSwap),
   );
+  options.printViewReuse?.adopt();
 }
 
 /** Copies a folder of the previous site into the staging one: hard links where it can (fast, no space), else copies. */

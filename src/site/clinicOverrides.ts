@@ -23,6 +23,9 @@ export function clinicStyleFiles(contentDir: string): Record<"site" | "brochure"
 /** Folders whose changes change the site: the clinic's templates and styles (the dev server watches them). */
 export const overrideFolders = (contentDir: string) => [clinicTemplatesDir(contentDir), path.join(clinicFolderOf(contentDir), "styles")];
 
+/** Every folder the site is made from: the content, Pamphlet's templates, the clinic's templates and styles. */
+export const siteSourceFolders = (contentDir: string) => [contentDir, templatesDir, ...overrideFolders(contentDir)];
+
 /**
  * The templates folder to build with: Pamphlet's own, or, when the clinic has `templates/`, a copy of
  * Pamphlet's in `scratchDir` with the clinic's files laid over it (Eleventy reads one includes folder).

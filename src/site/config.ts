@@ -14,6 +14,7 @@ import { packCovers } from "./packCovers.ts";
 import { pagesPlugin } from "./pages.ts";
 import type { PrintCentreList } from "./printCentreList.ts";
 import { qrCodeSvg } from "./qrCode.ts";
+import type { PrintViewReuse } from "./printViewReuse.ts";
 import { pageStyles, printViews } from "./printViews.ts";
 import { headersFile, metaContentSecurityPolicy } from "./securityHeaders.ts";
 import { adminContentSecurityPolicy, editorOrigins } from "../editor/adminFiles.ts";
@@ -35,6 +36,8 @@ export interface SiteOptions {
   printCentreList?: PrintCentreList;
   /** The brochure formats printed with this site, which its pages link to (default: all, as the dev server prints any on demand). */
   formats?: readonly BrochureFormat[];
+  /** The dev server's: print views whose sources are unchanged are not rendered again, but carried over. */
+  printViewReuse?: PrintViewReuse;
 }
 
 /**
@@ -48,6 +51,7 @@ export function pamphletSite({
   basePath = "/",
   printCentreList,
   formats = brochureFormats,
+  printViewReuse,
   imageCacheDir,
 }: SiteOptions & { imageCacheDir: string }) {
   return (eleventyConfig: UserConfig) => {
@@ -85,7 +89,7 @@ export function pamphletSite({
     eleventyConfig.addGlobalData("strings", strings);
     eleventyConfig.addGlobalData("views", views);
     const print = printViews(content, (lang) => strings[lang]?.booklet.title ?? content.clinic.name);
-    eleventyConfig.addGlobalData("printViews", print);
+    eleventyConfig.addGlobalData("printViews", printViewReuse ? printViewReuse.plan(print, content) : print);
     eleventyConfig.addGlobalData("viewsManifest", viewsManifest(content, print, views.share));
     eleventyConfig.addGlobalData("pageStyles", pageStyles(content.clinic, views.languages));
     eleventyConfig.addGlobalData("dev", dev);

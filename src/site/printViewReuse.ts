@@ -1,0 +1,86 @@
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { link, mkdir } from "node:fs/promises";
+import path from "node:path";
+import type { Content } from "../content/load.ts";
+import type { printViews } from "./printViews.ts";
+
+type PrintViews = ReturnType<typeof printViews>;
+
+/**
+ * The dev server's print views, rendered again only when what they are made from has changed: a
+ * save of one guide re-renders that guide's views and its language's booklet, not every guide's
+ * (print views are 82 of the shipped content's 114 dev pages).
+ *
+ * Each view's key covers everything its page is made from: its own data (the guide with its
+ * Markdown, or the booklet's guides), and, the same for every view, every guide's front matter and
+ * the size and time of every other file the dev server watches (clinic.yaml, wording, images,
+ * Pamphlet's and the clinic's templates and styles). A view whose key is unchanged, and whose page
+ * is in the site in place, is not rendered: its page is linked into the new site.
+ */
+export class PrintViewReuse {
+  /** The key of each print view page of the site in place, by URL. */
+  #inPlace = new Map<string, string>();
+  #planned = new Map<string, string>();
+  #unchanged: string[] = [];
+
+  constructor(
+    private readonly siteDir: string,
+    private readonly watched: readonly string[],
+  ) {}
+
+  /** The views to render; the pages of the others are carried over by `carry`. */
+  plan(views: PrintViews, content: Content): PrintViews {
+    const shared = this.#sharedKey(content);
+    this.#planned = new Map();
+    this.#unchanged = [];
+    const toRender = <View extends { url: string }>(list: View[]) =>
+      list.filter((view) => {
+        const key = createHash("sha256").update(shared).update(JSON.stringify(view)).digest("hex");
+        this.#planned.set(view.url, key);
+        const unchanged = this.#inPlace.get(view.url) === key && existsSync(this.#page(this.siteDir, view.url));
+        if (unchanged) this.#unchanged.push(view.url);
+        return !unchanged;
+      });
+    return { portrait: toRender(views.portrait), trifold: toRender(views.trifold), aftercare: toRender(views.aftercare), booklet: toRender(views.booklet) };
+  }
+
+  /** Links the unchanged views' pages from the site in place into the new site (`folder`). */
+  async carry(folder: string): Promise<void> {
+    for (const url of this.#unchanged) {
+      const target = this.#page(folder, url);
+      await mkdir(path.dirname(target), { recursive: true });
+      await link(this.#page(this.siteDir, url), target);
+    }
+  }
+
+  /** The new site is in place: its views are the ones the next build compares with. */
+  adopt(): void {
+    this.#inPlace = this.#planned;
+  }
+
+  #page = (siteDir: string, url: string) => path.join(siteDir, ...url.split("/"), "index.html");
+
+  /** What every view is made from besides its own data. A guide's Markdown is in its views' data, so its file is left out. */
+  #sharedKey(content: Content): string {
+    const guides = new Set(content.procedures.map((procedure) => path.resolve(procedure.file)));
+    const hash = createHash("sha256").update(JSON.stringify(content.procedures.map(({ body: _, ...frontMatter }) => frontMatter)));
+    for (const file of this.watched
+      .flatMap(filesIn)
+      .filter((file) => !guides.has(file))
+      .sort()) {
+      // (A file removed meanwhile is said to be gone: its removal brings another rebuild.)
+      const stats = statSync(file, { throwIfNoEntry: false });
+      hash.update(`${file}\t${stats?.size}\t${stats?.mtimeMs}\n`);
+    }
+    return hash.digest("hex");
+  }
+}
+
+/** Every file under `folder`, by absolute path; none when it does not exist. */
+function filesIn(folder: string): string[] {
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.resolve(entry.parentPath, entry.name));
+}

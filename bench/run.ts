@@ -1,4 +1,4 @@
-// npm run bench [-- --n 200 --runs 3 --quick]
+// npm run bench [-- --n 200 --runs 3 --quick] (compiles dist/ first: the CLI lines time what a clinic runs, not the sources through tsx)
 // Pamphlet against its baselines, side by side in one run, on a synthetic library of N procedures
 // made from the shipped ones. Prints medians and ratios. --quick skips the pool settings and the 5N memory run.
 import { spawn } from "node:child_process";

@@ -44,3 +44,33 @@ test.serial("a signal during a run of atomic writes leaves no temporary file, ho
     t.deepEqual(left, [], `run ${run}: no temporary file`);
   }
 });
+
+test.serial("once a signal has begun the cleanups, an error they cause is not printed raw; Pamphlet's own messages still are", async (t) => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), "pamphlet-interrupted-"));
+  t.teardown(() => rm(dir, { recursive: true, force: true }));
+  const script = path.join(dir, "failing.mts");
+  await writeFile(
+    script,
+    [
+      `import { exitCleanlyOnSignals, isStopping, onInterrupt } from ${JSON.stringify(source("interrupt.ts"))};`,
+      `import { PamphletError } from ${JSON.stringify(source("errors.ts"))};`,
+      `import { fail } from ${JSON.stringify(new URL("../src/cli/main.ts", import.meta.url).href)};`,
+      "exitCleanlyOnSignals();",
+      "// A cleanup that takes a while, as closing Chromium does: the command fails meanwhile.",
+      "onInterrupt(() => new Promise((resolve) => setTimeout(resolve, 1000)));",
+      'process.kill(process.pid, "SIGINT");',
+      "while (!isStopping()) await new Promise((resolve) => setTimeout(resolve, 5));",
+      'fail(new Error("a file under the staging folder the cleanup removed"));',
+      'fail(new PamphletError("Stopped before the new files were put in the site: what was there is unchanged."));',
+      "",
+    ].join("\n"),
+  );
+  const child = spawn(process.execPath, ["--import", "tsx", script], { stdio: ["ignore", "pipe", "pipe"] });
+  let said = "";
+  child.stderr.on("data", (chunk: Buffer) => (said += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code, signal) => resolve(signal === "SIGINT" ? 130 : code)));
+  t.is(await exited, 130, said);
+  t.regex(said, /Stopping \(SIGINT\)…/);
+  t.regex(said, /Stopped before the new files were put in the site/);
+  t.notRegex(said, /staging folder the cleanup removed/);
+});

@@ -6,7 +6,7 @@ import { parseShard } from "./parseShard.ts";
 import { closestWord } from "../shared/closestWord.ts";
 import { PamphletError, UsageError } from "../shared/errors.ts";
 import { outputWriteError } from "../shared/fileSystemError.ts";
-import { exitCleanlyOnSignals } from "../shared/interrupt.ts";
+import { exitCleanlyOnSignals, isStopping } from "../shared/interrupt.ts";
 
 const usage = `Usage: pamphlet <command> [options]
 
@@ -162,7 +162,8 @@ function parsePort(text: string): number {
   return port;
 }
 
-function fail(error: unknown): number {
+/** Says why a command failed, and returns its exit status. */
+export function fail(error: unknown): number {
   const writeError = outputWriteError(error);
   if (writeError) {
     console.error(writeError.message);
@@ -176,6 +177,9 @@ function fail(error: unknown): number {
     console.error(error.message);
     return 1;
   }
+  // Once a signal has begun the cleanups, an unexpected error is theirs (a staging folder removed under
+  // Pagefind's writer): "Stopping (SIGINT)…" has said why the command ends.
+  if (isStopping()) return 1;
   console.error(error);
   return 1;
 }

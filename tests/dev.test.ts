@@ -3,7 +3,12 @@ import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import test from "ava";
 import { launchBrowser } from "../src/brochures/launchBrowser.ts";
+import type { Content } from "../src/content/load.ts";
+import { loadContent } from "../src/content/load.ts";
 import { devRebuild } from "../src/dev/devRebuild.ts";
+import { buildSite } from "../src/site/build.ts";
+import { siteSourceFolders } from "../src/site/clinicOverrides.ts";
+import { PrintViewReuse } from "../src/site/printViewReuse.ts";
 import { startDevServer } from "../src/dev/devServer.ts";
 import type { LiveReload } from "../src/dev/liveReload.ts";
 import { devEvents } from "./helpers/events.ts";
@@ -187,6 +192,28 @@ test.serial("a save renders again only the print views of what it changed, and e
   await sameAsFullBuild("a page removed from the site in place");
 });
 
+test.serial("a save that lands while a build reads the content still reaches the print views of the next build", async (t) => {
+  const site = await fixtureSite(t);
+  const siteDir = path.join(site.outDir, "dev-site");
+  const reuse = new PrintViewReuse(siteDir, siteSourceFolders(site.contentDir));
+  const build = async (content: Content) => buildSite({ content, contentDir: site.contentDir, siteDir, dev: true, printViewReuse: reuse });
+  const load = async () => (await loadContent(site.contentDir)).content!;
+  reuse.begin();
+  await build(await load());
+  // The build begins and reads clinic.yaml; the writer saves a new phone number before it renders.
+  reuse.begin();
+  const read = await load();
+  const clinic = path.join(site.contentDir, "_data", "clinic.yaml");
+  await writeFile(clinic, (await readFile(clinic, "utf8")).replace('phone: "(555) 010-0199"', 'phone: "(555) 010-0123"'));
+  await build(read);
+  // The save's own build.
+  reuse.begin();
+  await build(await load());
+  for (const page of ["procedures/compression-therapy/index.html", "print/compression-therapy/index.html", "print/booklet/index.html"]) {
+    t.regex(await readFile(path.join(siteDir, page), "utf8"), /\(555\) 010-0123/, page);
+  }
+});
+
 test.serial("the dev site renders no share-card views (the dev server makes no share images); a built site has them", async (t) => {
   const site = await fixtureSite(t);
   const live = { reload: () => undefined, showProblems: (text: string) => t.fail(text) } as unknown as LiveReload;
@@ -262,6 +289,14 @@ test.serial("when output/ is deleted while previewing, the next request builds t
   const page = await dev.get("/procedures/sclerotherapy/");
   t.is(page.status, 200);
   t.regex(await page.text(), /<h1[^>]*>Sclerotherapy<\/h1>/);
+});
+
+test.serial("when output/ is deleted while previewing, a search builds the preview again, then its index", async (t) => {
+  const site = await fixtureSite(t);
+  const dev = await devServer(t, site);
+  await rm(site.outDir, { recursive: true, force: true });
+  t.is((await dev.get("/pagefind/pagefind-entry.json")).status, 200);
+  t.is((await dev.get("/procedures/sclerotherapy/")).status, 200, "the pages are there too");
 });
 
 test.serial("the dev server prints /brochures/<slug>.pdf on demand from the current content", async (t) => {

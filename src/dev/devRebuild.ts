@@ -58,6 +58,7 @@ export function devRebuild(options: { contentDir: string; siteDir: string }, liv
     const started = performance.now();
     clearTimeout(notesTimer);
     try {
+      printViewReuse.begin();
       const loaded = await loadForBuild(options.contentDir);
       if (loaded.problems.length > 0) console.error(formatProblems(loaded.problems, Boolean(process.stderr.isTTY)));
       if (!loaded.content || hasErrors(loaded.problems)) {
@@ -69,14 +70,20 @@ export function devRebuild(options: { contentDir: string; siteDir: string }, liv
       let notes: WriterNotes | undefined;
       const notesOf = () => {
         if (notes) return notes;
-        const findings = editorialFindings(content, options.contentDir);
-        const reading = checkReadingLevel({ content, contentDir: options.contentDir, today: new Date() }).problems;
-        notes = notesByFile([...loaded.problems, ...findings, ...reading]);
-        const reminder = checkReminder(
-          findings,
-          commandLine("check", { contentDir: options.contentDir, contentGiven: options.contentDir !== "content", outDir: "output" }),
-        );
-        if (reminder) console.error(reminder);
+        try {
+          const findings = editorialFindings(content, options.contentDir);
+          const reading = checkReadingLevel({ content, contentDir: options.contentDir, today: new Date() }).problems;
+          notes = notesByFile([...loaded.problems, ...findings, ...reading]);
+          const reminder = checkReminder(
+            findings,
+            commandLine("check", { contentDir: options.contentDir, contentGiven: options.contentDir !== "content", outDir: "output" }),
+          );
+          if (reminder) console.error(reminder);
+        } catch (error) {
+          // Said in the terminal; the pages show no notes rather than failing.
+          console.error(`What check says of the guides could not be worked out: ${error instanceof Error ? error.message : String(error)}`);
+          notes = new Map();
+        }
         return notes;
       };
       const duringSwap = swapThen(() => {
@@ -87,13 +94,7 @@ export function devRebuild(options: { contentDir: string; siteDir: string }, liv
       });
       await buildSite({ content, contentDir: options.contentDir, siteDir: options.siteDir, dev: true, duringSwap, printViewReuse });
       console.log(`Rebuilt in ${((performance.now() - started) / 1000).toFixed(2)} s`);
-      notesTimer = setTimeout(() => {
-        try {
-          notesOf();
-        } catch (error) {
-          console.error(error instanceof Error ? error.message : String(error));
-        }
-      }, notesDelayMs).unref();
+      notesTimer = setTimeout(notesOf, notesDelayMs).unref();
     } catch (error) {
       state.built = false;
       const message = error instanceof Error ? error.message : String(error);

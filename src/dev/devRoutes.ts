@@ -6,6 +6,7 @@ import path from "node:path";
 import { readViewsManifest } from "../brochures/readViewsManifest.ts";
 import type { devEditorRoute } from "../editor/devEditor.ts";
 import { clinicFormats } from "../shared/formats.ts";
+import { isStopping } from "../shared/interrupt.ts";
 import type { devBrochureRoute } from "./devBrochures.ts";
 import { devPrintCentre } from "./devPrintCentre.ts";
 import { writeDevSearchIndex } from "./devSearchIndex.ts";
@@ -44,18 +45,12 @@ export async function devRoutes(parts: DevRouteParts) {
       return true;
     }
     await state.swapping?.catch(() => undefined);
-    const url = new URL(request.url ?? "/", parts.origin());
-    // Set with no await since the swap's: a swap waits for the index it would otherwise cut in half.
-    if (state.built && url.pathname.startsWith("/pagefind/")) {
-      state.searchIndex ??= writeDevSearchIndex(parts.siteDir).catch((error: unknown) => {
-        console.error(`The preview's search index could not be written: ${error instanceof Error ? error.message : String(error)}`);
-      });
-      await state.searchIndex;
-    }
     if (state.built && !existsSync(parts.siteDir)) {
       console.log(`${parts.siteDir} is gone (was output/ deleted?): building it again`);
       await parts.queue.now();
     }
+    const url = new URL(request.url ?? "/", parts.origin());
+    if (state.built && url.pathname.startsWith("/pagefind/")) await searchIndexReady(parts);
     const script = clientScripts[url.pathname];
     if (script) {
       response.writeHead(200, { "content-type": "text/javascript; charset=utf-8", "cache-control": "no-store" });
@@ -77,6 +72,27 @@ export async function devRoutes(parts: DevRouteParts) {
     }
     return parts.brochures.handle(url, response);
   };
+}
+
+/**
+ * Waits until the site in place has its search index, written now when this is the first search since
+ * the last save. A save's swap waits for an index being written; if one came meanwhile, its new site is
+ * indexed in turn. A failed write is said in the terminal and tried again at the next search.
+ */
+async function searchIndexReady({ state, siteDir }: DevRouteParts): Promise<void> {
+  for (let swaps = 0; swaps < 3; swaps++) {
+    await state.swapping?.catch(() => undefined);
+    // Set with no await since the swap's: a swap waits for the index it would otherwise cut in half.
+    if (!state.searchIndex) {
+      const writing: Promise<void> = writeDevSearchIndex(siteDir).catch((error: unknown) => {
+        if (state.searchIndex === writing) state.searchIndex = undefined;
+        if (!isStopping()) console.error(`The preview's search index could not be written: ${error instanceof Error ? error.message : String(error)}`);
+      });
+      state.searchIndex = writing;
+    }
+    await state.searchIndex;
+    if (!state.swapping) return;
+  }
 }
 
 /** pdf.js for the page preview, straight from node_modules (only its two browser builds). */

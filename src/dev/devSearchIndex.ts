@@ -1,4 +1,7 @@
+import { existsSync } from "node:fs";
 import path from "node:path";
+import { PamphletError } from "../shared/errors.ts";
+import { isStopping } from "../shared/interrupt.ts";
 import { swapInto, withStagedFolder } from "../shared/stagedFolder.ts";
 import { SearchIndex } from "../site/searchIndex.ts";
 
@@ -9,6 +12,9 @@ import { SearchIndex } from "../site/searchIndex.ts";
  * Staged and swapped in as the site is, so a signal or a failure leaves no half-written index.
  */
 export async function writeDevSearchIndex(siteDir: string): Promise<void> {
+  // A write begun once a signal's cleanups have started would have no cleanup of its own.
+  if (isStopping()) throw new PamphletError("The search index was not written: Pamphlet is stopping.");
+  if (!existsSync(siteDir)) throw new PamphletError(`${siteDir} is not there to index: save a file to build the preview again.`);
   const search = await SearchIndex.start();
   const target = path.join(siteDir, "pagefind");
   try {

@@ -48,9 +48,20 @@ export async function buildSite(options: BuildSiteOptions): Promise<void> {
       if (!options.dev && options.content.clinic.editor) await writeAdmin(folder, options.content.clinic, options.content.clinic.siteUrl);
       for (const carried of options.carryOver ?? []) await carry(path.join(options.siteDir, carried), path.join(folder, carried));
     },
-    swapInto(options.siteDir, options.duringSwap),
+    swapInto(options.siteDir, adoptingPrintViews(options)),
   );
-  options.printViewReuse?.adopt();
+}
+
+/** The caller's swap, after which the dev server's print views are those of the new site: at once, before anything else can fail. */
+function adoptingPrintViews({ duringSwap, printViewReuse }: BuildSiteOptions): BuildSiteOptions["duringSwap"] {
+  if (!printViewReuse) return duringSwap;
+  return async (swap) => {
+    const swapAndAdopt = async () => {
+      await swap();
+      printViewReuse.adopt();
+    };
+    await (duringSwap ? duringSwap(swapAndAdopt) : swapAndAdopt());
+  };
 }
 
 /** Copies a folder of the previous site into the staging one: hard links where it can (fast, no space), else copies. */

@@ -1,4 +1,5 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import type http from "node:http";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import test from "ava";
@@ -10,7 +11,7 @@ import { buildSite } from "../src/site/build.ts";
 import { siteSourceFolders } from "../src/site/clinicOverrides.ts";
 import { PrintViewReuse } from "../src/site/printViewReuse.ts";
 import { startDevServer } from "../src/dev/devServer.ts";
-import type { LiveReload } from "../src/dev/liveReload.ts";
+import { LiveReload } from "../src/dev/liveReload.ts";
 import { devEvents } from "./helpers/events.ts";
 import { fixtureSite, type FixtureSite } from "./helpers/fixtures.ts";
 import { until } from "./helpers/until.ts";
@@ -212,6 +213,23 @@ test.serial("a save that lands while a build reads the content still reaches the
   for (const page of ["procedures/compression-therapy/index.html", "print/compression-therapy/index.html", "print/booklet/index.html"]) {
     t.regex(await readFile(path.join(siteDir, page), "utf8"), /\(555\) 010-0123/, page);
   }
+});
+
+test("a page that was still loading when a build's reload went out is told to reload as it connects; a page of the latest build is not", (t) => {
+  const live = new LiveReload();
+  const askedBeforeBuild = Date.now() - 1;
+  live.reload(); // a build is swapped in
+  /** What the events stream says at once to a page that asked for its HTML at `since`. */
+  const saidTo = (since: number) => {
+    let said = "";
+    const request = { url: `/__pamphlet/events?since=${since}`, on: () => undefined } as unknown as http.IncomingMessage;
+    const response = { writeHead: () => undefined, write: (chunk: string) => (said += chunk) } as unknown as http.ServerResponse;
+    live.connect(request, response);
+    return said;
+  };
+  t.regex(saidTo(askedBeforeBuild), /^event: reload$/m, "a page asked for before the build reloads");
+  t.notRegex(saidTo(Date.now() + 1), /^event: reload$/m, "a page asked for after it stays");
+  t.notRegex(saidTo(0), /^event: reload$/m, "a page that does not say when it asked stays, as before");
 });
 
 test.serial("the dev site renders no share-card views (the dev server makes no share images); a built site has them", async (t) => {

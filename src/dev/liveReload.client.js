@@ -2,7 +2,11 @@
 // of the page. Served as a file (no inline script), and only by the dev server.
 (() => {
   if (matchMedia("print").matches) return; // printing a brochure: nothing to reload
-  const events = new EventSource("/__pamphlet/events");
+  // When this page asked for its HTML, by the clock the dev server shares (both on this machine): a build
+  // swapped in after that, whose "reload" this page missed while loading, reloads it as soon as it connects.
+  const navigation = performance.getEntriesByType("navigation")[0];
+  const asked = Math.floor(performance.timeOrigin + (navigation?.requestStart ?? 0));
+  const events = new EventSource(`/__pamphlet/events?since=${asked}`);
   let overlay;
   let connected = false;
   // A second "open" means the dev server restarted (its TypeScript changed): show the new build.

@@ -4,10 +4,19 @@ import type http from "node:http";
 export class LiveReload {
   readonly #clients = new Set<http.ServerResponse>();
   #problems: string | undefined;
+  /** When the site in place was swapped in (ms since the epoch): a page asked for before then is out of date. */
+  #builtAt = 0;
 
+  /**
+   * A page connects once loaded, saying when it asked for its HTML (`?since=`, ms since the epoch). One
+   * asked for before the last swap (it was still loading when that build's "reload" went out, so it
+   * missed it) is told to reload at once: quick saves left such pages on an older build.
+   */
   connect(request: http.IncomingMessage, response: http.ServerResponse): boolean {
     response.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-store", connection: "keep-alive" });
     response.write(": connected\n\n");
+    const since = Number(new URL(request.url ?? "/", "http://localhost").searchParams.get("since"));
+    if (since > 0 && since <= this.#builtAt) this.#send(response, "reload", "");
     if (this.#problems) this.#send(response, "problems", this.#problems);
     this.#clients.add(response);
     request.on("close", () => this.#clients.delete(response));
@@ -15,6 +24,7 @@ export class LiveReload {
   }
 
   reload(): void {
+    this.#builtAt = Date.now();
     this.#problems = undefined;
     for (const client of this.#clients) this.#send(client, "reload", "");
   }

@@ -233,6 +233,7 @@ test.serial("in Chromium, search finds the one procedure a word appears in, and 
   await page.waitForFunction(() => document.querySelectorAll(".search__results li").length > 0, { timeout: 20_000 });
   const results = await page.$$eval(".search__results a", (links) => links.map((link) => link.getAttribute("href")));
   t.deepEqual(results, ["/procedures/medical-adhesive-closure/"]);
+  t.is(await page.$eval(".search__status", (status) => status.textContent), "1 result for “cyanoacrylate”", "one result is said in the singular");
   // Matches are marked, and the words after them keep their space ("the glue is", not "the glueis").
   const glue = await browser.newPage();
   await glue.goto(`${server.origin}/search/`, { waitUntil: "load" });

@@ -32,7 +32,8 @@ if (box) {
     list.replaceChildren(...results.map(resultItem));
     pending = search.results.slice(pageSize);
     showMoreButton();
-    status.textContent = fill(box.dataset[results.length ? "resultsText" : "noResultsText"], { count: search.results.length, query });
+    const count = search.results.length;
+    status.textContent = fill(box.dataset[count === 0 ? "noResultsText" : count === 1 ? "oneResultText" : "resultsText"], { count, query });
   });
 
   more.addEventListener("click", async () => {
@@ -50,7 +51,8 @@ if (box) {
 
   function showMoreButton() {
     more.hidden = pending.length === 0;
-    more.textContent = fill(box.dataset.moreText, { count: Math.min(pageSize, pending.length) });
+    const count = Math.min(pageSize, pending.length);
+    more.textContent = fill(box.dataset[count === 1 ? "oneMoreText" : "moreText"], { count });
   }
 
   function resultItem(result) {

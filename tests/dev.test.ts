@@ -199,16 +199,16 @@ test.serial("a save that lands while a build reads the content still reaches the
   const reuse = new PrintViewReuse(siteDir, siteSourceFolders(site.contentDir));
   const build = async (content: Content) => buildSite({ content, contentDir: site.contentDir, siteDir, dev: true, printViewReuse: reuse });
   const load = async () => (await loadContent(site.contentDir)).content!;
-  reuse.begin();
+  await reuse.begin();
   await build(await load());
   // The build begins and reads clinic.yaml; the writer saves a new phone number before it renders.
-  reuse.begin();
+  await reuse.begin();
   const read = await load();
   const clinic = path.join(site.contentDir, "_data", "clinic.yaml");
   await writeFile(clinic, (await readFile(clinic, "utf8")).replace('phone: "(555) 010-0199"', 'phone: "(555) 010-0123"'));
   await build(read);
   // The save's own build.
-  reuse.begin();
+  await reuse.begin();
   await build(await load());
   for (const page of ["procedures/compression-therapy/index.html", "print/compression-therapy/index.html", "print/booklet/index.html"]) {
     t.regex(await readFile(path.join(siteDir, page), "utf8"), /\(555\) 010-0123/, page);

@@ -58,7 +58,7 @@ export function devRebuild(options: { contentDir: string; siteDir: string }, liv
     const started = performance.now();
     clearTimeout(notesTimer);
     try {
-      printViewReuse.begin();
+      await printViewReuse.begin();
       const loaded = await loadForBuild(options.contentDir);
       if (loaded.problems.length > 0) console.error(formatProblems(loaded.problems, Boolean(process.stderr.isTTY)));
       if (!loaded.content || hasErrors(loaded.problems)) {

@@ -1,7 +1,8 @@
 import "./eleventyEnvironment.ts";
-import { copyFile, link, mkdir, mkdtemp, readdir } from "node:fs/promises";
+import { mkdtemp, readdir } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { linkOrCopy } from "../shared/linkOrCopy.ts";
 import { removeFolder } from "../shared/removeFolder.ts";
 import Eleventy, { type UserConfig } from "@11ty/eleventy";
 import { PamphletError } from "../shared/errors.ts";
@@ -69,9 +70,7 @@ async function carry(from: string, to: string): Promise<void> {
   for (const entry of await readdir(from, { recursive: true, withFileTypes: true }).catch(() => [])) {
     if (!entry.isFile()) continue;
     const source = path.join(entry.parentPath, entry.name);
-    const target = path.join(to, path.relative(from, source));
-    await mkdir(path.dirname(target), { recursive: true });
-    await link(source, target).catch(() => copyFile(source, target));
+    await linkOrCopy(source, path.join(to, path.relative(from, source)));
   }
 }
 

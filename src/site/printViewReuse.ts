@@ -1,9 +1,10 @@
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, statSync } from "node:fs";
-import { copyFile, link, mkdir } from "node:fs/promises";
+import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import type { Content } from "../content/load.ts";
 import { PamphletError } from "../shared/errors.ts";
+import { filesUnder } from "../shared/filesUnder.ts";
+import { linkOrCopy } from "../shared/linkOrCopy.ts";
 import type { printViews } from "./printViews.ts";
 
 type PrintViews = ReturnType<typeof printViews>;
@@ -34,9 +35,10 @@ export class PrintViewReuse {
   ) {}
 
   /** Notes the watched files as they are before a build reads the content. */
-  begin(): void {
+  async begin(): Promise<void> {
+    const files = (await Promise.all(this.watched.map(filesUnder))).flat().map((file) => path.resolve(file));
     this.#sources = new Map(
-      this.watched.flatMap(filesIn).map((file) => {
+      files.map((file) => {
         // (A file removed meanwhile is said to be gone: its removal brings another rebuild.)
         const stats = statSync(file, { throwIfNoEntry: false });
         return [file, `${stats?.size}\t${stats?.mtimeMs}`];
@@ -63,15 +65,12 @@ export class PrintViewReuse {
   /** Links (or, where the disk has no links, copies) the unchanged views' pages from the site in place into the new site (`folder`). */
   async carry(folder: string): Promise<void> {
     for (const url of this.#unchanged) {
-      const [source, target] = [this.#page(this.siteDir, url), this.#page(folder, url)];
-      await mkdir(path.dirname(target), { recursive: true });
-      await link(source, target)
-        .catch(() => copyFile(source, target))
-        .catch((error: unknown) => {
-          // The site in place went meanwhile (output/ deleted): the next build renders every view.
-          this.#inPlace.clear();
-          throw new PamphletError(`${source} went while the preview was being built: save again to build it.`, { cause: error });
-        });
+      const source = this.#page(this.siteDir, url);
+      await linkOrCopy(source, this.#page(folder, url)).catch((error: unknown) => {
+        // The site in place went meanwhile (output/ deleted): the next build renders every view.
+        this.#inPlace.clear();
+        throw new PamphletError(`${source} went while the preview was being built: save again to build it.`, { cause: error });
+      });
     }
   }
 
@@ -88,17 +87,9 @@ export class PrintViewReuse {
     const guides = new Set(content.procedures.map((procedure) => path.resolve(procedure.file)));
     const frontMatter = content.procedures.map(({ body: _, ...fields }) => fields);
     const hash = createHash("sha256").update(JSON.stringify({ frontMatter, clinic: content.clinic, wording: content.wording }));
-    for (const [file, stats] of [...this.#sources].filter(([file]) => !guides.has(file)).sort(([a], [b]) => a.localeCompare(b))) {
+    for (const [file, stats] of [...this.#sources].filter(([file]) => !guides.has(file))) {
       hash.update(`${file}\t${stats}\n`);
     }
     return hash.digest("hex");
   }
-}
-
-/** Every file under `folder`, by absolute path; none when it does not exist. */
-function filesIn(folder: string): string[] {
-  if (!existsSync(folder)) return [];
-  return readdirSync(folder, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.resolve(entry.parentPath, entry.name));
 }

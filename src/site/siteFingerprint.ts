@@ -4,8 +4,8 @@ import { existsSync } from "node:fs";
 import { readFile, readlink, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { filesUnder } from "../shared/filesUnder.ts";
-import { overrideFolders } from "./clinicOverrides.ts";
-import { projectRoot, templatesDir } from "../shared/installPaths.ts";
+import { siteSourceFolders } from "./clinicOverrides.ts";
+import { projectRoot } from "../shared/installPaths.ts";
 
 /**
  * A hash of everything the site is built from: the content folder, Pamphlet's templates and code,
@@ -14,9 +14,7 @@ import { projectRoot, templatesDir } from "../shared/installPaths.ts";
 export async function sourcesFingerprint(contentDir: string): Promise<string> {
   const hash = createHash("sha256");
   const roots = [
-    contentDir,
-    templatesDir,
-    ...overrideFolders(contentDir),
+    ...siteSourceFolders(contentDir),
     path.join(projectRoot, "src"),
     path.join(projectRoot, "package-lock.json"),
     path.join(projectRoot, "package.json"),

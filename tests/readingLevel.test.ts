@@ -20,6 +20,15 @@ test("reading level: list items without a full stop are fragments, not sentences
   t.true(result.score > asSentences.score, `fragments ${result.score} must not read easier than the same words as four sentences ${asSentences.score}`);
 });
 
+test("reading level: each text is scored once, however often a check asks (the dev server checks every guide on each save)", (t) => {
+  const text = "The vein closes and fades over a few weeks. Most people go back to work the same day.";
+  const first = readability(text, "en");
+  t.truthy(first);
+  t.is(readability(text, "en"), first, "the same text again: the scores already worked out");
+  t.not(readability(text, "es"), first, "the same words in another language are scored by its own formula");
+  t.not(readability(`${text} Walk every day.`, "en"), first, "another text is scored anew");
+});
+
 test("reading level: one jargon sentence makes its section miss the target, named with the sentence and its line, though the guide passes", async (t) => {
   const site = await fixtureSite(t);
   const body = `## What it is\n\n${plain(8)}\n\n## Who it helps\n\n${plain(2)}\n\n${jargon}\n\n## Before your visit\n\n${plain(8)}\n`;

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdir, readFile, symlink, writeFile } from "node:fs/promises";
+import { chmod, mkdir, readFile, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import test from "ava";
 import { runChecks } from "../src/check/runChecks.ts";
@@ -60,6 +60,31 @@ test("stale translation: an English edit committed after the Spanish review date
   const spanish = await readFile(path.join(site.contentDir, "es", "procedures", "sclerotherapy.md"), "utf8");
   const line = Number(/:(\d+):1/.exec(found[0]!)![1]);
   t.true(spanish.split("\n")[line - 1]!.startsWith("lastReviewed:"), "points at the translation's lastReviewed");
+});
+
+// Serial: it puts a git that notes its calls first on this process's PATH.
+test.serial("stale translation: the history is read once per commit, not on every check (the dev server checks on each save)", async (t) => {
+  const site = await bilingualRepo(t);
+  const calls = path.join(site.root, "git-calls.log");
+  const shim = path.join(site.root, "bin");
+  await mkdir(shim);
+  const realGit = execFileSync("sh", ["-c", "command -v git"], { encoding: "utf8" }).trim();
+  await writeFile(path.join(shim, "git"), `#!/bin/sh\necho "$*" >> '${calls}'\nexec '${realGit}' "$@"\n`);
+  await chmod(path.join(shim, "git"), 0o755);
+  const path0 = process.env.PATH;
+  process.env.PATH = `${shim}${path.delimiter}${path0}`;
+  t.teardown(() => {
+    process.env.PATH = path0;
+  });
+  const logs = async () => (await readFile(calls, "utf8").catch(() => "")).split("\n").filter((call) => / log /.test(call) && call.includes(site.contentDir));
+  await staleFindings(site);
+  await staleFindings(site);
+  t.is((await logs()).length, 1, "two checks at the same commit: one git log");
+  const english = path.join(site.contentDir, "procedures", "sclerotherapy.md");
+  await writeFile(english, (await readFile(english, "utf8")).replace("## What it is", "## What it is\n\nA new sentence.\n"));
+  site.commit("Sclerotherapy: a new sentence", "2026-11-02");
+  t.is((await staleFindings(site)).length, 1, "a new commit is read: the translation is stale");
+  t.is((await logs()).length, 2);
 });
 
 const withoutGit =

@@ -50,7 +50,21 @@ const formulas = {
   },
 };
 
-export function readability(text: string, lang: string): Readability | undefined {
+/**
+ * The scores of each text, worked out once: the dev server checks every guide again on each save,
+ * and a save changes one guide. (Readonly: the same result is handed to every caller.)
+ */
+const scored = new Map<string, Readonly<Readability> | undefined>();
+export function readability(text: string, lang: string): Readonly<Readability> | undefined {
+  const key = `${lang}\0${text}`;
+  if (scored.has(key)) return scored.get(key);
+  if (scored.size >= 5000) scored.clear(); // a long dev session: old texts go
+  const result = score(text, lang);
+  scored.set(key, result);
+  return result;
+}
+
+function score(text: string, lang: string): Readability | undefined {
   const formula = formulas[lang as keyof typeof formulas];
   if (!formula) return undefined;
   const sentences = proseSentences(text);

@@ -55,9 +55,9 @@ function lastChanges(files: string[]): Map<string, Change> {
   const changes = new Map<string, Change>();
   if (files.length === 0) return changes;
   const cwd = path.dirname(realPath(files[0]!));
-  const [shallow, top] = (git(cwd, ["rev-parse", "--is-shallow-repository", "--show-toplevel"]) ?? "").split("\n");
-  if (shallow !== "false" || !top) return changes;
-  const log = git(cwd, ["-c", "core.quotePath=false", "log", "--format=%x01%cI%x09%h%x09%s", "--name-only", "--", ...files.map(realPath)]);
+  const [shallow, top, head] = (git(cwd, ["rev-parse", "--is-shallow-repository", "--show-toplevel", "HEAD"]) ?? "").split("\n");
+  if (shallow !== "false" || !top || !head) return changes;
+  const log = logOf(cwd, head, files.map(realPath));
   // Newest first: each commit's header line, then the files it changed (relative to the repository's top).
   for (const entry of (log ?? "").split("\x01").slice(1)) {
     const [header = "", ...changed] = entry.split("\n");
@@ -68,6 +68,21 @@ function lastChanges(files: string[]): Map<string, Change> {
     }
   }
   return changes;
+}
+
+/**
+ * The history of `files` as of commit `head`, worked out once per commit: it changes only with a new
+ * commit (or checkout), and the dev server checks every guide again on each save.
+ */
+const logs = new Map<string, string>();
+function logOf(cwd: string, head: string, files: string[]): string | undefined {
+  const key = [head, ...files].join("\0");
+  const known = logs.get(key);
+  if (known !== undefined) return known;
+  const log = git(cwd, ["-c", "core.quotePath=false", "log", "--format=%x01%cI%x09%h%x09%s", "--name-only", head, "--", ...files]);
+  if (logs.size >= 16) logs.clear(); // a long dev session across many commits
+  if (log !== undefined) logs.set(key, log);
+  return log;
 }
 
 /** Git names files by their real path, under a symlinked folder too (a file deleted meanwhile keeps its own). */

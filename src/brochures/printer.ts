@@ -244,5 +244,5 @@ async function takeScreenshot(
 ): Promise<Uint8Array> {
   await page.setViewport({ width: 1200, height: 630 });
   await loadForPrint(page, url, options);
-  return inFront(() => withDeadline(page.screenshot({ type: "png" }), options.timeoutMs, `taking the share image of ${url}`));
+  return inFront(() => withDeadline(page.screenshot({ type: "png", optimizeForSpeed: true }), options.timeoutMs, `taking the share image of ${url}`));
 }

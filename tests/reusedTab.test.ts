@@ -13,6 +13,7 @@ import { pdfText } from "./helpers/pdf.ts";
 const font = await readFile(new URL("../templates/fonts/atkinson-hyperlegible-next-plain-zero-latin-400-normal.woff2", import.meta.url));
 const view = (body: string) =>
   `<!doctype html><html lang="en"><title>View</title><link rel="stylesheet" href="/style.css"><body>${body}<img src="/pic.svg" alt="A dot"></body>`;
+const devScripts = '<script src="/__pamphlet/live-reload.js" defer></script><script src="/__pamphlet/page-preview.js" type="module"></script>';
 const files: Record<string, [string, string | Buffer]> = {
   "/a/": ["text/html", view("<p>First view</p>")],
   "/b/": ["text/html", view("<p>Second view</p>")],
@@ -21,6 +22,11 @@ const files: Record<string, [string, string | Buffer]> = {
   "/pic.svg": ["image/svg+xml", `<svg xmlns="http://www.w3.org/2000/svg" width="20" height="20"><circle cx="10" cy="10" r="9"/></svg>`],
   "/moved/view/": ["text/html", `<!doctype html><html lang="en"><title>Moved</title><body><p>Moved view</p><img src="here.svg" alt="A dot"></body>`],
   "/moved/view/here.svg": ["image/svg+xml", `<svg xmlns="http://www.w3.org/2000/svg" width="20" height="20"><circle cx="10" cy="10" r="9"/></svg>`],
+  // A print view as the dev server serves it: with its own scripts, which do nothing in print.
+  "/dev-a/": ["text/html", view(`<p>First dev view</p>${devScripts}`)],
+  "/dev-b/": ["text/html", view(`<p>Second dev view</p>${devScripts}`)],
+  "/__pamphlet/live-reload.js": ["text/javascript", `if (!matchMedia("print").matches) document.body.append("reloading")`],
+  "/__pamphlet/page-preview.js": ["text/javascript", `export {};`],
   "/scripted-a/": [
     "text/html",
     view(`<p id="mark">not run</p><script>const mark = "A"; document.getElementById("mark").textContent = mark + " ran";</script>`),
@@ -46,7 +52,9 @@ async function site(t: ExecutionContext, extra: Record<string, [string, string]>
     (modes[request.url ?? ""] ??= []).push(String(request.headers["sec-fetch-mode"]));
     if (request.url === "/moved/view") return response.writeHead(301, { location: "/moved/view/" }).end();
     if (!file) return response.writeHead(404, { "content-type": "text/html" }).end("<!doctype html><title>Not found</title><p>Not found");
-    response.writeHead(200, { "content-type": file[0], "cache-control": "max-age=3600" }).end(file[1]);
+    // The dev server's views and scripts are never cached, as it serves them.
+    const cache = /^\/(dev-|__pamphlet\/)/.test(request.url ?? "") ? "no-store" : "max-age=3600";
+    response.writeHead(200, { "content-type": file[0], "cache-control": cache }).end(file[1]);
   });
   const printer = new BrochurePrinter({ origin, tabs: 1, timeoutMs: 20_000 });
   t.teardown(() => printer.close());
@@ -91,6 +99,15 @@ test.serial("a view with scripts is navigated to: its top-level names do not cla
   await printer.print({ url: `${origin}/scripted-a/` });
   const second = await printer.print({ url: `${origin}/scripted-b/` });
   t.regex(await textOf(t, second.bytes), /B ran/);
+});
+
+test.serial("a view with only the dev server's own scripts is written in without them, not navigated to (the dev server's live PDFs)", async (t) => {
+  const { origin, printer, modes } = await site(t);
+  await printer.print({ url: `${origin}/dev-a/` });
+  const second = await printer.print({ url: `${origin}/dev-b/` });
+  t.deepEqual(modes["/dev-b/"], ["cors"], "fetched by the page that printed /dev-a/, and nothing more");
+  t.deepEqual(modes["/__pamphlet/live-reload.js"], ["no-cors"], "asked for by the first view alone");
+  t.regex(await textOf(t, second.bytes), /Second dev view/);
 });
 
 test.serial("a missing view asked for in a tab that printed one is refused as a navigation's would be", async (t) => {

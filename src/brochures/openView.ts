@@ -13,8 +13,8 @@ export interface ViewAnswer {
  * written into its document (fetched by the page itself, so the same request blocking applies)
  * instead of navigating: measured, a navigation costs Chromium about 140 ms of CPU per brochure
  * for a new document, and a rewrite about 50 ms, with the CSS and fonts it already holds. The
- * print views have no scripts; one that has any is navigated to, since its top-level names would
- * clash in the reused window. A fresh tab, another origin, or `networkidle0` navigates as before.
+ * print views have no scripts (the dev server's own are left out); one that has any is navigated to,
+ * since its top-level names would clash in the reused window. A fresh tab, another origin, or `networkidle0` navigates as before.
  */
 export async function openView(page: Page, url: string, timeoutMs: number, waitUntil: "load" | "networkidle0"): Promise<ViewAnswer> {
   const what = `loading ${url}`;
@@ -38,7 +38,9 @@ async function rewriteDocument(url: string): Promise<ViewAnswer | undefined> {
   const response = await fetch(url);
   const answer = { ok: response.ok, status: response.status, statusText: response.statusText };
   if (!response.ok) return answer;
-  const html = await response.text();
+  // The dev server's own scripts (live reload, writer's notes, preview) do nothing in print: left out, so the
+  // dev server's live PDFs are written in too (navigated to, each cost a second fetch and a new document).
+  const html = (await response.text()).replace(/<script src="\/__pamphlet\/[\w.-]+"[^>]*><\/script>/g, "");
   if (/<script\b/i.test(html)) return undefined;
   // The new document's address (where a redirect ended), so its relative links resolve as when navigated to.
   history.replaceState(null, "", response.url || url);

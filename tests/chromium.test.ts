@@ -155,6 +155,39 @@ test.serial("Ctrl-C while Chromium is still starting stops the start: no Chromiu
   t.true(await until(() => !groupAlive() && !existsSync(profile!), 15_000), "the start was stopped and its profile folder removed");
 });
 
+test.serial(
+  "Ctrl-C while Chromium's start hangs (its pipe held open by another process): the run ends by the signal, its profile folder removed",
+  async (t) => {
+    const site = await fixtureSite(t);
+    const argsFile = path.join(site.root, "hung-chromium-args");
+    const holderFile = path.join(site.root, "pipe-holder-pid");
+    const hung = path.join(site.root, "hung-chromium");
+    // Seen on a loaded machine: Puppeteer killed Chromium's process group, but its launch never settled, the
+    // cleanups' limit passed, and the profile folder stayed. Here a process of its own session keeps the pipe
+    // (fds 3 and 4) open, so Puppeteer never hears the end of the "Chromium" that never answers.
+    const script = [
+      "#!/bin/sh",
+      `if [ "$1" = --version ]; then exec '${findBrowser()}' "$@"; fi`,
+      `setsid sh -c 'echo $$ > "${holderFile}"; exec sleep 120' &`,
+      `echo "$@" > '${argsFile}.part'; mv '${argsFile}.part' '${argsFile}'`,
+      "exec sleep 120",
+      "",
+    ];
+    await writeFile(hung, script.join("\n"));
+    await chmod(hung, 0o755);
+    t.teardown(() => {
+      if (existsSync(holderFile)) process.kill(Number(readFileSync(holderFile, "utf8")), "SIGKILL");
+    });
+    const run = startPamphlet(["build", "--formats", "letter", ...siteArgs(site)], { env: { PUPPETEER_EXECUTABLE_PATH: hung } });
+    t.true(await until(() => existsSync(argsFile) && existsSync(holderFile), 60_000), "the start began");
+    const profile = /--user-data-dir=(\S+)/.exec(readFileSync(argsFile, "utf8"))?.[1];
+    t.true(profile !== undefined && existsSync(profile), "with its profile folder");
+    run.child.kill("SIGINT");
+    t.is(await run.exited, 130, run.output());
+    t.false(existsSync(profile!), "no profile folder left");
+  },
+);
+
 test.serial("a Chromium start asked for once a signal's cleanups have begun is refused: no Chromium, no profile folder", async (t) => {
   const tmp = await mkdtemp(path.join(os.tmpdir(), "pamphlet-stopping-"));
   t.teardown(() => rm(tmp, { recursive: true, force: true }));

@@ -45,7 +45,7 @@ export async function launchBrowser(): Promise<Browser> {
   const forgetStart = onInterrupt(() => starting.abort());
   let browser: Browser;
   try {
-    browser = await puppeteer.launch({
+    const launching = puppeteer.launch({
       signal: starting.signal,
       executablePath: findBrowser(),
       headless: true,
@@ -57,6 +57,10 @@ export async function launchBrowser(): Promise<Browser> {
       handleSIGTERM: false,
       handleSIGHUP: false,
     });
+    // On the signal Puppeteer kills Chromium's process group, but its launch can stay pending (seen on a loaded
+    // machine: until the cleanups' limit ended the process, leaving the profile folder): the start ends there.
+    launching.catch(() => undefined); // (left behind when the signal wins)
+    browser = await Promise.race([launching, stopped(starting.signal)]);
   } catch (error) {
     removeProfile();
     throw error;
@@ -82,6 +86,12 @@ export async function launchBrowser(): Promise<Browser> {
   );
   return browser;
 }
+
+/** Rejects when `signal` aborts: a start stopped by a signal. */
+const stopped = (signal: AbortSignal) =>
+  new Promise<never>((_, reject) =>
+    signal.addEventListener("abort", () => reject(new PamphletError("Chromium's start was stopped: Pamphlet is stopping.")), { once: true }),
+  );
 
 const firstTabs = new WeakMap<Browser, Promise<Page | undefined>>();
 

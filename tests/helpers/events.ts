@@ -24,13 +24,20 @@ export async function devEvents(origin: string) {
       }
     }
   })();
+  // A wait left behind (the page showed the edit before its reload came) must not keep the test file's
+  // process alive until its time is up: the editor tests' file ended a minute after its last test.
+  const timers = new Set<NodeJS.Timeout>();
   return {
     next(name: string, timeoutMs = 20_000): Promise<string> {
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no "${name}" event within ${timeoutMs} ms`)), timeoutMs);
-        waiters.push({ name, resolve: (data) => (clearTimeout(timer), resolve(data)) });
+        const timer = setTimeout(() => (timers.delete(timer), reject(new Error(`no "${name}" event within ${timeoutMs} ms`))), timeoutMs);
+        timers.add(timer);
+        waiters.push({ name, resolve: (data) => (clearTimeout(timer), timers.delete(timer), resolve(data)) });
       });
     },
-    close: () => controller.abort(),
+    close: () => {
+      for (const timer of timers) clearTimeout(timer);
+      controller.abort();
+    },
   };
 }

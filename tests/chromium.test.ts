@@ -176,7 +176,11 @@ test.serial(
     await writeFile(hung, script.join("\n"));
     await chmod(hung, 0o755);
     t.teardown(() => {
-      if (existsSync(holderFile)) process.kill(Number(readFileSync(holderFile, "utf8")), "SIGKILL");
+      try {
+        process.kill(Number(readFileSync(holderFile, "utf8")), "SIGKILL");
+      } catch {
+        // never started, or already gone
+      }
     });
     const run = startPamphlet(["build", "--formats", "letter", ...siteArgs(site)], { env: { PUPPETEER_EXECUTABLE_PATH: hung } });
     t.true(await until(() => existsSync(argsFile) && existsSync(holderFile), 60_000), "the start began");

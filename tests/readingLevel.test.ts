@@ -25,7 +25,7 @@ test("reading level: each text is scored once, however often a check asks (the d
   const first = readability(text, "en");
   t.truthy(first);
   t.is(readability(text, "en"), first, "the same text again: the scores already worked out");
-  t.not(readability(text, "es"), first, "the same words in another language are scored by its own formula");
+  t.is(readability(text, "es")?.formula, "Szigriszt-Pazos (INFLESZ)", "the same words in another language: scored by its own formula");
   t.not(readability(`${text} Walk every day.`, "en"), first, "another text is scored anew");
 });
 

@@ -44,8 +44,9 @@ export async function launchBrowser(): Promise<Browser> {
   const starting = new AbortController();
   const forgetStart = onInterrupt(() => starting.abort());
   let browser: Browser;
+  let launching: Promise<Browser> | undefined;
   try {
-    const launching = puppeteer.launch({
+    launching = puppeteer.launch({
       signal: starting.signal,
       executablePath: findBrowser(),
       headless: true,
@@ -62,6 +63,8 @@ export async function launchBrowser(): Promise<Browser> {
     launching.catch(() => undefined); // (left behind when the signal wins)
     browser = await Promise.race([launching, stopped(starting.signal)]);
   } catch (error) {
+    // A start that ends after the signal won is closed all the same (Puppeteer has killed its process group already).
+    if (starting.signal.aborted) void launching?.then(closeBrowser, () => undefined);
     removeProfile();
     throw error;
   } finally {
@@ -87,11 +90,13 @@ export async function launchBrowser(): Promise<Browser> {
   return browser;
 }
 
-/** Rejects when `signal` aborts: a start stopped by a signal. */
+/** Rejects when `signal` aborts (or has): a start stopped by a signal. */
 const stopped = (signal: AbortSignal) =>
-  new Promise<never>((_, reject) =>
-    signal.addEventListener("abort", () => reject(new PamphletError("Chromium's start was stopped: Pamphlet is stopping.")), { once: true }),
-  );
+  new Promise<never>((_, reject) => {
+    const stop = () => reject(new PamphletError("Chromium's start was stopped: Pamphlet is stopping."));
+    if (signal.aborted) stop();
+    else signal.addEventListener("abort", stop, { once: true });
+  });
 
 const firstTabs = new WeakMap<Browser, Promise<Page | undefined>>();
 

@@ -13,8 +13,9 @@ export interface ViewAnswer {
  * written into its document (fetched by the page itself, so the same request blocking applies)
  * instead of navigating: measured, a navigation costs Chromium about 140 ms of CPU per brochure
  * for a new document, and a rewrite about 50 ms, with the CSS and fonts it already holds. The
- * print views have no scripts (the dev server's own are left out); one that has any is navigated to,
- * since its top-level names would clash in the reused window. A fresh tab, another origin, or `networkidle0` navigates as before.
+ * print views have no scripts (the dev server's own are left out); one that has any is navigated
+ * to, since its top-level names would clash in the reused window. A fresh tab, another origin, or
+ * `networkidle0` navigates as before.
  */
 export async function openView(page: Page, url: string, timeoutMs: number, waitUntil: "load" | "networkidle0"): Promise<ViewAnswer> {
   const what = `loading ${url}`;

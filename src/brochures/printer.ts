@@ -244,5 +244,6 @@ async function takeScreenshot(
 ): Promise<Uint8Array> {
   await page.setViewport({ width: 1200, height: 630 });
   await loadForPrint(page, url, options);
+  // zlib's fastest level: the same pixels in a third less of Chromium's time, the file about a third larger (43 → 58 KB).
   return inFront(() => withDeadline(page.screenshot({ type: "png", optimizeForSpeed: true }), options.timeoutMs, `taking the share image of ${url}`));
 }

@@ -16,7 +16,7 @@ export interface Readability {
   sentences: number;
   words: number;
   /** The hardest sentences, hardest first, each with its own score. */
-  hardest: Array<Sentence & { score: number }>;
+  readonly hardest: ReadonlyArray<Readonly<Sentence & { score: number }>>;
 }
 
 interface Counts {
@@ -58,7 +58,7 @@ const scored = new Map<string, Readonly<Readability> | undefined>();
 export function readability(text: string, lang: string): Readonly<Readability> | undefined {
   const key = `${lang}\0${text}`;
   if (scored.has(key)) return scored.get(key);
-  if (scored.size >= 5000) scored.clear(); // a long dev session: old texts go
+  if (scored.size >= 2000) scored.clear(); // a long dev session: old texts go (each save adds its guide's)
   const result = score(text, lang);
   scored.set(key, result);
   return result;

@@ -1,4 +1,4 @@
-import { readdir, readFile, writeFile } from "node:fs/promises";
+import { readdir, readFile, rm, writeFile } from "node:fs/promises";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
@@ -83,17 +83,31 @@ test.serial("an image or font that never finishes loading times out naming the p
   );
 });
 
-test.serial("a font that fails to load fails that brochure by name; it never prints in a fallback typeface", async (t) => {
+test.serial("a font or page stylesheet that fails to load fails that brochure by name; it never prints in a fallback typeface or unstyled", async (t) => {
   const site = await fixtureSite(t);
   t.is((await runPamphlet(["build", "--formats", "letter", ...siteArgs(site)])).code, 0);
   const css = path.join(site.siteDir, "css", "fonts.css");
-  await writeFile(css, (await readFile(css, "utf8")).replace("latin-700-normal.woff2", "missing.woff2"));
+  const fonts = await readFile(css, "utf8");
+  await writeFile(css, fonts.replace("latin-700-normal.woff2", "missing.woff2"));
   const before = await readFile(path.join(site.brochuresDir, "sclerotherapy.pdf"));
   const run = await runPamphlet(["brochures", "--formats", "letter", ...siteArgs(site)]);
   t.is(run.code, 1);
   t.regex(
     run.stderr,
     /sclerotherapy\.pdf {2}failed: font\(s\) did not load, so the brochure would print in a fallback typeface: Atkinson Hyperlegible Next 700 normal/,
+  );
+  t.deepEqual(await readFile(path.join(site.brochuresDir, "sclerotherapy.pdf")), before, "the previous good PDF stays");
+
+  await writeFile(css, fonts);
+  await rm(path.join(site.siteDir, "css", "page", "letter.en.css"));
+  const unstyled = await runPamphlet(["brochures", "--formats", "letter", ...siteArgs(site)]);
+  t.is(unstyled.code, 1);
+  t.regex(
+    unstyled.stderr,
+    joinedRegExp(
+      /sclerotherapy\.pdf {2}failed: stylesheet\(s\) did not load, so the brochure would print without its paper size, margins or styles: /,
+      /\/css\/page\/letter\.en\.css \(answered 404\)\. Build the site again/,
+    ),
   );
   t.deepEqual(await readFile(path.join(site.brochuresDir, "sclerotherapy.pdf")), before, "the previous good PDF stays");
 });

@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import test, { type ExecutionContext } from "ava";
 import { BrochurePrinter } from "../src/brochures/printer.ts";
-import { pdfText } from "./helpers/pdf.ts";
+import { pdfInfo, pdfText } from "./helpers/pdf.ts";
 
 // A tab that has printed a view gets the next one written into its document rather than
 // navigated to (openView.ts). These prove that path prints, records and refuses as a navigation does.
@@ -27,6 +27,13 @@ const files: Record<string, [string, string | Buffer]> = {
   "/dev-b/": ["text/html", view(`<p>Second dev view</p>${devScripts}`)],
   "/__pamphlet/live-reload.js": ["text/javascript", `if (!matchMedia("print").matches) document.body.append("reloading")`],
   "/__pamphlet/page-preview.js": ["text/javascript", `export {};`],
+  // A view whose page stylesheet (its paper size) arrives after the view itself.
+  "/late/": [
+    "text/html",
+    '<!doctype html><html lang="en"><title>Late</title><link rel="stylesheet" href="/style.css"><link rel="stylesheet" href="/late.css"><p>Late view',
+  ],
+  "/late.css": ["text/css", "@page { size: A5 }"],
+  "/broken/": ["text/html", '<!doctype html><html lang="en"><title>Broken</title><link rel="stylesheet" href="/missing.css"><p>Broken view'],
   "/scripted-a/": [
     "text/html",
     view(`<p id="mark">not run</p><script>const mark = "A"; document.getElementById("mark").textContent = mark + " ran";</script>`),
@@ -54,19 +61,23 @@ async function site(t: ExecutionContext, extra: Record<string, [string, string]>
     if (!file) return response.writeHead(404, { "content-type": "text/html" }).end("<!doctype html><title>Not found</title><p>Not found");
     // The dev server's views and scripts are never cached, as it serves them.
     const cache = /^\/(dev-|__pamphlet\/)/.test(request.url ?? "") ? "no-store" : "max-age=3600";
-    response.writeHead(200, { "content-type": file[0], "cache-control": cache }).end(file[1]);
+    // Makes time pass: /late.css answers a second after it is asked for, long after its view has loaded.
+    const delay = request.url === "/late.css" ? 1000 : 0;
+    setTimeout(() => response.writeHead(200, { "content-type": file[0], "cache-control": cache }).end(file[1]), delay);
   });
   const printer = new BrochurePrinter({ origin, tabs: 1, timeoutMs: 20_000 });
   t.teardown(() => printer.close());
   return { origin, printer, modes };
 }
 
-async function textOf(t: ExecutionContext, bytes: Uint8Array): Promise<string> {
+async function pdfFile(t: ExecutionContext, bytes: Uint8Array): Promise<string> {
   const dir = await mkdtemp(path.join(os.tmpdir(), "pamphlet-tab-"));
   t.teardown(() => rm(dir, { recursive: true, force: true }));
   await writeFile(path.join(dir, "printed.pdf"), bytes);
-  return pdfText(path.join(dir, "printed.pdf"));
+  return path.join(dir, "printed.pdf");
 }
+
+const textOf = async (t: ExecutionContext, bytes: Uint8Array) => pdfText(await pdfFile(t, bytes));
 
 const withoutIcon = (resources: string[]) => resources.filter((resource) => resource !== "/favicon.ico").sort();
 
@@ -93,6 +104,21 @@ test.serial(
     t.deepEqual(withoutIcon(second.resources), withoutIcon(first.resources));
   },
 );
+
+test.serial("a view written into a tab waits for a stylesheet that arrives late: it prints on the paper that stylesheet sets", async (t) => {
+  const { origin, printer } = await site(t);
+  await printer.print({ url: `${origin}/a/` });
+  const late = await printer.print({ url: `${origin}/late/` });
+  t.regex((await pdfInfo(await pdfFile(t, late.bytes)))["Page size"]!, / pts \(A5\)$/);
+});
+
+test.serial("a view whose stylesheet fails is refused by name, navigated to or written into a tab: it never prints unstyled", async (t) => {
+  const { origin, printer } = await site(t);
+  const refusal = /stylesheet\(s\) did not load, so the brochure would print without its paper size, margins or styles: \/missing\.css \(answered 404\)/;
+  t.regex((await t.throwsAsync(printer.print({ url: `${origin}/broken/` })))!.message, refusal, "navigated to");
+  await printer.print({ url: `${origin}/a/` });
+  t.regex((await t.throwsAsync(printer.print({ url: `${origin}/broken/` })))!.message, refusal, "written into the tab");
+});
 
 test.serial("a view with scripts is navigated to: its top-level names do not clash with the last view's", async (t) => {
   const { origin, printer } = await site(t);

@@ -48,6 +48,13 @@ async function rewriteDocument(url: string): Promise<ViewAnswer | undefined> {
   document.open();
   document.write(html);
   document.close();
+  // Measured: a written document's load event does not wait for its stylesheets (a view printed
+  // before its page stylesheet arrived had no page size, margins or footer), so each is waited for
+  // here. Attached in the same task as the write, so no load or error is missed.
+  const sheets = [...document.querySelectorAll<HTMLLinkElement>("link[rel~=stylesheet]")].filter((link) => !link.sheet);
+  await Promise.all(
+    sheets.map((link) => new Promise((resolve) => ["load", "error"].forEach((event) => link.addEventListener(event, resolve, { once: true })))),
+  );
   if (document.readyState !== "complete") await new Promise((resolve) => window.addEventListener("load", resolve, { once: true }));
   return answer;
 }

@@ -63,6 +63,8 @@ export class BrochurePrinter {
   readonly #loaded = new WeakMap<Page, Set<string>>();
   /** Requests a tab has started and not yet finished: named when a print times out. */
   readonly #pending = new WeakMap<Page, Set<string>>();
+  /** Stylesheets a tab asked for that failed or answered an error: the print is refused. */
+  readonly #failedSheets = new WeakMap<Page, Set<string>>();
   readonly #idle: Page[] = [];
   #frontTurn: Promise<void> = Promise.resolve();
   readonly #waiting: Array<() => void> = [];
@@ -124,6 +126,8 @@ export class BrochurePrinter {
     const loaded = new Set<string>();
     this.#loaded.set(page, loaded);
     this.#pending.set(page, new Set());
+    const failedSheets = new Set<string>();
+    this.#failedSheets.set(page, failedSheets);
     let healthy = false;
     try {
       await page.emulateMediaType(kind === "image" ? "screen" : "print");
@@ -133,6 +137,13 @@ export class BrochurePrinter {
           : kind === "booklet"
             ? await printBooklet(page, url, options)
             : await printPage(page, url, options);
+      // Chromium prints a view whose stylesheet failed as if it had none (no paper size, margins or footer);
+      // the failure shows only in the network events, so it is checked here rather than in the page.
+      if (failedSheets.size > 0) {
+        const sheets = [...failedSheets].join(", ");
+        const why = `stylesheet(s) did not load, so the brochure would print without its paper size, margins or styles: ${sheets}`;
+        throw new PamphletError(`${why}. Build the site again (npm run build), then retry.`);
+      }
       // What the tab requested, and what the view uses that it already held (see viewResources).
       for (const resource of await viewResources(page)) loaded.add(resource);
       healthy = true;
@@ -202,8 +213,14 @@ export class BrochurePrinter {
     const page = (await takeFirstTab(browser)) ?? (await browser.newPage());
     await page.setRequestInterception(true);
     page.on("request", (request) => this.#allowOnlyOrigin(page, request));
-    page.on("requestfinished", (request) => this.#pending.get(page)?.delete(request.url()));
-    page.on("requestfailed", (request) => this.#pending.get(page)?.delete(request.url()));
+    page.on("requestfinished", (request) => {
+      this.#pending.get(page)?.delete(request.url());
+      if ((request.response()?.status() ?? 0) >= 400) this.#noteFailedSheet(page, request);
+    });
+    page.on("requestfailed", (request) => {
+      this.#pending.get(page)?.delete(request.url());
+      this.#noteFailedSheet(page, request);
+    });
     return page;
   }
 
@@ -222,6 +239,14 @@ export class BrochurePrinter {
       () => undefined,
     );
     return turn;
+  }
+
+  /** A stylesheet of the site that failed; one from elsewhere was blocked on purpose (#allowOnlyOrigin). */
+  #noteFailedSheet(page: Page, request: HTTPRequest): void {
+    if (request.resourceType() !== "stylesheet" || !request.url().startsWith(`${this.#origin}/`)) return;
+    const status = request.response()?.status();
+    const why = status ? `answered ${status}` : (request.failure()?.errorText ?? "failed");
+    this.#failedSheets.get(page)?.add(`${new URL(request.url()).pathname} (${why})`);
   }
 
   /** Default-deny: the print view may load only from the loopback server. */

@@ -13,8 +13,8 @@ import { loadForPrint, printToPdf, type PrintOptions } from "./printPage.ts";
  */
 export async function printBooklet(page: Page, url: string, options: PrintOptions): Promise<Uint8Array> {
   await loadForPrint(page, url, options);
-  const guides = await page.$$eval("[data-guide-title]", (elements) =>
-    elements.map((element) => ({ id: element.id, title: element.getAttribute("data-guide-title")! })),
+  const guides = await page.evaluate(() =>
+    [...document.querySelectorAll("[data-guide-title]")].map((element) => ({ id: element.id, title: element.getAttribute("data-guide-title")! })),
   );
   const first = await topLevelOutline(await printToPdf(page, options));
   const firstStarts = guideStarts(

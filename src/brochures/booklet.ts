@@ -1,12 +1,13 @@
 import type { Page } from "puppeteer-core";
 import { PamphletError } from "../shared/errors.ts";
-import { topLevelOutline } from "./pdfOutline.ts";
+import { destinationPages } from "./pdfDestinations.ts";
 import { loadForPrint, printToPdf, type PrintOptions } from "./printPage.ts";
 
 /**
  * Prints the booklet. Chromium cannot resolve page numbers into the contents or start a guide on a
  * right-hand page (`break-before: right` prints as a plain page break), so the booklet is printed
- * twice: the first print says where each guide starts; blank note pages are then shown before guides
+ * twice: the first print (a draft: untagged, half the time) says where each guide starts, by the
+ * contents' links to it; blank note pages are then shown before guides
  * that would start on a left-hand (even) page, and before the back page (the outside back cover) as
  * many as make the page count a multiple of four (a stapled booklet is folded sheets of four pages),
  * the contents get the page numbers, and the second print is checked against them.
@@ -16,11 +17,8 @@ export async function printBooklet(page: Page, url: string, options: PrintOption
   const guides = await page.evaluate(() =>
     [...document.querySelectorAll("[data-guide-title]")].map((element) => ({ id: element.id, title: element.getAttribute("data-guide-title")! })),
   );
-  const first = await topLevelOutline(await printToPdf(page, options));
-  const firstStarts = guideStarts(
-    first.outline,
-    guides.map((guide) => guide.title),
-  );
+  const first = await destinationPages(await printToPdf(page, options, { draft: true }));
+  const firstStarts = guideStarts(first.pages, guides);
 
   let blanks = 0;
   const plan = guides.map((guide, index) => {
@@ -47,11 +45,8 @@ export async function printBooklet(page: Page, url: string, options: PrintOption
   );
 
   const pdf = await printToPdf(page, options);
-  const final = await topLevelOutline(pdf);
-  const finalStarts = guideStarts(
-    final.outline,
-    guides.map((guide) => guide.title),
-  );
+  const final = await destinationPages(pdf);
+  const finalStarts = guideStarts(final.pages, guides);
   const wrong = plan.filter((step, index) => finalStarts[index] !== step.start);
   if (final.pageCount % 4 !== 0) wrong.push({ id: "back page", start: final.pageCount, blankBefore: blanksBeforeBack > 0 });
   if (wrong.length > 0) {
@@ -60,14 +55,9 @@ export async function printBooklet(page: Page, url: string, options: PrintOption
   return pdf;
 }
 
-/** Start page of each guide, from the outline: the guides' `h1`s in document order. */
-function guideStarts(outline: Array<{ title: string; page: number }>, titles: string[]): number[] {
-  const entries = outline.slice(outline.length - titles.length);
-  // Chromium drops the space where a long title wraps ("duplex⏎ultrasound" → "duplexultrasound").
-  const squeeze = (text: string) => text.replace(/\s+/g, "");
-  const mismatch = entries.findIndex((entry, index) => squeeze(entry.title) !== squeeze(titles[index]!) || entry.page < 1);
-  if (entries.length !== titles.length || mismatch !== -1) {
-    throw new PamphletError(`could not find where each guide starts in the booklet's bookmarks (expected "${titles[Math.max(0, mismatch)]}")`);
-  }
-  return entries.map((entry) => entry.page);
+/** Start page of each guide: where the contents' link to it lands. */
+function guideStarts(destinations: Map<string, number>, guides: Array<{ id: string; title: string }>): number[] {
+  const missing = guides.find((guide) => !(destinations.get(guide.id)! >= 1));
+  if (missing) throw new PamphletError(`could not find where the guide "${missing.title}" starts in the booklet (no link to #${missing.id} in its contents)`);
+  return guides.map((guide) => destinations.get(guide.id)!);
 }

@@ -34,6 +34,12 @@ const files: Record<string, [string, string | Buffer]> = {
   ],
   "/late.css": ["text/css", "@page { size: A5 }"],
   "/broken/": ["text/html", '<!doctype html><html lang="en"><title>Broken</title><link rel="stylesheet" href="/missing.css"><p>Broken view'],
+  // A fixed box that fits only with the stylesheet that never comes (it would make the text small).
+  "/unfit/": [
+    "text/html",
+    '<!doctype html><html lang="en"><title>Unfit</title><link rel="stylesheet" href="/missing.css">' +
+      `<div data-fit="panel" style="height: 20px; overflow: hidden">${"Text the missing styles would fit. ".repeat(40)}</div>`,
+  ],
   "/scripted-a/": [
     "text/html",
     view(`<p id="mark">not run</p><script>const mark = "A"; document.getElementById("mark").textContent = mark + " ran";</script>`),
@@ -118,6 +124,9 @@ test.serial("a view whose stylesheet fails is refused by name, navigated to or w
   t.regex((await t.throwsAsync(printer.print({ url: `${origin}/broken/` })))!.message, refusal, "navigated to");
   await printer.print({ url: `${origin}/a/` });
   t.regex((await t.throwsAsync(printer.print({ url: `${origin}/broken/` })))!.message, refusal, "written into the tab");
+  const unfit = await t.throwsAsync(printer.print({ url: `${origin}/unfit/` }));
+  t.regex(unfit!.message, refusal, "named as the cause of what failed after it");
+  t.regex(String((unfit!.cause as Error).message), /does not fit: panel is over/);
 });
 
 test.serial("a view with scripts is navigated to: its top-level names do not clash with the last view's", async (t) => {

@@ -57,7 +57,9 @@ export async function printBooklet(page: Page, url: string, options: PrintOption
 
 /** Start page of each guide: where the contents' link to it lands. */
 function guideStarts(destinations: Map<string, number>, guides: Array<{ id: string; title: string }>): number[] {
-  const missing = guides.find((guide) => !(destinations.get(guide.id)! >= 1));
-  if (missing) throw new PamphletError(`could not find where the guide "${missing.title}" starts in the booklet (no link to #${missing.id} in its contents)`);
+  const missing = guides.find((guide) => (destinations.get(guide.id) ?? 0) < 1);
+  if (missing) {
+    throw new PamphletError(`could not find where the guide "${missing.title}" starts in the booklet (no destination #${missing.id}); please report this`);
+  }
   return guides.map((guide) => destinations.get(guide.id)!);
 }

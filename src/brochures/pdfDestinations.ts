@@ -1,6 +1,7 @@
 /**
  * Where each link target of a printed PDF is: Chromium writes one named destination (the catalog's
- * `Dests`) per element a link points at, by its `id`, tagged or not. Pages are 1-based.
+ * `Dests`) per element a link points at, by its `id` as written in the link (percent-encoded: a
+ * procedure's slug, the booklet's one use, is ASCII), tagged or not. Pages are 1-based.
  */
 export async function destinationPages(pdf: Uint8Array): Promise<{ pages: Map<string, number>; pageCount: number }> {
   const { PDFArray, PDFDict, PDFDocument, PDFName } = await import("pdf-lib");

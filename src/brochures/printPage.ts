@@ -62,7 +62,10 @@ async function addSectionsThatFit(page: Page): Promise<void> {
   await page.evaluate(`(${showSectionsThatFit})(${measureOverflow})`);
 }
 
-/** Runs in the page: addSectionsThatFit's loop, measuring with `overflows` (measureOverflow). */
+/**
+ * Runs in the page: addSectionsThatFit's loop, measuring with `overflows` (measureOverflow).
+ * (No named helpers in here: the function runs in the page, where tsx's name helper does not exist.)
+ */
 function showSectionsThatFit(overflows: typeof measureOverflow): void {
   const sections = [...document.querySelectorAll<HTMLElement>("[data-optional]")];
   const priorities = [...new Set(sections.map((section) => Number(section.dataset.optional)))].sort((a, b) => a - b);
@@ -73,7 +76,16 @@ function showSectionsThatFit(overflows: typeof measureOverflow): void {
   }
 }
 
-export function printToPdf(page: Page, { timeoutMs }: PrintOptions, { draft = false } = {}): Promise<Uint8Array> {
+export interface PdfOptions {
+  /**
+   * Untagged, with no bookmarks: measured, half the time of a full print for the booklet (243
+   * against 516 ms), with the same pages. For a pass that is measured and never kept.
+   * @defaultValue false
+   */
+  draft?: boolean;
+}
+
+export function printToPdf(page: Page, { timeoutMs }: PrintOptions, { draft = false }: PdfOptions = {}): Promise<Uint8Array> {
   return withDeadline(
     page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: !draft, outline: !draft, timeout: 0 }),
     timeoutMs,

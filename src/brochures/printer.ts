@@ -137,18 +137,14 @@ export class BrochurePrinter {
           : kind === "booklet"
             ? await printBooklet(page, url, options)
             : await printPage(page, url, options);
-      // Chromium prints a view whose stylesheet failed as if it had none (no paper size, margins or footer);
-      // the failure shows only in the network events, so it is checked here rather than in the page.
-      if (failedSheets.size > 0) {
-        const sheets = [...failedSheets].join(", ");
-        const why = `stylesheet(s) did not load, so the brochure would print without its paper size, margins or styles: ${sheets}`;
-        throw new PamphletError(`${why}. Build the site again (npm run build), then retry.`);
-      }
+      if (failedSheets.size > 0) throw stylesheetsFailed(failedSheets);
       // What the tab requested, and what the view uses that it already held (see viewResources).
       for (const resource of await viewResources(page)) loaded.add(resource);
       healthy = true;
       return { bytes, resources: [...loaded] };
     } catch (error) {
+      // The missing styles are the cause of whatever failed after them (a box that no longer fits, a booklet's pages).
+      if (failedSheets.size > 0) throw stylesheetsFailed(failedSheets, error);
       const pending = [...(this.#pending.get(page) ?? [])];
       if (error instanceof TimeoutError && pending.length > 0) {
         throw new TimeoutError(`${error.message}; still waiting for ${pending.join(", ")}`, { cause: error });
@@ -241,12 +237,16 @@ export class BrochurePrinter {
     return turn;
   }
 
-  /** A stylesheet of the site that failed; one from elsewhere was blocked on purpose (#allowOnlyOrigin). */
+  /**
+   * A stylesheet of the site that failed (one it redirected elsewhere too); one from another origin
+   * was blocked on purpose (#allowOnlyOrigin).
+   */
   #noteFailedSheet(page: Page, request: HTTPRequest): void {
-    if (request.resourceType() !== "stylesheet" || !request.url().startsWith(`${this.#origin}/`)) return;
-    const status = request.response()?.status();
-    const why = status ? `answered ${status}` : (request.failure()?.errorText ?? "failed");
-    this.#failedSheets.get(page)?.add(`${new URL(request.url()).pathname} (${why})`);
+    const asked = request.redirectChain()[0]?.url() ?? request.url();
+    if (request.resourceType() !== "stylesheet" || !asked.startsWith(`${this.#origin}/`)) return;
+    const status = request.response()?.status() ?? 0;
+    const why = status >= 400 ? `answered ${status}` : (request.failure()?.errorText ?? "failed");
+    this.#failedSheets.get(page)?.add(`${new URL(asked).pathname} (${why})`);
   }
 
   /** Default-deny: the print view may load only from the loopback server. */
@@ -259,6 +259,15 @@ export class BrochurePrinter {
     }
     void (allowed ? request.continue() : request.abort("blockedbyclient")).catch(() => undefined);
   }
+}
+
+/**
+ * Chromium prints a view whose stylesheet failed as if it had none (no paper size, margins or footer):
+ * the failure shows only in the network events, so the printer refuses the print from them.
+ */
+function stylesheetsFailed(failed: Set<string>, cause?: unknown): PamphletError {
+  const why = `stylesheet(s) did not load, so the brochure would print without its paper size, margins or styles: ${[...failed].join(", ")}`;
+  return new PamphletError(`${why}. Build the site again (npm run build), then retry.`, { cause });
 }
 
 async function takeScreenshot(

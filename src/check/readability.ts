@@ -25,13 +25,19 @@ interface Counts {
   syllables: number;
 }
 
-/** Counts each word's syllables once: a guide repeats its words, and check reads every guide on each save in the dev server. */
-function remembered(count: (word: string) => number): (word: string) => number {
-  const known = new Map<string, number>();
-  return (word) => {
-    let syllables = known.get(word);
-    if (syllables === undefined) known.set(word, (syllables = count(word)));
-    return syllables;
+/**
+ * `compute` worked out once per key: a guide repeats its words, and check reads every guide again
+ * on each save in the dev server, where a save changes one guide. At `limit` keys (a long dev
+ * session), the old ones go.
+ */
+function remembered<T>(compute: (key: string) => T, limit = Number.POSITIVE_INFINITY): (key: string) => T {
+  const known = new Map<string, T>();
+  return (key) => {
+    if (known.has(key)) return known.get(key) as T;
+    if (known.size >= limit) known.clear();
+    const value = compute(key);
+    known.set(key, value);
+    return value;
   };
 }
 
@@ -50,23 +56,17 @@ const formulas = {
   },
 };
 
-/**
- * The scores of each text, worked out once: the dev server checks every guide again on each save,
- * and a save changes one guide. (Readonly: the same result is handed to every caller.)
- */
-const scored = new Map<string, Readonly<Readability> | undefined>();
+/** Each text's scores in each language, worked out once (readonly: the same result goes to every caller). */
+const scoredBy = new Map(
+  Object.values(formulas).map((formula) => [formula, remembered((text): Readonly<Readability> | undefined => score(text, formula), 2000)]),
+);
+
 export function readability(text: string, lang: string): Readonly<Readability> | undefined {
-  const key = `${lang}\0${text}`;
-  if (scored.has(key)) return scored.get(key);
-  if (scored.size >= 2000) scored.clear(); // a long dev session: old texts go (each save adds its guide's)
-  const result = score(text, lang);
-  scored.set(key, result);
-  return result;
+  const formula = formulas[lang as keyof typeof formulas];
+  return formula ? scoredBy.get(formula)!(text) : undefined;
 }
 
-function score(text: string, lang: string): Readability | undefined {
-  const formula = formulas[lang as keyof typeof formulas];
-  if (!formula) return undefined;
+function score(text: string, formula: (typeof formulas)[keyof typeof formulas]): Readability | undefined {
   const sentences = proseSentences(text);
   const counted = sentences.map((sentence) => {
     const words = wordsOf(sentence.text);

@@ -60,11 +60,8 @@ export class BrochurePrinter {
   /** Every Chromium this printer started, so close() leaves none behind whatever happened in between. */
   readonly #launched = new Set<Promise<Browser>>();
   #printsByThisBrowser = 0;
-  readonly #loaded = new WeakMap<Page, Set<string>>();
-  /** Requests a tab has started and not yet finished: named when a print times out. */
-  readonly #pending = new WeakMap<Page, Set<string>>();
-  /** Stylesheets a tab asked for that failed or answered an error: the print is refused. */
-  readonly #failedSheets = new WeakMap<Page, Set<string>>();
+  /** What each tab's current print has asked for, from its requests. */
+  readonly #requests = new WeakMap<Page, PrintRequests>();
   readonly #idle: Page[] = [];
   #frontTurn: Promise<void> = Promise.resolve();
   readonly #waiting: Array<() => void> = [];
@@ -123,11 +120,9 @@ export class BrochurePrinter {
     const page = await this.#takeTab();
     used.browser = page.browser();
     const options: PrintOptions = { timeoutMs: this.#timeoutMs, css, waitUntil: this.#waitUntil };
-    const loaded = new Set<string>();
-    this.#loaded.set(page, loaded);
-    this.#pending.set(page, new Set());
-    const failedSheets = new Set<string>();
-    this.#failedSheets.set(page, failedSheets);
+    const requests: PrintRequests = { loaded: new Set(), pending: new Set(), failedSheets: new Set() };
+    this.#requests.set(page, requests);
+    const { loaded, pending, failedSheets } = requests;
     let healthy = false;
     try {
       await page.emulateMediaType(kind === "image" ? "screen" : "print");
@@ -145,9 +140,8 @@ export class BrochurePrinter {
     } catch (error) {
       // The missing styles are the cause of whatever failed after them (a box that no longer fits, a booklet's pages).
       if (failedSheets.size > 0) throw stylesheetsFailed(failedSheets, error);
-      const pending = [...(this.#pending.get(page) ?? [])];
-      if (error instanceof TimeoutError && pending.length > 0) {
-        throw new TimeoutError(`${error.message}; still waiting for ${pending.join(", ")}`, { cause: error });
+      if (error instanceof TimeoutError && pending.size > 0) {
+        throw new TimeoutError(`${error.message}; still waiting for ${[...pending].join(", ")}`, { cause: error });
       }
       throw error;
     } finally {
@@ -209,14 +203,8 @@ export class BrochurePrinter {
     const page = (await takeFirstTab(browser)) ?? (await browser.newPage());
     await page.setRequestInterception(true);
     page.on("request", (request) => this.#allowOnlyOrigin(page, request));
-    page.on("requestfinished", (request) => {
-      this.#pending.get(page)?.delete(request.url());
-      if ((request.response()?.status() ?? 0) >= 400) this.#noteFailedSheet(page, request);
-    });
-    page.on("requestfailed", (request) => {
-      this.#pending.get(page)?.delete(request.url());
-      this.#noteFailedSheet(page, request);
-    });
+    page.on("requestfinished", (request) => this.#settled(page, request, (request.response()?.status() ?? 0) >= 400));
+    page.on("requestfailed", (request) => this.#settled(page, request, true));
     return page;
   }
 
@@ -238,27 +226,39 @@ export class BrochurePrinter {
   }
 
   /**
-   * A stylesheet of the site that failed (one it redirected elsewhere too); one from another origin
-   * was blocked on purpose (#allowOnlyOrigin).
+   * A request that ended. One that `failed` (or answered an error) and is a stylesheet of the site
+   * (one it redirected elsewhere too) is noted; one from another origin was blocked on purpose.
    */
-  #noteFailedSheet(page: Page, request: HTTPRequest): void {
+  #settled(page: Page, request: HTTPRequest, failed: boolean): void {
+    const requests = this.#requests.get(page);
+    requests?.pending.delete(request.url());
     const asked = request.redirectChain()[0]?.url() ?? request.url();
-    if (request.resourceType() !== "stylesheet" || !asked.startsWith(`${this.#origin}/`)) return;
+    if (!failed || request.resourceType() !== "stylesheet" || !asked.startsWith(`${this.#origin}/`)) return;
     const status = request.response()?.status() ?? 0;
     const why = status >= 400 ? `answered ${status}` : (request.failure()?.errorText ?? "failed");
-    this.#failedSheets.get(page)?.add(`${new URL(asked).pathname} (${why})`);
+    requests?.failedSheets.add(`${new URL(asked).pathname} (${why})`);
   }
 
   /** Default-deny: the print view may load only from the loopback server. */
   #allowOnlyOrigin(page: Page, request: HTTPRequest): void {
     if (request.isInterceptResolutionHandled()) return;
     const allowed = request.url().startsWith(`${this.#origin}/`);
+    const requests = this.#requests.get(page);
     if (allowed) {
-      this.#loaded.get(page)?.add(new URL(request.url()).pathname);
-      this.#pending.get(page)?.add(request.url());
+      requests?.loaded.add(new URL(request.url()).pathname);
+      requests?.pending.add(request.url());
     }
     void (allowed ? request.continue() : request.abort("blockedbyclient")).catch(() => undefined);
   }
+}
+
+interface PrintRequests {
+  /** Site paths asked for: what the print manifest records. */
+  loaded: Set<string>;
+  /** Requests started and not yet ended: named when a print times out. */
+  pending: Set<string>;
+  /** Site stylesheets that failed or answered an error: the print is refused. */
+  failedSheets: Set<string>;
 }
 
 /**

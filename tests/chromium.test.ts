@@ -225,6 +225,51 @@ test.serial("a Chromium start asked for once a signal's cleanups have begun is r
   );
 });
 
+test.serial("a process that exits while Chromium is still starting leaves no profile folder", async (t) => {
+  const tmp = await mkdtemp(path.join(os.tmpdir(), "pamphlet-exiting-"));
+  const pidFile = path.join(tmp, "slow-chromium-pid");
+  t.teardown(async () => {
+    try {
+      process.kill(-Number(readFileSync(pidFile, "utf8")), "SIGKILL");
+    } catch {
+      // never started, or already gone
+    }
+    await rm(tmp, { recursive: true, force: true });
+  });
+  // A start that has not settled (a slow Chromium) when something calls process.exit: once seen in CI as
+  // an empty profile folder left in /tmp, with no Chromium ever run in it.
+  const slow = path.join(tmp, "slow-chromium");
+  await writeFile(slow, ["#!/bin/sh", `echo $$ > '${pidFile}.part'; mv '${pidFile}.part' '${pidFile}'`, "exec sleep 60", ""].join("\n"));
+  await chmod(slow, 0o755);
+  const script = path.join(tmp, "exit-while-starting.mts");
+  const source = (file: string) => JSON.stringify(new URL(`../src/${file}`, import.meta.url).href);
+  await writeFile(
+    script,
+    [
+      'import { existsSync } from "node:fs";',
+      `import { launchBrowser } from ${source("brochures/launchBrowser.ts")};`,
+      "launchBrowser().catch(() => undefined);",
+      "// Time passes until the start is under way, its Chromium spawned.",
+      `while (!existsSync(${JSON.stringify(pidFile)})) await new Promise((resolve) => setTimeout(resolve, 5));`,
+      "process.exit(0);",
+      "",
+    ].join("\n"),
+  );
+  const child = spawn(process.execPath, ["--import", "tsx", script], {
+    stdio: ["ignore", "ignore", "pipe"],
+    env: { ...process.env, TMPDIR: tmp, PUPPETEER_EXECUTABLE_PATH: slow },
+  });
+  let stderr = "";
+  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  t.is(await new Promise<number | null>((resolve) => child.on("exit", resolve)), 0, stderr);
+  t.true(existsSync(pidFile), "the start was under way");
+  t.deepEqual(
+    readdirSync(tmp).filter((name) => name.startsWith("pamphlet-chromium-")),
+    [],
+    "no profile folder",
+  );
+});
+
 /** A Chromium that notes, each time it starts, whether the site folder was there yet. */
 async function chromiumNotingSite(root: string, siteDir: string) {
   const notes = path.join(root, "chromium-starts");

@@ -38,7 +38,8 @@ export async function launchBrowser(): Promise<Browser> {
   // the process would end under it, leaving its profile folder. (No await between this check and the launch.)
   if (isStopping()) throw new PamphletError("Chromium was not started: Pamphlet is stopping.");
   const profile = mkdtempSync(path.join(os.tmpdir(), profilePrefix));
-  const removeProfile = () => rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
+  const removeProfile = () => removeFolder(profile);
+  const settled = removedIfExitingFirst(profile);
   // A signal while Chromium is still starting ends the start there (its process group is killed), rather
   // than waiting for it: a slow start outlived the cleanups' limit, and left Chromium and its profile folder.
   const starting = new AbortController();
@@ -69,6 +70,7 @@ export async function launchBrowser(): Promise<Browser> {
     throw error;
   } finally {
     forgetStart();
+    settled();
   }
   const chromium = browser.process();
   const watchdog = chromium?.pid ? startWatchdog(chromium.pid, profile) : undefined;
@@ -89,6 +91,30 @@ export async function launchBrowser(): Promise<Browser> {
   );
   return browser;
 }
+
+/** Profile folders of starts not yet settled, removed should the process exit first (see removedIfExitingFirst). */
+const unsettledProfiles = new Set<string>();
+
+/**
+ * Removes `profile` if this process exits while Chromium's start is still pending (a `process.exit`
+ * elsewhere, a test runner ending its worker): neither the start's `catch` nor Chromium's exit handler
+ * runs then, and Puppeteer's own exit handler kills Chromium before it writes anything, so an empty
+ * folder was left. Returns the function that says the start has settled and others took over.
+ */
+function removedIfExitingFirst(profile: string): () => void {
+  if (unsettledProfiles.size === 0) process.once("exit", removeUnsettledProfiles);
+  unsettledProfiles.add(profile);
+  return () => {
+    unsettledProfiles.delete(profile);
+    if (unsettledProfiles.size === 0) process.off("exit", removeUnsettledProfiles);
+  };
+}
+
+function removeUnsettledProfiles() {
+  for (const profile of unsettledProfiles) removeFolder(profile);
+}
+
+const removeFolder = (folder: string) => rmSync(folder, { recursive: true, force: true, maxRetries: 3 });
 
 /** Rejects when `signal` aborts (or has): a start stopped by a signal. */
 const stopped = (signal: AbortSignal) =>

@@ -344,11 +344,17 @@ test.serial(
     const { launchEarly } = await import("../src/brochures/launchBrowser.ts");
     const origin = await pageServer(t);
     let closes = 0;
+    // Chromium is ended by a kill of its process group (closed, where it has none): both are counted.
+    const groups = new Set<number>();
+    const kill = process.kill.bind(process);
+    process.kill = ((pid: number, signal?: string | number) => (groups.has(pid) && closes++, kill(pid, signal))) as typeof process.kill;
+    t.teardown(() => void (process.kill = kill));
     /** An early Chromium whose closes are counted, handed to a printer that prints one page. */
     const printedWithEarly = async () => {
       const early = launchEarly();
       t.teardown(() => early.close());
       const counted = early.browser.then((browser) => {
+        groups.add(-browser.process()!.pid!);
         const close = browser.close.bind(browser);
         browser.close = () => (closes++, close());
         return browser;

@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -107,6 +108,19 @@ test("an edit to one procedure prints only that procedure's brochures (and the b
   t.is(run.code, 0, run.stderr);
   // The share card shows the title and summary, not the body: it stays as it was.
   t.deepEqual(made(run.stdout), ["booklet.pdf", "sclerotherapy.pdf", "sclerotherapy.trifold.pdf"]);
+});
+
+test("an edit to a guide's summary makes its share image again, from the new card; a removed guide's card goes", async (t) => {
+  const site = await built(t);
+  const card = (slug: string) => path.join(site.siteDir, "share", "en", slug, "index.html");
+  t.true(existsSync(card("compression-therapy")));
+  await replaceIn(path.join(site.contentDir, "procedures", "sclerotherapy.md"), "summary: Small injections", "summary: Tiny injections");
+  await rm(path.join(site.contentDir, "procedures", "compression-therapy.md"));
+  const run = await build(site);
+  t.is(run.code, 0, run.stderr);
+  t.regex(await readFile(card("sclerotherapy"), "utf8"), /Tiny injections/);
+  t.true(made(run.stdout).includes("share/en/sclerotherapy.png"), run.stdout);
+  t.false(existsSync(card("compression-therapy")), "the removed guide's card");
 });
 
 test("published under a folder with an accent (/clínica/), an edit still prints that procedure again", async (t) => {

@@ -1,4 +1,5 @@
 import "./eleventyEnvironment.ts";
+import { existsSync } from "node:fs";
 import { mkdtemp, readdir } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -65,12 +66,18 @@ function adoptingPrintViews({ duringSwap, printViewReuse }: BuildSiteOptions): B
   };
 }
 
-/** Copies a folder of the previous site into the staging one: hard links where it can (fast, no space), else copies. */
+/**
+ * Copies the files of a folder of the previous site into the staging one: hard links where it can
+ * (fast, no space), else copies. Never a page, nor over a file the new build made: the share cards
+ * live beside their images, and the old cards (a summary since edited, a guide since removed) were
+ * copied over the new ones, so an edited card's image was found unchanged and never made again.
+ */
 async function carry(from: string, to: string): Promise<void> {
   for (const entry of await readdir(from, { recursive: true, withFileTypes: true }).catch(() => [])) {
-    if (!entry.isFile()) continue;
+    if (!entry.isFile() || entry.name.endsWith(".html")) continue;
     const source = path.join(entry.parentPath, entry.name);
-    await linkOrCopy(source, path.join(to, path.relative(from, source)));
+    const target = path.join(to, path.relative(from, source));
+    if (!existsSync(target)) await linkOrCopy(source, target);
   }
 }
 

@@ -5,6 +5,10 @@ import path from "node:path";
 import test from "ava";
 import { PrintManifest } from "../src/brochures/printManifest.ts";
 import { buildKey } from "../src/commands/buildStamp.ts";
+import { loadContent } from "../src/content/load.ts";
+import { siteSourceFolders } from "../src/site/clinicOverrides.ts";
+import { PrintViewReuse } from "../src/site/printViewReuse.ts";
+import { printViews } from "../src/site/printViews.ts";
 import { runPamphlet, siteArgs } from "./helpers/cli.ts";
 import { builtFixtureSite } from "./helpers/builtFixture.ts";
 import { fixtureSite, type FixtureSite } from "./helpers/fixtures.ts";
@@ -110,6 +114,47 @@ test("an edit to one procedure prints only that procedure's brochures (and the b
   t.deepEqual(made(run.stdout), ["booklet.pdf", "sclerotherapy.pdf", "sclerotherapy.trifold.pdf"]);
 });
 
+/** A procedure's print view page in the built site (`format`: "" for the clinic's paper). */
+const printView = (site: FixtureSite, slug: string, format = "") => path.join(site.siteDir, "print", slug, format, "index.html");
+
+/** Edits sclerotherapy's guide (a sentence of its body, `round` telling the edits apart) and builds. */
+async function editAndBuild(t: import("ava").ExecutionContext, site: FixtureSite, round: number, options = formats) {
+  const guide = path.join(site.contentDir, "procedures", "sclerotherapy.md");
+  await writeFile(guide, (await readFile(guide, "utf8")).replace(/The vein closes( \(\d+\))? and/, `The vein closes (${round}) and`));
+  const run = await build(site, options);
+  t.is(run.code, 0, run.stderr);
+  return run;
+}
+
+test("an edit to one procedure renders only its print views again: the others are carried over as they were, until --force", async (t) => {
+  const site = await built(t);
+  await editAndBuild(t, site, 1); // the site in place is now this copy's own
+  const other = await stat(printView(site, "compression-therapy"));
+  const otherTrifold = await stat(printView(site, "compression-therapy", "trifold"));
+  await editAndBuild(t, site, 2);
+  t.regex(await readFile(printView(site, "sclerotherapy"), "utf8"), /The vein closes \(2\) and/);
+  t.regex(await readFile(printView(site, "sclerotherapy", "trifold"), "utf8"), /The vein closes \(2\) and/);
+  t.is((await stat(printView(site, "compression-therapy"))).mtimeMs, other.mtimeMs, "not rendered again");
+  t.is((await stat(printView(site, "compression-therapy", "trifold"))).mtimeMs, otherTrifold.mtimeMs, "not rendered again");
+  // The booklet holds every guide: rendered again.
+  t.regex(await readFile(path.join(site.siteDir, "print", "booklet", "index.html"), "utf8"), /The vein closes \(2\) and/);
+  const forced = await runPamphlet(["build", ...formats, "--force", ...siteArgs(site)]);
+  t.is(forced.code, 0, forced.stderr);
+  t.not((await stat(printView(site, "compression-therapy"))).mtimeMs, other.mtimeMs, "--force renders every view");
+});
+
+test("a build of other formats, or published under another folder, renders every print view again", async (t) => {
+  const site = await built(t);
+  await editAndBuild(t, site, 1);
+  // A print view links to its PDF only when the build prints that format.
+  const largeView = () => readFile(printView(site, "compression-therapy", "large"), "utf8");
+  t.notRegex(await largeView(), /type="application\/pdf"/);
+  await editAndBuild(t, site, 2, ["--formats", "letter,trifold,booklet,large"]);
+  t.regex(await largeView(), /type="application\/pdf"/);
+  await editAndBuild(t, site, 3, ["--formats", "letter,trifold,booklet,large", "--base-path", "/clinic/"]);
+  t.regex(await readFile(printView(site, "compression-therapy"), "utf8"), /href="\/clinic\/css\//);
+});
+
 test("an edit to a guide's summary makes its share image again, from the new card; a removed guide's card goes", async (t) => {
   const site = await built(t);
   const card = (slug: string) => path.join(site.siteDir, "share", "en", slug, "index.html");
@@ -121,6 +166,30 @@ test("an edit to a guide's summary makes its share image again, from the new car
   t.regex(await readFile(card("sclerotherapy"), "utf8"), /Tiny injections/);
   t.true(made(run.stdout).includes("share/en/sclerotherapy.png"), run.stdout);
   t.false(existsSync(card("compression-therapy")), "the removed guide's card");
+});
+
+test("print views made by another Pamphlet (its code or dependencies changed) are all rendered again", async (t) => {
+  const site = await fixtureSite(t);
+  const content = (await loadContent(site.contentDir)).content!;
+  const views = printViews(content, () => "Booklet");
+  const settings = { basePath: "/", formats: ["letter"], dev: false };
+  /** How many views a build by `madeWith` renders, with the site in place as `inPlace` says. */
+  const rendered = async (inPlace: ReadonlyMap<string, string>, madeWith: string) => {
+    const reuse = new PrintViewReuse(site.siteDir, siteSourceFolders(site.contentDir), inPlace, madeWith);
+    await reuse.begin();
+    const planned = Object.values(reuse.plan(views, content, settings)).flat();
+    reuse.adopt();
+    return { count: planned.length, inPlace: reuse.inPlace };
+  };
+  const first = await rendered(new Map(), "pamphlet 1");
+  t.true(first.count > 4, `${first.count} views`);
+  // The site in place has each view's page (carried over only when it is there).
+  for (const url of first.inPlace.keys()) {
+    await mkdir(path.join(site.siteDir, ...url.split("/")), { recursive: true });
+    await writeFile(path.join(site.siteDir, ...url.split("/"), "index.html"), "");
+  }
+  t.is((await rendered(first.inPlace, "pamphlet 1")).count, 0, "the same Pamphlet: every view carried over");
+  t.is((await rendered(first.inPlace, "pamphlet 2")).count, first.count, "another: every view rendered");
 });
 
 test("published under a folder with an accent (/clínica/), an edit still prints that procedure again", async (t) => {

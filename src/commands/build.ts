@@ -3,7 +3,10 @@ import { rm } from "node:fs/promises";
 import path from "node:path";
 import { UsageError } from "../shared/errors.ts";
 import { browserIdentity } from "../brochures/browserVersion.ts";
-import { recordSiteFingerprint, siteFingerprint, siteIsCurrent, sourcesFingerprint } from "../site/siteFingerprint.ts";
+import { siteSourceFolders } from "../site/clinicOverrides.ts";
+import { forgetPrintViews, recordedPrintViews, recordPrintViews } from "../site/printViewRecord.ts";
+import { PrintViewReuse } from "../site/printViewReuse.ts";
+import { pamphletFingerprint, recordSiteFingerprint, siteFingerprint, siteIsCurrent, sourcesFingerprint } from "../site/siteFingerprint.ts";
 import { buildKey, currentStamp, removeStamp, writeStamp, type BuildStamp } from "./buildStamp.ts";
 import { brochureRunStatus } from "./exitStatus.ts";
 import { brochureProgress } from "../cli/progress.ts";
@@ -36,12 +39,16 @@ export async function runBuild(folders: Folders, choice: BrochureChoice = {}): P
   const { publishedUnder } = await import("../shared/routes.ts");
   const { printBrochures } = await import("./brochures.ts");
   const { launchEarly } = await import("../brochures/launchBrowser.ts");
+  const siteDir = siteDirOf(folders);
+  // The print views whose sources did not change since the last build are carried over, not rendered (--force renders all).
+  const recorded = choice.force ? undefined : await recordedPrintViews(siteDir);
+  const printViewReuse = new PrintViewReuse(siteDir, siteSourceFolders(folders.contentDir), recorded, await pamphletFingerprint());
+  await printViewReuse.begin();
   const loaded = await loadForBuild(folders.contentDir);
   if (!reportProblems(loaded.problems) || !loaded.content) return 1;
   const reminder = checkReminder(editorialFindings(loaded.content, folders.contentDir), commandLine("check", folders));
   if (reminder) console.error(reminder);
   const { content, basePath } = publishedUnder(loaded.content, folders.basePath);
-  const siteDir = siteDirOf(folders);
   // The procedure pages link only to the brochures this build prints.
   const formats = formatsFor(choice, content.clinic);
   const fingerprint = siteFingerprint(sources, basePath, formats);
@@ -54,9 +61,11 @@ export async function runBuild(folders: Folders, choice: BrochureChoice = {}): P
       console.log(`Site: ${siteDir} unchanged`);
     } else {
       await rm(`${siteDir}.fingerprint`, { force: true });
+      await forgetPrintViews(siteDir);
       const { buildSite } = await import("../site/build.ts");
       // The brochures stay published while the new ones are printed, and if printing fails.
-      await buildSite({ content, contentDir: folders.contentDir, siteDir, basePath, formats, carryOver: ["brochures", "share"] });
+      await buildSite({ content, contentDir: folders.contentDir, siteDir, basePath, formats, carryOver: ["brochures", "share"], printViewReuse });
+      await recordPrintViews(siteDir, printViewReuse.inPlace);
       await recordSiteFingerprint(siteDir, { fingerprint, basePath, contentDir: path.resolve(folders.contentDir) });
       console.log(`Site: ${siteDir} built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     }

@@ -36,7 +36,7 @@ export interface SiteOptions {
   printCentreList?: PrintCentreList;
   /** The brochure formats printed with this site, which its pages link to (default: all, as the dev server prints any on demand). */
   formats?: readonly BrochureFormat[];
-  /** The dev server's: print views whose sources are unchanged are not rendered again, but carried over. */
+  /** Print views whose sources are unchanged are not rendered again, but carried over from the site in place. */
   printViewReuse?: PrintViewReuse;
 }
 
@@ -89,7 +89,7 @@ export function pamphletSite({
     eleventyConfig.addGlobalData("strings", strings);
     eleventyConfig.addGlobalData("views", views);
     const print = printViews(content, (lang) => strings[lang]?.booklet.title ?? content.clinic.name);
-    eleventyConfig.addGlobalData("printViews", printViewReuse ? printViewReuse.plan(print, content) : print);
+    eleventyConfig.addGlobalData("printViews", printViewReuse ? printViewReuse.plan(print, content, { basePath, formats, dev }) : print);
     eleventyConfig.addGlobalData("viewsManifest", viewsManifest(content, print, views.share));
     eleventyConfig.addGlobalData("pageStyles", pageStyles(content.clinic, views.languages));
     eleventyConfig.addGlobalData("dev", dev);

@@ -9,46 +9,74 @@ import type { printViews } from "./printViews.ts";
 
 type PrintViews = ReturnType<typeof printViews>;
 
+/** The build's settings that shape every page: a change of any renders every view again. */
+export interface BuildSettings {
+  basePath: string;
+  formats: readonly string[];
+  dev: boolean;
+}
+
 /**
- * The dev server's print views, rendered again only when what they are made from has changed: a
- * save of one guide re-renders that guide's views and its language's booklet, not every guide's
- * (print views are 82 of the shipped content's 114 dev pages).
+ * Print views rendered again only when what they are made from has changed: a save of one guide
+ * re-renders that guide's views and its language's booklet, not every guide's (print views are 82
+ * of the shipped content's 114 dev pages, 201 of 288 pages of 40 guides). The dev server keeps the
+ * keys in memory; `pamphlet build` records them beside the site for its next run (printViewRecord.ts).
  *
  * Each view's key covers everything its page is made from: its own data (the guide with its
  * Markdown, or the booklet's guides), and, the same for every view, every guide's front matter, the
- * clinic and its wording as loaded, and the size and time of every other file the dev server watches
- * (clinic.yaml, wording, images, Pamphlet's and the clinic's templates and styles), taken before the
- * content is read: a save while a build reads changes the next build's keys. A view whose key is
- * unchanged, and whose page is in the site in place, is not rendered: its page is linked into the new site.
+ * clinic and its wording as loaded, the build's settings (the folder it is published under, the
+ * formats it links to, dev or not), what Pamphlet itself is made of (`madeWith`), and the size and
+ * time of every other source file (clinic.yaml, wording, images, Pamphlet's and the clinic's
+ * templates and styles), taken before the content is read: a save while a build reads changes the
+ * next build's keys. A view whose key is unchanged, and whose page is in the site in place, is not
+ * rendered: its page is linked into the new site.
  */
 export class PrintViewReuse {
   /** The key of each print view page of the site in place, by URL. */
-  #inPlace = new Map<string, string>();
+  #inPlace: Map<string, string>;
   #planned = new Map<string, string>();
   #unchanged: string[] = [];
-  /** Each watched file's size and time, as `begin` found them. */
+  /** Each watched file's name within its folder, size and time, as `begin` found them, by its absolute path. */
   #sources: Map<string, string> | undefined;
 
+  /**
+   * `inPlace`: the keys of the site in place's views, as a build in another process recorded them.
+   * `madeWith`: Pamphlet's code and dependencies (a fingerprint), when they may differ from that build's.
+   */
   constructor(
     private readonly siteDir: string,
     private readonly watched: readonly string[],
-  ) {}
+    inPlace: ReadonlyMap<string, string> = new Map(),
+    private readonly madeWith = "",
+  ) {
+    this.#inPlace = new Map(inPlace);
+  }
+
+  /** The keys of the site in place's views (since `adopt`): what a build records for the next. */
+  get inPlace(): ReadonlyMap<string, string> {
+    return this.#inPlace;
+  }
 
   /** Notes the watched files as they are before a build reads the content. */
   async begin(): Promise<void> {
-    const files = (await Promise.all(this.watched.map(filesUnder))).flat().map((file) => path.resolve(file));
+    // Each file named by its folder's place in the list and its path there, not by where the project lies.
+    const found = await Promise.all(
+      this.watched.map(async (root, index) =>
+        (await filesUnder(root)).map((file) => ({ file: path.resolve(file), name: `${index}:${path.relative(root, file)}` })),
+      ),
+    );
     this.#sources = new Map(
-      files.map((file) => {
+      found.flat().map(({ file, name }) => {
         // (A file removed meanwhile is said to be gone: its removal brings another rebuild.)
         const stats = statSync(file, { throwIfNoEntry: false });
-        return [file, `${stats?.size}\t${stats?.mtimeMs}`];
+        return [file, `${name}\t${stats?.size}\t${stats?.mtimeMs}`];
       }),
     );
   }
 
   /** The views to render; the pages of the others are carried over by `carry`. */
-  plan(views: PrintViews, content: Content): PrintViews {
-    const shared = this.#sharedKey(content);
+  plan(views: PrintViews, content: Content, settings: BuildSettings): PrintViews {
+    const shared = this.#sharedKey(content, settings);
     this.#planned = new Map();
     this.#unchanged = [];
     const toRender = <View extends { url: string }>(list: View[]) =>
@@ -69,7 +97,7 @@ export class PrintViewReuse {
       await linkOrCopy(source, this.#page(folder, url)).catch((error: unknown) => {
         // The site in place went meanwhile (output/ deleted): the next build renders every view.
         this.#inPlace.clear();
-        throw new PamphletError(`${source} went while the preview was being built: save again to build it.`, { cause: error });
+        throw new PamphletError(`${source} went while the site was being built over it: build again (save again, in the preview).`, { cause: error });
       });
     }
   }
@@ -82,14 +110,13 @@ export class PrintViewReuse {
   #page = (siteDir: string, url: string) => path.join(siteDir, ...url.split("/"), "index.html");
 
   /** What every view is made from besides its own data. A guide's Markdown is in its views' data, so its file is left out. */
-  #sharedKey(content: Content): string {
+  #sharedKey(content: Content, settings: BuildSettings): string {
     if (!this.#sources) throw new Error("PrintViewReuse.begin() must come before the content is read");
     const guides = new Set(content.procedures.map((procedure) => path.resolve(procedure.file)));
     const frontMatter = content.procedures.map(({ body: _, ...fields }) => fields);
-    const hash = createHash("sha256").update(JSON.stringify({ frontMatter, clinic: content.clinic, wording: content.wording }));
-    for (const [file, stats] of [...this.#sources].filter(([file]) => !guides.has(file))) {
-      hash.update(`${file}\t${stats}\n`);
-    }
+    const made = { frontMatter, clinic: content.clinic, wording: content.wording, settings, madeWith: this.madeWith };
+    const hash = createHash("sha256").update(JSON.stringify(made));
+    for (const [, named] of [...this.#sources].filter(([file]) => !guides.has(file))) hash.update(`${named}\n`);
     return hash.digest("hex");
   }
 }

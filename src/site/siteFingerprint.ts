@@ -12,13 +12,21 @@ import { projectRoot } from "../shared/installPaths.ts";
  * and the installed dependencies (via package-lock.json).
  */
 export async function sourcesFingerprint(contentDir: string): Promise<string> {
+  return createHash("sha256")
+    .update(await filesFingerprint(siteSourceFolders(contentDir)))
+    .update(await pamphletFingerprint())
+    .digest("hex");
+}
+
+let pamphletHash: Promise<string> | undefined;
+
+/** What Pamphlet itself is made of: its code and its installed dependencies. Hashed once a process. */
+export const pamphletFingerprint = () =>
+  (pamphletHash ??= filesFingerprint([path.join(projectRoot, "src"), path.join(projectRoot, "package-lock.json"), path.join(projectRoot, "package.json")]));
+
+/** A hash of every file under `roots` (a file root is itself), by its path within its root and its bytes. */
+async function filesFingerprint(roots: readonly string[]): Promise<string> {
   const hash = createHash("sha256");
-  const roots = [
-    ...siteSourceFolders(contentDir),
-    path.join(projectRoot, "src"),
-    path.join(projectRoot, "package-lock.json"),
-    path.join(projectRoot, "package.json"),
-  ];
   for (const root of roots) {
     for (const file of await filesUnder(root)) {
       // A link to a folder, or to nothing, counts by where it leads. A FIFO is never opened (it would

@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import test from "ava";
@@ -143,6 +143,31 @@ test("an edit to one procedure renders only its print views again: the others ar
   t.not((await stat(printView(site, "compression-therapy"))).mtimeMs, other.mtimeMs, "--force renders every view");
 });
 
+test("a site in place that another build made since (an older Pamphlet, a folder restored) has every print view rendered, none trusted", async (t) => {
+  const site = await built(t);
+  await editAndBuild(t, site, 1);
+  // Another build: its own print views, and its own fingerprint for the site.
+  await writeFile(printView(site, "compression-therapy"), "made by another build");
+  await writeFile(`${site.siteDir}.fingerprint`, JSON.stringify({ fingerprint: "another build's" }));
+  await editAndBuild(t, site, 2);
+  t.regex(await readFile(printView(site, "compression-therapy"), "utf8"), /<!doctype html>/);
+});
+
+test("a clinic's template replaced by another of the same size and time still renders every print view again: build goes by the bytes", async (t) => {
+  const site = await built(t);
+  // The clinic's own partial, in the folder beside its content (as `rsync -a` or an unzip would leave one).
+  const partial = path.join(path.dirname(site.contentDir), "templates", "partials", "sources.njk");
+  await mkdir(path.dirname(partial), { recursive: true });
+  const aSecond = 1_700_000_000; // a whole second, which every disk keeps exactly
+  await writeFile(partial, "<p>Template A</p>");
+  await utimes(partial, aSecond, aSecond);
+  await editAndBuild(t, site, 1);
+  await writeFile(partial, "<p>Template B</p>");
+  await utimes(partial, aSecond, aSecond);
+  await editAndBuild(t, site, 2);
+  t.regex(await readFile(printView(site, "compression-therapy"), "utf8"), /Template B/);
+});
+
 test("a build of other formats, or published under another folder, renders every print view again", async (t) => {
   const site = await built(t);
   await editAndBuild(t, site, 1);
@@ -172,7 +197,7 @@ test("print views made by another Pamphlet (its code or dependencies changed) ar
   const site = await fixtureSite(t);
   const content = (await loadContent(site.contentDir)).content!;
   const views = printViews(content, () => "Booklet");
-  const settings = { basePath: "/", formats: ["letter"], dev: false };
+  const settings = { formats: ["letter"], dev: false };
   /** How many views a build by `madeWith` renders, with the site in place as `inPlace` says. */
   const rendered = async (inPlace: ReadonlyMap<string, string>, madeWith: string) => {
     const reuse = new PrintViewReuse(site.siteDir, siteSourceFolders(site.contentDir), inPlace, madeWith);

@@ -6,7 +6,7 @@ import { browserIdentity } from "../brochures/browserVersion.ts";
 import { siteSourceFolders } from "../site/clinicOverrides.ts";
 import { forgetPrintViews, recordedPrintViews, recordPrintViews } from "../site/printViewRecord.ts";
 import { PrintViewReuse } from "../site/printViewReuse.ts";
-import { pamphletFingerprint, recordSiteFingerprint, siteFingerprint, siteIsCurrent, sourcesFingerprint } from "../site/siteFingerprint.ts";
+import { pamphletFingerprint, recordSiteFingerprint, siteFingerprint, siteIsCurrent, siteSources } from "../site/siteFingerprint.ts";
 import { buildKey, currentStamp, removeStamp, writeStamp, type BuildStamp } from "./buildStamp.ts";
 import { brochureRunStatus } from "./exitStatus.ts";
 import { brochureProgress } from "../cli/progress.ts";
@@ -28,7 +28,7 @@ export async function runBuild(folders: Folders, choice: BrochureChoice = {}): P
         `build the site first, then run \`pamphlet brochures --bleed\` (they go to ${printShopDirOf(folders)}).`,
     );
   }
-  const sources = await sourcesFingerprint(folders.contentDir);
+  const { fingerprint: sources, files: sourceFiles } = await siteSources(folders.contentDir);
   const key = buildKey(sources, folders, choice, browserIdentity());
   const stamp = choice.force ? undefined : await currentStamp(folders, key);
   if (stamp) return reportUnchanged(folders, stamp, started);
@@ -43,7 +43,8 @@ export async function runBuild(folders: Folders, choice: BrochureChoice = {}): P
   // The print views whose sources did not change since the last build are carried over, not rendered (--force renders all).
   const recorded = choice.force ? undefined : await recordedPrintViews(siteDir);
   const printViewReuse = new PrintViewReuse(siteDir, siteSourceFolders(folders.contentDir), recorded, await pamphletFingerprint());
-  await printViewReuse.begin();
+  // The sources as read before the content: a save meanwhile changes the next build's keys.
+  await printViewReuse.begin(sourceFiles);
   const loaded = await loadForBuild(folders.contentDir);
   if (!reportProblems(loaded.problems) || !loaded.content) return 1;
   const reminder = checkReminder(editorialFindings(loaded.content, folders.contentDir), commandLine("check", folders));
@@ -65,7 +66,7 @@ export async function runBuild(folders: Folders, choice: BrochureChoice = {}): P
       const { buildSite } = await import("../site/build.ts");
       // The brochures stay published while the new ones are printed, and if printing fails.
       await buildSite({ content, contentDir: folders.contentDir, siteDir, basePath, formats, carryOver: ["brochures", "share"], printViewReuse });
-      await recordPrintViews(siteDir, printViewReuse.inPlace);
+      await recordPrintViews(siteDir, fingerprint, printViewReuse.inPlace);
       await recordSiteFingerprint(siteDir, { fingerprint, basePath, contentDir: path.resolve(folders.contentDir) });
       console.log(`Site: ${siteDir} built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     }

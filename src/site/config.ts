@@ -89,7 +89,7 @@ export function pamphletSite({
     eleventyConfig.addGlobalData("strings", strings);
     eleventyConfig.addGlobalData("views", views);
     const print = printViews(content, (lang) => strings[lang]?.booklet.title ?? content.clinic.name);
-    eleventyConfig.addGlobalData("printViews", printViewReuse ? printViewReuse.plan(print, content, { basePath, formats, dev }) : print);
+    eleventyConfig.addGlobalData("printViews", printViewReuse ? printViewReuse.plan(print, content, { formats, dev }) : print);
     eleventyConfig.addGlobalData("viewsManifest", viewsManifest(content, print, views.share));
     eleventyConfig.addGlobalData("pageStyles", pageStyles(content.clinic, views.languages));
     eleventyConfig.addGlobalData("dev", dev);

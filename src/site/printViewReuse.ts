@@ -6,12 +6,12 @@ import { PamphletError } from "../shared/errors.ts";
 import { filesUnder } from "../shared/filesUnder.ts";
 import { linkOrCopy } from "../shared/linkOrCopy.ts";
 import type { printViews } from "./printViews.ts";
+import type { SourceFiles } from "./siteFingerprint.ts";
 
 type PrintViews = ReturnType<typeof printViews>;
 
-/** The build's settings that shape every page: a change of any renders every view again. */
+/** The build's settings that shape every page besides the content (the folder it is published under is in the clinic's siteUrl). */
 export interface BuildSettings {
-  basePath: string;
   formats: readonly string[];
   dev: boolean;
 }
@@ -24,11 +24,11 @@ export interface BuildSettings {
  *
  * Each view's key covers everything its page is made from: its own data (the guide with its
  * Markdown, or the booklet's guides), and, the same for every view, every guide's front matter, the
- * clinic and its wording as loaded, the build's settings (the folder it is published under, the
- * formats it links to, dev or not), what Pamphlet itself is made of (`madeWith`), and the size and
- * time of every other source file (clinic.yaml, wording, images, Pamphlet's and the clinic's
- * templates and styles), taken before the content is read: a save while a build reads changes the
- * next build's keys. A view whose key is unchanged, and whose page is in the site in place, is not
+ * clinic (its siteUrl holds the folder the site is published under) and its wording as loaded, the
+ * build's settings (the formats it links to, dev or not), what Pamphlet itself is made of
+ * (`madeWith`), and every other source file (clinic.yaml, wording, images, Pamphlet's and the
+ * clinic's templates and styles: each one's bytes for `build`, its size and time for the dev
+ * server), taken before the content is read: a save while a build reads changes the next build's keys. A view whose key is unchanged, and whose page is in the site in place, is not
  * rendered: its page is linked into the new site.
  */
 export class PrintViewReuse {
@@ -36,7 +36,7 @@ export class PrintViewReuse {
   #inPlace: Map<string, string>;
   #planned = new Map<string, string>();
   #unchanged: string[] = [];
-  /** Each watched file's name within its folder, size and time, as `begin` found them, by its absolute path. */
+  /** Each source file, as `begin` found it, by its absolute path. */
   #sources: Map<string, string> | undefined;
 
   /**
@@ -57,21 +57,27 @@ export class PrintViewReuse {
     return this.#inPlace;
   }
 
-  /** Notes the watched files as they are before a build reads the content. */
-  async begin(): Promise<void> {
-    // Each file named by its folder's place in the list and its path there, not by where the project lies.
+  /**
+   * Notes the source files as they are before a build reads the content: as `files` says (`build`
+   * has read every byte already, and its keys last from one run to the next), else by each file's
+   * size and time (the dev server, on every save).
+   */
+  async begin(files?: SourceFiles): Promise<void> {
+    this.#sources = new Map(files ?? (await this.#stats()));
+  }
+
+  /** Each watched file, as SourceFiles names it, with its size and time in place of a hash of its bytes. */
+  async #stats(): Promise<Array<[string, string]>> {
     const found = await Promise.all(
       this.watched.map(async (root, index) =>
         (await filesUnder(root)).map((file) => ({ file: path.resolve(file), name: `${index}:${path.relative(root, file)}` })),
       ),
     );
-    this.#sources = new Map(
-      found.flat().map(({ file, name }) => {
-        // (A file removed meanwhile is said to be gone: its removal brings another rebuild.)
-        const stats = statSync(file, { throwIfNoEntry: false });
-        return [file, `${name}\t${stats?.size}\t${stats?.mtimeMs}`];
-      }),
-    );
+    return found.flat().map(({ file, name }) => {
+      // (A file removed meanwhile is said to be gone: its removal brings another rebuild.)
+      const stats = statSync(file, { throwIfNoEntry: false });
+      return [file, `${name}\t${stats?.size}\t${stats?.mtimeMs}`];
+    });
   }
 
   /** The views to render; the pages of the others are carried over by `carry`. */

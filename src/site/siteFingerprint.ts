@@ -7,39 +7,55 @@ import { filesUnder } from "../shared/filesUnder.ts";
 import { siteSourceFolders } from "./clinicOverrides.ts";
 import { projectRoot } from "../shared/installPaths.ts";
 
+/** The site's source files (see sourceFiles), and a hash of them all and of Pamphlet itself. */
+export interface SiteSources {
+  fingerprint: string;
+  files: SourceFiles;
+}
+
+/** Each source file by its absolute path: its name within its folder (the folder's place in the list) and a hash of its bytes. */
+export type SourceFiles = ReadonlyMap<string, string>;
+
 /**
- * A hash of everything the site is built from: the content folder, Pamphlet's templates and code,
- * and the installed dependencies (via package-lock.json).
+ * Everything the site is built from: the content folder, Pamphlet's templates and code, the
+ * installed dependencies (via package-lock.json) and the Node.js that runs them.
  */
-export async function sourcesFingerprint(contentDir: string): Promise<string> {
-  return createHash("sha256")
-    .update(await filesFingerprint(siteSourceFolders(contentDir)))
+export async function siteSources(contentDir: string): Promise<SiteSources> {
+  const files = await sourceFiles(siteSourceFolders(contentDir));
+  const fingerprint = createHash("sha256")
+    .update([...files.values()].join("\n"))
     .update(await pamphletFingerprint())
     .digest("hex");
+  return { fingerprint, files };
 }
 
 let pamphletHash: Promise<string> | undefined;
 
-/** What Pamphlet itself is made of: its code and its installed dependencies. Hashed once a process. */
-export const pamphletFingerprint = () =>
-  (pamphletHash ??= filesFingerprint([path.join(projectRoot, "src"), path.join(projectRoot, "package-lock.json"), path.join(projectRoot, "package.json")]));
+/** What Pamphlet itself is made of: its code, its installed dependencies and the Node.js running it. Hashed once a process. */
+export const pamphletFingerprint = () => {
+  pamphletHash ??= sourceFiles([path.join(projectRoot, "src"), path.join(projectRoot, "package-lock.json"), path.join(projectRoot, "package.json")]).then(
+    (files) =>
+      createHash("sha256")
+        .update([...files.values()].join("\n"))
+        .update(process.version)
+        .digest("hex"),
+  );
+  return pamphletHash;
+};
 
-/** A hash of every file under `roots` (a file root is itself), by its path within its root and its bytes. */
-async function filesFingerprint(roots: readonly string[]): Promise<string> {
-  const hash = createHash("sha256");
-  for (const root of roots) {
+/** Every file under `roots` (a file root is itself), as SourceFiles names them. */
+async function sourceFiles(roots: readonly string[]): Promise<SourceFiles> {
+  const files = new Map<string, string>();
+  for (const [index, root] of roots.entries()) {
     for (const file of await filesUnder(root)) {
       // A link to a folder, or to nothing, counts by where it leads. A FIFO is never opened (it would
       // block for ever): it counts by its kind, and loading the content refuses it.
       const info = await stat(file).catch(() => undefined);
       const bytes = info?.isFile() ? await readFile(file).catch(() => "") : `${info ? "special" : "missing"} ${await readlink(file).catch(() => "")}`;
-      hash
-        .update(`${path.relative(root, file)}\0`)
-        .update(bytes)
-        .update("\0");
+      files.set(path.resolve(file), `${index}:${path.relative(root, file)}\t${createHash("sha256").update(bytes).digest("hex")}`);
     }
   }
-  return hash.digest("hex");
+  return files;
 }
 
 /**

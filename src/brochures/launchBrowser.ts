@@ -38,7 +38,7 @@ export async function launchBrowser(): Promise<Browser> {
   // the process would end under it, leaving its profile folder. (No await between this check and the launch.)
   if (isStopping()) throw new PamphletError("Chromium was not started: Pamphlet is stopping.");
   const profile = mkdtempSync(path.join(os.tmpdir(), profilePrefix));
-  const removeProfile = () => removeFolder(profile);
+  const removeProfile = () => removeProfileFolder(profile);
   const settled = removedIfExitingFirst(profile);
   // A signal while Chromium is still starting ends the start there (its process group is killed), rather
   // than waiting for it: a slow start outlived the cleanups' limit, and left Chromium and its profile folder.
@@ -111,10 +111,10 @@ function removedIfExitingFirst(profile: string): () => void {
 }
 
 function removeUnsettledProfiles() {
-  for (const profile of unsettledProfiles) removeFolder(profile);
+  for (const profile of unsettledProfiles) removeProfileFolder(profile);
 }
 
-const removeFolder = (folder: string) => rmSync(folder, { recursive: true, force: true, maxRetries: 3 });
+const removeProfileFolder = (profile: string) => rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
 
 /** Rejects when `signal` aborts (or has): a start stopped by a signal. */
 const stopped = (signal: AbortSignal) =>
@@ -146,24 +146,10 @@ const closing = new WeakMap<Browser, Promise<void>>();
 export function closeBrowser(browser: Browser): Promise<void> {
   let closed = closing.get(browser);
   if (!closed) {
-    closed = endChromium(browser).catch(() => undefined);
+    closed = browser.close().catch(() => undefined);
     closing.set(browser, closed);
   }
   return closed;
-}
-
-/**
- * Ends Chromium's process group at once and waits for it to exit: nothing of it is worth keeping
- * (every file is written by Pamphlet, the profile is removed next), and a graceful close spent
- * ~185 ms more, at the end of every run that printed, saving that profile. Elsewhere than Linux and
- * macOS Chromium has no process group of its own (Puppeteer starts it detached only there): closed.
- */
-async function endChromium(browser: Browser): Promise<void> {
-  const chromium = browser.process();
-  if (process.platform === "win32" || !chromium?.pid || chromium.exitCode !== null || chromium.signalCode !== null) return browser.close();
-  const exited = new Promise((resolve) => chromium.once("exit", resolve));
-  process.kill(-chromium.pid, "SIGKILL");
-  await exited;
 }
 
 /** A Chromium started ahead of the printer that will use it (see launchEarly). */

@@ -28,8 +28,9 @@ export interface BuildSettings {
  * build's settings (the formats it links to, dev or not), what Pamphlet itself is made of
  * (`madeWith`), and every other source file (clinic.yaml, wording, images, Pamphlet's and the
  * clinic's templates and styles: each one's bytes for `build`, its size and time for the dev
- * server), taken before the content is read: a save while a build reads changes the next build's keys. A view whose key is unchanged, and whose page is in the site in place, is not
- * rendered: its page is linked into the new site.
+ * server), taken before the content is read: a save while a build reads changes the next build's
+ * keys. A view whose key is unchanged, and whose page is in the site in place, is not rendered: its
+ * page is linked into the new site.
  */
 export class PrintViewReuse {
   /** The key of each print view page of the site in place, by URL. */

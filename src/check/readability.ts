@@ -56,14 +56,13 @@ const formulas = {
   },
 };
 
-/** Each text's scores in each language, worked out once (readonly: the same result goes to every caller). */
-const scoredBy = new Map(
-  Object.values(formulas).map((formula) => [formula, remembered((text): Readonly<Readability> | undefined => score(text, formula), 2000)]),
+/** Each text's scores, by language, worked out once (readonly: the same result goes to every caller). */
+const scorers = new Map(
+  Object.entries(formulas).map(([lang, formula]) => [lang, remembered((text): Readonly<Readability> | undefined => score(text, formula), 2000)]),
 );
 
 export function readability(text: string, lang: string): Readonly<Readability> | undefined {
-  const formula = formulas[lang as keyof typeof formulas];
-  return formula ? scoredBy.get(formula)!(text) : undefined;
+  return scorers.get(lang)?.(text);
 }
 
 function score(text: string, formula: (typeof formulas)[keyof typeof formulas]): Readability | undefined {

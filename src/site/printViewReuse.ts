@@ -3,10 +3,9 @@ import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import type { Content } from "../content/load.ts";
 import { PamphletError } from "../shared/errors.ts";
-import { filesUnder } from "../shared/filesUnder.ts";
 import { linkOrCopy } from "../shared/linkOrCopy.ts";
 import type { printViews } from "./printViews.ts";
-import type { SourceFiles } from "./siteFingerprint.ts";
+import { namedFiles, type SourceFiles } from "./siteFingerprint.ts";
 
 type PrintViews = ReturnType<typeof printViews>;
 
@@ -69,12 +68,7 @@ export class PrintViewReuse {
 
   /** Each watched file, as SourceFiles names it, with its size and time in place of a hash of its bytes. */
   async #stats(): Promise<Array<[string, string]>> {
-    const found = await Promise.all(
-      this.watched.map(async (root, index) =>
-        (await filesUnder(root)).map((file) => ({ file: path.resolve(file), name: `${index}:${path.relative(root, file)}` })),
-      ),
-    );
-    return found.flat().map(({ file, name }) => {
+    return (await namedFiles(this.watched)).map(({ file, name }) => {
       // (A file removed meanwhile is said to be gone: its removal brings another rebuild.)
       const stats = statSync(file, { throwIfNoEntry: false });
       return [file, `${name}\t${stats?.size}\t${stats?.mtimeMs}`];

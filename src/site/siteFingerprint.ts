@@ -43,17 +43,26 @@ export const pamphletFingerprint = () => {
   return pamphletHash;
 };
 
-/** Every file under `roots` (a file root is itself), as SourceFiles names them. */
+/**
+ * Every file under `roots` (a file root is itself): its absolute path, and its name as SourceFiles
+ * gives it (the root's place in the list, its path there), not where the project lies.
+ */
+export async function namedFiles(roots: readonly string[]): Promise<Array<{ file: string; name: string }>> {
+  const found = await Promise.all(
+    roots.map(async (root, index) => (await filesUnder(root)).map((file) => ({ file: path.resolve(file), name: `${index}:${path.relative(root, file)}` }))),
+  );
+  return found.flat();
+}
+
+/** Every file under `roots`, as SourceFiles names them. */
 async function sourceFiles(roots: readonly string[]): Promise<SourceFiles> {
   const files = new Map<string, string>();
-  for (const [index, root] of roots.entries()) {
-    for (const file of await filesUnder(root)) {
-      // A link to a folder, or to nothing, counts by where it leads. A FIFO is never opened (it would
-      // block for ever): it counts by its kind, and loading the content refuses it.
-      const info = await stat(file).catch(() => undefined);
-      const bytes = info?.isFile() ? await readFile(file).catch(() => "") : `${info ? "special" : "missing"} ${await readlink(file).catch(() => "")}`;
-      files.set(path.resolve(file), `${index}:${path.relative(root, file)}\t${createHash("sha256").update(bytes).digest("hex")}`);
-    }
+  for (const { file, name } of await namedFiles(roots)) {
+    // A link to a folder, or to nothing, counts by where it leads. A FIFO is never opened (it would
+    // block for ever): it counts by its kind, and loading the content refuses it.
+    const info = await stat(file).catch(() => undefined);
+    const bytes = info?.isFile() ? await readFile(file).catch(() => "") : `${info ? "special" : "missing"} ${await readlink(file).catch(() => "")}`;
+    files.set(file, `${name}\t${createHash("sha256").update(bytes).digest("hex")}`);
   }
   return files;
 }

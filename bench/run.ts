@@ -12,13 +12,13 @@ import { printSite, type PrintSiteOptions } from "../src/brochures/printSite.ts"
 import { startSiteServer } from "../src/brochures/siteServer.ts";
 import { loadForBuild } from "../src/check/runChecks.ts";
 import { buildSite, runEleventy } from "../src/site/build.ts";
-import { printUrl } from "../src/shared/routes.ts";
+import { bookletPrintUrl, printUrl } from "../src/shared/routes.ts";
 import { devLoop } from "./devLoop.ts";
 import { withPeakMemory } from "./memory.ts";
 import { naivePdfs } from "./naiveBaseline.ts";
 import { pagedjsCli, pagedjsPdfs } from "./pagedjsBaseline.ts";
 import { plainEleventyBuild } from "./plainEleventy.ts";
-import { printFloor } from "./printFloor.ts";
+import { printCallCost, printFloor } from "./printFloor.ts";
 import { fixed, median, timed } from "./stats.ts";
 import { syntheticLibrary } from "./syntheticLibrary.ts";
 
@@ -122,6 +122,8 @@ try {
     poolRates.push(await poolRate());
     floorRates.push(await printFloor(floorUrls, defaultTabs()));
   }
+  // Where the floor's time goes: a fixed cost for each page.pdf call, and a cost for each page.
+  const callCost = await printCallCost(floorUrls[0]!, `${server.origin}${bookletPrintUrl(sample[0]!.lang, content!.clinic)}`);
   await server.close();
 
   // The pool's settings, measured the same way: tabs printing at once, and a tab kept for the next print or a new one each time.
@@ -145,6 +147,7 @@ try {
     fixed(median(floorRates)),
     `${fixed(median(poolRates) / median(floorRates))}x`,
   );
+  line("  print floor: ms per page.pdf call, per page", fixed(callCost.perCall, 0), fixed(callCost.perPage, 1), "");
   line(
     `brochures per second  [new browser per PDF]`,
     fixed(median(poolRates)),

@@ -50,10 +50,12 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
   }
   brochures.setOrigin(server.origin);
 
-  // Wait until a save has finished writing, so a rebuild never reads a half-written file.
+  // Wait until a save has finished writing, so a rebuild never reads a half-written file: its size
+  // unchanged for 30 ms. Every save waits that long (it was 60 ms, polled every 20: measured, a change
+  // was reported 62 ms after its write, against 32 ms now), and an editor's writes come far closer together.
   const watcher = watch(siteSourceFolders(options.contentDir), {
     ignoreInitial: true,
-    awaitWriteFinish: { stabilityThreshold: 60, pollInterval: 20 },
+    awaitWriteFinish: { stabilityThreshold: 30, pollInterval: 10 },
   });
   watcher.on("all", () => queue.request());
   await new Promise<void>((resolve) => watcher.once("ready", () => resolve()));

@@ -1,8 +1,9 @@
 import { launchBrowser } from "../src/brochures/launchBrowser.ts";
+import { pdfOptions as brochurePdfOptions } from "../src/brochures/printPage.ts";
 import { median } from "./stats.ts";
 
-/** Pamphlet's options for page.pdf (see printPage.ts). */
-const pdfOptions = { preferCSSPageSize: true, printBackground: true, tagged: true, outline: true } as const;
+/** Pamphlet's own options for a brochure's print. */
+const pdfOptions = brochurePdfOptions();
 
 /**
  * The print floor of this Chromium on this machine: `tabs` tabs, each with a print view already

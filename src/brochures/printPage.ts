@@ -85,12 +85,12 @@ export interface PdfOptions {
   draft?: boolean;
 }
 
-export function printToPdf(page: Page, { timeoutMs }: PrintOptions, { draft = false }: PdfOptions = {}): Promise<Uint8Array> {
-  return withDeadline(
-    page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: !draft, outline: !draft, timeout: 0 }),
-    timeoutMs,
-    `printing ${page.url()} to PDF`,
-  );
+/** Chromium's options for a brochure's print (the bench's print floor uses them too). */
+export const pdfOptions = ({ draft = false }: PdfOptions = {}) =>
+  ({ preferCSSPageSize: true, printBackground: true, tagged: !draft, outline: !draft, timeout: 0 }) as const;
+
+export function printToPdf(page: Page, { timeoutMs }: PrintOptions, options: PdfOptions = {}): Promise<Uint8Array> {
+  return withDeadline(page.pdf(pdfOptions(options)), timeoutMs, `printing ${page.url()} to PDF`);
 }
 
 export async function printPage(page: Page, url: string, options: PrintOptions): Promise<Uint8Array> {

@@ -41,7 +41,7 @@ export async function printFloor(urls: string[], tabs: number, printsPerTab = 6)
  * cost per page (ms). A large fixed cost says that printing several brochures in one call would pay.
  */
 export async function printCallCost(shortUrl: string, longUrl: string, prints = 4): Promise<{ perCall: number; perPage: number }> {
-  const { PDFDocument } = await import("pdf-lib");
+  const { PDFDocument } = await import("../src/shared/pdfLib.ts");
   const browser = await launchBrowser();
   try {
     const page = await browser.newPage();

@@ -1,5 +1,5 @@
 import test from "ava";
-import { decodePDFRawStream, PDFDocument, PDFName, type PDFRawStream } from "pdf-lib";
+import { decodePDFRawStream, PDFDocument, PDFName, type PDFRawStream } from "../src/shared/pdfLib.ts";
 import { markUntaggedAsArtifacts } from "../src/brochures/artifacts.ts";
 import { makePdfUa } from "../src/brochures/pdfUa.ts";
 

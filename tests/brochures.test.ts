@@ -1,7 +1,7 @@
 import { readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import test from "ava";
-import { PDFDocument, PDFDict, PDFName } from "pdf-lib";
+import { PDFDocument, PDFDict, PDFName } from "../src/shared/pdfLib.ts";
 import { builtSite } from "./helpers/builtFixture.ts";
 import { runPamphlet, siteArgs } from "./helpers/cli.ts";
 import { fixtureSite, procedureText, writeProcedure } from "./helpers/fixtures.ts";
@@ -101,7 +101,7 @@ test("PDFs as readers need them: each bookmark once, standard structure types, t
   }
   const run = await runPamphlet(["build", "--formats", "letter,trifold", ...siteArgs(site)]);
   t.is(run.code, 0, run.stderr);
-  const { PDFArray, PDFHexString, PDFString } = await import("pdf-lib");
+  const { PDFArray, PDFHexString, PDFString } = await import("../src/shared/pdfLib.ts");
   const text = (value: unknown) => (value instanceof PDFString || value instanceof PDFHexString ? value.decodeText() : "");
   const titles: string[] = [];
   for (const slug of slugs) {
@@ -151,7 +151,7 @@ test("links in a brochure's text lead to the public site, never to the server it
   await writeProcedure(site, "linked", procedureText({ title: "Linked" }, body));
   const run = await runPamphlet(["build", "--formats", "letter,trifold,booklet", ...siteArgs(site)]);
   t.is(run.code, 0, run.stderr);
-  const { PDFArray, PDFHexString, PDFString } = await import("pdf-lib");
+  const { PDFArray, PDFHexString, PDFString } = await import("../src/shared/pdfLib.ts");
   const text = (value: unknown) => (value instanceof PDFString || value instanceof PDFHexString ? value.decodeText() : "");
   const uris = async (file: string) => {
     const document = await PDFDocument.load(await readFile(path.join(site.brochuresDir, file)), { updateMetadata: false });

@@ -1,7 +1,7 @@
 import { cp, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import test from "ava";
-import { PDFDocument, PDFName } from "pdf-lib";
+import { PDFDocument, PDFName } from "../src/shared/pdfLib.ts";
 import { runChecks } from "../src/check/runChecks.ts";
 import { loadContentOrThrow } from "../src/content/load.ts";
 import { renderSite } from "../src/site/build.ts";

@@ -41,7 +41,7 @@ test("printing is default-deny: a remote stylesheet, another origin and a file:/
     ["/"],
     "only the page itself was loaded (and the icon Chromium asks for)",
   );
-  const { PDFDocument } = await import("pdf-lib");
+  const { PDFDocument } = await import("../src/shared/pdfLib.ts");
   t.true((await PDFDocument.load(printed.bytes)).getPageCount() >= 1, "and the page still printed");
   t.false(Buffer.from(printed.bytes).toString("latin1").includes("root:x:0:0"), "nothing of /etc/passwd in the PDF");
 });
@@ -107,7 +107,7 @@ test("the built site has no form, no analytics, no third-party request and no in
 test("PDF metadata carries no machine path, user name or Chromium user agent", async (t) => {
   const site = await fixtureSite(t);
   t.is((await runPamphlet(["build", "--formats", "letter,trifold,booklet", ...siteArgs(site)])).code, 0);
-  const { PDFDocument } = await import("pdf-lib");
+  const { PDFDocument } = await import("../src/shared/pdfLib.ts");
   for (const name of (await readdir(site.brochuresDir)).filter((file) => file.endsWith(".pdf"))) {
     const bytes = await readFile(path.join(site.brochuresDir, name));
     const document = await PDFDocument.load(bytes, { updateMetadata: false });

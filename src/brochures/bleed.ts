@@ -1,4 +1,4 @@
-import { beginMarkedContent, cmyk, endMarkedContent, type PDFDocument } from "pdf-lib";
+import { beginMarkedContent, cmyk, endMarkedContent, type PDFDocument } from "../shared/pdfLib.ts";
 
 /** Print-shop bleed: 3 mm, with crop marks in a slug area outside it. */
 export const bleedMm = 3;

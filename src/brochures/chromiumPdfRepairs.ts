@@ -1,4 +1,4 @@
-import { PDFDict, PDFHexString, PDFName, PDFString, type PDFDocument } from "pdf-lib";
+import { PDFDict, PDFHexString, PDFName, PDFString, type PDFDocument } from "../shared/pdfLib.ts";
 
 /**
  * Repairs two things Chromium writes wrong in a tagged PDF.

@@ -1,4 +1,4 @@
-import { Duplex, PDFDocument } from "pdf-lib";
+import { Duplex, PDFDocument } from "../shared/pdfLib.ts";
 import { addBleedAndCropMarks, type BleedPlacement } from "./bleed.ts";
 import { repairChromiumPdf } from "./chromiumPdfRepairs.ts";
 import { makePdfUa } from "./pdfUa.ts";

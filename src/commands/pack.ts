@@ -60,7 +60,7 @@ export async function runPack(given: Folders, slugs: string[], options: PackOpti
   }
 
   const [PDFLib, fontkit, { buildVisitPack }] = await Promise.all([
-    import("pdf-lib"),
+    import("../shared/pdfLib.ts"),
     import("@pdf-lib/fontkit").then((module) => module.default),
     import(path.join(templatesDir, "js", "visit-pack.js")),
   ]);

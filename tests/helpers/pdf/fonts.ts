@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, type PDFRef } from "pdf-lib";
+import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, type PDFRef } from "../../../src/shared/pdfLib.ts";
 
 /** A font program a PDF embeds, with the glyph it draws each character with. */
 export interface EmbeddedFont {

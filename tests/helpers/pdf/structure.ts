@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { decodePDFRawStream, PDFBool, PDFDict, PDFHexString, PDFName, PDFRawStream, PDFString, PDFDocument } from "pdf-lib";
+import { decodePDFRawStream, PDFBool, PDFDict, PDFHexString, PDFName, PDFRawStream, PDFString, PDFDocument } from "../../../src/shared/pdfLib.ts";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 
 /** A structure element as pdf.js reads it: its role (after the RoleMap), alt text and children. */

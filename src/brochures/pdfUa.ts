@@ -1,4 +1,15 @@
-import { decodePDFRawStream, PDFArray, PDFDict, PDFHexString, PDFName, PDFRawStream, PDFRef, PDFString, type PDFDocument, type PDFPage } from "../shared/pdfLib.ts";
+import {
+  decodePDFRawStream,
+  PDFArray,
+  PDFDict,
+  PDFHexString,
+  PDFName,
+  PDFRawStream,
+  PDFRef,
+  PDFString,
+  type PDFDocument,
+  type PDFPage,
+} from "../shared/pdfLib.ts";
 import { deflateSync, inflateSync } from "node:zlib";
 import { markUntaggedAsArtifacts } from "./artifacts.ts";
 import type { BrochureMetadata } from "../shared/viewsManifest.ts";

@@ -1,14 +1,25 @@
 import { readdir, readFile } from "node:fs/promises";
 
-/** Resident memory (MB) of this Node process and of every Chromium process Puppeteer started. */
+/**
+ * Resident memory (MB) of this Node process and of every process it started, directly or not: the
+ * Chromium it prints with, each of its renderers and helpers. Found by parentage, not by name or
+ * profile folder: a name check missed them all once the profile folders were renamed, and read 0.
+ */
 export async function residentMemory(): Promise<{ node: number; chromium: number }> {
-  let chromium = 0;
-  for (const pid of (await readdir("/proc")).filter((name) => /^\d+$/.test(name))) {
-    const cmdline = await readFile(`/proc/${pid}/cmdline`, "utf8").catch(() => "");
-    if (!cmdline.includes("puppeteer_dev_chrome_profile")) continue;
+  const parents = new Map<number, number>();
+  const rss = new Map<number, number>();
+  for (const pid of (await readdir("/proc")).filter((name) => /^\d+$/.test(name)).map(Number)) {
     const status = await readFile(`/proc/${pid}/status`, "utf8").catch(() => "");
-    chromium += Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
+    const parent = /^PPid:\s+(\d+)/m.exec(status)?.[1];
+    if (!parent) continue;
+    parents.set(pid, Number(parent));
+    rss.set(pid, Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1] ?? 0) / 1024);
   }
+  const descendsFromThis = (pid: number): boolean => {
+    for (let up = parents.get(pid); up !== undefined && up > 1; up = parents.get(up)) if (up === process.pid) return true;
+    return false;
+  };
+  const chromium = [...rss].filter(([pid]) => descendsFromThis(pid)).reduce((sum, [, mb]) => sum + mb, 0);
   return { node: process.memoryUsage().rss / 1024 / 1024, chromium };
 }
 

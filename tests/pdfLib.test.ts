@@ -1,14 +1,11 @@
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
+import { readFileSync } from "node:fs";
 import test from "ava";
 import { PDFDict, PDFDocument } from "../src/shared/pdfLib.ts";
+import { sourceFiles } from "./helpers/sourceFiles.ts";
 
 /** Every file of ours that imports pdf-lib by its package name, statically or with `import()`. */
 function importersOfPdfLib(): string[] {
-  const files = ["src", "tests", "bench", "scripts"].flatMap((dir) =>
-    (readdirSync(dir, { recursive: true }) as string[]).filter((file) => /\.(ts|js|mjs)$/.test(file)).map((file) => path.join(dir, file)),
-  );
-  return files.filter((file) => !file.endsWith(".d.ts") && /(?:\bfrom\s*|\bimport\s*\(\s*)["']pdf-lib["']/.test(readFileSync(file, "utf8")));
+  return sourceFiles.filter((file) => !file.endsWith(".d.ts") && /(?:\bfrom\s*|\bimport\s*\(\s*)["']pdf-lib["']/.test(readFileSync(file, "utf8")));
 }
 
 test("pdf-lib is imported from src/shared/pdfLib.ts only (its single-file build): one copy of its classes, loaded as one file", (t) => {

@@ -1,6 +1,6 @@
 import test from "ava";
-import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { sourceFiles, sourceFolders as folders } from "./helpers/sourceFiles.ts";
 
 /**
  * Biome formats code at 160 columns (biome.json's lineWidth) but does not split long strings,
@@ -10,11 +10,6 @@ import { readFileSync } from "node:fs";
  * characters (code points), not bytes: "é" or "→" is one, as in an editor's column.
  */
 const maxLength = 160;
-const folders = ["src", "tests", "bench", "scripts"];
-
-const sourceFiles = execFileSync("git", ["ls-files", "-z", "--", ...folders], { encoding: "utf8" })
-  .split("\0")
-  .filter((file) => /\.(ts|js|mjs)$/.test(file) && !file.split("/").includes("vendor"));
 
 test("the reader sees Pamphlet's tracked source files in each folder, the browser scripts too (so the rule below can fail)", (t) => {
   t.deepEqual(

@@ -1,7 +1,7 @@
 import { readJsonRecord } from "../shared/readJson.ts";
 import { createHash } from "node:crypto";
-import { existsSync } from "node:fs";
-import { readFile, readlink, stat, writeFile } from "node:fs/promises";
+import { existsSync, readFileSync, readlinkSync, statSync } from "node:fs";
+import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { filesUnder } from "../shared/filesUnder.ts";
 import { siteSourceFolders } from "./clinicOverrides.ts";
@@ -57,14 +57,29 @@ export async function namedFiles(roots: readonly string[]): Promise<Array<{ file
 /** Every file under `roots`, as SourceFiles names them. */
 async function sourceFiles(roots: readonly string[]): Promise<SourceFiles> {
   const files = new Map<string, string>();
-  for (const { file, name } of await namedFiles(roots)) {
-    // A link to a folder, or to nothing, counts by where it leads. A FIFO is never opened (it would
-    // block for ever): it counts by its kind, and loading the content refuses it.
-    const info = await stat(file).catch(() => undefined);
-    const bytes = info?.isFile() ? await readFile(file).catch(() => "") : `${info ? "special" : "missing"} ${await readlink(file).catch(() => "")}`;
-    files.set(file, `${name}\t${createHash("sha256").update(bytes).digest("hex")}`);
-  }
+  for (const { file, name } of await namedFiles(roots)) files.set(file, `${name}\t${createHash("sha256").update(fileBytes(file)).digest("hex")}`);
   return files;
+}
+
+/**
+ * A file's bytes, read at once: a few hundred small files, each read through the thread pool one
+ * after the other, took 40–90 ms of every build's start, and 13 ms so. A link to a folder, or to
+ * nothing, counts by where it leads. A FIFO is never opened (it would block for ever): it counts
+ * by its kind, and loading the content refuses it.
+ */
+function fileBytes(file: string): Buffer | string {
+  const info = statSync(file, { throwIfNoEntry: false });
+  if (info?.isFile()) return orEmpty(() => readFileSync(file));
+  return `${info ? "special" : "missing"} ${orEmpty(() => readlinkSync(file))}`;
+}
+
+/** What `read` gives, or nothing when the file went meanwhile or cannot be read (the content's loading says why). */
+function orEmpty(read: () => Buffer | string): Buffer | string {
+  try {
+    return read();
+  } catch {
+    return "";
+  }
 }
 
 /**

@@ -73,12 +73,11 @@ function adoptingPrintViews({ duringSwap, printViewReuse }: BuildSiteOptions): B
  * copied over the new ones, so an edited card's image was found unchanged and never made again.
  */
 async function carry(from: string, to: string): Promise<void> {
-  for (const entry of await readdir(from, { recursive: true, withFileTypes: true }).catch(() => [])) {
-    if (!entry.isFile() || entry.name.endsWith(".html")) continue;
-    const source = path.join(entry.parentPath, entry.name);
-    const target = path.join(to, path.relative(from, source));
-    if (!existsSync(target)) await linkOrCopy(source, target);
-  }
+  const files = (await readdir(from, { recursive: true, withFileTypes: true }).catch(() => []))
+    .filter((entry) => entry.isFile() && !entry.name.endsWith(".html"))
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .map((source) => ({ source, target: path.join(to, path.relative(from, source)) }));
+  await linkOrCopy(files.filter(({ target }) => !existsSync(target)));
 }
 
 /** Renders every page in memory, without writing pages: `[{ url, content }]`. Tests use it. */

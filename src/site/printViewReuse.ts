@@ -93,14 +93,12 @@ export class PrintViewReuse {
 
   /** Links (or, where the disk has no links, copies) the unchanged views' pages from the site in place into the new site (`folder`). */
   async carry(folder: string): Promise<void> {
-    for (const url of this.#unchanged) {
-      const source = this.#page(this.siteDir, url);
-      await linkOrCopy(source, this.#page(folder, url)).catch((error: unknown) => {
-        // The site in place went meanwhile (output/ deleted): the next build renders every view.
-        this.#inPlace.clear();
-        throw new PamphletError(`${source} went while the site was being built over it: build again (save again, in the preview).`, { cause: error });
-      });
-    }
+    await linkOrCopy(this.#unchanged.map((url) => ({ source: this.#page(this.siteDir, url), target: this.#page(folder, url) }))).catch((error: unknown) => {
+      // The site in place went meanwhile (output/ deleted): the next build renders every view.
+      this.#inPlace.clear();
+      const source = (error as NodeJS.ErrnoException).path ?? this.siteDir;
+      throw new PamphletError(`${source} went while the site was being built over it: build again (save again, in the preview).`, { cause: error });
+    });
   }
 
   /** The new site is in place: its views are the ones the next build compares with. */

@@ -386,6 +386,25 @@ test.serial(
   },
 );
 
+test.serial(
+  "a printer closed with an early Chromium leaves its shutdown to the giver: build publishes meanwhile, and the giver's close waits for it",
+  async (t) => {
+    const { launchEarly } = await import("../src/brochures/launchBrowser.ts");
+    const origin = await pageServer(t);
+    const early = launchEarly();
+    t.teardown(() => early.close());
+    const printer = new BrochurePrinter({ origin, tabs: 1, browser: early.browser });
+    await printer.print({ url: `${origin}/` });
+    const browser = await early.browser;
+    const chromium = browser.process()!;
+    await printer.close();
+    t.true(browser.connected, "the printer's close returned without waiting for the early Chromium to shut down");
+    await early.close();
+    t.false(browser.connected);
+    t.false(chromium.exitCode === null && chromium.signalCode === null, "Chromium's process has ended once the giver's close returns");
+  },
+);
+
 test.serial("a printer prints in the blank tab Chromium starts with before it opens another: no idle tab is made and left", async (t) => {
   const { launchEarly } = await import("../src/brochures/launchBrowser.ts");
   const origin = await pageServer(t);

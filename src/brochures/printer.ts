@@ -21,7 +21,7 @@ export interface PrinterOptions {
   reuseTabs?: boolean;
   /** When a page is ready: the load event, then fonts and images (default), or Puppeteer's `networkidle0` (for comparison). */
   waitUntil?: PrintOptions["waitUntil"];
-  /** A Chromium already starting (see launchEarly): used instead of starting one, and closed with the printer. */
+  /** A Chromium already starting (see launchEarly): used instead of starting one; the printer's close starts its shutdown, and its giver waits for it. */
   browser?: Promise<Browser>;
 }
 
@@ -55,7 +55,9 @@ export class BrochurePrinter {
   readonly #reuseTabs: boolean;
   readonly #waitUntil: PrintOptions["waitUntil"];
   #browser: Promise<Browser> | undefined;
-  /** A Chromium started for this printer before it was made, taken by the first tab it opens. */
+  /** A Chromium started for this printer before it was made (launchEarly's), whose closing its giver waits for. */
+  readonly #given: Promise<Browser> | undefined;
+  /** That Chromium, until the first tab this printer opens takes it. */
   #early: Promise<Browser> | undefined;
   /** Every Chromium this printer started, so close() leaves none behind whatever happened in between. */
   readonly #launched = new Set<Promise<Browser>>();
@@ -77,6 +79,7 @@ export class BrochurePrinter {
     this.#reuseTabs = options.reuseTabs ?? true;
     this.#waitUntil = options.waitUntil ?? "load";
     this.#early = options.browser;
+    this.#given = options.browser;
     if (this.#early) this.#launched.add(this.#early);
   }
 
@@ -100,8 +103,16 @@ export class BrochurePrinter {
     this.#forgetCleanup();
     this.#browser = undefined;
     this.#idle.length = 0;
-    // The early Chromium is there twice (as given, and as taken): closeBrowser closes each once.
-    await Promise.all([...this.#launched].map(async (launch) => launch.catch(() => undefined).then((browser) => browser && closeBrowser(browser))));
+    const given = await this.#given?.catch(() => undefined);
+    // The early Chromium is there twice (as given, and as taken): closeBrowser closes each once. Its
+    // shutdown (about 90 ms) is waited for by its giver (EarlyBrowser.close): `build` publishes meanwhile.
+    await Promise.all(
+      [...this.#launched].map(async (launch) => {
+        const browser = await launch.catch(() => undefined);
+        const closed = browser && closeBrowser(browser);
+        if (browser !== given) await closed;
+      }),
+    );
   }
 
   /** Starts Chromium (or takes the early one); a start that fails is tried once more, as a crash is (a cached failure would fail every job). */

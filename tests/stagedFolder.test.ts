@@ -5,6 +5,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promis
 import os from "node:os";
 import path from "node:path";
 import { swapInto, withStagedFolder } from "../src/shared/stagedFolder.ts";
+import { until } from "./helpers/until.ts";
 
 /** The pid of a process that has ended: what a build killed by SIGKILL leaves in its folders' names. */
 const endedPid = () => spawnSync(process.execPath, ["-e", ""]).pid;
@@ -31,7 +32,29 @@ test("a swap puts the new folder in place and leaves nothing staged beside it", 
     swapInto(site),
   );
   t.is(await readFile(path.join(site, "index.html"), "utf8"), "new");
-  t.deepEqual(await readdir(parent), ["site"]);
+  t.true(await until(async () => (await readdir(parent)).join() === "site", 10_000, { everyMs: 10 }), "the old folder is removed once it has been set aside");
+});
+
+test("a swap returns before the folder it set aside is removed, and the next swap into the same place waits for that removal", async (t) => {
+  const parent = await parentFolder(t);
+  const site = path.join(parent, "site");
+  /** A staged folder as big as a site's: removing it takes a while. */
+  const fillWith = (text: string) => async (folder: string) => {
+    await Promise.all(Array.from({ length: 200 }, (_, i) => folderWith(folder, `page-${i}`, "index.html", text)));
+  };
+  await withStagedFolder({ target: site, purpose: "staging" }, fillWith("first"), swapInto(site));
+  const third = path.join(parent, "third");
+  await folderWith(third, "page-0", "index.html", "third");
+  await withStagedFolder({ target: site, purpose: "staging" }, fillWith("second"), swapInto(site));
+  t.true(
+    (await readdir(parent)).some((name) => name.startsWith("site.previous-")),
+    "the first site is still being removed when the swap returns",
+  );
+  // Swapped again at once: the name it sets the second site aside under is the one still being removed.
+  await swapInto(site)(third);
+  t.deepEqual(await readdir(site), ["page-0"]);
+  t.is(await readFile(path.join(site, "page-0", "index.html"), "utf8"), "third");
+  t.true(await until(async () => (await readdir(parent)).join() === "site", 10_000, { everyMs: 10 }), "and every set-aside folder is removed");
 });
 
 test("a failed fill leaves the published folder as it was", async (t) => {

@@ -49,6 +49,12 @@ test("a link loop, a dangling .md link, a folder named x.md, UTF-16 without a BO
   t.regex(run.output, /procedures\/wide\.md(:\d+)* +error +is UTF-16 text, not UTF-8/);
   t.notRegex(run.output, /--out|has no front matter/);
   t.notRegex(run.output, noStackTrace);
+  // build reads every source file first, for its fingerprint: the same files, named the same way.
+  const built = await runPamphlet(["build", ...siteArgs(site)]);
+  t.is(built.code, 1, built.output);
+  t.regex(built.output, /procedures\/loop\.md(:\d+)* +error +is a link that leads back to itself/);
+  t.regex(built.output, /procedures\/folder\.md(:\d+)* +error +is a folder, not a file/);
+  t.notRegex(built.output, noStackTrace);
 });
 
 test("an editor's lock file beside a guide (.#sclerotherapy.md, a link to nowhere) does not stop the build", async (t) => {

@@ -1,10 +1,10 @@
 import test, { type ExecutionContext } from "ava";
-import { spawnSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { swapInto, withStagedFolder } from "../src/shared/stagedFolder.ts";
+import { setAsideRemoved, swapInto, withStagedFolder } from "../src/shared/stagedFolder.ts";
 import { until } from "./helpers/until.ts";
 
 /** The pid of a process that has ended: what a build killed by SIGKILL leaves in its folders' names. */
@@ -91,4 +91,33 @@ test("folders left by a killed build are recovered: the set-aside site put back,
   t.is(seen, "old", "the previous site was put back before the work began");
   t.deepEqual((await readdir(parent)).sort(), ["site", "site.backup-2024"]);
   t.false(existsSync(path.join(parent, `site.print-centre-${process.pid}`)));
+});
+
+test.serial("a folder set aside that cannot be removed is reported, by the end of the run and by the next swap, until it can be", async (t) => {
+  const parent = await parentFolder(t);
+  const site = path.join(parent, "site");
+  await folderWith(parent, "site", "index.html", "first");
+  // A file not even root may remove (ext4's immutable flag), in the site about to be set aside.
+  const stuck = path.join(site, "index.html");
+  execFileSync("chattr", ["+i", stuck]);
+  t.teardown(() => void spawnSync("chattr", ["-i", path.join(parent, `site.previous-${process.pid}`, "index.html")]));
+  const swapIn = (text: string) =>
+    withStagedFolder(
+      { target: site, purpose: "staging" },
+      (folder) => folderWith(path.dirname(folder), path.basename(folder), "index.html", text),
+      swapInto(site),
+    );
+  await swapIn("second");
+  t.is(await readFile(path.join(site, "index.html"), "utf8"), "second", "the new folder is in place all the same");
+  const previous = `site.previous-${process.pid}`;
+  await t.throwsAsync(setAsideRemoved(), {
+    message: new RegExp(`${previous}, set aside when a new copy took its place, could not be removed \\(.*index\\.html.*\\): remove it`),
+  });
+  await t.throwsAsync(swapIn("third"), { message: /could not be removed \(.*index\.html/ }, "the next swap says why it cannot set the second folder aside");
+  t.is(await readFile(path.join(site, "index.html"), "utf8"), "second", "and leaves the folder in place as it was");
+  execFileSync("chattr", ["-i", path.join(parent, previous, "index.html")]);
+  await swapIn("third");
+  t.is(await readFile(path.join(site, "index.html"), "utf8"), "third");
+  await setAsideRemoved();
+  t.deepEqual(await readdir(parent), ["site"]);
 });

@@ -13,6 +13,7 @@ import { brochureProgress } from "../cli/progress.ts";
 import { formatsFor, printShopDirOf, siteDirOf, type BrochureChoice, type Folders } from "./options.ts";
 import { reportBrochureSummary, reportProblems } from "../cli/report.ts";
 import { refuseOverlappingFolders } from "./separateFolders.ts";
+import { setAsideRemoved } from "../shared/stagedFolder.ts";
 
 /**
  * `pamphlet build`: validate all content, build the site (skipped when nothing it is built from
@@ -76,6 +77,8 @@ export async function runBuild(folders: Folders, choice: BrochureChoice = {}): P
       prune: true,
       browser: early.browser,
     });
+    // The site this build replaced is removed while the brochures are printed; a failure to is reported here.
+    await setAsideRemoved();
     if (printed.ok) await writeStamp(folders, { key, problems: loaded.problems, reminder, files: printed.files });
     return brochureRunStatus(printed);
   } finally {

@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { readdir, rename } from "node:fs/promises";
 import path from "node:path";
 import { PamphletError } from "./errors.ts";
-import { onInterrupt } from "./interrupt.ts";
+import { isStopping, onInterrupt } from "./interrupt.ts";
 import { removeFolder } from "./removeFolder.ts";
 
 /**
@@ -57,8 +57,9 @@ export async function withStagedFolder(staging: Staging, fill: (folder: string) 
 export function swapInto(target: string, duringSwap?: (swap: () => Promise<void>) => Promise<void>): (folder: string) => Promise<void> {
   return async (folder) => {
     const previous = stagingFolder(target, "previous");
-    // This process's last swap into the same target may still be removing the folder of that name.
-    await removals.get(previous);
+    // This process's last swap into the same target may still be removing the folder of that name, or
+    // have failed to: then it is tried once more, and a second failure stops this swap, saying why.
+    await (removals.get(previous) ?? Promise.resolve()).catch(() => removeSetAside(previous));
     const swap = async () => {
       await rename(target, previous).catch((error: NodeJS.ErrnoException) => {
         if (error.code !== "ENOENT") throw error;
@@ -68,29 +69,41 @@ export function swapInto(target: string, duringSwap?: (swap: () => Promise<void>
     try {
       await (duringSwap ? duringSwap(swap) : swap());
     } finally {
-      removeSetAside(previous);
+      const removal = removeSetAside(previous);
+      // A signal's cleanups, which wait for this swap, began before the removal was there to wait for.
+      if (isStopping()) await removal.catch(() => undefined);
     }
   };
 }
 
-/** Removals of set-aside folders still under way, by folder. */
+/** Removals of set-aside folders still under way, or that failed, by folder. */
 const removals = new Map<string, Promise<void>>();
 
 /**
  * Removes a folder set aside by a swap without holding up what comes next: a site's few hundred
  * folders took 40–80 ms of each rebuild, before its brochures could be printed. The process ends
- * only once it is gone, and a signal waits for it too. A process killed meanwhile leaves it behind,
- * and the next run removes it (recoverInterruptedSwap).
+ * only once it is gone, and a signal waits for it too. A failure is kept, for the next swap into
+ * the same place and for setAsideRemoved. A process killed meanwhile leaves the folder behind, and
+ * the next run removes it (recoverInterruptedSwap).
  */
-function removeSetAside(folder: string): void {
-  const removal = removeFolder(folder)
-    .catch(() => undefined)
-    .finally(() => {
-      removals.delete(folder);
-      forgetCleanup();
-    });
-  const forgetCleanup = onInterrupt(() => removal);
+function removeSetAside(folder: string): Promise<void> {
+  const removal = removeFolder(folder).then(
+    () => void removals.delete(folder),
+    (error: NodeJS.ErrnoException) => {
+      throw new PamphletError(`${folder}, set aside when a new copy took its place, could not be removed (${error.message}): remove it, then build again.`, {
+        cause: error,
+      });
+    },
+  );
+  const forgetCleanup = onInterrupt(() => removal.catch(() => undefined));
+  void removal.catch(() => undefined).finally(forgetCleanup);
   removals.set(folder, removal);
+  return removal;
+}
+
+/** Settles once every folder set aside by a swap so far is removed; rejects, saying which, if one could not be. */
+export async function setAsideRemoved(): Promise<void> {
+  await Promise.all(removals.values());
 }
 
 /** Every kind of folder staged beside a target; only these are ever recovered or removed. */

@@ -94,10 +94,15 @@ export class PrintViewReuse {
   /** Links (or, where the disk has no links, copies) the unchanged views' pages from the site in place into the new site (`folder`). */
   async carry(folder: string): Promise<void> {
     await linkOrCopy(this.#unchanged.map((url) => ({ source: this.#page(this.siteDir, url), target: this.#page(folder, url) }))).catch((error: unknown) => {
-      // The site in place went meanwhile (output/ deleted): the next build renders every view.
+      // Whatever failed, the next build renders every view.
       this.#inPlace.clear();
-      const source = (error as NodeJS.ErrnoException).path ?? this.siteDir;
-      throw new PamphletError(`${source} went while the site was being built over it: build again (save again, in the preview).`, { cause: error });
+      const { code, path: file = this.siteDir, message } = error as NodeJS.ErrnoException;
+      // The site in place went meanwhile (output/ deleted), or the new one could not be written (a full disk).
+      throw code === "ENOENT" && file.startsWith(`${this.siteDir}${path.sep}`)
+        ? new PamphletError(`${file} went while the site was being built over it: build again (save again, in the preview).`, { cause: error })
+        : new PamphletError(`The unchanged print views could not be put in the new site (${message}): check that the output folder can be written to.`, {
+            cause: error,
+          });
     });
   }
 

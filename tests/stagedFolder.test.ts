@@ -57,6 +57,17 @@ test("a swap returns before the folder it set aside is removed, and the next swa
   t.true(await until(async () => (await readdir(parent)).join() === "site", 10_000, { everyMs: 10 }), "and every set-aside folder is removed");
 });
 
+test("a new folder that cannot be put in place (gone from staging) leaves the published folder as it was, not removed", async (t) => {
+  const parent = await parentFolder(t);
+  const site = path.join(parent, "site");
+  await folderWith(parent, "site", "index.html", "old");
+  const vanish = (folder: string) => rm(folder, { recursive: true, force: true });
+  await t.throwsAsync(withStagedFolder({ target: site, purpose: "staging" }, vanish, swapInto(site)), { code: "ENOENT" });
+  t.is(await readFile(path.join(site, "index.html"), "utf8"), "old");
+  await setAsideRemoved();
+  t.deepEqual(await readdir(parent), ["site"]);
+});
+
 test("a failed fill leaves the published folder as it was", async (t) => {
   const parent = await parentFolder(t);
   const site = path.join(parent, "site");
@@ -100,7 +111,8 @@ test.serial("a folder set aside that cannot be removed is reported, by the end o
   // A file not even root may remove (ext4's immutable flag), in the site about to be set aside.
   const stuck = path.join(site, "index.html");
   execFileSync("chattr", ["+i", stuck]);
-  t.teardown(() => void spawnSync("chattr", ["-i", path.join(parent, `site.previous-${process.pid}`, "index.html")]));
+  // Removable again however the test ends, wherever the file then is.
+  t.teardown(() => void spawnSync("chattr", ["-R", "-i", parent]));
   const swapIn = (text: string) =>
     withStagedFolder(
       { target: site, purpose: "staging" },

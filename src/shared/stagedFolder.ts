@@ -64,7 +64,11 @@ export function swapInto(target: string, duringSwap?: (swap: () => Promise<void>
       await rename(target, previous).catch((error: NodeJS.ErrnoException) => {
         if (error.code !== "ENOENT") throw error;
       });
-      await rename(folder, target);
+      await rename(folder, target).catch(async (error: unknown) => {
+        // The new folder could not be put in place: the old one goes back, rather than being removed below.
+        await rename(previous, target).catch(() => undefined);
+        throw error;
+      });
     };
     try {
       await (duringSwap ? duringSwap(swap) : swap());

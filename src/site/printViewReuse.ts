@@ -98,7 +98,7 @@ export class PrintViewReuse {
       this.#inPlace.clear();
       const { code, path: file = this.siteDir, message } = error as NodeJS.ErrnoException;
       // The site in place went meanwhile (output/ deleted), or the new one could not be written (a full disk).
-      throw code === "ENOENT" && file.startsWith(`${this.siteDir}${path.sep}`)
+      throw code === "ENOENT" && file.startsWith(`${this.siteDir}${path.sep}`) && !existsSync(file)
         ? new PamphletError(`${file} went while the site was being built over it: build again (save again, in the preview).`, { cause: error })
         : new PamphletError(`The unchanged print views could not be put in the new site (${message}): check that the output folder can be written to.`, {
             cause: error,

@@ -5,7 +5,6 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promis
 import os from "node:os";
 import path from "node:path";
 import { setAsideRemoved, swapInto, withStagedFolder } from "../src/shared/stagedFolder.ts";
-import { until } from "./helpers/until.ts";
 
 /** The pid of a process that has ended: what a build killed by SIGKILL leaves in its folders' names. */
 const endedPid = () => spawnSync(process.execPath, ["-e", ""]).pid;
@@ -32,7 +31,8 @@ test("a swap puts the new folder in place and leaves nothing staged beside it", 
     swapInto(site),
   );
   t.is(await readFile(path.join(site, "index.html"), "utf8"), "new");
-  t.true(await until(async () => (await readdir(parent)).join() === "site", 10_000, { everyMs: 10 }), "the old folder is removed once it has been set aside");
+  await setAsideRemoved();
+  t.deepEqual(await readdir(parent), ["site"], "the old folder is removed once it has been set aside");
 });
 
 test("a swap returns before the folder it set aside is removed, and the next swap into the same place waits for that removal", async (t) => {
@@ -54,7 +54,8 @@ test("a swap returns before the folder it set aside is removed, and the next swa
   await swapInto(site)(third);
   t.deepEqual(await readdir(site), ["page-0"]);
   t.is(await readFile(path.join(site, "page-0", "index.html"), "utf8"), "third");
-  t.true(await until(async () => (await readdir(parent)).join() === "site", 10_000, { everyMs: 10 }), "and every set-aside folder is removed");
+  await setAsideRemoved();
+  t.deepEqual(await readdir(parent), ["site"], "and every set-aside folder is removed");
 });
 
 test("a new folder that cannot be put in place (gone from staging) leaves the published folder as it was, not removed", async (t) => {

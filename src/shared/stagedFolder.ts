@@ -59,7 +59,7 @@ export function swapInto(target: string, duringSwap?: (swap: () => Promise<void>
     const previous = stagingFolder(target, "previous");
     // This process's last swap into the same target may still be removing the folder of that name, or
     // have failed to: then it is tried once more, and a second failure stops this swap, saying why.
-    await (removals.get(previous) ?? Promise.resolve()).catch(() => removeSetAside(previous));
+    await removals.get(previous)?.catch(() => removeSetAside(previous));
     const swap = async () => {
       await rename(target, previous).catch((error: NodeJS.ErrnoException) => {
         if (error.code !== "ENOENT") throw error;

@@ -75,8 +75,7 @@ function adoptingPrintViews({ duringSwap, printViewReuse }: BuildSiteOptions): B
 async function carry(from: string, to: string): Promise<void> {
   const files = (await readdir(from, { recursive: true, withFileTypes: true }).catch(() => []))
     .filter((entry) => entry.isFile() && !entry.name.endsWith(".html"))
-    .map((entry) => path.join(entry.parentPath, entry.name))
-    .map((source) => ({ source, target: path.join(to, path.relative(from, source)) }));
+    .map((entry) => ({ source: path.join(entry.parentPath, entry.name), target: path.join(to, path.relative(from, entry.parentPath), entry.name) }));
   await linkOrCopy(files.filter(({ target }) => !existsSync(target)));
 }
 

@@ -1,4 +1,4 @@
-import { Duplex, PDFDocument } from "../shared/pdfLib.ts";
+import { Duplex, loadPdf, savePdf } from "../shared/pdfLib.ts";
 import { addBleedAndCropMarks, type BleedPlacement } from "./bleed.ts";
 import { repairChromiumPdf } from "./chromiumPdfRepairs.ts";
 import { makePdfUa } from "./pdfUa.ts";
@@ -12,7 +12,7 @@ import type { BrochureMetadata } from "../shared/viewsManifest.ts";
  * bytes parse as a PDF.
  */
 export async function finishPdf(pdf: Uint8Array, metadata: BrochureMetadata, bleed?: BleedPlacement): Promise<{ bytes: Uint8Array; pages: number }> {
-  const document = await PDFDocument.load(pdf, { updateMetadata: false });
+  const document = await loadPdf(pdf);
   document.setTitle(metadata.title, { showInWindowTitleBar: true });
   document.setAuthor(metadata.author);
   document.setSubject(metadata.subject);
@@ -24,6 +24,6 @@ export async function finishPdf(pdf: Uint8Array, metadata: BrochureMetadata, ble
   makePdfUa(document, metadata);
   document.catalog.getOrCreateViewerPreferences().setDuplex(metadata.flipOnShortEdge ? Duplex.DuplexFlipShortEdge : Duplex.DuplexFlipLongEdge);
   if (bleed) addBleedAndCropMarks(document, bleed);
-  const bytes = await document.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false });
+  const bytes = await savePdf(document, { useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false });
   return { bytes, pages: document.getPageCount() };
 }

@@ -4,8 +4,8 @@
  * procedure's slug, the booklet's one use, is ASCII), tagged or not. Pages are 1-based.
  */
 export async function destinationPages(pdf: Uint8Array): Promise<{ pages: Map<string, number>; pageCount: number }> {
-  const { PDFArray, PDFDict, PDFDocument, PDFName } = await import("../shared/pdfLib.ts");
-  const document = await PDFDocument.load(pdf, { updateMetadata: false });
+  const { PDFArray, PDFDict, PDFName, loadPdf } = await import("../shared/pdfLib.ts");
+  const document = await loadPdf(pdf);
   const pageRefs = document.getPages().map((page) => page.ref.toString());
   const destinations = document.catalog.lookupMaybe(PDFName.of("Dests"), PDFDict);
   const pages = new Map<string, number>();

@@ -82,8 +82,8 @@ export async function writePrintCentre(options: {
 
 /** Page count read from the file, for a PDF the manifest knows nothing about (made by an older run). */
 async function countPages(file: string): Promise<number | undefined> {
-  const { PDFDocument } = await import("../shared/pdfLib.ts");
-  return PDFDocument.load(await readFile(file), { updateMetadata: false }).then(
+  const { loadPdf } = await import("../shared/pdfLib.ts");
+  return loadPdf(await readFile(file)).then(
     (document) => document.getPageCount(),
     () => undefined,
   );

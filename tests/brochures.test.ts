@@ -1,7 +1,7 @@
 import { readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import test from "ava";
-import { PDFDocument, PDFDict, PDFName } from "../src/shared/pdfLib.ts";
+import { loadPdf, PDFDict, PDFName } from "../src/shared/pdfLib.ts";
 import { builtSite } from "./helpers/builtFixture.ts";
 import { runPamphlet, siteArgs } from "./helpers/cli.ts";
 import { fixtureSite, procedureText, writeProcedure } from "./helpers/fixtures.ts";
@@ -41,7 +41,7 @@ test("build prints a letter brochure per procedure: tagged, titled, fonts embedd
   t.deepEqual(await pdfQrCodes(pdf, lastPage), ["https://fixture.example.org/procedures/sclerotherapy/"]);
 
   const bytes = await readFile(pdf);
-  const document = await PDFDocument.load(bytes, { updateMetadata: false });
+  const document = await loadPdf(bytes);
   t.is(document.catalog.lookup(PDFName.of("Lang"))?.toString(), "(en)");
   t.true(document.catalog.lookup(PDFName.of("Outlines")) instanceof PDFDict, "has bookmarks");
   const raw = bytes.toString("latin1");
@@ -105,7 +105,7 @@ test("PDFs as readers need them: each bookmark once, standard structure types, t
   const text = (value: unknown) => (value instanceof PDFString || value instanceof PDFHexString ? value.decodeText() : "");
   const titles: string[] = [];
   for (const slug of slugs) {
-    const document = await PDFDocument.load(await readFile(path.join(site.brochuresDir, `${slug}.pdf`)), { updateMetadata: false });
+    const document = await loadPdf(await readFile(path.join(site.brochuresDir, `${slug}.pdf`)));
     const walk = (item: PDFDict | undefined) => {
       for (; item; item = item.lookupMaybe(PDFName.of("Next"), PDFDict)) {
         titles.push(text(item.lookup(PDFName.of("Title"))));
@@ -127,7 +127,7 @@ test("PDFs as readers need them: each bookmark once, standard structure types, t
     "no bookmark title written twice",
   );
 
-  const trifold = await PDFDocument.load(await readFile(path.join(site.brochuresDir, "sclerotherapy.trifold.pdf")), { updateMetadata: false });
+  const trifold = await loadPdf(await readFile(path.join(site.brochuresDir, "sclerotherapy.trifold.pdf")));
   t.is(
     trifold.catalog.lookup(PDFName.of("ViewerPreferences"), PDFDict).get(PDFName.of("Duplex"))?.toString(),
     "/DuplexFlipShortEdge",
@@ -154,7 +154,7 @@ test("links in a brochure's text lead to the public site, never to the server it
   const { PDFArray, PDFHexString, PDFString } = await import("../src/shared/pdfLib.ts");
   const text = (value: unknown) => (value instanceof PDFString || value instanceof PDFHexString ? value.decodeText() : "");
   const uris = async (file: string) => {
-    const document = await PDFDocument.load(await readFile(path.join(site.brochuresDir, file)), { updateMetadata: false });
+    const document = await loadPdf(await readFile(path.join(site.brochuresDir, file)));
     return document.getPages().flatMap((page) => {
       const annotations = page.node.lookupMaybe(PDFName.of("Annots"), PDFArray);
       return Array.from({ length: annotations?.size() ?? 0 }, (_, i) =>

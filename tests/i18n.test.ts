@@ -1,7 +1,7 @@
 import { cp, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import test from "ava";
-import { PDFDocument, PDFName } from "../src/shared/pdfLib.ts";
+import { loadPdf, PDFName } from "../src/shared/pdfLib.ts";
 import { runChecks } from "../src/check/runChecks.ts";
 import { loadContentOrThrow } from "../src/content/load.ts";
 import { renderSite } from "../src/site/build.ts";
@@ -150,7 +150,7 @@ test.serial("Spanish brochures are in Spanish, back page and labels included, wi
     t.regex(brochure, /Clínica de Testville[\s\S]*De lunes a viernes/, `the locations and hours in Spanish in es/${file}`);
     t.notRegex(brochure, /Testville clinic|Monday to Friday/, `no English location or hours in es/${file}`);
   }
-  const document = await PDFDocument.load(await readFile(pdf), { updateMetadata: false });
+  const document = await loadPdf(await readFile(pdf));
   t.is(document.catalog.lookup(PDFName.of("Lang"))?.toString(), "(es)");
   t.regex(await pdfText(path.join(site.brochuresDir, "es", "sclerotherapy.trifold.pdf")), /¿Preguntas\? Llámenos/);
   t.regex(await pdfText(path.join(site.brochuresDir, "es", "booklet.pdf")), /Guías para pacientes[\s\S]*Contenido/);

@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, type PDFRef } from "../../../src/shared/pdfLib.ts";
+import { decodePDFRawStream, PDFArray, PDFDict, loadPdf, PDFName, PDFRawStream, type PDFRef } from "../../../src/shared/pdfLib.ts";
 
 /** A font program a PDF embeds, with the glyph it draws each character with. */
 export interface EmbeddedFont {
@@ -30,7 +30,7 @@ function toUnicode(cmap: string): Map<string, number> {
 
 /** Every composite (Type0) font a PDF embeds as TrueType, read with pdf-lib. */
 export async function pdfEmbeddedFonts(file: string): Promise<EmbeddedFont[]> {
-  const document = await PDFDocument.load(await readFile(file), { updateMetadata: false });
+  const document = await loadPdf(await readFile(file));
   const stream = (ref: unknown) => {
     const object = document.context.lookup(ref as PDFRef);
     if (!(object instanceof PDFRawStream)) throw new Error(`${String(ref)} is not a stream`);

@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { decodePDFRawStream, PDFBool, PDFDict, PDFHexString, PDFName, PDFRawStream, PDFString, PDFDocument } from "../../../src/shared/pdfLib.ts";
+import { decodePDFRawStream, PDFBool, PDFDict, PDFHexString, PDFName, PDFRawStream, PDFString, loadPdf } from "../../../src/shared/pdfLib.ts";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 
 /** A structure element as pdf.js reads it: its role (after the RoleMap), alt text and children. */
@@ -62,7 +62,7 @@ export async function pdfAccessibility(file: string): Promise<PdfAccessibility> 
   }
   await document.destroy();
 
-  const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+  const pdf = await loadPdf(bytes);
   const text = (value: unknown) => (value instanceof PDFString || value instanceof PDFHexString ? value.decodeText() : undefined);
   for (const [index, page] of pdf.getPages().entries()) {
     const annotations = page.node.Annots();

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The `pamphlet` command: runs the compiled JavaScript in dist/ when it is current with src/, else
+// The `pamphlet` command: runs the compiled JavaScript in dist/ (its bundle) when it is current with src/, else
 // registers tsx so the TypeScript sources run as they are (a checkout being edited), then runs the CLI.
 import module from "node:module";
 import { fileURLToPath } from "node:url";
@@ -12,8 +12,6 @@ module.enableCompileCache?.();
 
 const compiled = compiledCli(fileURLToPath(new URL("..", import.meta.url)));
 if (!compiled) (await import("tsx/esm/api")).register();
-const entry = (file) => new URL(compiled ? `../dist/${file}.js` : `../src/${file}.ts`, import.meta.url).href;
-const { runCli } = await import(entry("cli/main"));
-const { exitCleanlyOnSignals } = await import(entry("shared/interrupt"));
+const { runCli, exitCleanlyOnSignals } = await import(compiled ? "../dist/bundle/entry.js" : "../src/cli/entry.ts");
 exitCleanlyOnSignals();
 process.exitCode = await runCli(process.argv.slice(2));

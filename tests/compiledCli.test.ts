@@ -9,7 +9,7 @@ import { repoRoot } from "./helpers/fixtures.ts";
 const run = promisify(execFile);
 
 /**
- * A small Pamphlet laid out as the real one (scripts/, src/, dist/, node_modules), whose entry
+ * A small Pamphlet laid out as the real one (scripts/, src/, dist/ with its bundle, node_modules), whose entry
  * modules say which of src/ and dist/ ran; dist/ compiled from src/ as it is now, as compile does.
  */
 async function smallPamphlet(t: { teardown: (fn: () => unknown) => void }) {
@@ -19,18 +19,19 @@ async function smallPamphlet(t: { teardown: (fn: () => unknown) => void }) {
   await cp(path.join(repoRoot, "scripts", "compiledCli.js"), path.join(root, "scripts", "compiledCli.js"));
   await symlink(path.join(repoRoot, "node_modules"), path.join(root, "node_modules"));
   await writeFile(path.join(root, "package.json"), JSON.stringify({ type: "module" }));
-  for (const [tree, extension] of [
-    ["src", "ts"],
-    ["dist", "js"],
+  for (const [tree, entry] of [
+    ["src", "cli/entry.ts"],
+    ["dist", "bundle/entry.js"],
   ]) {
     await mkdir(path.join(root, tree!, "cli"), { recursive: true });
     await mkdir(path.join(root, tree!, "shared"), { recursive: true });
-    const typed = extension === "ts" ? ": string[]" : "";
+    await mkdir(path.join(root, tree!, path.dirname(entry!)), { recursive: true });
+    const typed = entry!.endsWith(".ts") ? ": string[]" : "";
     await writeFile(
-      path.join(root, tree!, "cli", `main.${extension}`),
-      `export async function runCli(args${typed}) { console.log("${tree}", ...args); return 0; }\n`,
+      path.join(root, tree!, entry!),
+      `export async function runCli(args${typed}) { console.log("${tree}", ...args); return 0; }\nexport function exitCleanlyOnSignals() {}\n`,
     );
-    await writeFile(path.join(root, tree!, "shared", `interrupt.${extension}`), "export function exitCleanlyOnSignals() {}\n");
+    await writeFile(path.join(root, tree!, "shared", `interrupt.${entry!.endsWith(".ts") ? "ts" : "js"}`), "export const interrupt = 1;\n");
   }
   const stamp = async () => {
     const { stdout } = await run(process.execPath, [

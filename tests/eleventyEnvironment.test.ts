@@ -2,7 +2,8 @@ import { execFile } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
 import test from "ava";
-import { repoRoot } from "./helpers/fixtures.ts";
+import { siteArgs } from "./helpers/cli.ts";
+import { fixtureSite, repoRoot } from "./helpers/fixtures.ts";
 
 const run = promisify(execFile);
 
@@ -18,4 +19,20 @@ console.log(JSON.stringify(registered));`;
   delete env.ELEVENTY_SKIP_ESM_RESOLVER;
   const { stdout } = await run(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { cwd: repoRoot, env });
   t.deepEqual(JSON.parse(stdout), []);
+});
+
+test("nor does `pamphlet build` as a clinic runs it (the compiled bundle, whose imports of packages come before its own code)", async (t) => {
+  const site = await fixtureSite(t);
+  const spy = `import module from "node:module";
+const registered = [];
+const register = module.register;
+module.register = (specifier, ...rest) => (registered.push(String(specifier)), register.call(module, specifier, ...rest));
+process.on("exit", () => console.log("registered " + JSON.stringify(registered)));`;
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1" };
+  delete env.ELEVENTY_SKIP_ESM_RESOLVER;
+  const pamphlet = path.join(repoRoot, "scripts", "pamphlet.js");
+  const args = ["--import", `data:text/javascript,${encodeURIComponent(spy)}`, pamphlet, "build", "--formats", "letter", ...siteArgs(site)];
+  const { stdout } = await run(process.execPath, args, { cwd: repoRoot, env });
+  t.regex(stdout, /Site: .* built in/, "the site was built: Eleventy was loaded");
+  t.is(/^registered (.*)$/m.exec(stdout)?.[1], "[]");
 });

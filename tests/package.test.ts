@@ -31,7 +31,10 @@ test("the packed tarball installs into an empty folder, where init --country GB 
     "no tests or benchmarks",
   );
 
-  t.true(shipped.includes("dist/cli/main.js") && shipped.includes("dist/.compiled-from"), "the sources compiled to JavaScript, with their stamp");
+  t.true(
+    shipped.includes("dist/bundle/entry.js") && shipped.includes("dist/.compiled-from"),
+    "the sources compiled to JavaScript and bundled, with their stamp",
+  );
 
   const clinic = path.join(scratch, "ancoats");
   await mkdir(clinic);

@@ -1,5 +1,7 @@
 import { readFileSync } from "node:fs";
+import path from "node:path";
 import YAML from "yaml";
+import { sourcesDir } from "../shared/installPaths.ts";
 import { wholeWords } from "./wholeWords.ts";
 
 /** What kind of claim a phrase makes; each gets its own advice. */
@@ -48,7 +50,7 @@ export function adviceWords(lang: string): ClaimWords | undefined {
 
 function readData(lang: string): Record<string, unknown[]> | undefined {
   try {
-    return YAML.parse(readFileSync(new URL(`./claimWords/${lang}.yaml`, import.meta.url), "utf8")) as Record<string, unknown[]>;
+    return YAML.parse(readFileSync(path.join(sourcesDir, "check", "claimWords", `${lang}.yaml`), "utf8")) as Record<string, unknown[]>;
   } catch {
     return undefined;
   }

@@ -6,6 +6,7 @@ import path from "node:path";
 import { readViewsManifest } from "../brochures/readViewsManifest.ts";
 import type { devEditorRoute } from "../editor/devEditor.ts";
 import { clinicFormats } from "../shared/formats.ts";
+import { sourcesDir } from "../shared/installPaths.ts";
 import { isStopping } from "../shared/interrupt.ts";
 import type { devBrochureRoute } from "./devBrochures.ts";
 import { devPrintCentre } from "./devPrintCentre.ts";
@@ -31,9 +32,9 @@ export interface DevRouteParts {
  */
 export async function devRoutes(parts: DevRouteParts) {
   const clientScripts: Record<string, string> = {
-    "/__pamphlet/live-reload.js": await readFile(new URL("./liveReload.client.js", import.meta.url), "utf8"),
-    "/__pamphlet/page-preview.js": await readFile(new URL("./pagePreview.client.js", import.meta.url), "utf8"),
-    "/__pamphlet/writer-notes.js": await readFile(new URL("./writerNotes.client.js", import.meta.url), "utf8"),
+    "/__pamphlet/live-reload.js": await readFile(path.join(sourcesDir, "dev", "liveReload.client.js"), "utf8"),
+    "/__pamphlet/page-preview.js": await readFile(path.join(sourcesDir, "dev", "pagePreview.client.js"), "utf8"),
+    "/__pamphlet/writer-notes.js": await readFile(path.join(sourcesDir, "dev", "writerNotes.client.js"), "utf8"),
   };
   const { state } = parts;
   return async function route(request: http.IncomingMessage, response: http.ServerResponse): Promise<boolean> {

@@ -2,7 +2,7 @@ import { copyFile, mkdir, readdir, readFile, writeFile } from "node:fs/promises"
 import { createRequire } from "node:module";
 import path from "node:path";
 import type { Clinic } from "../content/clinicSchema.ts";
-import { projectRoot } from "../shared/installPaths.ts";
+import { projectRoot, sourcesDir } from "../shared/installPaths.ts";
 import { cmsConfigYaml, type CmsConfigOptions } from "./cmsConfig.ts";
 
 /**
@@ -18,7 +18,7 @@ function decapDistDir(): string {
   }
 }
 const decapFile = /^(?:\d+\.)?decap-cms\.js$/;
-const previewScript = new URL("./preview.client.js", import.meta.url);
+const previewScript = path.join(sourcesDir, "editor", "preview.client.js");
 
 /**
  * The policy of `/admin/` alone, which Decap CMS needs looser than the site's: its styles are

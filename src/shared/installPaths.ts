@@ -4,6 +4,11 @@ import { fileURLToPath } from "node:url";
 /** Where Pamphlet itself lives, so commands work from any working directory. */
 export const projectRoot = fileURLToPath(new URL("../..", import.meta.url));
 export const templatesDir = path.join(projectRoot, "templates");
+/**
+ * Pamphlet's sources, with the files they read beside them (client scripts, word lists): read from
+ * here, not beside the module reading them, which in the compiled bundle is dist/bundle.
+ */
+export const sourcesDir = path.join(projectRoot, "src");
 
 /**
  * The bundled brochure and site typeface, so no output depends on the machine's fonts: Atkinson

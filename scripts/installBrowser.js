@@ -22,9 +22,12 @@ export function aptInstall(packages) {
   return install();
 }
 
-/** The browser's path, installing one first when none is found; undefined (said why) when that failed. */
-export async function installBrowser() {
-  const { findBrowser } = await import("../src/brochures/findBrowser.ts");
+/**
+ * The browser's path, installing one first when none is found; undefined (said why) when that failed.
+ * `findBrowser` (src/brochures/findBrowser.ts) is handed in by the caller: the compiled `pamphlet
+ * setup` has it bundled and no TypeScript loader, so a .ts file cannot be imported from here.
+ */
+export async function installBrowser(findBrowser) {
   try {
     const browser = findBrowser();
     console.log(`Browser: ${browser}`);

@@ -10,7 +10,8 @@ if (!run("npm", ["install", "--no-audit", "--no-fund"])) process.exit(1);
 const { register } = await import("tsx/esm/api");
 register();
 const { installBrowser } = await import("./installBrowser.js");
-if (!(await installBrowser())) process.exit(1);
+const { findBrowser } = await import("../src/brochures/findBrowser.ts");
+if (!(await installBrowser(findBrowser))) process.exit(1);
 
 const testTools = [
   ["pdfinfo", "poppler-utils"],

@@ -82,6 +82,12 @@ test("check lists content errors and exits 1; clean content exits 0", async (t) 
   t.is(other.code, 0, "another file's errors do not fail a check of this one");
 });
 
+test("setup finds the browser already there and says where, as a clinic's workflow runs it (the compiled command)", async (t) => {
+  const run = await runPamphlet(["setup"]);
+  t.is(run.code, 0, run.output);
+  t.regex(run.stdout, /^Browser: \//m);
+});
+
 test("bad usage exits 2 with the usage text", async (t) => {
   const unknownCommand = await runPamphlet(["publish"]);
   t.is(unknownCommand.code, 2);

@@ -5,11 +5,11 @@
 // made; its stamp file is written last. Nothing is done when dist/ is already current. Skipped
 // quietly where TypeScript or esbuild is not installed (npm ci --omit=dev): the command then runs the sources.
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { compiledCli, compiledStamp, sourcesHash } from "./compiledCli.js";
+import { bundledStamp, bundleInputsHash, compiledCli, compiledStamp, sourcesHash } from "./compiledCli.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 let tsc;
@@ -21,8 +21,11 @@ try {
   process.exit(0);
 }
 const dist = path.join(root, "dist");
-// Already compiled from these very sources: left as it is (a command running from it meanwhile is not disturbed).
-if (compiledCli(root)) process.exit(0);
+// Already compiled from these very sources and bundled with these dependencies: left as it is (a command
+// running from it meanwhile is not disturbed).
+const bundleInputs = bundleInputsHash(root);
+const bundledWith = existsSync(path.join(dist, bundledStamp)) ? readFileSync(path.join(dist, bundledStamp), "utf8") : undefined;
+if (compiledCli(root) && bundledWith === bundleInputs) process.exit(0);
 // A compile cut short leaves its folder behind: the next one removes it (never one still being made).
 const running = (pid) => {
   try {
@@ -55,6 +58,7 @@ try {
   console.error(`Bundling dist/ failed: ${error.message}`);
   process.exit(1);
 }
+writeFileSync(path.join(making, bundledStamp), bundleInputs);
 writeFileSync(path.join(making, compiledStamp), hash);
 // Swapped by two renames, so a command starting meanwhile finds a whole dist/ (or none, and runs the sources).
 const previous = `${making}-previous`;
@@ -77,6 +81,10 @@ async function bundle(folder) {
   await esbuild.build({
     entryPoints: [path.join(folder, "cli", "entry.js")],
     outdir: path.join(folder, "bundle"),
+    // Every file of the bundle directly in dist/bundle, two folders below Pamphlet's root, as each
+    // module of src/ is: installPaths.ts finds the root (templates, sources) from there.
+    entryNames: "[name]",
+    chunkNames: "[name]-[hash]",
     bundle: true,
     splitting: true,
     format: "esm",

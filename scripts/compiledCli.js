@@ -45,3 +45,26 @@ export function compiledCli(root) {
     return undefined;
   }
 }
+
+/**
+ * Written by scripts/compile.js beside the stamp: a hash of what dist/bundle is made of besides src/
+ * (bundleInputsHash). Only compile reads it: an installed package has no lock file to compare with.
+ */
+export const bundledStamp = ".bundled-from";
+
+/**
+ * What the bundle holds besides the sources: the dependencies bundled into it, as the lock file (or,
+ * without one, package.json) pins them, and how it is bundled (compile.js, esbuild's version among
+ * the locked packages). An `npm update` changes it, so the next compile bundles the new versions.
+ */
+export function bundleInputsHash(root) {
+  const hash = createHash("sha256");
+  for (const file of ["scripts/compile.js", "package.json", "package-lock.json"]) {
+    const full = path.join(root, file);
+    hash
+      .update(`${file}\0`)
+      .update(existsSync(full) ? readFileSync(full) : "")
+      .update("\0");
+  }
+  return hash.digest("hex");
+}

@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { cp, mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readFile, rm, stat, symlink, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -76,4 +76,28 @@ test("pamphlet runs dist/ when it was compiled from src/ as it is now, and the s
   await writeFile(path.join(small.root, "src", "shared", ".DS_Store"), "Finder");
   await writeFile(path.join(small.root, "src", "cli", ".main.ts.swp"), "vim");
   t.is(await small.ran(), "dist build", "editor and Finder leftovers are not sources");
+});
+
+test("compile bundles again when the locked dependencies change, though src/ has not: the bundle holds their code", async (t) => {
+  const root = await mkdtemp(path.join(os.tmpdir(), "pamphlet-compiled-"));
+  t.teardown(() => rm(root, { recursive: true, force: true }));
+  for (const file of ["scripts/compile.js", "scripts/compiledCli.js", "tsconfig.json", "tsconfig.dist.json", "package-lock.json"]) {
+    await cp(path.join(repoRoot, file), path.join(root, file));
+  }
+  await symlink(path.join(repoRoot, "node_modules"), path.join(root, "node_modules"));
+  await writeFile(path.join(root, "package.json"), JSON.stringify({ type: "module" }));
+  await mkdir(path.join(root, "src", "cli"), { recursive: true });
+  await writeFile(
+    path.join(root, "src", "cli", "entry.ts"),
+    "export const runCli = async (): Promise<number> => 0;\nexport function exitCleanlyOnSignals() {}\n",
+  );
+  const compile = () => run(process.execPath, [path.join(root, "scripts", "compile.js")]);
+  const bundled = () => stat(path.join(root, "dist", "bundle", "entry.js")).then((file) => file.ino);
+  await compile();
+  const first = await bundled();
+  await compile();
+  t.is(await bundled(), first, "nothing changed: left as it is");
+  await writeFile(path.join(root, "package-lock.json"), `${await readFile(path.join(root, "package-lock.json"), "utf8")}\n`);
+  await compile();
+  t.not(await bundled(), first, "an npm update changed the lock file: bundled again");
 });

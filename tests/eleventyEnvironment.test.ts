@@ -1,5 +1,6 @@
 import { execFile } from "node:child_process";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import test from "ava";
 import { siteArgs } from "./helpers/cli.ts";
@@ -30,8 +31,11 @@ module.register = (specifier, ...rest) => (registered.push(String(specifier)), r
 process.on("exit", () => console.log("registered " + JSON.stringify(registered)));`;
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1" };
   delete env.ELEVENTY_SKIP_ESM_RESOLVER;
-  const pamphlet = path.join(repoRoot, "scripts", "pamphlet.js");
-  const args = ["--import", `data:text/javascript,${encodeURIComponent(spy)}`, pamphlet, "build", "--formats", "letter", ...siteArgs(site)];
+  // The bundle itself, as scripts/pamphlet.js runs it when dist/ is current (so even when an edit to src/ left it stale).
+  const bundle = pathToFileURL(path.join(repoRoot, "dist", "bundle", "entry.js")).href;
+  const command = `const { runCli } = await import(${JSON.stringify(bundle)});
+process.exitCode = await runCli(${JSON.stringify(["build", "--formats", "letter", ...siteArgs(site)])});`;
+  const args = ["--import", `data:text/javascript,${encodeURIComponent(spy)}`, "--input-type=module", "-e", command];
   const { stdout } = await run(process.execPath, args, { cwd: repoRoot, env });
   t.regex(stdout, /Site: .* built in/, "the site was built: Eleventy was loaded");
   t.is(/^registered (.*)$/m.exec(stdout)?.[1], "[]");

@@ -51,8 +51,10 @@ export function adviceWords(lang: string): ClaimWords | undefined {
 function readData(lang: string): Record<string, unknown[]> | undefined {
   try {
     return YAML.parse(readFileSync(path.join(sourcesDir, "check", "claimWords", `${lang}.yaml`), "utf8")) as Record<string, unknown[]>;
-  } catch {
-    return undefined;
+  } catch (error) {
+    // A language with no word lists of its own; any other failure is Pamphlet's, and said.
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw error;
   }
 }
 

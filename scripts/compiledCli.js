@@ -20,20 +20,19 @@ export function sourcesHash(root) {
     .filter((name) => !name.split(path.sep).some(leftover) && statSync(path.join(src, name)).isFile())
     .map((name) => name.split(path.sep).join("/"))
     .sort();
-  const hash = createHash("sha256");
-  for (const file of files)
-    hash
-      .update(`src/${file}\0`)
-      .update(readFileSync(path.join(src, file)))
-      .update("\0");
-  for (const file of ["tsconfig.json", "tsconfig.dist.json"]) {
-    const settings = path.join(root, file);
+  return hashFiles(createHash("sha256"), root, [...files.map((file) => `src/${file}`), "tsconfig.json", "tsconfig.dist.json"]).digest("hex");
+}
+
+/** Adds each file's path under `root` and its bytes (none for a file that is not there) to `hash`. */
+function hashFiles(hash, root, files) {
+  for (const file of files) {
+    const full = path.join(root, file);
     hash
       .update(`${file}\0`)
-      .update(existsSync(settings) ? readFileSync(settings) : "")
+      .update(existsSync(full) ? readFileSync(full) : "")
       .update("\0");
   }
-  return hash.digest("hex");
+  return hash;
 }
 
 /** The compiled CLI's folder (`<root>/dist`) if it was compiled from `<root>/src` as it is now, else undefined. */
@@ -58,13 +57,5 @@ export const bundledStamp = ".bundled-from";
  * the locked packages). An `npm update` changes it, so the next compile bundles the new versions.
  */
 export function bundleInputsHash(root) {
-  const hash = createHash("sha256");
-  for (const file of ["scripts/compile.js", "package.json", "package-lock.json"]) {
-    const full = path.join(root, file);
-    hash
-      .update(`${file}\0`)
-      .update(existsSync(full) ? readFileSync(full) : "")
-      .update("\0");
-  }
-  return hash.digest("hex");
+  return hashFiles(createHash("sha256"), root, ["scripts/compile.js", "package.json", "package-lock.json"]).digest("hex");
 }

@@ -1,11 +1,12 @@
 // `npm run compile` (and `prepare`: npm install in this repository, npm pack, npm publish): the
-// TypeScript in src/ as plain JavaScript in dist/, the same tree with src's other files beside it,
-// and that bundled into dist/bundle (see bundle below), so `pamphlet` starts without compiling its
-// sources in a loader thread on every run (see scripts/compiledCli.js). Written to a temporary folder and swapped in, so dist/ is never half
+// TypeScript in src/ compiled to JavaScript and bundled into dist/bundle (see bundle below), so
+// `pamphlet` starts without compiling its sources in a loader thread on every run (see
+// scripts/compiledCli.js). Written to a temporary folder and swapped in, so dist/ is never half
 // made; its stamp file is written last. Nothing is done when dist/ is already current. Skipped
-// quietly where TypeScript or esbuild is not installed (npm ci --omit=dev): the command then runs the sources.
+// quietly where TypeScript or esbuild is not installed (npm ci --omit=dev): the command then runs
+// the sources.
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -43,16 +44,17 @@ const making = path.join(root, `dist.making-${process.pid}`);
 // Hashed before compiling: a source saved meanwhile leaves dist/ stale, so it is not run.
 const hash = sourcesHash(root);
 rmSync(making, { recursive: true, force: true });
-const compiled = spawnSync(process.execPath, [tsc, "-p", path.join(root, "tsconfig.dist.json"), "--outDir", making], { stdio: "inherit" });
+// tsc's JavaScript is what is bundled, then removed: only the bundle runs.
+const javascript = path.join(making, "javascript");
+const compiled = spawnSync(process.execPath, [tsc, "-p", path.join(root, "tsconfig.dist.json"), "--outDir", javascript], { stdio: "inherit" });
 if (compiled.status !== 0) {
   rmSync(making, { recursive: true, force: true });
   console.error("Compiling src/ to dist/ failed (see above).");
   process.exit(1);
 }
-// The files the sources read beside themselves (client scripts, word lists).
-cpSync(path.join(root, "src"), making, { recursive: true, filter: (source) => !source.endsWith(".ts") });
 try {
-  await bundle(making);
+  await bundle(javascript, path.join(making, "bundle"));
+  rmSync(javascript, { recursive: true, force: true });
 } catch (error) {
   rmSync(making, { recursive: true, force: true });
   console.error(`Bundling dist/ failed: ${error.message}`);
@@ -69,18 +71,18 @@ rmSync(previous, { recursive: true, force: true });
 console.error("dist/: src/ compiled to JavaScript");
 
 /**
- * The compiled modules and most of their dependencies as one bundle, in `<dist>/bundle`, which is
+ * The compiled modules in `javascript` and most of their dependencies as one bundle in `outdir`, which is
  * what `pamphlet` runs: Node 20 finds, reads and links the 1,300 or so files a build loads one by
  * one. Measured side by side (medians of 10, 40 guides): a one-edit rebuild 2.62 → 2.49 s, `check`
  * 0.72 → 0.64 s. Code only some commands load (the site build, Chromium's driver) stays in chunks
  * of its own, loaded when asked for. Packages that read their own files (Eleventy checks its own
  * version), load native code or run a program of their own are left as they are.
  */
-async function bundle(folder) {
+async function bundle(javascript, outdir) {
   const external = ["@11ty/*", "chokidar", "decap-cms", "dompurify", "jsdom", "pagefind", "pdfjs-dist", "sharp", "fsevents"];
   await esbuild.build({
-    entryPoints: [path.join(folder, "cli", "entry.js")],
-    outdir: path.join(folder, "bundle"),
+    entryPoints: [path.join(javascript, "cli", "entry.js")],
+    outdir,
     // Every file of the bundle directly in dist/bundle, two folders below Pamphlet's root, as each
     // module of src/ is: installPaths.ts finds the root (templates, sources) from there.
     entryNames: "[name]",

@@ -6,11 +6,11 @@
 // quietly where TypeScript or esbuild is not installed (npm ci --omit=dev): the command then runs
 // the sources.
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { bundledStamp, bundleInputsHash, compiledCli, compiledStamp, sourcesHash } from "./compiledCli.js";
+import { bundledStamp, bundleInputsHash, compiledCli, compiledStamp, readStamp, sourcesHash } from "./compiledCli.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 let tsc;
@@ -25,8 +25,7 @@ const dist = path.join(root, "dist");
 // Already compiled from these very sources and bundled with these dependencies: left as it is (a command
 // running from it meanwhile is not disturbed).
 const bundleInputs = bundleInputsHash(root);
-const bundledWith = existsSync(path.join(dist, bundledStamp)) ? readFileSync(path.join(dist, bundledStamp), "utf8") : undefined;
-if (compiledCli(root) && bundledWith === bundleInputs) process.exit(0);
+if (compiledCli(root) && readStamp(root, bundledStamp) === bundleInputs) process.exit(0);
 // A compile cut short leaves its folder behind: the next one removes it (never one still being made).
 const running = (pid) => {
   try {

@@ -37,9 +37,13 @@ function hashFiles(hash, root, files) {
 
 /** The compiled CLI's folder (`<root>/dist`) if it was compiled from `<root>/src` as it is now, else undefined. */
 export function compiledCli(root) {
-  const dist = path.join(root, "dist");
+  return readStamp(root, compiledStamp) === sourcesHash(root) ? path.join(root, "dist") : undefined;
+}
+
+/** What a stamp file in `<root>/dist` says, or undefined when there is none. */
+export function readStamp(root, stamp) {
   try {
-    return readFileSync(path.join(dist, compiledStamp), "utf8") === sourcesHash(root) ? dist : undefined;
+    return readFileSync(path.join(root, "dist", stamp), "utf8");
   } catch {
     return undefined;
   }

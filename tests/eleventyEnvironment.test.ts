@@ -1,4 +1,5 @@
 import { execFile } from "node:child_process";
+import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
@@ -8,6 +9,9 @@ import { fixtureSite, repoRoot } from "./helpers/fixtures.ts";
 
 const run = promisify(execFile);
 
+/** The bundle itself, as scripts/pamphlet.js runs it when dist/ is current (so even when an edit to src/ left it stale). */
+const bundledEntry = pathToFileURL(path.join(repoRoot, "dist", "bundle", "entry.js")).href;
+
 /** Preloaded into a process: records each module.register call (Eleventy's ESM cache buster is one) and prints them as it ends. */
 const registrationSpy = `data:text/javascript,${encodeURIComponent(`import module from "node:module";
 const registered = [];
@@ -15,10 +19,11 @@ const register = module.register;
 module.register = (specifier, ...rest) => (registered.push(String(specifier)), register.call(module, specifier, ...rest));
 process.on("exit", () => console.log("registered " + JSON.stringify(registered)));`)}`;
 
-/** Runs `script` as a module with the spy, without Eleventy's switch set beforehand; resolves with its output. */
-async function spied(script: string, preloads: string[] = []): Promise<{ stdout: string; registered: string | undefined }> {
+/** Runs `script` as a module with the spy, without Eleventy's switch set beforehand (or set to `switchSet`); resolves with its output. */
+async function spied(script: string, preloads: string[] = [], switchSet?: string): Promise<{ stdout: string; registered: string | undefined }> {
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1" };
   delete env.ELEVENTY_SKIP_ESM_RESOLVER;
+  if (switchSet !== undefined) env.ELEVENTY_SKIP_ESM_RESOLVER = switchSet;
   const args = [...preloads.flatMap((preload) => ["--import", preload]), "--import", registrationSpy, "--input-type=module", "-e", script];
   const { stdout } = await run(process.execPath, args, { cwd: repoRoot, env });
   return { stdout, registered: /^registered (.*)$/m.exec(stdout)?.[1] };
@@ -33,10 +38,24 @@ test("loading the site build registers no loader hook of Eleventy's (its ESM cac
 
 test("nor does `pamphlet build` as a clinic runs it (the compiled bundle, whose imports of packages come before its own code)", async (t) => {
   const site = await fixtureSite(t);
-  // The bundle itself, as scripts/pamphlet.js runs it when dist/ is current (so even when an edit to src/ left it stale).
-  const bundle = pathToFileURL(path.join(repoRoot, "dist", "bundle", "entry.js")).href;
-  const { stdout, registered } = await spied(`const { runCli } = await import(${JSON.stringify(bundle)});
-process.exitCode = await runCli(${JSON.stringify(["build", "--formats", "letter", ...siteArgs(site)])});`);
-  t.regex(stdout, /Site: .* built in/, "the site was built: Eleventy was loaded");
-  t.is(registered, "[]");
+  // The switch left unset, and set empty (Eleventy would then register its hook, whose file the bundle does not hold).
+  for (const switchSet of [undefined, ""]) {
+    const { stdout, registered } = await spied(
+      `const { runCli } = await import(${JSON.stringify(bundledEntry)});
+process.exitCode = await runCli(${JSON.stringify(["build", "--force", "--formats", "letter", ...siteArgs(site)])});`,
+      [],
+      switchSet,
+    );
+    t.regex(stdout, /Site: .* built in/, `the site was built: Eleventy was loaded (switch ${JSON.stringify(switchSet)})`);
+    t.is(registered, "[]");
+  }
+});
+
+test("the bundle holds Eleventy and eleventy-img themselves: their 400 or so files are not found and read one by one", async (t) => {
+  const bundle = path.join(repoRoot, "dist", "bundle");
+  const code = await Promise.all((await readdir(bundle)).filter((name) => name.endsWith(".js")).map((name) => readFile(path.join(bundle, name), "utf8")));
+  t.false(
+    code.some((file) => /\bfrom\s*"@11ty\/eleventy(-img)?"|import\("@11ty\/eleventy(-img)?"\)/.test(file)),
+    "no import of Eleventy or eleventy-img is left to Node",
+  );
 });

@@ -5,4 +5,5 @@
  * command here. Pamphlet runs no JavaScript from the content and never Eleventy's watch mode, so
  * the hook is left out (Eleventy's own switch, 11ty/eleventy#3371).
  */
-process.env.ELEVENTY_SKIP_ESM_RESOLVER ??= "true";
+// Set when empty too: in the bundle (scripts/compile.js) the hook's file is not where Eleventy would look for it.
+process.env.ELEVENTY_SKIP_ESM_RESOLVER ||= "true";

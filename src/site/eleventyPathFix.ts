@@ -1,20 +1,13 @@
-import { createRequire } from "node:module";
-
 /**
  * Eleventy decides whether a path lies inside a folder by comparing strings (@11ty/eleventy-utils
  * issue 9; the fix is proposed in pull request 10). With Pamphlet in `~/pamphlet` and the content in
  * `~/pamphlet-content`, it takes `-content/…` for a path inside the working folder, mangles every
  * content path, and the build fails with "entry._pages is not iterable". Until a release has the fix,
- * the two functions get its boundary check: inside means equal, or followed by a `/`. The module is
- * loaded from Eleventy's own location, so this patches the copy Eleventy uses.
+ * the two functions get its boundary check: inside means equal, or followed by a `/`. Pamphlet depends
+ * on the same eleventy-utils as Eleventy, so this patches the one copy Eleventy uses: in node_modules,
+ * and in the bundle (scripts/compile.js), where Eleventy and this file share the bundled one.
  */
-interface TemplatePathApi {
-  normalize(path: string): string;
-  startsWithSubPath(path: string, subPath: string): boolean;
-  stripLeadingSubPath(path: string, subPath: string): string;
-}
-const eleventyRequire = createRequire(createRequire(import.meta.url).resolve("@11ty/eleventy"));
-const { TemplatePath } = eleventyRequire("@11ty/eleventy-utils") as { TemplatePath: TemplatePathApi };
+import { TemplatePath } from "@11ty/eleventy-utils";
 
 /** `path` with `folder` taken off its start, or undefined when `path` is not `folder` or inside it. */
 function relativeTo(path: string, folder: string): string | undefined {

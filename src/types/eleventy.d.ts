@@ -63,3 +63,12 @@ declare module "@11ty/eleventy-img" {
   }
   export default Image;
 }
+
+// The part of @11ty/eleventy-utils that Pamphlet patches (src/site/eleventyPathFix.ts).
+declare module "@11ty/eleventy-utils" {
+  export const TemplatePath: {
+    normalize(path: string): string;
+    startsWithSubPath(path: string, subPath: string): boolean;
+    stripLeadingSubPath(path: string, subPath: string): string;
+  };
+}

@@ -143,6 +143,45 @@ test("an edit to one procedure renders only its print views again: the others ar
   t.not((await stat(printView(site, "compression-therapy"))).mtimeMs, other.mtimeMs, "--force renders every view");
 });
 
+const procedurePage = (site: FixtureSite, slug: string) => path.join(site.siteDir, "procedures", slug, "index.html");
+const shareCard = (site: FixtureSite, slug: string) => path.join(site.siteDir, "share", "en", slug, "index.html");
+/** The pages in the site's search index (one fragment each). */
+const searchable = async (site: FixtureSite) => (await readdir(path.join(site.siteDir, "pagefind", "fragment"))).length;
+
+test("an edit to one procedure renders its page and share card again, not the others': they are carried over, and still found by search", async (t) => {
+  const site = await built(t);
+  await editAndBuild(t, site, 1);
+  const [page, card, pages] = [
+    await stat(procedurePage(site, "compression-therapy")),
+    await stat(shareCard(site, "compression-therapy")),
+    await searchable(site),
+  ];
+  await editAndBuild(t, site, 2);
+  t.regex(await readFile(procedurePage(site, "sclerotherapy"), "utf8"), /The vein closes \(2\) and/);
+  t.is((await stat(procedurePage(site, "compression-therapy"))).mtimeMs, page.mtimeMs, "the other guide's page is not rendered again");
+  t.is((await stat(shareCard(site, "compression-therapy"))).mtimeMs, card.mtimeMs, "nor its share card");
+  t.is(await searchable(site), pages, "every page is still in the search index");
+  const forced = await runPamphlet(["build", ...formats, "--force", ...siteArgs(site)]);
+  t.is(forced.code, 0, forced.stderr);
+  t.is(await searchable(site), pages);
+  t.not((await stat(procedurePage(site, "compression-therapy"))).mtimeMs, page.mtimeMs, "--force renders every page");
+});
+
+test("a page carried over keeps the web copies of the pictures it shows (they are made only as a page is rendered)", async (t) => {
+  const site = await fixtureSite(t);
+  await mkdir(path.join(site.contentDir, "images"), { recursive: true });
+  await writeFile(path.join(site.contentDir, "images", "wordmark.png"), await readFile(path.join("tests", "fixtures", "images", "wordmark-1200x260.png")));
+  const other = path.join(site.contentDir, "procedures", "compression-therapy.md");
+  await writeFile(other, (await readFile(other, "utf8")).replace(/\n## /, "\n![The clinic's wordmark](/images/wordmark.png)\n\n## "));
+  t.is((await build(site, ["--formats", "letter"])).code, 0);
+  const page = await stat(procedurePage(site, "compression-therapy"));
+  const shown = async () => [...(await readFile(procedurePage(site, "compression-therapy"), "utf8")).matchAll(/\/img\/([^"\s,]+)/g)].map(([, name]) => name!);
+  t.true((await shown()).length > 0, "the page shows web copies of the picture");
+  await editAndBuild(t, site, 1, ["--formats", "letter"]);
+  t.is((await stat(procedurePage(site, "compression-therapy"))).mtimeMs, page.mtimeMs, "carried over, not rendered");
+  for (const name of await shown()) t.true(existsSync(path.join(site.siteDir, "img", name)), `img/${name} is in the new site`);
+});
+
 test("a site in place that another build made since (an older Pamphlet, a folder restored) has every print view rendered, none trusted", async (t) => {
   const site = await built(t);
   await editAndBuild(t, site, 1);
@@ -202,7 +241,7 @@ test("print views made by another Pamphlet (its code or dependencies changed) ar
   const rendered = async (inPlace: ReadonlyMap<string, string>, madeWith: string) => {
     const reuse = new PrintViewReuse(site.siteDir, siteSourceFolders(site.contentDir), inPlace, madeWith);
     await reuse.begin();
-    const planned = Object.values(reuse.plan(views, content, settings)).flat();
+    const planned = Object.values(reuse.plan(views, content, settings).print).flat();
     reuse.adopt();
     return { count: planned.length, inPlace: reuse.inPlace };
   };

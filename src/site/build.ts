@@ -40,7 +40,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<void> {
       try {
         // The dev server writes its search index only when its search is used (devSearchIndex.ts), not on every save.
         search = options.dev ? undefined : await SearchIndex.start();
-        await runEleventy(options, folder, (eleventy) => eleventy.write(), search?.plugin);
+        await runEleventy(options, folder, (eleventy) => eleventy.write(), search && indexing(search, options.printViewReuse));
         await options.printViewReuse?.carry(folder);
         await search?.write(path.join(folder, "pagefind"));
       } finally {
@@ -52,6 +52,14 @@ export async function buildSite(options: BuildSiteOptions): Promise<void> {
     },
     swapInto(options.siteDir, adoptingPrintViews(options)),
   );
+}
+
+/** The search index's plugin: every page rendered, and every page carried over unrendered (indexed as rendering starts, once planned). */
+function indexing(search: SearchIndex, reuse: BuildSiteOptions["printViewReuse"]) {
+  return (eleventyConfig: UserConfig) => {
+    search.plugin(eleventyConfig);
+    if (reuse) eleventyConfig.on("eleventy.before", () => search.addPages(reuse.carriedSitePages()));
+  };
 }
 
 /** The caller's swap, after which the dev server's print views are those of the new site: at once, before anything else can fail. */

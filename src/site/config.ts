@@ -83,13 +83,16 @@ export function pamphletSite({
         : undefined,
     );
     const strings = loadStrings(content.wording, content.clinic.locales);
-    const views = siteViews(content, strings);
+    const allViews = siteViews(content, strings);
     eleventyConfig.addGlobalData("clinic", content.clinic);
     eleventyConfig.addGlobalData("logoImage", () => logoImage(contentDir, content.clinic.logo));
     eleventyConfig.addGlobalData("strings", strings);
-    eleventyConfig.addGlobalData("views", views);
     const print = printViews(content, (lang) => strings[lang]?.booklet.title ?? content.clinic.name);
-    eleventyConfig.addGlobalData("printViews", printViewReuse ? printViewReuse.plan(print, content, { formats, dev }) : print);
+    // The procedure pages and share cards to render; every list, map and link still knows every page.
+    const planned = printViewReuse?.plan(print, content, { formats, dev }, { procedures: allViews.procedures, share: allViews.share });
+    const views = { ...allViews, rendered: planned?.site ?? { procedures: allViews.procedures, share: allViews.share } };
+    eleventyConfig.addGlobalData("views", views);
+    eleventyConfig.addGlobalData("printViews", planned?.print ?? print);
     eleventyConfig.addGlobalData("viewsManifest", viewsManifest(content, print, views.share));
     eleventyConfig.addGlobalData("pageStyles", pageStyles(content.clinic, views.languages));
     eleventyConfig.addGlobalData("dev", dev);

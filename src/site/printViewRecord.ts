@@ -1,5 +1,5 @@
 /**
- * The keys of the site's print views (see PrintViewReuse), recorded beside it by `pamphlet build` so
+ * The keys of the site's reusable pages (print views, procedure pages, share cards: see PrintViewReuse), recorded beside it by `pamphlet build` so
  * that its next run renders only the views whose sources changed: a guide edited, not every guide.
  */
 import { rm } from "node:fs/promises";

@@ -1,4 +1,4 @@
-import { readdir, rm } from "node:fs/promises";
+import { readdir, readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
 import * as pagefind from "pagefind";
@@ -13,7 +13,7 @@ import { PamphletError } from "../shared/errors.ts";
  */
 export class SearchIndex {
   readonly #index: pagefind.PagefindIndex;
-  readonly #added: Array<Promise<pagefind.NewFileResponse>> = [];
+  readonly #added: Array<Promise<pagefind.NewFileResponse | undefined>> = [];
 
   private constructor(index: pagefind.PagefindIndex) {
     this.#index = index;
@@ -38,6 +38,19 @@ export class SearchIndex {
     });
   };
 
+  /**
+   * Pages carried into the new site unrendered (PrintViewReuse), read from the site in place: each
+   * public one is indexed as it was when rendered. Called as rendering starts, so Pagefind indexes
+   * them on another core meanwhile.
+   */
+  addPages(pages: ReadonlyArray<{ url: string; file: string }>): void {
+    for (const { url, file } of pages) {
+      this.#added.push(
+        readFile(file, "utf8").then((html) => (html.includes("data-pagefind-body") ? this.#index.addHTMLFile({ url, content: html }) : undefined)),
+      );
+    }
+  }
+
   /** Indexes the pages of a site already written (the dev server's, when its search is first used). */
   async addSite(siteDir: string): Promise<void> {
     const { errors } = await this.#index.addDirectory({ path: siteDir });
@@ -46,7 +59,7 @@ export class SearchIndex {
 
   /** Waits for every page to be indexed, then writes the index into `outputPath` (the site's `pagefind/`); returns the page count. */
   async write(outputPath: string): Promise<number> {
-    const added = await Promise.all(this.#added);
+    const added = (await Promise.all(this.#added)).filter((result) => result !== undefined);
     const errors = added.flatMap((result) => result.errors);
     if (errors.length > 0) throw new PamphletError(`Indexing the site for search failed: ${errors.join("; ")}`);
     const written = await this.#index.writeFiles({ outputPath });

@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -165,6 +165,49 @@ test("an edit to one procedure renders its page and share card again, not the ot
   t.is(forced.code, 0, forced.stderr);
   t.is(await searchable(site), pages);
   t.not((await stat(procedurePage(site, "compression-therapy"))).mtimeMs, page.mtimeMs, "--force renders every page");
+});
+
+test("a rebuild whose list of brochures comes out the same keeps the print centre as it was; a changed list writes it again", async (t) => {
+  const site = await built(t);
+  const printCentre = path.join(site.siteDir, "print-centre", "index.html");
+  const guide = path.join(site.contentDir, "procedures", "sclerotherapy.md");
+  await editAndBuild(t, site, 1); // the site in place is now this copy's own
+  const before = await stat(printCentre);
+  // Markdown that reads the same: the site is built again, every brochure and so the list come out the same.
+  await writeFile(guide, `${await readFile(guide, "utf8")}\n\n`);
+  const same = await build(site);
+  t.is(same.code, 0, same.stderr);
+  t.regex(same.stdout, /Site: .* built in/);
+  t.deepEqual(made(same.stdout), [], "nothing printed");
+  t.is((await stat(printCentre)).mtimeMs, before.mtimeMs, "the print centre is carried over, not written again");
+  await replaceIn(guide, "title: Sclerotherapy", "title: Sclerotherapy injections");
+  t.is((await build(site)).code, 0);
+  t.not((await stat(printCentre)).mtimeMs, before.mtimeMs);
+  t.regex(await readFile(printCentre, "utf8"), /Sclerotherapy injections/, "a new title: written again");
+});
+
+test("a site in place removed while a rebuild reads the pages it carries over fails that build with what to do, and nothing else", async (t) => {
+  const site = await built(t);
+  await editAndBuild(t, site, 1); // the site in place is now this copy's own
+  const { buildSite } = await import("../src/site/build.ts");
+  const { recordedPrintViews } = await import("../src/site/printViewRecord.ts");
+  const { pamphletFingerprint, siteSources } = await import("../src/site/siteFingerprint.ts");
+  // As `build` makes it, so the keys it recorded are found again.
+  const reuse = new PrintViewReuse(site.siteDir, siteSourceFolders(site.contentDir), await recordedPrintViews(site.siteDir), await pamphletFingerprint());
+  await reuse.begin((await siteSources(site.contentDir)).files);
+  // As output/ deleted by hand just as the build planned what to carry over.
+  const plan = reuse.plan.bind(reuse);
+  let carried = 0;
+  reuse.plan = (...args) => {
+    const planned = plan(...args);
+    carried = (args[3]?.procedures?.length ?? 0) - (planned.site?.procedures?.length ?? 0);
+    rmSync(site.siteDir, { recursive: true, force: true });
+    return planned;
+  };
+  const content = (await loadContent(site.contentDir)).content!;
+  const building = buildSite({ content, contentDir: site.contentDir, siteDir: site.siteDir, formats: ["letter", "trifold", "booklet"], printViewReuse: reuse });
+  await t.throwsAsync(building, { message: /went while the site was being built over it: build again/ });
+  t.true(carried > 0, "the build had planned to carry a procedure page over");
 });
 
 test("a page carried over keeps the web copies of the pictures it shows (they are made only as a page is rendered)", async (t) => {

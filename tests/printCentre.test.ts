@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { readdir, readFile, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import test from "ava";
@@ -144,6 +145,25 @@ test("the print centre lists exactly the brochures that exist, and updates when 
   await rm(path.join(site.siteDir, "print-centre"), { recursive: true });
   t.is((await runPamphlet(["build", "--formats", "letter,large", ...siteArgs(site)])).code, 0);
   t.deepEqual(await listed(), await onDisk());
+});
+
+test("after `brochures` printed other formats, the next build lists only what it published: no link to a brochure it took off", async (t) => {
+  const site = await built(t);
+  const listed = async () =>
+    [...(await readFile(path.join(site.siteDir, "print-centre", "index.html"), "utf8")).matchAll(/<a href="\/(brochures\/[^"]+\.pdf)"/g)]
+      .map((match) => match[1]!)
+      .sort();
+  t.is((await runPamphlet(["build", "--formats", "letter", ...siteArgs(site)])).code, 0);
+  const letterOnly = await listed();
+  t.is((await runPamphlet(["brochures", "--formats", "large", ...siteArgs(site)])).code, 0);
+  t.true(
+    (await listed()).some((pdf) => pdf.endsWith(".large.pdf")),
+    "brochures adds its files to the print centre",
+  );
+  // A whole build publishes exactly what it printed: the large-print files go, and so do their links.
+  t.is((await runPamphlet(["build", "--formats", "letter", ...siteArgs(site)])).code, 0);
+  t.deepEqual(await listed(), letterOnly);
+  for (const pdf of await listed()) t.true(existsSync(path.join(site.siteDir, pdf)), `${pdf} is published`);
 });
 
 test("the print centre lists each language's booklet, and says how to print tri-folds, while a build publishes them", async (t) => {

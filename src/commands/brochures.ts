@@ -46,9 +46,10 @@ export async function printBrochures(
   {
     shareImages = false,
     siteFingerprint,
+    printCentreMadeFrom,
     prune = false,
     browser,
-  }: { shareImages?: boolean; siteFingerprint?: string; prune?: boolean; browser?: Promise<Browser> } = {},
+  }: { shareImages?: boolean; siteFingerprint?: string; printCentreMadeFrom?: string; prune?: boolean; browser?: Promise<Browser> } = {},
 ): Promise<{ ok: boolean; onlyDoNotFit: boolean; files: string[] }> {
   const started = performance.now();
   const brochuresDir = choice.bleed ? printShopDirOf(folders) : brochuresDirOf(folders);
@@ -95,7 +96,7 @@ export async function printBrochures(
     results,
     slugs: views.slugs,
     prune: prune && !choice.shard,
-    siteFingerprint,
+    printCentreMadeFrom,
   });
   const ok = reportBrochureSummary(results, (performance.now() - started) / 1000);
   if (onlyDoNotFit)

@@ -66,7 +66,9 @@ export async function runBuild(folders: Folders, choice: BrochureChoice = {}): P
       await forgetPrintViews(siteDir);
       const { buildSite } = await import("../site/build.ts");
       // The brochures stay published while the new ones are printed, and if printing fails.
-      await buildSite({ content, contentDir: folders.contentDir, siteDir, basePath, formats, carryOver: ["brochures", "share"], printViewReuse });
+      const { printCentrePages } = await import("../publish/printCentre.ts");
+      const carryPages = await printCentrePages(siteDir);
+      await buildSite({ content, contentDir: folders.contentDir, siteDir, basePath, formats, carryOver: ["brochures", "share"], carryPages, printViewReuse });
       await recordPrintViews(siteDir, fingerprint, printViewReuse.inPlace);
       await recordSiteFingerprint(siteDir, { fingerprint, basePath, contentDir: path.resolve(folders.contentDir) });
       console.log(`Site: ${siteDir} built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
@@ -74,6 +76,7 @@ export async function runBuild(folders: Folders, choice: BrochureChoice = {}): P
     const printed = await printBrochures(content, folders, choice, undefined, {
       shareImages: true,
       siteFingerprint: fingerprint,
+      printCentreMadeFrom: printViewReuse.pagesKey(content, { formats, dev: false }),
       prune: true,
       browser: early.browser,
     });

@@ -16,7 +16,8 @@ export interface PublishOptions {
   slugs: readonly string[];
   /** A whole build (not some procedures, not one shard): publish exactly what it printed. */
   prune: boolean;
-  siteFingerprint?: string;
+  /** What the print centre is made from besides its list (PrintViewReuse's `pagesKey`): with it, an unchanged print centre is not written again. */
+  printCentreMadeFrom?: string;
 }
 
 /**
@@ -29,8 +30,9 @@ export async function publishPrinted(options: PublishOptions): Promise<void> {
   const brochures = options.prune ? options.results.filter((result) => result.ok || !result.doesNotFit).map((result) => result.name) : undefined;
   await publishOutputs(options.outDir, options.siteDir, options.slugs, { brochures });
   const entries = await publishedBrochures(options.content, options.siteDir, options.brochuresDir);
-  if (!options.siteFingerprint || !(await printCentreIsCurrent(options.siteDir, options.siteFingerprint, entries))) {
-    const { content, contentDir, siteDir, basePath, siteFingerprint } = options;
-    await writePrintCentre({ content, contentDir, siteDir, basePath, entries, siteFingerprint });
+  const madeFrom = options.printCentreMadeFrom;
+  if (!madeFrom || !(await printCentreIsCurrent(options.siteDir, madeFrom, entries))) {
+    const { content, contentDir, siteDir, basePath } = options;
+    await writePrintCentre({ content, contentDir, siteDir, basePath, entries, madeFrom });
   }
 }

@@ -22,6 +22,11 @@ export interface BuildSiteOptions extends SiteOptions {
    * files published beside the pages that a later step updates, so they are never missing meanwhile.
    */
   carryOver?: readonly string[];
+  /**
+   * Pages of the previous site (relative to it) carried into the new one, not rendered by this build:
+   * the print centre's, which a later step writes again only when what they show changed.
+   */
+  carryPages?: readonly string[];
   /** Runs the swap of the new site into place; the dev server holds requests meanwhile. */
   duringSwap?: (swap: () => Promise<void>) => Promise<void>;
 }
@@ -41,7 +46,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<void> {
         // The dev server writes its search index only when its search is used (devSearchIndex.ts), not on every save.
         search = options.dev ? undefined : await SearchIndex.start();
         await runEleventy(options, folder, (eleventy) => eleventy.write(), search && indexing(search, options.printViewReuse));
-        await options.printViewReuse?.carry(folder);
+        await options.printViewReuse?.carry(folder, options.basePath);
         await search?.write(path.join(folder, "pagefind"));
       } finally {
         await search?.close();
@@ -49,6 +54,11 @@ export async function buildSite(options: BuildSiteOptions): Promise<void> {
       // The browser editor is published only when clinic.yaml asks for it (`editor:`); the dev server has its own.
       if (!options.dev && options.content.clinic.editor) await writeAdmin(folder, options.content.clinic, options.content.clinic.siteUrl);
       for (const carried of options.carryOver ?? []) await carry(path.join(options.siteDir, carried), path.join(folder, carried));
+      await linkOrCopy(
+        (options.carryPages ?? [])
+          .map((page) => ({ source: path.join(options.siteDir, page), target: path.join(folder, page) }))
+          .filter(({ source, target }) => existsSync(source) && !existsSync(target)),
+      );
     },
     swapInto(options.siteDir, adoptingPrintViews(options)),
   );

@@ -38,7 +38,8 @@ export class PrintViewReuse {
   #planned = new Map<string, string>();
   #unchanged: string[] = [];
   #unchangedSitePages: string[] = [];
-  #picturesShown: Promise<string[]> = Promise.resolve([]);
+  /** The site pages to carry, as the site in place has them: read while the rest is rendered. */
+  #carriedSitePages: Promise<CarriedPage[]> = Promise.resolve([]);
   /** Each source file, as `begin` found it, by its absolute path. */
   #sources: Map<string, string> | undefined;
 
@@ -109,28 +110,36 @@ export class PrintViewReuse {
     };
     const sitePlan = site && (Object.fromEntries(Object.entries(site).map(([name, list]) => [name, toRender(list, this.#unchangedSitePages)])) as Site);
     this.#unchanged.push(...this.#unchangedSitePages);
-    // Read while the rest is rendered: which web copies of pictures (`img/`) the carried pages show.
-    this.#picturesShown = picturesShownIn(this.carriedSitePages().map(({ file }) => file));
-    this.#picturesShown.catch(() => undefined); // awaited in carry
+    this.#carriedSitePages = readPages(this.#unchangedSitePages.map((url) => ({ url, file: this.#page(this.siteDir, url) })));
+    this.#carriedSitePages.catch(() => undefined); // awaited by carry, which says what failed
     return { print, site: sitePlan };
   }
 
-  /** The site's own pages (`plan`'s `site`) that `carry` will bring over unrendered: files of the site in place, with their URLs. */
-  carriedSitePages(): Array<{ url: string; file: string }> {
-    return this.#unchangedSitePages.map((url) => ({ url, file: this.#page(this.siteDir, url) }));
+  /** What every page is made from besides its own data (the key's shared part): no guide's text changes it. */
+  pagesKey(content: Content, settings: BuildSettings): string {
+    return this.#sharedKey(content, settings);
+  }
+
+  /** The site's own pages (`plan`'s `site`) that `carry` will bring over unrendered, as the site in place has them. */
+  carriedSitePages(): Promise<readonly CarriedPage[]> {
+    return this.#carriedSitePages;
   }
 
   /**
    * Links (or, where the disk has no links, copies) the unchanged views' pages from the site in place
-   * into the new site (`folder`), with the web copies of pictures they show (`img/`, made as a page is
-   * rendered, so not made for these).
+   * into the new site (`folder`), with the web copies of pictures they show (`img/…` under `basePath`,
+   * the folder the site is published under: made as a page is rendered, so not made for these).
    */
-  async carry(folder: string): Promise<void> {
-    const pages = this.#unchanged.map((url) => ({ source: this.#page(this.siteDir, url), target: this.#page(folder, url) }));
-    const webCopies = (await this.#picturesShown.catch(() => []))
-      .map((name) => ({ source: path.join(this.siteDir, "img", name), target: path.join(folder, "img", name) }))
-      .filter(({ source, target }) => existsSync(source) && !existsSync(target));
-    await linkOrCopy([...pages, ...webCopies]).catch((error: unknown) => {
+  async carry(folder: string, basePath = "/"): Promise<void> {
+    const copies = async () => {
+      const pages = this.#unchanged.map((url) => ({ source: this.#page(this.siteDir, url), target: this.#page(folder, url) }));
+      const webCopies = picturesShownIn(await this.#carriedSitePages, basePath)
+        .map((name) => ({ source: path.join(this.siteDir, "img", name), target: path.join(folder, "img", name) }))
+        .filter(({ target }) => !existsSync(target));
+      // A web copy the site in place lacks fails here, as a missing page does: never a page with a hole.
+      await linkOrCopy([...pages, ...webCopies]);
+    };
+    await copies().catch((error: unknown) => {
       // Whatever failed, the next build renders every view.
       this.#inPlace.clear();
       const { code, path: file = this.siteDir, message } = error as NodeJS.ErrnoException;
@@ -162,11 +171,26 @@ export class PrintViewReuse {
   }
 }
 
-/**
- * The names of the web copies of pictures that these pages may show: every `/img/<name>` they hold,
- * whatever folder the site is published under (`carry` links only those the site in place has).
- */
-async function picturesShownIn(pages: string[]): Promise<string[]> {
-  const texts = await Promise.all(pages.map((page) => readFile(page, "utf8")));
-  return [...new Set(texts.flatMap((text) => [...text.matchAll(/\/img\/([^"'\s,/?#]+)/g)].map(([, name]) => name!)))];
+/** A page carried over unrendered, as the site in place has it. */
+export interface CarriedPage {
+  /** From the site's root, as the view has it. */
+  url: string;
+  html: string;
+}
+
+/** Each page's text, a few files open at a time (hundreds at once ran out of file descriptors under a low limit). */
+async function readPages(pages: ReadonlyArray<{ url: string; file: string }>, atOnce = 8): Promise<CarriedPage[]> {
+  const read: CarriedPage[] = [];
+  let next = 0;
+  const reader = async () => {
+    for (let page = pages[next++]; page; page = pages[next++]) read.push({ url: page.url, html: await readFile(page.file, "utf8") });
+  };
+  await Promise.all(Array.from({ length: atOnce }, reader));
+  return read;
+}
+
+/** The names of the web copies of pictures (`<basePath>img/<name>`, in a src or srcset) that these pages show. */
+function picturesShownIn(pages: readonly CarriedPage[], basePath: string): string[] {
+  const shown = new RegExp(`["\\s,]${basePath.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}img/([^"'\\s,/?#]+)`, "g");
+  return [...new Set(pages.flatMap(({ html }) => [...html.matchAll(shown)].map(([, name]) => name!)))];
 }

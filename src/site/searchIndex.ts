@@ -1,4 +1,4 @@
-import { readdir, readFile, rm } from "node:fs/promises";
+import { readdir, rm } from "node:fs/promises";
 import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
 import * as pagefind from "pagefind";
@@ -13,7 +13,7 @@ import { PamphletError } from "../shared/errors.ts";
  */
 export class SearchIndex {
   readonly #index: pagefind.PagefindIndex;
-  readonly #added: Array<Promise<pagefind.NewFileResponse | undefined>> = [];
+  readonly #added: Array<Promise<pagefind.NewFileResponse | pagefind.NewFileResponse[]>> = [];
 
   private constructor(index: pagefind.PagefindIndex) {
     this.#index = index;
@@ -43,12 +43,12 @@ export class SearchIndex {
    * public one is indexed as it was when rendered. Called as rendering starts, so Pagefind indexes
    * them on another core meanwhile.
    */
-  addPages(pages: ReadonlyArray<{ url: string; file: string }>): void {
-    for (const { url, file } of pages) {
-      this.#added.push(
-        readFile(file, "utf8").then((html) => (html.includes("data-pagefind-body") ? this.#index.addHTMLFile({ url, content: html }) : undefined)),
-      );
-    }
+  addPages(pages: Promise<ReadonlyArray<{ url: string; html: string }>>): void {
+    const adding = pages.then((list) =>
+      Promise.all(list.filter(({ html }) => html.includes("data-pagefind-body")).map(({ url, html }) => this.#index.addHTMLFile({ url, content: html }))),
+    );
+    adding.catch(() => undefined); // pages that could not be read fail the carry, which says why, before write() is reached
+    this.#added.push(adding);
   }
 
   /** Indexes the pages of a site already written (the dev server's, when its search is first used). */
@@ -59,7 +59,7 @@ export class SearchIndex {
 
   /** Waits for every page to be indexed, then writes the index into `outputPath` (the site's `pagefind/`); returns the page count. */
   async write(outputPath: string): Promise<number> {
-    const added = (await Promise.all(this.#added)).filter((result) => result !== undefined);
+    const added = (await Promise.all(this.#added)).flat();
     const errors = added.flatMap((result) => result.errors);
     if (errors.length > 0) throw new PamphletError(`Indexing the site for search failed: ${errors.join("; ")}`);
     const written = await this.#index.writeFiles({ outputPath });

@@ -1,4 +1,5 @@
 import { execFile } from "node:child_process";
+import { createRequire } from "node:module";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -58,4 +59,10 @@ test("the bundle holds Eleventy and eleventy-img themselves: their 400 or so fil
     code.some((file) => /\bfrom\s*"@11ty\/eleventy(-img)?"|import\("@11ty\/eleventy(-img)?"\)/.test(file)),
     "no import of Eleventy or eleventy-img is left to Node",
   );
+});
+
+test("the path fix for ~/clinic and ~/clinic-content patches the very eleventy-utils Eleventy loads: there is one copy", (t) => {
+  const fromEleventy = createRequire(createRequire(path.join(repoRoot, "package.json")).resolve("@11ty/eleventy"));
+  const fromPamphlet = createRequire(path.join(repoRoot, "src", "site", "eleventyPathFix.ts"));
+  t.is(fromEleventy.resolve("@11ty/eleventy-utils"), fromPamphlet.resolve("@11ty/eleventy-utils"));
 });

@@ -1,4 +1,4 @@
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+import { escapeRegExp } from "../shared/escapeRegExp.ts";
 
 /**
  * Any of `phrases` as whole words, any case: not preceded or followed by a letter or digit (so

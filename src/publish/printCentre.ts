@@ -94,6 +94,7 @@ async function countPages(file: string): Promise<number | undefined> {
 }
 
 const stampFile = (siteDir: string) => `${siteDir}.print-centre`;
+const readRecordedStamp = async (siteDir: string) => (await readJsonRecord<PrintCentreStamp>(stampFile(siteDir))) ?? {};
 const printCentreStamp = (madeFrom: string, entries: PrintCentreList) => createHash("sha256").update(madeFrom).update(JSON.stringify(entries)).digest("hex");
 
 /** What was written: a hash of what the pages are made from and the list, and the pages (a build interrupted after the site was swapped in has none). */
@@ -108,7 +109,7 @@ interface PrintCentreStamp {
  * lists exactly these brochures, and is still there (carried into a site built since: `printCentrePages`).
  */
 export async function printCentreIsCurrent(siteDir: string, madeFrom: string, entries: PrintCentreList): Promise<boolean> {
-  const recorded = (await readJsonRecord<PrintCentreStamp>(stampFile(siteDir))) ?? {};
+  const recorded = await readRecordedStamp(siteDir);
   if (recorded.stamp !== printCentreStamp(madeFrom, entries) || !Array.isArray(recorded.pages)) return false;
   return recorded.pages.every((page) => existsSync(path.join(siteDir, page)));
 }
@@ -119,6 +120,6 @@ export async function printCentreIsCurrent(siteDir: string, madeFrom: string, en
  * text) need not write them again: measured, that second Eleventy run is 100–140 ms of such a rebuild.
  */
 export async function printCentrePages(siteDir: string): Promise<string[]> {
-  const { pages } = (await readJsonRecord<PrintCentreStamp>(stampFile(siteDir))) ?? {};
+  const { pages } = await readRecordedStamp(siteDir);
   return Array.isArray(pages) ? pages.filter((page): page is string => typeof page === "string") : [];
 }

@@ -6,6 +6,7 @@ import type { Content } from "../content/load.ts";
 import { PamphletError } from "../shared/errors.ts";
 import { linkOrCopy } from "../shared/linkOrCopy.ts";
 import type { printViews } from "./printViews.ts";
+import { webCopiesShownIn } from "./webCopyUrls.ts";
 import { namedFiles, type SourceFiles } from "./siteFingerprint.ts";
 
 type PrintViews = ReturnType<typeof printViews>;
@@ -133,7 +134,8 @@ export class PrintViewReuse {
   async carry(folder: string, basePath = "/"): Promise<void> {
     const copies = async () => {
       const pages = this.#unchanged.map((url) => ({ source: this.#page(this.siteDir, url), target: this.#page(folder, url) }));
-      const webCopies = picturesShownIn(await this.#carriedSitePages, basePath)
+      const shown = new Set((await this.#carriedSitePages).flatMap(({ html }) => webCopiesShownIn(html, basePath)));
+      const webCopies = [...shown]
         .map((name) => ({ source: path.join(this.siteDir, "img", name), target: path.join(folder, "img", name) }))
         .filter(({ target }) => !existsSync(target));
       // A web copy the site in place lacks fails here, as a missing page does: never a page with a hole.
@@ -187,10 +189,4 @@ async function readPages(pages: ReadonlyArray<{ url: string; file: string }>, at
   };
   await Promise.all(Array.from({ length: atOnce }, reader));
   return read;
-}
-
-/** The names of the web copies of pictures (`<basePath>img/<name>`, in a src or srcset) that these pages show. */
-function picturesShownIn(pages: readonly CarriedPage[], basePath: string): string[] {
-  const shown = new RegExp(`["\\s,]${basePath.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}img/([^"'\\s,/?#]+)`, "g");
-  return [...new Set(pages.flatMap(({ html }) => [...html.matchAll(shown)].map(([, name]) => name!)))];
 }

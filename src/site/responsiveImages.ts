@@ -4,13 +4,14 @@ import type { UserConfig } from "@11ty/eleventy";
 import Image from "@11ty/eleventy-img";
 import { contentImageFile } from "../content/contentImageFile.ts";
 import { webImages } from "./webImages.ts";
+import { webCopiesUnder } from "./webCopyUrls.ts";
+import { escapeRegExp } from "../shared/escapeRegExp.ts";
 
 /**
  * Content images as Markdown writes them, `<img src="/images/…" alt="…">`, with the folder the site
  * is published under in front (Eleventy's HtmlBasePlugin has already added it when this runs).
  */
-const contentImage = (basePath: string) =>
-  new RegExp(`<img src="${basePath.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(images\\/[^"]+)" alt="([^"]*)"(?: title="([^"]*)")?>`, "g");
+const contentImage = (basePath: string) => new RegExp(`<img src="${escapeRegExp(basePath)}(images\\/[^"]+)" alt="([^"]*)"(?: title="([^"]*)")?>`, "g");
 
 /**
  * On the public pages, each content image becomes a `<picture>` in modern formats and a few widths
@@ -46,7 +47,7 @@ export function responsiveImagesPlugin(
         const attributes: Record<string, string> = { alt: alt!, sizes: "(min-width: 48rem) 44rem, 100vw", loading: "lazy", decoding: "async" };
         if (title) attributes.title = title;
         // The web copies' URLs (`/img/…`) get the folder too: HtmlBasePlugin has run already.
-        return [tag, Image.generateHTML(metadata, attributes).replace(/(["\s,])\/img\//g, `$1${basePath}img/`)] as const;
+        return [tag, webCopiesUnder(Image.generateHTML(metadata, attributes), basePath)] as const;
       }),
     );
     return replacements.reduce((result, [tag, picture]) => result.replace(tag, picture), html);

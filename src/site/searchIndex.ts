@@ -31,7 +31,7 @@ export class SearchIndex {
     const index = this.#index;
     eleventyConfig.addTransform("search-index", function (html: string) {
       const url = this.page.url;
-      if (url && String(this.page.outputPath).endsWith(".html") && html.includes("data-pagefind-body")) {
+      if (url && String(this.page.outputPath).endsWith(".html") && searchable(html)) {
         added.push(index.addHTMLFile({ url, content: html }));
       }
       return html;
@@ -45,7 +45,7 @@ export class SearchIndex {
    */
   addPages(pages: Promise<ReadonlyArray<{ url: string; html: string }>>): void {
     const adding = pages.then((list) =>
-      Promise.all(list.filter(({ html }) => html.includes("data-pagefind-body")).map(({ url, html }) => this.#index.addHTMLFile({ url, content: html }))),
+      Promise.all(list.filter(({ html }) => searchable(html)).map(({ url, html }) => this.#index.addHTMLFile({ url, content: html }))),
     );
     adding.catch(() => undefined); // pages that could not be read fail the carry, which says why, before write() is reached
     this.#added.push(adding);
@@ -81,3 +81,6 @@ export class SearchIndex {
     return this.#closing;
   }
 }
+
+/** A public page: its main content is marked for the index (`data-pagefind-body`). */
+const searchable = (html: string) => html.includes("data-pagefind-body");

@@ -1,3 +1,4 @@
+import { existsSync, readdirSync } from "node:fs";
 import { readdir, readFile, rm, writeFile } from "node:fs/promises";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -10,6 +11,7 @@ import { fixtureSite } from "./helpers/fixtures.ts";
 import { pdfInfo } from "./helpers/pdf.ts";
 import { chromiumOf, isAlive } from "./helpers/processes.ts";
 import { joinedRegExp } from "./helpers/joinedRegExp.ts";
+import { until } from "./helpers/until.ts";
 
 const leftovers = async (dir: string) => (await readdir(dir, { recursive: true })).filter((name) => /\.tmp$|staging-|previous-/.test(name));
 
@@ -52,6 +54,31 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
     }
   });
 }
+
+test.serial(
+  "Ctrl-C while the site is being built (Pagefind's process gets it too): ended by the signal, the site and what it was built with kept",
+  async (t) => {
+    const site = await builtSite(t, ["--formats", "letter", "--base-path", "/clinic/"], "bigger");
+    const built = { fingerprint: await readFile(`${site.siteDir}.fingerprint`, "utf8"), home: await readFile(path.join(site.siteDir, "index.html"), "utf8") };
+    const guide = path.join(site.contentDir, "procedures", "sclerotherapy.md");
+    await writeFile(guide, (await readFile(guide, "utf8")).replace("The vein closes and fades.", "The vein closes and slowly fades."));
+    const run = startPamphlet(["build", "--formats", "letter", "--base-path", "/clinic/", ...siteArgs(site)], { ownGroup: true });
+    // Pages are being written into the new site, and handed to Pagefind.
+    const rendering = () => readdirSync(site.outDir).some((name) => name.startsWith("site.staging-") && existsSync(path.join(site.outDir, name, "procedures")));
+    t.true(await until(rendering, 60_000, { everyMs: 5 }), run.output());
+    process.kill(-run.child.pid!, "SIGINT");
+    t.is(await run.exited, 130, run.output());
+    t.regex(run.output(), /Stopping \(SIGINT\)/);
+    console.log(run.output());
+    t.notRegex(run.output(), /Pagefind backend closed|Node\.js v\d/, "no crash");
+    t.deepEqual(await leftovers(site.outDir), []);
+    t.is(await readFile(path.join(site.siteDir, "index.html"), "utf8"), built.home, "the site in place is the one built before");
+    t.is(await readFile(`${site.siteDir}.fingerprint`, "utf8"), built.fingerprint, "and still known for what it is");
+    // So `brochures` still prints for it, under /clinic/.
+    const reprint = await runPamphlet(["brochures", "sclerotherapy", "--force", "--formats", "letter", ...siteArgs(site)]);
+    t.is(reprint.code, 0, reprint.output);
+  },
+);
 
 test.serial("an image or font that never finishes loading times out naming the page and the resource", async (t) => {
   const pages: Record<string, string> = {

@@ -62,15 +62,30 @@ export async function runBuild(folders: Folders, choice: BrochureChoice = {}): P
       await recordSiteFingerprint(siteDir, { fingerprint, basePath, contentDir: path.resolve(folders.contentDir) });
       console.log(`Site: ${siteDir} unchanged`);
     } else {
-      await rm(`${siteDir}.fingerprint`, { force: true });
-      await forgetPrintViews(siteDir);
       const { buildSite } = await import("../site/build.ts");
       // The brochures stay published while the new ones are printed, and if printing fails.
       const { printCentrePages } = await import("../publish/printCentre.ts");
       const carryPages = await printCentrePages(siteDir);
-      await buildSite({ content, contentDir: folders.contentDir, siteDir, basePath, formats, carryOver: ["brochures", "share"], carryPages, printViewReuse });
-      await recordPrintViews(siteDir, fingerprint, printViewReuse.inPlace);
-      await recordSiteFingerprint(siteDir, { fingerprint, basePath, contentDir: path.resolve(folders.contentDir) });
+      // The records of the site in place go with it, in the swap: a build stopped or failed before it leaves
+      // the site and what `brochures` reads of it (its --base-path, its content) as they were.
+      const duringSwap = async (swap: () => Promise<void>) => {
+        await rm(`${siteDir}.fingerprint`, { force: true });
+        await forgetPrintViews(siteDir);
+        await swap();
+        await recordSiteFingerprint(siteDir, { fingerprint, basePath, contentDir: path.resolve(folders.contentDir) });
+        await recordPrintViews(siteDir, fingerprint, printViewReuse.inPlace);
+      };
+      await buildSite({
+        content,
+        contentDir: folders.contentDir,
+        siteDir,
+        basePath,
+        formats,
+        carryOver: ["brochures", "share"],
+        carryPages,
+        printViewReuse,
+        duringSwap,
+      });
       console.log(`Site: ${siteDir} built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     }
     const printed = await printBrochures(content, folders, choice, undefined, {

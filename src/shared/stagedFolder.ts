@@ -37,9 +37,13 @@ export async function withStagedFolder(staging: Staging, fill: (folder: string) 
     await staging.stopWriters?.();
     await removeFolder(folder);
   });
+  const stopped = (cause?: unknown) => new PamphletError(`Stopped before the new files were put in ${staging.target}: what was there is unchanged.`, { cause });
   try {
-    await fill(folder);
-    if (interrupted) throw new PamphletError(`Stopped before the new files were put in ${staging.target}: what was there is unchanged.`);
+    // Work the signal's cleanups cut short (its folder removed, Pagefind stopped) fails for that reason, and says so.
+    await fill(folder).catch((error: unknown) => {
+      throw interrupted ? stopped(error) : error;
+    });
+    if (interrupted) throw stopped();
     // Set before any await: an interruption from here on waits for it.
     publishing = publish(folder);
     await publishing;

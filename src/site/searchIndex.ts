@@ -3,6 +3,7 @@ import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
 import * as pagefind from "pagefind";
 import { PamphletError } from "../shared/errors.ts";
+import { isStopping } from "../shared/interrupt.ts";
 
 /**
  * The static search index (Pagefind) in `<site>/pagefind/`: plain files any static host serves,
@@ -13,13 +14,14 @@ import { PamphletError } from "../shared/errors.ts";
  */
 export class SearchIndex {
   readonly #index: pagefind.PagefindIndex;
-  readonly #added: Array<Promise<pagefind.NewFileResponse | pagefind.NewFileResponse[]>> = [];
+  readonly #added: Array<Promise<pagefind.NewFileResponse[] | pagefind.NewFileResponse[][]>> = [];
 
   private constructor(index: pagefind.PagefindIndex) {
     this.#index = index;
   }
 
   static async start(): Promise<SearchIndex> {
+    quietPagefindStops();
     const { index, errors } = await pagefind.createIndex({});
     if (!index) throw new PamphletError(`Could not start the search indexer (Pagefind): ${errors.join("; ")}`);
     return new SearchIndex(index);
@@ -27,13 +29,10 @@ export class SearchIndex {
 
   /** An Eleventy transform that passes every public page on to the index, unchanged. */
   plugin = (eleventyConfig: UserConfig) => {
-    const added = this.#added;
-    const index = this.#index;
+    const add = (url: string, html: string) => this.#waitFor(this.#add(url, html));
     eleventyConfig.addTransform("search-index", function (html: string) {
       const url = this.page.url;
-      if (url && String(this.page.outputPath).endsWith(".html") && searchable(html)) {
-        added.push(index.addHTMLFile({ url, content: html }));
-      }
+      if (url && String(this.page.outputPath).endsWith(".html") && searchable(html)) add(url, html);
       return html;
     });
   };
@@ -41,13 +40,24 @@ export class SearchIndex {
   /**
    * Pages carried into the new site unrendered (PrintViewReuse), read from the site in place: each
    * public one is indexed as it was when rendered. Called as rendering starts, so Pagefind indexes
-   * them on another core meanwhile.
+   * them on another core meanwhile. (Pages that could not be read fail the carry, which says why,
+   * before write() is reached.)
    */
   addPages(pages: Promise<ReadonlyArray<{ url: string; html: string }>>): void {
-    const adding = pages.then((list) =>
-      Promise.all(list.filter(({ html }) => searchable(html)).map(({ url, html }) => this.#index.addHTMLFile({ url, content: html }))),
-    );
-    adding.catch(() => undefined); // pages that could not be read fail the carry, which says why, before write() is reached
+    this.#waitFor(pages.then((list) => Promise.all(list.filter(({ html }) => searchable(html)).map(({ url, html }) => this.#add(url, html)))));
+  }
+
+  /** A page handed to Pagefind; none once the index is closing, when Pagefind would only be started again for it. */
+  async #add(url: string, html: string): Promise<pagefind.NewFileResponse[]> {
+    return this.#closing ? [] : [await this.#index.addHTMLFile({ url, content: html })];
+  }
+
+  /**
+   * Kept for write() to wait for and report. Until then a failure is no crash: a Ctrl-C reaches Pagefind's
+   * process too, and every page still waiting is refused when it ends, while the signal's cleanups run.
+   */
+  #waitFor(adding: Promise<pagefind.NewFileResponse[] | pagefind.NewFileResponse[][]>): void {
+    adding.catch(() => undefined);
     this.#added.push(adding);
   }
 
@@ -59,7 +69,11 @@ export class SearchIndex {
 
   /** Waits for every page to be indexed, then writes the index into `outputPath` (the site's `pagefind/`); returns the page count. */
   async write(outputPath: string): Promise<number> {
-    const added = (await Promise.all(this.#added)).flat();
+    const added = (
+      await Promise.all(this.#added).catch((error: Error) => {
+        throw new PamphletError(`The search indexer (Pagefind) stopped before the site was indexed (${error.message}): build again.`, { cause: error });
+      })
+    ).flat(2);
     const errors = added.flatMap((result) => result.errors);
     if (errors.length > 0) throw new PamphletError(`Indexing the site for search failed: ${errors.join("; ")}`);
     const written = await this.#index.writeFiles({ outputPath });
@@ -75,12 +89,28 @@ export class SearchIndex {
   /** Stops the indexer (its own process); safe to call again. */
   close(): Promise<void> {
     this.#closing ??= (async () => {
-      await this.#index.deleteIndex().catch(() => undefined);
+      // (On a signal Pagefind's process may have ended already: a message to it would only fail, noisily.)
+      if (!isStopping()) await this.#index.deleteIndex().catch(() => undefined);
       await pagefind.close();
     })();
     return this.#closing;
   }
 }
+
+/**
+ * Pagefind logs "Service stopped" and a stack trace to the console when its process has ended under
+ * it: as a terminal's Ctrl-C ends it beside Pamphlet. Every page it then refuses fails write(), which
+ * says so in its own words (or the signal has said why the command ends): the log only adds noise.
+ */
+function quietPagefindStops(): void {
+  if (quieted) return;
+  quieted = true;
+  const error = console.error;
+  console.error = (...args: unknown[]) => {
+    if (args[0] !== "Service stopped") error(...args);
+  };
+}
+let quieted = false;
 
 /** A public page: its main content is marked for the index (`data-pagefind-body`). */
 const searchable = (html: string) => html.includes("data-pagefind-body");

@@ -8,6 +8,11 @@ export interface CliOptions {
   cwd?: string;
   /** Added to this process's environment (and `NO_COLOR=1`). */
   env?: NodeJS.ProcessEnv;
+  /**
+   * In a process group of its own, as a terminal runs a command: `process.kill(-child.pid, signal)` then
+   * signals it as Ctrl-C does, reaching the processes it started too (not Chromium: it has its own group).
+   */
+  ownGroup?: boolean;
 }
 
 /** The real `pamphlet` command running in a child process, as a user would run it. */
@@ -32,6 +37,7 @@ export function startPamphlet(args: string[], options: CliOptions = {}): Running
   const child = spawn(process.execPath, [path.join(repoRoot, "scripts", "pamphlet.js"), ...args], {
     cwd: options.cwd ?? repoRoot,
     env: { ...process.env, NO_COLOR: "1", ...options.env },
+    detached: options.ownGroup,
   });
   let output = "";
   let stdout = "";

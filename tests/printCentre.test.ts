@@ -108,6 +108,17 @@ test("pamphlet pack makes the same structure from the command line", async (t) =
   const overwrite = await runPamphlet(["pack", "sclerotherapy", "--from", site.outDir, "--out", path.join(site.brochuresDir, "sclerotherapy.pdf")]);
   t.is(overwrite.code, 2);
   t.regex(overwrite.stderr, /--out .+sclerotherapy\.pdf is inside .+brochures, which the build writes and publishes/);
+  // The output folder itself: it holds what the build writes, it is not inside it.
+  const over = await runPamphlet(["pack", "sclerotherapy", "--from", site.outDir, "--out", site.outDir]);
+  t.is(over.code, 2);
+  t.regex(over.stderr, /--out \S+ is a folder that holds \S+, which the build writes and publishes: write the file somewhere else/);
+  // Nothing built yet: build, not `brochures` (which would only say the same).
+  const unbuilt = await runPamphlet(["pack", "sclerotherapy", "--content", site.contentDir, "--from", path.join(site.root, "never-built"), "--out", out]);
+  t.is(unbuilt.code, 1);
+  t.regex(
+    unbuilt.stderr,
+    /There is no built site in \S+never-built\/site, so no brochures yet: run `npx pamphlet build --content \S+ --out \S+never-built` first\./,
+  );
   // The content folder the build used has moved: said, not silently replaced by ./content.
   await rename(site.contentDir, `${site.contentDir}-moved`);
   const moved = await runPamphlet(["pack", "sclerotherapy", "--from", site.outDir, "--out", out]);

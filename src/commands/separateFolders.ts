@@ -63,7 +63,8 @@ export async function refuseUnsafeOutputFile(file: string, readFolders: Array<{ 
   for (const { dir, what } of all) {
     const real = realPathOf(dir);
     if (isWithin(target, real) || isWithin(real, target)) {
-      throw new UsageError(`--out ${file} is inside ${dir}, ${what}: write the file somewhere else, e.g. --out visit.pdf`);
+      const where = isWithin(target, real) ? `is inside ${dir}` : `is a folder that holds ${dir}`;
+      throw new UsageError(`--out ${file} ${where}, ${what}: write the file somewhere else, e.g. --out visit.pdf`);
     }
   }
   const found = statSync(target, { throwIfNoEntry: false });

@@ -1,3 +1,4 @@
+import { isStopping } from "../shared/interrupt.ts";
 import type { BrochureResult } from "../brochures/printSite.ts";
 
 /**
@@ -13,6 +14,8 @@ export function brochureProgress(stream: NodeJS.WriteStream = process.stdout) {
     update(result: BrochureResult, done: number, total: number): void {
       const counter = `${String(done).padStart(String(total).length)}/${total}`;
       if (!result.ok) {
+        // Stopped by a signal: the brochures cut short fail because the printer was closed, which "Stopping (…)" has said.
+        if (isStopping()) return;
         if (drawn) stream.write("\r\u001b[2K");
         console.error(`[${counter}] ${result.name}  failed: ${result.error}`);
       }

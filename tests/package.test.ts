@@ -63,6 +63,10 @@ test("the packed tarball installs into an empty folder, where init --country GB 
 
   const build = await npx(["pamphlet", "build"], clinic);
   t.regex(build.stdout, /Brochures: \d+ made/);
+  // The README's npm scripts, which the hints name when Pamphlet runs from one, are the clinic's too.
+  t.deepEqual(Object.keys(scripts).sort(), ["brochures", "build", "check", "dev", "serve", "setup"]);
+  const reprint = await npm(["run", "brochures", "--", "sclerotherapy", "--formats", "large"], clinic);
+  t.regex(reprint.stdout, /sclerotherapy\.large\.pdf/);
   const site = path.join(clinic, "output", "site");
   t.deepEqual(await readdir(path.join(site, "procedures")), ["sclerotherapy"], "only the clinic's own guide, nothing from Pamphlet's sample clinic");
   const page = await readFile(path.join(site, "procedures", "sclerotherapy", "index.html"), "utf8");

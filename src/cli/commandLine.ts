@@ -1,6 +1,7 @@
 import type { Folders } from "../commands/options.ts";
 
-const pamphletScripts = ["build", "dev", "check", "serve", "brochures", "setup"];
+/** Pamphlet's commands that are npm scripts: this repository's, and the clinic's that `init` writes (so every hint works in both). */
+export const pamphletScripts = ["build", "dev", "check", "serve", "brochures", "setup"] as const;
 
 /**
  * The command to tell the user to run, as they run Pamphlet: `npm run check` from an npm script
@@ -20,6 +21,7 @@ export function commandLine(
   ].map((word) => (/^[\w./:@-]+$/.test(word) ? word : JSON.stringify(word)));
   // An npm script of Pamphlet's own commands (this repository's, or the clinic's that init wrote); not
   // `npm test` or another tool's script that happens to run Pamphlet.
-  if (pamphletScripts.includes(env.npm_lifecycle_event ?? "")) return ["npm run", command, ...(extra.length > 0 ? ["--", ...extra] : [])].join(" ");
+  if ((pamphletScripts as readonly string[]).includes(env.npm_lifecycle_event ?? ""))
+    return ["npm run", command, ...(extra.length > 0 ? ["--", ...extra] : [])].join(" ");
   return ["npx pamphlet", command, ...extra].join(" ");
 }

@@ -1,9 +1,10 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { pamphletScripts } from "../cli/commandLine.ts";
 import { PamphletError } from "../shared/errors.ts";
 import { projectRoot } from "../shared/installPaths.ts";
 
-const scripts = { build: "pamphlet build", dev: "pamphlet dev", check: "pamphlet check", serve: "pamphlet serve" };
+const scripts = Object.fromEntries(pamphletScripts.map((command) => [command, `pamphlet ${command}`]));
 
 export interface ClinicPackage {
   text: string;

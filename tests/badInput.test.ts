@@ -14,6 +14,7 @@ interface Expectation {
   args?: string[];
   exit: number;
   messages?: string[];
+  unsaid?: string[];
   absent?: string[];
   made?: string[];
   notMade?: string[];
@@ -81,6 +82,7 @@ for (const name of cases) {
     const output = `${run.stdout}\n${run.stderr}`;
     t.is(run.code, expect.exit, output);
     for (const message of expect.messages ?? []) t.regex(output, new RegExp(message), "names the file and the line or field");
+    for (const message of expect.unsaid ?? []) t.notRegex(output, new RegExp(message), "says nothing that is not so");
     t.notRegex(output, /\n\s+at .*\(.*\.[jt]s:\d+:\d+\)/, "no stack trace: a clear message instead");
 
     // Nothing half-written or wrongly published.

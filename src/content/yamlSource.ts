@@ -25,10 +25,16 @@ export function parseYamlSource(file: string, text: string, firstLine = 1): { so
     return { line: line + firstLine - 1, column: col };
   };
   if (doc.errors.length > 0) {
+    // Past its first mistake YAML misreads the lines below (a tab before one FAQ entry gave six errors, on
+    // lines that were right): that one is reported, and any field written twice above it.
+    const first = doc.errors.find((error) => error.code !== "DUPLICATE_KEY") ?? doc.errors[0]!;
+    const reported = doc.errors.filter((error) => error === first || (error.code === "DUPLICATE_KEY" && error.pos[0] < first.pos[0]));
+    const unread = reported.length < doc.errors.length ? "; the lines below it are checked once it is fixed" : "";
     return {
-      problems: doc.errors.map((error) => {
+      problems: reported.map((error) => {
         const said = plainWords(error, text, at);
-        return { file, ...(said.at ?? at(error.pos[0])), severity: "error" as const, message: `invalid YAML: ${said.message}`, rule: "yaml" };
+        const message = `invalid YAML: ${said.message}${error === first ? unread : ""}`;
+        return { file, ...(said.at ?? at(error.pos[0])), severity: "error" as const, message, rule: "yaml" };
       }),
     };
   }

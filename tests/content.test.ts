@@ -54,6 +54,21 @@ test("front-matter mistakes are said in plain words, at the line that holds them
     '3 invalid YAML: this value holds a colon and a space (": "), which YAML reads as the start of a new field: ' +
       'put the whole value in quotes, e.g. summary: "Good news: …"',
   ]);
+  // No colon in the value: the mistake is the line below, and it is said so (not "put it in quotes").
+  t.deepEqual(said("title: Sclerotherapy\n  kind: injection\nsummary: Small.\n"), [
+    '3 invalid YAML: "kind" is indented under "title", so YAML reads it as part of that value: start "kind:" in line with "title:"; ' +
+      "the lines below it are checked once it is fixed",
+  ]);
+  t.deepEqual(said("title: x\nfaq: yes\n  - question: A?\n    answer: B\n"), [
+    '3 invalid YAML: "faq" has a value on its line and a list below it: take "yes" out, so the list is its value; the lines below it are checked once it is fixed',
+  ]);
+  t.deepEqual(said('title: x\nsources\n  - "A: b"\n  - "C: d"\n'), [
+    '3 invalid YAML: "sources" needs a colon after it ("sources:"); the lines below it are checked once it is fixed',
+  ]);
+  t.deepEqual(said('title: "Say "hi" now"\nsummary: x\n'), [
+    `2 invalid YAML: a quote (") inside a value in quotes ends the value there: put the value in single quotes instead ('He said "rest" today'), ` +
+      "or leave the inner quotes out",
+  ]);
 });
 
 test("empty front matter is named as such, not as an empty field", async (t) => {

@@ -99,13 +99,42 @@ function plainWords(error: YAMLError, text: string, at: (offset: number) => Posi
   const lineIndex = line - (at(0).line - 1) - 1;
   // A line's key, after its indentation and any "- " of a list entry: [, indentation, key].
   const keyAt = (index: number) => /^(\s*(?:-\s+)?)([\w-]+)\s*:/.exec(lines[index] ?? "");
+  const lineOf = (index: number) => index + at(0).line;
   switch (error.code) {
-    case "BLOCK_AS_IMPLICIT_KEY":
+    case "BLOCK_AS_IMPLICIT_KEY": {
+      const here = keyAt(lineIndex);
+      const value = here ? lines[lineIndex]!.slice(here[0].length).trim() : "";
+      // No ": " in the value: what YAML cannot read is the line below, indented under this one.
+      const next = lines.findIndex((candidate, index) => index > lineIndex && candidate.trim() !== "");
+      const below = lines[next] ?? "";
+      const belowKey = /^\s*([\w-]+)\s*:/.exec(below)?.[1];
+      if (here && !/:\s/.test(value) && /^\s*-\s/.test(below)) {
+        return { message: `"${here[2]}" has a value on its line and a list below it: take "${value}" out, so the list is its value` };
+      }
+      if (here && !/:\s/.test(value) && belowKey) {
+        return {
+          at: { line: lineOf(next), column: 1 },
+          message: `"${belowKey}" is indented under "${here[2]}", so YAML reads it as part of that value: start "${belowKey}:" in line with "${here[2]}:"`,
+        };
+      }
       return {
         message:
           `this value holds a colon and a space (": "), which YAML reads as the start of a new field: ` +
-          `put the whole value in quotes, e.g. ${keyAt(lineIndex)?.[2] ?? "summary"}: "Good news: …"`,
+          `put the whole value in quotes, e.g. ${here?.[2] ?? "summary"}: "Good news: …"`,
       };
+    }
+    case "MULTILINE_IMPLICIT_KEY": {
+      const bare = /^\s*(?:-\s+)?([\w-]+)\s*$/.exec(lines[lineIndex] ?? "");
+      if (bare) return { message: `"${bare[1]}" needs a colon after it ("${bare[1]}:")` };
+      break;
+    }
+    case "UNEXPECTED_TOKEN":
+      if ((lines[lineIndex]?.match(/"/g)?.length ?? 0) > 2) {
+        return {
+          message: `a quote (") inside a value in quotes ends the value there: put the value in single quotes instead ('He said "rest" today'), or leave the inner quotes out`,
+        };
+      }
+      break;
     case "DUPLICATE_KEY": {
       // The first copy is in the same mapping: same indentation, not before the list item it is in.
       const here = keyAt(lineIndex);
@@ -120,7 +149,7 @@ function plainWords(error: YAMLError, text: string, at: (offset: number) => Posi
         }
         if (other[1]!.includes("-")) break;
       }
-      return { message: `"${here?.[2] ?? "a field"}" is written twice${first === -1 ? "" : ` (lines ${first + at(0).line} and ${line})`}: keep one` };
+      return { message: `"${here?.[2] ?? "a field"}" is written twice${first === -1 ? "" : ` (lines ${lineOf(first)} and ${line})`}: keep one` };
     }
     case "TAB_AS_INDENT":
       return { message: "a tab is used to indent this line: YAML takes spaces only (fields at the top start at the left edge)" };
@@ -129,7 +158,7 @@ function plainWords(error: YAMLError, text: string, at: (offset: number) => Posi
         const opened = lines.findIndex((candidate) => /:\s*["']/.test(candidate) && (candidate.match(/"/g)?.length ?? 0) % 2 === 1);
         if (opened !== -1)
           return {
-            at: { line: opened + at(0).line, column: 1 },
+            at: { line: lineOf(opened), column: 1 },
             message: `the quote opened on this line is never closed: end the value with a matching quote (")`,
           };
       }

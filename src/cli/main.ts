@@ -68,6 +68,9 @@ const options = {
 /** Commands that take only options: a word after them is a mistake, not something to ignore. */
 const takesNoArguments = ["build", "dev", "serve", "setup"];
 
+/** The commands, as the usage lists them. */
+const commands = ["init", "setup", "build", "dev", "brochures", "check", "serve", "pack"];
+
 /** Parses the command line and runs one command; returns the exit status (0 ok, 1 errors, 2 bad usage). */
 export async function runCli(argv: string[]): Promise<number> {
   let parsed: ReturnType<typeof parseArgs<{ args: string[]; allowPositionals: true; options: typeof options }>>;
@@ -127,8 +130,10 @@ export async function runCli(argv: string[]): Promise<number> {
         return await (await import("../commands/serve.ts")).runServe(folders, parsePort(values.port));
       case "dev":
         return await (await import("../commands/dev.ts")).runDev(folders, parsePort(values.port));
-      default:
-        throw new UsageError(`Unknown command "${command}".`);
+      default: {
+        const likely = closestWord(command, commands);
+        throw new UsageError(`Unknown command "${command}".${likely ? ` Did you mean ${likely}?` : ""} The commands: ${commands.join(", ")}.`);
+      }
     }
   } catch (error) {
     return fail(error);
@@ -170,7 +175,8 @@ export function fail(error: unknown): number {
     return 1;
   }
   if (error instanceof UsageError) {
-    console.error(`${error.message}\n\n${usage}`);
+    // The one line that says what is wrong, not under 40 lines of help it would scroll away behind.
+    console.error(`${error.message}\n(pamphlet --help lists every command and option.)`);
     return 2;
   }
   if (error instanceof PamphletError) {

@@ -1,4 +1,5 @@
 import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -55,6 +56,11 @@ test("the packed tarball installs into an empty folder, where init --country GB 
     /Note: package\.json installs Pamphlet from .*pamphlet-.*\.tgz, outside this folder/,
     "the workflow's npm ci could not reach the tarball: said",
   );
+  // Pamphlet is not on npm: the clinic's README points at the README installed with it, not at a page that does not exist.
+  const clinicReadme = await readFile(path.join(clinic, "README.md"), "utf8");
+  t.notRegex(clinicReadme, /npmjs\.com\/package\/pamphlet/);
+  const pointedAt = /`(node_modules\/pamphlet\/README\.md)`/.exec(clinicReadme)?.[1];
+  t.true(pointedAt !== undefined && existsSync(path.join(clinic, pointedAt)), "the README it points at is there");
   const scripts = JSON.parse(await readFile(path.join(clinic, "package.json"), "utf8")).scripts as Record<string, string>;
   t.is(scripts.build, "pamphlet build");
   const clinicYaml = await readFile(path.join(clinic, "content", "_data", "clinic.yaml"), "utf8");

@@ -93,7 +93,7 @@ test("bad usage exits 2 saying what is wrong in one line, and where the help is"
   t.is(unknownCommand.code, 2);
   t.is(
     unknownCommand.stderr,
-    'Unknown command "publish". The commands: init, setup, build, dev, brochures, check, serve, pack.\n(pamphlet --help lists every command and option.)\n',
+    'Unknown command "publish". The commands: init, setup, build, dev, brochures, check, serve, pack.\n(npx pamphlet --help lists every command and option.)\n',
     "not the whole help, which scrolled the one useful line away",
   );
   t.regex((await runPamphlet(["buld"])).stderr, /^Unknown command "buld"\. Did you mean build\? /);

@@ -63,7 +63,19 @@ test("front-matter mistakes are said in plain words, at the line that holds them
     '3 invalid YAML: "faq" has a value on its line and a list below it: take "yes" out, so the list is its value; the lines below it are checked once it is fixed',
   ]);
   t.deepEqual(said('title: x\nsources\n  - "A: b"\n  - "C: d"\n'), [
-    '3 invalid YAML: "sources" needs a colon after it ("sources:"); the lines below it are checked once it is fixed',
+    '3 invalid YAML: "sources" needs a colon after it ("sources:"), or, if it goes on from the line above, indent it; the lines below it are checked once it is fixed',
+  ]);
+  // A value ending in a colon, whatever follows it (review: "take it out" would have deleted an answer).
+  t.deepEqual(said("title: x\nsummary: What to expect:\nkind: injection\n"), [
+    '3 invalid YAML: this value ends with a colon, which YAML reads as the start of a new field: put the whole value in quotes: summary: "What to expect:"',
+  ]);
+  t.deepEqual(said("title: x\nfaq:\n  - question: What do I bring?\n    answer: Bring these:\n  - question: Can I drive?\n    answer: No.\n"), [
+    '5 invalid YAML: this value ends with a colon, which YAML reads as the start of a new field: put the whole value in quotes: answer: "Bring these:"',
+  ]);
+  // Fields written twice mislead YAML about nothing else: each is said.
+  t.deepEqual(said("title: a\ntitle: b\nsummary: c\nsummary: d\n"), [
+    '3 invalid YAML: "title" is written twice (lines 2 and 3): keep one',
+    '5 invalid YAML: "summary" is written twice (lines 4 and 5): keep one',
   ]);
   t.deepEqual(said('title: "Say "hi" now"\nsummary: x\n'), [
     `2 invalid YAML: a quote (") inside a value in quotes ends the value there: put the value in single quotes instead ('He said "rest" today'), ` +

@@ -176,7 +176,7 @@ export function fail(error: unknown): number {
   }
   if (error instanceof UsageError) {
     // The one line that says what is wrong, not under 40 lines of help it would scroll away behind.
-    console.error(`${error.message}\n(pamphlet --help lists every command and option.)`);
+    console.error(`${error.message}\n(npx pamphlet --help lists every command and option.)`);
     return 2;
   }
   if (error instanceof PamphletError) {

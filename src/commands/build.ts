@@ -1,5 +1,4 @@
 import { commandLine } from "../cli/commandLine.ts";
-import { rm } from "node:fs/promises";
 import path from "node:path";
 import { UsageError } from "../shared/errors.ts";
 import { browserIdentity } from "../brochures/browserVersion.ts";
@@ -66,12 +65,12 @@ export async function runBuild(folders: Folders, choice: BrochureChoice = {}): P
       // The brochures stay published while the new ones are printed, and if printing fails.
       const { printCentrePages } = await import("../publish/printCentre.ts");
       const carryPages = await printCentrePages(siteDir);
-      // The records of the site in place go with it, in the swap: a build stopped or failed before it leaves
-      // the site and what `brochures` reads of it (its --base-path, its content) as they were.
+      // The site's records are replaced with it, in the swap (which a signal waits for): a build stopped or
+      // failed before it, or in it, leaves the site and what `brochures` reads of it (its --base-path, its
+      // content) as they were. The old site's keys go first: nothing of the new one is rendered from them.
       const duringSwap = async (swap: () => Promise<void>) => {
-        await rm(`${siteDir}.fingerprint`, { force: true });
-        await forgetPrintViews(siteDir);
         await swap();
+        await forgetPrintViews(siteDir);
         await recordSiteFingerprint(siteDir, { fingerprint, basePath, contentDir: path.resolve(folders.contentDir) });
         await recordPrintViews(siteDir, fingerprint, printViewReuse.inPlace);
       };

@@ -27,8 +27,9 @@ export function parseYamlSource(file: string, text: string, firstLine = 1): { so
   if (doc.errors.length > 0) {
     // Past its first mistake YAML misreads the lines below (a tab before one FAQ entry gave six errors, on
     // lines that were right): that one is reported, and any field written twice above it.
-    const first = doc.errors.find((error) => error.code !== "DUPLICATE_KEY") ?? doc.errors[0]!;
-    const reported = doc.errors.filter((error) => error === first || (error.code === "DUPLICATE_KEY" && error.pos[0] < first.pos[0]));
+    // (A field written twice misleads it about nothing else: with only those, each is reported.)
+    const first = doc.errors.find((error) => error.code !== "DUPLICATE_KEY");
+    const reported = first ? doc.errors.filter((error) => error === first || (error.code === "DUPLICATE_KEY" && error.pos[0] < first.pos[0])) : doc.errors;
     const unread = reported.length < doc.errors.length ? "; the lines below it are checked once it is fixed" : "";
     return {
       problems: reported.map((error) => {
@@ -104,32 +105,38 @@ function plainWords(error: YAMLError, text: string, at: (offset: number) => Posi
     case "BLOCK_AS_IMPLICIT_KEY": {
       const here = keyAt(lineIndex);
       const value = here ? lines[lineIndex]!.slice(here[0].length).trim() : "";
-      // No ": " in the value: what YAML cannot read is the line below, indented under this one.
+      const endsInColon = value.endsWith(":") && !/:\s/.test(value);
+      // No colon in the value: what YAML cannot read is the line below, indented further than this key.
       const next = lines.findIndex((candidate, index) => index > lineIndex && candidate.trim() !== "");
       const below = lines[next] ?? "";
+      const underIt = here !== null && !/:/.test(value) && /^\s*/.exec(below)![0].length > here[1]!.length;
       const belowKey = /^\s*([\w-]+)\s*:/.exec(below)?.[1];
-      if (here && !/:\s/.test(value) && /^\s*-\s/.test(below)) {
+      if (underIt && /^\s*-\s/.test(below)) {
         return { message: `"${here[2]}" has a value on its line and a list below it: take "${value}" out, so the list is its value` };
       }
-      if (here && !/:\s/.test(value) && belowKey) {
+      if (underIt && belowKey) {
         return {
           at: { line: lineOf(next), column: 1 },
           message: `"${belowKey}" is indented under "${here[2]}", so YAML reads it as part of that value: start "${belowKey}:" in line with "${here[2]}:"`,
         };
       }
-      return {
-        message:
-          `this value holds a colon and a space (": "), which YAML reads as the start of a new field: ` +
-          `put the whole value in quotes, e.g. ${here?.[2] ?? "summary"}: "Good news: …"`,
-      };
+      const key = here?.[2] ?? "summary";
+      return endsInColon
+        ? { message: `this value ends with a colon, which YAML reads as the start of a new field: put the whole value in quotes: ${key}: "${value}"` }
+        : {
+            message:
+              `this value holds a colon and a space (": "), which YAML reads as the start of a new field: ` +
+              `put the whole value in quotes, e.g. ${key}: "Good news: …"`,
+          };
     }
     case "MULTILINE_IMPLICIT_KEY": {
       const bare = /^\s*(?:-\s+)?([\w-]+)\s*$/.exec(lines[lineIndex] ?? "");
-      if (bare) return { message: `"${bare[1]}" needs a colon after it ("${bare[1]}:")` };
+      if (bare) return { message: `"${bare[1]}" needs a colon after it ("${bare[1]}:"), or, if it goes on from the line above, indent it` };
       break;
     }
     case "UNEXPECTED_TOKEN":
-      if ((lines[lineIndex]?.match(/"/g)?.length ?? 0) > 2) {
+      // A value in double quotes with more quotes after the one that closed it.
+      if (/^\s*(?:-\s+)?[\w-]+\s*:\s*"/.test(lines[lineIndex] ?? "") && (lines[lineIndex]?.match(/"/g)?.length ?? 0) > 2) {
         return {
           message: `a quote (") inside a value in quotes ends the value there: put the value in single quotes instead ('He said "rest" today'), or leave the inner quotes out`,
         };

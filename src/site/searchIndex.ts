@@ -22,7 +22,7 @@ export class SearchIndex {
 
   static async start(): Promise<SearchIndex> {
     quietPagefindStops();
-    const { index, errors } = await pagefind.createIndex({});
+    const { index, errors } = await pagefind.createIndex({}).catch(failed("Could not start the search indexer (Pagefind)"));
     if (!index) throw new PamphletError(`Could not start the search indexer (Pagefind): ${errors.join("; ")}`);
     return new SearchIndex(index);
   }
@@ -69,14 +69,13 @@ export class SearchIndex {
 
   /** Waits for every page to be indexed, then writes the index into `outputPath` (the site's `pagefind/`); returns the page count. */
   async write(outputPath: string): Promise<number> {
-    const added = (
-      await Promise.all(this.#added).catch((error: Error) => {
-        throw new PamphletError(`The search indexer (Pagefind) stopped before the site was indexed (${error.message}): build again.`, { cause: error });
-      })
-    ).flat(2);
+    // Closed (a signal's cleanups): Pagefind would be started again, for nothing.
+    if (this.#closing) throw new PamphletError("The search index was not written: its indexer was stopped.");
+    const stopped = failed("The search indexer (Pagefind) stopped before the site's search index was written; build again");
+    const added = (await Promise.all(this.#added).catch(stopped)).flat(2);
     const errors = added.flatMap((result) => result.errors);
     if (errors.length > 0) throw new PamphletError(`Indexing the site for search failed: ${errors.join("; ")}`);
-    const written = await this.#index.writeFiles({ outputPath });
+    const written = await this.#index.writeFiles({ outputPath }).catch(stopped);
     if (written.errors.length > 0) throw new PamphletError(`Writing the search index failed: ${written.errors.join("; ")}`);
     // Pagefind's ready-made search interfaces (about 430 KB): the site's own search.js replaces them.
     const unused = /^pagefind-(component-ui|modular-ui|ui|highlight)\.(js|css)$/;
@@ -98,19 +97,31 @@ export class SearchIndex {
 }
 
 /**
- * Pagefind logs "Service stopped" and a stack trace to the console when its process has ended under
- * it: as a terminal's Ctrl-C ends it beside Pamphlet. Every page it then refuses fails write(), which
- * says so in its own words (or the signal has said why the command ends): the log only adds noise.
+ * Pagefind logs "Service stopped" and a stack trace to the console when its process ends under it:
+ * as a terminal's Ctrl-C ends it beside Pamphlet, or when its binary cannot run. The error is kept
+ * instead, for `failed` to give as the cause in Pamphlet's own words (a signal's cleanups say nothing).
  */
 function quietPagefindStops(): void {
+  pagefindStop = undefined;
   if (quieted) return;
   quieted = true;
   const error = console.error;
   console.error = (...args: unknown[]) => {
-    if (args[0] !== "Service stopped") error(...args);
+    if (args[0] === "Service stopped") pagefindStop ??= args[1];
+    else error(...args);
   };
 }
 let quieted = false;
+/** Why Pagefind's process ended under it, as it first logged since the index started. */
+let pagefindStop: unknown;
+
+/** A rejection of Pagefind's (an Error, or the text of one) as a PamphletError saying `what`, and why. */
+const failed =
+  (what: string) =>
+  (error: unknown): never => {
+    const cause = pagefindStop ?? error;
+    throw new PamphletError(`${what}: ${cause instanceof Error ? cause.message : String(cause)}.`, { cause });
+  };
 
 /** A public page: its main content is marked for the index (`data-pagefind-body`). */
 const searchable = (html: string) => html.includes("data-pagefind-body");

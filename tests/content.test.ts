@@ -60,10 +60,12 @@ test("front-matter mistakes are said in plain words, at the line that holds them
       "the lines below it are checked once it is fixed",
   ]);
   t.deepEqual(said("title: x\nfaq: yes\n  - question: A?\n    answer: B\n"), [
-    '3 invalid YAML: "faq" has a value on its line and a list below it: take "yes" out, so the list is its value; the lines below it are checked once it is fixed',
+    '3 invalid YAML: "faq" has a value on its line and a list below it: take "yes" out, so the list is its value; ' +
+      "the lines below it are checked once it is fixed",
   ]);
   t.deepEqual(said('title: x\nsources\n  - "A: b"\n  - "C: d"\n'), [
-    '3 invalid YAML: "sources" needs a colon after it ("sources:"), or, if it goes on from the line above, indent it; the lines below it are checked once it is fixed',
+    '3 invalid YAML: "sources" needs a colon after it ("sources:"), or, if it goes on from the line above, indent it; ' +
+      "the lines below it are checked once it is fixed",
   ]);
   // A value ending in a colon, whatever follows it (review: "take it out" would have deleted an answer).
   t.deepEqual(said("title: x\nsummary: What to expect:\nkind: injection\n"), [

@@ -138,7 +138,9 @@ function plainWords(error: YAMLError, text: string, at: (offset: number) => Posi
       // A value in double quotes with more quotes after the one that closed it.
       if (/^\s*(?:-\s+)?[\w-]+\s*:\s*"/.test(lines[lineIndex] ?? "") && (lines[lineIndex]?.match(/"/g)?.length ?? 0) > 2) {
         return {
-          message: `a quote (") inside a value in quotes ends the value there: put the value in single quotes instead ('He said "rest" today'), or leave the inner quotes out`,
+          message:
+            `a quote (") inside a value in quotes ends the value there: ` +
+            `put the value in single quotes instead ('He said "rest" today'), or leave the inner quotes out`,
         };
       }
       break;

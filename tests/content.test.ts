@@ -7,6 +7,7 @@ import { openingHoursSpecification } from "../src/content/openingHours.ts";
 import { clinicJsonLd } from "../src/site/structuredData.ts";
 import { formatProblem, type Problem } from "../src/shared/problem.ts";
 import { fixturesDir, fixtureSite, procedureText, writeProcedure } from "./helpers/fixtures.ts";
+import { joinedRegExp } from "./helpers/joinedRegExp.ts";
 
 const messages = (problems: Problem[]) => problems.map((problem) => formatProblem(problem)).join("\n");
 
@@ -123,8 +124,17 @@ test("wrong types, bad values and missing fields are all listed in one run, quot
   const site = await fixtureSite(t);
   await writeProcedure(site, "one", procedureText({ title: 42 }));
   await writeProcedure(site, "two", procedureText({ lang: "fr", reviewer: undefined }));
+  await writeProcedure(site, "three", procedureText({ image: "/images/leg.svg" }));
   const { problems } = await loadContent(site.contentDir);
   const text = messages(problems);
+  // A block of fields written as one value is told which fields, and where they go.
+  t.regex(
+    text,
+    joinedRegExp(
+      /three\.md:\d+:\d+ {2}error {2}"image" must be a list of fields \(key: value\): src, alt, /,
+      /each on its own line under "image:", indented; got "\/images\/leg\.svg"/,
+    ),
+  );
   t.regex(text, /one\.md:2:\d+ {2}error {2}"title" must be text .*got 42/);
   t.regex(text, /two\.md:\d+:\d+ {2}error {2}"lang" must be one of: en, es; got "fr"/);
   t.regex(text, /two\.md:\d+:\d+ {2}error {2}missing required field "reviewer"/);

@@ -59,7 +59,10 @@ function issueProblems(schema: z.ZodType, file: string, source: YamlSource, issu
   }
   const got = `; got ${quote(value)}`;
   if (issue.code === "invalid_type") {
-    return [problem(issue.path, `"${field || "(top level)"}" must be ${article(issue.expected)}${got}`)];
+    // A block of fields written as one value (`image: /images/x.svg`): which fields, and where they go.
+    const fields = issue.expected === "object" && issue.path.length > 0 ? keysAt(schema, issue.path) : [];
+    const which = fields.length > 0 ? `: ${fields.join(", ")}, each on its own line under "${field}:", indented` : "";
+    return [problem(issue.path, `"${field || "(top level)"}" must be ${article(issue.expected)}${which}${got}`)];
   }
   if (issue.code === "invalid_value") {
     return [problem(issue.path, `"${field}" must be one of: ${issue.values.map(String).join(", ")}${got}`)];

@@ -46,6 +46,8 @@ test("a misspelt key names the file, the line and the closest known field", asyn
 
 test("front-matter mistakes are said in plain words, at the line that holds them", (t) => {
   const said = (yaml: string) => parseYamlSource("f.md", yaml, 2).problems?.map((problem) => `${problem.line} ${problem.message}`) ?? [];
+  /** What the first of several mistakes adds: the lines after it are misread until it is fixed. */
+  const belowChecked = "; the lines below it are checked once it is fixed";
   // The first copy of a key is looked for in its own mapping (here, the second FAQ entry), not in another.
   t.deepEqual(said("title: x\nfaq:\n  - question: A\n    answer: x\n  - answer: y\n    question: B\n    question: C\n"), [
     '8 invalid YAML: "question" is written twice (lines 7 and 8): keep one',
@@ -57,16 +59,13 @@ test("front-matter mistakes are said in plain words, at the line that holds them
   ]);
   // No colon in the value: the mistake is the line below, and it is said so (not "put it in quotes").
   t.deepEqual(said("title: Sclerotherapy\n  kind: injection\nsummary: Small.\n"), [
-    '3 invalid YAML: "kind" is indented under "title", so YAML reads it as part of that value: start "kind:" in line with "title:"; ' +
-      "the lines below it are checked once it is fixed",
+    `3 invalid YAML: "kind" is indented under "title", so YAML reads it as part of that value: start "kind:" in line with "title:"${belowChecked}`,
   ]);
   t.deepEqual(said("title: x\nfaq: yes\n  - question: A?\n    answer: B\n"), [
-    '3 invalid YAML: "faq" has a value on its line and a list below it: take "yes" out, so the list is its value; ' +
-      "the lines below it are checked once it is fixed",
+    `3 invalid YAML: "faq" has a value on its line and a list below it: take "yes" out, so the list is its value${belowChecked}`,
   ]);
   t.deepEqual(said('title: x\nsources\n  - "A: b"\n  - "C: d"\n'), [
-    '3 invalid YAML: "sources" needs a colon after it ("sources:"), or, if it goes on from the line above, indent it; ' +
-      "the lines below it are checked once it is fixed",
+    `3 invalid YAML: "sources" needs a colon after it ("sources:"), or, if it goes on from the line above, indent it${belowChecked}`,
   ]);
   // A value ending in a colon, whatever follows it (review: "take it out" would have deleted an answer).
   t.deepEqual(said("title: x\nsummary: What to expect:\nkind: injection\n"), [

@@ -52,10 +52,10 @@ export async function runPack(given: Folders, slugs: string[], options: PackOpti
   });
   const files = procedures.map((procedure) => path.join(brochuresDirOf(folders), brochurePath(procedure.slug, lang, format, content.clinic)));
   const missing = files.filter((file) => !existsSync(file));
-  if (missing.length > 0 && !existsSync(path.join(siteDirOf(folders), "print"))) {
-    throw new PamphletError(`There is no built site in ${siteDirOf(folders)}, so no brochures yet: run \`${commandLine("build", folders)}\` first.`);
-  }
   if (missing.length > 0) {
+    if (!existsSync(path.join(siteDirOf(folders), "print"))) {
+      throw new PamphletError(`There is no built site in ${siteDirOf(folders)}, so no brochures yet: run \`${commandLine("build", folders)}\` first.`);
+    }
     throw new PamphletError(
       `These brochures have not been made yet: ${missing.join(", ")}. ` +
         `Print them (this adds them; the other published brochures stay): ${commandLine("brochures", folders, ["--formats", format])}`,

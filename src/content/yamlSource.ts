@@ -100,11 +100,16 @@ function plainWords(error: YAMLError, text: string, at: (offset: number) => Posi
   const lineIndex = line - (at(0).line - 1) - 1;
   // A line's key, after its indentation and any "- " of a list entry: [, indentation, key].
   const keyAt = (index: number) => /^(\s*(?:-\s+)?)([\w-]+)\s*:/.exec(lines[index] ?? "");
+  /** What a line holds after its key (none without one). */
+  const valueAt = (index: number) => {
+    const key = keyAt(index);
+    return key ? lines[index]!.slice(key[0].length).trim() : "";
+  };
   const lineOf = (index: number) => index + at(0).line;
   switch (error.code) {
     case "BLOCK_AS_IMPLICIT_KEY": {
       const here = keyAt(lineIndex);
-      const value = here ? lines[lineIndex]!.slice(here[0].length).trim() : "";
+      const value = valueAt(lineIndex);
       const endsInColon = value.endsWith(":") && !/:\s/.test(value);
       // No colon in the value: what YAML cannot read is the line below, indented further than this key.
       const next = lines.findIndex((candidate, index) => index > lineIndex && candidate.trim() !== "");
@@ -136,7 +141,7 @@ function plainWords(error: YAMLError, text: string, at: (offset: number) => Posi
     }
     case "UNEXPECTED_TOKEN":
       // A value in double quotes with more quotes after the one that closed it.
-      if (/^\s*(?:-\s+)?[\w-]+\s*:\s*"/.test(lines[lineIndex] ?? "") && (lines[lineIndex]?.match(/"/g)?.length ?? 0) > 2) {
+      if (valueAt(lineIndex).startsWith('"') && (lines[lineIndex]!.match(/"/g)?.length ?? 0) > 2) {
         return {
           message:
             `a quote (") inside a value in quotes ends the value there: ` +

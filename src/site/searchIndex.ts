@@ -14,7 +14,7 @@ import { isStopping } from "../shared/interrupt.ts";
  */
 export class SearchIndex {
   readonly #index: pagefind.PagefindIndex;
-  readonly #added: Array<Promise<pagefind.NewFileResponse[] | pagefind.NewFileResponse[][]>> = [];
+  readonly #added: Array<Promise<pagefind.NewFileResponse[]>> = [];
 
   private constructor(index: pagefind.PagefindIndex) {
     this.#index = index;
@@ -22,8 +22,9 @@ export class SearchIndex {
 
   static async start(): Promise<SearchIndex> {
     quietPagefindStops();
-    const { index, errors } = await pagefind.createIndex({}).catch(failed("Could not start the search indexer (Pagefind)"));
-    if (!index) throw new PamphletError(`Could not start the search indexer (Pagefind): ${errors.join("; ")}`);
+    const notStarted = "Could not start the search indexer (Pagefind)";
+    const { index, errors } = await pagefind.createIndex({}).catch(failed(notStarted));
+    if (!index) throw new PamphletError(`${notStarted}: ${errors.join("; ")}`);
     return new SearchIndex(index);
   }
 
@@ -44,7 +45,8 @@ export class SearchIndex {
    * before write() is reached.)
    */
   addPages(pages: Promise<ReadonlyArray<{ url: string; html: string }>>): void {
-    this.#waitFor(pages.then((list) => Promise.all(list.filter(({ html }) => searchable(html)).map(({ url, html }) => this.#add(url, html)))));
+    const adding = pages.then((list) => Promise.all(list.filter(({ html }) => searchable(html)).map(({ url, html }) => this.#add(url, html))));
+    this.#waitFor(adding.then((added) => added.flat()));
   }
 
   /** A page handed to Pagefind; none once the index is closing, when Pagefind would only be started again for it. */
@@ -56,7 +58,7 @@ export class SearchIndex {
    * Kept for write() to wait for and report. Until then a failure is no crash: a Ctrl-C reaches Pagefind's
    * process too, and every page still waiting is refused when it ends, while the signal's cleanups run.
    */
-  #waitFor(adding: Promise<pagefind.NewFileResponse[] | pagefind.NewFileResponse[][]>): void {
+  #waitFor(adding: Promise<pagefind.NewFileResponse[]>): void {
     adding.catch(() => undefined);
     this.#added.push(adding);
   }
@@ -72,7 +74,7 @@ export class SearchIndex {
     // Closed (a signal's cleanups): Pagefind would be started again, for nothing.
     if (this.#closing) throw new PamphletError("The search index was not written: its indexer was stopped.");
     const stopped = failed("The search indexer (Pagefind) stopped before the site's search index was written; build again");
-    const added = (await Promise.all(this.#added).catch(stopped)).flat(2);
+    const added = (await Promise.all(this.#added).catch(stopped)).flat();
     const errors = added.flatMap((result) => result.errors);
     if (errors.length > 0) throw new PamphletError(`Indexing the site for search failed: ${errors.join("; ")}`);
     const written = await this.#index.writeFiles({ outputPath }).catch(stopped);

@@ -1,7 +1,9 @@
+import { execFile } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
-import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readdir, readFile, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { promisify } from "node:util";
 import test from "ava";
 import { PrintManifest } from "../src/brochures/printManifest.ts";
 import { buildKey } from "../src/commands/buildStamp.ts";
@@ -80,6 +82,23 @@ test("nothing changed: the quick rebuild still prints the content's warnings", a
   t.is(again.code, 0, again.stderr);
   t.deepEqual(made(again.stdout), []);
   t.is(again.stderr, first.stderr, "the same warnings, word for word");
+});
+
+test("a fresh checkout with the last output restored from a CI cache (a tar: new folder, new times) prints only what the commit changed", async (t) => {
+  const site = await built(t);
+  const runner = await mkdtemp(path.join(tmpdir(), "pamphlet-runner-"));
+  t.teardown(() => rm(runner, { recursive: true, force: true }));
+  // A checkout writes every file anew; the cache restores output/ from a tar, its times to the second.
+  await cp(site.contentDir, path.join(runner, "content"), { recursive: true });
+  await promisify(execFile)("sh", ["-c", `tar -cf - -C '${site.root}' output | tar -xf - -C '${runner}'`]);
+  const checkout = { ...site, root: runner, contentDir: path.join(runner, "content"), outDir: path.join(runner, "output") };
+  const same = await build(checkout);
+  t.is(same.code, 0, same.stderr);
+  t.deepEqual(made(same.stdout), [], "a push that changed no guide prints nothing");
+  await replaceIn(path.join(checkout.contentDir, "procedures", "sclerotherapy.md"), "The vein closes and fades.", "The vein closes and slowly fades.");
+  const edited = await build(checkout);
+  t.is(edited.code, 0, edited.stderr);
+  t.deepEqual(made(edited.stdout), ["booklet.pdf", "sclerotherapy.pdf", "sclerotherapy.trifold.pdf"]);
 });
 
 const movedProject = "a project folder moved elsewhere: the next build prints nothing, and from then on names (and reads) the new folder";

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import test from "ava";
+import YAML from "yaml";
 import { repoRoot } from "./helpers/fixtures.ts";
 
 /** Node's release lines that have reached their end of life: no security fixes (Node 20's ended 2026-04-30). */
@@ -19,3 +20,26 @@ test("the publish workflows init writes, and the README's, run a Node that is ma
     [],
   );
 });
+
+test("each publish workflow restores the last publish's output/ before building, and keeps this one's under a key of its own", (t) => {
+  const dir = path.join(repoRoot, "starter", "workflows");
+  for (const name of readdirSync(dir)) {
+    const workflow = YAML.parse(readFileSync(path.join(dir, name), "utf8")) as { jobs: Record<string, { steps: WorkflowStep[] }> };
+    const steps = Object.values(workflow.jobs).flatMap((job) => job.steps);
+    const cache = steps.findIndex((step) => step.uses?.startsWith("actions/cache@"));
+    const build = steps.findIndex((step) => step.run?.startsWith("npx pamphlet build"));
+    t.true(cache >= 0 && cache < build, `${name}: the cache is restored before the build`);
+    const { path: cached, key, "restore-keys": restoreKeys } = steps[cache]?.with ?? {};
+    t.is(cached, "output", name);
+    // A key of its own per commit, so each publish saves its output; the newest earlier one is restored.
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, not a template
+    t.is(key, "pamphlet-output-${{ github.sha }}", name);
+    t.is(restoreKeys, "pamphlet-output-", name);
+  }
+});
+
+interface WorkflowStep {
+  uses?: string;
+  run?: string;
+  with?: Record<string, string>;
+}

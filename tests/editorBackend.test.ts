@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { mkdir, readFile, symlink, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, readFile, symlink, writeFile } from "node:fs/promises";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
@@ -7,7 +7,8 @@ import test, { type ExecutionContext } from "ava";
 import { loadForBuild } from "../src/check/runChecks.ts";
 import { startDevServer } from "../src/dev/devServer.ts";
 import { cmsLocalBackend } from "../src/editor/localBackend.ts";
-import { fixtureSite, procedureText } from "./helpers/fixtures.ts";
+import { startPamphlet } from "./helpers/cli.ts";
+import { fixtureSite, procedureText, repoRoot } from "./helpers/fixtures.ts";
 
 /** The local backend over a fixture's content folder, on loopback, and a way to call it as Decap does. */
 async function backend(t: ExecutionContext) {
@@ -43,6 +44,32 @@ test("a save the schema would refuse is refused with the words check prints, and
   for (const problem of expected)
     t.true(saved.body.error!.includes(`error  ${problem.message}  (${problem.rule})`), `says: ${problem.message}\n${saved.body.error}`);
   t.regex(saved.body.error!, /procedures\/new-guide\.md:\d+:\d+ {2}error/, "names the file and line as check does");
+});
+
+test("in a clinic's folder, `npm run dev` (content named relatively: `content`) saves a guide that shows a picture from images/", async (t) => {
+  const site = await fixtureSite(t);
+  await mkdir(path.join(site.contentDir, "images"));
+  await copyFile(path.join(repoRoot, "content", "images", "sclerotherapy-steps.svg"), path.join(site.contentDir, "images", "steps.svg"));
+  const dev = startPamphlet(["dev", "--port", "18733"], { cwd: site.root });
+  t.teardown(() => dev.stop());
+  const [, origin] = await dev.waitFor(/Previewing on (http:\/\/localhost:\d+)\//, 120_000);
+  const raw = procedureText({ title: "Vein glue closure" }, '## What it is\n\nA short test body.\n\n![The steps](/images/steps.svg "The steps")\n');
+  const response = await fetch(`${origin}/__pamphlet/cms`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: origin!, "sec-fetch-site": "same-origin" },
+    body: JSON.stringify({ action: "persistEntry", params: { dataFiles: [{ path: "procedures/vein-glue-closure.md", raw }], assets: [] } }),
+  });
+  t.is(response.status, 200, await response.clone().text());
+  t.is(await readFile(path.join(site.contentDir, "procedures", "vein-glue-closure.md"), "utf8"), raw);
+});
+
+test("a save showing a picture that is not in images/ is refused, naming where in the content folder to put it", async (t) => {
+  const { site, call } = await backend(t);
+  const raw = procedureText({ title: "Vein glue closure" }, '## What it is\n\nA short test body.\n\n![The steps](/images/steps.svg "The steps")\n');
+  const saved = await call("persistEntry", { dataFiles: [{ path: "procedures/vein-glue-closure.md", raw }], assets: [] });
+  t.is(saved.status, 422);
+  t.true(saved.body.error!.includes(`put the file at ${path.join(site.contentDir, "images", "steps.svg")}`), saved.body.error);
+  t.notRegex(saved.body.error!, /pamphlet-save-/, "not the copy the save was checked in");
 });
 
 test("a save the schema accepts is written as sent, and an existing guide's text comes back with its id", async (t) => {

@@ -15,9 +15,10 @@ import { removeFolder } from "../shared/removeFolder.ts";
 export async function refusalsOf(contentDir: string, files: Array<{ path: string; raw: string }>): Promise<string[]> {
   const copy = await mkdtemp(path.join(os.tmpdir(), "pamphlet-save-"));
   try {
-    const images = path.join(contentDir, "images");
+    // Absolute: the link made to it below is read from inside the copy (`npm run dev` names the content `content`).
+    const images = path.resolve(contentDir, "images");
     // Plain files and folders only (a FIFO would block the copy); images are linked, not copied.
-    await cp(contentDir, copy, {
+    await cp(path.resolve(contentDir), copy, {
       recursive: true,
       filter: async (source) => {
         if (source === images) return false;
@@ -43,10 +44,13 @@ export async function refusalsOf(contentDir: string, files: Array<{ path: string
       return relative.startsWith("..") ? problem.file : displayPath(path.join(contentDir, relative));
     };
     const saved = new Set(files.map((file) => displayPath(path.join(contentDir, file.path))));
-    return problems
-      .map((problem) => ({ ...problem, file: shown(problem) }))
-      .filter((problem) => problem.severity === "error" && saved.has(problem.file))
-      .map((problem) => formatProblem(problem));
+    return (
+      problems
+        // The copy is this check's own: the writer hears of the content folder.
+        .map((problem) => ({ ...problem, file: shown(problem), message: problem.message.replaceAll(copy, path.resolve(contentDir)) }))
+        .filter((problem) => problem.severity === "error" && saved.has(problem.file))
+        .map((problem) => formatProblem(problem))
+    );
   } finally {
     await removeFolder(copy);
   }

@@ -114,11 +114,23 @@ test.serial(
 test.serial("editing a Spanish guide through /admin/ changes the Spanish page", async (t) => {
   const { contentDir, origin, page, untilPage } = await editing(t);
   await page.goto(`${origin}/admin/#/collections/procedures-es/entries/sclerotherapy`);
+  // The preview pane opens the Spanish page and brochure, not the English ones.
+  const links = async () => {
+    const preview = (await (await page.waitForSelector("iframe"))!.contentFrame())!;
+    await preview.waitForSelector("#pamphlet-preview a", { timeout: 30_000 });
+    return preview.$$eval("#pamphlet-preview p a", (anchors) => anchors.map((anchor) => (anchor as HTMLAnchorElement).href));
+  };
+  t.deepEqual(await links(), [`${origin}/es/procedures/sclerotherapy/`, `${origin}/brochures/es/sclerotherapy.pdf`]);
   await fill(page, "title", "Escleroterapia para arañas vasculares");
   await publish(page);
   await untilPage("/es/procedures/sclerotherapy/", /<h1[^>]*>\s*Escleroterapia para arañas vasculares/);
   t.regex(await readFile(path.join(contentDir, "es", "procedures", "sclerotherapy.md"), "utf8"), /\ntitle: Escleroterapia para arañas vasculares\n/);
   t.notRegex(await readFile(path.join(contentDir, "procedures", "sclerotherapy.md"), "utf8"), /arañas/, "the English guide is untouched");
+  // A page is at /<slug>/ (/es/<slug>/ in Spanish), and has no brochure.
+  await page.goto("about:blank"); // a new load of the editor, not a route change with the guide's pane still there
+  await page.goto(`${origin}/admin/#/collections/pages-es/entries/about`);
+  t.deepEqual(await links(), [`${origin}/es/about/`]);
+  t.is((await fetch(`${origin}/es/about/`)).status, 200);
 });
 
 test.serial("the preview pane shows Pamphlet's page, the live brochure and check's notes; a save the schema refuses is refused in check's words", async (t) => {

@@ -79,6 +79,19 @@ test("the generated configuration lists every field of the procedure, page and c
   );
 });
 
+test("each collection's preview path is where the site has its pages: a page at /<slug>/, a translation under its language", async (t) => {
+  const config = cmsConfig({ clinic: await shippedClinic(), siteUrl: "https://veins.example.com" });
+  const previewPaths = Object.fromEntries(
+    collections(config).flatMap((one) => (one.folder ? [[one.name, (one as { preview_path?: string }).preview_path]] : [])),
+  );
+  t.deepEqual(previewPaths, {
+    procedures: "procedures/{{slug}}/",
+    "procedures-es": "es/procedures/{{slug}}/",
+    pages: "{{slug}}/",
+    "pages-es": "es/{{slug}}/",
+  });
+});
+
 test("a field added to the schema appears in the editor, with its widget, without editing any editor file", async (t) => {
   const clinic = await shippedClinic();
   const extended = procedureSchema.extend({

@@ -4,6 +4,7 @@ import YAML from "yaml";
 import type { z } from "zod";
 import { clinicSchema, localize, type Clinic } from "../content/clinicSchema.ts";
 import { siteLanguages } from "../shared/languages.ts";
+import { pageUrl, procedureUrl } from "../shared/routes.ts";
 import { pageSchema } from "../content/pageSchema.ts";
 import { procedureSchema, type Language } from "../content/schema.ts";
 import { templatesDir } from "../shared/installPaths.ts";
@@ -47,7 +48,8 @@ export function cmsConfig(options: CmsConfigOptions): Record<string, unknown> {
       slug: "{{slug}}",
       identifier_field: "title",
       summary: "{{title}}",
-      preview_path: `${lang === clinic.defaultLanguage ? "" : `${lang}/`}${kind === "procedures" ? "procedures" : "pages"}/{{slug}}/`,
+      // Where the site has it, without the leading slash (Decap joins it to site_url).
+      preview_path: (kind === "procedures" ? procedureUrl : pageUrl)("{{slug}}", lang, clinic).slice(1),
       fields: [
         ...fields,
         {

@@ -7,13 +7,16 @@
   const siteRoot = new URL("../", location.href);
   const devServer = fetch(new URL("__pamphlet/notes?file=", siteRoot)).then((response) => response.ok, () => false);
 
-  /** `es/procedures/sclerotherapy.md` → its page, brochure and kind. */
+  /**
+   * `es/procedures/sclerotherapy.md` → its page and brochure; `pages/about.md` → `/about/` (as src/shared/routes.ts has them).
+   * The language folder is read right before the kind's: a repository's content folder may come before it.
+   */
   const addresses = (file) => {
-    const [, lang = "", kind, slug] = /^(?:[\w/-]*?\/)?(?:([a-z]{2})\/)?(procedures|pages)\/([\w-]+)\.md$/.exec(file) ?? [];
+    const [, lang = "", kind, slug] = /(?:^|\/)(?:([a-z]{2})\/)?(procedures|pages)\/([\w-]+)\.md$/.exec(file) ?? [];
     if (!slug) return undefined;
     const prefix = lang ? `${lang}/` : "";
     return {
-      page: new URL(`${prefix}${kind === "procedures" ? "procedures" : "pages"}/${slug}/`, siteRoot).href,
+      page: new URL(`${prefix}${kind === "procedures" ? "procedures/" : ""}${slug}/`, siteRoot).href,
       brochure: kind === "procedures" ? new URL(`brochures/${prefix}${slug}.pdf`, siteRoot).href : undefined,
     };
   };

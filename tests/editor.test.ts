@@ -77,8 +77,11 @@ test.serial(
     await fill(page, "reviewer", "Dr. Jordan Avery, MD");
     // The date: today's, with the date widget's own button.
     await (await page.waitForSelector("button::-p-text(Now)"))!.click();
-    // The body, in the Markdown mode of the text editor.
-    await (await page.waitForSelector('[class*=ToolbarToggle] button[role="switch"]'))!.click();
+    // The body: Markdown as typed, with no mode to choose first; its hint shows the syntax of a picture.
+    t.regex(
+      await (await page.waitForSelector("::-p-text(A picture:)"))!.evaluate((hint) => hint.textContent ?? ""),
+      /!\[what it shows\]\(\/images\/name\.jpg#half "caption"\)/,
+    );
     await (await page.waitForSelector('[data-slate-editor="true"]'))!.click();
     await page.keyboard.type("## What it is\n\nA doctor closes the vein with a small amount of medical glue.\n");
     await publish(page);

@@ -56,10 +56,13 @@ export function cmsConfig(options: CmsConfigOptions): Record<string, unknown> {
           name: "body",
           label: "Text",
           widget: "markdown",
-          modes: ["raw", "rich_text"],
+          // Markdown as written: Decap's rich text mode (its default whenever offered) saves a typed "## " escaped, as "\## ",
+          // rewrites every list marker, and cannot show a picture's size (#half).
+          modes: ["raw"],
+          // Decap shows a hint as Markdown: the syntax is in backticks, or the picture's would vanish.
           hint:
-            "Sections start with ## and a heading, e.g. ## What it is. " +
-            'A picture: ![what it shows](/images/name.jpg#half "caption"), sizes #small, #half, #full',
+            "Sections start with `##` and a heading, e.g. `## What it is`. " +
+            'A picture: `![what it shows](/images/name.jpg#half "caption")`, sizes `#small`, `#half`, `#full`',
         },
       ],
     };

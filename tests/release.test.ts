@@ -76,3 +76,24 @@ test("placeholders and overdue reviews: errors that stop the build once clinic.y
   t.is(overdue?.severity, "error");
   t.regex(overdue?.message ?? "", /over 12\), and clinic\.yaml says release: true/);
 });
+
+test("under release: true, an overdue review alone stops the build (and the dev preview), as sample details do; before release it does not", async (t) => {
+  const site = await fixtureSite(t);
+  // The fixture's sample phone and address replaced by real ones: only the overdue review is left to stop it.
+  const clinicFile = path.join(site.contentDir, "_data", "clinic.yaml");
+  const real = (await readFile(clinicFile, "utf8")).replace("(555) 010-0199", "612 555 0143").replaceAll("fixture.example.org", "veinclinic.es");
+  await writeFile(clinicFile, real);
+  await writeProcedure(site, "overdue", procedureText({ title: "Overdue", lastReviewed: "2024-10-01" }));
+  const draft = await loadForBuild(site.contentDir);
+  t.truthy(draft.content, draft.problems.map((problem) => formatProblem(problem)).join("\n"));
+  await addToClinic(site, "release: true\n");
+  const released = await loadForBuild(site.contentDir);
+  t.falsy(released.content);
+  t.deepEqual(
+    released.problems.filter((problem) => problem.severity === "error").map((problem) => `${path.basename(problem.file)} ${problem.rule}`),
+    ["overdue.md freshness"],
+  );
+  // check says it once, not once for the build and once for check.
+  const { problems } = await runChecks(site.contentDir);
+  t.is(problems.filter((problem) => problem.file.endsWith("/overdue.md") && problem.rule === "freshness").length, 1);
+});

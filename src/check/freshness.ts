@@ -35,3 +35,8 @@ export const checkFreshness: Check = ({ content, today }) =>
     }
     return [];
   });
+
+/** For `build` and `dev`: once clinic.yaml says `release: true`, an overdue review stops the build (every finding is then an error). */
+export const releaseFreshness: Check = (context) => (context.content.clinic.release ? checkFreshness(context) : []);
+/** For `check` and the build's reminder before release (after it, releaseFreshness reports them). */
+export const draftFreshness: Check = (context) => (context.content.clinic.release ? [] : checkFreshness(context));

@@ -4,7 +4,7 @@ import { checkClaims } from "./claims.ts";
 import { checkClinicDetails } from "./clinicDetails.ts";
 import { checkCoverImages } from "./coverImages.ts";
 import { checkDuplicateTitles } from "./duplicateTitles.ts";
-import { checkFreshness } from "./freshness.ts";
+import { draftFreshness, releaseFreshness } from "./freshness.ts";
 import { checkHeadingLevels } from "./headingLevels.ts";
 import { checkLinks } from "./links.ts";
 import { checkRequiredSafety } from "./requiredSafety.ts";
@@ -20,9 +20,9 @@ import type { Check, CheckContext } from "./types.ts";
 /**
  * Checks the build (and the dev server) also runs: a broken link or missing image (in the text or the cover) must not reach a
  * page or a brochure; a writer who renames a procedure hears that its translation lost its pair, and
- * one who copies a procedure, that it still has the original's title.
+ * one who copies a procedure, that it still has the original's title. Under release: true, sample details and overdue reviews too.
  */
-const buildChecks: Check[] = [checkLinks, checkCoverImages, checkTranslations, checkDuplicateTitles, releasePlaceholders];
+const buildChecks: Check[] = [checkLinks, checkCoverImages, checkTranslations, checkDuplicateTitles, releasePlaceholders, releaseFreshness];
 /** Editorial checks for `pamphlet check`. */
 const editorialChecks: Check[] = [
   checkSections,
@@ -32,7 +32,7 @@ const editorialChecks: Check[] = [
   checkRequiredSafety,
   checkParity,
   checkStaleTranslations,
-  checkFreshness,
+  draftFreshness,
   checkClinicDetails,
 ];
 /** Run by `check` only when not already among the build checks (it is there under release: true). */

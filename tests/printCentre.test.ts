@@ -6,7 +6,10 @@ import { startSiteServer } from "../src/brochures/siteServer.ts";
 import { builtSite } from "./helpers/builtFixture.ts";
 import { runPamphlet, siteArgs } from "./helpers/cli.ts";
 import { pageWithDownloads } from "./helpers/downloads.ts";
-import { procedureText, writeProcedure, type FixtureSite } from "./helpers/fixtures.ts";
+import { fixtureSite, procedureText, writeProcedure, type FixtureSite } from "./helpers/fixtures.ts";
+import { loadContentOrThrow } from "../src/content/load.ts";
+import { writePrintCentre } from "../src/publish/printCentre.ts";
+import type { PrintCentreList, PublishedBrochure } from "../src/site/printCentreList.ts";
 import { pdfInfo, pdfText } from "./helpers/pdf.ts";
 import { joinedRegExp } from "./helpers/joinedRegExp.ts";
 
@@ -248,4 +251,21 @@ test("after a build under /clinic/, `brochures` prints for that site without --b
   const other = await runPamphlet(["brochures", "--base-path", "/elsewhere", ...siteArgs(site)]);
   t.is(other.code, 2);
   t.true(other.stderr.includes(`The site in ${site.siteDir} was built to be published under /clinic/, not /elsewhere/`), other.stderr);
+});
+
+test("the print centre says '1 page' for a one-page sheet or booklet, and '4 pages' for more", async (t) => {
+  const site = await fixtureSite(t);
+  const content = await loadContentOrThrow(site.contentDir);
+  const brochure = (format: PublishedBrochure["format"], pages: number) => ({ format, path: `brochures/sclerotherapy.${format}.pdf`, pages, kilobytes: 30 });
+  const entries: PrintCentreList = {
+    procedures: [
+      { slug: "sclerotherapy", lang: "en", title: "Sclerotherapy", lastReviewed: "2026-10-01", brochures: [brochure("letter", 4), brochure("aftercare", 1)] },
+    ],
+    booklets: [{ ...brochure("booklet", 1), lang: "en" }],
+  };
+  await writePrintCentre({ content, contentDir: site.contentDir, siteDir: site.siteDir, basePath: "/", entries });
+  const facts = [...(await readFile(path.join(site.siteDir, "print-centre", "index.html"), "utf8")).matchAll(/class="files__facts">([^<]*)</g)].map(
+    (match) => match[1],
+  );
+  t.deepEqual(facts, ["4 pages, 30 KB", "1 page, 30 KB", "1 page, 30 KB"]);
 });

@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import test from "ava";
+import { scaffoldClinic } from "../src/init/scaffold.ts";
 import { repoRoot } from "./helpers/fixtures.ts";
 import { pdfInfo, pdfText } from "./helpers/pdf.ts";
 
@@ -135,4 +136,13 @@ test("init refuses to overwrite a file, before writing anything", async (t) => {
   const check = await runPamphlet(["check", "--content", path.join(scratch, "us-clinic", "content")]);
   t.is(check.code, 0, check.stdout + check.stderr);
   t.regex(check.stdout + check.stderr, /^0 errors, /m, "the new clinic passes check as written");
+});
+
+test("init in a folder named in another script names the clinic after it, letters whole, and gives the host an ASCII project name", async (t) => {
+  const scratch = await mkdtemp(path.join(os.tmpdir(), "pamphlet-init-"));
+  t.teardown(() => rm(scratch, { recursive: true, force: true }));
+  const dir = path.join(scratch, "Ünïcode Клиника");
+  await scaffoldClinic({ dir, country: "ES", host: "cloudflare" });
+  t.regex(await readFile(path.join(dir, "content", "_data", "clinic.yaml"), "utf8"), /^name: "?Ünïcode Клиника Vein Clinic"?$/m);
+  t.regex(await readFile(path.join(dir, ".github", "workflows", "publish.yml"), "utf8"), /^ {2}PROJECT: unicode$/m);
 });

@@ -83,13 +83,16 @@ const refusal = (dir: string, existing: string[]) =>
       "Choose an empty folder (npx pamphlet init my-clinic), or move these away.",
   );
 
+// Letters of any script: a folder named "Ünïcode Клиника" is "Ünïcode Клиника Vein Clinic", and its project "unicode".
 const titleCase = (word: string) =>
   word
     .replace(/[-_]+/g, " ")
-    .replace(/\b\w/g, (letter) => letter.toUpperCase())
+    .replace(/(^|\s)(\p{L})/gu, (_, space: string, letter: string) => space + letter.toUpperCase())
     .replace(/ (Vein )?Clinic$/i, "");
 const slugOf = (word: string) =>
   word
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-|-$/g, "") || "clinic";

@@ -156,3 +156,19 @@ test("pamphlet dev serves /admin/ with its own policy and generated config, to t
   t.is((await get("/__pamphlet/cms", "evil.example:80")).status, 403);
   t.notRegex(String((await get("/procedures/sclerotherapy/")).headers["content-security-policy"] ?? ""), /unsafe-eval/);
 });
+
+test("deleting a guide that another links to is refused, naming the link left leading nowhere; a guide nothing links to is deleted", async (t) => {
+  const { site, call } = await backend(t);
+  const linker = procedureText({ title: "Vein glue closure" }, "## What it is\n\nSee also [compression](/procedures/compression-therapy/).\n");
+  await writeFile(path.join(site.contentDir, "procedures", "vein-glue-closure.md"), linker);
+  const refused = await call("deleteFile", { path: "procedures/compression-therapy.md" });
+  t.is(refused.status, 422);
+  t.regex(
+    refused.body.error!,
+    /^Not deleted: the build would refuse what is left\.\n.*vein-glue-closure\.md:\d+:\d+ {2}error {2}link to \/procedures\/compression-therapy\//,
+  );
+  t.true(existsSync(path.join(site.contentDir, "procedures", "compression-therapy.md")), "not deleted");
+  t.is((await call("deleteFiles", { paths: ["procedures/compression-therapy.md"] })).status, 422, "nor as one of several");
+  t.is((await call("deleteFile", { path: "procedures/vein-glue-closure.md" })).status, 200);
+  t.false(existsSync(path.join(site.contentDir, "procedures", "vein-glue-closure.md")));
+});

@@ -25,6 +25,12 @@ interface Asset {
  */
 export function cmsLocalBackend(contentDir: string) {
   const files = new EditableFiles(contentDir);
+  /** A delete that would leave a link or picture elsewhere leading nowhere is refused, in check's words. */
+  const refuseBrokenBy = async (removed: unknown[]) => {
+    for (const file of removed) await files.resolve(file);
+    const refusals = await refusalsOf(contentDir, [], removed.map(String));
+    if (refusals.length > 0) throw new RefusedSave(`Not deleted: the build would refuse what is left.\n${refusals.join("\n")}`);
+  };
   const actions: Record<string, (params: Record<string, unknown>) => Promise<unknown>> = {
     info: async () => ({ repo: path.basename(path.resolve(contentDir)), publish_modes: ["simple"], type: "local_fs" }),
     entriesByFolder: async ({ folder, extension }) => Promise.all((await files.list(folder, String(extension ?? ""))).map((file) => files.entry(file))),
@@ -53,10 +59,12 @@ export function cmsLocalBackend(contentDir: string) {
       return files.media(file);
     },
     deleteFile: async ({ path: file }) => {
+      await refuseBrokenBy([file]);
       await files.remove(file);
       return { message: `deleted file ${String(file)}` };
     },
     deleteFiles: async ({ paths }) => {
+      await refuseBrokenBy(asArray(paths));
       for (const file of asArray(paths)) await files.remove(file);
       return { message: "deleted files" };
     },

@@ -1,4 +1,4 @@
-import { cp, lstat, mkdir, mkdtemp, symlink, writeFile } from "node:fs/promises";
+import { cp, lstat, mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { loadForBuild } from "../check/runChecks.ts";
@@ -10,9 +10,11 @@ import { removeFolder } from "../shared/removeFolder.ts";
  * What the build (and so `check`) would refuse in the files a save writes, in their words: the
  * content folder as it would be after the save is loaded as `pamphlet build` loads it, from a copy.
  * Only errors in the saved files count: a problem already elsewhere in the content does not block
- * fixing this one. Returns the lines `check` prints, empty when the save is fine.
+ * fixing this one. A save that `removes` files (a deleted entry or image) is refused for any error
+ * it brings about elsewhere: a link or picture left leading nowhere. Returns the lines `check`
+ * prints, empty when the save is fine.
  */
-export async function refusalsOf(contentDir: string, files: Array<{ path: string; raw: string }>): Promise<string[]> {
+export async function refusalsOf(contentDir: string, files: Array<{ path: string; raw: string }>, removes: string[] = []): Promise<string[]> {
   const copy = await mkdtemp(path.join(os.tmpdir(), "pamphlet-save-"));
   try {
     // Absolute: the link made to it below is read from inside the copy (`npm run dev` names the content `content`).
@@ -38,18 +40,27 @@ export async function refusalsOf(contentDir: string, files: Array<{ path: string
       await mkdir(path.dirname(target), { recursive: true });
       await writeFile(target, file.raw);
     }
+    for (const file of removes) await rm(path.join(copy, file), { force: true });
     const { problems } = await loadForBuild(copy);
     const shown = (problem: Problem) => {
       const relative = path.relative(copy, path.resolve(problem.file));
       return relative.startsWith("..") ? problem.file : displayPath(path.join(contentDir, relative));
     };
     const saved = new Set(files.map((file) => displayPath(path.join(contentDir, file.path))));
+    // Errors a removal brings about: those the content as it is does not have already.
+    const before = new Set(
+      removes.length > 0
+        ? (await loadForBuild(contentDir)).problems.map((problem) => formatProblem({ ...problem, file: displayPath(path.resolve(problem.file)) }))
+        : [],
+    );
     return (
       problems
         // The copy is this check's own: the writer hears of the content folder.
         .map((problem) => ({ ...problem, file: shown(problem), message: problem.message.replaceAll(copy, path.resolve(contentDir)) }))
-        .filter((problem) => problem.severity === "error" && saved.has(problem.file))
-        .map((problem) => formatProblem(problem))
+        .filter((problem) => problem.severity === "error")
+        .map((problem) => ({ file: problem.file, line: formatProblem(problem) }))
+        .filter((error) => saved.has(error.file) || (removes.length > 0 && !before.has(error.line)))
+        .map((error) => error.line)
     );
   } finally {
     await removeFolder(copy);

@@ -172,3 +172,21 @@ test("deleting a guide that another links to is refused, naming the link left le
   t.is((await call("deleteFile", { path: "procedures/vein-glue-closure.md" })).status, 200);
   t.false(existsSync(path.join(site.contentDir, "procedures", "vein-glue-closure.md")));
 });
+
+test("a save over a file changed on disk since the editor read it is refused, and the change kept; read again, the save goes through", async (t) => {
+  const { site, call } = await backend(t);
+  const file = path.join(site.contentDir, "procedures", "sclerotherapy.md");
+  const opened = (await call("getEntry", { path: "procedures/sclerotherapy.md" })).body as unknown as { data: string };
+  const handEdited = `${opened.data}\nA line added by hand.\n`;
+  await writeFile(file, handEdited);
+  const fromEditor = opened.data.replace("The vein closes and fades.", "The vein closes and slowly fades.");
+  const save = () => call("persistEntry", { dataFiles: [{ path: "procedures/sclerotherapy.md", raw: fromEditor }], assets: [] });
+  const refused = await save();
+  t.is(refused.status, 422);
+  t.regex(refused.body.error!, /^Not saved: procedures\/sclerotherapy\.md changed on disk after the editor opened it/);
+  t.is(await readFile(file, "utf8"), handEdited, "the hand edit is kept");
+  await call("getEntry", { path: "procedures/sclerotherapy.md" });
+  t.is((await save()).status, 200);
+  t.is(await readFile(file, "utf8"), fromEditor);
+  t.is((await save()).status, 200, "its own save is not a change on disk to the editor");
+});

@@ -25,6 +25,23 @@ interface Asset {
  */
 export function cmsLocalBackend(contentDir: string) {
   const files = new EditableFiles(contentDir);
+  /**
+   * Each file's text as the editor last read it (Decap's id: a hash of its bytes). A save over a file
+   * changed since (by hand, or by another editor) is refused rather than overwriting that change.
+   */
+  const read = new Map<string, string | null>();
+  const handOut = async (file: unknown) => {
+    const entry = await files.entry(file);
+    read.set(entry.file.path, entry.file.id);
+    return entry;
+  };
+  const refuseChangedSinceRead = async (file: string) => {
+    if (!read.has(file) || (await files.entry(file)).file.id === read.get(file)) return;
+    throw new RefusedSave(
+      `Not saved: ${file} changed on disk after the editor opened it (a hand edit, or another editor). ` +
+        "Copy what you wrote, reload the page to see that change, then make yours again.",
+    );
+  };
   /** A delete that would leave a link or picture elsewhere leading nowhere is refused, in check's words. */
   const refuseBrokenBy = async (removed: unknown[]) => {
     for (const file of removed) await files.resolve(file);
@@ -33,9 +50,9 @@ export function cmsLocalBackend(contentDir: string) {
   };
   const actions: Record<string, (params: Record<string, unknown>) => Promise<unknown>> = {
     info: async () => ({ repo: path.basename(path.resolve(contentDir)), publish_modes: ["simple"], type: "local_fs" }),
-    entriesByFolder: async ({ folder, extension }) => Promise.all((await files.list(folder, String(extension ?? ""))).map((file) => files.entry(file))),
-    entriesByFiles: async ({ files: wanted }) => Promise.all(asArray(wanted).map((file) => files.entry((file as { path?: unknown }).path))),
-    getEntry: async ({ path: file }) => files.entry(file),
+    entriesByFolder: async ({ folder, extension }) => Promise.all((await files.list(folder, String(extension ?? ""))).map((file) => handOut(file))),
+    entriesByFiles: async ({ files: wanted }) => Promise.all(asArray(wanted).map((file) => handOut((file as { path?: unknown }).path))),
+    getEntry: async ({ path: file }) => handOut(file),
     persistEntry: async ({ entry, dataFiles, assets }) => {
       const saved = (asArray(dataFiles ?? [entry]) as DataFile[]).map((file) => ({
         path: file.newPath ?? file.path,
@@ -43,10 +60,14 @@ export function cmsLocalBackend(contentDir: string) {
         old: file.newPath ? file.path : undefined,
       }));
       for (const file of saved) await files.resolve(file.path);
+      for (const file of saved) await refuseChangedSinceRead(file.old ?? file.path);
       const refusals = await refusalsOf(contentDir, saved);
       if (refusals.length > 0) throw new RefusedSave(`Not saved: the build would refuse it.\n${refusals.join("\n")}`);
       for (const asset of asArray(assets) as Asset[]) await files.write(asset.path, Buffer.from(asset.content, asset.encoding));
-      for (const file of saved) await files.write(file.path, file.raw);
+      for (const file of saved) {
+        await files.write(file.path, file.raw);
+        read.set(file.path, (await files.entry(file.path)).file.id);
+      }
       // A renamed entry: the new file is written, then the old one removed.
       for (const file of saved) if (file.old && file.old !== file.path) await files.remove(file.old);
       return { message: "entry persisted" };

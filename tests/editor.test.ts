@@ -6,18 +6,23 @@ import type { Page } from "puppeteer-core";
 import { launchBrowser } from "../src/brochures/launchBrowser.ts";
 import { loadContent } from "../src/content/load.ts";
 import { startDevServer } from "../src/dev/devServer.ts";
+import { scaffoldClinic } from "../src/init/scaffold.ts";
 import { devEvents } from "./helpers/events.ts";
 import { repoRoot } from "./helpers/fixtures.ts";
 import { pdfText } from "./helpers/pdf.ts";
 
-/** `pamphlet dev` over a temporary copy of the shipped content (both languages), and a Chromium tab signed in to /admin/. */
-async function editing(t: ExecutionContext) {
+/**
+ * `pamphlet dev` over a temporary copy of the shipped content (both languages), or the clinic `init` writes
+ * (`scaffolded`), and a Chromium tab signed in to /admin/.
+ */
+async function editing(t: ExecutionContext, { scaffolded = false } = {}) {
   // Building the shipped library, starting Chromium and typing a whole form take minutes on a loaded machine.
   t.timeout(8 * 60_000, "the editor test");
   const root = await mkdtemp(path.join(os.tmpdir(), "pamphlet-editor-"));
   t.teardown(() => rm(root, { recursive: true, force: true }));
   const contentDir = path.join(root, "content");
-  await cp(path.join(repoRoot, "content"), contentDir, { recursive: true });
+  if (scaffolded) await scaffoldClinic({ dir: root, country: "US", host: "github" });
+  else await cp(path.join(repoRoot, "content"), contentDir, { recursive: true });
   const server = await startDevServer({ contentDir, siteDir: path.join(root, "output", "dev-site"), port: 0 });
   t.teardown(() => server.close());
   const events = await devEvents(server.origin);
@@ -174,4 +179,19 @@ test.serial("clinic.yaml opens as a settings form in /admin/, and a save there r
     "the whole clinic.yaml written back by the form is valid",
   );
   t.regex(await readFile(path.join(contentDir, "_data", "clinic.yaml"), "utf8"), /^name: Maple Grove Vein Centre$/m);
+});
+
+test.serial("clinic.yaml as init writes it (categories as plain text, one language) saves from the settings form", async (t) => {
+  const { contentDir, origin, page, errors, untilPage } = await editing(t, { scaffolded: true });
+  await page.goto(`${origin}/admin/#/collections/settings/entries/clinic`);
+  await fill(page, "phone", "(312) 555-0188");
+  await publish(page);
+  await untilPage("/", /\(312\) 555-0188/);
+  const { content, problems } = await loadContent(contentDir);
+  t.deepEqual(
+    problems.filter((problem) => problem.severity === "error"),
+    [],
+  );
+  t.is(content?.clinic.phone, "(312) 555-0188");
+  t.deepEqual(errors, [], "the form did not fail in the page");
 });

@@ -46,6 +46,28 @@ export function cmsFields(schema: z.ZodType): CmsField[] {
   return objectFields(json);
 }
 
+/**
+ * `value` (a file the form edits, parsed) with each text the schema lets be written once for every
+ * language (a plain string, as `init` writes clinic.yaml) given in the per-language shape the form's
+ * widget reads, `{ <lang>: text }`: Decap fails on a plain string there ("e.get is not a function").
+ * The same text: a language left out falls back to `lang`, the clinic's default, as a plain string does.
+ */
+export function inFormShapes(schema: z.ZodType, value: unknown, lang: string): unknown {
+  return inFormShape(z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as JsonSchema, value, lang);
+}
+
+function inFormShape(json: JsonSchema, value: unknown, lang: string): unknown {
+  // As cmsField reads the schema: one text per language, an alternative, a list, an object.
+  if (json.anyOf?.some((option) => option.type === "object")) return typeof value === "string" ? { [lang]: value } : value;
+  if (json.anyOf) return inFormShape(json.anyOf[0]!, value, lang);
+  if (json.type === "array" && Array.isArray(value)) return value.map((item) => inFormShape(json.items ?? {}, item, lang));
+  if (json.type === "object" && json.properties && typeof value === "object" && value !== null && !Array.isArray(value)) {
+    const properties = json.properties;
+    return Object.fromEntries(Object.entries(value).map(([key, field]) => [key, properties[key] ? inFormShape(properties[key], field, lang) : field]));
+  }
+  return value;
+}
+
 /** The fields of an object; those of an optional object are all optional (Decap would ask for them even when it is left out). */
 function objectFields(json: JsonSchema, optional = false): CmsField[] {
   const required = new Set(json.required ?? []);

@@ -1,5 +1,9 @@
 import type http from "node:http";
 import path from "node:path";
+import YAML from "yaml";
+import { clinicSchema } from "../content/clinicSchema.ts";
+import { clinicFile } from "../content/load.ts";
+import { inFormShapes } from "./cmsFields.ts";
 import { EditableFiles, maxImageBytes, RefusedPath } from "./editableFiles.ts";
 import { refusalsOf } from "./validateSave.ts";
 
@@ -33,7 +37,9 @@ export function cmsLocalBackend(contentDir: string) {
   const handOut = async (file: unknown) => {
     const entry = await files.entry(file);
     read.set(entry.file.path, entry.file.id);
-    return entry;
+    return entry.data !== null && path.resolve(contentDir, entry.file.path) === path.resolve(clinicFile(contentDir))
+      ? { ...entry, data: clinicInFormShapes(entry.data) }
+      : entry;
   };
   const refuseChangedSinceRead = async (file: string) => {
     if (!read.has(file) || (await files.entry(file)).file.id === read.get(file)) return;
@@ -115,6 +121,21 @@ export function cmsLocalBackend(contentDir: string) {
       answer(500, { error: `${String(body.action)} failed: ${error instanceof Error ? error.message : String(error)}` });
     }
   };
+}
+
+/**
+ * clinic.yaml as the settings form reads it: texts written once for every language given per language
+ * (cmsFields.ts inFormShapes). Unchanged when nothing needs it, or when it does not parse (check says why).
+ */
+function clinicInFormShapes(text: string): string {
+  try {
+    const parsed: unknown = YAML.parse(text);
+    const defaultLanguage = (parsed as { defaultLanguage?: unknown } | null)?.defaultLanguage;
+    const shaped = inFormShapes(clinicSchema, parsed, typeof defaultLanguage === "string" ? defaultLanguage : "en");
+    return JSON.stringify(shaped) === JSON.stringify(parsed) ? text : YAML.stringify(shaped);
+  } catch {
+    return text;
+  }
 }
 
 /** A save the schema refuses: its message is what `check` says of the file. */

@@ -1,5 +1,5 @@
 import test from "ava";
-import { runChecks } from "../src/check/runChecks.ts";
+import { loadForBuild, runChecks } from "../src/check/runChecks.ts";
 import { formatProblem } from "../src/shared/problem.ts";
 import { shippedContent } from "./helpers/shippedContent.ts";
 import { joinedRegExp } from "./helpers/joinedRegExp.ts";
@@ -82,4 +82,21 @@ test("safety: a guide with no kind is a warning that lists the kinds", async (t)
     found,
     /compression-therapy\.md:2:1 {2}warning {2}no "kind": add kind: one of injection, foam, thermal-ablation, adhesive, surgery, compression, consultation/,
   );
+});
+
+test("a guide missing a warning its kind must state is not built: its take-home sheet would print without it; a guide with no kind still builds", async (t) => {
+  const { contentDir, edit } = await shippedContent(t);
+  // Renamed, the heading no longer starts the section the aftercare sheet and tri-fold take their warning signs from.
+  await edit("procedures/sclerotherapy.md", (text) => text.replace("## When to call us", "## When to contact us"));
+  const refused = await loadForBuild(contentDir);
+  t.falsy(refused.content, "not built");
+  const errors = refused.problems.filter((problem) => problem.severity === "error").map((problem) => formatProblem(problem));
+  t.true(errors.length > 0);
+  t.true(
+    errors.every((line) => /procedures\/sclerotherapy\.md:\d+:\d+ {2}error {2}this guide \(kind: injection\) must state .* \(safety\)$/.test(line)),
+    errors.join("\n"),
+  );
+  await edit("procedures/sclerotherapy.md", (text) => text.replace("## When to contact us", "## When to call us").replace(/^kind: .*\n/m, ""));
+  const noKind = await loadForBuild(contentDir);
+  t.truthy(noKind.content, noKind.problems.map((problem) => formatProblem(problem)).join("\n"));
 });

@@ -9,7 +9,16 @@ import { bodyProblem, fieldProblem, type Check, type Problem, type ProcedureSour
  * Patient safety, by kind of procedure: the warnings and reasons not to treat its guide must state
  * (safetyContent.ts), and advice that can harm ("bed rest", "stop your blood thinner").
  */
-export const checkRequiredSafety: Check = ({ content }) => content.procedures.flatMap((procedure) => [...missingSafety(procedure), ...riskyAdvice(procedure)]);
+export const checkRequiredSafety: Check = ({ content }) =>
+  content.procedures.flatMap((procedure) => [...missingSafety(procedure).filter((problem) => problem.severity === "warning"), ...riskyAdvice(procedure)]);
+
+/**
+ * For `build` and `dev` too: a guide that leaves out a warning its kind must state is not published.
+ * Its brochures take their sections by heading: a renamed "When to call us" printed a take-home sheet
+ * with no warning signs at all. (A guide with no `kind`, and advice that can harm, are check's.)
+ */
+export const checkSafetyStatements: Check = ({ content }) =>
+  content.procedures.flatMap((procedure) => missingSafety(procedure).filter((problem) => problem.severity === "error"));
 
 function missingSafety(procedure: ProcedureSource): Problem[] {
   if (!procedure.kind) {

@@ -7,7 +7,7 @@ import { checkDuplicateTitles } from "./duplicateTitles.ts";
 import { draftFreshness, releaseFreshness } from "./freshness.ts";
 import { checkHeadingLevels } from "./headingLevels.ts";
 import { checkLinks } from "./links.ts";
-import { checkRequiredSafety } from "./requiredSafety.ts";
+import { checkRequiredSafety, checkSafetyStatements } from "./requiredSafety.ts";
 import { checkPlaceholders, releasePlaceholders } from "./placeholders.ts";
 import { checkParity } from "./parity.ts";
 import { checkStaleTranslations } from "./staleTranslations.ts";
@@ -20,9 +20,18 @@ import type { Check, CheckContext } from "./types.ts";
 /**
  * Checks the build (and the dev server) also runs: a broken link or missing image (in the text or the cover) must not reach a
  * page or a brochure; a writer who renames a procedure hears that its translation lost its pair, and
- * one who copies a procedure, that it still has the original's title. Under release: true, sample details and overdue reviews too.
+ * one who copies a procedure, that it still has the original's title; a guide missing a warning its kind must state is not
+ * published. Under release: true, sample details and overdue reviews too.
  */
-const buildChecks: Check[] = [checkLinks, checkCoverImages, checkTranslations, checkDuplicateTitles, releasePlaceholders, releaseFreshness];
+const buildChecks: Check[] = [
+  checkLinks,
+  checkCoverImages,
+  checkTranslations,
+  checkDuplicateTitles,
+  checkSafetyStatements,
+  releasePlaceholders,
+  releaseFreshness,
+];
 /** Editorial checks for `pamphlet check`. */
 const editorialChecks: Check[] = [
   checkSections,

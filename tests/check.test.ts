@@ -82,6 +82,20 @@ test("sections: a complete page passes; a missing or out-of-order section is an 
   t.is(lines[outOfOrder.line! - 1], "## Before your visit");
 });
 
+test("sections: an HTML comment, which a page shows as written, is an error on its line; one in a code block is text", async (t) => {
+  const body = completeBody().replace(
+    "## After the treatment\n\nShort plain words here.",
+    [
+      "## After the treatment\n\n<!-- Call us if your leg swells.\nNot shown, the writer thinks. -->",
+      "Short plain words here.\n\n```\n<!-- shown as code -->\n```",
+    ].join("\n\n"),
+  );
+  const { text, file } = await checked(t, "commented", procedureText({}, body));
+  const line = (await readFile(file, "utf8")).split("\n").indexOf("<!-- Call us if your leg swells.") + 1;
+  t.true(text.includes(`commented.md:${line}:1  error  "<!--" starts an HTML comment, which pages and brochures show as written`), text);
+  t.is(text.match(/HTML comment/g)?.length, 1, "not the one in the code block");
+});
+
 test("sections: a near miss is named where it is; a section twice, empty or with a placeholder is an error", async (t) => {
   const body = completeBody()
     .replace("## Before your visit", "## Before you visit")

@@ -1,5 +1,6 @@
 import { closestWord } from "../shared/closestWord.ts";
 import { headingsOf } from "../content/markdown.ts";
+import { proseLines } from "../content/codeFences.ts";
 import { foldText } from "../content/foldText.ts";
 import { sectionHeadings, sectionKeys, splitSections, type Section, type SectionKey } from "../content/sections.ts";
 import { bodyProblem, fieldProblem, type Check, type Problem, type ProcedureSource } from "./types.ts";
@@ -42,6 +43,10 @@ export const checkSections: Check = ({ content }) =>
       procedure.body.split("\n").forEach((line, index) => {
         const filler = placeholder.exec(line);
         if (filler) at(index + 1, `"${filler[0]}" is a placeholder: write the text before publishing`);
+      });
+      // Guides are Markdown without HTML (content/markdown.ts): a comment is shown as written, not hidden, to patients.
+      proseLines(procedure.body).forEach((line, index) => {
+        if (line.includes("<!--")) at(index + 1, '"<!--" starts an HTML comment, which pages and brochures show as written: delete what should not be shown');
       });
       // The front matter prints too: on the cover, the at-a-glance box and the questions.
       const fields = Object.entries(procedure).filter(([key, value]) => typeof value === "string" && key in procedure.fieldLines);

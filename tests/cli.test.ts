@@ -77,9 +77,10 @@ test("check lists content errors and exits 1; clean content exits 0", async (t) 
   t.is(one.code, 1);
   t.regex(one.stderr, /typo\.md:\d+:1 {2}error {2}unknown field "titel"/);
   t.notRegex(one.stderr, /Bad Name/);
-  t.regex(one.stdout, /\(\d+ more in other files: run check without files to see them\)/);
+  t.regex(one.stdout, /\(\d+ more in other files, 1 of them an error: run check without files to see them\)/, "Bad Name.md's");
   const other = await runPamphlet(["check", path.join(site.contentDir, "procedures", "sclerotherapy.md"), ...siteArgs(site)]);
   t.is(other.code, 0, "another file's errors do not fail a check of this one");
+  t.regex(other.stdout, /\(\d+ more in other files, \d+ of them errors: run check/, "but they are said, not only counted");
 });
 
 test("setup finds the browser already there and says where, as a clinic's workflow runs it (the compiled command)", async (t) => {

@@ -34,8 +34,11 @@ export async function runCheck(folders: Folders, { json = false, files = [] as s
     }
     if (problems.length > 0) reportProblems(problems);
     else console.log(formatSummary(problems));
-    const elsewhere = report.problems.length - problems.length;
-    if (elsewhere > 0) console.log(`(${elsewhere} more in other files: run check without files to see them)`);
+    const elsewhere = report.problems.filter((problem) => !shown(problem.file));
+    // An error elsewhere may be this file's doing (its translation no longer says the same): said, not only counted.
+    const errors = elsewhere.filter((problem) => problem.severity === "error").length;
+    const ofThem = errors === 0 ? "" : errors === 1 ? ", 1 of them an error" : `, ${errors} of them errors`;
+    if (elsewhere.length > 0) console.log(`(${elsewhere.length} more in other files${ofThem}: run check without files to see them)`);
   }
   return hasErrors(problems) ? 1 : 0;
 }

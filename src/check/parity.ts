@@ -22,6 +22,9 @@ function difference(original: string[], translation: string[]): { missing: strin
 
 const listItems = (markdown: string) => markdown.split("\n").filter((line) => /^\s*(?:[-*+]|\d+[.)])\s/.test(line)).length;
 
+/** Either file may be the one that changed: a section cut from the original must not be cut from its translation too. */
+const whichIsRight = "check which one is right (either may have changed)";
+
 /**
  * A translation says what its original says: the same numbers (doses, frequencies, days), the same
  * sections with as many list items (warning signs, emergency blocks), the same FAQ entries.
@@ -56,7 +59,7 @@ function parityProblems(original: ProcedureSource, translation: ProcedureSource)
           field,
           "error",
           "parity",
-          `${field}: ${say(numbers)} (numbers in ${originalName}'s ${field}): say the same numbers as the original`,
+          `${field}: ${say(numbers)} (numbers in ${originalName}'s ${field}): the two must say the same: ${whichIsRight}`,
         ),
       );
   }
@@ -67,7 +70,8 @@ function parityProblems(original: ProcedureSource, translation: ProcedureSource)
         "faq",
         "error",
         "parity",
-        `faq has ${translation.faq?.length ?? 0} questions, ${originalName} has ${original.faq?.length ?? 0}: translate every question`,
+        `faq has ${translation.faq?.length ?? 0} questions, ${originalName} has ${original.faq?.length ?? 0}: ` +
+          `the two must ask the same questions: ${whichIsRight}`,
       ),
     );
   }
@@ -82,7 +86,8 @@ function parityProblems(original: ProcedureSource, translation: ProcedureSource)
         1,
         "error",
         "parity",
-        `has ${sections.length} ## sections, ${originalName} has ${originalSections.length} (${originalHeadings}): translate each section`,
+        `has ${sections.length} ## sections, ${originalName} has ${originalSections.length} (${originalHeadings}): ` +
+          `the two must have the same sections: ${whichIsRight}`,
       ),
     ];
   }
@@ -96,7 +101,7 @@ function parityProblems(original: ProcedureSource, translation: ProcedureSource)
           section.line,
           "error",
           "parity",
-          `section "${section.heading}" ${say(numbers)} (numbers in "${source.heading}" of ${originalName}): say the same numbers as the original`,
+          `section "${section.heading}" ${say(numbers)} (numbers in "${source.heading}" of ${originalName}): the two must say the same: ${whichIsRight}`,
         ),
       );
     }

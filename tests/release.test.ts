@@ -77,7 +77,7 @@ test("placeholders and overdue reviews: errors that stop the build once clinic.y
   t.regex(overdue?.message ?? "", /over 12\), and clinic\.yaml says release: true/);
 });
 
-test("under release: true, an overdue review alone stops the build (and the dev preview), as sample details do; before release it does not", async (t) => {
+test("under release: true, an overdue review and a guide with no kind stop the build (and the dev preview); before release neither does", async (t) => {
   const site = await fixtureSite(t);
   // The fixture's sample phone and address replaced by real ones: only the overdue review is left to stop it.
   const clinicFile = path.join(site.contentDir, "_data", "clinic.yaml");
@@ -89,9 +89,14 @@ test("under release: true, an overdue review alone stops the build (and the dev 
   await addToClinic(site, "release: true\n");
   const released = await loadForBuild(site.contentDir);
   t.falsy(released.content);
+  // The fixture's guides declare no kind: with nothing to check their warnings by, released, each is an error too.
   t.deepEqual(
     released.problems.filter((problem) => problem.severity === "error").map((problem) => `${path.basename(problem.file)} ${problem.rule}`),
-    ["overdue.md freshness"],
+    ["compression-therapy.md safety", "overdue.md safety", "overdue.md freshness", "sclerotherapy.md safety"],
+  );
+  t.regex(
+    formatProblem(released.problems.find((problem) => problem.rule === "safety")!),
+    /error {2}no "kind": add kind: .*\(clinic\.yaml says release: true\)/,
   );
   // check says it once, not once for the build and once for check.
   const { problems } = await runChecks(site.contentDir);

@@ -10,7 +10,10 @@ import { bodyProblem, fieldProblem, type Check, type Problem, type ProcedureSour
  * (safetyContent.ts), and advice that can harm ("bed rest", "stop your blood thinner").
  */
 export const checkRequiredSafety: Check = ({ content }) =>
-  content.procedures.flatMap((procedure) => [...missingSafety(procedure).filter((problem) => problem.severity === "warning"), ...riskyAdvice(procedure)]);
+  content.procedures.flatMap((procedure) => [
+    ...missingSafety(procedure, content.clinic.release).filter((problem) => problem.severity === "warning"),
+    ...riskyAdvice(procedure),
+  ]);
 
 /**
  * For `build` and `dev` too: a guide that leaves out a warning its kind must state is not published.
@@ -18,17 +21,19 @@ export const checkRequiredSafety: Check = ({ content }) =>
  * with no warning signs at all. (A guide with no `kind`, and advice that can harm, are check's.)
  */
 export const checkSafetyStatements: Check = ({ content }) =>
-  content.procedures.flatMap((procedure) => missingSafety(procedure).filter((problem) => problem.severity === "error"));
+  content.procedures.flatMap((procedure) => missingSafety(procedure, content.clinic.release).filter((problem) => problem.severity === "error"));
 
-function missingSafety(procedure: ProcedureSource): Problem[] {
+/** What a guide leaves out of the warnings its kind must state. With no kind there is nothing to check it by: once released, an error. */
+function missingSafety(procedure: ProcedureSource, released = false): Problem[] {
   if (!procedure.kind) {
     return [
       fieldProblem(
         procedure,
         "title",
-        "warning",
+        released ? "error" : "warning",
         "safety",
-        `no "kind": add kind: one of ${procedureKinds.join(", ")}, so check can tell which warnings and reasons not to treat this guide must state`,
+        `no "kind": add kind: one of ${procedureKinds.join(", ")}, so check can tell which warnings and reasons not to treat this guide must state` +
+          (released ? " (clinic.yaml says release: true)" : ""),
       ),
     ];
   }

@@ -117,3 +117,8 @@ test("claims: clinic.yaml's own phrases obey negation too", async (t) => {
   t.is(found.length, 1);
   t.regex(found[0]!.message, /^"scar-free"/);
 });
+
+test("claims: a claim with emphasis marks in it is found, and its column is where it is written", (t) => {
+  const words = claimWords("en")!;
+  t.like(findClaims("It is **completely** safe.", words), [{ found: "completely safe", index: 8 }]);
+});

@@ -83,7 +83,8 @@ const negationReach = 8;
  * risk-free") or sits in a question ("Is it painless?"). A negation inside the phrase itself ("no
  * risk") does not count: it is part of the claim.
  */
-export function findClaims(text: string, words: ClaimWords): FoundClaim[] {
+export function findClaims(written: string, words: ClaimWords): FoundClaim[] {
+  const { text, at } = asRead(written);
   const pattern = patternOf(words);
   const found: FoundClaim[] = [];
   for (const match of text.matchAll(pattern)) {
@@ -101,9 +102,28 @@ export function findClaims(text: string, words: ClaimWords): FoundClaim[] {
         .match(/[\p{L}\p{N}]+(?:'[\p{L}]+)?/gu) ?? []
     ).slice(-negationReach);
     if (before.some((word) => words.negations.includes(word) || (word.endsWith("n't") && words.negations.length > 0))) continue;
-    found.push({ found: match[0], kind: words.phrases.get(match[0].toLowerCase()) ?? "absolute", index: match.index });
+    found.push({ found: match[0], kind: words.phrases.get(match[0].toLowerCase()) ?? "absolute", index: at[match.index] ?? match.index });
   }
   return found;
+}
+
+/**
+ * A text as a reader reads it: Markdown's emphasis marks left out ("completely *safe*" is "completely
+ * safe") and a typed apostrophe as the plain one the word lists use ("doesn’t hurt"). `at` maps each
+ * position back to the text as written, for the column reported.
+ */
+function asRead(written: string): { text: string; at: number[] } {
+  let text = "";
+  const at: number[] = [];
+  const isWord = (index: number) => /[\p{L}\p{N}]/u.test(written[index] ?? "");
+  for (let index = 0; index < written.length; index++) {
+    const character = written[index]!;
+    // An underscore inside a word (a file name) is not emphasis.
+    if (character === "*" || (character === "_" && isWord(index - 1) !== isWord(index + 1))) continue;
+    text += character === "’" ? "'" : character;
+    at.push(index);
+  }
+  return { text, at };
 }
 
 /** Each word list's pattern, longest phrase first, made once: check calls findClaims for every line. */

@@ -190,3 +190,22 @@ test("a save over a file changed on disk since the editor read it is refused, an
   t.is(await readFile(file, "utf8"), fromEditor);
   t.is((await save()).status, 200, "its own save is not a change on disk to the editor");
 });
+
+test("deletes in a content folder with images/: an image a guide shows is refused and kept; what nothing uses is deleted, whatever errors were there", async (t) => {
+  const { site, call } = await backend(t);
+  const images = path.join(site.contentDir, "images");
+  await mkdir(images);
+  for (const name of ["steps.svg", "unused.svg"]) await copyFile(path.join(repoRoot, "content", "images", "sclerotherapy-steps.svg"), path.join(images, name));
+  // A guide showing a picture, with a link already broken (its error names the likely page while that page is there).
+  const body = '## What it is\n\nA short test body, see [this](/procedures/sclerotherapi/).\n\n![The steps](/images/steps.svg "The steps")\n';
+  await writeFile(path.join(site.contentDir, "procedures", "vein-glue-closure.md"), procedureText({ title: "Vein glue closure" }, body));
+  const refused = await call("deleteFile", { path: "images/steps.svg" });
+  t.is(refused.status, 422);
+  t.regex(refused.body.error!, /vein-glue-closure\.md:\d+:\d+ {2}error {2}image \/images\/steps\.svg does not exist/);
+  t.true(existsSync(path.join(images, "steps.svg")), "a refused delete leaves the image in place");
+  t.is((await call("deleteFile", { path: "images/unused.svg" })).status, 200);
+  t.false(existsSync(path.join(images, "unused.svg")));
+  const deleted = await call("deleteFile", { path: "procedures/sclerotherapy.md" });
+  t.is(deleted.status, 200, deleted.body.error);
+  t.false(existsSync(path.join(site.contentDir, "procedures", "sclerotherapy.md")));
+});

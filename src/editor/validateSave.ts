@@ -4,6 +4,7 @@ import path from "node:path";
 import { loadForBuild } from "../check/runChecks.ts";
 import { formatProblem, type Problem } from "../shared/problem.ts";
 import { displayPath } from "../shared/displayPath.ts";
+import { isWithin } from "../shared/isWithin.ts";
 import { removeFolder } from "../shared/removeFolder.ts";
 
 /**
@@ -19,20 +20,23 @@ export async function refusalsOf(contentDir: string, files: Array<{ path: string
   try {
     // Absolute: the link made to it below is read from inside the copy (`npm run dev` names the content `content`).
     const images = path.resolve(contentDir, "images");
-    // Plain files and folders only (a FIFO would block the copy); images are linked, not copied.
+    // Images are linked, not copied, unless the save removes one: that is done in the copy, never through a link to the real folder.
+    const linkImages = !removes.some((file) => isWithin(path.resolve(copy, file), path.join(copy, "images")));
+    // Plain files and folders only (a FIFO would block the copy).
     await cp(path.resolve(contentDir), copy, {
       recursive: true,
       filter: async (source) => {
-        if (source === images) return false;
+        if (linkImages && source === images) return false;
         const info = await lstat(source);
         return info.isFile() || info.isDirectory();
       },
     });
     if (
-      await lstat(images).then(
+      linkImages &&
+      (await lstat(images).then(
         (info) => info.isDirectory(),
         () => false,
-      )
+      ))
     )
       await symlink(images, path.join(copy, "images"), "dir");
     for (const file of files) {
@@ -40,6 +44,9 @@ export async function refusalsOf(contentDir: string, files: Array<{ path: string
       await mkdir(path.dirname(target), { recursive: true });
       await writeFile(target, file.raw);
     }
+    // A removal is refused only for errors it brings about: those the same copy does not have before it.
+    const where = (problem: Problem) => `${problem.file}:${problem.line}:${problem.rule}`;
+    const before = removes.length > 0 ? new Set((await loadForBuild(copy)).problems.map(where)) : undefined;
     for (const file of removes) await rm(path.join(copy, file), { force: true });
     const { problems } = await loadForBuild(copy);
     const shown = (problem: Problem) => {
@@ -47,20 +54,11 @@ export async function refusalsOf(contentDir: string, files: Array<{ path: string
       return relative.startsWith("..") ? problem.file : displayPath(path.join(contentDir, relative));
     };
     const saved = new Set(files.map((file) => displayPath(path.join(contentDir, file.path))));
-    // Errors a removal brings about: those the content as it is does not have already.
-    const before = new Set(
-      removes.length > 0
-        ? (await loadForBuild(contentDir)).problems.map((problem) => formatProblem({ ...problem, file: displayPath(path.resolve(problem.file)) }))
-        : [],
-    );
     return (
       problems
+        .filter((problem) => problem.severity === "error" && (saved.has(shown(problem)) || (before !== undefined && !before.has(where(problem)))))
         // The copy is this check's own: the writer hears of the content folder.
-        .map((problem) => ({ ...problem, file: shown(problem), message: problem.message.replaceAll(copy, path.resolve(contentDir)) }))
-        .filter((problem) => problem.severity === "error")
-        .map((problem) => ({ file: problem.file, line: formatProblem(problem) }))
-        .filter((error) => saved.has(error.file) || (removes.length > 0 && !before.has(error.line)))
-        .map((error) => error.line)
+        .map((problem) => formatProblem({ ...problem, file: shown(problem), message: problem.message.replaceAll(copy, path.resolve(contentDir)) }))
     );
   } finally {
     await removeFolder(copy);

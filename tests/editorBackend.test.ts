@@ -1,4 +1,5 @@
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
+import os from "node:os";
 import { copyFile, mkdir, readFile, symlink, writeFile } from "node:fs/promises";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -8,6 +9,7 @@ import { loadForBuild } from "../src/check/runChecks.ts";
 import { startDevServer } from "../src/dev/devServer.ts";
 import { cmsLocalBackend } from "../src/editor/localBackend.ts";
 import { startPamphlet } from "./helpers/cli.ts";
+import { until } from "./helpers/until.ts";
 import { fixtureSite, procedureText, repoRoot } from "./helpers/fixtures.ts";
 
 /** The local backend over a fixture's content folder, on loopback, and a way to call it as Decap does. */
@@ -208,4 +210,19 @@ test("deletes in a content folder with images/: an image a guide shows is refuse
   const deleted = await call("deleteFile", { path: "procedures/sclerotherapy.md" });
   t.is(deleted.status, 200, deleted.body.error);
   t.false(existsSync(path.join(site.contentDir, "procedures", "sclerotherapy.md")));
+});
+
+test.serial("a hand edit saved while the editor's save is being checked is kept: the save is refused", async (t) => {
+  const { site, call } = await backend(t);
+  const file = path.join(site.contentDir, "procedures", "sclerotherapy.md");
+  const opened = (await call("getEntry", { path: "procedures/sclerotherapy.md" })).body as unknown as { data: string };
+  const copies = () => readdirSync(os.tmpdir()).filter((name) => name.startsWith("pamphlet-save-"));
+  const earlier = new Set(copies());
+  const saving = call("persistEntry", { dataFiles: [{ path: "procedures/sclerotherapy.md", raw: `${opened.data}\nFrom the editor.\n` }], assets: [] });
+  // The hand edit lands while the save is checked in its copy of the content.
+  t.true(await until(() => copies().some((name) => !earlier.has(name)), 30_000, { everyMs: 2 }), "the save's check started");
+  const handEdited = `${opened.data}\nA line added by hand.\n`;
+  await writeFile(file, handEdited);
+  t.is((await saving).status, 422);
+  t.is(await readFile(file, "utf8"), handEdited);
 });

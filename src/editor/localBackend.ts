@@ -31,7 +31,9 @@ export function cmsLocalBackend(contentDir: string) {
   const files = new EditableFiles(contentDir);
   /**
    * Each file's text as the editor last read it (Decap's id: a hash of its bytes). A save over a file
-   * changed since (by hand, or by another editor) is refused rather than overwriting that change.
+   * changed on disk since (a hand edit, a git pull) is refused rather than overwriting that change.
+   * Decap's save does not say which text it was made from, so this is what this server last handed
+   * out or wrote, for any tab: two tabs editing one file are not told apart.
    */
   const read = new Map<string, string | null>();
   const handOut = async (file: unknown) => {
@@ -44,7 +46,7 @@ export function cmsLocalBackend(contentDir: string) {
   const refuseChangedSinceRead = async (file: string) => {
     if (!read.has(file) || (await files.entry(file)).file.id === read.get(file)) return;
     throw new RefusedSave(
-      `Not saved: ${file} changed on disk after the editor opened it (a hand edit, or another editor). ` +
+      `Not saved: ${file} changed on disk after the editor opened it (a hand edit, or a git pull). ` +
         "Copy what you wrote, reload the page to see that change, then make yours again.",
     );
   };
@@ -69,6 +71,8 @@ export function cmsLocalBackend(contentDir: string) {
       for (const file of saved) await refuseChangedSinceRead(file.old ?? file.path);
       const refusals = await refusalsOf(contentDir, saved);
       if (refusals.length > 0) throw new RefusedSave(`Not saved: the build would refuse it.\n${refusals.join("\n")}`);
+      // Again, right before writing: a hand edit saved while the build's checks ran is not overwritten either.
+      for (const file of saved) await refuseChangedSinceRead(file.old ?? file.path);
       for (const asset of asArray(assets) as Asset[]) await files.write(asset.path, Buffer.from(asset.content, asset.encoding));
       for (const file of saved) {
         await files.write(file.path, file.raw);

@@ -218,7 +218,8 @@ test.serial("a hand edit saved while the editor's save is being checked is kept:
   const opened = (await call("getEntry", { path: "procedures/sclerotherapy.md" })).body as unknown as { data: string };
   const copies = () => readdirSync(os.tmpdir()).filter((name) => name.startsWith("pamphlet-save-"));
   const earlier = new Set(copies());
-  const saving = call("persistEntry", { dataFiles: [{ path: "procedures/sclerotherapy.md", raw: `${opened.data}\nFrom the editor.\n` }], assets: [] });
+  const fromEditor = `${opened.data}\nFrom the editor.\n`;
+  const saving = call("persistEntry", { dataFiles: [{ path: "procedures/sclerotherapy.md", raw: fromEditor }], assets: [] });
   // The hand edit lands while the save is checked in its copy of the content.
   t.true(await until(() => copies().some((name) => !earlier.has(name)), 30_000, { everyMs: 2 }), "the save's check started");
   const handEdited = `${opened.data}\nA line added by hand.\n`;

@@ -193,7 +193,7 @@ test("a save over a file changed on disk since the editor read it is refused, an
   t.is((await save()).status, 200, "its own save is not a change on disk to the editor");
 });
 
-test("deletes in a content folder with images/: an image a guide shows is refused and kept; what nothing uses is deleted, whatever errors were there", async (t) => {
+test("with images/: deleting an image a guide shows is refused and the image kept; what nothing uses is deleted, whatever errors were there", async (t) => {
   const { site, call } = await backend(t);
   const images = path.join(site.contentDir, "images");
   await mkdir(images);

@@ -118,8 +118,16 @@ function asRead(written: string): { text: string; at: number[] } {
   const isWord = (index: number) => /[\p{L}\p{N}]/u.test(written[index] ?? "");
   for (let index = 0; index < written.length; index++) {
     const character = written[index]!;
-    // An underscore inside a word (a file name) is not emphasis.
-    if (character === "*" || (character === "_" && isWord(index - 1) !== isWord(index + 1))) continue;
+    if (character === "*") continue;
+    if (character === "_") {
+      // A run of underscores (`_`, `__`) at a word's edge is emphasis; inside a word (a file name) it is not.
+      let end = index;
+      while (written[end] === "_") end++;
+      if (isWord(index - 1) !== isWord(end)) {
+        index = end - 1;
+        continue;
+      }
+    }
     text += character === "’" ? "'" : character;
     at.push(index);
   }

@@ -122,3 +122,26 @@ test("claims: a claim with emphasis marks in it is found, and its column is wher
   const words = claimWords("en")!;
   t.like(findClaims("It is **completely** safe.", words), [{ found: "completely safe", index: 8 }]);
 });
+
+test("claims: a sentence wrapped over two lines is read whole: a claim split by the break is found, a negation on the line before counts", async (t) => {
+  const site = await fixtureSite(t);
+  const body = [
+    "## What it is",
+    "",
+    "This treatment is completely",
+    "safe, and we cannot promise that the treatment",
+    "will be painless for everyone.",
+    "",
+    "- No cuts are needed",
+    "- Completely safe for all.",
+  ].join("\n");
+  const file = await writeProcedure(site, "wrapped", procedureText({}, `${body}\n`));
+  const lines = (await readFile(file, "utf8")).split("\n");
+  const { problems } = await runChecks(site.contentDir, today);
+  const found = problems.filter((problem) => problem.rule === "claims" && problem.file.endsWith("wrapped.md")).map((problem) => formatProblem(problem));
+  const lineOf = (text: string) => lines.indexOf(text) + 1;
+  t.deepEqual(
+    found.map((line) => line.replace(/^.*wrapped\.md:/, "").replace(/ {2}error {2}("[^"]+").*$/, " $1")),
+    [`${lineOf("This treatment is completely")}:19 "completely safe"`, `${lineOf("- Completely safe for all.")}:3 "Completely safe"`],
+  );
+});

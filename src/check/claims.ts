@@ -27,9 +27,31 @@ export const checkClaims: Check = ({ content }) =>
       for (const claim of findClaims(text, words))
         problems.push(fieldProblem(document, field, "error", "claims", `${field}: ${message(claim.found, claim.kind)}`));
     }
-    proseLines(document.body).forEach((line, index) => {
-      for (const claim of findClaims(line, words))
-        problems.push(bodyProblem(document, index + 1, "error", "claims", message(claim.found, claim.kind), claim.index + 1));
-    });
+    for (const { text, lines } of wrappedLines(proseLines(document.body))) {
+      for (const claim of findClaims(text, words)) {
+        // The line the claim starts on, and its column there.
+        const { number, start } = lines.filter((line) => line.start <= claim.index).at(-1)!;
+        problems.push(bodyProblem(document, number, "error", "claims", message(claim.found, claim.kind), claim.index - start + 1));
+      }
+    }
     return problems;
   });
+
+/**
+ * A body's lines with each wrapped line joined to the one it continues (a sentence of a paragraph or
+ * list item written over two lines: "completely⏎safe"), each part's line number and start kept. A line
+ * that starts a block (a list item, heading, quote or table row), or follows a blank one, starts anew.
+ */
+function wrappedLines(lines: string[]): Array<{ text: string; lines: Array<{ number: number; start: number }> }> {
+  const joined: Array<{ text: string; lines: Array<{ number: number; start: number }> }> = [];
+  lines.forEach((line, index) => {
+    const previous = joined.at(-1);
+    const continues = previous !== undefined && lines[index - 1]?.trim() !== "" && line.trim() !== "" && !/^\s*([-*+>#|]|\d+[.)])/.test(line);
+    if (!continues) joined.push({ text: line, lines: [{ number: index + 1, start: 0 }] });
+    else {
+      previous.lines.push({ number: index + 1, start: previous.text.length + 1 });
+      previous.text += ` ${line}`;
+    }
+  });
+  return joined;
+}

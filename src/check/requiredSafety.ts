@@ -10,33 +10,35 @@ import { bodyProblem, fieldProblem, type Check, type Problem, type ProcedureSour
  * (safetyContent.ts), and advice that can harm ("bed rest", "stop your blood thinner").
  */
 export const checkRequiredSafety: Check = ({ content }) =>
-  content.procedures.flatMap((procedure) => [
-    ...missingSafety(procedure, content.clinic.release).filter((problem) => problem.severity === "warning"),
-    ...riskyAdvice(procedure),
-  ]);
+  content.procedures.flatMap((procedure) => [...(content.clinic.release ? [] : withoutKind(procedure, false)), ...riskyAdvice(procedure)]);
 
 /**
  * For `build` and `dev` too: a guide that leaves out a warning its kind must state is not published.
  * Its brochures take their sections by heading: a renamed "When to call us" printed a take-home sheet
- * with no warning signs at all. (A guide with no `kind`, and advice that can harm, are check's.)
+ * with no warning signs at all. Once released, a guide with no `kind` (nothing to check it by) too.
+ * (Before release, a guide with no kind, and advice that can harm, are check's.)
  */
 export const checkSafetyStatements: Check = ({ content }) =>
-  content.procedures.flatMap((procedure) => missingSafety(procedure, content.clinic.release).filter((problem) => problem.severity === "error"));
+  content.procedures.flatMap((procedure) => [...(content.clinic.release ? withoutKind(procedure, true) : []), ...missingSafety(procedure)]);
 
-/** What a guide leaves out of the warnings its kind must state. With no kind there is nothing to check it by: once released, an error. */
-function missingSafety(procedure: ProcedureSource, released = false): Problem[] {
-  if (!procedure.kind) {
-    return [
-      fieldProblem(
-        procedure,
-        "title",
-        released ? "error" : "warning",
-        "safety",
-        `no "kind": add kind: one of ${procedureKinds.join(", ")}, so check can tell which warnings and reasons not to treat this guide must state` +
-          (released ? " (clinic.yaml says release: true)" : ""),
-      ),
-    ];
-  }
+/** A guide with no kind: nothing says which warnings it must state. An error once released. */
+function withoutKind(procedure: ProcedureSource, released: boolean): Problem[] {
+  if (procedure.kind) return [];
+  return [
+    fieldProblem(
+      procedure,
+      "title",
+      released ? "error" : "warning",
+      "safety",
+      `no "kind": add kind: one of ${procedureKinds.join(", ")}, so check can tell which warnings and reasons not to treat this guide must state` +
+        (released ? " (clinic.yaml says release: true)" : ""),
+    ),
+  ];
+}
+
+/** The warnings and reasons not to treat that a guide's kind requires and it does not state. */
+function missingSafety(procedure: ProcedureSource): Problem[] {
+  if (!procedure.kind) return [];
   const sections = splitSections(procedure.body, procedure.lang);
   const headings = sectionHeadings[procedure.lang] ?? sectionHeadings.en!;
   const textOf = (keys: SectionKey[]) => {

@@ -93,4 +93,5 @@ export class EditableFiles {
   }
 }
 
-const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
+/** Decap's id of a file: a hash of its bytes. */
+export const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");

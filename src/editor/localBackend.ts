@@ -4,7 +4,7 @@ import YAML from "yaml";
 import { clinicSchema } from "../content/clinicSchema.ts";
 import { clinicFile } from "../content/load.ts";
 import { inFormShapes } from "./cmsFields.ts";
-import { EditableFiles, maxImageBytes, RefusedPath } from "./editableFiles.ts";
+import { EditableFiles, maxImageBytes, RefusedPath, sha256 } from "./editableFiles.ts";
 import { refusalsOf } from "./validateSave.ts";
 
 /** The largest request accepted: an image as base64 plus its entry. */
@@ -76,7 +76,7 @@ export function cmsLocalBackend(contentDir: string) {
       for (const asset of asArray(assets) as Asset[]) await files.write(asset.path, Buffer.from(asset.content, asset.encoding));
       for (const file of saved) {
         await files.write(file.path, file.raw);
-        read.set(file.path, (await files.entry(file.path)).file.id);
+        read.set(file.path, sha256(Buffer.from(file.raw)));
       }
       // A renamed entry: the new file is written, then the old one removed.
       for (const file of saved) if (file.old && file.old !== file.path) await files.remove(file.old);

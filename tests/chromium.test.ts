@@ -82,7 +82,7 @@ test.serial("Chromium is driven over a pipe: no DevTools port is open for anothe
 });
 
 for (const signal of ["SIGKILL", "SIGHUP"] as const) {
-  test.serial(`${signal} of Pamphlet mid-render: Chromium and its profile folder do not outlive it`, async (t) => {
+  test.serial(`${signal} of Pamphlet mid-render: Chromium, its profile folder and its socket's folder do not outlive it`, async (t) => {
     const site = await builtSite(t, ["--formats", "letter"], "bigger");
     // Its own temporary folder, so every profile folder this run makes (however many Chromiums) can be counted.
     const tmp = path.join(site.root, "tmp");
@@ -106,6 +106,8 @@ for (const signal of ["SIGKILL", "SIGHUP"] as const) {
     // Prints still waiting for a tab when the printer closed started a new Chromium, which nothing closed.
     t.deepEqual(profilesLeft(), [], "no other Chromium was started meanwhile");
     t.true(gone);
+    // The folder of Chromium's socket (org.chromium.Chromium.*) was left by every killed Chromium.
+    t.true(await until(() => readdirSync(tmp).length === 0, 5_000), `nothing of Chromium's left: ${readdirSync(tmp).join(", ")}`);
   });
 }
 

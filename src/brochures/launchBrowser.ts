@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readlinkSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Browser, Page } from "puppeteer-core";
@@ -114,7 +114,26 @@ function removeUnsettledProfiles() {
   for (const profile of unsettledProfiles) removeProfileFolder(profile);
 }
 
-const removeProfileFolder = (profile: string) => rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
+/**
+ * Removes `profile`, and the folder of the socket Chromium named in it (SingletonSocket, a link to a
+ * socket in a folder of its own under the temporary folder): Chromium removes both when it exits
+ * cleanly, but a Chromium killed (or a Pamphlet killed, which ends it) left one such folder a run.
+ */
+function removeProfileFolder(profile: string) {
+  const socketFolder = singletonSocketFolder(profile);
+  rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
+  if (socketFolder) rmSync(socketFolder, { recursive: true, force: true, maxRetries: 3 });
+}
+
+/** The folder SingletonSocket's link points into, if it is one directly under the temporary folder (nothing else is removed). */
+function singletonSocketFolder(profile: string): string | undefined {
+  try {
+    const folder = path.dirname(readlinkSync(path.join(profile, "SingletonSocket")));
+    return path.dirname(folder) === os.tmpdir() ? folder : undefined;
+  } catch {
+    return undefined; // no link: Chromium removed it, or never made it
+  }
+}
 
 /** Rejects when `signal` aborts (or has): a start stopped by a signal. */
 const stopped = (signal: AbortSignal) =>
@@ -179,18 +198,19 @@ export function launchEarly(): EarlyBrowser {
 /**
  * A tiny shell that waits on a pipe from this process. If Pamphlet dies without closing Chromium
  * (SIGKILL, a crash), the pipe reaches end of file: the shell ends Chromium's process group, should
- * anything of it be left, and removes the profile folder. When Chromium exits normally, this
- * process tells the shell so and it just ends. Returns the function that does that.
+ * anything of it be left, and removes the profile folder and its socket's (see removeProfileFolder).
+ * When Chromium exits normally, this process tells the shell so and it just ends. Returns the function that does that.
  */
 function startWatchdog(chromiumPid: number, profile: string): (() => void) | undefined {
   if (process.platform === "win32") return undefined;
   const script = `if read -r said && [ "$said" = done ]; then exit 0; fi
 kill -9 -${chromiumPid} 2>/dev/null
 i=0; while kill -0 -${chromiumPid} 2>/dev/null && [ $i -lt 50 ]; do sleep 0.1; i=$((i+1)); done
+socket=$(readlink "$1/SingletonSocket") && [ "\${socket%/*/SingletonSocket}" = "$2" ] && rm -rf -- "\${socket%/SingletonSocket}"
 rm -rf -- "$1"`;
   try {
     // Its own process group: a Ctrl-C to the terminal must not end it before it has done its work.
-    const shell = spawn("/bin/sh", ["-c", script, "pamphlet-watchdog", profile], { stdio: ["pipe", "ignore", "ignore"], detached: true });
+    const shell = spawn("/bin/sh", ["-c", script, "pamphlet-watchdog", profile, os.tmpdir()], { stdio: ["pipe", "ignore", "ignore"], detached: true });
     shell.on("error", () => undefined);
     shell.stdin.on("error", () => undefined);
     shell.unref();

@@ -8,7 +8,7 @@ import { renderSite } from "../src/site/build.ts";
 import { loadStrings } from "../src/shared/strings.ts";
 import { runPamphlet, siteArgs } from "./helpers/cli.ts";
 import { fixtureSite, fixturesDir, type FixtureSite } from "./helpers/fixtures.ts";
-import { pdfText } from "./helpers/pdf.ts";
+import { pdfAccessibility, pdfText } from "./helpers/pdf.ts";
 
 /** The basic fixture published in English and Spanish, with only sclerotherapy translated. */
 async function bilingualSite(t: import("ava").ExecutionContext): Promise<FixtureSite> {
@@ -149,7 +149,16 @@ test.serial("Spanish brochures are in Spanish, back page and labels included, wi
     const brochure = await pdfText(path.join(site.brochuresDir, "es", file));
     t.regex(brochure, /Clínica de Testville[\s\S]*De lunes a viernes/, `the locations and hours in Spanish in es/${file}`);
     t.notRegex(brochure, /Testville clinic|Monday to Friday/, `no English location or hours in es/${file}`);
+    // What a screen reader says of each link: its name as printed, never an English "Call …" or "Go to …".
+    const { links } = await pdfAccessibility(path.join(site.brochuresDir, "es", file));
+    const english = links.filter((link) => /^(Call|Email|Open|Go to)\b/.test(link.contents ?? ""));
+    t.true(links.length > 0 && english.length === 0, `es/${file}: ${english.map((link) => link.contents).join(" | ")}`);
   }
+  const contents = (await pdfAccessibility(path.join(site.brochuresDir, "es", "booklet.pdf"))).links.filter((link) => link.dest);
+  t.true(
+    contents.some((link) => /^Escleroterapia \d+$/.test(link.contents ?? "")),
+    "the contents entry names the Spanish guide and its page",
+  );
   const document = await loadPdf(await readFile(pdf));
   t.is(document.catalog.lookup(PDFName.of("Lang"))?.toString(), "(es)");
   t.regex(await pdfText(path.join(site.brochuresDir, "es", "sclerotherapy.trifold.pdf")), /¿Preguntas\? Llámenos/);

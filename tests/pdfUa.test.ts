@@ -106,6 +106,19 @@ test("every link annotation has a Contents description and is in the structure t
   });
 });
 
+test("a link is described by its name as printed: the phone as the clinic writes it, a contents entry by its guide's title", async (t) => {
+  await eachFormat((pdf, format) => {
+    const phones = pdf.links.filter((link) => link.uri?.startsWith("tel:"));
+    t.true(phones.length > 0 && phones.every((link) => link.contents === "(555) 010-0199"), `${format}: ${phones.map((link) => link.contents)}`);
+  });
+  const entries = (await brochures()).read.get("booklet")!.links.filter((link) => link.dest);
+  t.deepEqual(entries.map((link) => [link.dest, link.contents?.replace(/ \d+$/, "")]).sort(), [
+    ["guide-compression-therapy", "Compression therapy"],
+    ["guide-sclerotherapy", "Sclerotherapy"],
+    ["guide-side-by-side", "Compare treatments"],
+  ]);
+});
+
 test("pages with links set the tab order to the structure (Tabs /S)", async (t) => {
   await eachFormat((pdf, format) => t.deepEqual(pdf.pagesWithoutStructureTabs, [], format));
 });

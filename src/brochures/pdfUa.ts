@@ -18,13 +18,14 @@ import type { BrochureMetadata } from "../shared/viewsManifest.ts";
  * What PDF/UA-1 asks of a tagged PDF that Chromium leaves out, added after printing:
  * - XMP metadata with the title, language, author and the PDF/UA identifier (`pdfuaid:part 1`);
  * - running footers and decoration outside the structure marked as artifacts (see artifacts.ts);
- * - a `Contents` description on every link annotation (ISO 14289-1 7.18.1; Chromium writes none);
+ * - a `Contents` description on every link annotation (ISO 14289-1 7.18.1; Chromium writes none):
+ *   the link's name in the page (`links`, by target: see linkNames.ts), else what it does;
  * - `/Tabs /S` on pages with annotations, so tabbing follows the structure (ISO 14289-1 7.18.3).
  */
-export function makePdfUa(document: PDFDocument, metadata: BrochureMetadata): void {
+export function makePdfUa(document: PDFDocument, metadata: BrochureMetadata, links: Record<string, string> = {}): void {
   for (const page of document.getPages()) {
     markPageArtifacts(document, page);
-    describeLinks(page);
+    describeLinks(page, links);
   }
   // Uncompressed and UTF-8, as XMP readers expect.
   const xmp = document.context.stream(new TextEncoder().encode(xmpPacket(metadata)), { Type: "Metadata", Subtype: "XML" });
@@ -59,8 +60,8 @@ function contentBytes(stream: PDFRawStream): Uint8Array {
   return flate ? inflateSync(stream.contents) : decodePDFRawStream(stream).decode();
 }
 
-/** A link's description for assistive technology: what tapping it does, from its target. */
-function describeLinks(page: PDFPage): void {
+/** A link's description for assistive technology: its name in the page, else what tapping it does, from its target. */
+function describeLinks(page: PDFPage, links: Record<string, string>): void {
   const annotations = page.node.Annots();
   if (!annotations || annotations.size() === 0) return;
   page.node.set(PDFName.of("Tabs"), PDFName.of("S"));
@@ -70,7 +71,10 @@ function describeLinks(page: PDFPage): void {
     const action = annotation.lookupMaybe(PDFName.of("A"), PDFDict);
     const target = action?.lookup(PDFName.of("URI"));
     const uri = target instanceof PDFString || target instanceof PDFHexString ? target.decodeText() : undefined;
-    annotation.set(PDFName.of("Contents"), PDFHexString.fromText(linkDescription(uri)));
+    // A place in the document: Chromium names it by the element's id.
+    const place = annotation.get(PDFName.of("Dest"));
+    const name = uri === undefined ? (place instanceof PDFName ? links[`#${place.decodeText()}`] : undefined) : links[uri];
+    annotation.set(PDFName.of("Contents"), PDFHexString.fromText(name ?? linkDescription(uri)));
   }
 }
 

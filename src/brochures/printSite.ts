@@ -101,7 +101,9 @@ async function printOne(job: PrintJob, printer: BrochurePrinter, origin: string,
     finishing.catch(() => undefined); // awaited below; a print that fails first must not leave it unhandled
     const printed = await printer.print({ ...job, url: `${origin}${job.url}` });
     const { finishPdf } = await finishing;
-    const { bytes, pages } = job.metadata ? await finishPdf(printed.bytes, job.metadata, job.bleed) : { bytes: printed.bytes, pages: undefined };
+    const { bytes, pages } = job.metadata
+      ? await finishPdf(printed.bytes, job.metadata, { bleed: job.bleed, links: printed.links })
+      : { bytes: printed.bytes, pages: undefined };
     await writeFileAtomic(job.file, bytes);
     await manifest.record(job.name, settings, printed.resources, { bytes: bytes.byteLength, pages });
     return made(false, bytes.byteLength);

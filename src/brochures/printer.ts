@@ -6,6 +6,7 @@ import { printBooklet } from "./booklet.ts";
 import { TimeoutError, withDeadline } from "./deadline.ts";
 import { closeBrowser, launchBrowser, takeFirstTab } from "./launchBrowser.ts";
 import { loadForPrint, printPage, type PrintOptions } from "./printPage.ts";
+import { linkNames } from "./linkNames.ts";
 import { viewResources } from "./viewResources.ts";
 
 export interface PrinterOptions {
@@ -29,6 +30,8 @@ export interface Printed {
   bytes: Uint8Array;
   /** Site paths the page loaded (HTML, CSS, fonts, images), for the print manifest. */
   resources: string[];
+  /** A PDF's links, by where they go, named as the page names them (see linkNames); none for an image. */
+  links: Record<string, string>;
 }
 
 export interface PrintRequest {
@@ -146,8 +149,9 @@ export class BrochurePrinter {
       if (failedSheets.size > 0) throw stylesheetsFailed(failedSheets);
       // What the tab requested, and what the view uses that it already held (see viewResources).
       for (const resource of await viewResources(page)) loaded.add(resource);
+      const links = kind === "image" ? {} : await linkNames(page);
       healthy = true;
-      return { bytes, resources: [...loaded] };
+      return { bytes, resources: [...loaded], links };
     } catch (error) {
       // The missing styles are the cause of whatever failed after them (a box that no longer fits, a booklet's pages).
       if (failedSheets.size > 0) throw stylesheetsFailed(failedSheets, error);

@@ -33,7 +33,8 @@ export function devBrochureRoute(currentContent: () => Content | undefined, cont
       }
       printer ??= new BrochurePrinter({ origin, tabs: 1 });
       try {
-        const { bytes: pdf } = await finishPdf((await printer.print({ ...job, url: `${origin}${job.url}` })).bytes, job.metadata!);
+        const printed = await printer.print({ ...job, url: `${origin}${job.url}` });
+        const { bytes: pdf } = await finishPdf(printed.bytes, job.metadata!, { links: printed.links });
         response.writeHead(200, { "content-type": "application/pdf", "content-length": pdf.byteLength, "cache-control": "no-store" });
         response.end(pdf);
       } catch (error) {

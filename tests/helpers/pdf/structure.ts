@@ -12,6 +12,8 @@ export interface StructNode {
 export interface LinkAnnotation {
   page: number;
   uri?: string;
+  /** A place in the document it goes to (a named destination: the element's id). */
+  dest?: string;
   contents?: string;
   /** In the structure tree (has a StructParent). */
   inStructure: boolean;
@@ -75,6 +77,7 @@ export async function pdfAccessibility(file: string): Promise<PdfAccessibility> 
       result.links.push({
         page: index + 1,
         uri: text(action?.lookup(PDFName.of("URI"))),
+        dest: annotation.get(PDFName.of("Dest")) instanceof PDFName ? (annotation.get(PDFName.of("Dest")) as PDFName).decodeText() : undefined,
         contents: text(annotation.lookup(PDFName.of("Contents"))),
         inStructure: annotation.has(PDFName.of("StructParent")),
       });

@@ -13,7 +13,7 @@ const run = promisify(execFile);
 async function filled(file: string, page: number): Promise<number> {
   const { stdout } = await run("pdftotext", ["-bbox", "-f", String(page), "-l", String(page), file, "-"]);
   const height = Number(/<page width="[\d.]+" height="([\d.]+)"/.exec(stdout)![1]);
-  const [top, footer] = [(15 / 25.4) * 72, height - (23 / 25.4) * 72]; // large print's @page margins
+  const [top, footer] = [(15 / 25.4) * 72, height - (24 / 25.4) * 72]; // large print's @page margins
   const bottoms = [...stdout.matchAll(/yMax="([\d.]+)"/g)].map((match) => Number(match[1])).filter((y) => y < footer);
   return (Math.max(...bottoms) - top) / (footer - top);
 }

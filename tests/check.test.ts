@@ -229,6 +229,34 @@ test("freshness: under 12 months passes, over 12 warns, over 24 is an error, a f
   t.is((await at("2025-09-01T12:00:00Z"))[0]?.message.includes("in the future"), true);
 });
 
+test("pictures the build could not use are errors in check, all at once: SVGs that are not (shown or not), too many pixels, a logo that is no picture", async (t) => {
+  const site = await fixtureSite(t);
+  const images = path.join(site.contentDir, "images");
+  await mkdir(images, { recursive: true });
+  await writeFile(path.join(images, "unused-a.svg"), "garbage");
+  await writeFile(path.join(images, "unused-b.svg"), '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
+  await writeFile(path.join(images, "logo.svg"), "not an svg");
+  // A PNG whose header says 30000 × 30000 pixels: the header is all that is read of it.
+  const header = Buffer.alloc(33);
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]).copy(header);
+  header.write("IHDR", 12, "ascii");
+  header.writeUInt32BE(30000, 16);
+  header.writeUInt32BE(30000, 20);
+  header.set([8, 2, 0, 0, 0], 24);
+  await writeFile(path.join(images, "huge.png"), header);
+  const clinicFile = path.join(site.contentDir, "_data", "clinic.yaml");
+  await writeFile(clinicFile, `${await readFile(clinicFile, "utf8")}\nlogo: images/logo.svg\n`);
+  await writeProcedure(site, "pictures", procedureText({ title: "Pictures" }, completeBody("\n![A huge picture](/images/huge.png)\n")));
+  const said = (await runChecks(site.contentDir, today)).problems
+    .filter((problem) => problem.severity === "error")
+    .map((problem) => formatProblem(problem))
+    .join("\n");
+  t.regex(said, /images\/unused-a\.svg:1:1 {2}error {2}this SVG cannot be read as a picture .*take it out of the folder/);
+  t.regex(said, /images\/unused-b\.svg:1:1 {2}error {2}this SVG cannot be read as a picture/);
+  t.regex(said, /pictures\.md:\d+:\d+ {2}error {2}image \/images\/huge\.png is 30000 × 30000 pixels, more than a picture may have .*save it smaller/);
+  t.regex(said, /clinic\.yaml:\d+:\d+ {2}error {2}"logo" images\/logo\.svg cannot be read as a picture/);
+});
+
 test("links and images: good ones pass; missing pages, anchors, images and alt text are errors at their line", async (t) => {
   const good = completeBody(
     "\nSee [compression](/procedures/compression-therapy/), [risks](#risks-and-side-effects), [the PDF](/brochures/sclerotherapy.pdf), " +

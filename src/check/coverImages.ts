@@ -1,5 +1,5 @@
 import { contentImageFile } from "../content/contentImageFile.ts";
-import { pictureFileProblem } from "./imageFiles.ts";
+import { pictureFileProblem } from "../content/pictureFile.ts";
 import { type Check, fieldProblem } from "./types.ts";
 
 /**

@@ -9,7 +9,7 @@ import { imageSizes } from "../content/imageSize.ts";
 import { headingsOf, parseMarkdown } from "../content/markdown.ts";
 import { pageIds, siteRoutes } from "../shared/siteRoutes.ts";
 import { isExternalHref, pageUrl, procedureUrl } from "../shared/routes.ts";
-import { pictureFileProblem } from "./imageFiles.ts";
+import { pictureFileProblem } from "../content/pictureFile.ts";
 import { bodyProblem, documentsOf, type Check, type DocumentSource, type Problem } from "./types.ts";
 
 /**

@@ -6,6 +6,7 @@ import { checkCoverImages } from "./coverImages.ts";
 import { checkDuplicateTitles } from "./duplicateTitles.ts";
 import { draftFreshness, releaseFreshness } from "./freshness.ts";
 import { checkHeadingLevels } from "./headingLevels.ts";
+import { checkImageFolder } from "./imageFolder.ts";
 import { checkLinks } from "./links.ts";
 import { checkRequiredSafety, checkSafetyStatements } from "./requiredSafety.ts";
 import { checkPlaceholders, releasePlaceholders } from "./placeholders.ts";
@@ -26,6 +27,7 @@ import type { Check, CheckContext } from "./types.ts";
 const buildChecks: Check[] = [
   checkLinks,
   checkCoverImages,
+  checkImageFolder,
   checkTranslations,
   checkDuplicateTitles,
   checkSafetyStatements,

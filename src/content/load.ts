@@ -17,6 +17,7 @@ import { splitFrontMatter } from "./frontMatter.ts";
 import { specialFiles } from "./specialFiles.ts";
 import { structuredHours } from "./openingHours.ts";
 import { outsideLinks } from "./outsideLinks.ts";
+import { pictureFileProblem } from "./pictureFile.ts";
 import { pageSchema, type Page } from "./pageSchema.ts";
 import { hasErrors, sortProblems, type Problem } from "../shared/problem.ts";
 import { procedureSchema, type Language, type Procedure } from "./schema.ts";
@@ -202,7 +203,8 @@ async function loadClinic(contentDir: string, problems: Problem[]): Promise<Clin
     });
   }
   const logo = result.value?.logo;
-  if (logo && !existsSync(path.join(contentDir, logo))) {
+  const logoFile = logo && path.join(contentDir, logo);
+  if (logoFile && !existsSync(logoFile)) {
     problems.push({
       file: shown,
       ...parsed.source.locate(["logo"]),
@@ -210,6 +212,10 @@ async function loadClinic(contentDir: string, problems: Problem[]): Promise<Clin
       rule: "file",
       message: `"logo" points to ${logo}, but there is no such file in ${displayPath(contentDir)}: add it or fix the path`,
     });
+  } else if (logoFile) {
+    // On every page and brochure: one that cannot be read stops the build, so it is said here, on clinic.yaml's line.
+    const problem = pictureFileProblem(contentDir, logo, logoFile);
+    if (problem) problems.push({ file: shown, ...parsed.source.locate(["logo"]), severity: "error", rule: "file", message: `"logo" ${logo} ${problem}` });
   }
   const font = result.value?.font;
   const found = font ? findBrandFont(font, contentDir) : undefined;

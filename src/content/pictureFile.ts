@@ -31,11 +31,19 @@ export function pictureFileProblem(contentDir: string, src: string, file: string
     return `does not exist: ${likely ? `did you mean ${likely}? Or put` : "put"} the file at ${file}, or fix the path`;
   }
   if (!isFile) return `is a folder, not a picture: write the address of a picture file in ${path.dirname(file)}`;
-  if (/\.svg$/i.test(file)) return undefined;
+  let size: { width?: number; height?: number };
   try {
-    imageSize(file);
+    // An SVG too: one with no size (no width, height or viewBox) cannot be drawn, nor made into web copies.
+    size = imageSize(file);
   } catch {
     return `cannot be read as a picture (${file} is damaged, or is not the kind of file its name says): save it again as a PNG, JPEG, WebP or SVG file`;
   }
+  const { width = 0, height = 0 } = size;
+  if (width * height > maxPixels) {
+    return `is ${width} × ${height} pixels, more than a picture may have (about ${Math.floor(maxPixels / 1e6)} million pixels): save it smaller, for example 3000 pixels on its longest side, which is plenty for print`;
+  }
   return undefined;
 }
+
+/** sharp's limit, which the web copies are made with: a larger picture fails the build. */
+const maxPixels = 0x3fff * 0x3fff;

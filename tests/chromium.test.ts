@@ -1,5 +1,5 @@
-import { spawn } from "node:child_process";
-import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { spawn, spawnSync } from "node:child_process";
+import { chmod, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { existsSync, readdirSync, readFileSync, readlinkSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
@@ -110,6 +110,22 @@ for (const signal of ["SIGKILL", "SIGHUP"] as const) {
     t.true(await until(() => readdirSync(tmp).length === 0, 5_000), `nothing of Chromium's left: ${readdirSync(tmp).join(", ")}`);
   });
 }
+
+test.serial("the profile folder of a Pamphlet killed while Chromium was starting is removed by the next start; a running Pamphlet's is kept", async (t) => {
+  const site = await builtSite(t, ["--formats", "letter"]);
+  const tmp = path.join(site.root, "tmp");
+  // What a SIGKILL during Chromium's start leaves: the folder (named with the pid of a Pamphlet now gone), and its socket's folder.
+  const endedPid = spawnSync(process.execPath, ["-e", ""]).pid;
+  const orphan = path.join(tmp, `pamphlet-chromium-${endedPid}-AbCdEf`);
+  const socketFolder = path.join(tmp, "org.chromium.Chromium.AbCdEf");
+  const running = path.join(tmp, `pamphlet-chromium-${process.pid}-AbCdEf`);
+  for (const folder of [path.join(orphan, "Default"), socketFolder, running]) await mkdir(folder, { recursive: true });
+  await writeFile(path.join(socketFolder, "SingletonSocket"), "");
+  await symlink(path.join(socketFolder, "SingletonSocket"), path.join(orphan, "SingletonSocket"));
+  const run = await runPamphlet(["brochures", "--force", "--formats", "letter", ...siteArgs(site)], { env: { TMPDIR: tmp } });
+  t.is(run.code, 0, run.output);
+  t.deepEqual(readdirSync(tmp), [path.basename(running)], "the orphan and its socket's folder removed; the running Pamphlet's kept");
+});
 
 test.serial("a Chromium that fails on its first start is started again: every brochure is made", async (t) => {
   const site = await fixtureSite(t);

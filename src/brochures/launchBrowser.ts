@@ -1,9 +1,10 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync, readlinkSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readlinkSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Browser, Page } from "puppeteer-core";
 import { PamphletError } from "../shared/errors.ts";
+import { processIsAlive } from "../shared/processIsAlive.ts";
 import { isStopping, onInterrupt } from "../shared/interrupt.ts";
 import { findBrowser } from "./findBrowser.ts";
 
@@ -19,7 +20,7 @@ const quietFlags = [
   "--disable-dev-shm-usage",
 ];
 
-/** Profile folders are named so, under the system's temporary folder. */
+/** Profile folders are named so, with the pid of the Pamphlet that made them, under the system's temporary folder. */
 const profilePrefix = "pamphlet-chromium-";
 
 /**
@@ -37,7 +38,8 @@ export async function launchBrowser(): Promise<Browser> {
   // A signal that came during the import has run its cleanups already: this start would have none, and
   // the process would end under it, leaving its profile folder. (No await between this check and the launch.)
   if (isStopping()) throw new PamphletError("Chromium was not started: Pamphlet is stopping.");
-  const profile = mkdtempSync(path.join(os.tmpdir(), profilePrefix));
+  removeOrphanedProfiles();
+  const profile = mkdtempSync(path.join(os.tmpdir(), `${profilePrefix}${process.pid}-`));
   const removeProfile = () => removeProfileFolder(profile);
   const settled = removedIfExitingFirst(profile);
   // A signal while Chromium is still starting ends the start there (its process group is killed), rather
@@ -90,6 +92,29 @@ export async function launchBrowser(): Promise<Browser> {
       .catch(() => undefined),
   );
   return browser;
+}
+
+/**
+ * Removes the profile folders of Pamphlets that are gone. One killed (SIGKILL) while its Chromium was
+ * still starting had no watchdog yet to remove its folder: the next start does, as the next build
+ * removes a killed build's staging folders.
+ */
+function removeOrphanedProfiles(): void {
+  let names: string[];
+  try {
+    names = readdirSync(os.tmpdir());
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = Number(new RegExp(`^${profilePrefix}(\\d+)-`).exec(name)?.[1]);
+    if (!pid || pid === process.pid || processIsAlive(pid)) continue;
+    try {
+      removeProfileFolder(path.join(os.tmpdir(), name));
+    } catch {
+      // another user's, or going already: not ours to insist on
+    }
+  }
 }
 
 /** Profile folders of starts not yet settled, removed should the process exit first (see removedIfExitingFirst). */

@@ -4,6 +4,7 @@ import path from "node:path";
 import { PamphletError } from "./errors.ts";
 import { isStopping, onInterrupt } from "./interrupt.ts";
 import { removeFolder } from "./removeFolder.ts";
+import { processIsAlive } from "./processIsAlive.ts";
 
 /**
  * Staging beside a published folder: work is made in `<target>.<purpose>-<pid>` and only then moved
@@ -133,14 +134,5 @@ async function recoverInterruptedSwap(target: string): Promise<void> {
     const from = path.join(parent, entry);
     if (match[1] === "previous" && !existsSync(target)) await rename(from, target).catch(() => undefined);
     else await removeFolder(from);
-  }
-}
-
-function processIsAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
   }
 }

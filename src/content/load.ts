@@ -79,6 +79,8 @@ const reservedSlugs = [
   "es",
   "en",
   "404",
+  // The browser editor's page (/admin/): a page of the clinic's there was replaced by it.
+  "admin",
 ];
 
 /**

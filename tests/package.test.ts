@@ -126,6 +126,10 @@ test("init refuses to overwrite a file, before writing anything", async (t) => {
   t.is(made.code, 0, made.stderr);
   t.regex(made.stdout, /No --country given: using US/);
   t.regex(made.stdout, /Note: Pamphlet is not on npm yet: put its tarball in this folder/, "a new package.json names a Pamphlet npm cannot find yet: said");
+  // Never pamphlet@^version: npm has no Pamphlet, so npm install would fetch whatever someone else publishes under the name.
+  const madePackage = JSON.parse(await readFile(path.join(scratch, "us-clinic", "package.json"), "utf8")) as { dependencies?: object };
+  t.is(madePackage.dependencies, undefined, "no dependency npm would look for in its registry");
+  t.regex(made.stdout, /Next: cd \S*us-clinic && npm install \.\/pamphlet-[\d.]+\.tgz && npx pamphlet setup/);
   t.regex(
     await readFile(path.join(scratch, "us-clinic", ".github", "workflows", "publish.yml"), "utf8"),
     /netlify-cli[\s\S]*pamphlet check[\s\S]*|pamphlet check[\s\S]*netlify-cli/,

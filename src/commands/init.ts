@@ -17,7 +17,7 @@ export async function runInit(words: string[], options: InitOptions): Promise<nu
   const host = (options.host ?? "github") as Host;
   if (!hosts.includes(host)) throw new UsageError(`--host must be one of ${hosts.join(", ")}; got "${options.host}"`);
   const country = readCountry(options.country ?? (await askCountry()));
-  const { written, notes } = await scaffoldClinic({ dir, country, host });
+  const { written, notes, installFrom } = await scaffoldClinic({ dir, country, host });
   const here = path.relative(process.cwd(), path.resolve(dir));
   const into = here ? `cd ${here} && ` : "";
   const { name: countryName, paper } = countries[country]!;
@@ -25,7 +25,7 @@ export async function runInit(words: string[], options: InitOptions): Promise<nu
   console.log(`A new clinic (${countryName}, brochures on ${paper === "a4" ? "A4" : "letter"} paper) in ${path.resolve(dir)}:\n${list}`);
   for (const note of notes) console.log(`\nNote: ${note}.`);
   console.log(
-    `\nNext: ${into}npm install && npx pamphlet setup && npx pamphlet build\n` +
+    `\nNext: ${into}npm install${installFrom ? ` ${installFrom}` : ""} && npx pamphlet setup && npx pamphlet build\n` +
       "Then fill in content/_data/clinic.yaml, and preview with npx pamphlet dev. README.md says the rest.",
   );
   return 0;

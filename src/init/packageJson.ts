@@ -10,18 +10,23 @@ export interface ClinicPackage {
   text: string;
   /** What the clinic should know: scripts kept as they were, a Pamphlet its CI cannot install. */
   notes: string[];
+  /** The tarball to install Pamphlet from, when package.json does not name it yet. */
+  installFrom?: string;
 }
 
 /**
- * The clinic's package.json: a new one naming Pamphlet as a dependency, or, when one is there
- * (`npm install` of a tarball made it), the same with Pamphlet's scripts added where the name is
- * free and Pamphlet added when missing. Nothing already in it changes.
+ * The clinic's package.json: a new one with Pamphlet's scripts, or, when one is there (`npm install`
+ * of a tarball made it), the same with Pamphlet's scripts added where the name is free. Nothing
+ * already in it changes. Pamphlet is never added as `pamphlet@^version`: npm has no Pamphlet, so
+ * that would install whatever someone else publishes under the name; where package.json does not
+ * name it, the clinic is told to install the tarball.
  */
 export async function clinicPackageJson(file: string, name: string): Promise<ClinicPackage> {
   const { version } = JSON.parse(await readFile(path.join(projectRoot, "package.json"), "utf8")) as { version: string };
+  const tarball = `./pamphlet-${version}.tgz`;
   const notPublished =
-    `Pamphlet is not on npm yet: put its tarball in this folder and run npm install ./pamphlet-${version}.tgz, ` +
-    "so the publish workflow's npm ci finds it too";
+    `Pamphlet is not on npm yet: put its tarball in this folder and run npm install ${tarball}, ` +
+    "so package.json names it and the publish workflow's npm ci finds it too";
   const existing = await readFile(file, "utf8").catch((error: NodeJS.ErrnoException) => {
     if (error.code === "ENOENT") return undefined;
     throw error;
@@ -34,9 +39,8 @@ export async function clinicPackageJson(file: string, name: string): Promise<Cli
         .replace(/^-|-$/g, ""),
       private: true,
       scripts,
-      dependencies: { pamphlet: `^${version}` },
     };
-    return { text: `${JSON.stringify(fresh, null, 2)}\n`, notes: [notPublished] };
+    return { text: `${JSON.stringify(fresh, null, 2)}\n`, notes: [notPublished], installFrom: tarball };
   }
   let parsed: { scripts?: Record<string, string>; dependencies?: Record<string, string> };
   try {
@@ -53,14 +57,12 @@ export async function clinicPackageJson(file: string, name: string): Promise<Cli
   }
   parsed.scripts = { ...scripts, ...parsed.scripts };
   const spec = parsed.dependencies?.pamphlet;
-  if (!spec) {
-    parsed.dependencies = { ...parsed.dependencies, pamphlet: `^${version}` };
-    notes.push(notPublished);
-  } else if (/^file:(\.\.|\/)/.test(spec)) {
+  if (!spec) notes.push(notPublished);
+  else if (/^file:(\.\.|\/)/.test(spec)) {
     notes.push(
       `package.json installs Pamphlet from ${spec.slice("file:".length)}, outside this folder, where the publish workflow's npm ci cannot reach it: ` +
         `copy the tarball into this folder and run npm install ./${path.basename(spec)}`,
     );
   }
-  return { text: `${JSON.stringify(parsed, null, 2)}\n`, notes };
+  return { text: `${JSON.stringify(parsed, null, 2)}\n`, notes, ...(spec ? {} : { installFrom: tarball }) };
 }

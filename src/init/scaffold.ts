@@ -36,7 +36,7 @@ const publishing: Record<Host, string> = {
  * CI workflow for `host`. Refuses, before writing anything, when any of those files exists.
  * Returns the files written, relative to `dir`.
  */
-export async function scaffoldClinic({ dir, country: code, host }: ScaffoldOptions): Promise<{ written: string[]; notes: string[] }> {
+export async function scaffoldClinic({ dir, country: code, host }: ScaffoldOptions): Promise<{ written: string[]; notes: string[]; installFrom?: string }> {
   const country = countries[code]!;
   const name = `${titleCase(path.basename(path.resolve(dir)))} Vein Clinic`;
   const guide = await sampleGuide(smallVeinsCategory(country), country.smallVeins);
@@ -72,7 +72,7 @@ export async function scaffoldClinic({ dir, country: code, host }: ScaffoldOptio
     throw error;
   }
   await writeFile(packageFile, packageJson.text);
-  return { written: [...files.map(([file]) => file), "package.json"], notes: packageJson.notes };
+  return { written: [...files.map(([file]) => file), "package.json"], notes: packageJson.notes, installFrom: packageJson.installFrom };
 }
 
 const isThere = (file: string) => Boolean(lstatSync(file, { throwIfNoEntry: false }));

@@ -168,7 +168,8 @@ test("a siteUrl with a space or a line break, and a Markdown file not ending in 
   await writeFile(path.join(site.contentDir, "procedures", "Vein-glue.MD"), "---\ntitle: x\n---\n");
   t.regex(
     messages((await loadContent(site.contentDir)).problems),
-    /Vein-glue\.MD:1:1 {2}error {2}is not read: Markdown files end in \.md \(lowercase\)\. Rename it to Vein-glue\.md/,
+    // The name it suggests is one the next check takes: lowercase (Vein-glue.md would be refused next).
+    /Vein-glue\.MD:1:1 {2}error {2}is not read: Markdown files end in \.md \(lowercase\)\. rename it using lowercase letters, digits and hyphens, e\.g\. "vein-glue\.md"/,
   );
 });
 
@@ -181,13 +182,16 @@ test("empty, front-matter-only, non-UTF-8 and oversized files get clear errors; 
   await writeFile(path.join(dir, "huge.md"), procedureText({}, "word ".repeat(2_200_000)));
   await writeFile(path.join(dir, "windows.md"), procedureText({ title: "Windows line ends" }).replace(/\n/g, "\r\n"));
   await writeFile(path.join(dir, "Not A Slug.md"), procedureText({}));
+  // Beside sclerotherapy.md: following "rename it to sclerotherapy.md" would write over that guide.
+  await writeFile(path.join(dir, "Sclerotherapy.md"), procedureText({ title: "Upper case" }));
   const { problems } = await loadContent(site.contentDir);
   const text = messages(problems);
   t.regex(text, /empty\.md:1:1 {2}error {2}is empty/);
   t.regex(text, /only-front-matter\.md:\d+:1 {2}error {2}has no text after the front matter/);
   t.regex(text, /latin1\.md:1:1 {2}error {2}is not UTF-8 text/);
   t.regex(text, /huge\.md:1:1 {2}error {2}is \d+\.\d MB; a source file may be at most 1 MB/);
-  t.regex(text, /Not A Slug\.md:1:1 {2}error {2}file name "Not A Slug" is not a usable web address/);
+  t.regex(text, /Not A Slug\.md:1:1 {2}error {2}file name "Not A Slug" is not a usable web address: .*e\.g\. "not-a-slug\.md"/);
+  t.regex(text, /Sclerotherapy\.md:1:1 {2}error {2}.*"sclerotherapy\.md" is another file's name already, so choose another, e\.g\. "sclerotherapy-2\.md"/);
   t.notRegex(text, /windows\.md/);
 });
 

@@ -1,5 +1,5 @@
 import { findBrandFont } from "./brandFont.ts";
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { z } from "zod";
@@ -247,7 +247,7 @@ async function loadFolder<S extends DocumentSchema>(
       file: displayPath(path.join(dir, name)),
       severity: "error",
       rule: "file",
-      message: `is not read: Markdown files end in .md (lowercase). Rename it to ${name.replace(/\.\w+$/, ".md")}`,
+      message: `is not read: Markdown files end in .md (lowercase). ${renameTo(dir, name)}`,
     });
   }
   if (required && markdown.length === 0) {
@@ -262,6 +262,28 @@ async function loadFolder<S extends DocumentSchema>(
   return loaded.filter((document) => document !== undefined);
 }
 
+/**
+ * How to rename a Markdown file whose name (`fileName`, in `dir`) is no usable web address: the name
+ * folded to lowercase letters, digits and hyphens, or, when a file in `dir` has that name already
+ * (Sclerotherapy.md beside sclerotherapy.md), another: following the advice must not write over a guide.
+ */
+function renameTo(dir: string, fileName: string): string {
+  const usable =
+    foldText(fileName.replace(/\.\w+$/, ""))
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "") || "foam-sclerotherapy";
+  // (On a disk that ignores case, sclerotherapy.md may be this very file: that one is free to take.)
+  const own = statSync(path.join(dir, fileName), { throwIfNoEntry: false })?.ino;
+  const taken = (name: string) => {
+    const other = statSync(path.join(dir, `${name}.md`), { throwIfNoEntry: false });
+    return other !== undefined && other.ino !== own;
+  };
+  if (!taken(usable)) return `rename it using lowercase letters, digits and hyphens, e.g. "${usable}.md"`;
+  let free = 2;
+  while (taken(`${usable}-${free}`)) free++;
+  return `rename it using lowercase letters, digits and hyphens: "${usable}.md" is another file's name already, so choose another, e.g. "${usable}-${free}.md" (or merge the two)`;
+}
+
 async function loadDocument<S extends DocumentSchema>(
   file: string,
   schema: S,
@@ -273,11 +295,7 @@ async function loadDocument<S extends DocumentSchema>(
   const slug = path.basename(file, ".md");
   const fail = (rule: string, message: string, line = 1) => void problems.push({ file: shown, line, severity: "error", rule, message });
   if (!slugPattern.test(slug)) {
-    const usable =
-      foldText(slug)
-        .replace(/[^a-z0-9]+/g, "-")
-        .replace(/^-|-$/g, "") || "foam-sclerotherapy";
-    return fail("slug", `file name "${slug}" is not a usable web address: rename it using lowercase letters, digits and hyphens, e.g. "${usable}.md"`);
+    return fail("slug", `file name "${slug}" is not a usable web address: ${renameTo(path.dirname(file), path.basename(file))}`);
   }
   if (reservedSlugs.includes(slug)) return fail("slug", `"${slug}" is a name Pamphlet uses for its own pages and files: rename this file`);
   // A guide that cannot be read at all still has its page: stood in for, links to it are not broken.

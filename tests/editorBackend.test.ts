@@ -212,6 +212,26 @@ test("with images/: deleting an image a guide shows is refused and the image kep
   t.false(existsSync(path.join(site.contentDir, "procedures", "sclerotherapy.md")));
 });
 
+test("a picture the build could not use is refused, as an upload or in a save, and the picture in images/ is left as it was", async (t) => {
+  const { site, call } = await backend(t);
+  const images = path.join(site.contentDir, "images");
+  await mkdir(images);
+  const logo = path.join(images, "logo.svg");
+  await copyFile(path.join(repoRoot, "content", "images", "sclerotherapy-steps.svg"), logo);
+  const before = await readFile(logo, "utf8");
+  // Written into the check's copy of the content, it went through that copy's link into images/ itself.
+  const saved = await call("persistEntry", { dataFiles: [{ path: "images/logo.svg", raw: "not an svg" }], assets: [] });
+  t.is(saved.status, 422);
+  t.regex(saved.body.error!, /images\/logo\.svg:1:1 {2}error {2}this SVG cannot be read as a picture/);
+  t.is(await readFile(logo, "utf8"), before, "the picture in the content folder is untouched");
+  const upload = (name: string, text: string) =>
+    call("persistMedia", { asset: { path: `images/${name}`, content: Buffer.from(text).toString("base64"), encoding: "base64" } });
+  t.is((await upload("garbage.svg", "garbage")).status, 422);
+  t.false(existsSync(path.join(images, "garbage.svg")), "a refused upload is not written");
+  t.is((await upload("fine.svg", before)).status, 200);
+  t.is(await readFile(path.join(images, "fine.svg"), "utf8"), before);
+});
+
 test.serial("a hand edit saved while the editor's save is being checked is kept: the save is refused", async (t) => {
   const { site, call } = await backend(t);
   const file = path.join(site.contentDir, "procedures", "sclerotherapy.md");

@@ -21,6 +21,9 @@ interface Asset {
   encoding: BufferEncoding;
 }
 
+/** An uploaded picture as the bytes to write. */
+const assetFile = ({ path: file, content, encoding }: Asset) => ({ path: file, raw: Buffer.from(content, encoding) });
+
 /**
  * Decap CMS's local backend (the protocol `decap-server` speaks: POST `{ action, params }`, JSON
  * back), over the content folder only, for `pamphlet dev`. A save the build would refuse is refused
@@ -67,13 +70,14 @@ export function cmsLocalBackend(contentDir: string) {
         raw: String(file.raw),
         old: file.newPath ? file.path : undefined,
       }));
-      for (const file of saved) await files.resolve(file.path);
+      const pictures = (asArray(assets) as Asset[]).map(assetFile);
+      for (const file of [...saved, ...pictures]) await files.resolve(file.path);
       for (const file of saved) await refuseChangedSinceRead(file.old ?? file.path);
-      const refusals = await refusalsOf(contentDir, saved);
+      const refusals = await refusalsOf(contentDir, [...saved, ...pictures]);
       if (refusals.length > 0) throw new RefusedSave(`Not saved: the build would refuse it.\n${refusals.join("\n")}`);
       // Again, right before writing: a hand edit saved while the build's checks ran is not overwritten either.
       for (const file of saved) await refuseChangedSinceRead(file.old ?? file.path);
-      for (const asset of asArray(assets) as Asset[]) await files.write(asset.path, Buffer.from(asset.content, asset.encoding));
+      for (const picture of pictures) await files.write(picture.path, picture.raw);
       for (const file of saved) {
         await files.write(file.path, file.raw);
         read.set(file.path, sha256(Buffer.from(file.raw)));
@@ -85,9 +89,13 @@ export function cmsLocalBackend(contentDir: string) {
     getMedia: async ({ mediaFolder }) => Promise.all((await files.list(mediaFolder)).map((file) => files.media(file))),
     getMediaFile: async ({ path: file }) => files.media(file),
     persistMedia: async ({ asset }) => {
-      const { path: file, content, encoding } = asset as Asset;
-      await files.write(file, Buffer.from(content, encoding));
-      return files.media(file);
+      // A picture the build could not use (an SVG that is not one) is refused, as a guide's save is.
+      const picture = assetFile(asset as Asset);
+      await files.resolve(picture.path);
+      const refusals = await refusalsOf(contentDir, [picture]);
+      if (refusals.length > 0) throw new RefusedSave(`Not saved: the build would refuse it.\n${refusals.join("\n")}`);
+      await files.write(picture.path, picture.raw);
+      return files.media(picture.path);
     },
     deleteFile: async ({ path: file }) => {
       await refuseBrokenBy([file]);

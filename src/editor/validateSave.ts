@@ -15,13 +15,14 @@ import { removeFolder } from "../shared/removeFolder.ts";
  * it brings about elsewhere: a link or picture left leading nowhere. Returns the lines `check`
  * prints, empty when the save is fine.
  */
-export async function refusalsOf(contentDir: string, files: Array<{ path: string; raw: string }>, removes: string[] = []): Promise<string[]> {
+export async function refusalsOf(contentDir: string, files: Array<{ path: string; raw: string | Uint8Array }>, removes: string[] = []): Promise<string[]> {
   const copy = await mkdtemp(path.join(os.tmpdir(), "pamphlet-save-"));
   try {
     // Absolute: the link made to it below is read from inside the copy (`npm run dev` names the content `content`).
     const images = path.resolve(contentDir, "images");
-    // Images are linked, not copied, unless the save removes one: that is done in the copy, never through a link to the real folder.
-    const linkImages = !removes.some((file) => isWithin(path.resolve(copy, file), path.join(copy, "images")));
+    // Images are linked, not copied, unless the save writes or removes one: that is done in the copy, never
+    // through a link to the real folder (a refused picture was written into the content folder by its check).
+    const linkImages = ![...files.map((file) => file.path), ...removes].some((file) => isWithin(path.resolve(copy, file), path.join(copy, "images")));
     // Plain files and folders only (a FIFO would block the copy).
     await cp(path.resolve(contentDir), copy, {
       recursive: true,

@@ -35,6 +35,23 @@ test("a clinic's own partial and stylesheets, beside its content folder, change 
   t.notRegex(await readFile(path.join(site.siteDir, "procedures", "sclerotherapy", "index.html"), "utf8"), /Our own summary box/);
 });
 
+test("a broken override is named as the clinic's own file; a misspelt one, which replaces nothing, is said by check, and a new partial it includes is not", async (t) => {
+  const site = await fixtureSite(t);
+  const partials = path.join(site.root, "templates", "partials");
+  await mkdir(partials, { recursive: true });
+  await writeFile(path.join(partials, "contact.njk"), "<section>\n{% if clinic.phone %}<p>x</p>\n</section>\n");
+  const build = await runPamphlet(["build", "--formats", "letter", ...siteArgs(site)]);
+  t.is(build.code, 1);
+  t.true(build.stderr.includes(path.join(partials, "contact.njk")), `names the clinic's file: ${build.stderr}`);
+  t.notRegex(build.stderr, /\.cache/, "not the copy the build made of it");
+  await rm(path.join(partials, "contact.njk"));
+  await writeFile(path.join(partials, "contakt.njk"), "{% include 'partials/our-banner.njk' %}\n");
+  await writeFile(path.join(partials, "our-banner.njk"), "<p>Ours</p>\n");
+  const check = await runPamphlet(["check", ...siteArgs(site)]);
+  t.regex(check.output, /partials\/contakt\.njk:1:1 {2}warning {2}replaces nothing: .*Did you mean partials\/contact\.njk\?/);
+  t.notRegex(check.output, /our-banner/, "a partial of its own, included by another");
+});
+
 test("a brand font from an @fontsource package is embedded in the PDF, and a font not installed is named with what to do", async (t) => {
   t.timeout(6 * 60_000);
   const site = await fixtureSite(t);

@@ -15,6 +15,7 @@ import { checkStaleTranslations } from "./staleTranslations.ts";
 import { checkReadingLevel, type ReadingLevel } from "./readingLevel.ts";
 import { checkSections } from "./sections.ts";
 import { checkSources } from "./sources.ts";
+import { checkTemplateOverrides } from "./templateOverrides.ts";
 import { checkTranslations } from "./translations.ts";
 import type { Check, CheckContext } from "./types.ts";
 
@@ -45,6 +46,7 @@ const editorialChecks: Check[] = [
   checkStaleTranslations,
   draftFreshness,
   checkClinicDetails,
+  checkTemplateOverrides,
 ];
 /** Run by `check` only when not already among the build checks (it is there under release: true). */
 const draftChecks: Check[] = [(context) => (context.content.clinic.release ? [] : checkPlaceholders(context))];

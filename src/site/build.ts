@@ -11,6 +11,7 @@ import { swapInto, withStagedFolder } from "../shared/stagedFolder.ts";
 import { writeAdmin } from "../editor/adminFiles.ts";
 import { pamphletSite, type SiteOptions } from "./config.ts";
 import { imageCacheDir } from "../shared/installPaths.ts";
+import { mergedTemplatesDir, nameTemplateSources } from "./clinicOverrides.ts";
 import { pagesDir } from "./pages.ts";
 import { SearchIndex } from "./searchIndex.ts";
 
@@ -139,7 +140,9 @@ export async function runEleventy<T>(
   } catch (error) {
     // A problem Pamphlet itself found while rendering (e.g. an unreadable image) already says what and where.
     const ours = causes(error).find((cause) => cause instanceof PamphletError);
-    throw ours ?? new PamphletError(`Building the site from ${path.resolve(options.contentDir)} failed: ${describe(error)}`, { cause: error });
+    // Eleventy names the laid-over copy of a template: the writer hears of the file to edit.
+    const said = nameTemplateSources(describe(error), options.contentDir, mergedTemplatesDir(imageCacheDir(outDir)));
+    throw ours ?? new PamphletError(`Building the site from ${path.resolve(options.contentDir)} failed: ${said}`, { cause: error });
   }
 }
 

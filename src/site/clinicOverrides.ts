@@ -1,6 +1,7 @@
 import { cpSync, existsSync, mkdirSync, realpathSync, rmSync } from "node:fs";
 import path from "node:path";
 import { clinicFolderOf } from "../shared/clinicFolder.ts";
+import { displayPath } from "../shared/displayPath.ts";
 import { templatesDir } from "../shared/installPaths.ts";
 
 /**
@@ -25,6 +26,21 @@ export const overrideFolders = (contentDir: string) => [clinicTemplatesDir(conte
 
 /** Every folder the site is made from: the content, Pamphlet's templates, the clinic's templates and styles. */
 export const siteSourceFolders = (contentDir: string) => [contentDir, templatesDir, ...overrideFolders(contentDir)];
+
+/** Where the clinic's templates are laid over a copy of Pamphlet's: beside the image cache (`output/.cache/templates`). */
+export const mergedTemplatesDir = (imageCacheDir: string) => path.join(path.dirname(imageCacheDir), "templates");
+
+/**
+ * `message` with each file of the laid-over copy (`mergedDir`) named by the file to edit: the
+ * clinic's own template when it has one of that name, else Pamphlet's. Eleventy's errors name the copy.
+ */
+export function nameTemplateSources(message: string, contentDir: string, mergedDir: string): string {
+  const inCopy = new RegExp(`${mergedDir.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}/([^\\s()]+)`, "g");
+  return message.replace(inCopy, (_, relative: string) => {
+    const own = path.join(clinicTemplatesDir(contentDir), relative);
+    return existsSync(own) ? displayPath(own) : path.join(templatesDir, relative);
+  });
+}
 
 /**
  * The templates folder to build with: Pamphlet's own, or, when the clinic has `templates/`, a copy of

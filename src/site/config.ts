@@ -5,7 +5,7 @@ import { brochureFormats, portraitFormats, type BrochureFormat } from "../shared
 import type { Content } from "../content/load.ts";
 import { findBrandFont } from "../content/brandFont.ts";
 import { assetsPlugin } from "./assets.ts";
-import { clinicStyleFiles, templatesFor } from "./clinicOverrides.ts";
+import { clinicStyleFiles, mergedTemplatesDir, templatesFor } from "./clinicOverrides.ts";
 import "./eleventyPathFix.ts";
 import { filtersPlugin } from "./filters/index.ts";
 import { logoImage, packLogoPlugin } from "./logoImage.ts";
@@ -57,7 +57,7 @@ export function pamphletSite({
   return (eleventyConfig: UserConfig) => {
     const fromInput = (dir: string) => path.relative(contentDir, dir) || ".";
     // The clinic's own templates/ laid over Pamphlet's, when it has one; kept beside the image cache.
-    const templates = templatesFor(contentDir, path.join(path.dirname(imageCacheDir), "templates"));
+    const templates = templatesFor(contentDir, mergedTemplatesDir(imageCacheDir));
     eleventyConfig.setIncludesDirectory(fromInput(templates));
     eleventyConfig.setLayoutsDirectory(fromInput(path.join(templates, "layouts")));
     // Procedures are read and validated by src/content and rendered by our Markdown renderer, so

@@ -2,7 +2,7 @@ import path from "node:path";
 import test from "ava";
 import { builtSite } from "./helpers/builtFixture.ts";
 import { runPamphlet } from "./helpers/cli.ts";
-import { pdfText } from "./helpers/pdf.ts";
+import { elements, pdfAccessibility, pdfInfo, pdfText } from "./helpers/pdf.ts";
 
 test("a visit pack's cover has blank lines to write the patient's name, appointment date and clinician on (nothing asked or stored)", async (t) => {
   const site = await builtSite(t, ["--formats", "letter"]);
@@ -35,4 +35,23 @@ test("a visit pack's page numbers agree: the cover's contents and each guide's f
     t.deepEqual([Number(footer[1]), Number(footer[2])], [index + 1, total], `page ${index + 1}'s footer`);
     t.is(text.match(/Page \d+ of \d+/g)!.length, 1, `page ${index + 1}: the guide's own number is gone, not hidden under the new one`);
   }
+});
+
+test("a visit pack is tagged as its brochures are: its cover read in order, each guide's headings, lists and links kept, its footers artifacts", async (t) => {
+  const site = await builtSite(t, ["--formats", "letter"]);
+  const out = path.join(site.root, "pack.pdf");
+  const run = await runPamphlet(["pack", "sclerotherapy", "compression-therapy", "--from", site.outDir, "--out", out]);
+  t.is(run.code, 0, run.stderr);
+  const info = await pdfInfo(out);
+  t.is(info.Tagged, "yes");
+  const pdf = await pdfAccessibility(out);
+  const found = pdf.structure.flatMap((tree) => [...elements([tree])]);
+  const roles = (role: string) => found.filter((element) => element.role === role).length;
+  // The cover's title and each guide's own title, one heading each; the cover's contents list under its own heading.
+  t.is(roles("H1"), 3, `H1s: ${roles("H1")}`);
+  t.true(roles("H2") > 2 && roles("L") > 0 && roles("Figure") >= 2, "the guides' sections, lists and QR codes");
+  t.deepEqual(pdf.unmarkedText, [], "no text outside the structure: the cover is tagged, the renumbered footers are artifacts");
+  t.regex(pdf.artifactText.join(" "), /Page\s*3\s*of/, "a renumbered footer is an artifact, as the number it replaced");
+  t.true(pdf.links.length > 0 && pdf.links.every((link) => link.inStructure), "every link in the structure tree");
+  t.is(pdf.lang, "en");
 });

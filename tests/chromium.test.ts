@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from "node:child_process";
-import { chmod, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promises";
+import { chmod, mkdir, mkdtemp, readFile, rm, symlink, utimes, writeFile } from "node:fs/promises";
 import { existsSync, readdirSync, readFileSync, readlinkSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
@@ -111,21 +111,36 @@ for (const signal of ["SIGKILL", "SIGHUP"] as const) {
   });
 }
 
-test.serial("the profile folder of a Pamphlet killed while Chromium was starting is removed by the next start; a running Pamphlet's is kept", async (t) => {
-  const site = await builtSite(t, ["--formats", "letter"]);
-  const tmp = path.join(site.root, "tmp");
-  // What a SIGKILL during Chromium's start leaves: the folder (named with the pid of a Pamphlet now gone), and its socket's folder.
-  const endedPid = spawnSync(process.execPath, ["-e", ""]).pid;
-  const orphan = path.join(tmp, `pamphlet-chromium-${endedPid}-AbCdEf`);
-  const socketFolder = path.join(tmp, "org.chromium.Chromium.AbCdEf");
-  const running = path.join(tmp, `pamphlet-chromium-${process.pid}-AbCdEf`);
-  for (const folder of [path.join(orphan, "Default"), socketFolder, running]) await mkdir(folder, { recursive: true });
-  await writeFile(path.join(socketFolder, "SingletonSocket"), "");
-  await symlink(path.join(socketFolder, "SingletonSocket"), path.join(orphan, "SingletonSocket"));
-  const run = await runPamphlet(["brochures", "--force", "--formats", "letter", ...siteArgs(site)], { env: { TMPDIR: tmp } });
-  t.is(run.code, 0, run.output);
-  t.deepEqual(readdirSync(tmp), [path.basename(running)], "the orphan and its socket's folder removed; the running Pamphlet's kept");
-});
+test.serial(
+  "a profile folder a killed Pamphlet left an hour ago is removed by a later start; a running one's, a recent one and what is not Chromium's are kept",
+  async (t) => {
+    const site = await builtSite(t, ["--formats", "letter"]);
+    const tmp = path.join(site.root, "tmp");
+    // What a SIGKILL during Chromium's start leaves: the folder (named with the pid of a Pamphlet now gone), and its socket's folder.
+    const endedPid = spawnSync(process.execPath, ["-e", ""]).pid;
+    const orphan = path.join(tmp, `pamphlet-chromium-${endedPid}-AbCdEf`);
+    const socketFolder = path.join(tmp, "org.chromium.Chromium.AbCdEf");
+    const running = path.join(tmp, `pamphlet-chromium-${process.pid}-AbCdEf`);
+    // Gone as far as this pid namespace can tell, but changed a minute ago: perhaps a Pamphlet in another namespace.
+    const recent = path.join(tmp, `pamphlet-chromium-${endedPid}-GhIjKl`);
+    // Planted: a gone pid's "profile" whose socket link leads to a folder that is not Chromium's.
+    const planted = path.join(tmp, `pamphlet-chromium-${endedPid}-MnOpQr`);
+    const victim = path.join(tmp, "victim");
+    for (const folder of [path.join(orphan, "Default"), socketFolder, running, recent, planted, victim]) await mkdir(folder, { recursive: true });
+    await writeFile(path.join(socketFolder, "SingletonSocket"), "");
+    await symlink(path.join(socketFolder, "SingletonSocket"), path.join(orphan, "SingletonSocket"));
+    await symlink(path.join(victim, "SingletonSocket"), path.join(planted, "SingletonSocket"));
+    const hoursAgo = new Date(Date.now() - 2 * 60 * 60 * 1000);
+    for (const folder of [orphan, planted]) await utimes(folder, hoursAgo, hoursAgo);
+    const run = await runPamphlet(["brochures", "--force", "--formats", "letter", ...siteArgs(site)], { env: { TMPDIR: tmp } });
+    t.is(run.code, 0, run.output);
+    t.deepEqual(
+      readdirSync(tmp).sort(),
+      [running, recent, victim].map((folder) => path.basename(folder)).sort(),
+      "the orphan and its socket's folder removed, the planted one too, but not the folder its link named",
+    );
+  },
+);
 
 test.serial("a Chromium that fails on its first start is started again: every brochure is made", async (t) => {
   const site = await fixtureSite(t);

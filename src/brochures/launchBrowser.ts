@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync, readdirSync, readlinkSync, rmSync } from "node:fs";
+import { lstatSync, mkdtempSync, readdirSync, readlinkSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Browser, Page } from "puppeteer-core";
@@ -19,6 +19,9 @@ const quietFlags = [
   "--disable-extensions",
   "--disable-dev-shm-usage",
 ];
+
+/** The folder Chromium (or Chrome) makes for its singleton socket under the temporary folder. */
+const socketFolderName = /^(org\.chromium\.Chromium|com\.google\.Chrome[\w.]*)\.\w{6}$/;
 
 /** Profile folders are named so, with the pid of the Pamphlet that made them, under the system's temporary folder. */
 const profilePrefix = "pamphlet-chromium-";
@@ -75,9 +78,12 @@ export async function launchBrowser(): Promise<Browser> {
     settled();
   }
   const chromium = browser.process();
-  const watchdog = chromium?.pid ? startWatchdog(chromium.pid, profile) : undefined;
+  // Named now, while Chromium runs: one that is shutting down (its pipe closed) removes the link first, the folder last.
+  const socketFolder = singletonSocketFolder(profile);
+  const watchdog = chromium?.pid ? startWatchdog(chromium.pid, profile, socketFolder) : undefined;
   const done = () => {
     removeProfile();
+    if (socketFolder) rmSync(socketFolder, { recursive: true, force: true, maxRetries: 3 });
     watchdog?.();
   };
   if (!chromium || chromium.exitCode !== null || chromium.signalCode !== null) done();
@@ -96,8 +102,9 @@ export async function launchBrowser(): Promise<Browser> {
 
 /**
  * Removes the profile folders of Pamphlets that are gone. One killed (SIGKILL) while its Chromium was
- * still starting had no watchdog yet to remove its folder: the next start does, as the next build
- * removes a killed build's staging folders.
+ * still starting had no watchdog yet to remove its folder: a later start does, as the next build
+ * removes a killed build's staging folders. Only real folders of this user, of a pid no longer
+ * running, untouched for an hour: a Pamphlet in another pid namespace sharing /tmp looks gone too.
  */
 function removeOrphanedProfiles(): void {
   let names: string[];
@@ -109,12 +116,23 @@ function removeOrphanedProfiles(): void {
   for (const name of names) {
     const pid = Number(new RegExp(`^${profilePrefix}(\\d+)-`).exec(name)?.[1]);
     if (!pid || pid === process.pid || processIsAlive(pid)) continue;
+    const folder = path.join(os.tmpdir(), name);
+    if (!isOwnFolder(folder, Date.now() - orphanAgeMs)) continue;
     try {
-      removeProfileFolder(path.join(os.tmpdir(), name));
+      removeProfileFolder(folder);
     } catch {
-      // another user's, or going already: not ours to insist on
+      // going already: not ours to insist on
     }
   }
+}
+
+/** How long a gone Pamphlet's profile folder is left before another removes it. */
+const orphanAgeMs = 60 * 60 * 1000;
+
+/** A real folder (not a link) of this user, last changed before `changedBefore` (ms). */
+function isOwnFolder(folder: string, changedBefore = Number.POSITIVE_INFINITY): boolean {
+  const info = lstatSync(folder, { throwIfNoEntry: false });
+  return info?.isDirectory() === true && info.uid === process.getuid?.() && info.mtimeMs < changedBefore;
 }
 
 /** Profile folders of starts not yet settled, removed should the process exit first (see removedIfExitingFirst). */
@@ -150,11 +168,15 @@ function removeProfileFolder(profile: string) {
   if (socketFolder) rmSync(socketFolder, { recursive: true, force: true, maxRetries: 3 });
 }
 
-/** The folder SingletonSocket's link points into, if it is one directly under the temporary folder (nothing else is removed). */
+/**
+ * The folder SingletonSocket's link points into, if it is what Chromium makes: a folder of this user
+ * directly under the temporary folder, named as Chromium (or Chrome) names it. Nothing else is removed.
+ */
 function singletonSocketFolder(profile: string): string | undefined {
   try {
     const folder = path.dirname(readlinkSync(path.join(profile, "SingletonSocket")));
-    return path.dirname(folder) === os.tmpdir() ? folder : undefined;
+    const chromiums = socketFolderName.test(path.basename(folder)) && path.dirname(folder) === os.tmpdir();
+    return chromiums && isOwnFolder(folder) ? folder : undefined;
   } catch {
     return undefined; // no link: Chromium removed it, or never made it
   }
@@ -223,19 +245,19 @@ export function launchEarly(): EarlyBrowser {
 /**
  * A tiny shell that waits on a pipe from this process. If Pamphlet dies without closing Chromium
  * (SIGKILL, a crash), the pipe reaches end of file: the shell ends Chromium's process group, should
- * anything of it be left, and removes the profile folder and its socket's (see removeProfileFolder).
+ * anything of it be left, and removes the profile folder and `socketFolder` (see singletonSocketFolder).
  * When Chromium exits normally, this process tells the shell so and it just ends. Returns the function that does that.
  */
-function startWatchdog(chromiumPid: number, profile: string): (() => void) | undefined {
+function startWatchdog(chromiumPid: number, profile: string, socketFolder = ""): (() => void) | undefined {
   if (process.platform === "win32") return undefined;
   const script = `if read -r said && [ "$said" = done ]; then exit 0; fi
 kill -9 -${chromiumPid} 2>/dev/null
 i=0; while kill -0 -${chromiumPid} 2>/dev/null && [ $i -lt 50 ]; do sleep 0.1; i=$((i+1)); done
-socket=$(readlink "$1/SingletonSocket") && [ "\${socket%/*/SingletonSocket}" = "$2" ] && rm -rf -- "\${socket%/SingletonSocket}"
+[ -n "$2" ] && rm -rf -- "$2"
 rm -rf -- "$1"`;
   try {
     // Its own process group: a Ctrl-C to the terminal must not end it before it has done its work.
-    const shell = spawn("/bin/sh", ["-c", script, "pamphlet-watchdog", profile, os.tmpdir()], { stdio: ["pipe", "ignore", "ignore"], detached: true });
+    const shell = spawn("/bin/sh", ["-c", script, "pamphlet-watchdog", profile, socketFolder], { stdio: ["pipe", "ignore", "ignore"], detached: true });
     shell.on("error", () => undefined);
     shell.stdin.on("error", () => undefined);
     shell.unref();

@@ -234,7 +234,16 @@ test("pictures the build could not use are errors in check, all at once: SVGs th
   const images = path.join(site.contentDir, "images");
   await mkdir(images, { recursive: true });
   await writeFile(path.join(images, "unused-a.svg"), "garbage");
-  await writeFile(path.join(images, "unused-b.svg"), '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
+  await writeFile(path.join(images, "unused-b.svg"), "<html><body>A web page saved as .svg</body></html>");
+  // SVGs the build publishes (and draws at a default size) that image-size cannot measure, or that are large: no error.
+  const svg = (attributes: string) => `<svg xmlns="http://www.w3.org/2000/svg" ${attributes}><circle cx="5" cy="5" r="5"/></svg>`;
+  await writeFile(path.join(images, "unsized.svg"), svg(""));
+  await writeFile(path.join(images, "percent.svg"), svg('width="100%" height="100%"'));
+  await writeFile(
+    path.join(images, "doctype.svg"),
+    `<?xml version="1.0"?>\n<!DOCTYPE svg [\n${'  <!ENTITY ns_x "http://ns.example.com/x">\n'.repeat(40)}]>\n${svg("")}`,
+  );
+  await writeFile(path.join(images, "poster.svg"), svg('viewBox="0 0 21000 29700"'));
   await writeFile(path.join(images, "logo.svg"), "not an svg");
   // A PNG whose header says 30000 × 30000 pixels: the header is all that is read of it.
   const header = Buffer.alloc(33);
@@ -246,7 +255,8 @@ test("pictures the build could not use are errors in check, all at once: SVGs th
   await writeFile(path.join(images, "huge.png"), header);
   const clinicFile = path.join(site.contentDir, "_data", "clinic.yaml");
   await writeFile(clinicFile, `${await readFile(clinicFile, "utf8")}\nlogo: images/logo.svg\n`);
-  await writeProcedure(site, "pictures", procedureText({ title: "Pictures" }, completeBody("\n![A huge picture](/images/huge.png)\n")));
+  const shown = "\n![A huge picture](/images/huge.png)\n\n![A dot](/images/unsized.svg)\n";
+  await writeProcedure(site, "pictures", procedureText({ title: "Pictures" }, completeBody(shown)));
   const said = (await runChecks(site.contentDir, today)).problems
     .filter((problem) => problem.severity === "error")
     .map((problem) => formatProblem(problem))
@@ -255,6 +265,7 @@ test("pictures the build could not use are errors in check, all at once: SVGs th
   t.regex(said, /images\/unused-b\.svg:1:1 {2}error {2}this SVG cannot be read as a picture/);
   t.regex(said, /pictures\.md:\d+:\d+ {2}error {2}image \/images\/huge\.png is 30000 × 30000 pixels, more than a picture may have .*save it smaller/);
   t.regex(said, /clinic\.yaml:\d+:\d+ {2}error {2}"logo" images\/logo\.svg cannot be read as a picture/);
+  t.notRegex(said, /unsized|percent|doctype|poster/, "SVGs the build publishes are no error");
 });
 
 test("links and images: good ones pass; missing pages, anchors, images and alt text are errors at their line", async (t) => {

@@ -21,7 +21,7 @@ export const checkImageFolder: Check = ({ contentDir }) => {
     .filter((name) => /\.svg$/i.test(name))
     .flatMap((name): Problem[] => {
       const file = path.join(imagesDir, name);
-      const problem = pictureFileProblem(contentDir, `/images/${name.split(path.sep).join("/")}`, file);
+      const problem = pictureFileProblem(contentDir, `/images/${name.split(path.sep).join("/")}`, file, { drawn: false });
       if (!problem || problem.startsWith("is a folder")) return [];
       return [
         {

@@ -216,7 +216,7 @@ async function loadClinic(contentDir: string, problems: Problem[]): Promise<Clin
     });
   } else if (logoFile) {
     // On every page and brochure: one that cannot be read stops the build, so it is said here, on clinic.yaml's line.
-    const problem = pictureFileProblem(contentDir, logo, logoFile);
+    const problem = pictureFileProblem(contentDir, logo, logoFile, { drawn: false });
     if (problem) problems.push({ file: shown, ...parsed.source.locate(["logo"]), severity: "error", rule: "file", message: `"logo" ${logo} ${problem}` });
   }
   const font = result.value?.font;

@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { imageSize } from "image-size";
 import { closestWord } from "../shared/closestWord.ts";
@@ -21,8 +21,9 @@ function pictureAddresses(contentDir: string): string[] {
  * What keeps a picture in the images folder from being shown or printed, said with what to do, or
  * undefined when it can be. Found here, before the build: eleventy-img would otherwise fail halfway
  * with a message about the output folder. `src` is the address as written (`/images/leg.png`).
+ * `drawn`: a page shows it, so web copies are made of it (an SVG too); otherwise it is only published.
  */
-export function pictureFileProblem(contentDir: string, src: string, file: string): string | undefined {
+export function pictureFileProblem(contentDir: string, src: string, file: string, { drawn = true } = {}): string | undefined {
   let isFile: boolean;
   try {
     isFile = statSync(file).isFile();
@@ -31,12 +32,24 @@ export function pictureFileProblem(contentDir: string, src: string, file: string
     return `does not exist: ${likely ? `did you mean ${likely}? Or put` : "put"} the file at ${file}, or fix the path`;
   }
   if (!isFile) return `is a folder, not a picture: write the address of a picture file in ${path.dirname(file)}`;
-  let size: { width?: number; height?: number };
-  try {
-    // An SVG too: one with no size (no width, height or viewBox) cannot be drawn, nor made into web copies.
-    size = imageSize(file);
-  } catch {
-    return `cannot be read as a picture (${file} is damaged, or is not the kind of file its name says): save it again as a PNG, JPEG, WebP or SVG file`;
+  const unreadable = `cannot be read as a picture (${file} is damaged, or is not the kind of file its name says): save it again as a PNG, JPEG, WebP or SVG file`;
+  let size: { width?: number; height?: number } | undefined;
+  if (/\.svg$/i.test(file)) {
+    // What the build needs of an SVG is an <svg> to make safe; one with no size is drawn at a default
+    // size. Only one a page shows is made into web copies, within sharp's limit, when its size is known.
+    if (!/<svg[\s>]/i.test(readFileSync(file, "utf8"))) return unreadable;
+    if (!drawn) return undefined;
+    try {
+      size = imageSize(file);
+    } catch {
+      return undefined;
+    }
+  } else {
+    try {
+      size = imageSize(file);
+    } catch {
+      return unreadable;
+    }
   }
   const { width = 0, height = 0 } = size;
   if (width * height > maxPixels) {

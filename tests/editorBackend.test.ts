@@ -232,6 +232,34 @@ test("a picture the build could not use is refused, as an upload or in a save, a
   t.is(await readFile(path.join(images, "fine.svg"), "utf8"), before);
 });
 
+test("a picture replaced by one the build could not use is refused when the error is on another file's line (the logo's in clinic.yaml)", async (t) => {
+  const { site, call } = await backend(t);
+  const images = path.join(site.contentDir, "images");
+  await mkdir(images);
+  const logo = path.join(images, "logo.png");
+  await copyFile(path.join(repoRoot, "tests", "fixtures", "images", "wordmark-1200x260.png"), logo);
+  const clinicFile = path.join(site.contentDir, "_data", "clinic.yaml");
+  await writeFile(clinicFile, `${await readFile(clinicFile, "utf8")}\nlogo: images/logo.png\n`);
+  const replaced = await call("persistMedia", { asset: { path: "images/logo.png", content: Buffer.from("not a png").toString("base64"), encoding: "base64" } });
+  t.is(replaced.status, 422);
+  t.regex(replaced.body.error!, /clinic\.yaml:\d+:\d+ {2}error {2}"logo" images\/logo\.png cannot be read as a picture/);
+  t.is((await readFile(logo)).byteLength > 1000, true, "the logo is left as it was");
+});
+
+test("a save with a new picture, of a guide showing a picture that is a link inside images/, goes through", async (t) => {
+  const { site, call } = await backend(t);
+  const photos = path.join(site.contentDir, "images", "photos");
+  await mkdir(photos, { recursive: true });
+  await copyFile(path.join(repoRoot, "tests", "fixtures", "images", "wordmark-1200x260.png"), path.join(photos, "legs.png"));
+  await symlink(path.join("photos", "legs.png"), path.join(site.contentDir, "images", "legs.png"));
+  const body = '## What it is\n\nA short test body.\n\n![Legs](/images/legs.png "Legs")\n';
+  const raw = procedureText({ title: "Vein glue closure" }, body);
+  const picture = { path: "images/new.png", content: (await readFile(path.join(photos, "legs.png"))).toString("base64"), encoding: "base64" };
+  const saved = await call("persistEntry", { dataFiles: [{ path: "procedures/vein-glue-closure.md", raw }], assets: [picture] });
+  t.is(saved.status, 200, saved.body.error);
+  t.true(existsSync(path.join(site.contentDir, "images", "new.png")));
+});
+
 test.serial("a hand edit saved while the editor's save is being checked is kept: the save is refused", async (t) => {
   const { site, call } = await backend(t);
   const file = path.join(site.contentDir, "procedures", "sclerotherapy.md");

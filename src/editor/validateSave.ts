@@ -1,4 +1,4 @@
-import { cp, lstat, mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
+import { cp, lstat, mkdir, mkdtemp, rm, stat, symlink, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { loadForBuild } from "../check/runChecks.ts";
@@ -11,9 +11,9 @@ import { removeFolder } from "../shared/removeFolder.ts";
  * What the build (and so `check`) would refuse in the files a save writes, in their words: the
  * content folder as it would be after the save is loaded as `pamphlet build` loads it, from a copy.
  * Only errors in the saved files count: a problem already elsewhere in the content does not block
- * fixing this one. A save that `removes` files (a deleted entry or image) is refused for any error
- * it brings about elsewhere: a link or picture left leading nowhere. Returns the lines `check`
- * prints, empty when the save is fine.
+ * fixing this one. A save that `removes` files (a deleted entry or image), or writes a picture, is
+ * refused for any error it brings about elsewhere: a link or picture left leading nowhere, a logo or
+ * picture a guide shows that can no longer be read. Returns the lines `check` prints, empty when the save is fine.
  */
 export async function refusalsOf(contentDir: string, files: Array<{ path: string; raw: string | Uint8Array }>, removes: string[] = []): Promise<string[]> {
   const copy = await mkdtemp(path.join(os.tmpdir(), "pamphlet-save-"));
@@ -22,13 +22,26 @@ export async function refusalsOf(contentDir: string, files: Array<{ path: string
     const images = path.resolve(contentDir, "images");
     // Images are linked, not copied, unless the save writes or removes one: that is done in the copy, never
     // through a link to the real folder (a refused picture was written into the content folder by its check).
-    const linkImages = ![...files.map((file) => file.path), ...removes].some((file) => isWithin(path.resolve(copy, file), path.join(copy, "images")));
+    const inImages = (file: string) => isWithin(path.resolve(copy, file), path.join(copy, "images"));
+    const picturesSaved = files.some((file) => inImages(file.path));
+    const linkImages = !picturesSaved && !removes.some(inImages);
     // Plain files and folders only (a FIFO would block the copy).
     await cp(path.resolve(contentDir), copy, {
       recursive: true,
+      // A picture that is a link to a file inside images/ stays a link, checked where it leads as the build
+      // checks it. No other link is copied: a save is never written through one into the real content.
+      verbatimSymlinks: true,
       filter: async (source) => {
         if (linkImages && source === images) return false;
         const info = await lstat(source);
+        if (info.isSymbolicLink())
+          return (
+            isWithin(source, images) &&
+            (await stat(source).then(
+              (target) => target.isFile(),
+              () => false,
+            ))
+          );
         return info.isFile() || info.isDirectory();
       },
     });
@@ -40,14 +53,16 @@ export async function refusalsOf(contentDir: string, files: Array<{ path: string
       ))
     )
       await symlink(images, path.join(copy, "images"), "dir");
+    // A removal, or a picture (shown elsewhere: its error is on another file's line), is refused for the errors
+    // it brings about anywhere: those the same copy does not have before it.
+    const where = (problem: Problem) => `${problem.file}:${problem.line}:${problem.rule}`;
+    const before = removes.length > 0 || picturesSaved ? new Set((await loadForBuild(copy)).problems.map(where)) : undefined;
     for (const file of files) {
       const target = path.join(copy, file.path);
       await mkdir(path.dirname(target), { recursive: true });
+      await rm(target, { force: true }); // a link in the copy is replaced, not written through
       await writeFile(target, file.raw);
     }
-    // A removal is refused only for errors it brings about: those the same copy does not have before it.
-    const where = (problem: Problem) => `${problem.file}:${problem.line}:${problem.rule}`;
-    const before = removes.length > 0 ? new Set((await loadForBuild(copy)).problems.map(where)) : undefined;
     for (const file of removes) await rm(path.join(copy, file), { force: true });
     const { problems } = await loadForBuild(copy);
     const shown = (problem: Problem) => {

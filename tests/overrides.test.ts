@@ -1,4 +1,4 @@
-import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import test from "ava";
 import { runPamphlet, siteArgs } from "./helpers/cli.ts";
@@ -40,16 +40,23 @@ test("a broken override is named as the clinic's own file; a misspelt one, which
   const partials = path.join(site.root, "templates", "partials");
   await mkdir(partials, { recursive: true });
   await writeFile(path.join(partials, "contact.njk"), "<section>\n{% if clinic.phone %}<p>x</p>\n</section>\n");
-  const build = await runPamphlet(["build", "--formats", "letter", ...siteArgs(site)]);
+  // Run as a clinic runs it: in its folder, with the default (relative) output folder.
+  const build = await runPamphlet(["build", "--formats", "letter", "--content", "content"], { cwd: site.root });
   t.is(build.code, 1);
-  t.true(build.stderr.includes(path.join(partials, "contact.njk")), `names the clinic's file: ${build.stderr}`);
-  t.notRegex(build.stderr, /\.cache/, "not the copy the build made of it");
-  await rm(path.join(partials, "contact.njk"));
-  await writeFile(path.join(partials, "contakt.njk"), "{% include 'partials/our-banner.njk' %}\n");
+  t.regex(build.stderr, /\(templates\/partials\/contact\.njk\) parseIf/, `names the clinic's file: ${build.stderr}`);
+  t.notRegex(build.stderr, /\.cache|\/\//, "not the copy the build made of it, nor a path run into another");
+  // An override that includes a partial of the clinic's own by a relative path, that partial, an editor's backup and lock.
+  await writeFile(path.join(partials, "contact.njk"), '<section>{% include "./contact-map.njk" %}</section>\n');
+  await writeFile(path.join(partials, "contact-map.njk"), "<p>Map</p>\n");
+  await writeFile(path.join(partials, "contact.njk~"), "<section></section>\n");
+  await symlink("root@host.12345:1733600000", path.join(partials, ".#contact.njk"));
+  // A misspelt override, which includes a partial of its own.
+  await writeFile(path.join(partials, "emergensy.njk"), "{% include 'partials/our-banner.njk' %}\n");
   await writeFile(path.join(partials, "our-banner.njk"), "<p>Ours</p>\n");
   const check = await runPamphlet(["check", ...siteArgs(site)]);
-  t.regex(check.output, /partials\/contakt\.njk:1:1 {2}warning {2}replaces nothing: .*Did you mean partials\/contact\.njk\?/);
-  t.notRegex(check.output, /our-banner/, "a partial of its own, included by another");
+  t.is(check.code, 0, check.output);
+  t.regex(check.output, /partials\/emergensy\.njk:1:1 {2}warning {2}replaces nothing: .*Did you mean partials\/emergency\.njk\?/);
+  t.is(check.output.match(/replaces nothing/g)?.length, 1, `only the misspelt one: ${check.output}`);
 });
 
 test("a brand font from an @fontsource package is embedded in the PDF, and a font not installed is named with what to do", async (t) => {

@@ -6,6 +6,9 @@ import { displayPath } from "../shared/displayPath.ts";
 import { templatesDir } from "../shared/installPaths.ts";
 import type { Check, Problem } from "./types.ts";
 
+/** What editors leave beside a file: backups and swap files. */
+const editorLeftovers = /(~|\.(orig|bak|swp|swo|tmp))$/i;
+
 /** Pamphlet's template files, as paths inside its templates folder (`partials/contact.njk`). */
 const pamphletTemplates = () =>
   readdirSync(templatesDir, { recursive: true })
@@ -27,12 +30,27 @@ export const checkTemplateOverrides: Check = ({ contentDir }) => {
   }
   if (path.resolve(own) === path.resolve(templatesDir)) return [];
   const known = pamphletTemplates();
-  const files = names.filter((name) => statSync(path.join(own, name)).isFile());
-  const texts = files.map((name) => readFileSync(path.join(own, name), "utf8"));
-  return files.flatMap((name): Problem[] => {
+  // Files only (a broken link, an editor's lock or backup is not a template).
+  const files = names.filter(
+    (name) =>
+      !name.split(path.sep).some((part) => part.startsWith(".")) &&
+      !editorLeftovers.test(name) &&
+      statSync(path.join(own, name), { throwIfNoEntry: false })?.isFile(),
+  );
+  const texts = files.map((name) => {
+    try {
+      return readFileSync(path.join(own, name), "utf8");
+    } catch {
+      return "";
+    }
+  });
+  const posixNames = files.map((name) => name.split(path.sep).join("/"));
+  return files.flatMap((name, index): Problem[] => {
+    const posix = posixNames[index]!;
     const likely = known.includes(name) ? undefined : closestWord(name, known);
-    const posix = name.split(path.sep).join("/");
-    if (!likely || texts.some((text) => text.includes(posix))) return [];
+    // Not when the clinic has its own of that name (this one is then a partial of its own), or another of its templates includes it (by any path).
+    const includedBy = texts.some((text, other) => other !== index && text.includes(path.basename(name)));
+    if (!likely || posixNames.includes(likely) || includedBy) return [];
     return [
       {
         file: displayPath(path.join(own, name)),

@@ -35,7 +35,7 @@ export const mergedTemplatesDir = (imageCacheDir: string) => path.join(path.dirn
  * clinic's own template when it has one of that name, else Pamphlet's. Eleventy's errors name the copy.
  */
 export function nameTemplateSources(message: string, contentDir: string, mergedDir: string): string {
-  const inCopy = new RegExp(`${mergedDir.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}/([^\\s()]+)`, "g");
+  const inCopy = new RegExp(`${path.resolve(mergedDir).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}/([^\\s()]+)`, "g");
   return message.replace(inCopy, (_, relative: string) => {
     const own = path.join(clinicTemplatesDir(contentDir), relative);
     return existsSync(own) ? displayPath(own) : path.join(templatesDir, relative);

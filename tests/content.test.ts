@@ -169,7 +169,7 @@ test("a siteUrl with a space or a line break, and a Markdown file not ending in 
   t.regex(
     messages((await loadContent(site.contentDir)).problems),
     // The name it suggests is one the next check takes: lowercase (Vein-glue.md would be refused next).
-    /Vein-glue\.MD:1:1 {2}error {2}is not read: Markdown files end in \.md \(lowercase\)\. rename it using lowercase letters, digits and hyphens, e\.g\. "vein-glue\.md"/,
+    /Vein-glue\.MD:1:1 {2}error {2}is not read: Markdown files end in \.md \(lowercase\): rename it using lowercase letters, digits and hyphens, e\.g\. "vein-glue\.md"/,
   );
 });
 
@@ -182,8 +182,11 @@ test("empty, front-matter-only, non-UTF-8 and oversized files get clear errors; 
   await writeFile(path.join(dir, "huge.md"), procedureText({}, "word ".repeat(2_200_000)));
   await writeFile(path.join(dir, "windows.md"), procedureText({ title: "Windows line ends" }).replace(/\n/g, "\r\n"));
   await writeFile(path.join(dir, "Not A Slug.md"), procedureText({}));
-  // Beside sclerotherapy.md: following "rename it to sclerotherapy.md" would write over that guide.
+  // Beside sclerotherapy.md: following "rename it to sclerotherapy.md" would write over that guide, and
+  // two told the same name would write over each other; "contact" is a name Pamphlet uses.
   await writeFile(path.join(dir, "Sclerotherapy.md"), procedureText({ title: "Upper case" }));
+  await writeFile(path.join(dir, "SCLEROTHERAPY.md"), procedureText({ title: "All capitals" }));
+  await writeFile(path.join(dir, "Contact.md"), procedureText({ title: "Contact" }));
   const { problems } = await loadContent(site.contentDir);
   const text = messages(problems);
   t.regex(text, /empty\.md:1:1 {2}error {2}is empty/);
@@ -191,7 +194,9 @@ test("empty, front-matter-only, non-UTF-8 and oversized files get clear errors; 
   t.regex(text, /latin1\.md:1:1 {2}error {2}is not UTF-8 text/);
   t.regex(text, /huge\.md:1:1 {2}error {2}is \d+\.\d MB; a source file may be at most 1 MB/);
   t.regex(text, /Not A Slug\.md:1:1 {2}error {2}file name "Not A Slug" is not a usable web address: .*e\.g\. "not-a-slug\.md"/);
-  t.regex(text, /Sclerotherapy\.md:1:1 {2}error {2}.*"sclerotherapy\.md" is another file's name already, so choose another, e\.g\. "sclerotherapy-2\.md"/);
+  t.regex(text, /SCLEROTHERAPY\.md:1:1 {2}error {2}.*e\.g\. "sclerotherapy-2\.md" \("sclerotherapy\.md" is another file's name already; or merge the two\)/);
+  t.regex(text, /Sclerotherapy\.md:1:1 {2}error {2}.*e\.g\. "sclerotherapy-3\.md"/);
+  t.regex(text, /Contact\.md:1:1 {2}error {2}.*e\.g\. "contact-2\.md" \("contact" is a name Pamphlet uses for its own pages\)/);
   t.notRegex(text, /windows\.md/);
 });
 

@@ -1,5 +1,5 @@
 import { findBrandFont } from "./brandFont.ts";
-import { existsSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { z } from "zod";
@@ -247,7 +247,7 @@ async function loadFolder<S extends DocumentSchema>(
       file: displayPath(path.join(dir, name)),
       severity: "error",
       rule: "file",
-      message: `is not read: Markdown files end in .md (lowercase). ${renameTo(dir, name)}`,
+      message: `is not read: Markdown files end in .md (lowercase): ${renameTo(dir, name)}`,
     });
   }
   if (required && markdown.length === 0) {
@@ -264,24 +264,36 @@ async function loadFolder<S extends DocumentSchema>(
 
 /**
  * How to rename a Markdown file whose name (`fileName`, in `dir`) is no usable web address: the name
- * folded to lowercase letters, digits and hyphens, or, when a file in `dir` has that name already
- * (Sclerotherapy.md beside sclerotherapy.md), another: following the advice must not write over a guide.
+ * folded to lowercase letters, digits and hyphens, unless following that would write over another
+ * file (Sclerotherapy.md beside sclerotherapy.md), take a name Pamphlet uses (Contact.md), or give
+ * two files here the same name (Sclerotherapy.md and SCLEROTHERAPY.md): then the next free one.
  */
 function renameTo(dir: string, fileName: string): string {
-  const usable =
-    foldText(fileName.replace(/\.\w+$/, ""))
+  const stem = (name: string) => name.replace(/\.\w+$/, "");
+  const fold = (name: string) =>
+    foldText(stem(name))
       .replace(/[^a-z0-9]+/g, "-")
       .replace(/^-|-$/g, "") || "foam-sclerotherapy";
+  const usable = fold(fileName);
   // (On a disk that ignores case, sclerotherapy.md may be this very file: that one is free to take.)
   const own = statSync(path.join(dir, fileName), { throwIfNoEntry: false })?.ino;
-  const taken = (name: string) => {
+  const exists = (name: string) => {
     const other = statSync(path.join(dir, `${name}.md`), { throwIfNoEntry: false });
     return other !== undefined && other.ino !== own;
   };
-  if (!taken(usable)) return `rename it using lowercase letters, digits and hyphens, e.g. "${usable}.md"`;
-  let free = 2;
-  while (taken(`${usable}-${free}`)) free++;
-  return `rename it using lowercase letters, digits and hyphens: "${usable}.md" is another file's name already, so choose another, e.g. "${usable}-${free}.md" (or merge the two)`;
+  // The files here told to take this name, in name order: each is given a free name of its own.
+  const told = readdirSync(dir)
+    .filter((name) => /\.(md|markdown|mdown)$/i.test(name) && !name.startsWith(".") && name !== `${usable}.md` && fold(name) === usable)
+    .sort();
+  let skip = Math.max(0, told.indexOf(fileName));
+  let candidate = usable;
+  for (let number = 2; reservedSlugs.includes(candidate) || exists(candidate) || skip-- > 0; number++) candidate = `${usable}-${number}`;
+  const why = reservedSlugs.includes(usable)
+    ? `"${usable}" is a name Pamphlet uses for its own pages`
+    : exists(usable)
+      ? `"${usable}.md" is another file's name already; or merge the two`
+      : `"${usable}.md" is the name suggested to ${told[0]} here`;
+  return `rename it using lowercase letters, digits and hyphens, e.g. "${candidate}.md"${candidate === usable ? "" : ` (${why})`}`;
 }
 
 async function loadDocument<S extends DocumentSchema>(

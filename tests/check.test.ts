@@ -229,7 +229,7 @@ test("freshness: under 12 months passes, over 12 warns, over 24 is an error, a f
   t.is((await at("2025-09-01T12:00:00Z"))[0]?.message.includes("in the future"), true);
 });
 
-test("pictures the build could not use are errors in check, all at once: SVGs that are not (shown or not), too many pixels, a logo that is no picture", async (t) => {
+test("pictures the build could not use are errors in check, all at once: SVGs that are not, too many pixels, a logo that is no picture", async (t) => {
   const site = await fixtureSite(t);
   const images = path.join(site.contentDir, "images");
   await mkdir(images, { recursive: true });

@@ -35,7 +35,7 @@ test("a clinic's own partial and stylesheets, beside its content folder, change 
   t.notRegex(await readFile(path.join(site.siteDir, "procedures", "sclerotherapy", "index.html"), "utf8"), /Our own summary box/);
 });
 
-test("a broken override is named as the clinic's own file; a misspelt one, which replaces nothing, is said by check, and a new partial it includes is not", async (t) => {
+test("a broken override is named as the clinic's own file; a misspelt one (it replaces nothing) is said by check, a partial it includes is not", async (t) => {
   const site = await fixtureSite(t);
   const partials = path.join(site.root, "templates", "partials");
   await mkdir(partials, { recursive: true });

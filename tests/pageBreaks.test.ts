@@ -62,7 +62,7 @@ test("the booklet's back page (contact details, QR code) is always its last, eve
   }
 });
 
-test("with a clinic name as long as clinic.yaml allows, every page's footer keeps the phone and page number whole, 5 mm clear of the paper's edge", async (t) => {
+test("with a clinic name as long as clinic.yaml allows, every page's footer keeps the phone and page number whole, 5 mm clear of the edge", async (t) => {
   const site = await fixtureSite(t);
   const clinicFile = path.join(site.contentDir, "_data", "clinic.yaml");
   const longName = "Minnesota Vein & Vascular Specialists of the Twin Cities and Suburbs, Clinic 2";

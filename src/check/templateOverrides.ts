@@ -57,7 +57,8 @@ export const checkTemplateOverrides: Check = ({ contentDir }) => {
         line: 1,
         severity: "warning",
         rule: "templates",
-        message: `replaces nothing: Pamphlet has no template ${posix}. Did you mean ${likely}? Rename it (a template here replaces Pamphlet's of the same path)`,
+        message:
+          `replaces nothing: Pamphlet has no template ${posix}. Did you mean ${likely}? ` + "Rename it (a template here replaces Pamphlet's of the same path)",
       },
     ];
   });

@@ -32,7 +32,8 @@ export function pictureFileProblem(contentDir: string, src: string, file: string
     return `does not exist: ${likely ? `did you mean ${likely}? Or put` : "put"} the file at ${file}, or fix the path`;
   }
   if (!isFile) return `is a folder, not a picture: write the address of a picture file in ${path.dirname(file)}`;
-  const unreadable = `cannot be read as a picture (${file} is damaged, or is not the kind of file its name says): save it again as a PNG, JPEG, WebP or SVG file`;
+  const unreadable =
+    `cannot be read as a picture (${file} is damaged, or is not the kind of file its name says): ` + "save it again as a PNG, JPEG, WebP or SVG file";
   let size: { width?: number; height?: number } | undefined;
   if (/\.svg$/i.test(file)) {
     // What the build needs of an SVG is an <svg> to make safe; one with no size is drawn at a default
@@ -53,7 +54,10 @@ export function pictureFileProblem(contentDir: string, src: string, file: string
   }
   const { width = 0, height = 0 } = size;
   if (width * height > maxPixels) {
-    return `is ${width} × ${height} pixels, more than a picture may have (about ${Math.floor(maxPixels / 1e6)} million pixels): save it smaller, for example 3000 pixels on its longest side, which is plenty for print`;
+    return (
+      `is ${width} × ${height} pixels, more than a picture may have (about ${Math.floor(maxPixels / 1e6)} million pixels): ` +
+      "save it smaller, for example 3000 pixels on its longest side, which is plenty for print"
+    );
   }
   return undefined;
 }

@@ -2,7 +2,7 @@ import path from "node:path";
 import test from "ava";
 import { runPamphlet, siteArgs } from "./helpers/cli.ts";
 import { fixtureSite, hookCleanups, procedureText, writeProcedure, type FixtureSite } from "./helpers/fixtures.ts";
-import { elements, pdfAccessibility, type PdfAccessibility } from "./helpers/pdf.ts";
+import { elements, pdfAccessibility, type PdfAccessibility, unreachableObjects } from "./helpers/pdf.ts";
 
 // PDF/UA-1 checkpoints (Matterhorn protocol) that the structure allows a machine to check, one test
 // each, over a brochure of every format. The site is built once, by the first test that needs it
@@ -117,6 +117,11 @@ test("a link is described by its name as printed: the phone as the clinic writes
     ["guide-sclerotherapy", "Sclerotherapy"],
     ["guide-side-by-side", "Compare treatments"],
   ]);
+});
+
+test("no object is written that nothing reads: a page's replaced content is not left in the file (it was 35-41 % of a brochure)", async (t) => {
+  const { site } = await brochures();
+  for (const [format, file] of Object.entries(formats)) t.deepEqual(await unreachableObjects(path.join(site.brochuresDir, file)), [], format);
 });
 
 test("pages with links set the tab order to the structure (Tabs /S)", async (t) => {

@@ -2,7 +2,7 @@ import path from "node:path";
 import test from "ava";
 import { builtSite } from "./helpers/builtFixture.ts";
 import { runPamphlet } from "./helpers/cli.ts";
-import { elements, pdfAccessibility, pdfInfo, pdfText } from "./helpers/pdf.ts";
+import { elements, pdfAccessibility, pdfInfo, pdfText, unreachableObjects } from "./helpers/pdf.ts";
 
 test("a visit pack's cover has blank lines to write the patient's name, appointment date and clinician on (nothing asked or stored)", async (t) => {
   const site = await builtSite(t, ["--formats", "letter"]);
@@ -54,4 +54,5 @@ test("a visit pack is tagged as its brochures are: its cover read in order, each
   t.regex(pdf.artifactText.join(" "), /Page\s*3\s*of/, "a renumbered footer is an artifact, as the number it replaced");
   t.true(pdf.links.length > 0 && pdf.links.every((link) => link.inStructure), "every link in the structure tree");
   t.is(pdf.lang, "en");
+  t.deepEqual(await unreachableObjects(out), [], "no replaced footer content left in the file");
 });

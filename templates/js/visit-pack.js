@@ -198,8 +198,10 @@ const fill = (template, values) => template.replace(/\{(\w+)\}/g, (_, key) => St
  * right half of the page. Those objects are removed and `text` drawn right-aligned on their baseline,
  * at their size. A page without such a number (a blank page) is left as it is.
  */
-function renumberFooter({ PDFName, PDFArray, PDFRawStream, PDFOperator, decodePDFRawStream }, pack, page, { text, font, rgb }) {
+function renumberFooter({ PDFName, PDFArray, PDFRawStream, PDFRef, PDFOperator, decodePDFRawStream }, pack, page, { text, font, rgb }) {
   const contents = page.node.Contents();
+  const written = page.node.get(PDFName.of("Contents"));
+  const replaced = written instanceof PDFArray ? written.asArray() : [written];
   if (!contents) return;
   const refs = contents instanceof PDFArray ? contents.asArray() : [contents];
   const streams = refs.map((ref) => pack.context.lookup(ref));
@@ -218,6 +220,8 @@ function renumberFooter({ PDFName, PDFArray, PDFRawStream, PDFOperator, decodePD
   });
   if (found.length === 0) return;
   page.node.set(PDFName.of("Contents"), pack.context.register(pack.context.flateStream(kept)));
+  // The streams it replaces, this page's own: pdf-lib would write them all the same, reached or not.
+  for (const ref of replaced) if (ref instanceof PDFRef) pack.context.delete(ref);
   // Right-aligned where the old number ended: the page's right margin mirrors the footer's left one.
   const leftMargin = Math.min(...leftFooterXs(source, width, height, px));
   const right = Number.isFinite(leftMargin) ? width - leftMargin : Math.max(...found.map((item) => item.x)) + found[0].size * 2;

@@ -21,3 +21,4 @@ export {
 export { pdfTextRuns, type TextRun } from "./pdf/textRuns.ts";
 export { elements, pdfAccessibility, type LinkAnnotation, type PdfAccessibility, type StructNode } from "./pdf/structure.ts";
 export { pdfEmbeddedFonts, type EmbeddedFont } from "./pdf/fonts.ts";
+export { unreachableObjects } from "./pdf/unreachable.ts";

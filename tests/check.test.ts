@@ -234,7 +234,7 @@ test("pictures the build could not use are errors in check, all at once: SVGs th
   const images = path.join(site.contentDir, "images");
   await mkdir(images, { recursive: true });
   await writeFile(path.join(images, "unused-a.svg"), "garbage");
-  await writeFile(path.join(images, "unused-b.svg"), "<html><body>A web page saved as .svg</body></html>");
+  await writeFile(path.join(images, "unused-b.svg"), '<html><body><header><svg class="icon" viewBox="0 0 24 24"></svg></header>A page</body></html>');
   // SVGs the build publishes (and draws at a default size) that image-size cannot measure, or that are large: no error.
   const svg = (attributes: string) => `<svg xmlns="http://www.w3.org/2000/svg" ${attributes}><circle cx="5" cy="5" r="5"/></svg>`;
   await writeFile(path.join(images, "unsized.svg"), svg(""));

@@ -36,9 +36,9 @@ export function pictureFileProblem(contentDir: string, src: string, file: string
     `cannot be read as a picture (${file} is damaged, or is not the kind of file its name says): ` + "save it again as a PNG, JPEG, WebP or SVG file";
   let size: { width?: number; height?: number } | undefined;
   if (/\.svg$/i.test(file)) {
-    // What the build needs of an SVG is an <svg> to make safe; one with no size is drawn at a default
+    // What the build needs of an SVG is an <svg> document to make safe; one with no size is drawn at a default
     // size. Only one a page shows is made into web copies, within sharp's limit, when its size is known.
-    if (!/<svg[\s>]/i.test(readFileSync(file, "utf8"))) return unreadable;
+    if (!startsWithSvg(readFileSync(file, "utf8"))) return unreadable;
     if (!drawn) return undefined;
     try {
       size = imageSize(file);
@@ -60,6 +60,18 @@ export function pictureFileProblem(contentDir: string, src: string, file: string
     );
   }
   return undefined;
+}
+
+/**
+ * Whether `text` is an SVG document, as the build reads it (its root element is `svg`): after what may
+ * come first (an XML declaration, comments, a DOCTYPE with its entities), an `<svg`. A web page with an
+ * icon drawn in it is not one.
+ */
+function startsWithSvg(text: string): boolean {
+  const prolog = /^(\uFEFF|\s+|<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^[>]*(\[[\s\S]*?\])?\s*>)/i;
+  let rest = text;
+  for (let match = prolog.exec(rest); match; match = prolog.exec(rest)) rest = rest.slice(match[0].length);
+  return /^<svg[\s/>]/i.test(rest);
 }
 
 /** sharp's limit, which the web copies are made with: a larger picture fails the build. */

@@ -260,6 +260,24 @@ test("a save with a new picture, of a guide showing a picture that is a link ins
   t.true(existsSync(path.join(site.contentDir, "images", "new.png")));
 });
 
+test("with images/ a link to a folder in the content folder (the build allows it), a guide's save goes through; an upload is refused saying why", async (t) => {
+  const { site, call } = await backend(t);
+  const media = path.join(site.contentDir, "media");
+  await mkdir(media);
+  await copyFile(path.join(repoRoot, "tests", "fixtures", "images", "wordmark-1200x260.png"), path.join(media, "legs.png"));
+  await symlink("media", path.join(site.contentDir, "images"));
+  const raw = procedureText({ title: "Vein glue closure" }, '## What it is\n\nA short test body.\n\n![Legs](/images/legs.png "Legs")\n');
+  const save = (assets: unknown[]) => call("persistEntry", { dataFiles: [{ path: "procedures/vein-glue-closure.md", raw }], assets });
+  const plain = await save([]);
+  t.is(plain.status, 200, plain.body.error);
+  const picture = { path: "images/new.png", content: (await readFile(path.join(media, "legs.png"))).toString("base64"), encoding: "base64" };
+  // The editor writes no file through a link (editableFiles): said plainly, not as a picture that "does not exist".
+  const withPicture = await save([picture]);
+  t.is(withPicture.status, 422);
+  t.regex(withPicture.body.error!, /images is not a plain folder/);
+  t.false(existsSync(path.join(media, "new.png")));
+});
+
 test.serial("a hand edit saved while the editor's save is being checked is kept: the save is refused", async (t) => {
   const { site, call } = await backend(t);
   const file = path.join(site.contentDir, "procedures", "sclerotherapy.md");

@@ -1,4 +1,4 @@
-import { cp, lstat, mkdir, mkdtemp, rm, stat, symlink, writeFile } from "node:fs/promises";
+import { cp, lstat, mkdir, mkdtemp, realpath, rm, stat, symlink, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { loadForBuild } from "../check/runChecks.ts";
@@ -25,34 +25,29 @@ export async function refusalsOf(contentDir: string, files: Array<{ path: string
     const inImages = (file: string) => isWithin(path.resolve(copy, file), path.join(copy, "images"));
     const picturesSaved = files.some((file) => inImages(file.path));
     const linkImages = !picturesSaved && !removes.some(inImages);
-    // Plain files and folders only (a FIFO would block the copy).
-    await cp(path.resolve(contentDir), copy, {
-      recursive: true,
-      // A picture that is a link to a file inside images/ stays a link, checked where it leads as the build
-      // checks it. No other link is copied: a save is never written through one into the real content.
-      verbatimSymlinks: true,
-      filter: async (source) => {
-        if (linkImages && source === images) return false;
-        const info = await lstat(source);
-        if (info.isSymbolicLink())
-          return (
-            isWithin(source, images) &&
-            (await stat(source).then(
-              (target) => target.isFile(),
-              () => false,
-            ))
-          );
-        return info.isFile() || info.isDirectory();
-      },
-    });
-    if (
-      linkImages &&
-      (await lstat(images).then(
-        (info) => info.isDirectory(),
-        () => false,
-      ))
-    )
-      await symlink(images, path.join(copy, "images"), "dir");
+    // images/ may be a link to a folder inside the content folder, as the build allows: its real folder.
+    const imagesFolder = await realpath(images).then(
+      async (real) => ((await stat(real)).isDirectory() ? real : undefined),
+      () => undefined,
+    );
+    // Plain files and folders only (a FIFO would block the copy). A picture that is a link to a file inside
+    // images/ stays a link, checked where it leads as the build checks it. No other link is copied: a save
+    // is never written through one into the real content.
+    const copyable = async (source: string) => {
+      const info = await lstat(source);
+      if (!info.isSymbolicLink()) return info.isFile() || info.isDirectory();
+      return (
+        imagesFolder !== undefined &&
+        isWithin(source, imagesFolder) &&
+        (await stat(source).then(
+          (target) => target.isFile(),
+          () => false,
+        ))
+      );
+    };
+    await cp(path.resolve(contentDir), copy, { recursive: true, filter: async (source) => source !== images && (await copyable(source)) });
+    if (imagesFolder && linkImages) await symlink(imagesFolder, path.join(copy, "images"), "dir");
+    else if (imagesFolder) await cp(imagesFolder, path.join(copy, "images"), { recursive: true, verbatimSymlinks: true, filter: copyable });
     // A removal, or a picture (shown elsewhere: its error is on another file's line), is refused for the errors
     // it brings about anywhere: those the same copy does not have before it.
     const where = (problem: Problem) => `${problem.file}:${problem.line}:${problem.rule}`;

@@ -1,5 +1,6 @@
 import { execFile } from "node:child_process";
-import { access, mkdir, stat } from "node:fs/promises";
+import { access, mkdir, mkdtemp, rm, stat } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 
 /** The version tried against the system Chromium; pinned so every run measures the same tool. */
@@ -36,11 +37,14 @@ export async function pagedjsCli(cacheDir: string): Promise<{ bin: string } | { 
 export async function pagedjsPdfs(bin: string, urls: string[], outFile: (index: number) => string, chromium: string, extraArgs: string[] = []): Promise<void> {
   for (const [index, url] of urls.entries()) {
     const out = outFile(index);
+    // Its Puppeteer leaves each profile folder (puppeteer_dev_chrome_profile-*) in the temporary folder: one of
+    // its own, removed after (167 of them had gathered in /tmp).
+    const tmp = await mkdtemp(path.join(os.tmpdir(), "pamphlet-bench-pagedjs-"));
     const result = await run(bin, [url, "--output", out, "--browserArgs", browserArgs.join(","), ...extraArgs], {
-      env: { ...process.env, PUPPETEER_EXECUTABLE_PATH: chromium },
+      env: { ...process.env, PUPPETEER_EXECUTABLE_PATH: chromium, TMPDIR: tmp },
       // The CLI waits forever by default (its --timeout is 0); a stuck page should fail the run.
       timeout: 120_000,
-    });
+    }).finally(() => rm(tmp, { recursive: true, force: true }));
     // It prints an error and exits 1 when a page fails, but check the file too: a PDF is the point.
     const size = await stat(out).then(
       (s) => s.size,

@@ -16,6 +16,8 @@ import { devEvents } from "./helpers/events.ts";
 import { fixtureSite, type FixtureSite } from "./helpers/fixtures.ts";
 import { setAsideRemoved } from "../src/shared/stagedFolder.ts";
 import { until } from "./helpers/until.ts";
+import { pdfImages } from "./helpers/pdf.ts";
+import { PNG } from "pngjs";
 
 async function devServer(t: import("ava").ExecutionContext, site: FixtureSite) {
   const server = await startDevServer({ contentDir: site.contentDir, siteDir: path.join(site.outDir, "dev-site"), port: 0 });
@@ -356,6 +358,33 @@ test.serial("the dev server prints /brochures/<slug>.pdf on demand from the curr
   await writeFile(file, original);
   await reloaded;
   t.is((await dev.get("/brochures/sclerotherapy.pdf")).status, 200);
+});
+
+test.serial("the dev server's live PDF shows a picture as it is now: one replaced under the same name is printed anew", async (t) => {
+  const site = await fixtureSite(t);
+  const images = path.join(site.contentDir, "images");
+  await mkdir(images, { recursive: true });
+  const picture = (width: number, height: number) => {
+    const png = new PNG({ width, height });
+    png.data.fill(128);
+    return PNG.sync.write(png);
+  };
+  await writeFile(path.join(images, "legs.png"), picture(400, 300));
+  const file = path.join(site.contentDir, "procedures", "sclerotherapy.md");
+  await writeFile(file, `${await readFile(file, "utf8")}\n![Legs in compression stockings](/images/legs.png)\n`);
+  const dev = await devServer(t, site);
+  const printed = async () => {
+    const out = path.join(site.root, "live.pdf");
+    await writeFile(out, Buffer.from(await (await dev.get("/brochures/sclerotherapy.pdf")).arrayBuffer()));
+    return (await pdfImages(out)).map((image) => `${image.width}x${image.height}`);
+  };
+  t.true((await printed()).includes("400x300"));
+  const reloaded = dev.events.next("reload");
+  await writeFile(path.join(images, "legs.png"), picture(200, 600));
+  await reloaded;
+  // The printer's tab had the old picture in Chromium's cache, at the same address.
+  const now = await printed();
+  t.true(now.includes("200x600") && !now.includes("400x300"), now.join(", "));
 });
 
 test.serial("the dev server does not serve files outside the site, however the path is written", async (t) => {

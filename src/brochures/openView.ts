@@ -14,15 +14,17 @@ export interface ViewAnswer {
  * instead of navigating: measured, a navigation costs Chromium about 140 ms of CPU per brochure
  * for a new document, and a rewrite about 50 ms, with the CSS and fonts it already holds. The
  * print views have no scripts (the dev server's own are left out); one that has any is navigated
- * to, since its top-level names would clash in the reused window. A fresh tab, another origin, or
- * `networkidle0` navigates as before.
+ * to, since its top-level names would clash in the reused window. A fresh tab, another origin,
+ * `networkidle0` or `navigate` navigates as before: a written document keeps the pictures its
+ * earlier views loaded, by address, so a printer that outlives edits (the dev server's) navigates.
  */
-export async function openView(page: Page, url: string, timeoutMs: number, waitUntil: "load" | "networkidle0"): Promise<ViewAnswer> {
+export async function openView(page: Page, url: string, timeoutMs: number, how: "load" | "networkidle0" | "navigate"): Promise<ViewAnswer> {
   const what = `loading ${url}`;
-  if (waitUntil === "load" && page.url().startsWith(`${new URL(url).origin}/`)) {
+  if (how === "load" && page.url().startsWith(`${new URL(url).origin}/`)) {
     const answer = await withDeadline(page.evaluate(rewriteDocument, url), timeoutMs, what);
     if (answer) return answer;
   }
+  const waitUntil = how === "navigate" ? "load" : how;
   const response = await withDeadline(page.goto(url, { waitUntil, timeout: 0 }), timeoutMs, what);
   // 304 is the same page again from the browser's cache (a tab printing it a second time).
   return response

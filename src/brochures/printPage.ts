@@ -11,6 +11,8 @@ export interface PrintOptions {
   css?: string;
   /** The navigation event to wait for before fonts and images: `load` (default); `networkidle0` adds half a second of quiet. */
   waitUntil?: "load" | "networkidle0";
+  /** Navigate to the view, never write it into the tab's document (see openView): every file it uses is fetched anew. */
+  navigate?: boolean;
 }
 
 /** Content that does not fit a fixed layout (a tri-fold panel): reported, never clipped or shrunk. */
@@ -21,8 +23,8 @@ export class DoesNotFitError extends PamphletError {}
  * time: the load event, the fonts, every image decoded; each under a deadline that names what it
  * was waiting for. Fails when an image is missing or content overflows a fixed-size box.
  */
-export async function loadForPrint(page: Page, url: string, { timeoutMs, css, waitUntil = "load" }: PrintOptions): Promise<void> {
-  const answer = await openView(page, url, timeoutMs, waitUntil);
+export async function loadForPrint(page: Page, url: string, { timeoutMs, css, waitUntil = "load", navigate = false }: PrintOptions): Promise<void> {
+  const answer = await openView(page, url, timeoutMs, navigate ? "navigate" : waitUntil);
   // A missing print view answers with a "Not found" page, which would print as a PDF like any other.
   if (!answer.ok) {
     throw new PamphletError(

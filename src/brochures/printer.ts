@@ -20,6 +20,11 @@ export interface PrinterOptions {
   restartAfter?: number;
   /** Keep a tab for the next print (default) rather than open a new one each time; `npm run bench` compares both. */
   reuseTabs?: boolean;
+  /**
+   * Every file fetched anew, never from Chromium's cache nor from the tab's last view: for a printer
+   * that outlives edits (the dev server's), whose reused tab otherwise printed a replaced picture as it was.
+   */
+  uncached?: boolean;
   /** When a page is ready: the load event, then fonts and images (default), or Puppeteer's `networkidle0` (for comparison). */
   waitUntil?: PrintOptions["waitUntil"];
   /** A Chromium already starting (see launchEarly): used instead of starting one; the printer's close starts its shutdown, and its giver waits for it. */
@@ -56,6 +61,7 @@ export class BrochurePrinter {
   readonly #timeoutMs: number;
   readonly #restartAfter: number;
   readonly #reuseTabs: boolean;
+  readonly #uncached: boolean;
   readonly #waitUntil: PrintOptions["waitUntil"];
   #browser: Promise<Browser> | undefined;
   /** A Chromium started for this printer before it was made (launchEarly's), whose closing its giver waits for. */
@@ -80,6 +86,7 @@ export class BrochurePrinter {
     this.#timeoutMs = options.timeoutMs ?? 30_000;
     this.#restartAfter = options.restartAfter ?? 150;
     this.#reuseTabs = options.reuseTabs ?? true;
+    this.#uncached = options.uncached ?? false;
     this.#waitUntil = options.waitUntil ?? "load";
     this.#early = options.browser;
     this.#given = options.browser;
@@ -133,7 +140,7 @@ export class BrochurePrinter {
   async #printOnce({ url, kind = "page", css }: PrintRequest, used: { browser?: Browser }): Promise<Printed> {
     const page = await this.#takeTab();
     used.browser = page.browser();
-    const options: PrintOptions = { timeoutMs: this.#timeoutMs, css, waitUntil: this.#waitUntil };
+    const options: PrintOptions = { timeoutMs: this.#timeoutMs, css, waitUntil: this.#waitUntil, navigate: this.#uncached };
     const requests: PrintRequests = { loaded: new Set(), pending: new Set(), failedSheets: new Set() };
     this.#requests.set(page, requests);
     const { loaded, pending, failedSheets } = requests;
@@ -216,6 +223,7 @@ export class BrochurePrinter {
       browser = await this.#browser!;
     }
     const page = (await takeFirstTab(browser)) ?? (await browser.newPage());
+    if (this.#uncached) await page.setCacheEnabled(false);
     await page.setRequestInterception(true);
     page.on("request", (request) => this.#allowOnlyOrigin(page, request));
     page.on("requestfinished", (request) => this.#settled(page, request, (request.response()?.status() ?? 0) >= 400));

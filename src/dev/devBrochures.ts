@@ -31,7 +31,8 @@ export function devBrochureRoute(currentContent: () => Content | undefined, cont
         response.end(`${job.name} is not printed while the content has a problem: fix it and save, then reload.\n\n${problems}`);
         return true;
       }
-      printer ??= new BrochurePrinter({ origin, tabs: 1 });
+      // Uncached: it prints many times between the writer's saves, and a replaced picture must print as it is now.
+      printer ??= new BrochurePrinter({ origin, tabs: 1, uncached: true });
       try {
         const printed = await printer.print({ ...job, url: `${origin}${job.url}` });
         const { bytes: pdf } = await finishPdf(printed.bytes, job.metadata!, { links: printed.links });

@@ -402,6 +402,12 @@ test.serial("the dev server does not serve files outside the site, however the p
     // The raw files' own lines, not the clinic's name on the site's 404 page.
     t.notRegex(await response.text(), /^name: Fixture Vein Clinic$|^root:/m, trick);
   }
+  // Read as the start of a host by new URL(path, base): a 500 with a raw "TypeError: Invalid URL", or host "etc".
+  for (const trick of ["//", "//etc/passwd"]) {
+    const response = await dev.get(trick);
+    t.true(response.status < 500, `${trick}: ${response.status}`);
+    t.notRegex(await response.text(), /TypeError|^root:/m, trick);
+  }
 });
 
 test.serial("in a real browser, a content error appears over the page and the page reloads by itself once fixed", async (t) => {

@@ -40,6 +40,9 @@ test("pamphlet serve answers as the static host: _headers, 404 pages and the vis
   const missing = await fetch(`${url}no-such-page/`);
   t.is(missing.status, 404);
   t.regex(await missing.text(), /Page not found/, "the site's 404 page");
+  // Read as the start of a host by new URL(path, base), "//" threw in the handler and ended pamphlet serve.
+  for (const target of ["//", "//etc/passwd"]) t.true((await fetch(`${url.slice(0, -1)}${target}`)).status < 500, target);
+  t.is((await fetch(url)).status, 200, "still serving");
 
   const { page, downloaded } = await pageWithDownloads(t);
   await page.goto(`${url}print-centre/`, { waitUntil: "load" });

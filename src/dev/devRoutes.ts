@@ -14,6 +14,7 @@ import { writeDevSearchIndex } from "./devSearchIndex.ts";
 import type { DevState } from "./devRebuild.ts";
 import type { LiveReload } from "./liveReload.ts";
 import type { RebuildQueue } from "./rebuildQueue.ts";
+import { requestUrl } from "../shared/requestUrl.ts";
 
 export interface DevRouteParts {
   siteDir: string;
@@ -50,7 +51,7 @@ export async function devRoutes(parts: DevRouteParts) {
       console.log(`${parts.siteDir} is gone (was output/ deleted?): building it again`);
       await parts.queue.now();
     }
-    const url = new URL(request.url ?? "/", parts.origin());
+    const url = requestUrl(request);
     if (state.built && url.pathname.startsWith("/pagefind/")) await searchIndexReady(parts);
     const script = clientScripts[url.pathname];
     if (script) {

@@ -1,4 +1,5 @@
 import type http from "node:http";
+import { requestUrl } from "../shared/requestUrl.ts";
 
 /** Server-sent events to every open page: "reload" after a good rebuild, "problems" after a failed one. */
 export class LiveReload {
@@ -15,7 +16,7 @@ export class LiveReload {
   connect(request: http.IncomingMessage, response: http.ServerResponse): boolean {
     response.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-store", connection: "keep-alive" });
     response.write(": connected\n\n");
-    const since = Number(new URL(request.url ?? "/", "http://localhost").searchParams.get("since"));
+    const since = Number(requestUrl(request).searchParams.get("since"));
     if (since > 0 && since <= this.#builtAt) this.#send(response, "reload", "");
     if (this.#problems) this.#send(response, "problems", this.#problems);
     this.#clients.add(response);

@@ -5,6 +5,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import sirv from "sirv";
 import { readHostRules } from "./hostRules.ts";
+import { requestUrl } from "../shared/requestUrl.ts";
 
 export interface StaticHost {
   /** e.g. `http://127.0.0.1:8080/clinic/` */
@@ -29,7 +30,7 @@ export async function startStaticHost(siteDir: string, { port, basePath = "/" }:
     }
     // A client that goes away mid-download must not leave the file open (sirv never destroys its stream).
     response.once("pipe", (source: NodeJS.ReadableStream & { destroy?: () => void }) => response.once("close", () => source.destroy?.()));
-    const pathname = new URL(request.url ?? "/", "http://host").pathname;
+    const { pathname } = requestUrl(request);
     for (const [name, value] of Object.entries(rules.headersFor(pathname))) response.setHeader(name, value);
     if (prefix && (pathname === "/" || pathname === prefix)) return redirect(response, `${prefix}/`, 302);
     if (prefix && !pathname.startsWith(`${prefix}/`)) return sendFile(response, path.join(siteDir, "404.html"), 404);

@@ -2,6 +2,7 @@ import { cpSync, existsSync, mkdirSync, realpathSync, rmSync } from "node:fs";
 import path from "node:path";
 import { clinicFolderOf } from "../shared/clinicFolder.ts";
 import { displayPath } from "../shared/displayPath.ts";
+import { escapeRegExp } from "../shared/escapeRegExp.ts";
 import { templatesDir } from "../shared/installPaths.ts";
 
 /**
@@ -35,7 +36,7 @@ export const mergedTemplatesDir = (imageCacheDir: string) => path.join(path.dirn
  * clinic's own template when it has one of that name, else Pamphlet's. Eleventy's errors name the copy.
  */
 export function nameTemplateSources(message: string, contentDir: string, mergedDir: string): string {
-  const inCopy = new RegExp(`${path.resolve(mergedDir).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}/([^\\s()]+)`, "g");
+  const inCopy = new RegExp(`${escapeRegExp(path.resolve(mergedDir))}/([^\\s()]+)`, "g");
   return message.replace(inCopy, (_, relative: string) => {
     const own = path.join(clinicTemplatesDir(contentDir), relative);
     return existsSync(own) ? displayPath(own) : path.join(templatesDir, relative);

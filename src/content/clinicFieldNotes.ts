@@ -5,7 +5,7 @@
  */
 export const clinicFieldNotes: Record<string, string> = {
   name: "The clinic's name, as patients know it. Shown on every page and brochure.",
-  tagline: "One line under the name on the home page.",
+  tagline: "One line on what the clinic does: the home page's description in search results and link previews, and the booklet's PDF subject.",
   phone: "The main phone number, printed on every page and brochure (digits, spaces and ( ) - . +).",
   email: "An email address for the contact page. Patients are told not to send health questions by email.",
   siteUrl:

@@ -40,6 +40,17 @@ test("parity: a Spanish guide whose numbers differ from the English one is an er
   t.notRegex(found, /as the original/);
 });
 
+test("parity: a translation whose front matter does not parse gets its YAML error, not a parity error for the fields it could not give", async (t) => {
+  const { contentDir, edit } = await shippedContent(t);
+  await edit("es/procedures/foam-sclerotherapy.md", (text) => text.replace(/^title: .*$/m, "title: [broken"));
+  const mine = (await runChecks(contentDir)).problems.filter((problem) => problem.file.endsWith("es/procedures/foam-sclerotherapy.md"));
+  t.deepEqual(
+    mine.map((problem) => problem.rule),
+    ["yaml"],
+    mine.map((problem) => formatProblem(problem)).join("\n"),
+  );
+});
+
 test("parity: a warning sign missing from a Spanish emergency block, or a question left untranslated, is an error", async (t) => {
   const { contentDir, edit } = await shippedContent(t);
   await edit("es/procedures/radiofrequency-ablation.md", (text) => text.replace(/\n- Dolor de pecho[^\n]*/, ""));

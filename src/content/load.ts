@@ -366,8 +366,9 @@ function standIn<S extends DocumentSchema>(schema: S, source: YamlSource | undef
     if (parsed.success && parsed.data !== undefined) {
       fields[key] = parsed.data;
       fieldLines[key] = source!.locate([key], { key: true }).line;
-    } else if (!field.safeParse(undefined).success) {
-      fields[key] = "";
+    } else {
+      if (!field.safeParse(undefined).success) fields[key] = "";
+      // Line 0: what a check says of a field the writer's front matter did not give (it failed) is left out.
       fieldLines[key] = 0;
     }
   }

@@ -1,4 +1,4 @@
-import { readdirSync } from "node:fs";
+import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { pictureFileProblem } from "../content/pictureFile.ts";
 import { displayPath } from "../shared/displayPath.ts";
@@ -17,20 +17,20 @@ export const checkImageFolder: Check = ({ contentDir }) => {
   } catch {
     return []; // no images folder
   }
-  return names
-    .filter((name) => /\.svg$/i.test(name))
-    .flatMap((name): Problem[] => {
-      const file = path.join(imagesDir, name);
-      const problem = pictureFileProblem(contentDir, `/images/${name.split(path.sep).join("/")}`, file, { drawn: false });
-      if (!problem || problem.startsWith("is a folder")) return [];
-      return [
-        {
-          file: displayPath(file),
-          line: 1,
-          severity: "error",
-          rule: "images",
-          message: `this SVG ${problem}. Every SVG in the images folder is published, shown on a page or not: fix it, or take it out of the folder`,
-        },
-      ];
-    });
+  // The files the build publishes (src/site/assets.ts): an editor's lock (.#logo.svg, a link to nothing) or a folder is not one.
+  const published = (name: string) => /\.svg$/i.test(name) && statSync(path.join(imagesDir, name), { throwIfNoEntry: false })?.isFile();
+  return names.filter(published).flatMap((name): Problem[] => {
+    const file = path.join(imagesDir, name);
+    const problem = pictureFileProblem(contentDir, `/images/${name.split(path.sep).join("/")}`, file, { drawn: false });
+    if (!problem) return [];
+    return [
+      {
+        file: displayPath(file),
+        line: 1,
+        severity: "error",
+        rule: "images",
+        message: `this SVG ${problem}. Every SVG in the images folder is published, shown on a page or not: fix it, or take it out of the folder`,
+      },
+    ];
+  });
 };

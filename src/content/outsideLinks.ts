@@ -23,6 +23,8 @@ export async function outsideLinks(contentDir: string): Promise<Problem[]> {
     const link = path.join(entry.parentPath, entry.name);
     const target = await realpath(link).catch(() => undefined);
     const location = path.join(await realpath(entry.parentPath), entry.name);
+    // An editor's lock beside a picture being edited (Emacs's .#logo.svg, a link to nothing) is not published: left alone.
+    if (!target && entry.name.startsWith(".#")) continue;
     if (!target) problems.push(problem(link, "is a link to a file that does not exist: remove it, or copy the file into the images folder"));
     else if (!isWithin(target, imagesReal))
       problems.push(

@@ -31,6 +31,12 @@ async function backend(t: ExecutionContext) {
   return { site, url, call };
 }
 
+/** A picture as Decap uploads it (an asset: its bytes in base64). */
+const asset = (file: string, bytes: Buffer | string) => ({ path: file, content: Buffer.from(bytes).toString("base64"), encoding: "base64" });
+
+/** A real PNG (1200 × 260) to copy in. */
+const pngFixture = path.join(repoRoot, "tests", "fixtures", "images", "wordmark-1200x260.png");
+
 test("a save the schema would refuse is refused with the words check prints, and nothing is written", async (t) => {
   const { site, call } = await backend(t);
   const raw = procedureText({ title: "Hi", titel: "Typo" });
@@ -224,8 +230,7 @@ test("a picture the build could not use is refused, as an upload or in a save, a
   t.is(saved.status, 422);
   t.regex(saved.body.error!, /images\/logo\.svg:1:1 {2}error {2}this SVG cannot be read as a picture/);
   t.is(await readFile(logo, "utf8"), before, "the picture in the content folder is untouched");
-  const upload = (name: string, text: string) =>
-    call("persistMedia", { asset: { path: `images/${name}`, content: Buffer.from(text).toString("base64"), encoding: "base64" } });
+  const upload = (name: string, text: string) => call("persistMedia", { asset: asset(`images/${name}`, text) });
   t.is((await upload("garbage.svg", "garbage")).status, 422);
   t.false(existsSync(path.join(images, "garbage.svg")), "a refused upload is not written");
   t.is((await upload("fine.svg", before)).status, 200);
@@ -237,10 +242,10 @@ test("a picture replaced by one the build could not use is refused when the erro
   const images = path.join(site.contentDir, "images");
   await mkdir(images);
   const logo = path.join(images, "logo.png");
-  await copyFile(path.join(repoRoot, "tests", "fixtures", "images", "wordmark-1200x260.png"), logo);
+  await copyFile(pngFixture, logo);
   const clinicFile = path.join(site.contentDir, "_data", "clinic.yaml");
   await writeFile(clinicFile, `${await readFile(clinicFile, "utf8")}\nlogo: images/logo.png\n`);
-  const replaced = await call("persistMedia", { asset: { path: "images/logo.png", content: Buffer.from("not a png").toString("base64"), encoding: "base64" } });
+  const replaced = await call("persistMedia", { asset: asset("images/logo.png", "not a png") });
   t.is(replaced.status, 422);
   t.regex(replaced.body.error!, /clinic\.yaml:\d+:\d+ {2}error {2}"logo" images\/logo\.png cannot be read as a picture/);
   t.is((await readFile(logo)).byteLength > 1000, true, "the logo is left as it was");
@@ -250,11 +255,11 @@ test("a save with a new picture, of a guide showing a picture that is a link ins
   const { site, call } = await backend(t);
   const photos = path.join(site.contentDir, "images", "photos");
   await mkdir(photos, { recursive: true });
-  await copyFile(path.join(repoRoot, "tests", "fixtures", "images", "wordmark-1200x260.png"), path.join(photos, "legs.png"));
+  await copyFile(pngFixture, path.join(photos, "legs.png"));
   await symlink(path.join("photos", "legs.png"), path.join(site.contentDir, "images", "legs.png"));
   const body = '## What it is\n\nA short test body.\n\n![Legs](/images/legs.png "Legs")\n';
   const raw = procedureText({ title: "Vein glue closure" }, body);
-  const picture = { path: "images/new.png", content: (await readFile(path.join(photos, "legs.png"))).toString("base64"), encoding: "base64" };
+  const picture = asset("images/new.png", await readFile(pngFixture));
   const saved = await call("persistEntry", { dataFiles: [{ path: "procedures/vein-glue-closure.md", raw }], assets: [picture] });
   t.is(saved.status, 200, saved.body.error);
   t.true(existsSync(path.join(site.contentDir, "images", "new.png")));
@@ -264,13 +269,13 @@ test("with images/ a link to a folder in the content folder (the build allows it
   const { site, call } = await backend(t);
   const media = path.join(site.contentDir, "media");
   await mkdir(media);
-  await copyFile(path.join(repoRoot, "tests", "fixtures", "images", "wordmark-1200x260.png"), path.join(media, "legs.png"));
+  await copyFile(pngFixture, path.join(media, "legs.png"));
   await symlink("media", path.join(site.contentDir, "images"));
   const raw = procedureText({ title: "Vein glue closure" }, '## What it is\n\nA short test body.\n\n![Legs](/images/legs.png "Legs")\n');
   const save = (assets: unknown[]) => call("persistEntry", { dataFiles: [{ path: "procedures/vein-glue-closure.md", raw }], assets });
   const plain = await save([]);
   t.is(plain.status, 200, plain.body.error);
-  const picture = { path: "images/new.png", content: (await readFile(path.join(media, "legs.png"))).toString("base64"), encoding: "base64" };
+  const picture = asset("images/new.png", await readFile(pngFixture));
   // The editor writes no file through a link (editableFiles): said plainly, not as a picture that "does not exist".
   const withPicture = await save([picture]);
   t.is(withPicture.status, 422);

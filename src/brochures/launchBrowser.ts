@@ -43,7 +43,6 @@ export async function launchBrowser(): Promise<Browser> {
   if (isStopping()) throw new PamphletError("Chromium was not started: Pamphlet is stopping.");
   removeOrphanedProfiles();
   const profile = mkdtempSync(path.join(os.tmpdir(), `${profilePrefix}${process.pid}-`));
-  const removeProfile = () => removeProfileFolder(profile);
   const settled = removedIfExitingFirst(profile);
   // A signal while Chromium is still starting ends the start there (its process group is killed), rather
   // than waiting for it: a slow start outlived the cleanups' limit, and left Chromium and its profile folder.
@@ -71,7 +70,7 @@ export async function launchBrowser(): Promise<Browser> {
   } catch (error) {
     // A start that ends after the signal won is closed all the same (Puppeteer has killed its process group already).
     if (starting.signal.aborted) void launching?.then(closeBrowser, () => undefined);
-    removeProfile();
+    removeProfileFolder(profile);
     throw error;
   } finally {
     forgetStart();
@@ -82,8 +81,7 @@ export async function launchBrowser(): Promise<Browser> {
   const socketFolder = singletonSocketFolder(profile);
   const watchdog = chromium?.pid ? startWatchdog(chromium.pid, profile, socketFolder) : undefined;
   const done = () => {
-    removeProfile();
-    if (socketFolder) rmSync(socketFolder, { recursive: true, force: true, maxRetries: 3 });
+    removeProfileFolder(profile, socketFolder);
     watchdog?.();
   };
   if (!chromium || chromium.exitCode !== null || chromium.signalCode !== null) done();
@@ -159,11 +157,11 @@ function removeUnsettledProfiles() {
 
 /**
  * Removes `profile`, and the folder of the socket Chromium named in it (SingletonSocket, a link to a
- * socket in a folder of its own under the temporary folder): Chromium removes both when it exits
- * cleanly, but a Chromium killed (or a Pamphlet killed, which ends it) left one such folder a run.
+ * socket in a folder of its own under the temporary folder; named when Chromium started, if it was):
+ * Chromium removes both when it exits cleanly, but a Chromium killed (or a Pamphlet killed, which
+ * ends it) left one such folder a run.
  */
-function removeProfileFolder(profile: string) {
-  const socketFolder = singletonSocketFolder(profile);
+function removeProfileFolder(profile: string, socketFolder = singletonSocketFolder(profile)) {
   rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
   if (socketFolder) rmSync(socketFolder, { recursive: true, force: true, maxRetries: 3 });
 }

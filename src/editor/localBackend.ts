@@ -53,6 +53,11 @@ export function cmsLocalBackend(contentDir: string) {
         "Copy what you wrote, reload the page to see that change, then make yours again.",
     );
   };
+  /** A save the build would refuse (a guide, clinic.yaml, a picture) is refused, in check's words. */
+  const refuseUnbuildable = async (written: Array<{ path: string; raw: string | Uint8Array }>) => {
+    const refusals = await refusalsOf(contentDir, written);
+    if (refusals.length > 0) throw new RefusedSave(`Not saved: the build would refuse it.\n${refusals.join("\n")}`);
+  };
   /** A delete that would leave a link or picture elsewhere leading nowhere is refused, in check's words. */
   const refuseBrokenBy = async (removed: unknown[]) => {
     for (const file of removed) await files.resolve(file);
@@ -73,8 +78,7 @@ export function cmsLocalBackend(contentDir: string) {
       const pictures = (asArray(assets) as Asset[]).map(assetFile);
       for (const file of [...saved, ...pictures]) await files.resolve(file.path);
       for (const file of saved) await refuseChangedSinceRead(file.old ?? file.path);
-      const refusals = await refusalsOf(contentDir, [...saved, ...pictures]);
-      if (refusals.length > 0) throw new RefusedSave(`Not saved: the build would refuse it.\n${refusals.join("\n")}`);
+      await refuseUnbuildable([...saved, ...pictures]);
       // Again, right before writing: a hand edit saved while the build's checks ran is not overwritten either.
       for (const file of saved) await refuseChangedSinceRead(file.old ?? file.path);
       for (const picture of pictures) await files.write(picture.path, picture.raw);
@@ -92,8 +96,7 @@ export function cmsLocalBackend(contentDir: string) {
       // A picture the build could not use (an SVG that is not one) is refused, as a guide's save is.
       const picture = assetFile(asset as Asset);
       await files.resolve(picture.path);
-      const refusals = await refusalsOf(contentDir, [picture]);
-      if (refusals.length > 0) throw new RefusedSave(`Not saved: the build would refuse it.\n${refusals.join("\n")}`);
+      await refuseUnbuildable([picture]);
       await files.write(picture.path, picture.raw);
       return files.media(picture.path);
     },

@@ -18,7 +18,7 @@ import { removeFolder } from "../shared/removeFolder.ts";
 export async function refusalsOf(contentDir: string, files: Array<{ path: string; raw: string | Uint8Array }>, removes: string[] = []): Promise<string[]> {
   const copy = await mkdtemp(path.join(os.tmpdir(), "pamphlet-save-"));
   try {
-    // Absolute: the link made to it below is read from inside the copy (`npm run dev` names the content `content`).
+    // Absolute, as the copy's filter is handed each source (`npm run dev` names the content `content`).
     const images = path.resolve(contentDir, "images");
     // Images are linked, not copied, unless the save writes or removes one: that is done in the copy, never
     // through a link to the real folder (a refused picture was written into the content folder by its check).

@@ -199,11 +199,11 @@ const fill = (template, values) => template.replace(/\{(\w+)\}/g, (_, key) => St
  * at their size. A page without such a number (a blank page) is left as it is.
  */
 function renumberFooter({ PDFName, PDFArray, PDFRawStream, PDFRef, PDFOperator, decodePDFRawStream }, pack, page, { text, font, rgb }) {
-  const contents = page.node.Contents();
+  // The page's streams by reference, so those replaced below can be deleted (an array of them may be an object of its own).
   const written = page.node.get(PDFName.of("Contents"));
-  const replaced = written instanceof PDFArray ? written.asArray() : [written];
-  if (!contents) return;
-  const refs = contents instanceof PDFArray ? contents.asArray() : [contents];
+  if (!written) return;
+  const listed = written instanceof PDFRef ? pack.context.lookup(written) : written;
+  const refs = listed instanceof PDFArray ? listed.asArray() : [written];
   const streams = refs.map((ref) => pack.context.lookup(ref));
   if (!streams.every((stream) => stream instanceof PDFRawStream)) return;
   const source = streams.map((stream) => latin1(decodePDFRawStream(stream).decode())).join("\n");
@@ -221,7 +221,7 @@ function renumberFooter({ PDFName, PDFArray, PDFRawStream, PDFRef, PDFOperator, 
   if (found.length === 0) return;
   page.node.set(PDFName.of("Contents"), pack.context.register(pack.context.flateStream(kept)));
   // The streams it replaces, this page's own: pdf-lib would write them all the same, reached or not.
-  for (const ref of replaced) if (ref instanceof PDFRef) pack.context.delete(ref);
+  for (const ref of refs) if (ref instanceof PDFRef) pack.context.delete(ref);
   // Right-aligned where the old number ended: the page's right margin mirrors the footer's left one.
   const leftMargin = Math.min(...leftFooterXs(source, width, height, px));
   const right = Number.isFinite(leftMargin) ? width - leftMargin : Math.max(...found.map((item) => item.x)) + found[0].size * 2;

@@ -244,6 +244,30 @@ test("a page carried over keeps the web copies of the pictures it shows (they ar
   for (const name of await shown()) t.true(existsSync(path.join(site.siteDir, "img", name)), `img/${name} is in the new site`);
 });
 
+test("a print view carried over keeps the print copies of the pictures it shows (a Spanish guide's, when only English changed)", async (t) => {
+  const site = await fixtureSite(t);
+  const clinic = path.join(site.contentDir, "_data", "clinic.yaml");
+  await writeFile(clinic, `${await readFile(clinic, "utf8")}languages: [en, es]\n`);
+  await cp(path.join("tests", "fixtures", "translations", "es"), path.join(site.contentDir, "es"), { recursive: true });
+  // Wider than brochures print (2400 px), so print views show a print copy of it; only the Spanish guide shows it.
+  const { PNG } = await import("pngjs");
+  const picture = new PNG({ width: 2600, height: 100 });
+  picture.data.fill(255);
+  await mkdir(path.join(site.contentDir, "images"), { recursive: true });
+  await writeFile(path.join(site.contentDir, "images", "wide.png"), PNG.sync.write(picture));
+  await replaceIn(path.join(site.contentDir, "es", "procedures", "sclerotherapy.md"), "\n## ", "\n![Piernas](/images/wide.png)\n\n## ");
+  t.is((await build(site, ["--formats", "letter"])).code, 0);
+  const view = path.join(site.siteDir, "es", "print", "sclerotherapy", "index.html");
+  const before = await stat(view);
+  const shown = [...(await readFile(view, "utf8")).matchAll(/\/img\/([^"\s,]+-2400\.png)/g)].map(([, name]) => name!);
+  t.is(shown.length, 1, "the Spanish print view shows the picture's print copy");
+  await replaceIn(path.join(site.contentDir, "procedures", "compression-therapy.md"), "\n## ", "\nAn English sentence.\n\n## ");
+  const run = await build(site, ["--formats", "letter"]);
+  t.is(run.code, 0, run.stderr);
+  t.is((await stat(view)).mtimeMs, before.mtimeMs, "carried over, not rendered");
+  for (const name of shown) t.true(existsSync(path.join(site.siteDir, "img", name)), `img/${name} is in the new site`);
+});
+
 test("a site in place that another build made since (an older Pamphlet, a folder restored) has every print view rendered, none trusted", async (t) => {
   const site = await built(t);
   await editAndBuild(t, site, 1);

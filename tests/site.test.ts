@@ -13,12 +13,13 @@ async function pages(site: FixtureSite) {
   return new Map(rendered.map((page) => [page.url, page.content]));
 }
 
-/** A grey `images/legs.png` of this size, and a procedure `with-image` that shows it with this alt text. */
-async function writeImageProcedure(site: FixtureSite, width: number, height: number, alt: string) {
+/** A grey `images/legs.png` of this size (see-through unless `opaque`), and a procedure `with-image` that shows it with this alt text. */
+async function writeImageProcedure(site: FixtureSite, width: number, height: number, alt: string, { opaque = false } = {}) {
   const { PNG } = await import("pngjs");
   const { mkdir, writeFile } = await import("node:fs/promises");
   const image = new PNG({ width, height });
   image.data.fill(200);
+  if (opaque) for (let alpha = 3; alpha < image.data.length; alpha += 4) image.data[alpha] = 255;
   await mkdir(`${site.contentDir}/images`, { recursive: true });
   await writeFile(`${site.contentDir}/images/legs.png`, PNG.sync.write(image));
   await writeProcedure(site, "with-image", procedureText({ title: "With image" }, `## What it is\n\n![${alt}](/images/legs.png)\n\nText.\n`));
@@ -232,6 +233,36 @@ test("content images: responsive <picture> on the site, the original full-resolu
     images.some((image) => image.type === "image" && image.width === 2000 && image.height === 1000),
     `the PDF holds the 2000 px original: ${JSON.stringify(images)}`,
   );
+});
+
+test("a picture wider than print needs is printed from a 2400 px copy, and a WebP from a JPEG: the site keeps its web copies", async (t) => {
+  const site = await fixtureSite(t);
+  await writeImageProcedure(site, 6000, 3000, "Legs after treatment", { opaque: true });
+  const { default: Image } = await import("@11ty/eleventy-img");
+  const { readFile, writeFile } = await import("node:fs/promises");
+  // A WebP from the same picture, made with eleventy-img (sharp) in a folder of its own.
+  const [webp] = (await Image(`${site.contentDir}/images/legs.png`, { widths: [800], formats: ["webp"], outputDir: `${site.root}/made` })).webp!;
+  await writeFile(`${site.contentDir}/images/legs.webp`, await readFile(webp!.outputPath));
+  const guide = `${site.contentDir}/procedures/with-image.md`;
+  await writeFile(guide, (await readFile(guide, "utf8")).replace("\nText.", "\n![Legs, closer](/images/legs.webp)\n\nText."));
+  const { runPamphlet, siteArgs } = await import("./helpers/cli.ts");
+  const run = await runPamphlet(["build", "--formats", "letter", ...siteArgs(site)]);
+  t.is(run.code, 0, run.stderr);
+  const print = await readFile(`${site.siteDir}/print/with-image/index.html`, "utf8");
+  t.regex(print, /<img src="\/img\/[\w-]+-2400\.png" alt="Legs after treatment">/);
+  t.regex(print, /<img src="\/img\/[\w-]+-800\.jpeg" alt="Legs, closer">/);
+  const images = await pdfImages(`${site.brochuresDir}/with-image.pdf`);
+  t.deepEqual(
+    images.map(({ width, height, encoding }) => ({ width, height, encoding })),
+    [
+      { width: 2400, height: 1200, encoding: "image" },
+      { width: 800, height: 400, encoding: "jpeg" },
+    ],
+    "the 6000 px picture at 2400 px (still over 300 ppi across the page); the WebP as a JPEG, not decoded pixels",
+  );
+  const page = await readFile(`${site.siteDir}/procedures/with-image/index.html`, "utf8");
+  t.regex(page, /srcset="\/img\/[^"]+ 480w, \/img\/[^"]+ 960w, \/img\/[^"]+ 1600w"/, "the site's web copies are as before");
+  t.deepEqual(await readFile(`${site.siteDir}/images/legs.png`), await readFile(`${site.contentDir}/images/legs.png`), "the original is published");
 });
 
 test("published under a sub-path, content images are still made responsive, with the sub-path in their URLs", async (t) => {

@@ -128,13 +128,17 @@ export class PrintViewReuse {
 
   /**
    * Links (or, where the disk has no links, copies) the unchanged views' pages from the site in place
-   * into the new site (`folder`), with the web copies of pictures they show (`img/…` under `basePath`,
-   * the folder the site is published under: made as a page is rendered, so not made for these).
+   * into the new site (`folder`), with the copies of pictures they show (`img/…` under `basePath`, the
+   * folder the site is published under: a site page's web copies, a print view's print copies, made as
+   * a page is rendered, so not made for these).
    */
   async carry(folder: string, basePath = "/"): Promise<void> {
     const copies = async () => {
       const pages = this.#unchanged.map((url) => ({ source: this.#page(this.siteDir, url), target: this.#page(folder, url) }));
-      const shown = new Set((await this.#carriedSitePages).flatMap(({ html }) => webCopiesShownIn(html, basePath)));
+      const sitePages = await this.#carriedSitePages;
+      const sitePageUrls = new Set(sitePages.map(({ url }) => url));
+      const printViews = await readPages(this.#unchanged.filter((url) => !sitePageUrls.has(url)).map((url) => ({ url, file: this.#page(this.siteDir, url) })));
+      const shown = new Set([...sitePages, ...printViews].flatMap(({ html }) => webCopiesShownIn(html, basePath)));
       const webCopies = [...shown]
         .map((name) => ({ source: path.join(this.siteDir, "img", name), target: path.join(folder, "img", name) }))
         .filter(({ target }) => !existsSync(target));

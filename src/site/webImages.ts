@@ -1,5 +1,6 @@
 import { statSync } from "node:fs";
-import Image, { type Metadata } from "@11ty/eleventy-img";
+import Image, { type ImageOptions, type Metadata } from "@11ty/eleventy-img";
+import { imageSize } from "image-size";
 import { PamphletError } from "../shared/errors.ts";
 import { displayPath } from "../shared/displayPath.ts";
 import { safeSvgCache, safeSvgFile } from "./safeSvg.ts";
@@ -12,11 +13,54 @@ import { safeSvgCache, safeSvgFile } from "./safeSvg.ts";
 const made = new Map<string, { version: string; metadata: Promise<Metadata> }>();
 
 /**
+ * The widest a brochure prints a picture: 300 ppi across 8 inches, more than any page's text is wide.
+ * Measured: a 6000 px phone photo (11 MB) made every brochure that showed it 11 MB.
+ */
+export const printWidth = 2400;
+
+/**
+ * Whether brochures print `file` from a copy (printImage) rather than as it is: a picture wider than
+ * printWidth as it is shown (its EXIF orientation applied), or a WebP or AVIF, which Chromium puts in
+ * a PDF decoded (measured: a 2000 px WebP photo, 430 KB, made a 4.2 MB brochure; as a JPEG, 0.46 MB).
+ */
+export function printsFromCopy(file: string): boolean {
+  if (/\.(webp|avif)$/i.test(file)) return true;
+  if (!/\.(jpe?g|png)$/i.test(file)) return false;
+  try {
+    const { width = 0, height = 0, orientation = 1 } = imageSize(file);
+    return (orientation >= 5 ? height : width) > printWidth;
+  } catch {
+    return false; // check names a picture that cannot be read; the web copies' error says it too
+  }
+}
+
+/**
  * The web copies of `file` (modern formats, a few widths) in `cacheDir`, made once per version of the
  * file. `url` is a page that shows it, for the error message.
  */
 export function webImages(file: string, cacheDir: string, url: string, { remake = false } = {}): Promise<Metadata> {
-  const key = `${cacheDir}\0${file}`;
+  return copies(file, cacheDir, url, "web", remake);
+}
+
+/**
+ * The copy of `file` that brochures and share cards show (see printsFromCopy): at most printWidth wide,
+ * a JPEG, or a PNG when it is a PNG or has transparency; made once per version of the file, as webImages.
+ */
+export async function printImage(file: string, cacheDir: string, url: string, { remake = false } = {}): Promise<ImageCopy> {
+  const metadata = await copies(file, cacheDir, url, "print", remake);
+  return (metadata.jpeg ?? metadata.png)![0]!;
+}
+
+type ImageCopy = Metadata[string][number];
+
+const options: Record<"web" | "print", (file: string) => ImageOptions> = {
+  web: () => ({ widths: [480, 960, 1600], formats: ["avif", "webp", "auto"] }),
+  // eleventy-img keeps only the PNG of a picture with transparency (its formatFiltering).
+  print: (file) => ({ widths: [printWidth], formats: /\.png$/i.test(file) ? ["png"] : ["jpeg", "png"], sharpJpegOptions: { quality: 90 } }),
+};
+
+function copies(file: string, cacheDir: string, url: string, kind: "web" | "print", remake: boolean): Promise<Metadata> {
+  const key = `${cacheDir}\0${file}\0${kind}`;
   const stats = statSync(file, { throwIfNoEntry: false });
   const version = `${stats?.mtimeMs}:${stats?.size}`;
   const known = made.get(key);
@@ -28,12 +72,12 @@ export function webImages(file: string, cacheDir: string, url: string, { remake 
   const source = /\.svg$/i.test(file) ? safeSvgFile(file, safeSvgCache(cacheDir)).then((svg) => Buffer.from(svg)) : Promise.resolve(file);
   const metadata = source
     .then((src) =>
-      Image(src, { widths: [480, 960, 1600], formats: ["avif", "webp", "auto"], outputDir: cacheDir, urlPath: "/img/", svgShortCircuit: true, useCache }),
+      Image(src, { ...options[kind](file), outputDir: cacheDir, urlPath: "/img/", svgShortCircuit: true, useCache }),
     )
     .catch((error: NodeJS.ErrnoException) => {
       made.delete(key);
       const [problem, whatToDo] = error.code
-        ? [`its web copies could not be written to ${cacheDir}`, "Check that the output folder can be written to."]
+        ? [`its ${kind} copies could not be written to ${cacheDir}`, "Check that the output folder can be written to."]
         : ["could not be read as an image", "Save it again as a PNG, JPEG, WebP or SVG file."];
       throw new PamphletError(`${displayPath(file)}: ${problem} (${error.message}), shown on ${url}. ${whatToDo}`, { cause: error });
     });

@@ -46,7 +46,7 @@ declare module "@11ty/eleventy" {
 
 // The parts of @11ty/eleventy-img that Pamphlet uses.
 declare module "@11ty/eleventy-img" {
-  interface ImageOptions {
+  export interface ImageOptions {
     widths?: Array<number | "auto">;
     formats?: string[];
     outputDir?: string;
@@ -54,6 +54,8 @@ declare module "@11ty/eleventy-img" {
     svgShortCircuit?: boolean | "size";
     /** Reuse what this process already made (in memory) and files already in outputDir (default true). */
     useCache?: boolean;
+    /** sharp's JPEG options (quality 1–100; sharp's default is 80). */
+    sharpJpegOptions?: { quality?: number };
   }
   export type Metadata = Record<string, Array<{ url: string; outputPath: string; width: number; height: number; format: string }>>;
   /** `src`: a file path, or the image itself (Pamphlet passes SVGs made safe). */

@@ -92,6 +92,8 @@ export interface PdfImage {
   /** In pixels, as stored in the PDF. */
   width: number;
   height: number;
+  /** How it is stored: `jpeg` (the JPEG's own bytes), `image` (decoded pixels, compressed losslessly)… */
+  encoding: string;
   /** How wide it is drawn on the page, in millimetres, from its horizontal resolution. */
   drawnMm: number;
 }
@@ -107,7 +109,7 @@ export async function pdfImages(file: string): Promise<PdfImage[]> {
     .filter((columns) => columns.length >= 13)
     .map((columns) => {
       const [page, width, height, xPpi] = [columns[0], columns[3], columns[4], columns[12]].map(Number);
-      return { page: page!, type: columns[2]!, width: width!, height: height!, drawnMm: Math.round((width! / xPpi!) * 25.4) };
+      return { page: page!, type: columns[2]!, width: width!, height: height!, encoding: columns[8]!, drawnMm: Math.round((width! / xPpi!) * 25.4) };
     });
 }
 

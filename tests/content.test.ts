@@ -79,6 +79,20 @@ test("front-matter mistakes are said in plain words, at the line that holds them
     '3 invalid YAML: "title" is written twice (lines 2 and 3): keep one',
     '5 invalid YAML: "summary" is written twice (lines 4 and 5): keep one',
   ]);
+  // An unclosed [ or { is said at the line that opened it, not at the line below where YAML noticed.
+  const unclosed = (open: string, close: string, kind: string) =>
+    `the ${open} opened on this line is never closed: YAML reads a value starting with ${open} as a ${kind} written on one line. ` +
+    `End it with ${close}, or, if the ${open} is part of the text, put the whole value in quotes`;
+  t.deepEqual(said("title: [Sclerotherapy\nsummary: Small.\nkind: injection\n"), [`2 invalid YAML: ${unclosed("[", "]", "list")}`]);
+  t.deepEqual(said("title: x\nfaq:\n  - question: {What is it?\n    answer: B\n"), [`4 invalid YAML: ${unclosed("{", "}", "group of fields")}`]);
+  t.deepEqual(said("title: [Draft] Sclerotherapy\nsummary: x\n"), [
+    `2 invalid YAML: YAML reads a value starting with [ as a list written on one line, so the text after it cannot be read: ` +
+      `put the whole value in quotes: title: "[Draft] Sclerotherapy"`,
+  ]);
+  t.deepEqual(said('title: x\nfaq:\n  - question: [Q] "Why?"\n    answer: y\n'), [
+    `4 invalid YAML: YAML reads a value starting with [ as a list written on one line, so the text after it cannot be read: ` +
+      `put the whole value in quotes: question: "[Q] 'Why?'"`,
+  ]);
   t.deepEqual(said('title: "Say "hi" now"\nsummary: x\n'), [
     `2 invalid YAML: a quote (") inside a value in quotes ends the value there: put the value in single quotes instead ('He said "rest" today'), ` +
       "or leave the inner quotes out",

@@ -140,6 +140,15 @@ function plainWords(error: YAMLError, text: string, at: (offset: number) => Posi
       break;
     }
     case "UNEXPECTED_TOKEN":
+      // Text after a [list] or {group} that opens a value: "[Draft] Sclerotherapy".
+      if (/^[[{]/.test(valueAt(lineIndex))) {
+        const key = keyAt(lineIndex)![2];
+        return {
+          message:
+            `YAML reads a value starting with ${valueAt(lineIndex)[0]} as a ${valueAt(lineIndex)[0] === "[" ? "list" : "group of fields"} written on one line, ` +
+            `so the text after it cannot be read: put the whole value in quotes: ${key}: "${valueAt(lineIndex).replaceAll('"', "'")}"`,
+        };
+      }
       // A value in double quotes with more quotes after the one that closed it.
       if (valueAt(lineIndex).startsWith('"') && (lines[lineIndex]!.match(/"/g)?.length ?? 0) > 2) {
         return {
@@ -167,6 +176,22 @@ function plainWords(error: YAMLError, text: string, at: (offset: number) => Posi
     }
     case "TAB_AS_INDENT":
       return { message: "a tab is used to indent this line: YAML takes spaces only (fields at the top start at the left edge)" };
+    case "BAD_INDENT": {
+      // "Flow sequence … must … end with a ]": YAML says so where it noticed, on a line below the one that opened it.
+      const [open, close] = /end with a \]/.test(error.message) ? ["[", "]"] : /end with a \}/.test(error.message) ? ["{", "}"] : [];
+      if (!open) break;
+      const count = (line: string, bracket: string) => line.split(bracket).length - 1;
+      let opened = lineIndex;
+      while (opened >= 0 && count(valueAt(opened), open!) <= count(valueAt(opened), close!)) opened--;
+      if (opened < 0) break;
+      const kind = open === "[" ? "list" : "group of fields";
+      return {
+        at: { line: lineOf(opened), column: 1 },
+        message:
+          `the ${open} opened on this line is never closed: YAML reads a value starting with ${open} as a ${kind} written on one line. ` +
+          `End it with ${close}, or, if the ${open} is part of the text, put the whole value in quotes`,
+      };
+    }
     case "MISSING_CHAR":
       if (/quote/.test(error.message)) {
         const opened = lines.findIndex((candidate) => /:\s*["']/.test(candidate) && (candidate.match(/"/g)?.length ?? 0) % 2 === 1);

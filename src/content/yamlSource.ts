@@ -142,11 +142,12 @@ function plainWords(error: YAMLError, text: string, at: (offset: number) => Posi
     case "UNEXPECTED_TOKEN":
       // Text after a [list] or {group} that opens a value: "[Draft] Sclerotherapy".
       if (/^[[{]/.test(valueAt(lineIndex))) {
-        const key = keyAt(lineIndex)![2];
+        const value = valueAt(lineIndex);
+        const opens = value[0] === "[" ? "list" : "group of fields";
         return {
           message:
-            `YAML reads a value starting with ${valueAt(lineIndex)[0]} as a ${valueAt(lineIndex)[0] === "[" ? "list" : "group of fields"} written on one line, ` +
-            `so the text after it cannot be read: put the whole value in quotes: ${key}: "${valueAt(lineIndex).replaceAll('"', "'")}"`,
+            `YAML reads a value starting with ${value[0]} as a ${opens} written on one line, so the text after it cannot be read: ` +
+            `put the whole value in quotes: ${keyAt(lineIndex)![2]}: "${value.replaceAll('"', "'")}"`,
         };
       }
       // A value in double quotes with more quotes after the one that closed it.

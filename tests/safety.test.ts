@@ -36,6 +36,20 @@ test("safety: removing the foam guide's clot and stroke warnings and its emergen
   }
 });
 
+test("safety: emergency signs moved under a ## heading of their own are an error at 'When to call us', which the take-home sheets print alone", async (t) => {
+  const { contentDir, edit } = await shippedContent(t);
+  await edit("procedures/sclerotherapy.md", (text) =>
+    text.replace("Get emergency help right away if you have:", "## Emergency signs\n\nGet emergency help right away if you have:"),
+  );
+  t.regex(
+    (await safetyFindings(contentDir)).join("\n"),
+    joinedRegExp(
+      /content\/procedures\/sclerotherapy\.md:\d+:1 {2}error {2}/,
+      /this guide \(kind: injection\) must state [^\n]*an emergency block[^\n]*: add it to "## When to call us"/,
+    ),
+  );
+});
+
 test("safety: deleting a pregnancy warning, in English or Spanish, is an error at the section that should hold it", async (t) => {
   const { contentDir, edit } = await shippedContent(t);
   await edit("procedures/sclerotherapy.md", (text) => text.replace("- Are pregnant or breastfeeding\n", ""));

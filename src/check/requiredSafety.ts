@@ -41,15 +41,14 @@ function missingSafety(procedure: ProcedureSource): Problem[] {
   if (!procedure.kind) return [];
   const sections = splitSections(procedure.body, procedure.lang);
   const headings = sectionHeadings[procedure.lang] ?? sectionHeadings.en!;
-  const textOf = (keys: SectionKey[]) => {
-    // A required section runs on through its ### sub-sections and any unlisted ## section after it.
-    let within = false;
-    return sections
-      .filter((section) => (section.key ? (within = keys.includes(section.key)) : within))
+  // Only the section itself, with its ### sub-sections: the aftercare sheet and the tri-fold print a section
+  // by its heading, so signs moved under a "## Emergency signs" of their own were on neither.
+  const textOf = (keys: SectionKey[]) =>
+    sections
+      .filter((section) => section.key && keys.includes(section.key))
       .map((section) => section.markdown.replace(/[*_`]/g, ""))
       .join("\n")
       .toLowerCase();
-  };
   return safetyContent[procedure.kind].flatMap((item) => {
     const patterns = item.patterns[procedure.lang] ?? item.patterns.en!;
     if (patterns.every((pattern) => pattern.test(textOf(item.sections)))) return [];

@@ -1,12 +1,14 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import test from "ava";
 import { nextReviewDate } from "../src/content/nextReview.ts";
 import { loadForBuild, runChecks } from "../src/check/runChecks.ts";
 import { formatProblem } from "../src/shared/problem.ts";
 import { loadContentOrThrow } from "../src/content/load.ts";
 import { renderSite } from "../src/site/build.ts";
-import { fixtureSite, procedureText, writeProcedure, type FixtureSite } from "./helpers/fixtures.ts";
+import { runPamphlet, siteArgs } from "./helpers/cli.ts";
+import { fixtureSite, procedureText, repoRoot, writeProcedure, type FixtureSite } from "./helpers/fixtures.ts";
 
 const today = new Date("2026-11-24T12:00:00Z");
 
@@ -101,4 +103,32 @@ test("under release: true, an overdue review and a guide with no kind stop the b
   // check says it once, not once for the build and once for check.
   const { problems } = await runChecks(site.contentDir);
   t.is(problems.filter((problem) => problem.file.endsWith("/overdue.md") && problem.rule === "freshness").length, 1);
+});
+
+test("released, a guide that falls overdue stops the next build though nothing else changed (it was reported unchanged, exit 0)", async (t) => {
+  const site = await fixtureSite(t);
+  const clinicFile = path.join(site.contentDir, "_data", "clinic.yaml");
+  const real = (await readFile(clinicFile, "utf8")).replace("(555) 010-0199", "612 555 0143").replaceAll("fixture.example.org", "veinclinic.es");
+  await writeFile(clinicFile, `${real}release: true\n`);
+  // One guide that passes every release check (the shipped compression guide, signed off), reviewed 355 days ago: due in 10 days.
+  await rm(path.join(site.contentDir, "procedures", "sclerotherapy.md"));
+  const reviewed = new Date(Date.now() - 355 * 86_400_000).toISOString().slice(0, 10);
+  const guide = (await readFile(path.join(repoRoot, "content", "procedures", "compression-therapy.md"), "utf8"))
+    .replace(" (sample reviewer)", "")
+    .replace(/lastReviewed: "[\d-]+"/, `lastReviewed: "${reviewed}"`);
+  await writeProcedure(site, "compression-therapy", guide);
+  const build = (env = {}) => runPamphlet(["build", "--formats", "letter", ...siteArgs(site)], { env });
+  const first = await build();
+  t.is(first.code, 0, first.output);
+  // The same build 30 days later: Node's clock moved on by a module loaded first.
+  const later = path.join(site.root, "thirty-days-later.mjs");
+  await writeFile(
+    later,
+    "const shift = 30 * 86_400_000;\nconst RealDate = Date;\n" +
+      "globalThis.Date = class extends RealDate {\n  constructor(...given) { super(...(given.length ? given : [RealDate.now() + shift])); }\n" +
+      "  static now() { return RealDate.now() + shift; }\n};\n",
+  );
+  const overdue = await build({ NODE_OPTIONS: `--import=${pathToFileURL(later).href}` });
+  t.is(overdue.code, 1, overdue.output);
+  t.regex(overdue.stderr, /compression-therapy\.md:\d+:1 {2}error {2}last reviewed [\d-]+, 12 months ago \(over 12\), and clinic\.yaml says release: true/);
 });

@@ -6,7 +6,7 @@ import { siteSourceFolders } from "../site/clinicOverrides.ts";
 import { forgetPrintViews, recordedPrintViews, recordPrintViews } from "../site/printViewRecord.ts";
 import { PrintViewReuse } from "../site/printViewReuse.ts";
 import { pamphletFingerprint, recordSiteFingerprint, siteFingerprint, siteIsCurrent, siteSources } from "../site/siteFingerprint.ts";
-import { buildKey, currentStamp, removeStamp, writeStamp, type BuildStamp } from "./buildStamp.ts";
+import { buildKey, checkDay, currentStamp, removeStamp, writeStamp, type BuildStamp } from "./buildStamp.ts";
 import { brochureRunStatus } from "./exitStatus.ts";
 import { brochureProgress } from "../cli/progress.ts";
 import { formatsFor, printShopDirOf, siteDirOf, type BrochureChoice, type Folders } from "./options.ts";
@@ -96,7 +96,12 @@ export async function runBuild(folders: Folders, choice: BrochureChoice = {}): P
     });
     // The site this build replaced is removed while the brochures are printed; a failure to is reported here.
     await setAsideRemoved();
-    if (printed.ok) await writeStamp(folders, { key, problems: loaded.problems, reminder, files: printed.files });
+    if (printed.ok) {
+      // Released, an overdue review stops the build: the next day's build checks again (found by a clinician's QA:
+      // a guide that fell overdue was reported unchanged, exit 0, while check refused it).
+      const checkedOn = content.clinic.release ? checkDay() : undefined;
+      await writeStamp(folders, { key, checkedOn, problems: loaded.problems, reminder, files: printed.files });
+    }
     return brochureRunStatus(printed);
   } finally {
     await early.close();

@@ -10,11 +10,13 @@ import { brochuresDirOf, shareDirOf, siteDirOf, type BrochureChoice, type Folder
  * What the last successful `build` read and left behind. When every input is as it was (the
  * sources fingerprint, the options, Chromium) and every output file is still there untouched, the
  * build has nothing to do: it says so without loading the content, Eleventy or Chromium. Writers
- * rebuild dozens of times a day. (The build's own checks do not depend on the date; `check`'s
- * freshness check does, and it always runs in full.)
+ * rebuild dozens of times a day. Once clinic.yaml says `release: true`, the build's own checks depend on
+ * the date too (an overdue review stops it), so the stamp holds only on the day it was written.
  */
 export interface BuildStamp {
   key: string;
+  /** The day (UTC, YYYY-MM-DD) the build's checks ran, when their outcome depends on it (`release: true`). */
+  checkedOn?: string;
   outputs: string;
   /**
    * Where the content and the output were (absolute): a project moved elsewhere is built the long way
@@ -46,10 +48,14 @@ interface Places {
 
 const placesOf = (folders: Folders): Places => ({ contentDir: path.resolve(folders.contentDir), outDir: path.resolve(folders.outDir) });
 
-/** The stamp, if the last build's inputs and outputs are exactly as it left them, where it left them. */
+/** The day a date-dependent check runs on, as a stamp records it. */
+export const checkDay = (today = new Date()) => today.toISOString().slice(0, 10);
+
+/** The stamp, if the last build's inputs and outputs are exactly as it left them, where it left them (and, if it says so, today). */
 export async function currentStamp(folders: Folders, key: string): Promise<BuildStamp | undefined> {
   const stamp = (await readJsonRecord<BuildStamp>(stampFile(folders))) as BuildStamp | undefined;
   if (stamp?.key !== key || JSON.stringify(stamp.places) !== JSON.stringify(placesOf(folders))) return undefined;
+  if (stamp.checkedOn !== undefined && stamp.checkedOn !== checkDay()) return undefined;
   return stamp.outputs === (await outputsListing(folders)) ? stamp : undefined;
 }
 

@@ -53,6 +53,30 @@ test("placeholders: sample details are warnings in check, and the build does not
   );
 });
 
+test("placeholders: the sample phone init writes is one in every country (only the North American 555s were)", async (t) => {
+  const { scaffoldClinic } = await import("../src/init/scaffold.ts");
+  const { countries } = await import("../src/init/countries.ts");
+  const { mkdtemp } = await import("node:fs/promises");
+  const os = await import("node:os");
+  for (const [country, profile] of Object.entries(countries)) {
+    const dir = await mkdtemp(path.join(os.tmpdir(), `pamphlet-init-${country}-`));
+    t.teardown(() => rm(dir, { recursive: true, force: true }));
+    await scaffoldClinic({ dir, country, host: "github" });
+    const { problems } = await runChecks(path.join(dir, "content"), today);
+    const phone = problems.filter((problem) => problem.rule === "placeholders" && / phone number/.test(problem.message));
+    t.is(phone.length, 1, `${country} (${profile.phone}): ${problems.map((problem) => formatProblem(problem)).join("\n")}`);
+    t.regex(formatProblem(phone[0]!), /clinic\.yaml:\d+:\d+ {2}warning {2}".+" is (a 555 sample phone number|the sample phone number pamphlet init writes)/);
+  }
+  // However it is spaced, in a guide too; another number in the same range is not the sample.
+  const site = await fixtureSite(t);
+  await writeProcedure(site, "call", procedureText({ title: "Call" }, "## What it is\n\nCall 0161 4960147, or 0161 496 0148 after 6 pm.\n"));
+  const found = (await runChecks(site.contentDir, today)).problems.filter((problem) => problem.file.endsWith("/call.md") && problem.rule === "placeholders");
+  t.deepEqual(
+    found.map((problem) => problem.message),
+    ['"0161 4960147" is the sample phone number pamphlet init writes: replace it before publishing (with release: true in clinic.yaml this is an error)'],
+  );
+});
+
 test("placeholders and overdue reviews: errors that stop the build once clinic.yaml says release: true; real details pass", async (t) => {
   const site = await fixtureSite(t);
   await addToClinic(site, "release: true\n");

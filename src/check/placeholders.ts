@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { proseLines } from "../content/codeFences.ts";
 import { frontMatterTexts } from "../content/frontMatterLines.ts";
 import { clinicFile } from "../content/load.ts";
+import { findSamplePhone } from "../content/samplePhones.ts";
 import { displayPath } from "../shared/displayPath.ts";
 import { bodyProblem, documentsOf, fieldProblem, type Check, type Problem } from "./types.ts";
 
@@ -17,11 +18,14 @@ const placeholders: Array<{ pattern: RegExp; what: string }> = [
   { pattern: /\blorem ipsum\b/i, what: "filler text" },
 ];
 
-const found = (text: string) =>
-  placeholders.flatMap(({ pattern, what }) => {
+const found = (text: string) => {
+  const matches = placeholders.flatMap(({ pattern, what }) => {
     const match = pattern.exec(text);
     return match ? [{ text: match[0], what, column: match.index + 1 }] : [];
   });
+  const sample = matches.some(({ what }) => what.includes("phone")) ? undefined : findSamplePhone(text);
+  return sample ? [...matches, { text: sample.text, what: "the sample phone number pamphlet init writes", column: sample.index + 1 }] : matches;
+};
 
 export const checkPlaceholders: Check = ({ content, contentDir }) => {
   const severity = content.clinic.release ? "error" : "warning";

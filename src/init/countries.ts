@@ -1,3 +1,5 @@
+import { samplePhones } from "../content/samplePhones.ts";
+
 /**
  * What a new clinic's country decides in the clinic.yaml `pamphlet init` writes: the paper its
  * printers hold, how dates are written, whether addresses have a region (a US state; UK addresses
@@ -26,7 +28,7 @@ export const countries: Record<string, CountryProfile> = {
     paper: "letter",
     englishLocale: "en-US",
     address: { street: "120 Sample Street, Suite 300", city: "Springfield", region: "IL", postalCode: "62701" },
-    phone: "(555) 010-0147",
+    phone: samplePhones.US,
     hours: weekdays("8:00 am to 5:00 pm"),
     smallVeins: "spider",
   },
@@ -35,7 +37,7 @@ export const countries: Record<string, CountryProfile> = {
     paper: "letter",
     englishLocale: "en-CA",
     address: { street: "120 Sample Street, Suite 300", city: "Ottawa", region: "ON", postalCode: "K1A 0B1" },
-    phone: "(613) 555-0147",
+    phone: samplePhones.CA,
     hours: weekdays("8:00 am to 5:00 pm"),
     smallVeins: "spider",
   },
@@ -44,7 +46,7 @@ export const countries: Record<string, CountryProfile> = {
     paper: "a4",
     englishLocale: "en-GB",
     address: { street: "12 Sample Street", city: "Manchester", postalCode: "M1 1AA" },
-    phone: "0161 496 0147",
+    phone: samplePhones.GB,
     hours: weekdays("9am to 5.30pm"),
     smallVeins: "thread",
   },
@@ -53,7 +55,7 @@ export const countries: Record<string, CountryProfile> = {
     paper: "a4",
     englishLocale: "en-IE",
     address: { street: "12 Sample Street", city: "Dublin", postalCode: "D02 X285" },
-    phone: "01 555 0147",
+    phone: samplePhones.IE,
     hours: weekdays("9am to 5.30pm"),
     smallVeins: "thread",
   },
@@ -62,7 +64,7 @@ export const countries: Record<string, CountryProfile> = {
     paper: "a4",
     englishLocale: "en-AU",
     address: { street: "12 Sample Street", city: "Melbourne", region: "VIC", postalCode: "3000" },
-    phone: "(03) 5550 0147",
+    phone: samplePhones.AU,
     hours: weekdays("8:30am to 5pm"),
     smallVeins: "thread",
   },
@@ -71,7 +73,7 @@ export const countries: Record<string, CountryProfile> = {
     paper: "a4",
     englishLocale: "en-NZ",
     address: { street: "12 Sample Street", city: "Auckland", postalCode: "1010" },
-    phone: "09 555 0147",
+    phone: samplePhones.NZ,
     hours: weekdays("8:30am to 5pm"),
     smallVeins: "thread",
   },
@@ -80,7 +82,7 @@ export const countries: Record<string, CountryProfile> = {
     paper: "a4",
     englishLocale: "en-IE",
     address: { street: "Calle de Ejemplo 12", city: "Valencia", region: "Valencia", postalCode: "46001" },
-    phone: "960 555 147",
+    phone: samplePhones.ES,
     hours: weekdays("9:00 to 17:00"),
     smallVeins: "thread",
   },

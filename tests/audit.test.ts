@@ -200,8 +200,11 @@ test.serial("every page has a Content-Security-Policy without inline script; _he
   }
   const headers = await readFile(path.join(siteDir, "_headers"), "utf8");
   t.notRegex(headers, /includeSubDomains/, "HSTS binds this site, not every name of the clinic's domain");
-  // Netlify serves only the root 404 page by itself: the Spanish one is wired for the Spanish folder.
-  t.deepEqual((await readFile(path.join(siteDir, "_redirects"), "utf8")).trim().split("\n"), ["/es/*  /es/404.html  404"]);
+  // Netlify serves only the root 404 page by itself: the Spanish one is wired for the Spanish folders (a Spanish PDF gone got the English one).
+  t.deepEqual((await readFile(path.join(siteDir, "_redirects"), "utf8")).trim().split("\n"), [
+    "/es/*  /es/404.html  404",
+    "/brochures/es/*  /es/404.html  404",
+  ]);
   t.regex(await readFile(path.join(siteDir, "es", "404.html"), "utf8"), /<html lang="es"/);
   t.regex(headers, /^\/fonts\/\*\n {2}Cache-Control: public, max-age=2592000$/m, "unversioned font files are not cached as immutable");
   t.regex(headers, /^\/pagefind\/fragment\/\*\n {2}Cache-Control: public, max-age=31536000, immutable$/m, "content-named search files are");

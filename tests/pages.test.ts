@@ -1,4 +1,4 @@
-import { appendFile, writeFile } from "node:fs/promises";
+import { appendFile, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import test from "ava";
 import type { Browser } from "puppeteer-core";
@@ -58,6 +58,20 @@ test.serial("pages read fully without JavaScript, on a phone-sized screen, with 
     focusable: (element as HTMLElement).tabIndex === 0,
   }));
   t.deepEqual(box, { scrolls: true, role: "region", name: "When to call us", focusable: true });
+});
+
+test.serial("with the browser's text at 200% on a phone, the comparison's cards fit their box: a long word wraps (WCAG 1.4.4, 1.4.10)", async (t) => {
+  const { origin, browser } = await servedSite(t, async (site) => {
+    const guide = path.join(site.contentDir, "procedures", "sclerotherapy.md");
+    await writeFile(guide, (await readFile(guide, "utf8")).replace("title: Sclerotherapy", "title: Radiofrequency"));
+  });
+  const page = await browser.newPage();
+  const cdp = await page.createCDPSession();
+  await cdp.send("Page.setFontSizes", { fontSizes: { standard: 32, fixed: 26 } });
+  await page.setViewport({ width: 360, height: 740 });
+  await page.goto(`${origin}/compare/`, { waitUntil: "load" });
+  const box = await page.$eval(".table-scroll", (element) => ({ content: element.scrollWidth, box: element.clientWidth }));
+  t.true(box.content <= box.box, `the cards are ${box.content} px wide in a ${box.box} px box: their right side is cut off`);
 });
 
 test.serial("a wide wordmark logo keeps its proportions in the header, not squeezed into the round badge", async (t) => {

@@ -4,7 +4,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import test from "ava";
-import type { Browser } from "puppeteer-core";
+import type { Browser, Page } from "puppeteer-core";
 import { launchBrowser } from "../src/brochures/launchBrowser.ts";
 import { startSiteServer, type SiteServer } from "../src/brochures/siteServer.ts";
 import { runPamphlet } from "./helpers/cli.ts";
@@ -294,4 +294,25 @@ test.serial("in Chromium, search finds the one procedure a word appears in, and 
   await noScript.goto(`${server.origin}/search/`, { waitUntil: "load" });
   t.true(await noScript.$eval("[data-search]", (element) => (element as HTMLElement).hidden), "no dead search box without JavaScript");
   t.is((await noScript.$$(".all-pages a")).length >= 8, true);
+});
+
+test.serial("search on a slow line says it is searching, and says so when its index cannot load (it showed nothing at all)", async (t) => {
+  const searchPage = async (line: (page: Page) => Promise<void>) => {
+    const page = await browser.newPage();
+    await page.goto(`${server.origin}/search/`, { waitUntil: "load" });
+    await page.waitForSelector("[data-search]:not([hidden])");
+    await line(page);
+    await page.type("#search-input", "stockings");
+    return page;
+  };
+  const status = (page: Page) => page.$eval(".search__status", (element) => element.textContent);
+  // The index's first load, about 200 KB, at 50 KB/s with 400 ms of latency (Pagefind fetches some of it in a worker).
+  const slow = await searchPage((page) => page.emulateNetworkConditions({ download: 50 * 1024, upload: 20 * 1024, latency: 400 }));
+  await slow.waitForFunction(() => document.querySelector(".search__status")?.textContent !== "", { timeout: 20_000 });
+  t.is(await status(slow), "Searching…");
+  await slow.waitForFunction(() => document.querySelectorAll(".search__results li").length > 0, { timeout: 60_000 });
+  t.regex((await status(slow))!, /^\d+ results for “stockings”$/);
+  const offline = await searchPage((page) => page.setOfflineMode(true));
+  await offline.waitForFunction(() => /could not load/.test(document.querySelector(".search__status")?.textContent ?? ""), { timeout: 20_000 });
+  t.is(await status(offline), "Search could not load. Check your connection and reload the page, or browse all guides below.");
 });

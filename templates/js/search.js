@@ -25,9 +25,25 @@ if (box) {
       more.hidden = true;
       return;
     }
-    pagefind ??= await import(new URL("../pagefind/pagefind.js", import.meta.url).href);
-    const search = await pagefind.search(query);
-    const results = await Promise.all(search.results.slice(0, pageSize).map((result) => result.data()));
+    // On a slow line the first search loads about 200 KB: said when it takes a moment, not at every keystroke.
+    const slow = setTimeout(() => ticket === latest && (status.textContent = box.dataset.searchingText), 400);
+    let search;
+    let results;
+    try {
+      pagefind ??= await import(new URL("../pagefind/pagefind.js", import.meta.url).href);
+      search = await pagefind.search(query);
+      results = await Promise.all(search.results.slice(0, pageSize).map((result) => result.data()));
+    } catch {
+      // The connection dropped: said, with the list below that still works (a failed import is not tried again).
+      if (ticket === latest) {
+        list.replaceChildren();
+        more.hidden = true;
+        status.textContent = box.dataset.failedText;
+      }
+      return;
+    } finally {
+      clearTimeout(slow);
+    }
     if (ticket !== latest) return; // a newer query is on its way
     list.replaceChildren(...results.map(resultItem));
     pending = search.results.slice(pageSize);

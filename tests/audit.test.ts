@@ -253,6 +253,15 @@ test.serial("in Chromium, search finds the one procedure a word appears in, and 
     "no word glued to a match",
   );
   t.deepEqual(violations, []);
+  // A label and its value are read as two words ("How long it takes About 30 minutes", not "takesAbout").
+  const glance = await browser.newPage();
+  await glance.goto(`${server.origin}/search/`, { waitUntil: "load" });
+  await glance.waitForSelector("[data-search]:not([hidden])");
+  await glance.type("#search-input", "minutes");
+  await glance.waitForFunction(() => document.querySelectorAll(".search__results p").length > 0, { timeout: 20_000 });
+  const excerpts = (await glance.$$eval(".search__results p", (texts) => texts.map((text) => text.textContent!))).join("\n");
+  t.regex(excerpts, /How long it takes/);
+  t.notRegex(excerpts, /(takes|Time off|Sessions|Results|Veins treated|Numbing)\p{L}/u, excerpts);
 
   // More results than the first ten: the count says how many, and a button shows the rest.
   const many = await browser.newPage();

@@ -33,8 +33,8 @@ test("home lists every procedure as a card with title, summary, duration and dow
   t.is(count(home, /<li class="card">/), 2);
   t.regex(home, /<a href="\/procedures\/sclerotherapy\/">Sclerotherapy<\/a>/);
   t.regex(home, /Small injections close spider veins so they fade over a few weeks\./);
-  t.regex(home, /<dt>Takes<\/dt><dd>About 30 minutes<\/dd>/);
-  t.regex(home, /<dt>Time off<\/dt><dd>Little to none<\/dd>/);
+  t.regex(home, /<dt>Takes<\/dt> <dd>About 30 minutes<\/dd>/);
+  t.regex(home, /<dt>Time off<\/dt> <dd>Little to none<\/dd>/);
 });
 
 test("a procedure page is accessible HTML with the clinic's header and footer and a brochure link", async (t) => {

@@ -63,6 +63,9 @@ test.serial("every page's language switcher leads to its translation, and hrefla
   t.regex(spanish, /<html lang="es">/);
   t.regex(spanish, /<h2 id="glance-title">De un vistazo<\/h2>/);
   t.regex(spanish, /<link rel="alternate" hreflang="x-default" href="https:\/\/fixture\.example\.org\/procedures\/sclerotherapy\/">/);
+  // The country of the clinic's address in the page's language (a Spanish voice read "United States"); as written in English.
+  t.regex(all.get("/es/contact/")!, /Testville, OR 97000<br>Estados Unidos<\/p>/);
+  t.regex(all.get("/contact/")!, /Testville, OR 97000<br>United States<\/p>/);
 });
 
 test.serial("a procedure missing its translation is reported by check, and the Spanish site links to the English page", async (t) => {

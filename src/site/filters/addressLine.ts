@@ -16,6 +16,16 @@ export function addressLine({ city, region, postalCode, country }: Address): str
   return !region || region.trim().toLowerCase() === city.trim().toLowerCase() ? `${postalCode} ${city}` : `${postalCode} ${city}, ${region}`;
 }
 
+/**
+ * clinic.yaml's `country` on a page in `lang`: as the clinic wrote it on its own language's pages,
+ * and in `lang` on the others ("Estados Unidos" on the Spanish pages, not "United States", which a
+ * screen reader there reads with a Spanish voice), when the name is one Pamphlet can read.
+ */
+export function countryName(country: string, lang: string, defaultLanguage: string): string {
+  const code = countryCode(country);
+  return lang === defaultLanguage || !code ? country : (new Intl.DisplayNames([lang], { type: "region" }).of(code) ?? country);
+}
+
 const townPostcode = new Set(["GB", "IE"]);
 const postcodeTown = new Set([
   "ES",

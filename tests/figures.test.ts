@@ -80,3 +80,20 @@ test("a picture's size (![alt](/images/x.png#half \"caption\")) is its figure's 
   t.true(full > 150, `the unsized picture fills the column (${full} mm)`);
   t.true(Math.abs(half - full / 2) <= 2, `the #half picture is drawn half as wide: ${half} mm beside ${full} mm`);
 });
+
+test("the tri-fold and the aftercare sheet leave out a picture whose caption or alt text has brackets, as any other", async (t) => {
+  const { withoutPicturesAlone } = await import("../src/content/markdown.ts");
+  const { aftercareBlocks } = await import("../src/site/filters/aftercareBlocks.ts");
+  const pictures = [
+    '![A phone photo of the treatment room](/images/room.jpg#half "Our treatment room (phone photo)")',
+    "![A stocking \\[class 2\\] on a leg](/images/stocking.jpg)",
+    "![A leg](/images/leg.jpg)",
+  ];
+  const section = `## After the treatment\n\n${pictures.join("\n\n")}\n\nWalk every day.\n\nSee ![the icon](/images/icon.png) on the box.\n`;
+  const kept = withoutPicturesAlone(section);
+  for (const picture of pictures) t.false(kept.includes(picture), picture);
+  t.true(kept.includes("Walk every day."));
+  t.true(kept.includes("See ![the icon](/images/icon.png) on the box."), "a picture inside a sentence is part of it");
+  const blocks = aftercareBlocks({ body: `${section}\n## When to call us\n\nCall us.\n`, lang: "en" });
+  t.false(blocks.some((block) => block.markdown.includes("/images/room.jpg") || block.markdown.includes("/images/stocking.jpg")));
+});

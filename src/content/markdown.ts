@@ -113,6 +113,24 @@ export function parseMarkdown(body: string): Token[] {
   return tokens;
 }
 
+/**
+ * `body` without its pictures that stand alone in a paragraph (with their caption or size): the
+ * tri-fold's narrow panels and the aftercare sheet leave illustrations out (the full guide has them).
+ * Read from the tokens, as the renderer reads them: a caption with brackets ("(phone photo)") or an
+ * alt text with escaped ones ends no picture early, which a pattern over the text did.
+ */
+export function withoutPicturesAlone(body: string): string {
+  const lines = body.split("\n");
+  const tokens = parseMarkdown(body);
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    const [open, inline, close] = [tokens[i]!, tokens[i + 1]!, tokens[i + 2]!];
+    if (open.type !== "paragraph_open" || open.level !== 0 || inline.type !== "inline" || close.type !== "paragraph_close" || !open.map) continue;
+    const children = (inline.children ?? []).filter((child) => !(child.type === "text" && child.content.trim() === "") && child.type !== "softbreak");
+    if (children.length === 1 && children[0]!.type === "image") lines.fill("", open.map[0], open.map[1]);
+  }
+  return lines.join("\n");
+}
+
 /** A Markdown body as HTML, from its parsed tokens. */
 export const renderMarkdown = (body: string): string => markdown.renderer.render(parseMarkdown(body), markdown.options, {});
 

@@ -1,6 +1,7 @@
 import { localize, type Clinic } from "../content/clinicSchema.ts";
 import type { Content, ProcedureSource } from "../content/load.ts";
 import { splitSections, type SectionKey } from "../content/sections.ts";
+import { withoutPicturesAlone } from "../content/markdown.ts";
 import { brochureFormats, guideFormats, paperOf, portraitFormats, type BrochureFormat } from "../shared/formats.ts";
 import { bookletPath, bookletPrintUrl, brochurePath, printUrl } from "../shared/routes.ts";
 
@@ -46,16 +47,13 @@ const aftercareSections: readonly SectionKey[] = ["after", "whenToCall"];
 /** "A, B, or C" for the build's messages, which are in English (the headings stay in the guide's language). */
 const eitherOf = new Intl.ListFormat("en", { type: "disjunction" });
 
-/** A paragraph that is only an image: the tri-fold's narrow panels leave illustrations out (the full guide has them). */
-const standaloneImage = /^!\[[^\]]*\]\([^)]*\)[ \t]*$/gm;
-
 export function printViews({ clinic, procedures }: Content, bookletTitle: (lang: string) => string) {
   const portrait = procedures.flatMap((procedure) => portraitFormats.map((format) => view(procedure, format, clinic)));
   const sectionsView = (procedure: ProcedureSource, format: "trifold" | "aftercare", keys: readonly SectionKey[]) => {
     const sections = splitSections(procedure.body, procedure.lang).filter((section) => section.key && keys.includes(section.key));
     return {
       ...view(procedure, format, clinic),
-      panelMarkdown: sections.map((section) => section.markdown.replace(standaloneImage, "")).join("\n"),
+      panelMarkdown: sections.map((section) => withoutPicturesAlone(section.markdown)).join("\n"),
       panelHeadings: eitherOf.format(sections.map((section) => `"${section.heading}"`)),
     };
   };
@@ -64,7 +62,7 @@ export function printViews({ clinic, procedures }: Content, bookletTitle: (lang:
     panelSections: splitSections(procedure.body, procedure.lang)
       .filter((section) => section.key && (trifoldSections.includes(section.key) || trifoldExtraSections.includes(section.key)))
       .map((section) => ({
-        markdown: section.markdown.replace(standaloneImage, ""),
+        markdown: withoutPicturesAlone(section.markdown),
         ...(trifoldSections.includes(section.key!) ? {} : { optional: trifoldExtraSections.indexOf(section.key!) + 1 }),
       })),
   }));

@@ -1,4 +1,5 @@
 import type { ProcedureSource } from "../../content/load.ts";
+import { withoutPicturesAlone } from "../../content/markdown.ts";
 import { splitSections, splitSubBlocks } from "../../content/sections.ts";
 
 /** One block of the aftercare sheet; an `optional` one prints only when it still fits (its number its priority, 1 first). */
@@ -6,9 +7,6 @@ export interface AftercareBlock {
   markdown: string;
   optional?: number;
 }
-
-/** A paragraph that is only an image: the sheet leaves illustrations out, as the tri-fold does (the full guide has them). */
-const standaloneImage = /^!\[[^\]]*\]\([^)]*\)[ \t]*$/gm;
 
 /**
  * The aftercare sheet's blocks, in the guide's order: "After the treatment", then "When to call us".
@@ -19,16 +17,16 @@ const standaloneImage = /^!\[[^\]]*\]\([^)]*\)[ \t]*$/gm;
  * 2. then, while they fit, the later sub-blocks in the guide's order (the longer term);
  * 3. last, the after-care's opening paragraphs, which tell what happens on the day: the patient
  *    is living that as the nurse hands the sheet over.
- * A section without `###` sub-blocks is kept whole. The sheet says when something was left out:
+ * A section without `###` sub-blocks is kept whole. Pictures alone in a paragraph are left out, as the
+ * tri-fold leaves them (the full guide has them). The sheet says when something was left out:
  * the full guide, a QR code away, has it.
  */
 export function aftercareBlocks(procedure: Pick<ProcedureSource, "body" | "lang">): AftercareBlock[] {
   const sections = splitSections(procedure.body, procedure.lang);
-  const clean = (markdown: string) => markdown.replace(standaloneImage, "");
   const blocks: AftercareBlock[] = [];
   const after = sections.find((section) => section.key === "after");
   if (after) {
-    const [opening, ...subBlocks] = splitSubBlocks(clean(after.markdown));
+    const [opening, ...subBlocks] = splitSubBlocks(withoutPicturesAlone(after.markdown));
     if (subBlocks.length === 0) blocks.push({ markdown: opening! });
     else {
       const [heading, ...lead] = opening!.split("\n");
@@ -41,6 +39,6 @@ export function aftercareBlocks(procedure: Pick<ProcedureSource, "body" | "lang"
     }
   }
   const whenToCall = sections.find((section) => section.key === "whenToCall");
-  if (whenToCall) blocks.push({ markdown: clean(whenToCall.markdown) });
+  if (whenToCall) blocks.push({ markdown: withoutPicturesAlone(whenToCall.markdown) });
   return blocks;
 }

@@ -235,7 +235,7 @@ test("content images: responsive <picture> on the site, the original full-resolu
   );
 });
 
-test("a picture wider than print needs is printed from a 2400 px copy, and a WebP from a JPEG: the site keeps its web copies", async (t) => {
+test("a picture wider than print needs prints from a 2400 px copy; a WebP, a sideways photo, a CMYK JPEG from JPEG copies; the site as before", async (t) => {
   const site = await fixtureSite(t);
   await writeImageProcedure(site, 6000, 3000, "Legs after treatment", { opaque: true });
   const { default: Image } = await import("@11ty/eleventy-img");
@@ -244,7 +244,13 @@ test("a picture wider than print needs is printed from a 2400 px copy, and a Web
   const [webp] = (await Image(`${site.contentDir}/images/legs.png`, { widths: [800], formats: ["webp"], outputDir: `${site.root}/made` })).webp!;
   await writeFile(`${site.contentDir}/images/legs.webp`, await readFile(webp!.outputPath));
   const guide = `${site.contentDir}/procedures/with-image.md`;
-  await writeFile(guide, (await readFile(guide, "utf8")).replace("\nText.", "\n![Legs, closer](/images/legs.webp)\n\nText."));
+  // A phone photo stored sideways (EXIF orientation 6) and a print shop's CMYK JPEG: Chromium stores both decoded.
+  const { copyFile } = await import("node:fs/promises");
+  const { fixturesDir } = await import("./helpers/fixtures.ts");
+  for (const name of ["sideways-exif6-300x200.jpg", "cmyk-300x200.jpg"]) await copyFile(`${fixturesDir}/images/${name}`, `${site.contentDir}/images/${name}`);
+  const more =
+    "![Legs, closer](/images/legs.webp)\n\n![Taken on a phone](/images/sideways-exif6-300x200.jpg)\n\n![From the print shop](/images/cmyk-300x200.jpg)";
+  await writeFile(guide, (await readFile(guide, "utf8")).replace("\nText.", `\n${more}\n\nText.`));
   const { runPamphlet, siteArgs } = await import("./helpers/cli.ts");
   const run = await runPamphlet(["build", "--formats", "letter", ...siteArgs(site)]);
   t.is(run.code, 0, run.stderr);
@@ -257,8 +263,10 @@ test("a picture wider than print needs is printed from a 2400 px copy, and a Web
     [
       { width: 2400, height: 1200, encoding: "image" },
       { width: 800, height: 400, encoding: "jpeg" },
+      { width: 200, height: 300, encoding: "jpeg" },
+      { width: 300, height: 200, encoding: "jpeg" },
     ],
-    "the 6000 px picture at 2400 px (still over 300 ppi across the page); the WebP as a JPEG, not decoded pixels",
+    "the 6000 px picture at 2400 px (still over 300 ppi across the page); the WebP, the sideways photo (upright) and the CMYK one as JPEGs",
   );
   const page = await readFile(`${site.siteDir}/procedures/with-image/index.html`, "utf8");
   t.regex(page, /srcset="\/img\/[^"]+ 480w, \/img\/[^"]+ 960w, \/img\/[^"]+ 1600w"/, "the site's web copies are as before");

@@ -1,4 +1,4 @@
-import { statSync } from "node:fs";
+import { closeSync, openSync, readSync, statSync } from "node:fs";
 import Image, { type ImageOptions, type Metadata } from "@11ty/eleventy-img";
 import { imageSize } from "image-size";
 import { PamphletError } from "../shared/errors.ts";
@@ -20,17 +20,37 @@ export const printWidth = 2400;
 
 /**
  * Whether brochures print `file` from a copy (printImage) rather than as it is: a picture wider than
- * printWidth as it is shown (its EXIF orientation applied), or a WebP or AVIF, which Chromium puts in
- * a PDF decoded (measured: a 2000 px WebP photo, 430 KB, made a 4.2 MB brochure; as a JPEG, 0.46 MB).
+ * printWidth as it is shown (its EXIF orientation applied); or one Chromium puts in a PDF decoded rather
+ * than as the file's own JPEG: a WebP or AVIF (measured: a 2000 px WebP photo, 430 KB, made a 4.2 MB
+ * brochure; as a JPEG, 0.46 MB), a JPEG it must turn upright (EXIF orientation), or a CMYK JPEG (a
+ * print shop's): a 555 KB phone photo stored sideways made a 5.9 MB picture in every PDF.
  */
 export function printsFromCopy(file: string): boolean {
   if (/\.(webp|avif)$/i.test(file)) return true;
   if (!/\.(jpe?g|png)$/i.test(file)) return false;
   try {
     const { width = 0, height = 0, orientation = 1 } = imageSize(file);
-    return (orientation >= 5 ? height : width) > printWidth;
+    if ((orientation >= 5 ? height : width) > printWidth) return true;
+    return /\.jpe?g$/i.test(file) && (orientation !== 1 || jpegComponents(file) === 4);
   } catch {
     return false; // check names a picture that cannot be read; the web copies' error says it too
+  }
+}
+
+/** How many colour components a JPEG's frame has (3 for RGB, 4 for CMYK), read from its start-of-frame marker. */
+function jpegComponents(file: string): number | undefined {
+  const handle = openSync(file, "r");
+  try {
+    const bytes = Buffer.alloc(10);
+    // Segment by segment from the SOI marker, reading only each segment's header (EXIF and ICC segments are large).
+    for (let at = 2; readSync(handle, bytes, 0, 10, at) === 10 && bytes[0] === 0xff; at += 2 + bytes.readUInt16BE(2)) {
+      const marker = bytes[1]!;
+      // SOF0–SOF15, except DHT (C4), JPG (C8) and DAC (CC): length, precision, height, width, components.
+      if (marker >= 0xc0 && marker <= 0xcf && ![0xc4, 0xc8, 0xcc].includes(marker)) return bytes[9];
+    }
+    return undefined;
+  } finally {
+    closeSync(handle);
   }
 }
 
@@ -53,10 +73,15 @@ export async function printImage(file: string, cacheDir: string, url: string, { 
 
 type ImageCopy = Metadata[string][number];
 
+/**
+ * A JPEG stays a JPEG and a PNG a PNG; a WebP or AVIF becomes a JPEG, or a PNG when it has transparency
+ * (eleventy-img then keeps only the PNG: its formatFiltering).
+ */
+const printFormats = (file: string) => (/\.png$/i.test(file) ? ["png"] : /\.jpe?g$/i.test(file) ? ["jpeg"] : ["jpeg", "png"]);
+
 const options: Record<"web" | "print", (file: string) => ImageOptions> = {
   web: () => ({ widths: [480, 960, 1600], formats: ["avif", "webp", "auto"] }),
-  // eleventy-img keeps only the PNG of a picture with transparency (its formatFiltering).
-  print: (file) => ({ widths: [printWidth], formats: /\.png$/i.test(file) ? ["png"] : ["jpeg", "png"], sharpJpegOptions: { quality: 90 } }),
+  print: (file) => ({ widths: [printWidth], formats: printFormats(file), sharpJpegOptions: { quality: 90 } }),
 };
 
 function copies(file: string, cacheDir: string, url: string, kind: "web" | "print", remake: boolean): Promise<Metadata> {
@@ -71,9 +96,7 @@ function copies(file: string, cacheDir: string, url: string, kind: "web" | "prin
   // An SVG's web copy is its safe form (no scripts, nothing fetched), never the file as written.
   const source = /\.svg$/i.test(file) ? safeSvgFile(file, safeSvgCache(cacheDir)).then((svg) => Buffer.from(svg)) : Promise.resolve(file);
   const metadata = source
-    .then((src) =>
-      Image(src, { ...options[kind](file), outputDir: cacheDir, urlPath: "/img/", svgShortCircuit: true, useCache }),
-    )
+    .then((src) => Image(src, { ...options[kind](file), outputDir: cacheDir, urlPath: "/img/", svgShortCircuit: true, useCache }))
     .catch((error: NodeJS.ErrnoException) => {
       made.delete(key);
       const [problem, whatToDo] = error.code

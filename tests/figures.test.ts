@@ -97,3 +97,28 @@ test("the tri-fold and the aftercare sheet leave out a picture whose caption or 
   const blocks = aftercareBlocks({ body: `${section}\n## When to call us\n\nCall us.\n`, lang: "en" });
   t.false(blocks.some((block) => block.markdown.includes("/images/room.jpg") || block.markdown.includes("/images/stocking.jpg")));
 });
+
+test("an iPhone's HEIC photo, a TIFF or a BMP is an error at its line in check and the build, saying how to save it", async (t) => {
+  const { runChecks, loadForBuild } = await import("../src/check/runChecks.ts");
+  const site = await fixtureSite(t);
+  await mkdir(path.join(site.contentDir, "images"), { recursive: true });
+  // What is in the files does not matter: the site cannot show the kind, whatever it holds.
+  for (const name of ["IMG_0002.HEIC", "scan.tif", "old.bmp"]) await writeFile(path.join(site.contentDir, "images", name), "not read");
+  await writeProcedure(
+    site,
+    "photos",
+    procedureText({ title: "Photos" }, "## What it is\n\n![From my phone](/images/IMG_0002.HEIC)\n\n![A scan](/images/scan.tif)\n\n![Old](/images/old.bmp)\n"),
+  );
+  for (const problems of [(await runChecks(site.contentDir)).problems, (await loadForBuild(site.contentDir)).problems]) {
+    const said = problems
+      .filter((problem) => problem.file.endsWith("photos.md") && problem.rule === "images")
+      .map((problem) => `${problem.line} ${problem.message}`);
+    t.is(said.length, 3, said.join("\n"));
+    t.regex(
+      said[0]!,
+      /^\d+ image \/images\/IMG_0002\.HEIC is a HEIC photo \(an iPhone's own format\), which browsers cannot show: save it as a JPEG .*Most Compatible/,
+    );
+    t.regex(said[1]!, /image \/images\/scan\.tif is a TIFF picture, which browsers cannot show: save it as a PNG or JPEG, and write its new name here/);
+    t.regex(said[2]!, /image \/images\/old\.bmp is a BMP picture/);
+  }
+});

@@ -32,6 +32,9 @@ export function pictureFileProblem(contentDir: string, src: string, file: string
     return `does not exist: ${likely ? `did you mean ${likely}? Or put` : "put"} the file at ${file}, or fix the path`;
   }
   if (!isFile) return `is a folder, not a picture: write the address of a picture file in ${path.dirname(file)}`;
+  // image-size reads these, but sharp (the web and print copies) and browsers cannot show them.
+  const kind = unshownKinds.find(({ name }) => name.test(file));
+  if (kind) return `is ${kind.what}, which browsers cannot show: ${kind.fix}, and write its new name here`;
   const unreadable =
     `cannot be read as a picture (${file} is damaged, or is not the kind of file its name says): ` + "save it again as a PNG, JPEG, WebP or SVG file";
   let size: { width?: number; height?: number } | undefined;
@@ -73,6 +76,17 @@ function startsWithSvg(text: string): boolean {
   for (let match = prolog.exec(rest); match; match = prolog.exec(rest)) rest = rest.slice(match[0].length);
   return /^<svg[\s/>]/i.test(rest);
 }
+
+/** Picture files people have that the site cannot show, said in their words, with how to get one it can. */
+const unshownKinds = [
+  {
+    name: /\.(heic|heif)$/i,
+    what: "a HEIC photo (an iPhone's own format)",
+    fix: "save it as a JPEG (on the iPhone, Settings › Camera › Formats › Most Compatible makes new photos JPEGs; on a Mac, Preview's File › Export)",
+  },
+  { name: /\.tiff?$/i, what: "a TIFF picture", fix: "save it as a PNG or JPEG" },
+  { name: /\.bmp$/i, what: "a BMP picture", fix: "save it as a PNG" },
+];
 
 /** sharp's limit, which the web copies are made with: a larger picture fails the build. */
 const maxPixels = 0x3fff * 0x3fff;

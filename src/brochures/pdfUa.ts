@@ -20,13 +20,17 @@ import type { BrochureMetadata } from "../shared/viewsManifest.ts";
  * - running footers and decoration outside the structure marked as artifacts (see artifacts.ts);
  * - a `Contents` description on every link annotation (ISO 14289-1 7.18.1; Chromium writes none):
  *   the link's name in the page (`links`, by target: see linkNames.ts), else what it does;
- * - `/Tabs /S` on pages with annotations, so tabbing follows the structure (ISO 14289-1 7.18.3).
+ * - `/Tabs /S` on pages with annotations, so tabbing follows the structure (ISO 14289-1 7.18.3);
+ * - a picture with a caption or a size, a `<figure>` around an `<img>`, tagged as a Div: Chromium tags
+ *   the figure as a Figure too, with no alt text (ISO 14289-1 7.3), around the picture's own Figure.
  */
 export function makePdfUa(document: PDFDocument, metadata: BrochureMetadata, links: Record<string, string> = {}): void {
   for (const page of document.getPages()) {
     markPageArtifacts(document, page);
     describeLinks(page, links);
   }
+  const root = document.catalog.lookupMaybe(PDFName.of("StructTreeRoot"), PDFDict);
+  if (root) figureGroupsAsDivs(document, root);
   // Uncompressed and UTF-8, as XMP readers expect.
   const xmp = document.context.stream(new TextEncoder().encode(xmpPacket(metadata)), { Type: "Metadata", Subtype: "XML" });
   document.catalog.set(PDFName.of("Metadata"), document.context.register(xmp));
@@ -61,6 +65,17 @@ function markPageArtifacts(document: PDFDocument, page: PDFPage): void {
 function contentBytes(stream: PDFRawStream): Uint8Array {
   const flate = stream.dict.get(PDFName.of("Filter")) === PDFName.of("FlateDecode") && !stream.dict.has(PDFName.of("DecodeParms"));
   return flate ? inflateSync(stream.contents) : decodePDFRawStream(stream).decode();
+}
+
+/** Each Figure with no alt text that holds another Figure (the picture, with its alt) becomes a Div: a group, not a picture. */
+function figureGroupsAsDivs(document: PDFDocument, element: PDFDict): void {
+  const kids = element.get(PDFName.of("K"));
+  const children = (kids instanceof PDFArray ? kids.asArray() : [kids])
+    .map((kid) => (kid instanceof PDFRef ? document.context.lookup(kid) : kid))
+    .filter((kid): kid is PDFDict => kid instanceof PDFDict && kid.has(PDFName.of("S")));
+  const isFigure = (dict: PDFDict) => dict.get(PDFName.of("S")) === PDFName.of("Figure");
+  if (isFigure(element) && !element.has(PDFName.of("Alt")) && children.some(isFigure)) element.set(PDFName.of("S"), PDFName.of("Div"));
+  for (const child of children) figureGroupsAsDivs(document, child);
 }
 
 /** A link's description for assistive technology: its name in the page, else what tapping it does, from its target. */

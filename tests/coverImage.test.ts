@@ -28,6 +28,8 @@ test("front matter image: is the guide's cover picture on its home-page card, un
   );
   const page = await readFile(path.join(site.siteDir, "procedures", "pictured", "index.html"), "utf8");
   t.regex(page, /<div class="procedure__image"><picture>.*?alt="Two legs after treatment, the veins faded"/s);
+  // Under the title, in view as the page opens: not left to load lazily (found by a patient's QA).
+  t.regex(page, /<div class="procedure__image"><picture>.*?<img [^>]*loading="eager"/s);
   const share = await readFile(path.join(site.siteDir, "share", "en", "pictured", "index.html"), "utf8").catch(() => "");
   t.regex(share, /<img class="share-card__image" src="\/images\/legs.png" alt="">/);
   for (const file of ["pictured.pdf", "pictured.trifold.pdf"]) {

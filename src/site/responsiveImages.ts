@@ -13,6 +13,9 @@ import { escapeRegExp } from "../shared/escapeRegExp.ts";
  */
 const contentImage = (basePath: string) => new RegExp(`<img src="${escapeRegExp(basePath)}(images\\/[^"]+)" alt="([^"]*)"(?: title="([^"]*)")?>`, "g");
 
+/** What holds a guide's cover picture on its page (templates/pages/procedure.njk). */
+const coverBox = '<div class="procedure__image">';
+
 /** A content image's address in any `<img>` (a cover has its class first): what a print view or share card shows. */
 const shownImage = (basePath: string) => new RegExp(`(<img\\b[^>]*?\\ssrc=")${escapeRegExp(basePath)}(images\\/[^"]+)"`, "g");
 
@@ -47,13 +50,20 @@ export function responsiveImagesPlugin(
     if (!url || !String(this.page.outputPath).endsWith(".html")) return html;
     if (isPrintOrShare(url)) return withPrintCopies(html, url);
     const replacements = await Promise.all(
-      [...html.matchAll(images)].map(async ([tag, src, alt, title]) => {
+      [...html.matchAll(images)].map(async ({ 0: tag, 1: src, 2: alt, 3: title, index }) => {
         const file = contentImageFile(contentDir, src!);
         // Only the content's own images (check stops the build on any other): nothing else is read.
         if (!file) return [tag, tag] as const;
         const metadata = await webImages(file, cacheDir, url);
         for (const copy of Object.values(metadata).flat()) shown.set(copy.outputPath, () => webImages(file, cacheDir, url, { remake: true }));
-        const attributes: Record<string, string> = { alt: alt!, sizes: "(min-width: 48rem) 44rem, 100vw", loading: "lazy", decoding: "async" };
+        // A guide's cover, under its title, is in view as the page opens: fetched at once, not lazily.
+        const cover = html.slice(Math.max(0, index - coverBox.length), index) === coverBox;
+        const attributes: Record<string, string> = {
+          alt: alt!,
+          sizes: "(min-width: 48rem) 44rem, 100vw",
+          loading: cover ? "eager" : "lazy",
+          decoding: "async",
+        };
         if (title) attributes.title = title;
         // The web copies' URLs (`/img/…`) get the folder too: HtmlBasePlugin has run already.
         return [tag, webCopiesUnder(Image.generateHTML(metadata, attributes), basePath)] as const;

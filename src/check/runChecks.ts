@@ -14,6 +14,7 @@ import { checkParity } from "./parity.ts";
 import { checkStaleTranslations } from "./staleTranslations.ts";
 import { checkReadingLevel, type ReadingLevel } from "./readingLevel.ts";
 import { checkSections } from "./sections.ts";
+import { checkSignOff } from "./signOff.ts";
 import { checkSources } from "./sources.ts";
 import { checkTemplateOverrides } from "./templateOverrides.ts";
 import { checkTranslations } from "./translations.ts";
@@ -44,6 +45,7 @@ const editorialChecks: Check[] = [
   checkRequiredSafety,
   checkParity,
   checkStaleTranslations,
+  checkSignOff,
   draftFreshness,
   checkClinicDetails,
   checkTemplateOverrides,

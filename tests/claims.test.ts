@@ -145,3 +145,32 @@ test("claims: a sentence wrapped over two lines is read whole: a claim split by 
     [`${lineOf("This treatment is completely")}:19 "completely safe"`, `${lineOf("- Completely safe for all.")}:3 "Completely safe"`],
   );
 });
+
+test("risky advice: stopping a blood thinner or aspirin, staying off your feet are found however written; advice against them passes", async (t) => {
+  const { adviceWords } = await import("../src/check/claimWords.ts");
+  const words = adviceWords("en")!;
+  for (const harmful of [
+    "Stop taking blood thinners 5 days before your visit.",
+    "Stop your aspirin and warfarin a week before.",
+    "Stay lying down as much as you can for 48 hours.",
+    "Avoid walking for 3 days after treatment.",
+    "Rest in bed for 3 days.",
+  ])
+    t.true(findClaims(harmful, words).length > 0, `harmful: ${harmful}`);
+  for (const safe of [
+    "Avoid bed rest.",
+    "Bed rest is not needed.",
+    "Stop your blood thinner only if your doctor tells you to.",
+    "Do not stop your blood thinner unless your doctor tells you to.",
+  ])
+    t.deepEqual(
+      findClaims(safe, words).map((found) => found.found),
+      [],
+      `safe: ${safe}`,
+    );
+  const spanish = adviceWords("es")!;
+  t.deepEqual(
+    findClaims("Evite el reposo en cama. Deje su anticoagulante solo si su médico se lo indica.", spanish).map((found) => found.found),
+    [],
+  );
+});

@@ -11,6 +11,12 @@ const kinds: ClaimKind[] = ["absolute", "promotional", "permanence"];
 interface ClaimWords {
   negations: string[];
   phrases: Map<string, ClaimKind>;
+  /** Words that, earlier in the clause, make an absolute claim an honest hedge ("usually harmless", "many people have no side effects"). */
+  hedges?: string[];
+  /** Phrases that claim only at the end of their clause ("gone for good", not "for good blood flow"). */
+  atClauseEnd?: string[];
+  /** Words after a phrase, in its clause, that make advice safe ("only if your doctor tells you", "is not needed"). */
+  unless?: string[];
 }
 
 const loaded = new Map<string, ClaimWords | undefined>();
@@ -24,9 +30,10 @@ export function claimWords(lang: string, clinicPhrases: readonly string[] = []):
   const list = loaded.get(lang);
   if (!list)
     return clinicPhrases.length > 0 ? { negations: [], phrases: new Map(clinicPhrases.map((phrase) => [phrase.toLowerCase(), "absolute"])) } : undefined;
+  if (clinicPhrases.length === 0) return list;
   const phrases = new Map(list.phrases);
   for (const phrase of clinicPhrases) if (!phrases.has(phrase.toLowerCase())) phrases.set(phrase.toLowerCase(), "absolute");
-  return { negations: list.negations, phrases };
+  return { ...list, phrases };
 }
 
 const advice = new Map<string, ClaimWords | undefined>();
@@ -39,8 +46,10 @@ export function adviceWords(lang: string): ClaimWords | undefined {
       lang,
       data
         ? {
-            negations: (data.negations ?? []).map((word) => String(word).toLowerCase()),
+            // "Avoid bed rest" advises against it, as "do not" does.
+            negations: lowerCase([...(data.negations ?? []), ...(data.adviceAgainst ?? [])]),
             phrases: new Map((data.riskyAdvice ?? []).map((phrase) => [String(phrase).toLowerCase(), "absolute" as const])),
+            unless: lowerCase(data.adviceUnless ?? []),
           }
         : undefined,
     );
@@ -63,8 +72,15 @@ function readList(lang: string): ClaimWords | undefined {
   if (!data) return undefined;
   const phrases = new Map<string, ClaimKind>();
   for (const kind of kinds) for (const phrase of data[kind] ?? []) phrases.set(String(phrase).toLowerCase(), kind);
-  return { negations: (data.negations ?? []).map((word) => String(word).toLowerCase()), phrases };
+  return {
+    negations: lowerCase(data.negations ?? []),
+    phrases,
+    hedges: lowerCase(data.hedges ?? []),
+    atClauseEnd: lowerCase(data.atClauseEnd ?? []),
+  };
 }
+
+const lowerCase = (words: unknown[]) => words.map((word) => String(word).toLowerCase());
 
 export interface FoundClaim {
   found: string;
@@ -94,7 +110,12 @@ export function findClaims(written: string, words: ClaimWords): FoundClaim[] {
     if (end >= 0 && after[end] === "?") continue;
     if (text.slice(start, match.index).includes("¿")) continue;
     const sentence = text.slice(start, match.index);
-    const clause = sentence.slice(lastIndexOf(sentence, clauseBreak) + 1);
+    let clause = sentence.slice(lastIndexOf(sentence, clauseBreak) + 1);
+    // A clause joined by "or" goes on with the one before ("You may have some pain, or no pain at all").
+    if (/^\s*(or|o|u)\s/i.test(clause)) {
+      const earlier = sentence.slice(0, sentence.length - clause.length - 1);
+      clause = `${earlier.slice(lastIndexOf(earlier, clauseBreak) + 1)} ${clause}`;
+    }
     const before = (
       clause
         .toLowerCase()
@@ -102,7 +123,13 @@ export function findClaims(written: string, words: ClaimWords): FoundClaim[] {
         .match(/[\p{L}\p{N}]+(?:'[\p{L}]+)?/gu) ?? []
     ).slice(-negationReach);
     if (before.some((word) => words.negations.includes(word) || (word.endsWith("n't") && words.negations.length > 0))) continue;
-    found.push({ found: match[0], kind: words.phrases.get(match[0].toLowerCase()) ?? "absolute", index: at[match.index] ?? match.index });
+    const phrase = match[0].toLowerCase();
+    const kind = words.phrases.get(phrase) ?? "absolute";
+    if (kind === "absolute" && before.some((word) => words.hedges?.includes(word))) continue;
+    const restOfClause = after.slice(0, Math.max(0, firstIndexOf(after, clauseBreak)));
+    if (words.atClauseEnd?.includes(phrase) && restOfClause.trim() !== "") continue;
+    if (words.unless?.length && wholeWords(words.unless, "iu").test(restOfClause)) continue;
+    found.push({ found: match[0], kind, index: at[match.index] ?? match.index });
   }
   return found;
 }
@@ -139,6 +166,14 @@ const patterns = new WeakMap<ClaimWords, RegExp>();
 function patternOf(words: ClaimWords): RegExp {
   if (!patterns.has(words)) patterns.set(words, wholeWords([...words.phrases.keys()].sort((a, b) => b.length - a.length)));
   return patterns.get(words)!;
+}
+
+/** Where the clause or sentence that `text` starts in ends: its first clause break or sentence end, else its length. */
+function firstIndexOf(text: string, pattern: RegExp): number {
+  const breakAt = text.search(new RegExp(pattern.source, pattern.flags.replace("g", "")));
+  const endAt = text.search(sentenceEnd);
+  const ends = [breakAt, endAt].filter((index) => index >= 0);
+  return ends.length > 0 ? Math.min(...ends) : text.length;
 }
 
 function lastIndexOf(text: string, pattern: RegExp): number {

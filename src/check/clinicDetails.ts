@@ -1,3 +1,6 @@
+import { countryCode } from "../content/countryCode.ts";
+import { emergencyNumberOf, emergencyNumbers } from "../content/emergencyNumbers.ts";
+import { proseLines } from "../content/codeFences.ts";
 import { bodyProblem, type Check, type Problem } from "./types.ts";
 import { wholeWords } from "./wholeWords.ts";
 
@@ -8,7 +11,41 @@ const digitsOf = (text: string) => text.replace(/\D/g, "");
  * them from clinic.yaml, so a copy in the text goes out of date when the clinic moves or changes
  * its number, in every brochure already printed.
  */
-export const checkClinicDetails: Check = ({ content }) => {
+export const checkClinicDetails: Check = (context) => [...typedDetails(context), ...otherCountriesEmergencyNumbers(context)];
+
+/** Numbers besides its own that a country's emergency services answer (or, NHS 111, its urgent advice line). */
+const alsoAnswered: Readonly<Record<string, readonly string[]>> = { GB: ["112", "111"], IE: ["999"], AU: ["112"], NZ: ["112"] };
+
+/**
+ * "Call 911" in the guide of a clinic whose patients dial 999 (found by a clinician's QA: a British
+ * clinic's take-home sheet printed it just above its own "In an emergency, call 999"). An error:
+ * a patient in an emergency dials what the sheet says.
+ */
+const otherCountriesEmergencyNumbers: Check = ({ content }) => {
+  const own = emergencyNumberOf(content.clinic);
+  if (!own) return [];
+  const code = countryCode(content.clinic.locations[0]?.address.country ?? "") ?? "";
+  const right = new Set([own, ...(alsoAnswered[code] ?? [])]);
+  const wrong = [...new Set(Object.values(emergencyNumbers))].filter((number) => !right.has(number));
+  const dialled = new RegExp(`(?<![\\p{L}])(?:call|dial|ring|phone|llame al|llamar al|marque el|marque)\\s+(${wrong.join("|")})(?![\\p{N}])`, "giu");
+  return content.procedures.flatMap((document) =>
+    proseLines(document.body).flatMap((line, index) =>
+      [...line.matchAll(dialled)].map((match) =>
+        bodyProblem(
+          document,
+          index + 1,
+          "error",
+          "clinic-details",
+          `"${match[1]}" is not the emergency number where this clinic is: it is ${own} (clinic.yaml). Write ${own}, or leave the number out: ` +
+            "pages and brochures add the right one under the emergency block",
+          match.index + match[0].length - match[1]!.length + 1,
+        ),
+      ),
+    ),
+  );
+};
+
+const typedDetails: Check = ({ content }) => {
   const { clinic } = content;
   const phones = [clinic.phone, ...clinic.locations.flatMap((location) => location.phone ?? [])].map(digitsOf).filter((digits) => digits.length >= 7);
   // "120 Sample Street" of "120 Sample Street, Suite 300": the part a writer would type.

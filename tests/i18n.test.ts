@@ -207,3 +207,20 @@ test.serial("the shipped library: eight procedures in English and Spanish, all s
   t.is(report.readingLevels.length, content.procedures.length + content.pages.length);
   for (const level of report.readingLevels) t.true(level.ok, `${level.file}: ${level.formula} ${level.score}`);
 });
+
+test("a line or FAQ answer left in English in a Spanish guide is a warning at it; Spanish lines, sources and names pass", async (t) => {
+  const site = await bilingualSite(t);
+  const spanish = path.join(site.contentDir, "es", "procedures", "sclerotherapy.md");
+  await writeFile(
+    spanish,
+    (await readFile(spanish, "utf8"))
+      .replace("Camine un rato. Puede volver al trabajo el mismo día.", "Most people go back to their usual day. Walk every day, and wear your stockings.")
+      .replace("lang: es\n", 'lang: es\nfaq:\n  - question: ¿Duele?\n    answer: "It feels like a small pinch, and it is over in a few minutes."\n')
+      .replace("Usamos una aguja muy fina.", "Usamos una aguja muy fina de la marca Fine Point Medical."),
+  );
+  const { problems } = await runChecks(site.contentDir);
+  const found = problems.filter((problem) => problem.rule === "language").map((problem) => `${path.basename(problem.file)} ${problem.message}`);
+  t.is(found.length, 2, found.join("\n"));
+  t.regex(found.join("\n"), /sclerotherapy\.md faq #1 › answer reads as English in a Spanish guide \("It feels like a small pinch/);
+  t.regex(found.join("\n"), /sclerotherapy\.md this line reads as English in a Spanish guide \("Most people go back to their usual day.*translate it/);
+});

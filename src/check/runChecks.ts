@@ -7,6 +7,7 @@ import { checkDuplicateTitles } from "./duplicateTitles.ts";
 import { draftFreshness, releaseFreshness } from "./freshness.ts";
 import { checkHeadingLevels } from "./headingLevels.ts";
 import { checkImageFolder } from "./imageFolder.ts";
+import { checkLanguage } from "./language.ts";
 import { checkLinks } from "./links.ts";
 import { checkRequiredSafety, checkSafetyStatements } from "./requiredSafety.ts";
 import { checkPlaceholders, releasePlaceholders } from "./placeholders.ts";
@@ -46,6 +47,7 @@ const editorialChecks: Check[] = [
   checkParity,
   checkStaleTranslations,
   checkSignOff,
+  checkLanguage,
   draftFreshness,
   checkClinicDetails,
   checkTemplateOverrides,

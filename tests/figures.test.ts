@@ -122,3 +122,22 @@ test("an iPhone's HEIC photo, a TIFF or a BMP is an error at its line in check a
     t.regex(said[2]!, /image \/images\/old\.bmp is a BMP picture/);
   }
 });
+
+test("an SVG with text in it is a warning at its line: its text would print in the machine's typeface, not the brochure's", async (t) => {
+  const { runChecks } = await import("../src/check/runChecks.ts");
+  const site = await fixtureSite(t);
+  await mkdir(path.join(site.contentDir, "images"), { recursive: true });
+  const drawing = (inside: string) => `<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100">${inside}</svg>`;
+  await writeFile(path.join(site.contentDir, "images", "labelled.svg"), drawing('<text x="10" y="50" font-family="sans-serif">Vein</text>'));
+  await writeFile(path.join(site.contentDir, "images", "outlined.svg"), drawing('<path d="M10 10h50v50z"/>'));
+  await writeProcedure(
+    site,
+    "drawn",
+    procedureText({ title: "Drawn" }, "## What it is\n\n![A labelled vein](/images/labelled.svg)\n\n![A vein](/images/outlined.svg)\n"),
+  );
+  const said = (await runChecks(site.contentDir)).problems.filter((problem) => problem.file.endsWith("drawn.md") && problem.rule === "images");
+  t.deepEqual(
+    said.map((problem) => `${problem.severity} ${problem.message.slice(0, 80)}`),
+    ["warning image /images/labelled.svg has text in it, which prints in whatever typeface the"],
+  );
+});

@@ -9,7 +9,7 @@ import { imageSizes } from "../content/imageSize.ts";
 import { headingsOf, parseMarkdown } from "../content/markdown.ts";
 import { pageIds, siteRoutes } from "../shared/siteRoutes.ts";
 import { isExternalHref, pageUrl, procedureUrl } from "../shared/routes.ts";
-import { pictureFileProblem } from "../content/pictureFile.ts";
+import { pictureFileProblem, svgTextProblem } from "../content/pictureFile.ts";
 import { bodyProblem, documentsOf, type Check, type DocumentSource, type Problem } from "./types.ts";
 
 /**
@@ -56,6 +56,8 @@ export const checkLinks: Check = ({ content, contentDir }) => {
         } else {
           const problem = pictureFileProblem(contentDir, target.pathname, file);
           if (problem) problems.push(at(src)("error", "images", `image ${src} ${problem}`));
+          const text = !problem && svgTextProblem(file);
+          if (text) problems.push(at(src)("warning", "images", `image ${src} ${text}`));
         }
         // A known size (#small, #half, #full) was taken off the address as it was read (src/content/imageSize.ts).
         if (target?.hash) problems.push(at(target.hash)("error", "images", unknownSize(src, decodeURIComponent(target.hash.slice(1)))));

@@ -66,6 +66,26 @@ export function pictureFileProblem(contentDir: string, src: string, file: string
 }
 
 /**
+ * Why an SVG's text would not print in the brochure's typeface, or undefined: a picture shown as an
+ * image cannot use the page's fonts, so its `<text>` is drawn in a font of the machine that prints
+ * (found by QA: DejaVu Sans embedded beside the bundled typeface).
+ */
+export function svgTextProblem(file: string): string | undefined {
+  if (!/\.svg$/i.test(file)) return undefined;
+  let svg: string;
+  try {
+    svg = readFileSync(file, "utf8");
+  } catch {
+    return undefined; // pictureFileProblem says what is wrong with it
+  }
+  if (!/<text[\s>]/i.test(svg)) return undefined;
+  return (
+    "has text in it, which prints in whatever typeface the printing machine has, not the brochure's: " +
+    "turn the text into outlines (paths) in your drawing program, or write it in the guide beside the picture"
+  );
+}
+
+/**
  * Whether `text` is an SVG document, as the build reads it (its root element is `svg`): after what may
  * come first (an XML declaration, comments, a DOCTYPE with its entities), an `<svg`. A web page with an
  * icon drawn in it is not one.

@@ -7,16 +7,15 @@ import { bodyProblem, documentsOf, fieldProblem, type Check, type Problem } from
  * neither language shares ("no", "a" and "me" are both, so neither list has them).
  */
 const markers: Record<string, ReadonlySet<string>> = {
-  en: new Set(
-    "the and you your of to is are with for it this that if or on in be will can after before do not we us our have has from at by as an when they their them what who how".split(
-      " ",
-    ),
-  ),
-  es: new Set(
-    "el la los las de del y o que en un una su sus para por con se es son si le lo al más muy usted puede después antes cuando nos nuestro nuestra tiene hay".split(
-      " ",
-    ),
-  ),
+  en: new Set([
+    ...["the", "and", "you", "your", "of", "to", "is", "are", "with", "for", "it", "this", "that", "if", "or", "on", "in", "be", "will"],
+    ...["can", "after", "before", "do", "not", "we", "us", "our", "have", "has", "from", "at", "by", "as", "an", "when", "they", "their"],
+    ...["them", "what", "who", "how"],
+  ]),
+  es: new Set([
+    ...["el", "la", "los", "las", "de", "del", "y", "o", "que", "en", "un", "una", "su", "sus", "para", "por", "con", "se", "es", "son"],
+    ...["si", "le", "lo", "al", "más", "muy", "usted", "puede", "después", "antes", "cuando", "nos", "nuestro", "nuestra", "tiene", "hay"],
+  ]),
 };
 
 const names: Record<string, string> = { en: "English", es: "Spanish" };

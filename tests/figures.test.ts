@@ -141,3 +141,24 @@ test("an SVG with text in it is a warning at its line: its text would print in t
     ["warning image /images/labelled.svg has text in it, which prints in whatever typeface the"],
   );
 });
+
+test("a size or caption on a picture in a sentence, a list or a table, or with text on the next line, is a warning that it is ignored", async (t) => {
+  const { runChecks } = await import("../src/check/runChecks.ts");
+  const site = await fixtureSite(t);
+  await mkdir(path.join(site.contentDir, "images"), { recursive: true });
+  await writeFile(path.join(site.contentDir, "images", "leg.svg"), '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>');
+  const body =
+    '## What it is\n\n![Alone](/images/leg.svg#half "A caption that works")\n\n- In a list: ![Listed](/images/leg.svg#small)\n\n' +
+    "| What | Picture |\n| --- | --- |\n| Leg | ![In a table](/images/leg.svg#small) |\n\n" +
+    '![Followed](/images/leg.svg#half "This caption is lost")\nThis paragraph follows on the next line.\n';
+  await writeProcedure(site, "placed", procedureText({ title: "Placed" }, body));
+  const said = (await runChecks(site.contentDir)).problems.filter((problem) => problem.file.endsWith("placed.md") && problem.rule === "images");
+  t.deepEqual(
+    said.map((problem) => `${problem.severity} ${problem.message.split(":")[0]}`),
+    [
+      "warning image /images/leg.svg's size is ignored",
+      "warning image /images/leg.svg's size is ignored",
+      "warning image /images/leg.svg's size and caption are ignored",
+    ],
+  );
+});

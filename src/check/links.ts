@@ -34,6 +34,17 @@ export const checkLinks: Check = ({ content, contentDir }) => {
         const src = token.attrGet("src") ?? "";
         if (token.content.trim() === "")
           problems.push(at(src)("error", "images", `image ${src} has no alt text: describe what it shows inside the brackets, ![like this](${src})`));
+        // A size or caption makes a figure only of a picture alone in its paragraph (src/content/markdown.ts).
+        const ignored = [token.meta?.size && "size", token.attrGet("title") && "caption"].filter(Boolean);
+        if (ignored.length > 0 && !token.meta?.figure)
+          problems.push(
+            at(src)(
+              "warning",
+              "images",
+              `image ${src}'s ${ignored.join(" and ")} ${ignored.length > 1 ? "are" : "is"} ignored: a picture takes a size or caption only on a line ` +
+                "of its own, with a blank line before and after (in a sentence, a list or a table it is shown at full size, its caption only as a tooltip)",
+            ),
+          );
         const target = resolve(src, pageUrl);
         const file = target && contentImageFile(contentDir, target.pathname);
         if (!target) {

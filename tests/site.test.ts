@@ -273,6 +273,21 @@ test("a picture wider than print needs prints from a 2400 px copy; a WebP, a sid
   t.deepEqual(await readFile(`${site.siteDir}/images/legs.png`), await readFile(`${site.contentDir}/images/legs.png`), "the original is published");
 });
 
+test("an AVIF picture's web copies are AVIF, WebP and a PNG for the <img>: no .heif copies, no source of type undefined", async (t) => {
+  const site = await fixtureSite(t);
+  await writeImageProcedure(site, 900, 600, "Legs after treatment", { opaque: true });
+  const { default: Image } = await import("@11ty/eleventy-img");
+  const { readFile, writeFile } = await import("node:fs/promises");
+  const [avif] = (await Image(`${site.contentDir}/images/legs.png`, { widths: [900], formats: ["avif"], outputDir: `${site.root}/made` })).avif!;
+  await writeFile(`${site.contentDir}/images/legs.avif`, await readFile(avif!.outputPath));
+  const guide = `${site.contentDir}/procedures/with-image.md`;
+  await writeFile(guide, (await readFile(guide, "utf8")).replace("/images/legs.png", "/images/legs.avif"));
+  const page = (await pages(site)).get("/procedures/with-image/")!;
+  t.notRegex(page, /heif|type="undefined"/, page);
+  t.regex(page, /<source type="image\/avif"/);
+  t.regex(page, /<img src="\/img\/[\w-]+\.png" alt="Legs after treatment"/);
+});
+
 test("published under a sub-path, content images are still made responsive, with the sub-path in their URLs", async (t) => {
   const site = await fixtureSite(t);
   await writeImageProcedure(site, 1200, 600, "Legs after treatment");

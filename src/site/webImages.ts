@@ -80,7 +80,9 @@ type ImageCopy = Metadata[string][number];
 const printFormats = (file: string) => (/\.png$/i.test(file) ? ["png"] : /\.jpe?g$/i.test(file) ? ["jpeg"] : ["jpeg", "png"]);
 
 const options: Record<"web" | "print", (file: string) => ImageOptions> = {
-  web: () => ({ widths: [480, 960, 1600], formats: ["avif", "webp", "auto"] }),
+  // The fallback `<img>` is the picture's own format; an AVIF's, which sharp calls "heif", is published as a PNG
+  // (found by QA: duplicate .heif copies and <source type="undefined">).
+  web: (file) => ({ widths: [480, 960, 1600], formats: ["avif", "webp", /\.avif$/i.test(file) ? "png" : "auto"] }),
   print: (file) => ({ widths: [printWidth], formats: printFormats(file), sharpJpegOptions: { quality: 90 } }),
 };
 

@@ -162,3 +162,16 @@ test("a size or caption on a picture in a sentence, a list or a table, or with t
     ],
   );
 });
+
+test("a missing picture is offered the picture with the nearest name, by its name alone: never an unrelated one", async (t) => {
+  const { pictureFileProblem } = await import("../src/content/pictureFile.ts");
+  const site = await fixtureSite(t);
+  await mkdir(path.join(site.contentDir, "images"), { recursive: true });
+  for (const name of ["huge.jpg", "delete-me.jpg", "Clinic-Photo.JPG", "legs.png"]) await writeFile(path.join(site.contentDir, "images", name), "");
+  const offered = (src: string) => /did you mean (\S+)\?/.exec(pictureFileProblem(site.contentDir, src, path.join(site.contentDir, src)) ?? "")?.[1];
+  t.is(offered("/images/change-me.jpg"), undefined, "not /images/huge.jpg");
+  t.is(offered("/images/not-there.jpg"), undefined, "not /images/delete-me.jpg");
+  t.is(offered("/images/clinic-photo.jpg"), "/images/Clinic-Photo.JPG");
+  t.is(offered("/images/leg.png"), "/images/legs.png");
+  t.is(offered("/images/legs.jpg"), "/images/legs.png", "the extension mistyped");
+});

@@ -18,6 +18,16 @@ function pictureAddresses(contentDir: string): string[] {
 }
 
 /**
+ * The picture whose name is nearest `src`'s, by the names alone: the folder and extension every address
+ * shares made unrelated names look close ("/images/change-me.jpg" was offered "/images/huge.jpg").
+ */
+function closestPicture(src: string, addresses: string[]): string | undefined {
+  const stem = (address: string) => path.posix.basename(address).replace(/\.[^.]*$/, "");
+  const name = closestWord(stem(src), addresses.map(stem));
+  return name === undefined ? undefined : addresses.find((address) => stem(address) === name);
+}
+
+/**
  * What keeps a picture in the images folder from being shown or printed, said with what to do, or
  * undefined when it can be. Found here, before the build: eleventy-img would otherwise fail halfway
  * with a message about the output folder. `src` is the address as written (`/images/leg.png`).
@@ -28,7 +38,7 @@ export function pictureFileProblem(contentDir: string, src: string, file: string
   try {
     isFile = statSync(file).isFile();
   } catch {
-    const likely = closestWord(src, pictureAddresses(contentDir));
+    const likely = closestPicture(src, pictureAddresses(contentDir));
     return `does not exist: ${likely ? `did you mean ${likely}? Or put` : "put"} the file at ${file}, or fix the path`;
   }
   if (!isFile) return `is a folder, not a picture: write the address of a picture file in ${path.dirname(file)}`;

@@ -131,6 +131,10 @@ test.serial("Spanish brochures are in Spanish, back page and labels included, wi
     .replace("name: Testville clinic", "name: { en: Testville clinic, es: Clínica de Testville }")
     .replace("days: Monday to Friday", "days: { en: Monday to Friday, es: De lunes a viernes }");
   await writeFile(clinicFile, localized);
+  // A source in English beside one in Spanish: marked as English, so a screen reader reads it with an English voice.
+  const english = "National Institute for Health and Care Excellence. Varicose veins: diagnosis and management.";
+  const guide = path.join(site.contentDir, "es", "procedures", "sclerotherapy.md");
+  await writeFile(guide, (await readFile(guide, "utf8")).replace("sources:\n", `sources:\n  - "${english}"\n`));
   const run = await runPamphlet(["build", "--formats", "letter,trifold,booklet", ...siteArgs(site)]);
   t.is(run.code, 0, run.stderr);
   const pdf = path.join(site.brochuresDir, "es", "sclerotherapy.pdf");
@@ -164,6 +168,14 @@ test.serial("Spanish brochures are in Spanish, back page and labels included, wi
   );
   const document = await loadPdf(await readFile(pdf));
   t.is(document.catalog.lookup(PDFName.of("Lang"))?.toString(), "(es)");
+  const page = await readFile(path.join(site.siteDir, "es", "procedures", "sclerotherapy", "index.html"), "utf8");
+  t.regex(page, new RegExp(`<li lang="en">${english}</li>`));
+  t.regex(page, /<li>MedlinePlus \(Biblioteca Nacional de Medicina de EE\. UU\.\)\. Várices\.<\/li>/, "a Spanish source is the page's language");
+  const { PDFDict } = await import("../src/shared/pdfLib.ts");
+  const marked = [...document.context.enumerateIndirectObjects()].filter(
+    ([, object]) => object instanceof PDFDict && object.has(PDFName.of("S")) && object.get(PDFName.of("Lang"))?.toString() === "(en)",
+  );
+  t.is(marked.length, 1, "the English source's element in the PDF has Lang en");
   t.regex(await pdfText(path.join(site.brochuresDir, "es", "sclerotherapy.trifold.pdf")), /¿Preguntas\? Llámenos/);
   t.regex(await pdfText(path.join(site.brochuresDir, "es", "booklet.pdf")), /Guías para pacientes[\s\S]*Contenido/);
   t.regex(await readFile(path.join(site.siteDir, "es", "procedures", "sclerotherapy", "index.html"), "utf8"), /href="\/brochures\/es\/sclerotherapy\.pdf"/);

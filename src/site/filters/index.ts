@@ -9,6 +9,7 @@ import { clinicJsonLd, faqJsonLd, jsonForHtml, procedureJsonLd } from "../struct
 import { brochurePath, procedureUrl } from "../../shared/routes.ts";
 import type { ProcedureFormat } from "../../shared/formats.ts";
 import { addressLine, countryName } from "./addressLine.ts";
+import { sourceLanguage } from "../../content/language.ts";
 import { aftercareBlocks } from "./aftercareBlocks.ts";
 import { cssString } from "./cssString.ts";
 import { printLinks } from "./printLinks.ts";
@@ -28,6 +29,7 @@ export function filtersPlugin(eleventyConfig: UserConfig, { clinic }: { clinic: 
   eleventyConfig.addFilter("readableDate", (isoDate: string, lang: string) => readableDate(isoDate, clinic.locales?.[lang as Language] ?? lang));
   eleventyConfig.addFilter("telHref", telHref);
   eleventyConfig.addFilter("addressLine", addressLine);
+  eleventyConfig.addFilter("sourceLang", (source: string, lang: string) => sourceLanguage(source, lang) ?? "");
   eleventyConfig.addFilter("countryName", (country: string, lang: string) => countryName(country, lang, clinic.defaultLanguage));
   eleventyConfig.addFilter("urlBreaks", urlBreaks);
   eleventyConfig.addFilter("procedureUrl", (slug: string, lang: string) => procedureUrl(slug, lang, clinic));

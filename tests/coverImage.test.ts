@@ -83,3 +83,11 @@ test("a picture that cannot be read (a damaged file, a folder), as the cover or 
   t.regex(output, /pictured\.md:\d+:\d+ +error +image \/images\/damaged\.jpg cannot be read as a picture/);
   t.regex(output, /pictured\.md:\d+:\d+ +error +image \/images\/folder\.png is a folder, not a picture/);
 });
+
+test("front matter image: a space in the picture's name is said to be the problem", async (t) => {
+  const site = await fixtureSite(t);
+  await writeProcedure(site, "spaced", procedureText({ image: { src: "/images/my photo.jpg", alt: "Legs" } }));
+  const { loadContent } = await import("../src/content/load.ts");
+  const said = (await loadContent(site.contentDir)).problems.filter((problem) => problem.file.endsWith("spaced.md")).map((problem) => problem.message);
+  t.deepEqual(said, ['"image › src" has a space in its name: rename the file without spaces (legs-after.jpg), and write that name here; got "/images/my photo.jpg"']);
+});

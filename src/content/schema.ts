@@ -58,9 +58,11 @@ export const procedureSchema = z.strictObject({
       src: z
         .string()
         .regex(
-          /^\/images\/[^?#\s]+\.(png|jpe?g|webp|avif|svg)$/i,
+          /^\/images\/[^?#]+\.(png|jpe?g|webp|avif|svg)$/i,
           "must be a picture in the images folder, written /images/<name>.jpg (or .png, .webp, .avif, .svg)",
-        ),
+        )
+        // As a picture in the text is told (a space ends a Markdown address; on the site it is %20).
+        .refine((src) => !/\s/.test(src), "has a space in its name: rename the file without spaces (legs-after.jpg), and write that name here"),
       alt: z.string().trim().max(250, "must be at most 250 characters"),
     })
     .optional(),

@@ -89,5 +89,7 @@ test("front matter image: a space in the picture's name is said to be the proble
   await writeProcedure(site, "spaced", procedureText({ image: { src: "/images/my photo.jpg", alt: "Legs" } }));
   const { loadContent } = await import("../src/content/load.ts");
   const said = (await loadContent(site.contentDir)).problems.filter((problem) => problem.file.endsWith("spaced.md")).map((problem) => problem.message);
-  t.deepEqual(said, ['"image › src" has a space in its name: rename the file without spaces (legs-after.jpg), and write that name here; got "/images/my photo.jpg"']);
+  t.deepEqual(said, [
+    '"image › src" has a space in its name: rename the file without spaces (legs-after.jpg), and write that name here; got "/images/my photo.jpg"',
+  ]);
 });

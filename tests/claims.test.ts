@@ -155,6 +155,11 @@ test("risky advice: stopping a blood thinner or aspirin, staying off your feet a
     "Stay lying down as much as you can for 48 hours.",
     "Avoid walking for 3 days after treatment.",
     "Rest in bed for 3 days.",
+    // "Unless" still says to do it; "to avoid" gives a reason for it.
+    "Stay in bed for two days unless you need the bathroom.",
+    "Stop your blood thinner 3 days before unless your doctor says otherwise.",
+    "To avoid bruising stay in bed for the first day.",
+    "Stop taking your aspirin 7 days before treatment unless your doctor tells you otherwise.",
   ])
     t.true(findClaims(harmful, words).length > 0, `harmful: ${harmful}`);
   for (const safe of [
@@ -169,6 +174,17 @@ test("risky advice: stopping a blood thinner or aspirin, staying off your feet a
       `safe: ${safe}`,
     );
   const spanish = adviceWords("es")!;
+  for (const harmful of [
+    "Guarde reposo en cama 48 horas salvo que tenga que ir al baño.",
+    "Deje de tomar el anticoagulante a menos que su médico le diga lo contrario.",
+    "Para evitar hematomas guarde reposo en cama 2 días.",
+    "Deje de tomar la aspirina una semana antes.",
+    "Deje de tomar el Sintrom 3 días antes.",
+    "Quédese acostado 24 horas.",
+    "Haga reposo absoluto durante dos días.",
+    "Evite caminar durante 3 días.",
+  ])
+    t.true(findClaims(harmful, spanish).length > 0, `harmful: ${harmful}`);
   t.deepEqual(
     findClaims("Evite el reposo en cama. Deje su anticoagulante solo si su médico se lo indica.", spanish).map((found) => found.found),
     [],

@@ -11,10 +11,21 @@ const kinds: ClaimKind[] = ["absolute", "promotional", "permanence"];
 interface ClaimWords {
   negations: string[];
   phrases: Map<string, ClaimKind>;
-  /** Words that, earlier in the clause, make an absolute claim an honest hedge ("usually harmless", "many people have no side effects"). */
+  /**
+   * Words or phrases that, earlier in the clause with no "because" between, make an absolute claim an
+   * honest statement of how often ("usually harmless", "most people have no side effects").
+   */
   hedges?: string[];
-  /** Phrases that claim only at the end of their clause ("gone for good", not "for good blood flow"). */
-  atClauseEnd?: string[];
+  /** Words that end a hedge's reach: what follows them is a reason, said as fact ("You may drive home because it is painless"). */
+  reasons?: string[];
+  /** Phrases that claim unless a noun follows them ("gone for good", "closed for good after one session"; not "for good blood flow"). */
+  beforeANoun?: string[];
+  /** Words that, after such a phrase, go on with the claim rather than name a noun. */
+  notNouns?: string[];
+  /** Words that, just before advice (an article between at most), advise against it ("Avoid bed rest"). */
+  against?: string[];
+  /** The articles and "your" that may stand between. */
+  articles?: string[];
   /** Words after a phrase, in its clause, that make advice safe ("only if your doctor tells you", "is not needed"). */
   unless?: string[];
 }
@@ -47,8 +58,10 @@ export function adviceWords(lang: string): ClaimWords | undefined {
       data
         ? {
             // "Avoid bed rest" advises against it, as "do not" does.
-            negations: lowerCase([...(data.negations ?? []), ...(data.adviceAgainst ?? [])]),
+            negations: lowerCase(data.negations ?? []),
             phrases: new Map((data.riskyAdvice ?? []).map((phrase) => [String(phrase).toLowerCase(), "absolute" as const])),
+            against: lowerCase(data.adviceAgainst ?? []),
+            articles: lowerCase(data.articles ?? []),
             unless: lowerCase(data.adviceUnless ?? []),
           }
         : undefined,
@@ -76,7 +89,9 @@ function readList(lang: string): ClaimWords | undefined {
     negations: lowerCase(data.negations ?? []),
     phrases,
     hedges: lowerCase(data.hedges ?? []),
-    atClauseEnd: lowerCase(data.atClauseEnd ?? []),
+    reasons: lowerCase(data.reasons ?? []),
+    beforeANoun: lowerCase(data.beforeANoun ?? []),
+    notNouns: lowerCase(data.notNouns ?? []),
   };
 }
 
@@ -125,13 +140,31 @@ export function findClaims(written: string, words: ClaimWords): FoundClaim[] {
     if (before.some((word) => words.negations.includes(word) || (word.endsWith("n't") && words.negations.length > 0))) continue;
     const phrase = match[0].toLowerCase();
     const kind = words.phrases.get(phrase) ?? "absolute";
-    if (kind === "absolute" && before.some((word) => words.hedges?.includes(word))) continue;
+    if (kind === "absolute" && hedged(clause, words)) continue;
     const restOfClause = after.slice(0, Math.max(0, firstIndexOf(after, clauseBreak)));
-    if (words.atClauseEnd?.includes(phrase) && restOfClause.trim() !== "") continue;
+    const next = /^\s*([\p{L}]+)/u.exec(restOfClause)?.[1]?.toLowerCase();
+    if (words.beforeANoun?.includes(phrase) && next !== undefined && !words.notNouns?.includes(next)) continue;
+    if (words.against?.length && advisedAgainst(clause, words)) continue;
     if (words.unless?.length && wholeWords(words.unless, "iu").test(restOfClause)) continue;
     found.push({ found: match[0], kind, index: at[match.index] ?? match.index });
   }
   return found;
+}
+
+/** Whether `clause` (the words before advice) ends with a word that advises against it, an article between at most ("Avoid the"). */
+function advisedAgainst(clause: string, words: ClaimWords): boolean {
+  const last = clause.toLowerCase().match(/\p{L}+/gu) ?? [];
+  const word = words.articles?.includes(last.at(-1) ?? "") ? last.at(-2) : last.at(-1);
+  return words.against?.includes(word ?? "") ?? false;
+}
+
+/** Whether a hedge in `clause` (the words before a claim) governs it: no reason word ("because") after the hedge. */
+function hedged(clause: string, words: ClaimWords): boolean {
+  if (!words.hedges?.length) return false;
+  const hedge = [...clause.matchAll(wholeWords(words.hedges))].at(-1);
+  if (!hedge) return false;
+  const between = clause.slice(hedge.index + hedge[0].length);
+  return !(words.reasons?.length && wholeWords(words.reasons, "iu").test(between));
 }
 
 /**

@@ -89,9 +89,13 @@ test("the tri-fold and the aftercare sheet leave out a picture whose caption or 
     "![A stocking \\[class 2\\] on a leg](/images/stocking.jpg)",
     "![A leg](/images/leg.jpg)",
   ];
-  const section = `## After the treatment\n\n${pictures.join("\n\n")}\n\nWalk every day.\n\nSee ![the icon](/images/icon.png) on the box.\n`;
+  // A before-and-after pair on consecutive lines, and a picture with its caption written on the line under it.
+  const pair = "![Before treatment](/images/before.jpg)\n![After treatment](/images/after.jpg)";
+  const captioned = "![A stocking on a leg](/images/stocking-on.jpg)\n*Wear the stocking for 2 weeks.*";
+  const section = `## After the treatment\n\n${pictures.join("\n\n")}\n\n${pair}\n\n${captioned}\n\nWalk every day.\n\nSee ![the icon](/images/icon.png) on the box.\n`;
   const kept = withoutPicturesAlone(section);
-  for (const picture of pictures) t.false(kept.includes(picture), picture);
+  for (const picture of [...pictures, ...pair.split("\n"), "/images/stocking-on.jpg"]) t.false(kept.includes(picture), picture);
+  t.true(kept.includes("*Wear the stocking for 2 weeks.*"), "the line under a picture stays");
   t.true(kept.includes("Walk every day."));
   t.true(kept.includes("See ![the icon](/images/icon.png) on the box."), "a picture inside a sentence is part of it");
   const blocks = aftercareBlocks({ body: `${section}\n## When to call us\n\nCall us.\n`, lang: "en" });

@@ -117,16 +117,24 @@ export function parseMarkdown(body: string): Token[] {
  * `body` without its pictures that stand alone in a paragraph (with their caption or size): the
  * tri-fold's narrow panels and the aftercare sheet leave illustrations out (the full guide has them).
  * Read from the tokens, as the renderer reads them: a caption with brackets ("(phone photo)") or an
- * alt text with escaped ones ends no picture early, which a pattern over the text did.
+ * alt text with escaped ones ends no picture early, which a pattern over the text did. A line that is
+ * only a picture goes, in a paragraph of several lines too (a before-and-after pair, a caption under it).
  */
 export function withoutPicturesAlone(body: string): string {
   const lines = body.split("\n");
   const tokens = parseMarkdown(body);
-  for (let i = 0; i + 2 < tokens.length; i++) {
-    const [open, inline, close] = [tokens[i]!, tokens[i + 1]!, tokens[i + 2]!];
-    if (open.type !== "paragraph_open" || open.level !== 0 || inline.type !== "inline" || close.type !== "paragraph_close" || !open.map) continue;
-    const children = (inline.children ?? []).filter((child) => !(child.type === "text" && child.content.trim() === "") && child.type !== "softbreak");
-    if (children.length === 1 && children[0]!.type === "image") lines.fill("", open.map[0], open.map[1]);
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const [open, inline] = [tokens[i]!, tokens[i + 1]!];
+    if (open.type !== "paragraph_open" || open.level !== 0 || inline.type !== "inline" || !open.map) continue;
+    // Line by line: a before-and-after pair on two lines, or a picture with a caption line under it.
+    const lineChildren: Token[][] = [[]];
+    for (const child of inline.children ?? []) {
+      if (child.type === "softbreak") lineChildren.push([]);
+      else if (!(child.type === "text" && child.content.trim() === "")) lineChildren.at(-1)!.push(child);
+    }
+    lineChildren.forEach((children, k) => {
+      if (children.length === 1 && children[0]!.type === "image") lines[open.map![0] + k] = "";
+    });
   }
   return lines.join("\n");
 }

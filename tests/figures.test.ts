@@ -92,7 +92,8 @@ test("the tri-fold and the aftercare sheet leave out a picture whose caption or 
   // A before-and-after pair on consecutive lines, and a picture with its caption written on the line under it.
   const pair = "![Before treatment](/images/before.jpg)\n![After treatment](/images/after.jpg)";
   const captioned = "![A stocking on a leg](/images/stocking-on.jpg)\n*Wear the stocking for 2 weeks.*";
-  const section = `## After the treatment\n\n${pictures.join("\n\n")}\n\n${pair}\n\n${captioned}\n\nWalk every day.\n\nSee ![the icon](/images/icon.png) on the box.\n`;
+  const text = `${pair}\n\n${captioned}\n\nWalk every day.\n\nSee ![the icon](/images/icon.png) on the box.\n`;
+  const section = `## After the treatment\n\n${pictures.join("\n\n")}\n\n${text}`;
   const kept = withoutPicturesAlone(section);
   for (const picture of [...pictures, ...pair.split("\n"), "/images/stocking-on.jpg"]) t.false(kept.includes(picture), picture);
   t.true(kept.includes("*Wear the stocking for 2 weeks.*"), "the line under a picture stays");

@@ -1,5 +1,5 @@
 import { countryCode } from "../content/countryCode.ts";
-import { emergencyNumberOf, emergencyNumbers } from "../content/emergencyNumbers.ts";
+import { alsoAnswered, emergencyNumberOf, emergencyNumbers } from "../content/emergencyNumbers.ts";
 import { proseLines } from "../content/codeFences.ts";
 import { bodyProblem, type Check, type Problem } from "./types.ts";
 import { wholeWords } from "./wholeWords.ts";
@@ -13,9 +13,6 @@ const digitsOf = (text: string) => text.replace(/\D/g, "");
  */
 export const checkClinicDetails: Check = (context) => [...typedDetails(context), ...otherCountriesEmergencyNumbers(context)];
 
-/** Numbers besides its own that a country's emergency services answer (or, NHS 111, its urgent advice line). */
-const alsoAnswered: Readonly<Record<string, readonly string[]>> = { GB: ["112", "111"], IE: ["999"], AU: ["112"], NZ: ["112"] };
-
 /**
  * "Call 911" in the guide of a clinic whose patients dial 999 (found by a clinician's QA: a British
  * clinic's take-home sheet printed it just above its own "In an emergency, call 999"). An error:
@@ -27,7 +24,11 @@ const otherCountriesEmergencyNumbers: Check = ({ content }) => {
   const code = countryCode(content.clinic.locations[0]?.address.country ?? "") ?? "";
   const right = new Set([own, ...(alsoAnswered[code] ?? [])]);
   const wrong = [...new Set(Object.values(emergencyNumbers))].filter((number) => !right.has(number));
-  const dialled = new RegExp(`(?<![\\p{L}])(?:call|dial|ring|phone|llame al|llamar al|marque el|marque)\\s+(${wrong.join("|")})(?![\\p{N}])`, "giu");
+  // Bold or italic around the number too ("call **911**"); not the start of a longer number ("call 131 450").
+  const dialled = new RegExp(
+    `(?<![\\p{L}])(?:call|dial|ring|phone|llame al|llamar al|marque el|marque)\\s+[*_]*(${wrong.join("|")})(?![\\p{N}]|[\\s.-]*\\p{N})`,
+    "giu",
+  );
   return content.procedures.flatMap((document) =>
     proseLines(document.body).flatMap((line, index) =>
       [...line.matchAll(dialled)].map((match) =>

@@ -59,6 +59,12 @@ export const emergencyNumbers: Readonly<Record<string, string>> = {
   IN: "112",
 };
 
+/**
+ * Numbers besides its own that a country's emergency services answer (or, NHS 111, its urgent advice
+ * line): a guide telling patients to call one of them is right (src/check/clinicDetails.ts).
+ */
+export const alsoAnswered: Readonly<Record<string, readonly string[]>> = { GB: ["112", "111"], IE: ["999"], AU: ["112"], NZ: ["112"] };
+
 /** The emergency number for a country name or code as clinic.yaml writes it ("United Kingdom", "GB"), if known. */
 export function emergencyNumberForCountry(country: string): string | undefined {
   const code = countryCode(country);

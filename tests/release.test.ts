@@ -69,11 +69,18 @@ test("placeholders: the sample phone init writes is one in every country (only t
   }
   // However it is spaced, in a guide too; another number in the same range is not the sample.
   const site = await fixtureSite(t);
-  await writeProcedure(site, "call", procedureText({ title: "Call" }, "## What it is\n\nCall 0161 4960147, or 0161 496 0148 after 6 pm.\n"));
+  const lines = [
+    "Call 0161 4960147, or 0161 496 0148 after 6 pm.",
+    "Call us on 0161 496 0147 (24 hours) if you are worried.",
+    "Or ring 0161 496 0147 - 9am to 5pm.",
+    "From abroad, +44 (0)161 496 0147.",
+  ];
+  await writeProcedure(site, "call", procedureText({ title: "Call" }, `## What it is\n\n${lines.join("\n\n")}\n`));
   const found = (await runChecks(site.contentDir, today)).problems.filter((problem) => problem.file.endsWith("/call.md") && problem.rule === "placeholders");
+  const sample = "is the sample phone number pamphlet init writes: replace it before publishing (with release: true in clinic.yaml this is an error)";
   t.deepEqual(
     found.map((problem) => problem.message),
-    ['"0161 4960147" is the sample phone number pamphlet init writes: replace it before publishing (with release: true in clinic.yaml this is an error)'],
+    ["0161 4960147", "0161 496 0147", "0161 496 0147", "+44 (0)161 496 0147"].map((written) => `"${written}" ${sample}`),
   );
 });
 

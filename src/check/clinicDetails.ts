@@ -1,6 +1,7 @@
 import { countryCode } from "../content/countryCode.ts";
 import { alsoAnswered, emergencyNumberOf, emergencyNumbers } from "../content/emergencyNumbers.ts";
 import { proseLines } from "../content/codeFences.ts";
+import { phonePattern } from "../content/phoneNumbers.ts";
 import { bodyProblem, type Check, type Problem } from "./types.ts";
 import { wholeWords } from "./wholeWords.ts";
 
@@ -48,7 +49,9 @@ const otherCountriesEmergencyNumbers: Check = ({ content }) => {
 
 const typedDetails: Check = ({ content }) => {
   const { clinic } = content;
-  const phones = [clinic.phone, ...clinic.locations.flatMap((location) => location.phone ?? [])].map(digitsOf).filter((digits) => digits.length >= 7);
+  const phones = [clinic.phone, ...clinic.locations.flatMap((location) => location.phone ?? [])]
+    .filter((phone) => digitsOf(phone).length >= 7)
+    .map(phonePattern);
   // "120 Sample Street" of "120 Sample Street, Suite 300": the part a writer would type.
   const streets = clinic.locations.map((location) => location.address.street.split(",")[0]!.trim().toLowerCase()).filter((street) => street.length >= 6);
   const streetPattern = streets.length > 0 ? wholeWords(streets) : undefined;
@@ -56,10 +59,8 @@ const typedDetails: Check = ({ content }) => {
   return content.procedures.flatMap((document) => {
     const problems: Problem[] = [];
     document.body.split("\n").forEach((line, index) => {
-      // A phone number as written: digits with spaces, dots, dashes or brackets between them.
-      const typedPhones = (line.match(/\+?\(?\d[\d ().-]{5,}\d/g) ?? []).filter(
-        (candidate) => digitsOf(candidate).length >= 7 && phones.some((phone) => digitsOf(candidate).endsWith(phone.slice(-7))),
-      );
+      // The clinic's numbers however written (see phonePattern), whatever follows them ("… (24 hours)").
+      const typedPhones = phones.flatMap((phone) => [...line.matchAll(phone)].map((match) => match[0]));
       const typedStreets = [...new Set(streetPattern ? [...line.matchAll(streetPattern)].map((match) => match[0].toLowerCase()) : [])];
       const found: Array<[string, string]> = [
         ...typedPhones.map((phone): [string, string] => [phone, "phone number"]),

@@ -1,3 +1,5 @@
+import { phonePattern } from "./phoneNumbers.ts";
+
 /**
  * The sample phone number `pamphlet init` writes for each country, in the country's own shape. Each
  * is fictional (a 555 or Ofcom drama number, or the like), and each is a placeholder `check` finds
@@ -13,12 +15,13 @@ export const samplePhones = {
   ES: "960 555 147",
 } as const;
 
-const sampleDigits = new Set(Object.values(samplePhones).map((phone) => phone.replace(/\D/g, "")));
+const samplePatterns = Object.values(samplePhones).map(phonePattern);
 
-/** A phone number in `text` that is one of the samples (however it is spaced), with where it starts. */
+/** A phone number in `text` that is one of the samples (however it is written: see phonePattern), with where it starts. */
 export function findSamplePhone(text: string): { text: string; index: number } | undefined {
-  for (const match of text.matchAll(/\(?\d[\d ().-]{5,}\d/g)) {
-    if (sampleDigits.has(match[0].replace(/\D/g, ""))) return { text: match[0], index: match.index };
+  for (const pattern of samplePatterns) {
+    const match = new RegExp(pattern).exec(text);
+    if (match) return { text: match[0], index: match.index };
   }
   return undefined;
 }

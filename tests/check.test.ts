@@ -289,6 +289,7 @@ test("links and images: good ones pass; missing pages, anchors, images and alt t
       "Also [other anchor](/procedures/sclerotherapy/#nope).\n\n![](/images/leg.png)\n" +
       "\nRead [our sclerotherapy guide](/procedures/sclerotherepy/) and [its risks](/procedures/sclerotherapy/#risk).\n" +
       '\n![Leg wrap](/images/leg wrap.svg)\n\n[fine, with a title](/procedures/sclerotherapy/ "Sclerotherapy")\n' +
+      '\n![My leg](/images/my leg photo.jpg#half "My leg")\n' +
       "\n[fine, spaces inside the brackets]( /procedures/sclerotherapy/ ) and `[code](is shown as written)`.\n",
   );
   const { text } = await checked(t, "bad-links", procedureText({}, bad));
@@ -305,7 +306,9 @@ test("links and images: good ones pass; missing pages, anchors, images and alt t
     ),
   );
   t.notRegex(text, /Sclerotherapy".*has a space/, "a space before a title is Markdown's own");
-  t.is(text.match(/has a space in its address/g)?.length, 1, "only the image: not a link with spaces inside its brackets, not inline code");
+  // The file to rename, without its size or caption (it was "/images/my-leg-photo.jpg#half-"My-leg"").
+  t.regex(text, /\/images\/my leg photo\.jpg#half has a space in its address, .*rename the file without spaces \(e\.g\. \/images\/my-leg-photo\.jpg\)/);
+  t.is(text.match(/has a space in its address/g)?.length, 2, "only the images: not a link with spaces inside its brackets, not inline code");
   t.regex(text, /image \/images\/leg\.png has no alt text/);
   t.regex(text, /image \/images\/leg\.png does not exist/);
 });

@@ -114,9 +114,12 @@ function spacedAddresses(procedure: DocumentSource): Problem[] {
     // (Inline code is shown as written, so a `[x](a b)` there is meant.)
     const prose = text.replace(/`+[^`]*`+/g, (code) => " ".repeat(code.length));
     for (const match of prose.matchAll(/(!?)\[[^\]]*\]\(([^()<>]*\s[^()<>]*)\)/g)) {
-      const address = match[2]!.trim();
-      if (!/\s/.test(address) || /^\S+\s+["']/.test(address)) continue;
-      const fix = match[1] ? `rename the file without spaces (e.g. ${address.replace(/\s+/g, "-")})` : "take the spaces out of the address";
+      const written = match[2]!.trim();
+      if (!/\s/.test(written) || /^\S+\s+["']/.test(written)) continue;
+      // The address without its caption ("…" after it) or size (#half): the file's name is what to rename.
+      const address = written.replace(/\s+(["'])[^"']*\1$/, "");
+      const file = address.replace(/#[^#]*$/, "");
+      const fix = match[1] ? `rename the file without spaces (e.g. ${file.replace(/\s+/g, "-")})` : "take the spaces out of the address";
       const [what, rule] = match[1] ? ["an image", "images"] : ["a link", "links"];
       problems.push(
         bodyProblem(

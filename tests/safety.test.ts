@@ -50,6 +50,18 @@ test("safety: emergency signs moved under a ## heading of their own are an error
   );
 });
 
+test("safety: a misspelt heading ('## When to cal us') is named, at its line, as why its warnings are missing", async (t) => {
+  const { contentDir, edit } = await shippedContent(t);
+  await edit("procedures/sclerotherapy.md", (text) => text.replace("## When to call us", "## When to cal us"));
+  const found = (await safetyFindings(contentDir)).filter((line) => line.includes("sclerotherapy.md"));
+  t.true(found.length > 0);
+  for (const line of found)
+    t.regex(
+      line,
+      /sclerotherapy\.md:\d+:1 {2}error {2}.*add it to "## When to call us" \(if it is under "## When to cal us", write the heading as "## When to call us"\)/,
+    );
+});
+
 test("safety: deleting a pregnancy warning, in English or Spanish, is an error at the section that should hold it", async (t) => {
   const { contentDir, edit } = await shippedContent(t);
   await edit("procedures/sclerotherapy.md", (text) => text.replace("- Are pregnant or breastfeeding\n", ""));

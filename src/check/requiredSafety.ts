@@ -1,4 +1,5 @@
-import { sectionHeadings, splitSections, type SectionKey } from "../content/sections.ts";
+import { sectionHeadings, splitSections, type Section, type SectionKey } from "../content/sections.ts";
+import { closestWord } from "../shared/closestWord.ts";
 import { procedureKinds } from "../content/schema.ts";
 import { adviceWords, findClaims } from "./claimWords.ts";
 import { proseLines } from "../content/codeFences.ts";
@@ -54,9 +55,28 @@ function missingSafety(procedure: ProcedureSource): Problem[] {
     if (patterns.every((pattern) => pattern.test(textOf(item.sections)))) return [];
     const where = item.sections.map((key) => `"## ${headings[key]}"`).join(" or ");
     const at = sections.find((section) => section.key === item.sections[0]);
-    const message = `this guide (kind: ${procedure.kind}) must state ${item.what}: add it to ${where}`;
-    return [at ? bodyProblem(procedure, at.line, "error", "safety", message) : fieldProblem(procedure, "kind", "error", "safety", message)];
+    // A misspelt heading ("## When to cal us") is why the section is missing: said where it is (found by the editor QA).
+    const misspelt = at
+      ? undefined
+      : nearMiss(
+          sections,
+          item.sections.map((key) => headings[key]),
+        );
+    const message =
+      `this guide (kind: ${procedure.kind}) must state ${item.what}: add it to ${where}` +
+      (misspelt ? ` (if it is under "## ${misspelt.heading}", write the heading as "## ${misspelt.meant}")` : "");
+    const line = at?.line ?? misspelt?.line;
+    return [line ? bodyProblem(procedure, line, "error", "safety", message) : fieldProblem(procedure, "kind", "error", "safety", message)];
   });
+}
+
+/** A section whose heading is a near miss of one of `wanted` ("When to cal us"), with the heading it likely means. */
+function nearMiss(sections: Section[], wanted: string[]): { heading: string; meant: string; line: number } | undefined {
+  for (const section of sections.filter((candidate) => !candidate.key)) {
+    const meant = closestWord(section.heading, wanted);
+    if (meant) return { heading: section.heading, meant, line: section.line };
+  }
+  return undefined;
 }
 
 function riskyAdvice(procedure: ProcedureSource): Problem[] {

@@ -235,6 +235,11 @@ test("a picture the build could not use is refused, as an upload or in a save, a
   t.false(existsSync(path.join(images, "garbage.svg")), "a refused upload is not written");
   t.is((await upload("fine.svg", before)).status, 200);
   t.is(await readFile(path.join(images, "fine.svg"), "utf8"), before);
+  // An iPhone's HEIC photo is told why, not that the editor edits only pictures.
+  const heic = await upload("IMG_4021.HEIC", "a photo");
+  t.is(heic.status, 422);
+  t.regex(heic.body.error!, /^IMG_4021\.HEIC is a HEIC photo \(an iPhone's own format\), which browsers cannot show: save it as a JPEG .*, and upload that\.$/);
+  t.false(existsSync(path.join(images, "IMG_4021.HEIC")));
 });
 
 test("a picture replaced by one the build could not use is refused when the error is on another file's line (the logo's in clinic.yaml)", async (t) => {

@@ -43,8 +43,8 @@ export function pictureFileProblem(contentDir: string, src: string, file: string
   }
   if (!isFile) return `is a folder, not a picture: write the address of a picture file in ${path.dirname(file)}`;
   // image-size reads these, but sharp (the web and print copies) and browsers cannot show them.
-  const kind = unshownKinds.find(({ name }) => name.test(file));
-  if (kind) return `is ${kind.what}, which browsers cannot show: ${kind.fix}, and write its new name here`;
+  const kind = unshownKind(file);
+  if (kind) return `${kind}, and write its new name here`;
   const unreadable =
     `cannot be read as a picture (${file} is damaged, or is not the kind of file its name says): ` + "save it again as a PNG, JPEG, WebP or SVG file";
   let size: { width?: number; height?: number } | undefined;
@@ -117,6 +117,12 @@ const unshownKinds = [
   { name: /\.tiff?$/i, what: "a TIFF picture", fix: "save it as a PNG or JPEG" },
   { name: /\.bmp$/i, what: "a BMP picture", fix: "save it as a PNG" },
 ];
+
+/** What is wrong with a picture of a kind the site cannot show ("is a HEIC photo …: save it as a JPEG …"), or undefined. */
+export function unshownKind(file: string): string | undefined {
+  const kind = unshownKinds.find(({ name }) => name.test(file));
+  return kind && `is ${kind.what}, which browsers cannot show: ${kind.fix}`;
+}
 
 /** sharp's limit, which the web copies are made with: a larger picture fails the build. */
 const maxPixels = 0x3fff * 0x3fff;

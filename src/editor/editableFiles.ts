@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { lstat, mkdir, readdir, readFile, realpath, rm } from "node:fs/promises";
 import path from "node:path";
 import { isWithin } from "../shared/isWithin.ts";
+import { unshownKind } from "../content/pictureFile.ts";
 
 /** A request for a file the editor may not touch: answered 422 with this message, nothing read or written. */
 export class RefusedPath extends Error {
@@ -30,6 +31,9 @@ export class EditableFiles {
 
   /** The absolute path of an editable file, after checking every folder on the way is a real folder inside the content folder. */
   async resolve(relative: unknown, allowed = editable, kind: "file" | "folder" = "file"): Promise<string> {
+    // A picture of a kind the site cannot show (an iPhone's HEIC) is told why, not that it is no picture.
+    const unshown = typeof relative === "string" && relative.startsWith("images/") && unshownKind(relative);
+    if (unshown) throw new RefusedPath(`${path.posix.basename(relative as string)} ${unshown}, and upload that.`);
     if (typeof relative !== "string" || !allowed.some((pattern) => pattern.test(relative))) {
       throw new RefusedPath(
         `The editor cannot open ${JSON.stringify(relative)}: it edits only guides, pages, clinic.yaml, the wording files and images in the content folder.`,

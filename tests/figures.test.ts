@@ -180,3 +180,12 @@ test("a missing picture is offered the picture with the nearest name, by its nam
   t.is(offered("/images/leg.png"), "/images/legs.png");
   t.is(offered("/images/legs.jpg"), "/images/legs.png", "the extension mistyped");
 });
+
+test("bullets pasted from a word processor ('•\tKeep moving') make a list, as the writer meant (every check reads the same list)", async (t) => {
+  const { renderMarkdown } = await import("../src/content/markdown.ts");
+  const pasted = "Do these at home:\n\n•\tKeep your legs moving every hour.\n•\tDrink water — it’s good for you.\n";
+  t.is(
+    renderMarkdown(pasted),
+    "<p>Do these at home:</p>\n<ul>\n<li>Keep your legs moving every hour.</li>\n<li>Drink water — it’s good for you.</li>\n</ul>\n",
+  );
+});

@@ -106,7 +106,7 @@ export function parseMarkdown(body: string): Token[] {
   if (tokens) {
     parsed.delete(body);
   } else {
-    tokens = markdown.parse(body, {});
+    tokens = markdown.parse(withListMarks(body), {});
     if (parsed.size >= parsedLimit) parsed.delete(parsed.keys().next().value!);
   }
   parsed.set(body, tokens);
@@ -138,6 +138,13 @@ export function withoutPicturesAlone(body: string): string {
   }
   return lines.join("\n");
 }
+
+/**
+ * Bullets pasted from a word processor ("•\tKeep moving") as Markdown's list marks, so they make a
+ * list as the writer meant (found by the editor QA: they printed as one line, "• Keep moving. • Drink
+ * water."). Line for line, so every line number stays right.
+ */
+const withListMarks = (body: string) => body.replace(/^([ \t]*)[•●▪◦‣][ \t]+/gm, "$1- ");
 
 /** A Markdown body as HTML, from its parsed tokens. */
 export const renderMarkdown = (body: string): string => markdown.renderer.render(parseMarkdown(body), markdown.options, {});

@@ -117,6 +117,16 @@ test("invalid YAML names the file and the line", async (t) => {
   t.true(yaml!.line! >= 3 && yaml!.line! <= 5, `line ${yaml!.line}`);
 });
 
+test("a review date before 2000 (a year typed into the editor's date box came out as 1906) is refused, saying to check the year", async (t) => {
+  const site = await fixtureSite(t);
+  await writeFile(path.join(site.contentDir, "procedures", "dated.md"), procedureText({}).replace('lastReviewed: "2026-10-01"', 'lastReviewed: "1906-12-01"'));
+  const { problems } = await loadContent(site.contentDir);
+  t.deepEqual(
+    problems.filter((problem) => problem.file.endsWith("dated.md")).map((problem) => problem.message),
+    ['"lastReviewed" is before 2000: check the year (write the date as YYYY-MM-DD, for example 2026-03-15); got "1906-12-01"'],
+  );
+});
+
 test("an impossible date is refused as written, not rolled over by YAML", async (t) => {
   const site = await fixtureSite(t);
   await writeFile(path.join(site.contentDir, "procedures", "dated.md"), procedureText({}).replace('lastReviewed: "2026-10-01"', "lastReviewed: 2024-02-30"));

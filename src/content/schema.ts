@@ -6,7 +6,9 @@ export const calendarDate = z
   .string({ error: "must be a date written as YYYY-MM-DD (for example 2026-03-15)" })
   // abort: a date in another format gets one message, not also "not a real calendar date".
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "must be a date written as YYYY-MM-DD (for example 2026-03-15)", abort: true })
-  .refine(isRealDate, "is not a real calendar date");
+  .refine(isRealDate, "is not a real calendar date")
+  // A year typed into the editor's date box could come out as 1906 (found by the editor QA): no review is that old.
+  .refine((date) => date >= "2000-01-01", "is before 2000: check the year (write the date as YYYY-MM-DD, for example 2026-03-15)");
 
 function isRealDate(text: string): boolean {
   const [year, month, day] = text.split("-").map(Number) as [number, number, number];

@@ -271,6 +271,14 @@ test("a picture wider than print needs prints from a 2400 px copy; a WebP, a sid
   const page = await readFile(`${site.siteDir}/procedures/with-image/index.html`, "utf8");
   t.regex(page, /srcset="\/img\/[^"]+ 480w, \/img\/[^"]+ 960w, \/img\/[^"]+ 1600w"/, "the site's web copies are as before");
   t.deepEqual(await readFile(`${site.siteDir}/images/legs.png`), await readFile(`${site.contentDir}/images/legs.png`), "the original is published");
+  // A photo is published without what the camera wrote (EXIF: the phone, the time, often where); its picture byte for byte.
+  const [original, published] = await Promise.all(
+    ["contentDir", "siteDir"].map((folder) => readFile(`${site[folder as "contentDir" | "siteDir"]}/images/sideways-exif6-300x200.jpg`)),
+  );
+  t.true(original!.includes("Exif\0\0"), "the fixture has EXIF");
+  t.false(published!.includes("Exif\0\0"), "the published photo has none");
+  const pictureData = (jpeg: Buffer) => jpeg.subarray(jpeg.indexOf(Buffer.from([0xff, 0xda])));
+  t.deepEqual(pictureData(published!), pictureData(original!));
 });
 
 test("an AVIF picture's web copies are AVIF, WebP and a PNG for the <img>: no .heif copies, no source of type undefined", async (t) => {

@@ -1,10 +1,11 @@
 import { existsSync, realpathSync, statSync } from "node:fs";
-import { mkdir, readdir, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
 import { isWithin } from "../shared/isWithin.ts";
 import { bundledFontFile, fontFilesDir, templatesDir } from "../shared/installPaths.ts";
+import { withoutPhotoData } from "./photoData.ts";
 import { safeSvgCache, safeSvgFile } from "./safeSvg.ts";
 
 /** Typeface weights the site and brochures use; only the Latin subset (it covers English and Spanish). */
@@ -21,7 +22,7 @@ const packFonts = (["400-normal", "700-normal"] as const).map((face) => bundledF
 
 const imageExtensions = /\.(png|jpe?g|gif|webp|avif|svg)$/i;
 
-/** Stylesheets, bundled fonts and the content's images, copied as they are. */
+/** Stylesheets, bundled fonts and the content's images, copied as they are (SVGs made safe, JPEGs without the camera's data). */
 export function assetsPlugin(
   eleventyConfig: UserConfig,
   {
@@ -43,18 +44,21 @@ export function assetsPlugin(
     if (!target || !isWithin(target, imagesReal)) return false;
     return imageExtensions.test(relative) || statSync(target).isDirectory();
   };
-  // SVGs are not copied as they are: they are written made safe, below.
+  // SVGs and JPEGs are not copied as they are: they are written made safe and without the camera's data, below.
+  const rewritten = /\.(svg|jpe?g)$/i;
   eleventyConfig.addPassthroughCopy(
     { [imagesDir]: "images" },
-    { expand: true, filter: (relative: string) => !/\.svg$/i.test(relative) && published(relative) },
+    { expand: true, filter: (relative: string) => !rewritten.test(relative) && published(relative) },
   );
   eleventyConfig.on("eleventy.after", async ({ directories, outputMode }: { directories: { output: string }; outputMode: string }) => {
     if (outputMode !== "fs" || !existsSync(imagesDir)) return;
-    const svgs = (await readdir(imagesDir, { recursive: true })).filter((relative) => /\.svg$/i.test(relative) && published(relative));
-    for (const relative of svgs) {
+    const files = (await readdir(imagesDir, { recursive: true })).filter((relative) => rewritten.test(relative) && published(relative));
+    for (const relative of files) {
+      const source = path.join(imagesDir, relative);
       const target = path.join(directories.output, "images", relative);
       await mkdir(path.dirname(target), { recursive: true });
-      await writeFile(target, await safeSvgFile(path.join(imagesDir, relative), cacheDir && safeSvgCache(cacheDir)));
+      const svg = /\.svg$/i.test(relative);
+      await writeFile(target, svg ? await safeSvgFile(source, cacheDir && safeSvgCache(cacheDir)) : withoutPhotoData(await readFile(source)));
     }
   });
   eleventyConfig.addPassthroughCopy({ [path.join(templatesDir, "css")]: "css" });

@@ -334,3 +334,21 @@ test("--base-path is read as a folder however it is written, and encoded as brow
   }
   t.is(basePathOf("https://clinic.example.org/clínica/"), "/cl%C3%ADnica/");
 });
+
+test("a WebP or AVIF is read as see-through or not from its header, so its print copy is a PNG only when it must be", async (t) => {
+  const { hasTransparency } = await import("../src/site/webImages.ts");
+  const { default: Image } = await import("@11ty/eleventy-img");
+  const { PNG } = await import("pngjs");
+  const { mkdtemp, readFile, rm } = await import("node:fs/promises");
+  const { tmpdir } = await import("node:os");
+  const dir = await mkdtemp(`${tmpdir()}/pamphlet-alpha-`);
+  t.teardown(() => rm(dir, { recursive: true, force: true }));
+  for (const see of [true, false]) {
+    const png = new PNG({ width: 40, height: 30 });
+    png.data.fill(200);
+    if (!see) for (let alpha = 3; alpha < png.data.length; alpha += 4) png.data[alpha] = 255;
+    // Opaque: written without an alpha channel (colour type 2), as a photo is.
+    const made = await Image(PNG.sync.write(png, see ? {} : { colorType: 2 }), { widths: [40], formats: ["webp", "avif"], outputDir: dir });
+    for (const format of ["webp", "avif"]) t.is(hasTransparency(await readFile(made[format]![0]!.outputPath)), see, `${format}, see-through: ${see}`);
+  }
+});

@@ -143,6 +143,13 @@ test("required fields are required, optional ones not, length limits are hints, 
     options: ["Arañas vasculares y venas pequeñas", "Várices más grandes", "Diagnóstico y cuidado continuo"],
   });
   t.like(field("body"), { widget: "markdown" });
+  // Labels a writer reads as words, not the field names "Lang", "Image", "Src", "Alt".
+  t.like(field("lang"), { label: "Language" });
+  t.like(field("image"), { label: "Cover picture" });
+  t.deepEqual(
+    field("image").fields!.map((entry) => entry.label),
+    ["Picture file", "Alt text (what the picture shows)"],
+  );
 });
 
 test("the published configuration saves to the clinic's Git host with a review step; the dev one to the local backend", async (t) => {

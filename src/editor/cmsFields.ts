@@ -135,8 +135,12 @@ function cmsField(name: string, json: JsonSchema, required: boolean): CmsField {
   }
 }
 
+/** Field names a writer would not read as words (found by the editor QA: "Lang", "Src", "Alt"). */
+const plainLabels: Record<string, string> = { lang: "Language", src: "Picture file", alt: "Alt text (what the picture shows)", image: "Cover picture" };
+
 /** `resultsTimeline` → "Results timeline", `siteUrl` → "Site URL". */
 export const labelOf = (name: string) =>
+  plainLabels[name] ??
   name
     .replace(/([a-z])([A-Z])/g, "$1 $2")
     .toLowerCase()

@@ -189,3 +189,24 @@ test("bullets pasted from a word processor ('•\tKeep moving') make a list, as 
     "<p>Do these at home:</p>\n<ul>\n<li>Keep your legs moving every hour.</li>\n<li>Drink water — it’s good for you.</li>\n</ul>\n",
   );
 });
+
+test("a picture that would print blurred (under 150 pixels per inch) is a warning saying how large a picture to use; shown small, it passes", async (t) => {
+  const { runChecks } = await import("../src/check/runChecks.ts");
+  const site = await fixtureSite(t);
+  await mkdir(path.join(site.contentDir, "images"), { recursive: true });
+  const png = (width: number, height: number) => PNG.sync.write(new PNG({ width, height }));
+  await writeFile(path.join(site.contentDir, "images", "small.png"), png(400, 300));
+  await writeFile(path.join(site.contentDir, "images", "cover.png"), png(800, 400));
+  const body = "## What it is\n\n![A small photo](/images/small.png)\n\n![The same, shown small](/images/small.png#small)\n";
+  await writeProcedure(site, "blurred", procedureText({ title: "Blurred", image: { src: "/images/cover.png", alt: "A cover" } }, body));
+  const said = (await runChecks(site.contentDir)).problems.filter((problem) => problem.file.endsWith("blurred.md") && problem.rule === "images");
+  t.deepEqual(
+    said.map((problem) => `${problem.severity} ${problem.message}`),
+    [
+      'warning "image › src" /images/cover.png prints at about 111 pixels per inch, 7.2 inches wide, which looks blurred on paper (150 looks sharp): ' +
+        "use a larger picture, at least 1080 pixels wide",
+      "warning image /images/small.png prints at about 96 pixels per inch, 4.2 inches wide, which looks blurred on paper (150 looks sharp): " +
+        "use a larger picture, at least 1080 pixels wide, or show it smaller (#half, #small)",
+    ],
+  );
+});

@@ -1,5 +1,5 @@
 import { contentImageFile } from "../content/contentImageFile.ts";
-import { pictureFileProblem } from "../content/pictureFile.ts";
+import { pictureFileProblem, printResolutionProblem } from "../content/pictureFile.ts";
 import { type Check, fieldProblem } from "./types.ts";
 
 /**
@@ -12,5 +12,8 @@ export const checkCoverImages: Check = ({ content, contentDir }) =>
     const src = guide.image?.src;
     const file = src && contentImageFile(contentDir, src);
     const problem = file && pictureFileProblem(contentDir, src, file);
-    return problem ? [fieldProblem(guide, "image", "error", "images", `"image › src" ${src} ${problem}`)] : [];
+    if (problem) return [fieldProblem(guide, "image", "error", "images", `"image › src" ${src} ${problem}`)];
+    // On every brochure's cover, across the column.
+    const blurred = file && printResolutionProblem(file, { cover: true });
+    return blurred ? [fieldProblem(guide, "image", "warning", "images", `"image › src" ${src} ${blurred}`)] : [];
   });

@@ -9,7 +9,7 @@ import { imageSizes } from "../content/imageSize.ts";
 import { headingsOf, parseMarkdown } from "../content/markdown.ts";
 import { pageIds, siteRoutes } from "../shared/siteRoutes.ts";
 import { isExternalHref, pageUrl, procedureUrl } from "../shared/routes.ts";
-import { pictureFileProblem, svgTextProblem } from "../content/pictureFile.ts";
+import { pictureFileProblem, printResolutionProblem, svgTextProblem } from "../content/pictureFile.ts";
 import { bodyProblem, documentsOf, type Check, type DocumentSource, type Problem } from "./types.ts";
 
 /**
@@ -69,6 +69,10 @@ export const checkLinks: Check = ({ content, contentDir }) => {
           if (problem) problems.push(at(src)("error", "images", `image ${src} ${problem}`));
           const text = !problem && svgTextProblem(file);
           if (text) problems.push(at(src)("warning", "images", `image ${src} ${text}`));
+          // Its share of the column: a size makes a figure of a picture alone in its paragraph (see above).
+          const share = token.meta?.figure ? sizeShares[token.meta.size as keyof typeof sizeShares] : undefined;
+          const blurred = !problem && printResolutionProblem(file, { share });
+          if (blurred) problems.push(at(src)("warning", "images", `image ${src} ${blurred}`));
         }
         // A known size (#small, #half, #full) was taken off the address as it was read (src/content/imageSize.ts).
         if (target?.hash) problems.push(at(target.hash)("error", "images", unknownSize(src, decodeURIComponent(target.hash.slice(1)))));
@@ -103,6 +107,9 @@ export const checkLinks: Check = ({ content, contentDir }) => {
     return [...problems, ...spacedAddresses(procedure)];
   });
 };
+
+/** The part of the column a picture of each size takes in print (templates/css/brochure.css). */
+const sizeShares = { small: 0.33, half: 0.5, full: 1 } as const;
 
 /**
  * `![Leg wrap](/images/leg wrap.svg)`: Markdown ends an address at a space, so the line is shown as

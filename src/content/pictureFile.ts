@@ -95,6 +95,38 @@ export function svgTextProblem(file: string): string | undefined {
   );
 }
 
+/** How wide a brochure's text column is, in inches (letter, the widest: 8.5 in less 16 mm each side). */
+const columnInches = 7.2;
+/** What a printed photo needs to look sharp at reading distance, in pixels per inch. */
+const sharpPpi = 150;
+
+/**
+ * Why a picture would print blurred, or undefined: fewer than 150 pixels per inch at the width the
+ * brochures draw it (found by QA: a 1200 px cover printed at 166 ppi, a 400 px picture at 96).
+ * `share`: the part of the column it is given (a size: #half is 0.5), or none for a picture at its
+ * own size (CSS draws it at 96 pixels per inch, up to the column); `cover`: the full column.
+ */
+export function printResolutionProblem(file: string, { share, cover = false }: { share?: number; cover?: boolean } = {}): string | undefined {
+  if (!/\.(png|jpe?g|gif|webp|avif)$/i.test(file)) return undefined; // an SVG prints sharp at any size
+  let width: number;
+  try {
+    const size = imageSize(file);
+    width = (size.orientation ?? 1) >= 5 ? (size.height ?? 0) : (size.width ?? 0);
+  } catch {
+    return undefined; // pictureFileProblem says what is wrong with it
+  }
+  const column = columnInches * (share ?? 1);
+  const inches = cover || share !== undefined ? column : Math.min(width / 96, column);
+  const ppi = Math.round(width / inches);
+  if (width === 0 || ppi >= sharpPpi) return undefined;
+  const needed = Math.ceil((sharpPpi * column) / 10) * 10;
+  const smaller = cover ? "" : share === undefined || share > 0.4 ? ", or show it smaller (#half, #small)" : "";
+  return (
+    `prints at about ${ppi} pixels per inch, ${inches.toFixed(1)} inches wide, which looks blurred on paper (${sharpPpi} looks sharp): ` +
+    `use a larger picture, at least ${needed} pixels wide${smaller}`
+  );
+}
+
 /**
  * Whether `text` is an SVG document, as the build reads it (its root element is `svg`): after what may
  * come first (an XML declaration, comments, a DOCTYPE with its entities), an `<svg`. A web page with an

@@ -188,6 +188,7 @@ test("bullets pasted from a word processor ('•\tKeep moving') make a list, as 
     renderMarkdown(pasted),
     "<p>Do these at home:</p>\n<ul>\n<li>Keep your legs moving every hour.</li>\n<li>Drink water — it’s good for you.</li>\n</ul>\n",
   );
+  t.regex(renderMarkdown("```\n•\tshown as written\n```\n"), /<code>•\tshown as written\n<\/code>/, "fenced code is left alone");
 });
 
 test("a picture that would print blurred (under 150 pixels per inch) is a warning saying how large a picture to use; shown small, it passes", async (t) => {

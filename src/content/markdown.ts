@@ -1,6 +1,7 @@
 import markdownIt from "markdown-it";
 import markdownItAnchor from "markdown-it-anchor";
 import type Token from "markdown-it/lib/token.mjs";
+import { proseLines } from "./codeFences.ts";
 import { type ImageSize, imageSizeOf } from "./imageSize.ts";
 
 /** Heading text → id: "When to call us" → "when-to-call-us". `check` uses it to resolve `#anchor` links. */
@@ -142,9 +143,16 @@ export function withoutPicturesAlone(body: string): string {
 /**
  * Bullets pasted from a word processor ("•\tKeep moving") as Markdown's list marks, so they make a
  * list as the writer meant (found by the editor QA: they printed as one line, "• Keep moving. • Drink
- * water."). Line for line, so every line number stays right.
+ * water."). Line for line, so every line number stays right; fenced code is shown as written.
  */
-const withListMarks = (body: string) => body.replace(/^([ \t]*)[•●▪◦‣][ \t]+/gm, "$1- ");
+function withListMarks(body: string): string {
+  if (!/^[ \t]*[•●▪◦‣][ \t]/m.test(body)) return body;
+  const prose = proseLines(body);
+  return body
+    .split("\n")
+    .map((line, index) => (prose[index] === line ? line.replace(/^([ \t]*)[•●▪◦‣][ \t]+/, "$1- ") : line))
+    .join("\n");
+}
 
 /** A Markdown body as HTML, from its parsed tokens. */
 export const renderMarkdown = (body: string): string => markdown.renderer.render(parseMarkdown(body), markdown.options, {});

@@ -172,3 +172,42 @@ test("sign-off: a guide whose text was committed after its lastReviewed needs a 
   site.commit("Dr Ruiz reviewed the reassurance edit on 3 November", "2026-11-04");
   t.deepEqual(await signOffFindings(site), []);
 });
+
+test("git history: names with spaces, a line of text starting '-- ', more than 1 MiB of changes, a rename and a copy read right", async (t) => {
+  const { lastTextChanges } = await import("../src/check/gitHistory.ts");
+  const { mkdtemp, rm, rename } = await import("node:fs/promises");
+  const { tmpdir } = await import("node:os");
+  const root = await mkdtemp(path.join(tmpdir(), "pamphlet-git history-"));
+  t.teardown(() => rm(root, { recursive: true, force: true }));
+  const git = (args: string[], date?: string) =>
+    execFileSync("git", ["-c", "user.name=W", "-c", "user.email=w@clinic.test", "-c", "commit.gpgsign=false", ...args], {
+      cwd: root,
+      stdio: "ignore",
+      env: { ...process.env, ...(date ? { GIT_AUTHOR_DATE: `${date}T10:00:00Z`, GIT_COMMITTER_DATE: `${date}T10:00:00Z` } : {}) },
+    });
+  const commit = (message: string, date: string) => (git(["add", "-A"]), git(["commit", "-q", "-m", message], date));
+  await mkdir(path.join(root, "clinic site"));
+  const guide = (name: string) => path.join(root, "clinic site", name);
+  await writeFile(guide("leg veins.md"), "lastReviewed: 2026-01-01\nText.\n");
+  await writeFile(guide("other.md"), "lastReviewed: 2026-01-01\nText.\n");
+  git(["init", "-q"]);
+  commit("The guides", "2026-01-05");
+  const changed = async () =>
+    Object.fromEntries(
+      [...lastTextChanges([guide("leg veins.md"), guide("other.md"), guide("copy.md"), guide("renamed.md")])].map(([file, change]) => [
+        path.basename(file),
+        change.date,
+      ]),
+    );
+  t.deepEqual(await changed(), {}, "the first commit is the guides as reviewed");
+  await writeFile(guide("leg veins.md"), "lastReviewed: 2026-01-01\nText.\n-- Stop your blood thinner the day before.\n");
+  commit("A line that looks like a diff header", "2026-02-01");
+  await writeFile(guide("other.md"), `lastReviewed: 2026-01-01\nText.\n${"A long line of text. ".repeat(60_000)}\n`);
+  commit("More than 1 MiB", "2026-02-02");
+  await writeFile(guide("copy.md"), "lastReviewed: 2026-01-01\nText.\n");
+  commit("A copy of a reviewed guide", "2026-02-03");
+  t.deepEqual(await changed(), { "leg veins.md": "2026-02-01", "other.md": "2026-02-02", "copy.md": "2026-02-03" });
+  await rename(guide("copy.md"), guide("renamed.md"));
+  commit("Renamed as it was", "2026-02-04");
+  t.is((await changed())["renamed.md"], undefined, "a rename changes no text (its history under the old name is not followed)");
+});

@@ -11,7 +11,7 @@ export interface Change {
 
 /** One commit's change to one file, as git's history says. */
 interface FileChange extends Change {
-  /** The commit made the file. */
+  /** The commit made the file (a rename is no making: git follows it within the commit). */
   created: boolean;
   /** It changed more than the sign-off lines (`lastReviewed:`, `reviewer:`). */
   changedText: boolean;
@@ -24,45 +24,52 @@ interface FileChange extends Change {
  */
 export function lastChanges(files: string[]): Map<string, Change> {
   const changes = new Map<string, Change>();
-  for (const [file, history] of historyOf(files)) changes.set(file, history[0]!);
+  for (const [file, history] of historyOf(files).files) changes.set(file, history[0]!);
   return changes;
 }
 
 /**
- * The last commit that changed each file's text after it was made: not one that changed only its
- * `lastReviewed` and `reviewer` (the sign-off itself), nor the one that made it (a clinic's guides
- * committed for the first time were reviewed before they had a history).
+ * The last commit that changed each file's text: not one that changed only its `lastReviewed` and
+ * `reviewer` (the sign-off itself), nor the first commit of the guides (a clinic's guides, committed
+ * for the first time, were reviewed before they had a history). A guide added later (a copy of
+ * another) is a change; a guide renamed as it was is not.
  */
 export function lastTextChanges(files: string[]): Map<string, Change> {
   const changes = new Map<string, Change>();
-  for (const [file, history] of historyOf(files)) {
-    const change = history.find((candidate) => candidate.changedText && !candidate.created);
+  const { files: histories, first } = historyOf(files);
+  for (const [file, history] of histories) {
+    const change = history.find((candidate) => candidate.changedText && !(candidate.created && candidate.commit === first));
     if (change) changes.set(file, change);
   }
   return changes;
 }
 
-/** Each file's changes, newest first, by absolute path. Dated by author: a rebase or cherry-pick keeps the date the change was written. */
-function historyOf(files: string[]): Map<string, FileChange[]> {
+/**
+ * Each file's changes, newest first, by absolute path, and the oldest commit among them. A change is
+ * dated by the later of its author's and committer's dates: an edit rebased after a review is after it.
+ */
+function historyOf(files: string[]): { files: Map<string, FileChange[]>; first?: string } {
   const histories = new Map<string, FileChange[]>();
-  if (files.length === 0) return histories;
+  if (files.length === 0) return { files: histories };
   const cwd = path.dirname(realPath(files[0]!));
   const [shallow, top, head] = (git(cwd, ["rev-parse", "--is-shallow-repository", "--show-toplevel", "HEAD"]) ?? "").split("\n");
-  if (shallow !== "false" || !top || !head) return histories;
-  const log = logOf(cwd, head, files.map(realPath));
+  if (shallow !== "false" || !top || !head) return { files: histories };
+  const entries = (logOf(cwd, head, files.map(realPath)) ?? "").split("\x01").slice(1);
   // Each commit: its header line, then each file's diff (paths relative to the repository's top), no context lines.
-  for (const entry of (log ?? "").split("\x01").slice(1)) {
+  for (const entry of entries) {
     const [header = "", ...rest] = entry.split("\n");
-    const [when = "", commit = "", ...subject] = header.split("\t");
+    const [authored = "", committed = "", commit = "", ...subject] = header.split("\t");
     for (const diff of rest
       .join("\n")
       .split(/^diff --git /m)
       .slice(1)) {
-      const name = /^\+\+\+ b\/(.+)$/m.exec(diff)?.[1] ?? /^--- a\/(.+)$/m.exec(diff)?.[1];
+      const name = changedFile(diff);
       if (!name) continue;
-      const changed = diff.split("\n").filter((line) => /^[+-](?![+-]{2} )/.test(line));
+      // Only the lines after the first hunk header are the file's: a line "-- Stop your blood thinner" is text.
+      const hunks = diff.slice(Math.max(0, diff.search(/^@@/m)));
+      const changed = /^@@/m.test(diff) ? hunks.split("\n").filter((line) => /^[+-]/.test(line)) : [];
       const change: FileChange = {
-        date: when.slice(0, 10),
+        date: [authored, committed].sort().at(-1)!.slice(0, 10),
         commit,
         subject: subject.join("\t"),
         created: /^new file mode/m.test(diff),
@@ -72,7 +79,17 @@ function historyOf(files: string[]): Map<string, FileChange[]> {
       histories.set(absolute, [...(histories.get(absolute) ?? []), change]);
     }
   }
-  return histories;
+  const first = (entries.at(-1) ?? "").split("\n")[0]!.split("\t")[2];
+  return { files: histories, first };
+}
+
+/**
+ * The file a diff is of, relative to the repository's top: its new name (after a rename), else its old
+ * one (deleted). Git ends a name that has a space with a tab, and quotes one with unusual characters.
+ */
+function changedFile(diff: string): string | undefined {
+  const named = /^\+\+\+ (?:b\/|"b\/)(.+?)"?\t?$/m.exec(diff) ?? /^rename to (.+)$/m.exec(diff) ?? /^--- (?:a\/|"a\/)(.+?)"?\t?$/m.exec(diff);
+  return named?.[1];
 }
 
 /**
@@ -84,7 +101,8 @@ function logOf(cwd: string, head: string, files: string[]): string | undefined {
   const key = [head, ...files].join("\0");
   const known = logs.get(key);
   if (known !== undefined) return known;
-  const format = ["--format=%x01%aI%x09%h%x09%s", "-p", "--unified=0", "--no-renames", "--no-color"];
+  // Renames found (a renamed guide is not a new one); no context lines: only what changed.
+  const format = ["--format=%x01%aI%x09%cI%x09%h%x09%s", "-p", "--unified=0", "-M", "--no-color"];
   const log = git(cwd, ["-c", "core.quotePath=false", "log", ...format, head, "--", ...files]);
   if (logs.size >= 16) logs.clear(); // a long dev session across many commits
   if (log !== undefined) logs.set(key, log);
@@ -103,7 +121,8 @@ export function realPath(file: string): string {
 /** One git command's output, or undefined when git is missing or the folder is not in a repository. */
 function git(cwd: string, args: string[]): string | undefined {
   try {
-    return execFileSync("git", args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"], timeout: 15_000 }).trim();
+    // The history with its changes' lines runs past Node's default 1 MiB in a few hundred commits: the checks then went silent.
+    return execFileSync("git", args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"], timeout: 15_000, maxBuffer: 256 * 1024 * 1024 }).trim();
   } catch {
     return undefined;
   }

@@ -97,6 +97,12 @@ test("the tri-fold and the aftercare sheet leave out a picture whose caption or 
   const kept = withoutPicturesAlone(section);
   for (const picture of [...pictures, ...pair.split("\n"), "/images/stocking-on.jpg"]) t.false(kept.includes(picture), picture);
   t.true(kept.includes("*Wear the stocking for 2 weeks.*"), "the line under a picture stays");
+  // A line ending in a hard break, or a code span over two lines, above a picture: each line is its own.
+  const above =
+    "Call us if your calf is swollen.  \nCall 999 if you have chest pain.\n![Where a clot hurts](/images/calf.jpg)\n\nPut on `the\nstockings` first.\n![On](/images/on.jpg)\n";
+  const left = withoutPicturesAlone(above);
+  for (const line of ["Call 999 if you have chest pain.", "stockings` first."]) t.true(left.includes(line), line);
+  for (const picture of ["/images/calf.jpg", "/images/on.jpg"]) t.false(left.includes(picture), picture);
   t.true(kept.includes("Walk every day."));
   t.true(kept.includes("See ![the icon](/images/icon.png) on the box."), "a picture inside a sentence is part of it");
   const blocks = aftercareBlocks({ body: `${section}\n## When to call us\n\nCall us.\n`, lang: "en" });

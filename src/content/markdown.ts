@@ -127,15 +127,14 @@ export function withoutPicturesAlone(body: string): string {
   for (let i = 0; i + 1 < tokens.length; i++) {
     const [open, inline] = [tokens[i]!, tokens[i + 1]!];
     if (open.type !== "paragraph_open" || open.level !== 0 || inline.type !== "inline" || !open.map) continue;
-    // Line by line: a before-and-after pair on two lines, or a picture with a caption line under it.
-    const lineChildren: Token[][] = [[]];
-    for (const child of inline.children ?? []) {
-      if (child.type === "softbreak") lineChildren.push([]);
-      else if (!(child.type === "text" && child.content.trim() === "")) lineChildren.at(-1)!.push(child);
+    // Line by line, each read on its own: a before-and-after pair on two lines, a picture with a caption
+    // line under it, a line ending in a hard break above it ("painful.␠␠").
+    for (let line = open.map[0]; line < open.map[1]; line++) {
+      const children = (markdown.parseInline(lines[line]!, {})[0]?.children ?? []).filter(
+        (child) => !(child.type === "text" && child.content.trim() === "") && child.type !== "softbreak" && child.type !== "hardbreak",
+      );
+      if (children.length === 1 && children[0]!.type === "image") lines[line] = "";
     }
-    lineChildren.forEach((children, k) => {
-      if (children.length === 1 && children[0]!.type === "image") lines[open.map![0] + k] = "";
-    });
   }
   return lines.join("\n");
 }

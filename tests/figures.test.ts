@@ -99,7 +99,8 @@ test("the tri-fold and the aftercare sheet leave out a picture whose caption or 
   t.true(kept.includes("*Wear the stocking for 2 weeks.*"), "the line under a picture stays");
   // A line ending in a hard break, or a code span over two lines, above a picture: each line is its own.
   const above =
-    "Call us if your calf is swollen.  \nCall 999 if you have chest pain.\n![Where a clot hurts](/images/calf.jpg)\n\nPut on `the\nstockings` first.\n![On](/images/on.jpg)\n";
+    "Call us if your calf is swollen.  \nCall 999 if you have chest pain.\n![Where a clot hurts](/images/calf.jpg)\n\n" +
+    "Put on `the\nstockings` first.\n![On](/images/on.jpg)\n";
   const left = withoutPicturesAlone(above);
   for (const line of ["Call 999 if you have chest pain.", "stockings` first."]) t.true(left.includes(line), line);
   for (const picture of ["/images/calf.jpg", "/images/on.jpg"]) t.false(left.includes(picture), picture);

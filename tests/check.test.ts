@@ -449,10 +449,10 @@ test("clinic details: the clinic's phone or street typed into a guide is a warni
 test("clinic details: another country's emergency number to call in a guide is an error at it; the clinic's own, and 111 in the UK, pass", async (t) => {
   const body =
     "\nIf you have chest pain, call 911 now.\n\nDial **999** if you cannot breathe. For advice, ring 111. We have 10,000 patients.\n\n" +
-    "For an interpreter, call 131 450 and ask for us.\n";
+    "For an interpreter, call 131 450 and ask for us. Or call 911 24 hours a day.\n";
   const us = await checked(t, "abroad", procedureText({}, completeBody(body)));
   const errors = us.mine.filter((problem) => problem.rule === "clinic-details").map((problem) => `${problem.severity} ${problem.column} ${problem.message}`);
-  t.deepEqual(errors.length, 2, errors.join("\n"));
+  t.deepEqual(errors.length, 2, errors.join("\n")); // 911 is this clinic's: "call 911 24 hours a day" is right
   t.regex(errors[0]!, /^error 8 "999" is not the emergency number where this clinic is: it is 911 \(clinic\.yaml\)\. Write 911, or leave the number out/);
   t.regex(errors[1]!, /^error \d+ "111" is not the emergency number where this clinic is: it is 911/);
   // The same guide at a British clinic: 911 is the wrong one; 999 and NHS 111 are right.
@@ -463,7 +463,8 @@ test("clinic details: another country's emergency number to call in a guide is a
   const uk = (await runChecks(site.contentDir, today)).problems.filter((problem) => problem.rule === "clinic-details" && problem.file.endsWith("abroad.md"));
   t.deepEqual(
     uk.map((problem) => problem.message.slice(0, 60)),
-    ['"911" is not the emergency number where this clinic is: it i'],
+    ['"911" is not the emergency number where this clinic is: it i', '"911" is not the emergency number where this clinic is: it i'],
+    "both 911s, the one followed by '24 hours' too",
   );
 });
 

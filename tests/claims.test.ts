@@ -164,6 +164,8 @@ test("risky advice: stopping a blood thinner or aspirin, staying off your feet a
     t.true(findClaims(harmful, words).length > 0, `harmful: ${harmful}`);
   for (const safe of [
     "Avoid bed rest.",
+    "Avoid long periods of bed rest.",
+    "Try to avoid long spells of bed rest.",
     "Bed rest is not needed.",
     "Stop your blood thinner only if your doctor tells you to.",
     "Do not stop your blood thinner unless your doctor tells you to.",
@@ -186,7 +188,9 @@ test("risky advice: stopping a blood thinner or aspirin, staying off your feet a
   ])
     t.true(findClaims(harmful, spanish).length > 0, `harmful: ${harmful}`);
   t.deepEqual(
-    findClaims("Evite el reposo en cama. Deje su anticoagulante solo si su médico se lo indica.", spanish).map((found) => found.found),
+    findClaims("Evite el reposo en cama. Evite periodos largos de reposo en cama. Deje su anticoagulante solo si su médico se lo indica.", spanish).map(
+      (found) => found.found,
+    ),
     [],
   );
 });

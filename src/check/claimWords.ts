@@ -22,10 +22,10 @@ interface ClaimWords {
   beforeANoun?: string[];
   /** Words that, after such a phrase, go on with the claim rather than name a noun. */
   notNouns?: string[];
-  /** Words that, just before advice (an article between at most), advise against it ("Avoid bed rest"). */
+  /** Words that, a few words before advice, advise against it ("Avoid bed rest", "Avoid long periods of bed rest"). */
   against?: string[];
-  /** The articles and "your" that may stand between. */
-  articles?: string[];
+  /** Words that, opening a clause before such a word, make it a purpose ("To avoid bruising, …"). */
+  purpose?: string[];
   /** Words after a phrase, in its clause, that make advice safe ("only if your doctor tells you", "is not needed"). */
   unless?: string[];
 }
@@ -61,7 +61,7 @@ export function adviceWords(lang: string): ClaimWords | undefined {
             negations: lowerCase(data.negations ?? []),
             phrases: new Map((data.riskyAdvice ?? []).map((phrase) => [String(phrase).toLowerCase(), "absolute" as const])),
             against: lowerCase(data.adviceAgainst ?? []),
-            articles: lowerCase(data.articles ?? []),
+            purpose: lowerCase(data.advicePurpose ?? []),
             unless: lowerCase(data.adviceUnless ?? []),
           }
         : undefined,
@@ -151,11 +151,20 @@ export function findClaims(written: string, words: ClaimWords): FoundClaim[] {
   return found;
 }
 
-/** Whether `clause` (the words before advice) ends with a word that advises against it, an article between at most ("Avoid the"). */
+/**
+ * Whether a word among the last few of `clause` (the words before advice) advises against it ("Avoid
+ * long periods of bed rest", "Try to avoid…"): not one that opens the clause as a purpose ("To avoid
+ * bruising, stay in bed", "Para evitar hematomas…"), which gives the advice.
+ */
 function advisedAgainst(clause: string, words: ClaimWords): boolean {
-  const last = clause.toLowerCase().match(/\p{L}+/gu) ?? [];
-  const word = words.articles?.includes(last.at(-1) ?? "") ? last.at(-2) : last.at(-1);
-  return words.against?.includes(word ?? "") ?? false;
+  const all = clause.toLowerCase().match(/\p{L}+/gu) ?? [];
+  const reach = 4;
+  for (let index = Math.max(0, all.length - reach); index < all.length; index++) {
+    if (!words.against?.includes(all[index]!)) continue;
+    const purpose = index === 1 && words.purpose?.includes(all[0]!);
+    if (!purpose) return true;
+  }
+  return false;
 }
 
 /** Whether a hedge in `clause` (the words before a claim) governs it: no reason word ("because") after the hedge. */

@@ -25,9 +25,10 @@ const otherCountriesEmergencyNumbers: Check = ({ content }) => {
   const code = countryCode(content.clinic.locations[0]?.address.country ?? "") ?? "";
   const right = new Set([own, ...(alsoAnswered[code] ?? [])]);
   const wrong = [...new Set(Object.values(emergencyNumbers))].filter((number) => !right.has(number));
-  // Bold or italic around the number too ("call **911**"); not the start of a longer number ("call 131 450").
+  // Bold or italic around the number too ("call **911**"); not the start of a longer number ("call 131 450"),
+  // but a number after it is not part of it ("call 911 24 hours a day").
   const dialled = new RegExp(
-    `(?<![\\p{L}])(?:call|dial|ring|phone|llame al|llamar al|marque el|marque)\\s+[*_]*(${wrong.join("|")})(?![\\p{N}]|[\\s.-]*\\p{N})`,
+    `(?<![\\p{L}])(?:call|dial|ring|phone|llame al|llamar al|marque el|marque)\\s+[*_]*(${wrong.join("|")})(?!\\p{N}|[ .-]\\p{N}{3})`,
     "giu",
   );
   return content.procedures.flatMap((document) =>

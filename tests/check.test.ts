@@ -442,6 +442,16 @@ test("clinic details: the clinic's phone or street typed into a guide is a warni
     /010-0100/,
     "another number is the writer's business",
   );
+  // The clinic's number written in international form in clinic.yaml, and in the guide without it (and with it).
+  const site = await fixtureSite(t);
+  const clinicFile = path.join(site.contentDir, "_data", "clinic.yaml");
+  await writeFile(clinicFile, (await readFile(clinicFile, "utf8")).replace('phone: "(555) 010-0199"', 'phone: "+44 20 7946 0321"'));
+  await writeProcedure(site, "uk", procedureText({}, completeBody("\nCall us on 020 7946 0321 (24 hours).\n\nFrom abroad, ring +44 20 7946 0321.\n")));
+  const uk = (await runChecks(site.contentDir, today)).problems.filter((problem) => problem.rule === "clinic-details" && problem.file.endsWith("uk.md"));
+  t.deepEqual(
+    uk.map((problem) => problem.message.split(" is the clinic's")[0]),
+    ['"020 7946 0321"', '"+44 20 7946 0321"'],
+  );
   const near = await checked(t, "nearby", procedureText({}, completeBody("\nWe moved from 21 Test Road last year.\n")));
   t.notRegex(near.text, /clinic-details/, "21 Test Road is not 1 Test Road");
 });

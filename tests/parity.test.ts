@@ -51,6 +51,15 @@ test("parity: a translation whose front matter does not parse gets its YAML erro
   );
 });
 
+test("parity: list items pasted as '•' bullets count as the list the page shows (they counted as none)", async (t) => {
+  const { contentDir, edit } = await shippedContent(t);
+  await edit("es/procedures/sclerotherapy.md", (text) => {
+    const [before, after] = text.split("## Cuándo llamarnos");
+    return `${before}## Cuándo llamarnos${after!.replace(/^- /gm, "•\t")}`;
+  });
+  t.deepEqual(await parityFindings(contentDir), []);
+});
+
 test("parity: a warning sign missing from a Spanish emergency block, or a question left untranslated, is an error", async (t) => {
   const { contentDir, edit } = await shippedContent(t);
   await edit("es/procedures/radiofrequency-ablation.md", (text) => text.replace(/\n- Dolor de pecho[^\n]*/, ""));

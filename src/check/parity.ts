@@ -1,4 +1,5 @@
 import { frontMatterTexts } from "../content/frontMatterLines.ts";
+import { parseMarkdown } from "../content/markdown.ts";
 import { splitSections } from "../content/sections.ts";
 import { bodyProblem, fieldProblem, type Check, type Problem, type ProcedureSource } from "./types.ts";
 
@@ -20,7 +21,8 @@ function difference(original: string[], translation: string[]): { missing: strin
   return { missing, extra: left };
 }
 
-const listItems = (markdown: string) => markdown.split("\n").filter((line) => /^\s*(?:[-*+]|\d+[.)])\s/.test(line)).length;
+/** A section's list items as the page shows them (read as markdown-it reads them: a pasted "•" bullet is one, a line in a code block is none). */
+const listItems = (markdown: string) => parseMarkdown(markdown).filter((token) => token.type === "list_item_open").length;
 
 /** Either file may be the one that changed: a section cut from the original must not be cut from its translation too. */
 const whichIsRight = "check which one is right (either may have changed)";

@@ -220,6 +220,15 @@ test.serial("the shipped library: eight procedures in English and Spanish, all s
   for (const level of report.readingLevels) t.true(level.ok, `${level.file}: ${level.formula} ${level.score}`);
 });
 
+test("a source's language is read past 'et al.' and authors' initials", async (t) => {
+  const { sourceLanguage } = await import("../src/content/language.ts");
+  t.is(sourceLanguage("Kabnick LS, et al. Endovenous heat-induced thrombosis (EHIT) classification. J Vasc Surg, 2006.", "en"), undefined);
+  t.is(sourceLanguage("Lee Y, Kim O. Endovenous laser ablation outcomes. Phlebology, 2019.", "en"), undefined);
+  t.is(sourceLanguage("Rabe E, et al. European guidelines for sclerotherapy in chronic venous disorders. Phlebology, 2014.", "es"), "en");
+  t.is(sourceLanguage("MedlinePlus (Biblioteca Nacional de Medicina de EE. UU.). Várices.", "es"), undefined);
+  t.is(sourceLanguage("Guía de práctica clínica de la Sociedad Española de Angiología y Cirugía Vascular.", "en"), "es");
+});
+
 test("a line or FAQ answer left in English in a Spanish guide is a warning at it; Spanish lines, sources and names pass", async (t) => {
   const site = await bilingualSite(t);
   const spanish = path.join(site.contentDir, "es", "procedures", "sclerotherapy.md");

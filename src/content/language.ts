@@ -34,7 +34,9 @@ export function readsAs(text: string, lang: string): string | undefined {
  * guide citing an English paper: a screen reader then reads it with an English voice). A title has few
  * short words, so one of the other language's and none of its own will do; else undefined.
  */
-export function sourceLanguage(source: string, lang: string): string | undefined {
+export function sourceLanguage(written: string, lang: string): string | undefined {
+  // Not words of either language: "et al." and authors' initials ("Lee Y, Kim O": Y and O read as Spanish).
+  const source = written.replace(/(?<!\p{L})et al\.?/giu, " ").replace(/(?<!\p{L})\p{Lu}{1,3}(?!\p{L})/gu, " ");
   const clear = readsAs(source, lang);
   if (clear) return clear;
   const words = source.toLowerCase().match(/\p{L}+/gu) ?? [];

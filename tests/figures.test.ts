@@ -175,7 +175,7 @@ test("a size or caption on a picture in a sentence, a list or a table, or with t
   );
 });
 
-test("a missing picture is offered the picture with the nearest name, by its name alone: never an unrelated one", async (t) => {
+test("a missing picture is offered the picture with the nearest name inside images/, never an unrelated one nor another folder's", async (t) => {
   const { pictureFileProblem } = await import("../src/content/pictureFile.ts");
   const site = await fixtureSite(t);
   await mkdir(path.join(site.contentDir, "images"), { recursive: true });
@@ -186,6 +186,9 @@ test("a missing picture is offered the picture with the nearest name, by its nam
   t.is(offered("/images/clinic-photo.jpg"), "/images/Clinic-Photo.JPG");
   t.is(offered("/images/leg.png"), "/images/legs.png");
   t.is(offered("/images/legs.jpg"), "/images/legs.png", "the extension mistyped");
+  for (const folder of ["before", "after"]) await mkdir(path.join(site.contentDir, "images", folder), { recursive: true });
+  for (const folder of ["before", "after"]) await writeFile(path.join(site.contentDir, "images", folder, "leg.jpg"), "");
+  t.is(offered("/images/befor/leg.jpg"), "/images/before/leg.jpg", "the folder mistyped: never the other folder's picture");
 });
 
 test("bullets pasted from a word processor ('•\tKeep moving') make a list, as the writer meant (every check reads the same list)", async (t) => {

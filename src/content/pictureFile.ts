@@ -18,11 +18,12 @@ function pictureAddresses(contentDir: string): string[] {
 }
 
 /**
- * The picture whose name is nearest `src`'s, by the names alone: the folder and extension every address
- * shares made unrelated names look close ("/images/change-me.jpg" was offered "/images/huge.jpg").
+ * The picture whose name is nearest `src`'s, without the folder and extension every address shares:
+ * they made unrelated names look close ("/images/change-me.jpg" was offered "/images/huge.jpg").
  */
 function closestPicture(src: string, addresses: string[]): string | undefined {
-  const stem = (address: string) => path.posix.basename(address).replace(/\.[^.]*$/, "");
+  // The path inside images/, folders too ("befor/leg" is "before/leg", not "after/leg"), without the extension.
+  const stem = (address: string) => address.replace(/^\/images\//, "").replace(/\.[^./]*$/, "");
   const name = closestWord(stem(src), addresses.map(stem));
   return name === undefined ? undefined : addresses.find((address) => stem(address) === name);
 }

@@ -96,9 +96,9 @@ export function hasTransparency(bytes: Buffer): boolean {
 }
 
 const options: Record<"web" | "print", (file: string) => ImageOptions> = {
-  // The fallback `<img>` is the picture's own format; an AVIF's, which sharp calls "heif", is published as a PNG
-  // (found by QA: duplicate .heif copies and <source type="undefined">).
-  web: (file) => ({ widths: [480, 960, 1600], formats: ["avif", "webp", /\.avif$/i.test(file) ? "png" : "auto"] }),
+  // The fallback `<img>` is the picture's own format; an AVIF's, which sharp calls "heif" (found by QA: duplicate
+  // .heif copies and <source type="undefined">), is a JPEG, or a PNG when it has transparency (a photo's PNGs were 2 MB).
+  web: (file) => ({ widths: [480, 960, 1600], formats: ["avif", "webp", /\.avif$/i.test(file) ? printFormats(file)[0]! : "auto"] }),
   print: (file) => ({ widths: [printWidth], formats: printFormats(file), sharpJpegOptions: { quality: 90 } }),
 };
 

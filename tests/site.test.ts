@@ -275,8 +275,12 @@ test("a picture wider than print needs prints from a 2400 px copy; a WebP, a sid
   const [original, published] = await Promise.all(
     ["contentDir", "siteDir"].map((folder) => readFile(`${site[folder as "contentDir" | "siteDir"]}/images/sideways-exif6-300x200.jpg`)),
   );
-  t.true(original!.includes("Exif\0\0"), "the fixture has EXIF");
-  t.false(published!.includes("Exif\0\0"), "the published photo has none");
+  // The fixture's EXIF (188 bytes, little-endian) is gone; a block of the orientation alone (34 bytes) stands for it.
+  const exif = (jpeg: Buffer) => jpeg.indexOf("Exif\0\0");
+  t.is(original!.readUInt16BE(exif(original!) - 2), 188);
+  t.is(published!.readUInt16BE(exif(published!) - 2), 34);
+  const { imageSize } = await import("image-size");
+  t.is(imageSize(published!).orientation, 6, "which way up it is shown is kept (it is stored sideways)");
   const pictureData = (jpeg: Buffer) => jpeg.subarray(jpeg.indexOf(Buffer.from([0xff, 0xda])));
   t.deepEqual(pictureData(published!), pictureData(original!));
 });
@@ -351,4 +355,19 @@ test("a WebP or AVIF is read as see-through or not from its header, so its print
     const made = await Image(PNG.sync.write(png, see ? {} : { colorType: 2 }), { widths: [40], formats: ["webp", "avif"], outputDir: dir });
     for (const format of ["webp", "avif"]) t.is(hasTransparency(await readFile(made[format]![0]!.outputPath)), see, `${format}, see-through: ${see}`);
   }
+});
+
+test("a JPEG's camera data is taken out with fill bytes before its markers, and a damaged JPEG is published as it is", async (t) => {
+  const { withoutPhotoData } = await import("../src/site/photoData.ts");
+  const { readFile } = await import("node:fs/promises");
+  const { fixturesDir } = await import("./helpers/fixtures.ts");
+  const photo = await readFile(`${fixturesDir}/images/cmyk-300x200.jpg`);
+  // An EXIF block with the phone's name, after a fill byte (0xFF): it was left in whole.
+  const exif = Buffer.concat([Buffer.from([0xff, 0xe1, 0x00, 0x12]), Buffer.from("Exif\0\0iPhone 13 GPS", "latin1")]);
+  const filled = Buffer.concat([photo.subarray(0, 2), Buffer.from([0xff]), exif, photo.subarray(2)]);
+  const published = Buffer.from(withoutPhotoData(filled));
+  t.false(published.includes("iPhone"), "the camera's data is gone");
+  t.deepEqual(published.subarray(published.indexOf(Buffer.from([0xff, 0xda]))), photo.subarray(photo.indexOf(Buffer.from([0xff, 0xda]))));
+  const cut = Buffer.concat([photo.subarray(0, 4), Buffer.from([0xff, 0xff])]);
+  t.deepEqual(Buffer.from(withoutPhotoData(cut)), cut, "a segment that runs past the end: left as it is");
 });

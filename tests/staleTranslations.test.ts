@@ -22,19 +22,24 @@ async function bilingualRepo(
     path.join(site.contentDir, "es", "procedures", "sclerotherapy.md"),
     procedureText({ title: "Escleroterapia", lastReviewed: reviewed }, "## Qué es\n\nUnas inyecciones cierran las venas.\n"),
   );
+  const commit = newRepository(site.contentDir);
+  commit("Sclerotherapy in English and Spanish", "2026-10-01");
+  return { ...site, commit };
+}
+
+/** A fresh git repository in `folder`, and a way to commit everything in it as of a day. */
+function newRepository(folder: string): (message: string, date: string) => void {
   const git = (args: string[], date?: string) =>
     execFileSync("git", ["-c", "user.name=Writer", "-c", "user.email=writer@clinic.test", "-c", "commit.gpgsign=false", ...args], {
-      cwd: site.contentDir,
+      cwd: folder,
       stdio: "ignore",
       env: { ...process.env, ...(date ? { GIT_AUTHOR_DATE: `${date}T10:00:00Z`, GIT_COMMITTER_DATE: `${date}T10:00:00Z` } : {}) },
     });
   git(["init", "-q"]);
-  const commit = (message: string, date: string) => {
+  return (message, date) => {
     git(["add", "-A"]);
     git(["commit", "-q", "-m", message], date);
   };
-  commit("Sclerotherapy in English and Spanish", "2026-10-01");
-  return { ...site, commit };
 }
 
 const staleFindings = async (site: FixtureSite) =>
@@ -179,18 +184,11 @@ test("git history: names with spaces, a line of text starting '-- ', more than 1
   const { tmpdir } = await import("node:os");
   const root = await mkdtemp(path.join(tmpdir(), "pamphlet-git history-"));
   t.teardown(() => rm(root, { recursive: true, force: true }));
-  const git = (args: string[], date?: string) =>
-    execFileSync("git", ["-c", "user.name=W", "-c", "user.email=w@clinic.test", "-c", "commit.gpgsign=false", ...args], {
-      cwd: root,
-      stdio: "ignore",
-      env: { ...process.env, ...(date ? { GIT_AUTHOR_DATE: `${date}T10:00:00Z`, GIT_COMMITTER_DATE: `${date}T10:00:00Z` } : {}) },
-    });
-  const commit = (message: string, date: string) => (git(["add", "-A"]), git(["commit", "-q", "-m", message], date));
   await mkdir(path.join(root, "clinic site"));
   const guide = (name: string) => path.join(root, "clinic site", name);
   await writeFile(guide("leg veins.md"), "lastReviewed: 2026-01-01\nText.\n");
   await writeFile(guide("other.md"), "lastReviewed: 2026-01-01\nText.\n");
-  git(["init", "-q"]);
+  const commit = newRepository(root);
   commit("The guides", "2026-01-05");
   const changed = async () =>
     Object.fromEntries(

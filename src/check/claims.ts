@@ -4,7 +4,7 @@ import { claimWords, findClaims, type ClaimKind } from "./claimWords.ts";
 import { bodyProblem, documentsOf, fieldProblem, type Check, type DocumentSource, type Problem } from "./types.ts";
 
 /** Fields that are not the clinic's own claims: dates, names, codes, cited titles. */
-const notClaims = ["slug", "lang", "file", "body", "bodyLine", "fieldLines", "lastReviewed", "reviewer", "kind", "sources"];
+const notClaims = ["lastReviewed", "reviewer", "kind", "sources"];
 
 const advice: Record<ClaimKind, string> = {
   absolute: 'is an absolute or risky claim: say what is likely and how often instead (e.g. "most people", "about 1 in 100")',

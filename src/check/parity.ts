@@ -4,7 +4,7 @@ import { splitSections } from "../content/sections.ts";
 import { bodyProblem, fieldProblem, type Check, type Problem, type ProcedureSource } from "./types.ts";
 
 /** Front-matter fields that are not text a translator writes. */
-const notTranslated = ["slug", "lang", "file", "body", "bodyLine", "fieldLines", "lastReviewed", "reviewer", "kind", "sources", "category"];
+const notTranslated = ["lastReviewed", "reviewer", "kind", "sources", "category"];
 
 /** The numbers a text states (1,4 and 1.4 are the same number); times of day and dates are written differently per language and left out. */
 export const numbersIn = (text: string) => (text.replace(/\b\d{1,2}:\d{2}\b/g, "").match(/\d+(?:[.,]\d+)?/g) ?? []).map((number) => number.replace(",", "."));

@@ -53,14 +53,7 @@ export const checkPlaceholders: Check = ({ content, contentDir }) => {
     }
   });
   for (const document of documentsOf(content)) {
-    for (const { field, text } of frontMatterTexts(document as unknown as Record<string, unknown>, [
-      "slug",
-      "lang",
-      "file",
-      "body",
-      "bodyLine",
-      "fieldLines",
-    ])) {
+    for (const { field, text } of frontMatterTexts(document as unknown as Record<string, unknown>)) {
       for (const placeholder of found(text))
         problems.push(fieldProblem(document, field, severity, "placeholders", `${field}: "${placeholder.text}" is ${placeholder.what}: ${advice}`));
     }

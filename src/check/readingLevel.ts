@@ -41,7 +41,7 @@ const readableText = (document: DocumentSource & { faq?: Array<{ answer: string 
 
 // FAQ questions are headings in the patient's own words ("Do I need an ultrasound?"), not prose.
 const isQuestion = (field: string) => field.endsWith("› question");
-const notProse = ["slug", "lang", "file", "body", "bodyLine", "fieldLines", "lastReviewed", "reviewer", "kind", "sources", "category", "title"];
+const notProse = ["lastReviewed", "reviewer", "kind", "sources", "category", "title"];
 
 /**
  * Reading level per guide, per section and per front-matter text: a warning, naming the hardest

@@ -22,7 +22,13 @@ export function frontMatterLines(value: Record<string, unknown>, source: YamlSou
   return lines;
 }
 
-/** Every text a writer wrote in front matter, with the writer's name for its field: what patients read outside the body. */
+/** What the loader adds to a guide or page beside its front matter: no writer wrote them. */
+const loaderFields = ["slug", "lang", "file", "body", "bodyLine", "fieldLines"];
+
+/**
+ * Every text a writer wrote in front matter, with the writer's name for its field: what patients read
+ * outside the body. `skip`: fields a check leaves alone besides the loader's own.
+ */
 export function frontMatterTexts(value: Record<string, unknown>, skip: readonly string[] = []): Array<{ field: string; text: string }> {
   const texts: Array<{ field: string; text: string }> = [];
   const visit = (item: unknown, path: PropertyKey[]) => {
@@ -30,6 +36,6 @@ export function frontMatterTexts(value: Record<string, unknown>, skip: readonly 
     else if (Array.isArray(item)) item.forEach((entry, at) => visit(entry, [...path, at]));
     else if (item && typeof item === "object") for (const [key, entry] of Object.entries(item)) visit(entry, [...path, key]);
   };
-  for (const [key, item] of Object.entries(value)) if (!skip.includes(key)) visit(item, [key]);
+  for (const [key, item] of Object.entries(value)) if (!skip.includes(key) && !loaderFields.includes(key)) visit(item, [key]);
   return texts;
 }

@@ -130,6 +130,7 @@ export function withoutPicturesAlone(body: string): string {
     // Line by line, each read on its own: a before-and-after pair on two lines, a picture with a caption
     // line under it, a line ending in a hard break above it ("painful.␠␠").
     for (let line = open.map[0]; line < open.map[1]; line++) {
+      if (!lines[line]!.includes("![")) continue; // no picture on it: nothing to read
       const children = (markdown.parseInline(lines[line]!, {})[0]?.children ?? []).filter(
         (child) => !(child.type === "text" && child.content.trim() === "") && child.type !== "softbreak" && child.type !== "hardbreak",
       );

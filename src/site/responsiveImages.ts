@@ -73,6 +73,7 @@ export function responsiveImagesPlugin(
   });
 
   async function withPrintCopies(html: string, url: string): Promise<string> {
+    if (!html.includes(`${basePath}images/`)) return html; // no content picture in it: no need to read the page
     const replacements = await Promise.all(
       [...html.matchAll(printed)].map(async ([tag, start, src]) => {
         const file = contentImageFile(contentDir, src!);
@@ -82,7 +83,8 @@ export function responsiveImagesPlugin(
         return [tag, webCopiesUnder(`${start}${copy.url}"`, basePath)] as const;
       }),
     );
-    return replacements.reduce((result, [tag, copy]) => result.replace(tag, copy), html);
+    // Only the pictures that have a copy: each replace copies the page (the booklet's is large, and most pictures have none).
+    return replacements.filter(([tag, copy]) => copy !== tag).reduce((result, [tag, copy]) => result.replace(tag, copy), html);
   }
 
   eleventyConfig.on("eleventy.after", async ({ directories, outputMode }: { directories: { output: string }; outputMode: string }) => {

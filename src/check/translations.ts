@@ -1,9 +1,8 @@
 import path from "node:path";
 import { siteLanguages } from "../shared/languages.ts";
+import { languageNames } from "../content/language.ts";
 import type { DocumentSource } from "../content/load.ts";
 import type { Check, Problem } from "./types.ts";
-
-const languageNames: Record<string, string> = { en: "English", es: "Spanish" };
 
 /**
  * Every procedure and page of the default language should exist in each published language (same

@@ -14,6 +14,7 @@ const markers: Record<string, ReadonlySet<string>> = {
   ]),
 };
 
+/** The languages by name, as Pamphlet's messages (in English) say them. */
 export const languageNames: Record<string, string> = { en: "English", es: "Spanish" };
 
 /** The other language `text` reads as, when it clearly does: six words or more, three of them the other's, twice its own. */

@@ -96,6 +96,16 @@ export function svgTextProblem(file: string): string | undefined {
   );
 }
 
+/** A raster picture's size as it is shown, its EXIF orientation applied (5 to 8 turn it a quarter), or undefined when it cannot be read. */
+export function shownSize(file: string): { width: number; height: number; orientation: number } | undefined {
+  try {
+    const { width = 0, height = 0, orientation = 1 } = imageSize(file);
+    return orientation >= 5 ? { width: height, height: width, orientation } : { width, height, orientation };
+  } catch {
+    return undefined;
+  }
+}
+
 /** How wide a brochure's text column is, in inches (letter, the widest: 8.5 in less 16 mm each side). */
 const columnInches = 7.2;
 /** What a printed photo needs to look sharp at reading distance, in pixels per inch. */
@@ -109,13 +119,7 @@ const sharpPpi = 150;
  */
 export function printResolutionProblem(file: string, { share, cover = false }: { share?: number; cover?: boolean } = {}): string | undefined {
   if (!/\.(png|jpe?g|gif|webp|avif)$/i.test(file)) return undefined; // an SVG prints sharp at any size
-  let width: number;
-  try {
-    const size = imageSize(file);
-    width = (size.orientation ?? 1) >= 5 ? (size.height ?? 0) : (size.width ?? 0);
-  } catch {
-    return undefined; // pictureFileProblem says what is wrong with it
-  }
+  const width = shownSize(file)?.width ?? 0; // unreadable: pictureFileProblem says what is wrong with it
   const column = columnInches * (share ?? 1);
   const inches = cover || share !== undefined ? column : Math.min(width / 96, column);
   const ppi = Math.round(width / inches);

@@ -1,4 +1,5 @@
 import { imageSize } from "image-size";
+import { jpegSegments } from "./jpegSegments.ts";
 
 /**
  * A JPEG without what the camera wrote about the photo: EXIF (the phone's make and model, the time,
@@ -12,22 +13,16 @@ export function withoutPhotoData(jpeg: Uint8Array): Uint8Array {
   // Which way up it is shown is no photo data: kept, in an EXIF block of its own (a phone photo stored sideways).
   const orientation = orientationOf(jpeg);
   const kept: Buffer[] = [bytes.subarray(0, 2), ...(orientation > 1 ? [orientationBlock(orientation)] : [])];
-  let at = 2;
   // Segment by segment up to the image data (SOS); what follows is the picture, kept whole.
-  while (at + 4 <= bytes.length && bytes[at] === 0xff) {
-    if (bytes[at + 1] === 0xff) {
-      at++; // a fill byte before a marker
-      continue;
-    }
-    const marker = bytes[at + 1]!;
-    if (marker === 0xda) break;
-    const end = at + 2 + bytes.readUInt16BE(at + 2);
-    if (end > bytes.length) return jpeg; // cut short: left as it is
+  const segments = jpegSegments((at, length) => bytes.subarray(at, at + length));
+  let next = segments.next();
+  for (; !next.done; next = segments.next()) {
+    const { marker, start, end } = next.value;
     // APP1 (EXIF, XMP), APP13 (IPTC) and COM are about the photo; APP0, APP2 (ICC) and APP14 (Adobe) are about its colours.
-    if (marker !== 0xe1 && marker !== 0xed && marker !== 0xfe) kept.push(bytes.subarray(at, end));
-    at = end;
+    if (marker !== 0xe1 && marker !== 0xed && marker !== 0xfe) kept.push(bytes.subarray(start, end));
   }
-  if (at === 2) return jpeg;
+  const { at, cut } = next.value;
+  if (cut || at === 2) return jpeg; // cut short: left as it is
   return Buffer.concat([...kept, bytes.subarray(at)]);
 }
 

@@ -1,6 +1,7 @@
 import { closeSync, openSync, readFileSync, readSync, statSync } from "node:fs";
 import Image, { type ImageOptions, type Metadata } from "@11ty/eleventy-img";
-import { imageSize } from "image-size";
+import { shownSize } from "../content/pictureFile.ts";
+import { jpegSegments } from "./jpegSegments.ts";
 import { PamphletError } from "../shared/errors.ts";
 import { displayPath } from "../shared/displayPath.ts";
 import { safeSvgCache, safeSvgFile } from "./safeSvg.ts";
@@ -28,25 +29,23 @@ export const printWidth = 2400;
 export function printsFromCopy(file: string): boolean {
   if (/\.(webp|avif)$/i.test(file)) return true;
   if (!/\.(jpe?g|png)$/i.test(file)) return false;
-  try {
-    const { width = 0, height = 0, orientation = 1 } = imageSize(file);
-    if ((orientation >= 5 ? height : width) > printWidth) return true;
-    return /\.jpe?g$/i.test(file) && (orientation !== 1 || jpegComponents(file) === 4);
-  } catch {
-    return false; // check names a picture that cannot be read; the web copies' error says it too
-  }
+  const size = shownSize(file);
+  if (!size) return false; // check names a picture that cannot be read; the web copies' error says it too
+  if (size.width > printWidth) return true;
+  return /\.jpe?g$/i.test(file) && (size.orientation !== 1 || jpegComponents(file) === 4);
 }
 
 /** How many colour components a JPEG's frame has (3 for RGB, 4 for CMYK), read from its start-of-frame marker. */
 function jpegComponents(file: string): number | undefined {
   const handle = openSync(file, "r");
+  const read = (at: number, length: number) => {
+    const bytes = Buffer.alloc(length);
+    return bytes.subarray(0, readSync(handle, bytes, 0, length, at));
+  };
   try {
-    const bytes = Buffer.alloc(10);
-    // Segment by segment from the SOI marker, reading only each segment's header (EXIF and ICC segments are large).
-    for (let at = 2; readSync(handle, bytes, 0, 10, at) === 10 && bytes[0] === 0xff; at += 2 + bytes.readUInt16BE(2)) {
-      const marker = bytes[1]!;
+    for (const { marker, start } of jpegSegments(read)) {
       // SOF0–SOF15, except DHT (C4), JPG (C8) and DAC (CC): length, precision, height, width, components.
-      if (marker >= 0xc0 && marker <= 0xcf && ![0xc4, 0xc8, 0xcc].includes(marker)) return bytes[9];
+      if (marker >= 0xc0 && marker <= 0xcf && ![0xc4, 0xc8, 0xcc].includes(marker)) return read(start + 9, 1)[0];
     }
     return undefined;
   } finally {

@@ -37,5 +37,8 @@ export const commandLine = (pid: number) => {
   }
 };
 
-/** The Chromium processes started under `pid`. */
-export const chromiumOf = (pid: number) => descendants(pid).filter((child) => /chrom/i.test(commandLine(child)));
+/**
+ * The Chromium processes started under `pid`, by their program's name: not Pamphlet's watchdog shell, whose
+ * arguments name the profile folder (pamphlet-chromium-…) and which ends just after Chromium, when told it has.
+ */
+export const chromiumOf = (pid: number) => descendants(pid).filter((child) => /^\S*chrom[^/\s]*(\s|$)/i.test(commandLine(child)));

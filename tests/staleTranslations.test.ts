@@ -178,6 +178,22 @@ test("sign-off: a guide whose text was committed after its lastReviewed needs a 
   t.deepEqual(await signOffFindings(site), []);
 });
 
+test("sign-off follows a guide across a rename: renamed as it was, it passes; an edit before the rename, after its review, is still found", async (t) => {
+  const site = await bilingualRepo(t);
+  const guide = (slug: string) => path.join(site.contentDir, "procedures", `${slug}.md`);
+  const { rename } = await import("node:fs/promises");
+  await rename(guide("compression-therapy"), guide("compression-stockings"));
+  site.commit("Compression therapy: a clearer address", "2026-11-05");
+  t.deepEqual(await signOffFindings(site), [], "a renamed guide is the reviewed guide (it was taken for a new one, unreviewed)");
+  await writeFile(guide("sclerotherapy"), (await readFile(guide("sclerotherapy"), "utf8")).replace("## What it is", "## What it is\n\nA new line.\n"));
+  site.commit("Sclerotherapy: a new line", "2026-11-06");
+  await rename(guide("sclerotherapy"), guide("sclerotherapy-injections"));
+  site.commit("Sclerotherapy: a clearer address", "2026-11-07");
+  const found = await signOffFindings(site);
+  t.is(found.length, 1, found.join("\n"));
+  t.regex(found[0]!, /sclerotherapy-injections\.md:\d+:1 {2}warning {2}changed on 2026-11-06 \(commit \w+ "Sclerotherapy: a new line"\)/);
+});
+
 test("git history: names with spaces, a line of text starting '-- ', more than 1 MiB of changes, a rename and a copy read right", async (t) => {
   const { lastTextChanges } = await import("../src/check/gitHistory.ts");
   const { mkdtemp, rm, rename } = await import("node:fs/promises");
@@ -207,5 +223,5 @@ test("git history: names with spaces, a line of text starting '-- ', more than 1
   t.deepEqual(await changed(), { "leg veins.md": "2026-02-01", "other.md": "2026-02-02", "copy.md": "2026-02-03" });
   await rename(guide("copy.md"), guide("renamed.md"));
   commit("Renamed as it was", "2026-02-04");
-  t.is((await changed())["renamed.md"], undefined, "a rename changes no text (its history under the old name is not followed)");
+  t.is((await changed())["renamed.md"], "2026-02-03", "a rename changes no text: its last change is its making, as a copy, under its old name");
 });

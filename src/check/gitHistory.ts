@@ -47,6 +47,8 @@ export function lastTextChanges(files: string[]): Map<string, Change> {
 /**
  * Each file's changes, newest first, by absolute path, and the oldest commit among them. A change is
  * dated by the later of its author's and committer's dates: an edit rebased after a review is after it.
+ * A file's history goes on under its earlier names: the log is of the files' folders, so a rename
+ * within them is seen as one (of the files alone, a renamed guide looked new, so unreviewed).
  */
 function historyOf(files: string[]): { files: Map<string, FileChange[]>; first?: string } {
   const histories = new Map<string, FileChange[]>();
@@ -54,8 +56,12 @@ function historyOf(files: string[]): { files: Map<string, FileChange[]>; first?:
   const cwd = path.dirname(realPath(files[0]!));
   const [shallow, top, head] = (git(cwd, ["rev-parse", "--is-shallow-repository", "--show-toplevel", "HEAD"]) ?? "").split("\n");
   if (shallow !== "false" || !top || !head) return { files: histories };
-  const entries = (logOf(cwd, head, files.map(realPath)) ?? "").split("\x01").slice(1);
-  // Each commit: its header line, then each file's diff (paths relative to the repository's top), no context lines.
+  const folders = [...new Set(files.map((file) => path.dirname(realPath(file))))];
+  const entries = (logOf(cwd, head, folders) ?? "").split("\x01").slice(1);
+  const wanted = new Set(files.map(realPath));
+  /** An earlier name of a file (relative to the top, as git names it), and the name it has now. */
+  const nowNamed = new Map<string, string>();
+  // Each commit, newest first: its header line, then each file's diff (paths relative to the repository's top), no context lines.
   for (const entry of entries) {
     const [header = "", ...rest] = entry.split("\n");
     const [authored = "", committed = "", commit = "", ...subject] = header.split("\t");
@@ -63,19 +69,23 @@ function historyOf(files: string[]): { files: Map<string, FileChange[]>; first?:
       .join("\n")
       .split(/^diff --git /m)
       .slice(1)) {
-      const name = changedFile(diff);
-      if (!name) continue;
+      const changed = changedFile(diff);
+      if (!changed) continue;
+      const name = nowNamed.get(changed) ?? changed;
+      const renamedFrom = /^rename from (.+)$/m.exec(diff)?.[1];
+      if (renamedFrom) nowNamed.set(unquoted(renamedFrom), name);
       // Only the lines after the first hunk header are the file's: a line "-- Stop your blood thinner" is text.
       const hunks = diff.slice(Math.max(0, diff.search(/^@@/m)));
-      const changed = /^@@/m.test(diff) ? hunks.split("\n").filter((line) => /^[+-]/.test(line)) : [];
+      const lines = /^@@/m.test(diff) ? hunks.split("\n").filter((line) => /^[+-]/.test(line)) : [];
       const change: FileChange = {
         date: [authored, committed].sort().at(-1)!.slice(0, 10),
         commit,
         subject: subject.join("\t"),
         created: /^new file mode/m.test(diff),
-        changedText: changed.some((line) => !/^[+-]\s*(lastReviewed|reviewer)\s*:/.test(line)),
+        changedText: lines.some((line) => !/^[+-]\s*(lastReviewed|reviewer)\s*:/.test(line)),
       };
       const absolute = path.join(top, name);
+      if (!wanted.has(absolute)) continue;
       histories.set(absolute, [...(histories.get(absolute) ?? []), change]);
     }
   }
@@ -89,21 +99,28 @@ function historyOf(files: string[]): { files: Map<string, FileChange[]>; first?:
  */
 function changedFile(diff: string): string | undefined {
   const named = /^\+\+\+ (?:b\/|"b\/)(.+?)"?\t?$/m.exec(diff) ?? /^rename to (.+)$/m.exec(diff) ?? /^--- (?:a\/|"a\/)(.+?)"?\t?$/m.exec(diff);
-  return named?.[1];
+  return named ? unquoted(named[1]!) : undefined;
+}
+
+/** A name as git writes it in a `rename from`/`rename to` line: quoted, with backslash escapes, when it has a quote, a backslash or a control character. */
+function unquoted(name: string): string {
+  if (!name.startsWith('"') || !name.endsWith('"')) return name;
+  const escapes: Record<string, string> = { t: "\t", n: "\n", '"': '"', "\\": "\\" };
+  return name.slice(1, -1).replace(/\\(.)/g, (sequence, character: string) => escapes[character] ?? sequence);
 }
 
 /**
- * The history of `files` as of commit `head`, worked out once per commit: it changes only with a new
+ * The history of the files in `folders` as of commit `head`, worked out once per commit: it changes only with a new
  * commit (or checkout), and the dev server checks every guide again on each save.
  */
 const logs = new Map<string, string>();
-function logOf(cwd: string, head: string, files: string[]): string | undefined {
-  const key = [head, ...files].join("\0");
+function logOf(cwd: string, head: string, folders: string[]): string | undefined {
+  const key = [head, ...folders].join("\0");
   const known = logs.get(key);
   if (known !== undefined) return known;
   // Renames found (a renamed guide is not a new one); no context lines: only what changed.
   const format = ["--format=%x01%aI%x09%cI%x09%h%x09%s", "-p", "--unified=0", "-M", "--no-color"];
-  const log = git(cwd, ["-c", "core.quotePath=false", "log", ...format, head, "--", ...files]);
+  const log = git(cwd, ["-c", "core.quotePath=false", "log", ...format, head, "--", ...folders]);
   if (logs.size >= 16) logs.clear(); // a long dev session across many commits
   if (log !== undefined) logs.set(key, log);
   return log;

@@ -1,8 +1,8 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import test from "ava";
 import { runPamphlet, siteArgs } from "./helpers/cli.ts";
-import { fixtureSite, procedureText, writeProcedure } from "./helpers/fixtures.ts";
+import { fixturesDir, fixtureSite, procedureText, writeProcedure } from "./helpers/fixtures.ts";
 import { pdfText, pdfTextRuns, pdfWords } from "./helpers/pdf.ts";
 
 test("a line that introduces a list never ends a page: the list's first item follows it", async (t) => {
@@ -22,6 +22,29 @@ test("a line that introduces a list never ends a page: the list's first item fol
     const leadInPage = pages.findIndex((page) => page.includes("Call us right away if you have:"));
     t.true(pages[leadInPage]!.includes("Warning sign 1"), `${slug}: the lead-in on page ${leadInPage + 1} has its list's first item with it`);
     t.true(pages[leadInPage]!.includes("Warning sign 5"), `${slug}: and the whole short list`);
+  }
+});
+
+test("large print: the at-a-glance box may go on over the page, but its heading never ends a page without its first fact", async (t) => {
+  const site = await fixtureSite(t);
+  await mkdir(path.join(site.contentDir, "images"), { recursive: true });
+  await copyFile(path.join(fixturesDir, "images", "wordmark-1200x260.png"), path.join(site.contentDir, "images", "legs.png"));
+  // Facts as long as a Spanish guide's (its box is taller than what the cover leaves of the first page), and a
+  // cover that grows each time, so the box starts at different heights.
+  const fact = "Most people walk out the same day and go back to what they do within a day or two.";
+  const facts = { duration: fact.slice(0, 80), downtime: fact, sessions: fact, resultsTimeline: fact, veinsTreated: fact, anaesthesia: fact };
+  const slugs = Array.from({ length: 4 }, (_, i) => `glance-${i}`);
+  for (const [i, slug] of slugs.entries()) {
+    const summary = `A guide whose cover grows ${"a little longer ".repeat(i * 3)}each time.`.slice(0, 220);
+    const picture = i % 2 ? { image: { src: "/images/legs.png", alt: "Legs" } } : {};
+    await writeProcedure(site, slug, procedureText({ title: `Glance ${i}`, summary, ...facts, ...picture }));
+  }
+  const run = await runPamphlet(["build", "--formats", "large", ...siteArgs(site)]);
+  t.is(run.code, 0, run.stderr);
+  for (const slug of slugs) {
+    const pages = (await pdfText(path.join(site.brochuresDir, `${slug}.large.pdf`))).split("\f");
+    const headingPage = pages.findIndex((page) => page.includes("At a glance"));
+    t.true(pages[headingPage]!.includes("How long it takes"), `${slug}: "At a glance" on page ${headingPage + 1} has its first fact with it`);
   }
 });
 

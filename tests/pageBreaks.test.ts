@@ -85,6 +85,24 @@ test("the booklet's back page (contact details, QR code) is always its last, eve
   }
 });
 
+test("the booklet: a guide's review line never stands alone on a page, away from the guide it signs off", async (t) => {
+  const site = await fixtureSite(t);
+  // Twenty sources after one line more each time, so that in some guide the review line falls on the top of a page.
+  for (let i = 0; i < 8; i++) {
+    const sources = Array.from({ length: 20 }, (_, n) => `Guide ${i} source ${n + 1}: Vein Society guidance on care, 2024.`);
+    const filler = Array.from({ length: 22 + i }, (_, line) => `Filler line ${line + 1}.`).join("\n\n");
+    await writeProcedure(site, `sources-${i}`, procedureText({ title: `Sources ${i}`, sources }, `## What it is\n\n${filler}\n`));
+  }
+  const run = await runPamphlet(["build", "--formats", "booklet", ...siteArgs(site)]);
+  t.is(run.code, 0, run.stderr);
+  const pages = (await pdfText(path.join(site.brochuresDir, "booklet.pdf"))).split("\f");
+  const reviewed = pages.map((page, index) => ({ page, number: index + 1 })).filter(({ page }) => page.includes("Last reviewed"));
+  t.true(reviewed.length >= 8, `${reviewed.length} review lines`);
+  for (const { page, number } of reviewed) {
+    t.not(page.slice(0, page.indexOf("Last reviewed")).trim(), "", `page ${number}: the review line has the end of its guide above it`);
+  }
+});
+
 test("with a clinic name as long as clinic.yaml allows, every page's footer keeps the phone and page number whole, 5 mm clear of the edge", async (t) => {
   const site = await fixtureSite(t);
   const clinicFile = path.join(site.contentDir, "_data", "clinic.yaml");

@@ -41,15 +41,20 @@ test("an aftercare sheet that does not fit one page fails by name and how much i
     "long-aftercare",
     procedureText({ title: "Long aftercare" }, `## What it is\n\nShort.\n\n## After the treatment\n\n${advice}\n\n## When to call us\n\nCall us.\n`),
   );
+  // Short sections, but forty sources: they are what to shorten (the message named only the sections and contact details).
+  const sources = Array.from({ length: 40 }, (_, n) => `Source ${n + 1}: Vein Society guidance on aftercare, 2024.`);
+  const steps = advice.split("\n").slice(0, 20).join("\n");
+  await writeProcedure(site, "many-sources", procedureText({ title: "Many sources", sources }, `## After the treatment\n\n${steps}\n\n## When to call us\n\nCall us.\n`));
   const run = await runPamphlet(["build", "--formats", "letter,aftercare", ...siteArgs(site)]);
   t.is(run.code, 3, run.stderr);
   t.regex(
     run.stderr,
     joinedRegExp(
       /long-aftercare\.aftercare\.pdf {2}failed: does not fit: the aftercare sheet is over by about \d+ lines \(\d+ mm\): /,
-      /shorten the sections "After the treatment" or "When to call us"/,
+      /shorten the sections "After the treatment" or "When to call us", or the contact details/,
     ),
   );
+  t.regex(run.stderr, /many-sources\.aftercare\.pdf {2}failed: does not fit: .*shorten the sections .*, the sources \(front matter\),? or the contact details/);
   t.false(existsSync(path.join(site.brochuresDir, "long-aftercare.aftercare.pdf")));
   t.true(existsSync(path.join(site.brochuresDir, "long-aftercare.pdf")), "the guide's other brochures are made");
   t.true(existsSync(path.join(site.brochuresDir, "sclerotherapy.aftercare.pdf")), "and the sheets that fit");

@@ -148,7 +148,12 @@ function measureOverflow(): Array<{ box: string; fix: string; lines: number; mm:
       over = Math.max(needed - capacity, spills ? lineHeight : -Infinity);
       over += safety;
     } else {
-      over = box.scrollHeight - box.clientHeight;
+      // Into the bottom padding too (the room kept clear of the paper's edge, which printers cannot print on):
+      // Chromium's scrollHeight leaves the padding out, so text 3 mm from the edge measured as fitting.
+      const range = document.createRange();
+      range.selectNodeContents(box);
+      const contentEnd = box.getBoundingClientRect().bottom - parseFloat(style.borderBottomWidth) - parseFloat(style.paddingBottom);
+      over = Math.max(box.scrollHeight - box.clientHeight, range.getBoundingClientRect().bottom - contentEnd);
     }
     if (over > 1) {
       results.push({

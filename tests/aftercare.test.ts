@@ -44,7 +44,11 @@ test("an aftercare sheet that does not fit one page fails by name and how much i
   // Short sections, but forty sources: they are what to shorten (the message named only the sections and contact details).
   const sources = Array.from({ length: 40 }, (_, n) => `Source ${n + 1}: Vein Society guidance on aftercare, 2024.`);
   const steps = advice.split("\n").slice(0, 20).join("\n");
-  await writeProcedure(site, "many-sources", procedureText({ title: "Many sources", sources }, `## After the treatment\n\n${steps}\n\n## When to call us\n\nCall us.\n`));
+  await writeProcedure(
+    site,
+    "many-sources",
+    procedureText({ title: "Many sources", sources }, `## After the treatment\n\n${steps}\n\n## When to call us\n\nCall us.\n`),
+  );
   const run = await runPamphlet(["build", "--formats", "letter,aftercare", ...siteArgs(site)]);
   t.is(run.code, 3, run.stderr);
   t.regex(

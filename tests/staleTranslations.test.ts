@@ -194,6 +194,26 @@ test("sign-off follows a guide across a rename: renamed as it was, it passes; an
   t.regex(found[0]!, /sclerotherapy-injections\.md:\d+:1 {2}warning {2}changed on 2026-11-06 \(commit \w+ "Sclerotherapy: a new line"\)/);
 });
 
+test("sign-off in a shallow clone (a CI checkout's default) cannot date any change: said at clinic.yaml's release, an error once released", async (t) => {
+  const site = await bilingualRepo(t);
+  const guide = path.join(site.contentDir, "procedures", "sclerotherapy.md");
+  await writeFile(guide, (await readFile(guide, "utf8")).replace("## What it is", "## What it is\n\nAn edit nobody reviewed.\n"));
+  site.commit("Sclerotherapy: an edit", "2026-11-02");
+  const clinicFile = path.join(site.contentDir, "_data", "clinic.yaml");
+  await writeFile(clinicFile, `${await readFile(clinicFile, "utf8")}release: true\n`);
+  site.commit("Released", "2026-11-03");
+  const shallow = path.join(site.root, "shallow");
+  execFileSync("git", ["clone", "-q", "--depth", "1", `file://${site.contentDir}`, shallow], { stdio: "ignore" });
+  const found = await signOffFindings({ ...site, contentDir: shallow });
+  t.is(found.length, 1, found.join("\n"));
+  t.regex(
+    found[0]!,
+    /shallow\/_data\/clinic\.yaml:\d+:1 {2}error {2}this is a shallow clone .*cannot be checked.*actions\/checkout with fetch-depth: 0; else git fetch --unshallow/,
+  );
+  t.is(found[0]!.split(":")[1], String((await readFile(clinicFile, "utf8")).split("\n").indexOf("release: true") + 1), "at the release line");
+  t.regex((await signOffFindings(site))[0] ?? "", /sclerotherapy\.md.*error {2}changed on 2026-11-02/, "the whole history finds the edit");
+});
+
 test("git history: names with spaces, a line of text starting '-- ', more than 1 MiB of changes, a rename and a copy read right", async (t) => {
   const { lastTextChanges } = await import("../src/check/gitHistory.ts");
   const { mkdtemp, rm, rename } = await import("node:fs/promises");

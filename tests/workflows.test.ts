@@ -38,8 +38,22 @@ test("each publish workflow restores the last publish's output/ before building,
   }
 });
 
+test("each publish workflow checks out the whole history, which check reads for guides changed since their review (a shallow one hid them)", (t) => {
+  const dir = path.join(repoRoot, "starter", "workflows");
+  for (const name of readdirSync(dir)) {
+    const workflow = YAML.parse(readFileSync(path.join(dir, name), "utf8")) as { jobs: Record<string, { steps: WorkflowStep[] }> };
+    const checkouts = Object.values(workflow.jobs)
+      .flatMap((job) => job.steps)
+      .filter((step) => step.uses?.startsWith("actions/checkout@"));
+    t.true(checkouts.length > 0, name);
+    for (const checkout of checkouts) t.is(checkout.with?.["fetch-depth"], 0, `${name}: fetch-depth 0`);
+  }
+  const readme = readFileSync(path.join(repoRoot, "README.md"), "utf8");
+  t.deepEqual(readme.match(/uses: actions\/checkout@v\d+\n(?!\s+with: \{ fetch-depth: 0 \})/g), null, "the README's workflows too");
+});
+
 interface WorkflowStep {
   uses?: string;
   run?: string;
-  with?: Record<string, string>;
+  with?: Record<string, string | number>;
 }

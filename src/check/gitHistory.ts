@@ -45,6 +45,14 @@ export function lastTextChanges(files: string[]): Map<string, Change> {
 }
 
 /**
+ * Whether `file` is in a shallow clone (a CI checkout of the last commit only, actions/checkout's
+ * default), whose history cannot say when anything changed: the checks that read it say so.
+ */
+export function inShallowClone(file: string): boolean {
+  return git(path.dirname(realPath(file)), ["rev-parse", "--is-shallow-repository"]) === "true";
+}
+
+/**
  * Each file's changes, newest first, by absolute path, and the oldest commit among them. A change is
  * dated by the later of its author's and committer's dates: an edit rebased after a review is after it.
  * A file's history goes on under its earlier names: the log is of the files' folders, so a rename

@@ -149,32 +149,38 @@ test("links in a brochure's text lead to the public site, never to the server it
     "See [how it compares](/procedures/sclerotherapy/), [our risks](#risks-and-side-effects) and [the sibling guide](../compression-therapy/).\n\n" +
     "## Risks and side effects\n\nFew.\n\n## When to call us\n\nCall us.\n";
   await writeProcedure(site, "linked", procedureText({ title: "Linked" }, body));
-  const run = await runPamphlet(["build", "--formats", "letter,trifold,booklet", ...siteArgs(site)]);
-  t.is(run.code, 0, run.stderr);
   const { PDFArray, PDFHexString, PDFString } = await import("../src/shared/pdfLib.ts");
   const text = (value: unknown) => (value instanceof PDFString || value instanceof PDFHexString ? value.decodeText() : "");
-  const uris = async (file: string) => {
-    const document = await loadPdf(await readFile(path.join(site.brochuresDir, file)));
-    return document.getPages().flatMap((page) => {
-      const annotations = page.node.lookupMaybe(PDFName.of("Annots"), PDFArray);
-      return Array.from({ length: annotations?.size() ?? 0 }, (_, i) =>
-        text(annotations!.lookup(i, PDFDict).lookupMaybe(PDFName.of("A"), PDFDict)?.lookup(PDFName.of("URI"))),
-      ).filter(Boolean);
-    });
-  };
-  const origin = "https://fixture.example.org";
-  for (const file of ["linked.pdf", "linked.trifold.pdf", "booklet.pdf"]) {
-    const links = await uris(file);
-    t.deepEqual(
-      links.filter((uri) => !/^(https:\/\/fixture\.example\.org\/|tel:|mailto:)/.test(uri)),
-      [],
-      `${file}: every link is public`,
-    );
-    t.true(links.includes(`${origin}/procedures/sclerotherapy/`), `${file}: ${JSON.stringify(links)}`);
-    t.true(links.includes(`${origin}/procedures/compression-therapy/`), `${file}: a relative link resolved from the guide's page`);
+  // Published at the top of the host, and under a folder (a GitHub project site): a link from the site's top keeps the folder.
+  for (const basePath of ["/", "/clinic/"]) {
+    const out = path.join(site.root, `output${basePath.replaceAll("/", "-")}`);
+    const run = await runPamphlet(["build", "--formats", "letter,trifold,booklet", "--base-path", basePath, ...siteArgs({ ...site, outDir: out })]);
+    t.is(run.code, 0, run.stderr);
+    await linksArePublic(path.join(out, "brochures"), `https://fixture.example.org${basePath.slice(0, -1)}`);
   }
-  // The booklet repeats every guide's headings: a heading link goes to that guide's public page.
-  t.true((await uris("booklet.pdf")).includes(`${origin}/procedures/linked/#risks-and-side-effects`));
+  async function linksArePublic(brochuresDir: string, origin: string) {
+    const uris = async (file: string) => {
+      const document = await loadPdf(await readFile(path.join(brochuresDir, file)));
+      return document.getPages().flatMap((page) => {
+        const annotations = page.node.lookupMaybe(PDFName.of("Annots"), PDFArray);
+        return Array.from({ length: annotations?.size() ?? 0 }, (_, i) =>
+          text(annotations!.lookup(i, PDFDict).lookupMaybe(PDFName.of("A"), PDFDict)?.lookup(PDFName.of("URI"))),
+        ).filter(Boolean);
+      });
+    };
+    for (const file of ["linked.pdf", "linked.trifold.pdf", "booklet.pdf"]) {
+      const links = await uris(file);
+      t.deepEqual(
+        links.filter((uri) => !uri.startsWith(`${origin}/`) && !/^(tel|mailto):/.test(uri)),
+        [],
+        `${file}: every link is public`,
+      );
+      t.true(links.includes(`${origin}/procedures/sclerotherapy/`), `${file}: ${JSON.stringify(links)}`);
+      t.true(links.includes(`${origin}/procedures/compression-therapy/`), `${file}: a relative link resolved from the guide's page`);
+    }
+    // The booklet repeats every guide's headings: a heading link goes to that guide's public page.
+    t.true((await uris("booklet.pdf")).includes(`${origin}/procedures/linked/#risks-and-side-effects`));
+  }
 });
 
 const accentedAddress =

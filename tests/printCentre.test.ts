@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { readdir, readFile, rename, rm } from "node:fs/promises";
+import { readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import test from "ava";
 import { startSiteServer } from "../src/brochures/siteServer.ts";
@@ -71,6 +71,28 @@ test("in Chromium, the print centre makes a visit pack from two ticked guides", 
   const intro = await plain.$eval(".lead", (lead) => (lead as HTMLElement).innerText);
   t.regex(intro, /^Every brochure published with this site, ready to print\.\s*$/);
   t.is(await plain.$$eval("input[type=checkbox]", (boxes) => boxes.filter((box) => (box as HTMLElement).offsetParent !== null).length), 0);
+});
+
+test("a print centre left open across a rebuild makes its pack with the clinic's details as now published, not as when it was opened", async (t) => {
+  const site = await built(t);
+  // Files read on every request, as a host serves what was published last.
+  const server = await startSiteServer(site.siteDir, { live: true });
+  t.teardown(() => server.close());
+  const { page, downloaded } = await pageWithDownloads(t);
+  await page.goto(`${server.origin}/print-centre/`, { waitUntil: "load" });
+  await page.waitForSelector("[data-visit-pack]:not([hidden])");
+  // The clinic's number changes, and the site is rebuilt, while the front desk's tab stays open.
+  const clinicFile = path.join(site.contentDir, "_data", "clinic.yaml");
+  const clinicText = await readFile(clinicFile, "utf8");
+  const oldPhone = /^phone: "?([^"\n]+)"?$/m.exec(clinicText)![1]!;
+  await writeFile(clinicFile, clinicText.replace(oldPhone, "(555) 010-0177"));
+  t.is((await runPamphlet(["build", "--formats", "letter,large", ...siteArgs(site)])).code, 0);
+  await page.click("#pack-sclerotherapy");
+  await page.click("[data-pack-button]");
+  await page.waitForFunction(() => document.querySelector("[data-pack-status] a[download]"), { timeout: 30_000 });
+  const cover = (await pdfText(await downloaded("visit-pack.pdf"))).split("\f")[0]!;
+  t.true(cover.includes("(555) 010-0177"), cover);
+  t.false(cover.includes(oldPhone), "the old number is gone from the cover");
 });
 
 test("pamphlet pack makes the same structure from the command line", async (t) => {

@@ -8,8 +8,10 @@ const section = document.querySelector("[data-visit-pack]");
 
 if (section) {
   const texts = JSON.parse(section.dataset.texts);
-  const covers = JSON.parse(section.dataset.covers);
-  const catalog = JSON.parse(document.querySelector("[data-pack-catalog]").dataset.packCatalog);
+  const opened = {
+    covers: JSON.parse(section.dataset.covers),
+    catalog: JSON.parse(document.querySelector("[data-pack-catalog]").dataset.packCatalog),
+  };
   const status = section.querySelector("[data-pack-status]");
   const button = section.querySelector("[data-pack-button]");
   const fill = (template, values) => template.replace(/\{(\w+)\}/g, (_, key) => values[key] ?? "");
@@ -24,6 +26,7 @@ if (section) {
     if (button.getAttribute("aria-disabled") === "true") return;
     const slugs = [...document.querySelectorAll("[data-pack-slug]:checked")].map((box) => box.dataset.packSlug);
     if (slugs.length === 0) return say(texts.noneChosen);
+    const { covers, catalog } = await published();
     const lang = section.querySelector("[data-pack-language]").value;
     const format = section.querySelector("[data-pack-format]").value;
     const chosen = slugs.map((slug) => {
@@ -57,6 +60,24 @@ if (section) {
       button.removeAttribute("aria-disabled");
     }
   });
+
+  /**
+   * The covers and the list of brochures as the site publishes them now: a front desk keeps this page
+   * open all day, and a pack made after a rebuild had the old phone number on its cover. Read from the
+   * page itself, fetched again; as opened when that cannot be (offline).
+   */
+  async function published() {
+    try {
+      const response = await fetch(location.href, { cache: "no-cache" });
+      const page = new DOMParser().parseFromString(await response.text(), "text/html");
+      const covers = page.querySelector("[data-visit-pack]")?.dataset.covers;
+      const catalog = page.querySelector("[data-pack-catalog]")?.dataset.packCatalog;
+      if (response.ok && covers && catalog) return { covers: JSON.parse(covers), catalog: JSON.parse(catalog) };
+    } catch {
+      // Offline, or the page is gone: what the page was opened with.
+    }
+    return opened;
+  }
 
   function say(text) {
     status.replaceChildren(text);

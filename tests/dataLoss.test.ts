@@ -53,6 +53,29 @@ test.serial("Ctrl-C while the new site is swapped in: output/site stays a whole 
   t.regex(await readFile(path.join(site.siteDir, "procedures", "sclerotherapy", "index.html"), "utf8"), /An edit so the site is built again \(procedures/);
 });
 
+test.serial("--out at a folder Pamphlet did not make (a website, a home folder) is refused before anything in it is touched", async (t) => {
+  const site = await builtSite(t, ["--formats", "letter"]);
+  const theirs = path.join(site.root, "their-folder");
+  await mkdir(path.join(theirs, "site"), { recursive: true });
+  await mkdir(path.join(theirs, "brochures"));
+  await writeFile(path.join(theirs, "site", "my-website.html"), "<p>not Pamphlet's</p>\n");
+  await writeFile(path.join(theirs, "brochures", "old-contract.pdf"), "%PDF-1.4 a contract\n");
+  for (const command of [
+    ["build", "--formats", "letter"],
+    ["brochures", "--formats", "letter"],
+  ]) {
+    const run = await runPamphlet([...command, "--content", site.contentDir, "--out", theirs]);
+    t.is(run.code, 2, `${command[0]}: ${run.stdout}${run.stderr}`);
+    t.regex(run.stderr, /--out \S*their-folder holds files Pamphlet did not make \(brochures, site\).*choose a new or empty folder/, command[0]!);
+  }
+  t.deepEqual((await readdir(theirs, { recursive: true })).sort(), ["brochures", "brochures/old-contract.pdf", "site", "site/my-website.html"]);
+  // Pamphlet's own output, and one whose first build was stopped before it wrote anything but its staging folder, are used as before.
+  const stopped = path.join(site.root, "stopped-output");
+  await mkdir(path.join(stopped, "site.staging-4242"), { recursive: true });
+  for (const out of [site.outDir, stopped])
+    t.is((await runPamphlet(["build", "--formats", "letter", "--content", site.contentDir, "--out", out])).code, 0, out);
+});
+
 test.serial("pack --out onto a guide, clinic.yaml or another non-PDF file is refused; the file is untouched", async (t) => {
   const site = await builtSite(t, ["--formats", "letter"]);
   const notes = path.join(site.root, "notes.txt");

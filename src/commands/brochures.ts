@@ -18,12 +18,13 @@ import { withBuiltContent } from "./builtContent.ts";
 import { brochureRunStatus } from "./exitStatus.ts";
 import { brochureProgress } from "../cli/progress.ts";
 import { reportBrochureSummary, reportProblems } from "../cli/report.ts";
-import { refuseOverlappingFolders } from "./separateFolders.ts";
+import { refuseOverlappingFolders, refuseSomeoneElsesFolder } from "./separateFolders.ts";
 
 /** `pamphlet brochures [slug…]`: print brochures from an already built site. */
 export async function runBrochures(given: Folders, slugs: string[], choice: BrochureChoice = {}): Promise<number> {
   const folders = await withBuiltContent(given);
   refuseOverlappingFolders(folders);
+  refuseSomeoneElsesFolder(folders.outDir);
   const loaded = await loadForBuild(folders.contentDir);
   if (!reportProblems(loaded.problems) || !loaded.content) return 1;
   const { content } = publishedUnder(loaded.content, await basePathBuiltWith(folders, loaded.content.clinic.siteUrl));

@@ -11,7 +11,7 @@ import { brochureRunStatus } from "./exitStatus.ts";
 import { brochureProgress } from "../cli/progress.ts";
 import { formatsFor, printShopDirOf, siteDirOf, type BrochureChoice, type Folders } from "./options.ts";
 import { reportBrochureSummary, reportProblems } from "../cli/report.ts";
-import { refuseOverlappingFolders } from "./separateFolders.ts";
+import { refuseOverlappingFolders, refuseSomeoneElsesFolder } from "./separateFolders.ts";
 import { setAsideRemoved } from "../shared/stagedFolder.ts";
 
 /**
@@ -22,6 +22,7 @@ import { setAsideRemoved } from "../shared/stagedFolder.ts";
 export async function runBuild(folders: Folders, choice: BrochureChoice = {}): Promise<number> {
   const started = performance.now();
   refuseOverlappingFolders(folders);
+  refuseSomeoneElsesFolder(folders.outDir);
   if (choice.bleed) {
     throw new UsageError(
       "--bleed makes PDFs for a print shop, which are never published: " +

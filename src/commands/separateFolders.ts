@@ -1,4 +1,4 @@
-import { existsSync, realpathSync, statSync } from "node:fs";
+import { existsSync, readdirSync, realpathSync, statSync } from "node:fs";
 import { open } from "node:fs/promises";
 import path from "node:path";
 import { UsageError } from "../shared/errors.ts";
@@ -50,6 +50,44 @@ export function refuseOverlappingFolders(folders: Pick<Folders, "contentDir" | "
   }
   const own = pamphletFolders().find((folder) => isWithin(out, folder) || isWithin(folder, out));
   if (own) throw new UsageError(`--out ${folders.outDir} overlaps ${own}, which is part of Pamphlet itself: choose another output folder, e.g. --out output`);
+}
+
+/** What Pamphlet leaves in an output folder, whichever command made it and wherever it stopped. */
+const pamphletMarks = [
+  /^\.build-stamp\.json$/,
+  /^site\.(fingerprint|print-views\.json|print-centre)$/,
+  /^\.cache$/,
+  /^(dev-)?site\.(staging|previous)-/,
+  /^dev-site$/,
+];
+const manifestMark = /^\.manifest.*\.json$/;
+
+/**
+ * For `build` and `brochures`: an output folder that is there, not empty, and holds nothing Pamphlet
+ * leaves (its build stamp, its cache, a brochure manifest…) is someone else's. They replace `site/` and
+ * `brochures/` in it: `--out ~/site` or `--out /var/www` deleted what was there.
+ */
+export function refuseSomeoneElsesFolder(outDir: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(outDir);
+  } catch {
+    return; // not there yet (or not a folder: writing to it fails with its own message)
+  }
+  const ours = (name: string) => pamphletMarks.some((mark) => mark.test(name));
+  const manifests = (folder: string) => {
+    try {
+      return readdirSync(path.join(outDir, folder)).some((name) => manifestMark.test(name));
+    } catch {
+      return false;
+    }
+  };
+  if (names.length === 0 || names.some(ours) || ["brochures", "share"].some(manifests)) return;
+  const shown = names.sort().slice(0, 5).join(", ") + (names.length > 5 ? ", …" : "");
+  throw new UsageError(
+    `--out ${outDir} holds files Pamphlet did not make (${shown}), and it replaces site/ and brochures/ there, so they could be lost: ` +
+      "choose a new or empty folder, e.g. --out output",
+  );
 }
 
 /**

@@ -76,6 +76,27 @@ test.serial("--out at a folder Pamphlet did not make (a website, a home folder) 
     t.is((await runPamphlet(["build", "--formats", "letter", "--content", site.contentDir, "--out", out])).code, 0, out);
 });
 
+test.serial(
+  "a second build or brochures run into the same --out while one runs is refused, naming it; a lock left by a killed run is taken over",
+  async (t) => {
+    const site = await builtSite(t, ["--formats", "letter"]);
+    const first = startPamphlet(["brochures", "--force", "--formats", "letter,large", ...siteArgs(site)]);
+    await first.waitFor(/\[\s*1\/\d+\]/, 120_000);
+    for (const command of ["build", "brochures"]) {
+      const second = await runPamphlet([command, "--force", "--formats", "letter", ...siteArgs(site)]);
+      t.is(second.code, 1, `${command}: ${second.stdout}${second.stderr}`);
+      t.regex(second.stderr, new RegExp(`Another Pamphlet \\(process ${first.child.pid}\\) is writing into \\S+: wait until it ends, then run this again`));
+    }
+    t.is(await first.exited, 0, first.output());
+    t.regex(first.output(), /Brochures: 4 made, 0 skipped \(unchanged\), 0 failed/);
+    t.deepEqual((await readdir(site.brochuresDir)).filter((name) => name.endsWith(".pdf")).length, 4, "every brochure is there");
+    // A killed Pamphlet's lock (its process gone) does not stop the next run.
+    await writeFile(path.join(site.outDir, ".pamphlet-lock"), "999999999");
+    t.is((await runPamphlet(["build", "--formats", "letter", ...siteArgs(site)])).code, 0);
+    t.false(existsSync(path.join(site.outDir, ".pamphlet-lock")), "and the lock goes with the run");
+  },
+);
+
 test.serial("pack --out onto a guide, clinic.yaml or another non-PDF file is refused; the file is untouched", async (t) => {
   const site = await builtSite(t, ["--formats", "letter"]);
   const notes = path.join(site.root, "notes.txt");

@@ -19,12 +19,17 @@ import { brochureRunStatus } from "./exitStatus.ts";
 import { brochureProgress } from "../cli/progress.ts";
 import { reportBrochureSummary, reportProblems } from "../cli/report.ts";
 import { refuseOverlappingFolders, refuseSomeoneElsesFolder } from "./separateFolders.ts";
+import { withOutputLock } from "../shared/outputLock.ts";
 
 /** `pamphlet brochures [slug…]`: print brochures from an already built site. */
 export async function runBrochures(given: Folders, slugs: string[], choice: BrochureChoice = {}): Promise<number> {
   const folders = await withBuiltContent(given);
   refuseOverlappingFolders(folders);
   refuseSomeoneElsesFolder(folders.outDir);
+  return withOutputLock(folders.outDir, () => printBuilt(folders, slugs, choice));
+}
+
+async function printBuilt(folders: Folders, slugs: string[], choice: BrochureChoice): Promise<number> {
   const loaded = await loadForBuild(folders.contentDir);
   if (!reportProblems(loaded.problems) || !loaded.content) return 1;
   const { content } = publishedUnder(loaded.content, await basePathBuiltWith(folders, loaded.content.clinic.siteUrl));

@@ -12,6 +12,7 @@ import { brochureProgress } from "../cli/progress.ts";
 import { formatsFor, printShopDirOf, siteDirOf, type BrochureChoice, type Folders } from "./options.ts";
 import { reportBrochureSummary, reportProblems } from "../cli/report.ts";
 import { refuseOverlappingFolders, refuseSomeoneElsesFolder } from "./separateFolders.ts";
+import { withOutputLock } from "../shared/outputLock.ts";
 import { setAsideRemoved } from "../shared/stagedFolder.ts";
 
 /**
@@ -23,6 +24,10 @@ export async function runBuild(folders: Folders, choice: BrochureChoice = {}): P
   const started = performance.now();
   refuseOverlappingFolders(folders);
   refuseSomeoneElsesFolder(folders.outDir);
+  return withOutputLock(folders.outDir, () => build(folders, choice, started));
+}
+
+async function build(folders: Folders, choice: BrochureChoice, started: number): Promise<number> {
   if (choice.bleed) {
     throw new UsageError(
       "--bleed makes PDFs for a print shop, which are never published: " +

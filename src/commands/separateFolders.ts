@@ -55,6 +55,7 @@ export function refuseOverlappingFolders(folders: Pick<Folders, "contentDir" | "
 /** What Pamphlet leaves in an output folder, whichever command made it and wherever it stopped. */
 const pamphletMarks = [
   /^\.build-stamp\.json$/,
+  /^\.pamphlet-lock$/,
   /^site\.(fingerprint|print-views\.json|print-centre)$/,
   /^\.cache$/,
   /^(dev-)?site\.(staging|previous)-/,

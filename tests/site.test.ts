@@ -139,13 +139,19 @@ test("tap-to-call links dial the number as the clinic writes it, with no country
   t.deepEqual(await links("+44 (0)118 496 0123"), ["tel:+441184960123"], "the trunk 0 is not dialled after the country code");
 });
 
-test("clinic.yaml's locales set how dates are written: a UK clinic gets '1 October 2026'", async (t) => {
+test("clinic.yaml's locales set how dates are written and the locale shared pages name: a UK clinic gets '1 October 2026' and en_GB", async (t) => {
   const site = await fixtureSite(t);
   const { appendFile } = await import("node:fs/promises");
-  const reviewed = async () => /<p class="reviewed">Last reviewed ([^<]+?) by/.exec((await pages(site)).get("/procedures/sclerotherapy/")!)![1];
-  t.is(await reviewed(), "October 1, 2026");
+  const page = async () => (await pages(site)).get("/procedures/sclerotherapy/")!;
+  const reviewed = (html: string) => /<p class="reviewed">Last reviewed ([^<]+?) by/.exec(html)![1];
+  const ogLocale = (html: string) => /<meta property="og:locale" content="([^"]+)">/.exec(html)![1];
+  const before = await page();
+  t.is(reviewed(before), "October 1, 2026");
+  t.is(ogLocale(before), "en_US");
   await appendFile(`${site.contentDir}/_data/clinic.yaml`, "locales: { en: en-GB }\n");
-  t.is(await reviewed(), "1 October 2026");
+  const after = await page();
+  t.is(reviewed(after), "1 October 2026");
+  t.is(ogLocale(after), "en_GB", "a UK clinic's pages were shared as en_US");
 });
 
 test("_data/strings/<lang>.yaml puts the clinic's own words on the site; unknown keys and lost placeholders are errors on their line", async (t) => {

@@ -27,6 +27,11 @@ export function filtersPlugin(eleventyConfig: UserConfig, { clinic }: { clinic: 
   });
   eleventyConfig.addFilter("cssString", cssString);
   eleventyConfig.addFilter("readableDate", (isoDate: string, lang: string) => readableDate(isoDate, clinic.locales?.[lang as Language] ?? lang));
+  // Open Graph's language_TERRITORY, from clinic.yaml's locale (en-GB → en_GB); US when it names no territory.
+  eleventyConfig.addFilter("ogLocale", (lang: string) => {
+    const locale = clinic.locales?.[lang as Language];
+    return (locale?.includes("-") ? locale : `${lang}-US`).replace("-", "_");
+  });
   eleventyConfig.addFilter("telHref", telHref);
   eleventyConfig.addFilter("addressLine", addressLine);
   eleventyConfig.addFilter("sourceLang", (source: string, lang: string) => sourceLanguage(source, lang) ?? "");

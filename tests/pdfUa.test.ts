@@ -113,6 +113,22 @@ test("every figure has alt text (a captioned or sized picture's too); the QR cod
   });
 });
 
+test("every list item holds a label and a body (Lbl, LBody) and nothing else, as ISO 32000 asks: its text was in a NonStruct", async (t) => {
+  await eachFormat((pdf, format) => {
+    const items = [...elements(pdf.structure)].filter((element) => element.role === "LI");
+    t.true(items.length > 0, format);
+    t.deepEqual(
+      items.flatMap((item) => item.children.map((child) => child.role)).filter((role) => role !== "Lbl" && role !== "LBody"),
+      [],
+      format,
+    );
+    t.true(
+      items.every((item) => item.children.some((child) => child.role === "LBody")),
+      format,
+    );
+  });
+});
+
 test("every link annotation has a Contents description and is in the structure tree", async (t) => {
   await eachFormat((pdf, format) => {
     t.true(pdf.links.length > 0, `${format} has links`);

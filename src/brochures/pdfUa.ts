@@ -22,7 +22,9 @@ import type { BrochureMetadata } from "../shared/viewsManifest.ts";
  *   the link's name in the page (`links`, by target: see linkNames.ts), else what it does;
  * - `/Tabs /S` on pages with annotations, so tabbing follows the structure (ISO 14289-1 7.18.3);
  * - a picture with a caption or a size, a `<figure>` around an `<img>`, tagged as a Div: Chromium tags
- *   the figure as a Figure too, with no alt text (ISO 14289-1 7.3), around the picture's own Figure.
+ *   the figure as a Figure too, with no alt text (ISO 14289-1 7.3), around the picture's own Figure;
+ * - each list item's content in an LBody (ISO 32000-1 14.8.4.3.3: an LI holds Lbl and LBody only):
+ *   Chromium puts it in a NonStruct, or beside the label as it is (a bold term and its text).
  */
 export function makePdfUa(document: PDFDocument, metadata: BrochureMetadata, links: Record<string, string> = {}): void {
   for (const page of document.getPages()) {
@@ -30,7 +32,10 @@ export function makePdfUa(document: PDFDocument, metadata: BrochureMetadata, lin
     describeLinks(page, links);
   }
   const root = document.catalog.lookupMaybe(PDFName.of("StructTreeRoot"), PDFDict);
-  if (root) figureGroupsAsDivs(document, root);
+  if (root) {
+    figureGroupsAsDivs(document, root);
+    listItemBodies(document, root);
+  }
   // Uncompressed and UTF-8, as XMP readers expect.
   const xmp = document.context.stream(new TextEncoder().encode(xmpPacket(metadata)), { Type: "Metadata", Subtype: "XML" });
   document.catalog.set(PDFName.of("Metadata"), document.context.register(xmp));
@@ -76,6 +81,36 @@ function figureGroupsAsDivs(document: PDFDocument, element: PDFDict): void {
   const isFigure = (dict: PDFDict) => dict.get(PDFName.of("S")) === PDFName.of("Figure");
   if (isFigure(element) && !element.has(PDFName.of("Alt")) && children.some(isFigure)) element.set(PDFName.of("S"), PDFName.of("Div"));
   for (const child of children) figureGroupsAsDivs(document, child);
+}
+
+/**
+ * Each LI's child elements other than its Lbl in one LBody: a lone NonStruct is renamed, others are
+ * put in a new LBody. Content marked directly in the item stays where it is: the structure tree's
+ * parent tree points at the item for it.
+ */
+function listItemBodies(document: PDFDocument, element: PDFDict): void {
+  const kids = element.get(PDFName.of("K"));
+  const all = kids instanceof PDFArray ? kids.asArray() : kids === undefined ? [] : [kids];
+  const elementOf = (kid: unknown) => {
+    const found = kid instanceof PDFRef ? document.context.lookup(kid) : undefined;
+    return found instanceof PDFDict && found.has(PDFName.of("S")) ? found : undefined;
+  };
+  const roleOf = (kid: unknown) => elementOf(kid)?.get(PDFName.of("S"));
+  if (element.get(PDFName.of("S")) === PDFName.of("LI")) {
+    const body = all.filter((kid) => elementOf(kid) && roleOf(kid) !== PDFName.of("Lbl"));
+    if (body.length === 1 && roleOf(body[0]) === PDFName.of("NonStruct")) elementOf(body[0])!.set(PDFName.of("S"), PDFName.of("LBody"));
+    else if (body.length > 0 && !body.some((kid) => roleOf(kid) === PDFName.of("LBody"))) {
+      const lbody = document.context.register(document.context.obj({ Type: "StructElem", S: "LBody", P: elementOf(body[0])!.get(PDFName.of("P")), K: body }));
+      for (const kid of body) elementOf(kid)!.set(PDFName.of("P"), lbody);
+      const first = all.indexOf(body[0]!);
+      const rest = (part: typeof all) => part.filter((kid) => !body.includes(kid));
+      element.set(PDFName.of("K"), document.context.obj([...rest(all.slice(0, first)), lbody, ...rest(all.slice(first))]));
+    }
+  }
+  for (const kid of all) {
+    const child = elementOf(kid);
+    if (child) listItemBodies(document, child);
+  }
 }
 
 /** A link's description for assistive technology: its name in the page, else what tapping it does, from its target. */

@@ -12,7 +12,7 @@ import { startSiteServer } from "./siteServer.ts";
 /** Bump when printing or post-processing changes in a way that changes the files: every file is made again. */
 const printVersion =
   "pamphlet-render-3: preferCSSPageSize printBackground tagged outline; " +
-  "pdf-lib metadata, outline titles, RoleMap, duplex; PDF/UA XMP, artifacts, link contents, figure groups as Div";
+  "pdf-lib metadata, outline titles, RoleMap, duplex; PDF/UA XMP, artifacts, link contents, figure groups as Div, list item bodies";
 
 export interface PrintSiteOptions extends JobOptions {
   /** The built site whose print views are printed: its views manifest says what to make. */

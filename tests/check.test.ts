@@ -506,3 +506,21 @@ test("a picture size that is not one of #small, #half, #full is an error at its 
   );
   t.true(problems.every((problem) => problem.file === file));
 });
+
+test("package.json installing Pamphlet from outside the clinic's folder is a warning at its line: the workflow's npm ci cannot reach it", async (t) => {
+  const site = await fixtureSite(t);
+  const packageFile = path.join(site.root, "package.json");
+  const installSaid = async () =>
+    (await runChecks(site.contentDir, today)).problems.filter((problem) => problem.rule === "install").map((problem) => formatProblem(problem));
+  await writeFile(packageFile, `${JSON.stringify({ name: "clinic", dependencies: { pamphlet: "file:pamphlet-0.2.0.tgz" } }, null, 2)}\n`);
+  t.deepEqual(await installSaid(), [], "a tarball in the clinic's folder is fine");
+  // As `npm install ../pamphlet-0.2.0.tgz` (an upgrade) writes it.
+  await writeFile(packageFile, `${JSON.stringify({ name: "clinic", dependencies: { pamphlet: "file:../pamphlet-0.2.0.tgz" } }, null, 2)}\n`);
+  const said = await installSaid();
+  t.is(said.length, 1, said.join("\n"));
+  t.regex(
+    said[0]!,
+    /package\.json:4:1 {2}warning {2}package\.json installs Pamphlet from \.\.\/pamphlet-0\.2\.0\.tgz, outside this folder, .*npm ci cannot reach it/,
+  );
+  t.regex(said[0]!, /copy the tarball into this folder and run npm install \.\/pamphlet-0\.2\.0\.tgz/);
+});

@@ -92,7 +92,7 @@ test("running footers and page numbers are artifacts, which screen readers skip"
   });
 });
 
-test("every figure has alt text (a captioned or sized picture's too); the QR code's says what it is, the link beside it where it leads, each once", async (t) => {
+test("every figure has alt text (a captioned or sized picture's too); the QR code's says what it is, the link by it where it leads", async (t) => {
   await eachFormat((pdf, format) => {
     const figures = [...elements(pdf.structure)].filter((element) => element.role === "Figure");
     t.true(figures.length > 0 && figures.every((figure) => (figure.alt ?? "").trim() !== ""), `${format}: ${figures.map((figure) => figure.alt).join(" | ")}`);

@@ -208,7 +208,10 @@ test("sign-off in a shallow clone (a CI checkout's default) cannot date any chan
   t.is(found.length, 1, found.join("\n"));
   t.regex(
     found[0]!,
-    /shallow\/_data\/clinic\.yaml:\d+:1 {2}error {2}this is a shallow clone .*cannot be checked.*actions\/checkout with fetch-depth: 0; else git fetch --unshallow/,
+    joinedRegExp(
+      /shallow\/_data\/clinic\.yaml:\d+:1 {2}error {2}this is a shallow clone .*cannot be checked.*/,
+      /actions\/checkout with fetch-depth: 0; else git fetch --unshallow/,
+    ),
   );
   t.is(found[0]!.split(":")[1], String((await readFile(clinicFile, "utf8")).split("\n").indexOf("release: true") + 1), "at the release line");
   t.regex((await signOffFindings(site))[0] ?? "", /sclerotherapy\.md.*error {2}changed on 2026-11-02/, "the whole history finds the edit");

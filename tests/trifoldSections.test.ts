@@ -29,7 +29,7 @@ test("the tri-fold's inside adds the other sections that fit, after-care first, 
   t.notRegex(inside, /Before your visit|Preparation step/, "the section too long for the room left is left out, not squeezed");
 });
 
-test("no text of the tri-fold's outside prints in the 0.3 in kept clear of the paper's edge: a full flap leaves out its note, then fails by name", async (t) => {
+test("no tri-fold text prints in the 0.3 in kept clear of the paper's edge: a full flap leaves out its note, then fails by name", async (t) => {
   const site = await fixtureSite(t);
   // One more source each time, so that in some guide the flap's last line falls into its bottom padding (it measured as fitting).
   const slugs = Array.from({ length: 8 }, (_, i) => `flap-${i}`);

@@ -16,6 +16,7 @@ import { checkStaleTranslations } from "./staleTranslations.ts";
 import { checkReadingLevel, type ReadingLevel } from "./readingLevel.ts";
 import { checkSections } from "./sections.ts";
 import { checkSignOff } from "./signOff.ts";
+import { checkInstallSource } from "./installSource.ts";
 import { checkSources } from "./sources.ts";
 import { checkTemplateOverrides } from "./templateOverrides.ts";
 import { checkTranslations } from "./translations.ts";
@@ -51,6 +52,7 @@ const editorialChecks: Check[] = [
   draftFreshness,
   checkClinicDetails,
   checkTemplateOverrides,
+  checkInstallSource,
 ];
 /** Run by `check` only when not already among the build checks (it is there under release: true). */
 const draftChecks: Check[] = [(context) => (context.content.clinic.release ? [] : checkPlaceholders(context))];

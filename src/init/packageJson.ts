@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { installedFromOutside } from "../shared/installedFromOutside.ts";
 import { pamphletScripts } from "../cli/commandLine.ts";
 import { PamphletError } from "../shared/errors.ts";
 import { projectRoot } from "../shared/installPaths.ts";
@@ -57,12 +58,8 @@ export async function clinicPackageJson(file: string, name: string): Promise<Cli
   }
   parsed.scripts = { ...scripts, ...parsed.scripts };
   const spec = parsed.dependencies?.pamphlet;
+  const outside = spec && installedFromOutside(spec);
   if (!spec) notes.push(notPublished);
-  else if (/^file:(\.\.|\/)/.test(spec)) {
-    notes.push(
-      `package.json installs Pamphlet from ${spec.slice("file:".length)}, outside this folder, where the publish workflow's npm ci cannot reach it: ` +
-        `copy the tarball into this folder and run npm install ./${path.basename(spec)}`,
-    );
-  }
+  else if (outside) notes.push(outside);
   return { text: `${JSON.stringify(parsed, null, 2)}\n`, notes, ...(spec ? {} : { installFrom: tarball }) };
 }

@@ -524,3 +524,24 @@ test("package.json installing Pamphlet from outside the clinic's folder is a war
   );
   t.regex(said[0]!, /copy the tarball into this folder and run npm install \.\/pamphlet-0\.2\.0\.tgz/);
 });
+
+test("HTML, and addresses Markdown makes no link of (javascript:, file:, an SVG data: picture), are errors at their line: shown as written", async (t) => {
+  const site = await fixtureSite(t);
+  const lines = [
+    '<iframe src="file:///etc/passwd"></iframe>',
+    "Call us [now](javascript:alert(1)).",
+    "![Leg](file:///etc/passwd)",
+    "![Drawing](data:image/svg+xml;base64,PHN2Zz4=)",
+    "Veins under 3 mm (<3 mm) are small; see <https://example.org/veins>, and `<br>` in code is text.",
+  ];
+  await writeProcedure(site, "raw", procedureText({ title: "Raw" }, `## What it is\n\n${lines.join("\n\n")}\n`));
+  const { problems } = await runChecks(site.contentDir, today);
+  const said = problems
+    .filter((problem) => problem.file.endsWith("raw.md") && /shows? as written/.test(problem.message))
+    .map((problem) => formatProblem(problem));
+  t.is(said.length, 4, said.join("\n"));
+  t.regex(said.join("\n"), /raw\.md:\d+:1 {2}error {2}"<iframe src="file:\/\/\/etc\/passwd">" is HTML, which pages and brochures show as written/);
+  t.regex(said.join("\n"), /javascript:alert\(1 is not an address Markdown makes a link of, so the line shows as written: link to a web page/);
+  t.regex(said.join("\n"), /file:\/\/\/etc\/passwd is not an address Markdown makes a picture of/);
+  t.regex(said.join("\n"), /data:image\/svg\+xml;base64,PHN2Zz4= is not an address Markdown makes a picture of/);
+});

@@ -104,7 +104,7 @@ export const checkLinks: Check = ({ content, contentDir }) => {
         }
       }
     }
-    return [...problems, ...spacedAddresses(procedure)];
+    return [...problems, ...spacedAddresses(procedure), ...refusedAddresses(procedure)];
   });
 };
 
@@ -135,6 +135,36 @@ function spacedAddresses(procedure: DocumentSource): Problem[] {
           "error",
           rule,
           `${address} has a space in its address, so it shows as text instead of ${what}: ${fix}`,
+          match.index! + 1,
+        ),
+      );
+    }
+  });
+  return problems;
+}
+
+/**
+ * `[x](javascript:…)`, `![x](file:///…)`: Markdown makes no link or picture of an address that could
+ * run a script or read a file (javascript:, vbscript:, file:, data: but a PNG, JPEG, GIF or WebP), and
+ * pages and brochures show the line as written, with no word from the build.
+ */
+function refusedAddresses(procedure: DocumentSource): Problem[] {
+  const problems: Problem[] = [];
+  proseLines(procedure.body).forEach((text, index) => {
+    const prose = text.replace(/`+[^`]*`+/g, (code) => " ".repeat(code.length));
+    for (const match of prose.matchAll(/(!?)\[[^\]]*\]\(\s*<?((?:javascript|vbscript|file|data):[^)\s>]*)/gi)) {
+      if (/^data:image\/(png|jpe?g|gif|webp);/i.test(match[2]!)) continue; // made, and the images check has its say
+      const [what, fix] = match[1]
+        ? ["a picture", "put the picture in images/ and write /images/<its name>"]
+        : ["a link", "link to a web page (https://…) or a page of the site"];
+      const shown = match[2]!.length > 40 ? `${match[2]!.slice(0, 40)}…` : match[2]!;
+      problems.push(
+        bodyProblem(
+          procedure,
+          index + 1,
+          "error",
+          "links",
+          `${shown} is not an address Markdown makes ${what} of, so the line shows as written: ${fix}`,
           match.index! + 1,
         ),
       );

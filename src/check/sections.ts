@@ -13,6 +13,9 @@ const placeholder = /(?<![\p{L}\p{N}])(TODO|TBD|FIXME|XXX|[Ll]orem ipsum)(?![\p{
  * that nearly matches one (a word off, an accent or a level missing) is named where it is.
  * (A `#` title in the body is the headings check's.)
  */
+/** An HTML tag as written in a guide (`<iframe src=…>`, `</div>`, `<br/>`); not `<5 mm` nor an address in <…>. */
+const htmlTag = /<\/?[a-z][a-z0-9-]*(?:\s[^<>]*)?\/?>/i;
+
 export const checkSections: Check = ({ content }) =>
   // (An empty body is the loader's to report, once.)
   content.procedures
@@ -47,6 +50,12 @@ export const checkSections: Check = ({ content }) =>
       // Guides are Markdown without HTML (content/markdown.ts): a comment is shown as written, not hidden, to patients.
       proseLines(procedure.body).forEach((line, index) => {
         if (line.includes("<!--")) at(index + 1, '"<!--" starts an HTML comment, which pages and brochures show as written: delete what should not be shown');
+        const tag = htmlTag.exec(line.replace(/`+[^`]*`+/g, (code) => " ".repeat(code.length)));
+        if (tag)
+          at(
+            index + 1,
+            `"${tag[0].slice(0, 40)}" is HTML, which pages and brochures show as written (guides are Markdown only): write it in Markdown or delete it`,
+          );
       });
       // The front matter prints too: on the cover, the at-a-glance box and the questions.
       const fields = Object.entries(procedure).filter(([key, value]) => typeof value === "string" && key in procedure.fieldLines);

@@ -303,3 +303,23 @@ test.serial("a hand edit saved while the editor's save is being checked is kept:
   t.is((await saving).status, 422);
   t.is(await readFile(file, "utf8"), handEdited);
 });
+
+test("uploads: one over 20 MB or a request too large to read is refused with the limit; a file that is no picture is refused, shown or not", async (t) => {
+  const { site, url, call } = await backend(t);
+  const images = path.join(site.contentDir, "images");
+  await mkdir(images, { recursive: true });
+  // Decoded, 21 MB: over the limit, though its request is under the request limit (22.5 MB of zeros was written, and published).
+  const big = await call("persistMedia", { asset: asset("images/big.png", Buffer.alloc(21 * 1024 * 1024)) });
+  t.is(big.status, 422, JSON.stringify(big.body));
+  t.regex(big.body.error!, /images\/big\.png is 21 MB, over the editor's 20 MB for a picture: save it smaller/);
+  t.false(existsSync(path.join(images, "big.png")));
+  // A request too large to read whole is answered with why (it was cut off: "Failed to fetch" in the editor).
+  const huge = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: "x".repeat(40 * 1024 * 1024) });
+  t.is(huge.status, 413);
+  t.regex(((await huge.json()) as { error: string }).error, /too large for the editor \(pictures up to 20 MB\)/);
+  // No guide shows it yet, but images/ is published whole.
+  const notPicture = await call("persistMedia", { asset: asset("images/leaflet.png", "a text file, not a PNG") });
+  t.is(notPicture.status, 422);
+  t.regex(notPicture.body.error!, /images\/leaflet\.png: cannot be read as a picture/);
+  t.false(existsSync(path.join(images, "leaflet.png")));
+});

@@ -22,7 +22,18 @@ interface Asset {
 }
 
 /** An uploaded picture as the bytes to write. */
-const assetFile = ({ path: file, content, encoding }: Asset) => ({ path: file, raw: Buffer.from(content, encoding) });
+/** An uploaded picture's path and bytes; refused over the editor's size limit, measured as decoded. */
+function assetFile({ path: file, content, encoding }: Asset) {
+  const raw = Buffer.from(content, encoding);
+  if (raw.length > maxImageBytes) {
+    const megabytes = (bytes: number) => Math.round(bytes / (1024 * 1024));
+    throw new RefusedPath(
+      `${file} is ${megabytes(raw.length)} MB, over the editor's ${megabytes(maxImageBytes)} MB for a picture: ` +
+        "save it smaller (3000 pixels on its longest side is plenty for print), then upload it again.",
+    );
+  }
+  return { path: file, raw };
+}
 
 /**
  * Decap CMS's local backend (the protocol `decap-server` speaks: POST `{ action, params }`, JSON
@@ -178,14 +189,16 @@ function readBody(request: http.IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    // Read to its end, not cut off: a request cut off is "Failed to fetch" in the editor, and this answer is never read.
     request.on("data", (chunk: Buffer) => {
       size += chunk.length;
-      if (size > maxRequestBytes) {
-        reject(new RefusedPath("The request is too large for the editor (images up to 20 MB)."));
-        request.destroy();
-      } else chunks.push(chunk);
+      if (size <= maxRequestBytes) chunks.push(chunk);
     });
-    request.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    request.on("end", () =>
+      size > maxRequestBytes
+        ? reject(new RefusedPath("The request is too large for the editor (pictures up to 20 MB): save the picture smaller, then upload it again."))
+        : resolve(Buffer.concat(chunks).toString("utf8")),
+    );
     request.on("error", reject);
   });
 }

@@ -2,6 +2,7 @@ import { cp, lstat, mkdir, mkdtemp, realpath, rm, stat, symlink, writeFile } fro
 import os from "node:os";
 import path from "node:path";
 import { loadForBuild } from "../check/runChecks.ts";
+import { pictureFileProblem } from "../content/pictureFile.ts";
 import { formatProblem, type Problem } from "../shared/problem.ts";
 import { displayPath } from "../shared/displayPath.ts";
 import { isWithin } from "../shared/isWithin.ts";
@@ -59,18 +60,25 @@ export async function refusalsOf(contentDir: string, files: Array<{ path: string
       await writeFile(target, file.raw);
     }
     for (const file of removes) await rm(path.join(copy, file), { force: true });
+    // A file uploaded into images/ is published whether or not a guide shows it yet: one that is no picture is refused now.
+    const notPictures = files
+      .filter((file) => inImages(file.path))
+      .flatMap((file) => {
+        const problem = pictureFileProblem(copy, `/${file.path}`, path.join(copy, file.path), { drawn: false });
+        return problem ? [`${displayPath(path.join(contentDir, file.path))}: ${problem.replaceAll(copy, path.resolve(contentDir))}`] : [];
+      });
     const { problems } = await loadForBuild(copy);
     const shown = (problem: Problem) => {
       const relative = path.relative(copy, path.resolve(problem.file));
       return relative.startsWith("..") ? problem.file : displayPath(path.join(contentDir, relative));
     };
     const saved = new Set(files.map((file) => displayPath(path.join(contentDir, file.path))));
-    return (
-      problems
-        .filter((problem) => problem.severity === "error" && (saved.has(shown(problem)) || (before !== undefined && !before.has(where(problem)))))
-        // The copy is this check's own: the writer hears of the content folder.
-        .map((problem) => formatProblem({ ...problem, file: shown(problem), message: problem.message.replaceAll(copy, path.resolve(contentDir)) }))
-    );
+    const refusals = problems
+      .filter((problem) => problem.severity === "error" && (saved.has(shown(problem)) || (before !== undefined && !before.has(where(problem)))))
+      // The copy is this check's own: the writer hears of the content folder.
+      .map((problem) => formatProblem({ ...problem, file: shown(problem), message: problem.message.replaceAll(copy, path.resolve(contentDir)) }));
+    // Said where a guide or clinic.yaml shows the picture, if one does; else of the file itself.
+    return refusals.length > 0 ? refusals : notPictures;
   } finally {
     await removeFolder(copy);
   }

@@ -74,3 +74,45 @@ test.serial("once a signal has begun the cleanups, an error they cause is not pr
   t.regex(said, /Stopped before the new files were put in the site/);
   t.notRegex(said, /staging folder the cleanup removed/);
 });
+
+test("a write that fails on a full disk before its awaiter reaches it (Eleventy's pages) fails the run in words, its cleanups run; Node crashed", async (t) => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), "pamphlet-unawaited-"));
+  t.teardown(() => rm(dir, { recursive: true, force: true }));
+  const run = async (body: string[]) => {
+    const script = path.join(dir, `run-${Math.random().toString(36).slice(2)}.mts`);
+    await writeFile(
+      script,
+      [
+        `import { writeFileSync } from "node:fs";`,
+        `import { exitCleanlyOnSignals } from ${JSON.stringify(source("interrupt.ts"))};`,
+        `import { fail } from ${JSON.stringify(new URL("../src/cli/main.ts", import.meta.url).href)};`,
+        "exitCleanlyOnSignals();",
+        'const full = () => Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC", syscall: "write" });',
+        `const cleanedUp = () => writeFileSync(${JSON.stringify(path.join(dir, "cleaned"))}, "yes");`,
+        ...body,
+        "",
+      ].join("\n"),
+    );
+    const child = spawn(process.execPath, ["--import", "tsx", script], { stdio: ["ignore", "pipe", "pipe"] });
+    let said = "";
+    child.stderr.on("data", (chunk: Buffer) => (said += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on("exit", (status) => resolve(status)));
+    const cleaned = await readdir(dir).then((names) => names.includes("cleaned"));
+    await rm(path.join(dir, "cleaned"), { force: true });
+    return { code, said, cleaned };
+  };
+  // Rejected a moment before the build awaits it: the build says why, and its finally (the staging folder) runs.
+  const late = await run([
+    "const writing = Promise.reject(full());",
+    "await new Promise((resolve) => setTimeout(resolve, 20));",
+    "try { await writing; } catch (error) { process.exitCode = fail(error); } finally { cleanedUp(); }",
+  ]);
+  t.is(late.code, 1, late.said);
+  t.true(late.cleaned, "the cleanup ran");
+  t.is(late.said.match(/Could not write the output: the disk is full \(ENOSPC\)/g)?.length, 1, late.said);
+  t.notRegex(late.said, /node:internal|at .*\(node:/, "no stack trace");
+  // Never awaited at all, in a run that would have succeeded: it fails, saying why once.
+  const never = await run(["void Promise.reject(full());", "void Promise.reject(full());", "cleanedUp();"]);
+  t.is(never.code, 1, never.said);
+  t.is(never.said.match(/the disk is full \(ENOSPC\)/g)?.length, 1, never.said);
+});

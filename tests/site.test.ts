@@ -377,3 +377,12 @@ test("a JPEG's camera data is taken out with fill bytes before its markers, and 
   const cut = Buffer.concat([photo.subarray(0, 4), Buffer.from([0xff, 0xff])]);
   t.deepEqual(Buffer.from(withoutPhotoData(cut)), cut, "a segment that runs past the end: left as it is");
 });
+
+test("the emergency line is on every page once: a guide's under its 'When to call us', not again in its footer", async (t) => {
+  const site = await fixtureSite(t);
+  const all = await pages(site);
+  const count = (url: string) => (all.get(url)!.match(/<p class="emergency">/g) ?? []).length;
+  t.is(count("/procedures/sclerotherapy/"), 1, "a screen reader read it at the end of the guide and again in the footer");
+  t.regex(all.get("/procedures/sclerotherapy/")!, /<main[\s\S]*<p class="emergency">[\s\S]*<\/main>/, "in the guide");
+  for (const url of ["/", "/contact/", "/compare/"]) t.is(count(url), 1, `${url}: in its footer`);
+});

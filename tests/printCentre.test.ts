@@ -188,6 +188,22 @@ test("a large-print visit pack has a large-print cover: nothing on it under 14 p
   );
 });
 
+test("pamphlet pack: a guide named twice is in the pack once, said so; the content's warnings are not the front desk's", async (t) => {
+  const site = await fixtureSite(t);
+  const clinicFile = path.join(site.contentDir, "_data", "clinic.yaml");
+  // Published in Spanish with no Spanish guides: warnings for the writer, in every build.
+  await writeFile(clinicFile, `${await readFile(clinicFile, "utf8")}languages: [en, es]\n`);
+  const build = await runPamphlet(["build", "--formats", "letter", ...siteArgs(site)]);
+  t.regex(build.stderr, / {2}warning {2}/, "the build says the warnings");
+  const pack = (file: string, ...slugs: string[]) => runPamphlet(["pack", ...slugs, "--from", site.outDir, "--content", site.contentDir, "--out", file]);
+  const twice = await pack(path.join(site.root, "twice.pdf"), "sclerotherapy", "sclerotherapy");
+  t.is(twice.code, 0, twice.stderr);
+  t.regex(twice.stderr, /sclerotherapy named more than once: in the pack once\./);
+  t.notRegex(twice.stderr, / {2}warning {2}/);
+  t.is((await pack(path.join(site.root, "once.pdf"), "sclerotherapy")).code, 0);
+  t.is((await pdfInfo(path.join(site.root, "twice.pdf"))).Pages, (await pdfInfo(path.join(site.root, "once.pdf"))).Pages);
+});
+
 test("the print centre lists exactly the brochures that exist, and updates when a procedure is added", async (t) => {
   const site = await built(t);
   const listed = async () => {

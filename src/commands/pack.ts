@@ -36,13 +36,16 @@ export async function runPack(given: Folders, slugs: string[], options: PackOpti
     ...[brochuresDirOf(folders), siteDirOf(folders), shareDirOf(folders)].map((dir) => ({ dir, what: "which the build writes and publishes" })),
   ]);
   const { content, problems } = await loadForBuild(folders.contentDir);
-  if (!reportProblems(problems) || !content) return 1;
+  // Errors only: the content's warnings are the writer's (build and check say them), not the front desk's.
+  if (!reportProblems(problems.filter((problem) => problem.severity === "error")) || !content) return 1;
   const lang = options.lang ?? content.clinic.defaultLanguage;
   const languages: string[] = siteLanguages(content.clinic);
   if (!languages.includes(lang)) throw new UsageError(`--lang ${lang}: the site is not published in that language. Published: ${languages.join(", ")}`);
   const format = options.format ?? content.clinic.paper;
   if (format !== "letter" && format !== "a4" && format !== "large") throw new UsageError(`--format for a visit pack is letter, a4 or large; got "${format}"`);
-  const procedures = slugs.map((slug) => {
+  const twice = [...new Set(slugs.filter((slug, index) => slugs.indexOf(slug) !== index))];
+  if (twice.length > 0) console.error(`${twice.join(", ")} named more than once: in the pack once.`);
+  const procedures = [...new Set(slugs)].map((slug) => {
     const procedure = content.procedures.find((candidate) => candidate.slug === slug && candidate.lang === lang);
     if (!procedure) {
       const known = content.procedures.filter((candidate) => candidate.lang === lang).map((candidate) => candidate.slug);

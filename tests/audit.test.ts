@@ -325,3 +325,18 @@ test.serial("search on a slow line says it is searching, and says so when its in
   await offline.waitForFunction(() => /could not load/.test(document.querySelector(".search__status")?.textContent ?? ""), { timeout: 20_000 });
   t.is(await status(offline), "Search could not load. Check your connection and reload the page, or browse all guides below.");
 });
+
+test.serial("printed from the browser, a page leaves out the site's controls: navigation, language switcher, search, the visit pack's form", async (t) => {
+  const page = await browser.newPage();
+  t.teardown(() => page.close());
+  await page.emulateMediaType("print");
+  const shown = (selector: string) =>
+    page.$$eval(selector, (found) => found.filter((element) => getComputedStyle(element as HTMLElement).display !== "none").length);
+  await page.goto(`${server.origin}/procedures/sclerotherapy/`, { waitUntil: "load" });
+  for (const selector of [".main-nav", ".language-switcher", ".skip-link", ".staff-link"]) t.is(await shown(selector), 0, selector);
+  t.is(await shown(".procedure"), 1, "the guide itself prints");
+  t.is(await shown(".site-footer .contact"), 1, "and how to reach us");
+  await page.goto(`${server.origin}/print-centre/`, { waitUntil: "load" });
+  t.is(await shown("[data-visit-pack]"), 0, "the print centre's pack form");
+  t.true((await shown("table")) > 0, "its list of brochures prints");
+});

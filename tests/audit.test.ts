@@ -340,3 +340,22 @@ test.serial("printed from the browser, a page leaves out the site's controls: na
   t.is(await shown("[data-visit-pack]"), 0, "the print centre's pack form");
   t.true((await shown("table")) > 0, "its list of brochures prints");
 });
+
+test.serial("on a phone (375 px), the print centre's brochure links are on screen, not off the side of a scrolled table", async (t) => {
+  const page = await browser.newPage();
+  t.teardown(() => page.close());
+  await page.setViewport({ width: 375, height: 740 });
+  await page.goto(`${server.origin}/print-centre/`, { waitUntil: "load" });
+  const { overflow, offScreen, links } = await page.$eval(".table-scroll", (region) => {
+    const right = region.getBoundingClientRect().right;
+    const all = [...region.querySelectorAll(".files a")];
+    return {
+      overflow: region.scrollWidth - region.clientWidth,
+      offScreen: all.filter((link) => link.getBoundingClientRect().right > right + 1).length,
+      links: all.length,
+    };
+  });
+  t.true(links > 0);
+  t.is(offScreen, 0, `${offScreen} of ${links} links past the table's edge`);
+  t.true(overflow <= 1, `the table is ${overflow} px wider than its box`);
+});

@@ -218,7 +218,10 @@ test("the print centre lists exactly the brochures that exist, and updates when 
   t.deepEqual(await listed(), await onDisk());
   t.is((await listed()).length, 4);
   const html = await readFile(path.join(site.siteDir, "print-centre", "index.html"), "utf8");
-  t.regex(html, /Sclerotherapy<\/th>\s*<td>October 1, 2026<\/td>[\s\S]*?Letter<\/a>\s*<span class="files__facts">\d+ pages, \d+ KB<\/span>/);
+  t.regex(
+    html,
+    /Sclerotherapy<\/th>\s*<td class="print-centre__reviewed">October 1, 2026<\/td>[\s\S]*?Letter<\/a>\s*<span class="files__facts">\d+ pages, \d+ KB<\/span>/,
+  );
 
   await writeProcedure(site, "vein-glue", procedureText({ title: "Vein glue" }));
   t.is((await runPamphlet(["build", "--formats", "letter,large", ...siteArgs(site)])).code, 0);

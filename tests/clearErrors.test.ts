@@ -164,3 +164,16 @@ test("a full disk while the site is built is reported as a full disk, not as tro
   t.regex(run.stderr, /the disk is full \(ENOSPC\)/);
   t.notRegex(run.stderr, /fontkit|pdf-lib\.min\.js|Having trouble copying/);
 });
+
+test("run from the wrong folder: inside the clinic's content, check names the clinic's folder to run from; before init, dev says so and ends", async (t) => {
+  const site = await fixtureSite(t);
+  const inside = await runPamphlet(["check"], { cwd: path.join(site.contentDir, "procedures") });
+  t.is(inside.code, 1, inside.stderr);
+  t.regex(inside.stderr, new RegExp(`does not exist: this is inside the clinic in ${site.root.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}; run Pamphlet there`));
+  const empty = await mkdtemp(path.join(os.tmpdir(), "pamphlet-new-clinic-"));
+  t.teardown(() => rm(empty, { recursive: true, force: true }));
+  // It served a preview of nothing, after the error, until Ctrl-C.
+  const dev = await runPamphlet(["dev", "--port", "18799"], { cwd: empty, patienceMs: 60_000 });
+  t.is(dev.code, 2, dev.stderr);
+  t.regex(dev.stderr, /Nothing to preview: the content folder content does not exist: run Pamphlet in the clinic's folder .*npx pamphlet init/);
+});

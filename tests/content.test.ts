@@ -176,7 +176,10 @@ test("clinic.yaml: missing file and missing or misspelt fields are named", async
   text = messages(problems);
   t.regex(text, /clinic\.yaml:1:1 {2}error {2}is missing: create it/);
   ({ problems } = await loadContent(path.join(site.contentDir, "no-such-folder")));
-  t.regex(messages(problems), /clinic\.yaml:1:1 {2}error {2}is missing: the content folder .*no-such-folder does not exist \(check --content\)/);
+  t.regex(
+    messages(problems),
+    /clinic\.yaml:1:1 {2}error {2}is missing: the content folder .*no-such-folder does not exist: run Pamphlet in the clinic's folder .*npx pamphlet init/,
+  );
 });
 
 test("a siteUrl with a space or a line break, and a Markdown file not ending in .md, are errors", async (t) => {

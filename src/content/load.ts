@@ -126,6 +126,22 @@ export async function loadContentOrThrow(contentDir: string): Promise<Content> {
   return content;
 }
 
+/**
+ * What to do when the content folder is not there: most often Pamphlet was run from the wrong folder
+ * (inside the clinic's content/, or before init), which "(check --content)" did not tell a writer.
+ */
+export function noContentFolder(contentDir: string): string {
+  const missing = `the content folder ${displayPath(contentDir)} does not exist`;
+  for (let dir = path.dirname(path.resolve(contentDir)); ; dir = path.dirname(dir)) {
+    if (existsSync(clinicFile(path.join(dir, "content")))) {
+      const content = path.join(dir, "content");
+      return `${missing}: this is inside the clinic in ${dir}; run Pamphlet there (cd ${dir}), or give --content ${content}`;
+    }
+    if (path.dirname(dir) === dir) break;
+  }
+  return `${missing}: run Pamphlet in the clinic's folder (the one with content/ in it), give its place with --content, or start a clinic here with npx pamphlet init`;
+}
+
 async function loadClinic(contentDir: string, problems: Problem[]): Promise<Clinic | undefined> {
   const file = clinicFile(contentDir);
   const shown = displayPath(file);
@@ -133,7 +149,7 @@ async function loadClinic(contentDir: string, problems: Problem[]): Promise<Clin
   if (!read) {
     const message = existsSync(contentDir)
       ? "is missing: create it with the clinic's name, phone, siteUrl and locations"
-      : `is missing: the content folder ${displayPath(contentDir)} does not exist (check --content)`;
+      : `is missing: ${noContentFolder(contentDir)}`;
     problems.push({ file: shown, severity: "error", rule: "file", message });
     return undefined;
   }

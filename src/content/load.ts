@@ -139,7 +139,10 @@ export function noContentFolder(contentDir: string): string {
     }
     if (path.dirname(dir) === dir) break;
   }
-  return `${missing}: run Pamphlet in the clinic's folder (the one with content/ in it), give its place with --content, or start a clinic here with npx pamphlet init`;
+  return (
+    `${missing}: run Pamphlet in the clinic's folder (the one with content/ in it), give its place with --content, ` +
+    "or start a clinic here with npx pamphlet init"
+  );
 }
 
 async function loadClinic(contentDir: string, problems: Problem[]): Promise<Clinic | undefined> {

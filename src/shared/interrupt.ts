@@ -1,5 +1,3 @@
-import { outputWriteError } from "./fileSystemError.ts";
-
 /**
  * Cleanups that must run if the process is interrupted (Ctrl-C, `kill`, the terminal closing):
  * close the browser, finish or undo a swap of the site, remove temporary files.
@@ -53,27 +51,6 @@ export function exitCleanlyOnSignals(): void {
       if (error.code === "EPIPE") stop(undefined, 141);
     });
   }
-  // An exception nothing caught ends the run as a failure does, with its cleanups (the staging folder, the
-  // lock). A promise rejected before its awaiter got to it (Eleventy writing pages on a full disk) is not one:
-  // Node crashed on it, leaving the staging folder filling the disk, where the build's own handling says why.
-  process.on("uncaughtException", (error) => {
-    if (stopping) return;
-    process.stderr.write(`${outputWriteError(error)?.message ?? error.stack ?? error.message}\n`, () => undefined);
-    stop(undefined, 1);
-  });
-  const unhandled = new Map<Promise<unknown>, unknown>();
-  process.on("unhandledRejection", (reason, promise) => unhandled.set(promise, reason));
-  process.on("rejectionHandled", (promise) => unhandled.delete(promise));
-  // Those never handled fail a run that would otherwise have succeeded, said once each as it ends (one that
-  // failed has said why: the rest are the same error again, from Eleventy's other pages).
-  process.on("exit", (code) => {
-    if (code !== 0 || unhandled.size === 0) return;
-    const said = [...unhandled.values()].map(
-      (reason) => outputWriteError(reason)?.message ?? (reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)),
-    );
-    process.stderr.write(`${[...new Set(said)].join("\n")}\n`);
-    process.exitCode = 1;
-  });
 }
 
 /** Ends the process by `signal`'s own default action, which no stuck thread can hold up. */

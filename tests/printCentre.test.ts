@@ -10,7 +10,7 @@ import { fixtureSite, procedureText, writeProcedure, type FixtureSite } from "./
 import { loadContentOrThrow } from "../src/content/load.ts";
 import { writePrintCentre } from "../src/publish/printCentre.ts";
 import type { PrintCentreList, PublishedBrochure } from "../src/site/printCentreList.ts";
-import { pdfInfo, pdfText, pdfTextRuns, pdfWords, type PdfWord } from "./helpers/pdf.ts";
+import { pdfInfo, pdfText } from "./helpers/pdf.ts";
 import { joinedRegExp } from "./helpers/joinedRegExp.ts";
 
 const built = (t: import("ava").ExecutionContext, ...extra: string[]): Promise<FixtureSite> => builtSite(t, ["--formats", "letter,large", ...extra]);
@@ -154,38 +154,6 @@ test("pamphlet pack makes the same structure from the command line", async (t) =
   const other = await runPamphlet(["pack", "sclerotherapy", "--content", path.join(site.root, "elsewhere"), "--from", site.outDir, "--out", out]);
   t.is(other.code, 2);
   t.regex(other.stderr, /was built from the content in .+, not .+elsewhere: leave out --content, or build again with the new one/);
-});
-
-test("a large-print visit pack has a large-print cover: nothing on it under 14 pt, as in its brochures, and nothing drawn over another line", async (t) => {
-  const site = await fixtureSite(t);
-  const slugs = ["sclerotherapy", "compression-therapy"];
-  for (let i = 1; i <= 5; i++) {
-    await writeProcedure(site, `guide-${i}`, procedureText({ title: `A guide with a longer title, number ${i}` }));
-    slugs.push(`guide-${i}`);
-  }
-  t.is((await runPamphlet(["build", "--formats", "large", ...siteArgs(site)])).code, 0);
-  const file = path.join(site.root, "large-pack.pdf");
-  const run = await runPamphlet(["pack", ...slugs, "--format", "large", "--from", site.outDir, "--content", site.contentDir, "--out", file]);
-  t.is(run.code, 0, run.stderr);
-  const cover = (await pdfTextRuns(file)).filter((text) => text.page === 1 && text.text.trim() !== "");
-  t.true(cover.some((text) => text.text.includes("Inside this pack")));
-  t.deepEqual(
-    cover.filter((text) => text.size < 14 - 0.05).map((text) => `${text.text} (${text.size.toFixed(1)} pt)`),
-    [],
-  );
-  t.is((await pdfText(file)).split("\f")[0]!.match(/Sclerotherapy|Compression therapy|number \d/g)?.length, 7, "every guide listed on the one cover page");
-  // Seven guides in large print: the note at the foot of the cover was drawn over the contact details.
-  const words = await pdfWords(file, 1);
-  const overlaps = (a: PdfWord, b: PdfWord) => a.xMin < b.xMax - 1 && b.xMin < a.xMax - 1 && a.yMin < b.yMax - 1 && b.yMin < a.yMax - 1;
-  t.deepEqual(
-    words.flatMap((a, i) =>
-      words
-        .slice(i + 1)
-        .filter((b) => overlaps(a, b))
-        .map((b) => `${a.text}/${b.text}`),
-    ),
-    [],
-  );
 });
 
 test("pamphlet pack: a guide named twice is in the pack once, said so; the content's warnings are not the front desk's", async (t) => {

@@ -81,7 +81,6 @@ export async function runPack(given: Folders, slugs: string[], options: PackOpti
     cover,
     logo: logoFile && existsSync(logoFile) ? await readFile(logoFile) : undefined,
     brochures: await Promise.all(procedures.map(async (procedure, index) => ({ title: procedure.title, bytes: await readFile(files[index]!) }))),
-    large: format === "large",
   });
   await writeFileAtomic(options.file, pack.bytes);
   const starts = pack.starts.length === 1 ? `the guide starts on page ${pack.starts[0]}` : `guides start on pages ${pack.starts.join(", ")}`;

@@ -52,7 +52,6 @@ if (section) {
       const pack = await buildVisitPack({
         PDFLib, fontkit, fonts: { regular, bold }, cover: covers[lang], logo,
         brochures: chosen.map((item, index) => ({ title: item.entry.title, bytes: pdfs[index] })),
-        large: format === "large",
       });
       offer(new Blob([pack.bytes], { type: "application/pdf" }), pack.pages);
     } catch (error) {

@@ -6,9 +6,8 @@
 // cover: { title, writeIn: string[], clinic, phone, contactLines: string[], insideTitle, pageLabel, note, lang, colour, logo?: { wordmarkRatio } }
 // brochures: [{ title, bytes }]   fonts: { regular, bold } (WOFF bytes of the bundled typeface)
 // logo: PNG bytes of the clinic's logo (optional; the build writes it at cover.logo.path)
-// large: the pack holds large-print brochures, so its cover is in large print too (nothing under 14 pt)
 
-export async function buildVisitPack({ PDFLib, fontkit, fonts, cover, brochures, logo, large = false }) {
+export async function buildVisitPack({ PDFLib, fontkit, fonts, cover, brochures, logo }) {
   const { PDFDocument, rgb } = PDFLib;
   // In one go, not pausing for a timer tick every 100 objects read and 50 written (pdf-lib's default,
   // for a page that must stay responsive): in a browser each pause is 4 ms or more, and a pack is
@@ -33,8 +32,7 @@ export async function buildVisitPack({ PDFLib, fontkit, fonts, cover, brochures,
   const structure = packStructure(PDFLib, pack);
   const coverPage = pack.addPage([width, height]);
   const tagged = coverTagger(PDFLib, coverPage, structure);
-  const items = brochures.map((brochure, index) => ({ title: brochure.title, page: starts[index] }));
-  drawCover(coverPage, { regular, bold, rgb, cover, logoImage, tagged, items, scale: large ? largePrintScale : 1 });
+  drawCover(coverPage, { regular, bold, rgb, cover, logoImage, tagged, items: brochures.map((brochure, index) => ({ title: brochure.title, page: starts[index] })) });
   tagged.done();
   for (const [index, source] of sources.entries()) {
     while (pack.getPageCount() < starts[index] - 1) pack.addPage(sizeOf(source.getPage(0)));
@@ -253,14 +251,8 @@ function sizeOf(page) {
   return [width, height];
 }
 
-/** A large-print cover's sizes against the regular one's: its smallest text (11 pt) becomes 14 pt, as in the brochures. */
-const largePrintScale = 14 / 11;
-
-/**
- * Draws the cover, each part marked (`tagged`: see coverTagger) in the order it is read; every size
- * and the space between lines times `scale` (large print).
- */
-function drawCover(page, { regular, bold, rgb, cover, logoImage, tagged, items, scale }) {
+/** Draws the cover, each part marked (`tagged`: see coverTagger) in the order it is read. */
+function drawCover(page, { regular, bold, rgb, cover, logoImage, tagged, items }) {
   const { width, height } = page.getSize();
   const margin = 54;
   const ink = rgb(0.106, 0.122, 0.141);
@@ -269,39 +261,38 @@ function drawCover(page, { regular, bold, rgb, cover, logoImage, tagged, items, 
 
   tagged.decoration(() => page.drawRectangle({ x: margin, y: y - 10, width: width - 2 * margin, height: 10, color: brand }));
   y -= 28;
-  if (logoImage) y = drawLogo(page, logoImage, { x: margin, y, maxWidth: width - 2 * margin, cover, bold, brand, write, tagged, scale });
-  else tagged.as("P", () => (y = write(page, cover.clinic, { x: margin, y: y - 12, font: bold, size: 14 * scale, color: brand, maxWidth: width - 2 * margin })));
+  if (logoImage) y = drawLogo(page, logoImage, { x: margin, y, maxWidth: width - 2 * margin, cover, bold, brand, write, tagged });
+  else tagged.as("P", () => (y = write(page, cover.clinic, { x: margin, y: y - 12, font: bold, size: 14, color: brand, maxWidth: width - 2 * margin })));
   y -= 30;
-  tagged.as("H1", () => (y = write(page, cover.title, { x: margin, y, font: bold, size: 30 * scale, color: ink, maxWidth: width - 2 * margin })));
+  tagged.as("H1", () => (y = write(page, cover.title, { x: margin, y, font: bold, size: 30, color: ink, maxWidth: width - 2 * margin })));
   y -= 12;
   // Blank lines to fill in by hand: the pack itself stores and sends no patient details.
   for (const label of cover.writeIn ?? []) {
-    y -= 26 * scale;
-    tagged.as("P", () => page.drawText(label, { x: margin, y, size: 12 * scale, font: regular, color: ink }));
-    const lineStart = margin + Math.max(...(cover.writeIn ?? []).map((text) => regular.widthOfTextAtSize(text, 12 * scale))) + 12;
+    y -= 26;
+    tagged.as("P", () => page.drawText(label, { x: margin, y, size: 12, font: regular, color: ink }));
+    const lineStart = margin + Math.max(...(cover.writeIn ?? []).map((text) => regular.widthOfTextAtSize(text, 12))) + 12;
     tagged.decoration(() => page.drawRectangle({ x: lineStart, y: y - 2, width: width - margin - lineStart, height: 0.75, color: ink }));
   }
   y -= 30;
-  tagged.as("H2", () => (y = write(page, cover.insideTitle, { x: margin, y, font: bold, size: 15 * scale, color: ink, maxWidth: width - 2 * margin })));
+  tagged.as("H2", () => (y = write(page, cover.insideTitle, { x: margin, y, font: bold, size: 15, color: ink, maxWidth: width - 2 * margin })));
   y -= 6;
   for (const item of items) {
     const label = `${cover.pageLabel} ${item.page}`;
-    const labelWidth = regular.widthOfTextAtSize(label, 13 * scale);
+    const labelWidth = regular.widthOfTextAtSize(label, 13);
     // Read as written: the guide's title, then its page.
     tagged.as("P", () => {
-      const below = write(page, item.title, { x: margin, y, font: regular, size: 13 * scale, color: ink, maxWidth: width - 2 * margin - labelWidth - 18 });
-      page.drawText(label, { x: width - margin - labelWidth, y: y - 13 * scale, size: 13 * scale, font: regular, color: ink });
+      const below = write(page, item.title, { x: margin, y, font: regular, size: 13, color: ink, maxWidth: width - 2 * margin - labelWidth - 18 });
+      page.drawText(label, { x: width - margin - labelWidth, y: y - 13, size: 13, font: regular, color: ink });
       y = below - 6;
     }, { ActualText: `${item.title}, ${label}` });
   }
   y -= 24;
   tagged.decoration(() => page.drawRectangle({ x: margin, y: y + 6, width: width - 2 * margin, height: 1.5, color: brand }));
   y -= 14;
-  tagged.as("P", () => (y = write(page, cover.phone, { x: margin, y, font: bold, size: 18 * scale, color: ink, maxWidth: width - 2 * margin })));
+  tagged.as("P", () => (y = write(page, cover.phone, { x: margin, y, font: bold, size: 18, color: ink, maxWidth: width - 2 * margin })));
   y -= 6;
-  for (const line of cover.contactLines) tagged.as("P", () => (y = write(page, line, { x: margin, y, font: regular, size: 12 * scale, color: ink, maxWidth: width - 2 * margin }) - 2));
-  // At the foot of the page, or just below the contact details when they reach it (a long list in large print).
-  tagged.as("P", () => write(page, cover.note, { x: margin, y: Math.min(margin + 40, y - 12), font: regular, size: 11 * scale, color: rgb(0.24, 0.28, 0.33), maxWidth: width - 2 * margin }));
+  for (const line of cover.contactLines) tagged.as("P", () => (y = write(page, line, { x: margin, y, font: regular, size: 12, color: ink, maxWidth: width - 2 * margin }) - 2));
+  tagged.as("P", () => write(page, cover.note, { x: margin, y: margin + 40, font: regular, size: 11, color: rgb(0.24, 0.28, 0.33), maxWidth: width - 2 * margin }));
 }
 
 /**
@@ -309,7 +300,7 @@ function drawCover(page, { regular, bold, rgb, cover, logoImage, tagged, items, 
  * the clinic's name is in it) larger and alone, up to a width cap; any other logo as a badge with the
  * name beside it. Returns the y below it.
  */
-function drawLogo(page, image, { x, y, maxWidth, cover, bold, brand, write, tagged, scale }) {
+function drawLogo(page, image, { x, y, maxWidth, cover, bold, brand, write, tagged }) {
   const ratio = image.width / image.height;
   if (ratio > (cover.logo?.wordmarkRatio ?? 2.5)) {
     const drawnWidth = Math.min(200, 44 * ratio, maxWidth);
@@ -324,7 +315,7 @@ function drawLogo(page, image, { x, y, maxWidth, cover, bold, brand, write, tagg
   tagged.decoration(() => page.drawImage(image, { x, y: y - drawnWidth / ratio, width: drawnWidth, height: drawnWidth / ratio }));
   let below = y;
   tagged.as("P", () => {
-    below = write(page, cover.clinic, { x: x + drawnWidth + 10, y: y - drawnHeight / 2 + 9, font: bold, size: 14 * scale, color: brand, maxWidth: maxWidth - drawnWidth - 10 });
+    below = write(page, cover.clinic, { x: x + drawnWidth + 10, y: y - drawnHeight / 2 + 9, font: bold, size: 14, color: brand, maxWidth: maxWidth - drawnWidth - 10 });
   });
   return Math.min(below, y - drawnWidth / ratio);
 }

@@ -177,3 +177,18 @@ test("run from the wrong folder: inside the clinic's content, check names the cl
   t.is(dev.code, 2, dev.stderr);
   t.regex(dev.stderr, /Nothing to preview: the content folder content does not exist: run Pamphlet in the clinic's folder .*npx pamphlet init/);
 });
+
+test("--content at a folder that is no clinic's (/, a typo) says only that, without walking all it holds; at a file, that it is a file", async (t) => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), "pamphlet-not-content-"));
+  t.teardown(() => rm(dir, { recursive: true, force: true }));
+  // What `--content /` walked through: /proc, devices, FIFOs (693 errors about unrelated folders).
+  await mkdir(path.join(dir, "var", "run"), { recursive: true });
+  execFileSync("mkfifo", [path.join(dir, "var", "run", "a-pipe")]);
+  await writeFile(path.join(dir, "notes.txt"), "not a content folder\n");
+  const folder = await runPamphlet(["check", "--content", dir]);
+  t.is(folder.code, 1);
+  t.deepEqual(folder.output.split("\n").filter((line) => / {2}error {2}/.test(line)).length, 1, folder.output);
+  t.regex(folder.output, /_data\/clinic\.yaml:1:1 {2}error {2}is missing: create it/);
+  const file = await runPamphlet(["check", "--content", path.join(dir, "notes.txt")]);
+  t.regex(file.output, /the content folder \S+notes\.txt is a file, not a folder: give --content the folder that holds _data\/ and procedures\//);
+});

@@ -90,7 +90,8 @@ const reservedSlugs = [
  */
 export async function loadContent(contentDir: string): Promise<{ content?: Content; checkable?: Content; problems: Problem[] }> {
   const problems: Problem[] = [];
-  problems.push(...(await specialFiles(contentDir)));
+  // Not a clinic's content folder (`--content /`, a typo): said at once, not after a walk of all it holds (/proc…).
+  if (existsSync(clinicFile(contentDir))) problems.push(...(await specialFiles(contentDir)));
   const clinic = await loadClinic(contentDir, problems);
   if (!clinic) return { problems: sortProblems(problems) };
   const languages = siteLanguages(clinic);
@@ -150,9 +151,12 @@ async function loadClinic(contentDir: string, problems: Problem[]): Promise<Clin
   const shown = displayPath(file);
   const read = await readSourceText(file).catch(() => undefined);
   if (!read) {
-    const message = existsSync(contentDir)
-      ? "is missing: create it with the clinic's name, phone, siteUrl and locations"
-      : `is missing: ${noContentFolder(contentDir)}`;
+    const found = statSync(contentDir, { throwIfNoEntry: false });
+    const message = !found
+      ? `is missing: ${noContentFolder(contentDir)}`
+      : found.isDirectory()
+        ? "is missing: create it with the clinic's name, phone, siteUrl and locations"
+        : `is missing: the content folder ${displayPath(contentDir)} is a file, not a folder: give --content the folder that holds _data/ and procedures/`;
     problems.push({ file: shown, severity: "error", rule: "file", message });
     return undefined;
   }

@@ -194,6 +194,24 @@ test("sign-off follows a guide across a rename: renamed as it was, it passes; an
   t.regex(found[0]!, /sclerotherapy-injections\.md:\d+:1 {2}warning {2}changed on 2026-11-06 \(commit \w+ "Sclerotherapy: a new line"\)/);
 });
 
+test("sign-off: a clinic's first guides, committed with init's sample deleted, count as reviewed (the deleted sample's commit is not theirs)", async (t) => {
+  const { lastTextChanges } = await import("../src/check/gitHistory.ts");
+  const { mkdtemp, rm } = await import("node:fs/promises");
+  const { tmpdir } = await import("node:os");
+  const root = await mkdtemp(path.join(tmpdir(), "pamphlet-first-guides-"));
+  t.teardown(() => rm(root, { recursive: true, force: true }));
+  await mkdir(path.join(root, "procedures"));
+  const guide = (name: string) => path.join(root, "procedures", name);
+  await writeFile(guide("sample.md"), "lastReviewed: 2026-01-01\nThe sample.\n");
+  const commit = newRepository(root);
+  commit("pamphlet init", "2026-01-05");
+  const { rm: remove } = await import("node:fs/promises");
+  await remove(guide("sample.md"));
+  await writeFile(guide("our-guide.md"), "lastReviewed: 2026-01-01\nOur own guide, reviewed before it was committed.\n");
+  commit("Our guides", "2026-02-01");
+  t.deepEqual([...lastTextChanges([guide("our-guide.md")]).keys()], [], "the first commit of the guides there are");
+});
+
 test("sign-off in a shallow clone (a CI checkout's default) cannot date any change: said at clinic.yaml's release, an error once released", async (t) => {
   const site = await bilingualRepo(t);
   const guide = path.join(site.contentDir, "procedures", "sclerotherapy.md");

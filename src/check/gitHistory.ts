@@ -68,6 +68,7 @@ function historyOf(files: string[]): { files: Map<string, FileChange[]>; first?:
   const entries = (logOf(cwd, head, folders) ?? "").split("\x01").slice(1);
   const wanted = new Set(files.map(realPath));
   /** An earlier name of a file (relative to the top, as git names it), and the name it has now. */
+  let first: string | undefined;
   const nowNamed = new Map<string, string>();
   // Each commit, newest first: its header line, then each file's diff (paths relative to the repository's top), no context lines.
   for (const entry of entries) {
@@ -94,10 +95,12 @@ function historyOf(files: string[]): { files: Map<string, FileChange[]>; first?:
       };
       const absolute = path.join(top, name);
       if (!wanted.has(absolute)) continue;
+      // The oldest commit of the files asked about, newest first as the log is: not the log's own oldest,
+      // which may be of a guide since deleted (init's sample), and the clinic's first guides would look unreviewed.
+      first = commit;
       histories.set(absolute, [...(histories.get(absolute) ?? []), change]);
     }
   }
-  const first = (entries.at(-1) ?? "").split("\n")[0]!.split("\t")[2];
   return { files: histories, first };
 }
 

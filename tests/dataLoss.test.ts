@@ -59,6 +59,7 @@ test.serial("--out at a folder Pamphlet did not make (a website, a home folder) 
   await mkdir(path.join(theirs, "site"), { recursive: true });
   await mkdir(path.join(theirs, "brochures"));
   await writeFile(path.join(theirs, "site", "my-website.html"), "<p>not Pamphlet's</p>\n");
+  await mkdir(path.join(theirs, ".cache", "fontconfig"), { recursive: true }); // another program's cache is not Pamphlet's mark
   await writeFile(path.join(theirs, "brochures", "old-contract.pdf"), "%PDF-1.4 a contract\n");
   for (const command of [
     ["build", "--formats", "letter"],
@@ -66,13 +67,29 @@ test.serial("--out at a folder Pamphlet did not make (a website, a home folder) 
   ]) {
     const run = await runPamphlet([...command, "--content", site.contentDir, "--out", theirs]);
     t.is(run.code, 2, `${command[0]}: ${run.stdout}${run.stderr}`);
-    t.regex(run.stderr, /--out \S*their-folder holds files Pamphlet did not make \(brochures, site\).*choose a new or empty folder/, command[0]!);
+    t.regex(
+      run.stderr,
+      /--out \S*their-folder holds brochures\/, site\/, which Pamphlet did not make and would replace.*choose a new or empty folder/,
+      command[0]!,
+    );
   }
-  t.deepEqual((await readdir(theirs, { recursive: true })).sort(), ["brochures", "brochures/old-contract.pdf", "site", "site/my-website.html"]);
+  t.deepEqual((await readdir(theirs, { recursive: true })).sort(), [
+    ".cache",
+    ".cache/fontconfig",
+    "brochures",
+    "brochures/old-contract.pdf",
+    "site",
+    "site/my-website.html",
+  ]);
   // Pamphlet's own output, and one whose first build was stopped before it wrote anything but its staging folder, are used as before.
   const stopped = path.join(site.root, "stopped-output");
   await mkdir(path.join(stopped, "site.staging-4242"), { recursive: true });
-  for (const out of [site.outDir, stopped])
+  // A folder with only what other programs leave (Finder's .DS_Store, a .gitkeep, a font cache) is used, beside them.
+  const kept = path.join(site.root, "kept-output");
+  await mkdir(path.join(kept, ".cache", "fontconfig"), { recursive: true });
+  await writeFile(path.join(kept, ".DS_Store"), "");
+  await writeFile(path.join(kept, ".gitkeep"), "");
+  for (const out of [site.outDir, stopped, kept])
     t.is((await runPamphlet(["build", "--formats", "letter", "--content", site.contentDir, "--out", out])).code, 0, out);
 });
 
@@ -90,9 +107,11 @@ test.serial(
     t.is(await first.exited, 0, first.output());
     t.regex(first.output(), /Brochures: 4 made, 0 skipped \(unchanged\), 0 failed/);
     t.deepEqual((await readdir(site.brochuresDir)).filter((name) => name.endsWith(".pdf")).length, 4, "every brochure is there");
-    // A killed Pamphlet's lock (its process gone) does not stop the next run.
-    await writeFile(path.join(site.outDir, ".pamphlet-lock"), "999999999");
-    t.is((await runPamphlet(["build", "--formats", "letter", ...siteArgs(site)])).code, 0);
+    // A killed Pamphlet's lock does not stop the next run: its process gone, or its pid now another program's (init's).
+    for (const pid of ["999999999", "1"]) {
+      await writeFile(path.join(site.outDir, ".pamphlet-lock"), pid);
+      t.is((await runPamphlet(["build", "--formats", "letter", ...siteArgs(site)])).code, 0, pid);
+    }
     t.false(existsSync(path.join(site.outDir, ".pamphlet-lock")), "and the lock goes with the run");
   },
 );

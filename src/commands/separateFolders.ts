@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, realpathSync, statSync } from "node:fs";
 import { open } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 import { UsageError } from "../shared/errors.ts";
 import { isWithin } from "../shared/isWithin.ts";
@@ -57,25 +58,33 @@ const pamphletMarks = [
   /^\.build-stamp\.json$/,
   /^\.pamphlet-lock$/,
   /^site\.(fingerprint|print-views\.json|print-centre)$/,
-  /^\.cache$/,
-  /^(dev-)?site\.(staging|previous)-/,
+  /^(dev-)?site\.(staging|previous)-\d+$/,
   /^dev-site$/,
 ];
 const manifestMark = /^\.manifest.*\.json$/;
+/** The folders `build` and `brochures` write whole, replacing what they held. */
+const replacedFolders = ["site", "brochures", "share", "print-shop"];
 
 /**
- * For `build` and `brochures`: an output folder that is there, not empty, and holds nothing Pamphlet
- * leaves (its build stamp, its cache, a brochure manifest…) is someone else's. They replace `site/` and
- * `brochures/` in it: `--out ~/site` or `--out /var/www` deleted what was there.
+ * For `build` and `brochures`: an output folder holding a `site/`, `brochures/`, `share/` or `print-shop/`
+ * that Pamphlet did not make (nothing of its own beside them: its build stamp, its image cache, a
+ * brochure manifest…) is someone else's, and they replace those folders: `--out ~/www` deleted what
+ * was there. The top of the disk and the home folder are refused outright. Anything else (a `.DS_Store`,
+ * a `.gitkeep`, a `.cache` of other programs) is left beside Pamphlet's folders.
  */
 export function refuseSomeoneElsesFolder(outDir: string): void {
+  const real = realPathOf(outDir);
+  if (real === path.parse(real).root || real === realPathOf(os.homedir())) {
+    throw new UsageError(
+      `--out ${outDir} is ${real === path.parse(real).root ? "the top of the disk" : "your home folder"}: choose a folder of its own, e.g. --out output`,
+    );
+  }
   let names: string[];
   try {
     names = readdirSync(outDir);
   } catch {
     return; // not there yet (or not a folder: writing to it fails with its own message)
   }
-  const ours = (name: string) => pamphletMarks.some((mark) => mark.test(name));
   const manifests = (folder: string) => {
     try {
       return readdirSync(path.join(outDir, folder)).some((name) => manifestMark.test(name));
@@ -83,10 +92,14 @@ export function refuseSomeoneElsesFolder(outDir: string): void {
       return false;
     }
   };
-  if (names.length === 0 || names.some(ours) || ["brochures", "share"].some(manifests)) return;
-  const shown = names.sort().slice(0, 5).join(", ") + (names.length > 5 ? ", …" : "");
+  const replaced = names.filter((name) => replacedFolders.includes(name));
+  const ours =
+    names.some((name) => pamphletMarks.some((mark) => mark.test(name))) ||
+    existsSync(path.join(outDir, ".cache", "images")) ||
+    ["brochures", "share"].some(manifests);
+  if (replaced.length === 0 || ours) return;
   throw new UsageError(
-    `--out ${outDir} holds files Pamphlet did not make (${shown}), and it replaces site/ and brochures/ there, so they could be lost: ` +
+    `--out ${outDir} holds ${replaced.map((name) => `${name}/`).join(", ")}, which Pamphlet did not make and would replace, losing what they hold: ` +
       "choose a new or empty folder, e.g. --out output",
   );
 }

@@ -26,7 +26,7 @@ export async function withOutputLock<T>(outDir: string, work: () => Promise<T>):
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
     }
     const holder = Number(readFileSync(lock, { encoding: "utf8", flag: "r" }).trim() || Number.NaN);
-    if (holder > 0 && processIsAlive(holder)) {
+    if (holder > 0 && isAnotherPamphlet(holder)) {
       throw new PamphletError(
         `Another Pamphlet (process ${holder}) is writing into ${outDir}: wait until it ends, then run this again ` +
           `(two at once would replace each other's files). If none is running, delete ${lock}.`,
@@ -50,5 +50,19 @@ export async function withOutputLock<T>(outDir: string, work: () => Promise<T>):
   } finally {
     forget();
     release();
+  }
+}
+
+/**
+ * Whether `pid` may be another Pamphlet: alive, not this process, and (where /proc says) a Node.js
+ * process. Pids repeat (a container's first process is 1 every time): a lock left by a killed run
+ * named this process, or init, and every later run was refused.
+ */
+function isAnotherPamphlet(pid: number): boolean {
+  if (pid === process.pid || !processIsAlive(pid)) return false;
+  try {
+    return /node/i.test(readFileSync(`/proc/${pid}/cmdline`, "utf8"));
+  } catch {
+    return true; // no /proc (macOS), or not ours to read: alive is all that is known
   }
 }

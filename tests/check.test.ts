@@ -532,6 +532,7 @@ test("HTML, and addresses Markdown makes no link of (javascript:, file:, an SVG 
     "Call us [now](javascript:alert(1)).",
     "![Leg](file:///etc/passwd)",
     "![Drawing](data:image/svg+xml;base64,PHN2Zz4=)",
+    "![Photo](data:image/jpg;base64,AAAA)",
     "Veins under 3 mm (<3 mm) are small; see <https://example.org/veins>, and `<br>` in code is text.",
   ];
   await writeProcedure(site, "raw", procedureText({ title: "Raw" }, `## What it is\n\n${lines.join("\n\n")}\n`));
@@ -539,7 +540,7 @@ test("HTML, and addresses Markdown makes no link of (javascript:, file:, an SVG 
   const said = problems
     .filter((problem) => problem.file.endsWith("raw.md") && /shows? as written/.test(problem.message))
     .map((problem) => formatProblem(problem));
-  t.is(said.length, 4, said.join("\n"));
+  t.is(said.length, 5, said.join("\n"));
   t.regex(said.join("\n"), /raw\.md:\d+:1 {2}error {2}"<iframe src="file:\/\/\/etc\/passwd">" is HTML, which pages and brochures show as written/);
   t.regex(said.join("\n"), /javascript:alert\(1 is not an address Markdown makes a link of, so the line shows as written: link to a web page/);
   t.regex(said.join("\n"), /file:\/\/\/etc\/passwd is not an address Markdown makes a picture of/);

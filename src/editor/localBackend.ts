@@ -26,7 +26,7 @@ interface Asset {
 function assetFile({ path: file, content, encoding }: Asset) {
   const raw = Buffer.from(content, encoding);
   if (raw.length > maxImageBytes) {
-    const megabytes = (bytes: number) => Math.round(bytes / (1024 * 1024));
+    const megabytes = (bytes: number) => Math.floor((bytes / (1024 * 1024)) * 10) / 10;
     throw new RefusedPath(
       `${file} is ${megabytes(raw.length)} MB, over the editor's ${megabytes(maxImageBytes)} MB for a picture: ` +
         "save it smaller (3000 pixels on its longest side is plenty for print), then upload it again.",

@@ -26,7 +26,11 @@ if (section) {
     if (button.getAttribute("aria-disabled") === "true") return;
     const slugs = [...document.querySelectorAll("[data-pack-slug]:checked")].map((box) => box.dataset.packSlug);
     if (slugs.length === 0) return say(texts.noneChosen);
-    const { covers, catalog } = await published();
+    // Busy from here: the page is fetched again first, on a slow line too (a second press made a second pack).
+    button.setAttribute("aria-disabled", "true");
+    say(texts.working);
+    const { covers, catalog } = await published(); // never fails: offline, what the page was opened with
+    button.removeAttribute("aria-disabled");
     const lang = section.querySelector("[data-pack-language]").value;
     const format = section.querySelector("[data-pack-format]").value;
     const chosen = slugs.map((slug) => {
@@ -68,7 +72,8 @@ if (section) {
    */
   async function published() {
     try {
-      const response = await fetch(location.href, { cache: "no-cache" });
+      // A stalled line is not waited on for ever: after 10 s, what the page was opened with.
+      const response = await fetch(location.href, { cache: "no-cache", signal: AbortSignal.timeout(10_000) });
       const page = new DOMParser().parseFromString(await response.text(), "text/html");
       const covers = page.querySelector("[data-visit-pack]")?.dataset.covers;
       const catalog = page.querySelector("[data-pack-catalog]")?.dataset.packCatalog;

@@ -13,7 +13,7 @@ export const checkImageFolder: Check = ({ contentDir }) => {
   const imagesDir = path.join(contentDir, "images");
   let names: string[];
   try {
-    names = readdirSync(imagesDir, { recursive: true }).map(String);
+    names = namesUnder(imagesDir);
   } catch {
     return []; // no images folder
   }
@@ -34,3 +34,15 @@ export const checkImageFolder: Check = ({ contentDir }) => {
     ];
   });
 };
+
+/**
+ * The names under `dir`, relative to it, without going into linked folders: Node 20's recursive
+ * readdir goes into them, and images/ linked to /tmp read all of it until the build ran out of memory
+ * (a link out of images/ is refused by the build's own check, which says so).
+ */
+function namesUnder(dir: string, prefix = ""): string[] {
+  return readdirSync(path.join(dir, prefix), { withFileTypes: true }).flatMap((entry) => {
+    const name = path.join(prefix, entry.name);
+    return entry.isDirectory() ? namesUnder(dir, name) : [name];
+  });
+}

@@ -8,7 +8,7 @@ import { draftFreshness, releaseFreshness } from "./freshness.ts";
 import { checkHeadingLevels } from "./headingLevels.ts";
 import { checkImageFolder } from "./imageFolder.ts";
 import { checkLanguage } from "./language.ts";
-import { checkLinks } from "./links.ts";
+import { checkLinks, checkRefusedAddresses } from "./links.ts";
 import { checkRequiredSafety, checkSafetyStatements } from "./requiredSafety.ts";
 import { checkPlaceholders, releasePlaceholders } from "./placeholders.ts";
 import { checkParity } from "./parity.ts";
@@ -53,6 +53,7 @@ const editorialChecks: Check[] = [
   checkClinicDetails,
   checkTemplateOverrides,
   checkInstallSource,
+  checkRefusedAddresses,
 ];
 /** Run by `check` only when not already among the build checks (it is there under release: true). */
 const draftChecks: Check[] = [(context) => (context.content.clinic.release ? [] : checkPlaceholders(context))];

@@ -16,6 +16,9 @@ let stopping = false;
 /** Whether the process is ending on a signal (its cleanups have started). */
 export const isStopping = () => stopping;
 
+/** After the cleanups, the run gets this long to say why it stopped. */
+const reportGraceMs = 250;
+
 /** Cleanups get this long; then the process ends all the same. */
 const cleanupLimitMs = 5000;
 
@@ -33,7 +36,9 @@ export function exitCleanlyOnSignals(): void {
     stopping = true;
     const end = () => (signal ? endBy(signal, status) : process.exit(status));
     setTimeout(end, cleanupLimitMs);
-    void Promise.allSettled([...cleanups].map(async (cleanup) => cleanup())).then(end);
+    // Then a moment for the run to say why it stopped ("Stopped before the new files were put in …", from the
+    // error the cleanups caused): ended as the cleanups settled, it was cut off on a busy machine.
+    void Promise.allSettled([...cleanups].map(async (cleanup) => cleanup())).then(() => setTimeout(end, reportGraceMs));
   };
   for (const [signal, status] of [
     ["SIGINT", 130],

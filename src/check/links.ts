@@ -3,7 +3,7 @@ import path from "node:path";
 import type Token from "markdown-it/lib/token.mjs";
 import { clinicFormats } from "../shared/formats.ts";
 import { closestWord } from "../shared/closestWord.ts";
-import { proseLines } from "../content/codeFences.ts";
+import { proseLines, withoutInlineCode } from "../content/codeFences.ts";
 import { contentImageFile } from "../content/contentImageFile.ts";
 import { imageSizes } from "../content/imageSize.ts";
 import { headingsOf, parseMarkdown } from "../content/markdown.ts";
@@ -119,7 +119,7 @@ function spacedAddresses(procedure: DocumentSource): Problem[] {
   const problems: Problem[] = [];
   proseLines(procedure.body).forEach((text, index) => {
     // (Inline code is shown as written, so a `[x](a b)` there is meant.)
-    const prose = text.replace(/`+[^`]*`+/g, (code) => " ".repeat(code.length));
+    const prose = withoutInlineCode(text);
     for (const match of prose.matchAll(/(!?)\[[^\]]*\]\(([^()<>]*\s[^()<>]*)\)/g)) {
       const written = match[2]!.trim();
       if (!/\s/.test(written) || /^\S+\s+["']/.test(written)) continue;
@@ -154,7 +154,7 @@ export const checkRefusedAddresses: Check = ({ content }) => documentsOf(content
 function refusedAddresses(procedure: DocumentSource): Problem[] {
   const problems: Problem[] = [];
   proseLines(procedure.body).forEach((text, index) => {
-    const prose = text.replace(/`+[^`]*`+/g, (code) => " ".repeat(code.length));
+    const prose = withoutInlineCode(text);
     for (const match of prose.matchAll(/(!?)\[[^\]]*\]\(\s*<?((?:javascript|vbscript|file|data):[^)\s>]*)/gi)) {
       if (/^data:image\/(gif|png|jpeg|webp);/i.test(match[2]!)) continue; // made (markdown-it's own rule); the images check has its say
       const [what, fix] = match[1]

@@ -1,6 +1,6 @@
 import { closestWord } from "../shared/closestWord.ts";
 import { headingsOf } from "../content/markdown.ts";
-import { proseLines } from "../content/codeFences.ts";
+import { proseLines, withoutInlineCode } from "../content/codeFences.ts";
 import { foldText } from "../content/foldText.ts";
 import { sectionHeadings, sectionKeys, splitSections, type Section, type SectionKey } from "../content/sections.ts";
 import { bodyProblem, fieldProblem, type Check, type Problem, type ProcedureSource } from "./types.ts";
@@ -50,7 +50,7 @@ export const checkSections: Check = ({ content }) =>
       // Guides are Markdown without HTML (content/markdown.ts): a comment is shown as written, not hidden, to patients.
       proseLines(procedure.body).forEach((line, index) => {
         if (line.includes("<!--")) at(index + 1, '"<!--" starts an HTML comment, which pages and brochures show as written: delete what should not be shown');
-        const tag = htmlTag.exec(line.replace(/`+[^`]*`+/g, (code) => " ".repeat(code.length)));
+        const tag = htmlTag.exec(withoutInlineCode(line));
         if (tag)
           at(
             index + 1,

@@ -14,3 +14,6 @@ export function proseLines(body: string): string[] {
     return fence ? "" : line;
   });
 }
+
+/** A line with its inline code blanked (same columns): inline code is shown as written, so what is in it is meant. */
+export const withoutInlineCode = (line: string): string => line.replace(/`+[^`]*`+/g, (code) => " ".repeat(code.length));
